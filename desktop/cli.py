@@ -1,0 +1,60 @@
+"""The command line: `waypoint <subcommand>`, the same services as the window, without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable
+
+from desktop import __version__
+
+# Each module in desktop/commands has register(subparsers); the parser it adds sets
+# `handler`, a function taking the parsed arguments and returning the exit code.
+COMMAND_MODULES = ("info", "evaluate", "memo", "storage")
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line on stderr, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="waypoint",
+        description="Waypoint: transit requirements of US asylum law (decision support).",
+    )
+    parser.add_argument("--version", action="version", version=f"Waypoint {__version__}")
+    parser.add_argument("--data-dir", help="folder for the database and backups "
+                        "(default: the user data folder; or $WAYPOINT_DATA_DIR)")
+    parser.add_argument("--database-url", help="SQLAlchemy URL of the database "
+                        "(default: SQLite in the data folder; or $WAYPOINT_DATABASE_URL)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"desktop.commands.{name}")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"desktop.commands.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return handler(args)
+    except UserError as problem:
+        print(f"waypoint: {problem}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
