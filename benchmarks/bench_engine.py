@@ -1,0 +1,116 @@
+"""Times the engine on one typical case and on 100,000 generated cases, beside json.loads."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.engine import evaluate
+from desktop.services.rules import bundled_rule_pack
+
+COUNTRIES = ["HN", "GT", "SV", "VE", "CO", "EC", "CU", "IN", "CN", "ET", "ER", "NI", "HT", "BZ"]
+
+
+def typical_case() -> dict[str, Any]:
+    return {
+        "format": "waypoint-case/1", "decision_date": "2019-12-02",
+        "applicant": {"family_name": "Ramírez", "given_names": "Ana", "a_number": None,
+                      "date_of_birth": "1994-03", "sex": "female", "nationalities": ["HN"],
+                      "stateless": False, "last_habitual_residence": None, "languages": ["es"]},
+        "entry": {"date": "2019-10-03", "border": "southern_land", "at_port_of_entry": False,
+                  "port": None, "coming_from": "MX", "unaccompanied_child": False,
+                  "documents": "none", "scheduled_appointment": False,
+                  "scheduling_obstacle": None, "metered_before_2019_07_16": False,
+                  "claimed_within_days": None},
+        "journey": [
+            {"country": "HN", "arrived": None, "departed": "2019-09-12"},
+            {"country": "GT", "arrived": "2019-09-12", "departed": "2019-09-15",
+             "status_held": "none", "permanent_status_offered": False, "protection_claims": []},
+            {"country": "MX", "arrived": "2019-09-15", "departed": "2019-10-03",
+             "status_held": "none", "permanent_status_offered": False,
+             "protection_claims": [{"kind": "asylum", "filed": "2019-09-20",
+                                    "outcome": "pending", "final": False, "decided": None}]},
+        ],
+        "circumstances": {"trafficking_victim": False, "medical_emergency_at_entry": False,
+                          "imminent_threat_at_entry": False, "travelling_with_family": [],
+                          "family_in_us": [], "fear_of_receiving_country": {},
+                          "public_interest_exception": False},
+    }
+
+
+def generated_case(rng: random.Random) -> dict[str, Any]:
+    """A plausible case: varied dates, borders, stops, some unknown facts (null)."""
+    case = typical_case()
+    entry = date(2004, 1, 1) + timedelta(days=rng.randrange(0, 8000))
+    decision = entry + timedelta(days=rng.randrange(0, 700))
+    nationality = rng.choice(COUNTRIES)
+    border = rng.choices(["southern_land", "northern_land", "air", "sea"], [70, 15, 10, 5])[0]
+    case["decision_date"] = decision.isoformat()
+    case["applicant"]["nationalities"] = [nationality]
+    case["entry"].update(date=entry.isoformat() if rng.random() > 0.1 else entry.isoformat()[:7],
+                         border=border, coming_from="CA" if border == "northern_land" else "MX",
+                         at_port_of_entry=rng.random() < 0.4,
+                         claimed_within_days=rng.choice([None, 3, 20]))
+    stops = [{"country": nationality, "arrived": None, "departed": None}]
+    for country in rng.sample(COUNTRIES, rng.randrange(0, 4)):
+        stops.append({"country": country, "arrived": None, "departed": None,
+                      "status_held": rng.choice(["none", "visitor", "permanent"]),
+                      "permanent_status_offered": rng.choice([False, False, True, None]),
+                      "onward_travel_only": rng.choice([True, False, None]),
+                      "protection_claims": []})
+    case["journey"] = stops
+    case["circumstances"]["trafficking_victim"] = rng.choice([False, False, False, None])
+    case["circumstances"]["fear_of_receiving_country"] = rng.choice(
+        [{}, {"GT": "not_established"}, {"HN": "more_likely_than_not"}])
+    return case
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000)
+    args = parser.parse_args()
+    pack = bundled_rule_pack()
+    one = typical_case()
+    one_text = json.dumps(one)
+    decision = date(2019, 12, 2)
+    for _ in range(200):  # warm caches
+        evaluate(one, pack, decision, "bench")
+    singles = []
+    floors = []
+    for _ in range(2000):
+        start = time.perf_counter()
+        evaluate(one, pack, decision, "bench")
+        singles.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        json.loads(one_text)
+        floors.append(time.perf_counter() - start)
+    single = statistics.median(singles)
+    floor = statistics.median(floors)
+    print(f"one typical case: {single * 1e6:8.1f} µs (median of 2000); json.loads of it "
+          f"{floor * 1e6:6.1f} µs; ratio {single / floor:6.1f}x")
+
+    rng = random.Random(20261127)
+    texts = [json.dumps(generated_case(rng)) for _ in range(args.count)]
+    start = time.perf_counter()
+    cases = [json.loads(t) for t in texts]
+    loads_time = time.perf_counter() - start
+    start = time.perf_counter()
+    outcomes: dict[str, int] = {}
+    for case in cases:
+        determination = evaluate(case, pack, date.fromisoformat(case["decision_date"]), "bench")
+        for finding in determination["findings"]:
+            outcomes[finding["outcome"]] = outcomes.get(finding["outcome"], 0) + 1
+    engine_time = time.perf_counter() - start
+    print(f"{args.count:,} generated cases: engine {engine_time:6.2f} s "
+          f"({engine_time / args.count * 1e6:.1f} µs/case); json.loads of the same files "
+          f"{loads_time:5.2f} s; ratio {engine_time / loads_time:6.1f}x")
+    print("outcomes:", dict(sorted(outcomes.items())))
+
+
+if __name__ == "__main__":
+    main()

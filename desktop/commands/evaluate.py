@@ -1,0 +1,100 @@
+"""`waypoint evaluate CASE.json`: one case file's determination (never touches the database)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from datetime import date
+from typing import Any
+
+from desktop.cli import UserError
+from desktop.services.evaluation import CaseFileError, evaluate_case, read_case_file
+
+OUTCOME_LABELS = {
+    "applies": "APPLIES",
+    "exception": "EXCEPTION",
+    "not_in_force": "NOT IN FORCE",
+    "not_applicable": "NOT APPLICABLE",
+    "needs_information": "NEEDS INFORMATION",
+}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "evaluate", help="evaluate a case file against the transit rules",
+        description="Evaluate a waypoint-case/1 file and print the determination. "
+                    "Decision support only: the officer decides.")
+    parser.add_argument("case", help="case file (JSON, waypoint-case/1)")
+    parser.add_argument("--decision-date", type=_decision_date, metavar="YYYY-MM-DD",
+                        help="date of the decision (default: the case file's decision_date, "
+                             "else today)")
+    parser.add_argument("--format", choices=("json", "text"), default="text",
+                        help="output format (default: text)")
+    parser.set_defaults(handler=run)
+
+
+def _decision_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        data = read_case_file(args.case)
+        determination = evaluate_case(data, args.decision_date)
+    except CaseFileError as problem:
+        raise UserError(f"{args.case}: {problem}") from None
+    except OSError as problem:
+        raise UserError(f"{args.case}: cannot read the file ({problem.strerror})") from None
+    if args.format == "json":
+        json.dump(determination, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_text(determination))
+    return 0
+
+
+def format_text(determination: dict[str, Any]) -> str:
+    """The determination as a person reads it in a terminal."""
+    lines = [
+        f"Waypoint determination — decision date {determination['decision_date']}",
+        f"Rules {determination['rules_version']}, engine {determination['engine_version']}",
+        "",
+    ]
+    lines += textwrap.wrap(determination["summary"], 88)
+    for contradiction in determination.get("contradictions", []):
+        lines.append(f"! Contradiction: {contradiction['field']}: {contradiction['message']}")
+    for finding in determination["findings"]:
+        lines += ["", f"{finding['title']} [{finding['rule']}]: "
+                      f"{OUTCOME_LABELS.get(finding['outcome'], finding['outcome'])}"]
+        lines += textwrap.wrap(finding["consequence"], 86, initial_indent="  ",
+                               subsequent_indent="  ")
+        if finding["outcome"] != "not_applicable" or len(finding["trace"]) <= 3:
+            for step in finding["trace"]:
+                mark = {True: "+", False: "-", None: "?"}[step["result"]]
+                flag = "  [UNVERIFIED rule data]" if step.get("verified") is False else ""
+                cite = f" ({step['citation']})" if step["citation"] else ""
+                lines += textwrap.wrap(f"{mark} {step['step']}{cite}{flag}", 86,
+                                       initial_indent="    ", subsequent_indent="      ")
+        else:
+            step = finding["trace"][-1]
+            lines += textwrap.wrap(f"- {step['step']}", 86, initial_indent="    ",
+                                   subsequent_indent="      ")
+        if finding["receiving_countries"]:
+            lines.append(f"  Receiving countries: {', '.join(finding['receiving_countries'])}")
+        for missing in finding["missing_facts"]:
+            lines += textwrap.wrap(f"QUESTION ({missing['field']}): {missing['question']}", 86,
+                                   initial_indent="  ", subsequent_indent="    ")
+            for answer, outcome in missing["answers"].items():
+                lines.append(f"      if {answer}: {outcome}")
+        for item in finding.get("unverified", []):
+            if finding["outcome"] == "not_applicable":
+                break
+            lines += textwrap.wrap(f"UNVERIFIED: {item['what']} — {item['note']}", 86,
+                                   initial_indent="  ", subsequent_indent="    ")
+    lines += ["", "Decision support only: the officer reviews these findings and decides."]
+    return "\n".join(lines) + "\n"

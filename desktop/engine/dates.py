@@ -1,0 +1,73 @@
+"""Dates with precision: YYYY, YYYY-MM or YYYY-MM-DD, each the interval [first day, last day]."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+_DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to a year, a month or a day: every day from `first` to `last` is possible."""
+
+    first: date
+    last: date
+    text: str
+
+    @property
+    def exact(self) -> bool:
+        return self.first == self.last
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DateTextError(ValueError):
+    """A date string that is not YYYY, YYYY-MM or YYYY-MM-DD, or names an impossible day."""
+
+
+@lru_cache(maxsize=4096)
+def parse_partial_date(text: str) -> PartialDate:
+    """Parse a date with precision; raise DateTextError naming what is wrong."""
+    match = _DATE_TEXT.match(text)
+    if match is None:
+        raise DateTextError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(match.group(1))
+    if year < 1:
+        raise DateTextError(f"impossible date {text}: year 0")
+    if match.group(2) is None:
+        return PartialDate(date(year, 1, 1), date(year, 12, 31), text)
+    month = int(match.group(2))
+    if not 1 <= month <= 12:
+        raise DateTextError(f"impossible date {text}: there is no month {month}")
+    month_days = calendar.monthrange(year, month)[1]
+    if match.group(3) is None:
+        return PartialDate(date(year, month, 1), date(year, month, month_days), text)
+    day = int(match.group(3))
+    if not 1 <= day <= month_days:
+        raise DateTextError(f"impossible date {text}: {calendar.month_name[month]} {year} "
+                            f"has {month_days} days")
+    exact = date(year, month, day)
+    return PartialDate(exact, exact, text)
+
+
+def exact_date(day: date) -> PartialDate:
+    """Wrap a full date as a PartialDate."""
+    return PartialDate(day, day, day.isoformat())
+
+
+def day_before(day: date) -> date:
+    return day - timedelta(days=1)
+
+
+def years_between(born: date, on: date) -> int:
+    """Completed years of age on `on` for someone born on `born`."""
+    years = on.year - born.year
+    if (on.month, on.day) < (born.month, born.day):
+        years -= 1
+    return years

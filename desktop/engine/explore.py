@@ -1,0 +1,113 @@
+"""Decides a rule family under unknown facts by trying each answer; asks only if they differ."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desktop.engine.pack import FamilyPack
+from desktop.engine.reasoning import Facts, FindingBuilder, Unknown
+
+RuleRun = Callable[[Facts, FindingBuilder], dict[str, Any]]
+MAX_RUNS = 128
+
+
+def decide(family: FamilyPack, run: RuleRun) -> dict[str, Any]:
+    """Run the rule; if it meets unknown facts, run it once per combination of answers."""
+    facts = Facts({})
+    out = FindingBuilder(family, facts)
+    try:
+        return run(facts, out)
+    except Unknown as first:
+        prefix = list(out.trace)
+        questions: dict[str, Unknown] = {first.key: first}
+        pending = [{first.key: (label, value, first.field)} for label, value in first.options]
+    leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]] = []
+    runs = 0
+    complete = True
+    while pending:
+        if runs >= MAX_RUNS:
+            complete = False
+            break
+        runs += 1
+        assumed = pending.pop(0)
+        facts = Facts(assumed)
+        try:
+            leaves.append((assumed, run(facts, FindingBuilder(family, facts))))
+        except Unknown as more:
+            questions.setdefault(more.key, more)
+            pending.extend({**assumed, more.key: (label, value, more.field)}
+                           for label, value in more.options)
+    return _merge(family, prefix, questions, leaves, complete)
+
+
+def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str, Unknown],
+           leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]],
+           complete: bool) -> dict[str, Any]:
+    outcomes = {finding["outcome"] for _a, finding in leaves}
+    base = dict(leaves[0][1])
+    base["exceptions_considered"] = _merged_exceptions(leaves)
+    base["unverified"] = _union(f["unverified"] for _a, f in leaves)
+    base["citations"] = _union(f["citations"] for _a, f in leaves)
+    fields = ", ".join(dict.fromkeys(q.field for q in questions.values()))
+    if complete and len(outcomes) == 1:
+        outcome = outcomes.pop()
+        receiving = [c for c in leaves[0][1]["receiving_countries"]
+                     if all(c in f["receiving_countries"] for _a, f in leaves)]
+        base["receiving_countries"] = receiving
+        note = {"step": f"Unknown facts ({fields}) were tried with every possible answer: "
+                        f"the outcome is {outcome} in each case, so they are not needed",
+                "result": None, "facts": list(dict.fromkeys(q.field for q in questions.values())),
+                "citation": "", "verified": True}
+        base["trace"] = prefix + [note] + leaves[0][1]["trace"][len(prefix):]
+        return base
+    missing: list[dict[str, Any]] = []
+    for key, question in questions.items():
+        answers: dict[str, str] = {}
+        for label, _value in question.options:
+            seen = {f["outcome"] for a, f in leaves if a.get(key, ("",))[0] == label}
+            if seen:
+                answers[label] = seen.pop() if len(seen) == 1 else "needs_information"
+            elif not complete:
+                answers[label] = "needs_information"
+        if len(answers) > 1 and (len(set(answers.values())) > 1
+                                 or "needs_information" in answers.values()):
+            missing.append({"field": question.field, "question": question.question,
+                            "answers": answers})
+    possible = sorted(outcomes)
+    base["outcome"] = "needs_information"
+    base["consequence"] = (
+        f"Cannot be decided on the facts recorded: depending on the answers below the outcome "
+        f"is {' or '.join(possible)}. Answer the questions and evaluate again."
+    )
+    base["receiving_countries"] = _union(f["receiving_countries"] for _a, f in leaves)
+    base["missing_facts"] = missing
+    base["trace"] = prefix + [{
+        "step": "The outcome depends on facts that are unknown, partial or contradictory: "
+                + "; ".join(m["question"] for m in missing),
+        "result": None, "facts": [m["field"] for m in missing], "citation": "", "verified": True,
+    }]
+    return base
+
+
+def _merged_exceptions(
+        leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for _assumed, finding in leaves:
+        for item in finding["exceptions_considered"]:
+            known = merged.get(item["id"])
+            if known is None:
+                merged[item["id"]] = dict(item)
+            elif known["met"] != item["met"]:
+                known["met"] = None
+    return list(merged.values())
+
+
+def _union(lists: Any) -> list[Any]:
+    result: list[Any] = []
+    for items in lists:
+        for item in items:
+            if item not in result:
+                result.append(item)
+    return result

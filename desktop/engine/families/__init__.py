@@ -1,0 +1,1 @@
+"""One module per rule family, shaped like the law: reach, in force, exceptions, consequence."""

@@ -1,0 +1,179 @@
+"""Asylum cooperative agreements, INA 208(a)(2)(A) and 8 CFR 208.30(e)(7)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop.engine.case_view import CaseView
+from desktop.engine.families.common import names
+from desktop.engine.pack import Agreement, RulePack
+from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
+
+RULE = "aca"
+FEAR_OPTIONS = (("more_likely_than_not", True), ("not_established", False),
+                ("not_claimed", False))
+
+
+def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
+             out: FindingBuilder) -> dict[str, Any]:
+    family = pack.families[RULE]
+    entry = view.case.entry
+    if entry.border == "northern_land" and entry.coming_from == "CA":
+        _value, prov = family.sourced("canada_excluded")
+        out.step("Entry from Canada across the northern land border: screened under the "
+                 "US-Canada agreement, not an asylum cooperative agreement", False,
+                 ["entry.border", "entry.coming_from"], prov.citation)
+        return out.finish("not_applicable", "The ACA rule covers agreements with countries "
+                                            "other than Canada; see stca_canada.")
+    start, start_prov = family.dates["entry_on_or_after"]
+    if not facts.on_or_after(entry.date, start, "entry.date", "The entry date"):
+        out.step(f"Entry on {entry.date} is before {start}, when the ACA rule took effect "
+                 "(it applies only prospectively)", False, ["entry.date"], start_prov.citation)
+        return out.finish("not_applicable", f"The ACA rule reaches only arrivals and entries on "
+                                            f"or after {start}.")
+    _ratified, ratified_prov = family.sourced("ratification")
+    out.step(f"Arrived or entered on {entry.date}, on or after {start} (rule ratified 2025, "
+             "relating back)", True, ["entry.date"], start_prov.citation)
+    out.cite(ratified_prov.citation)
+
+    covering: list[tuple[Agreement, str]] = []
+    national_of_receiving = False
+    for agreement in pack.agreements:
+        country = pack.country_name(agreement.country)
+        status = _status(agreement, decision)
+        if status is None or (status == "suspended" and agreement.in_force_to is not None
+                              and entry.date.first > agreement.in_force_to):
+            continue  # not yet in force, or suspended before this person even arrived
+        if agreement.covered is None:
+            if status in ("in_force", "unconfirmed"):
+                out.step(f"{agreement.name}: which nationalities it covers is not established; "
+                         "not applied", None, [], agreement.in_force.citation
+                         if agreement.in_force else "", False)
+                out.flag(f"scope of {agreement.name}", agreement.covered_note or "unknown")
+            continue
+        if agreement.country in view.nationalities:
+            national_of_receiving = True
+            out.step(f"National of {country}: {agreement.name} does not apply to its own "
+                     "nationals", True, ["applicant.nationalities"],
+                     family.exceptions["receiving_country_national"].provenance.citation)
+            continue
+        group = next((g for g in agreement.covered if g.nationalities & view.nationalities
+                      and (g.start is None or decision >= g.start)), None)
+        if group is None:
+            if status in ("in_force", "unconfirmed"):
+                out.step(f"{agreement.name} does not cover nationals of "
+                         f"{names(pack.country_name, sorted(view.nationalities)) or 'no state'}",
+                         False, ["applicant.nationalities", "applicant.stateless"],
+                         agreement.covered[0].provenance.citation)
+            continue
+        verified = out.rests_on(group.provenance, f"nationalities covered by {agreement.name}")
+        out.step(f"{agreement.name} covers nationals of "
+                 f"{names(pack.country_name, sorted(group.nationalities & view.nationalities))}"
+                 + (f" (from {group.start})" if group.start else ""), True,
+                 ["applicant.nationalities"], group.provenance.citation, verified)
+        covering.append((agreement, status))
+    out.exception("receiving_country_national", national_of_receiving)
+    if not covering:
+        out.step("No agreement in the rule pack covers the applicant's nationality", False,
+                 ["applicant.nationalities"])
+        return out.finish("not_applicable", "No asylum cooperative agreement covers the "
+                                            "applicant.")
+    usable = [a for a, status in covering if status in ("in_force", "unconfirmed")]
+    for agreement, status in covering:
+        _status_step(out, agreement, status, decision)
+    if not usable:
+        if any(status == "suspended" for _a, status in covering):
+            return out.finish("not_in_force", f"On {decision} the agreements that cover the "
+                                              "applicant are suspended.")
+        return out.finish("not_applicable", f"On {decision} no agreement covering the applicant "
+                                            "is yet in force.")
+
+    met = first_met(facts, [
+        ("unaccompanied_child", lambda: view.unaccompanied_child(facts)),
+        ("public_interest", lambda: _public_interest(view, facts)),
+    ], out)
+    if met is not None:
+        return out.finish("exception", "Not subject to removal under an asylum cooperative "
+                                       f"agreement: {family.exceptions[met].text} "
+                                       f"({family.exceptions[met].provenance.citation}).")
+    fear = view.case.circumstances.fear_of_receiving_country
+    remaining = []
+    fear_spec = family.exceptions["fear_of_receiving_country"]
+    for agreement in usable:
+        code = agreement.country
+        path = f"circumstances.fear_of_receiving_country.{code}"
+        finding = fear.get(code)
+        if finding is None:
+            established = bool(facts.choose(
+                path, path, f"What is the officer's finding on fear of persecution or torture in "
+                            f"{pack.country_name(code)} (the receiving country)?", FEAR_OPTIONS))
+        else:
+            established = finding == "more_likely_than_not"
+        out.step(f"Fear of {pack.country_name(code)}: "
+                 + ("more likely than not established; that country drops out" if established
+                    else f"{finding or 'not established'}; {pack.country_name(code)} remains"),
+                 established, [path], fear_spec.provenance.citation,
+                 fear_spec.provenance.verified or not established)
+        if established:
+            out.rests_on(fear_spec.provenance, "the 'more likely than not' fear threshold")
+        else:
+            remaining.append(agreement)
+    out.exception("fear_of_receiving_country", not remaining)
+    if not remaining:
+        return out.finish("exception", "Every receiving country drops out: persecution or torture "
+                                       "there was found more likely than not.")
+    out.receiving = [a.country for a in remaining]
+    consequence = family.consequence.format(
+        countries=names(pack.country_name, out.receiving))
+    for agreement in remaining:
+        if agreement.transfers_paused_from and decision >= agreement.transfers_paused_from:
+            out.step(f"Transfers to {pack.country_name(agreement.country)} paused from "
+                     f"{agreement.transfers_paused_from} (the agreement itself stayed in force)",
+                     None, [], agreement.transfers_paused.citation
+                     if agreement.transfers_paused else "")
+            consequence += (f" Transfers to {pack.country_name(agreement.country)} were paused "
+                            f"from {agreement.transfers_paused_from}.")
+        for condition in agreement.conditions:
+            out.step(f"{agreement.name}: {condition}", None, [])
+    return out.finish("applies", consequence)
+
+
+def _status(agreement: Agreement, decision: date) -> str | None:
+    """in_force, unconfirmed (decision in an uncertain start span), suspended, or None."""
+    start = agreement.in_force_from
+    if start is None or decision < start.first:
+        return None
+    if agreement.in_force_to is not None and decision > agreement.in_force_to:
+        return "suspended"
+    if decision <= start.last and not start.exact:
+        return "unconfirmed"
+    return "in_force"
+
+
+def _status_step(out: FindingBuilder, agreement: Agreement, status: str, decision: date) -> None:
+    prov = agreement.in_force
+    assert prov is not None
+    start = agreement.in_force_from
+    end = f" to {agreement.in_force_to}" if agreement.in_force_to else ""
+    if status == "suspended":
+        out.step(f"{agreement.name} suspended on {decision} (in force {start}{end})", False,
+                 ["decision_date"], prov.citation)
+        return
+    verified = out.rests_on(prov, f"entry into force of {agreement.name} ({start})")
+    text = f"{agreement.name} in force on {decision} (from {start}{end})"
+    if status == "unconfirmed":
+        text += f"; the decision date falls in {start}, when the exact start is unconfirmed"
+        out.flag(f"{agreement.name} in force on {decision}",
+                 f"decision date inside the unconfirmed start span {start}")
+        verified = False
+    out.step(text, True, ["decision_date"], prov.citation, verified)
+
+
+def _public_interest(view: CaseView, facts: Facts) -> Check:
+    met = facts.tri(view.case.circumstances.public_interest_exception,
+                    "circumstances.public_interest_exception",
+                    "Has the responsible official granted a public-interest exception?")
+    return Check(met, "Public-interest exception granted" if met else
+                 "No public-interest exception granted",
+                 ("circumstances.public_interest_exception",))

@@ -1,0 +1,106 @@
+"""Checks shared by the 2023 and 2024 southern-border rules: documents, appointments, rebuttals."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from desktop.engine.case_view import CaseView, claim_field, final_denial
+from desktop.engine.pack import RulePack
+from desktop.engine.reasoning import Check, Facts
+
+DOCUMENT_OPTIONS = (("none", "none"), ("valid_visa", "valid_visa"),
+                    ("other_valid_admission_document", "other_valid_admission_document"),
+                    ("parole_travel_authorization", "parole_travel_authorization"),
+                    ("visa_exempt", "visa_exempt"))
+
+
+def documents(view: CaseView, facts: Facts) -> str:
+    value = view.case.entry.documents
+    if value is not None:
+        return value
+    return str(facts.choose("entry.documents", "entry.documents",
+                            "What documents did the applicant hold for entry?",
+                            DOCUMENT_OPTIONS))
+
+
+def at_port(view: CaseView, facts: Facts) -> bool:
+    return facts.tri(view.case.entry.at_port_of_entry, "entry.at_port_of_entry",
+                     "Did the applicant present at a port of entry (rather than cross between "
+                     "ports)?")
+
+
+def scheduled_appointment(view: CaseView, facts: Facts) -> Check:
+    if not at_port(view, facts):
+        return Check(False, "Crossed between ports: no presentation at a port with an "
+                            "appointment", ("entry.at_port_of_entry",))
+    met = facts.tri(view.case.entry.scheduled_appointment, "entry.scheduled_appointment",
+                    "Did the applicant present at the port at a pre-scheduled time and place "
+                    "(CBP One)?")
+    return Check(met, "Presented at a port at a pre-scheduled time and place (CBP One)" if met
+                 else "No pre-scheduled appointment at the port",
+                 ("entry.at_port_of_entry", "entry.scheduled_appointment"))
+
+
+def scheduling_not_possible(view: CaseView, facts: Facts) -> Check:
+    entry = view.case.entry
+    if not at_port(view, facts):
+        return Check(False, "Crossed between ports: the scheduling-obstacle exception needs "
+                            "presentation at a port", ("entry.at_port_of_entry",))
+    if entry.scheduling_obstacle is None:
+        return Check(False, "No obstacle to using the scheduling system shown (none recorded)",
+                     ("entry.scheduling_obstacle",))
+    return Check(True, "Presented at a port without an appointment; scheduling system could not "
+                       f"be used ({entry.scheduling_obstacle.replace('_', ' ')})",
+                 ("entry.at_port_of_entry", "entry.scheduling_obstacle"))
+
+
+def final_denial_in_transit(view: CaseView, pack: RulePack, facts: Facts,
+                            transit_countries: frozenset[str]) -> Check:
+    claims = [(stop, j, claim) for stop in view.case.journey if stop.country in transit_countries
+              for j, claim in enumerate(stop.protection_claims)]
+    if not claims:
+        return Check(False, "No protection claim in a country travelled through", ("journey",))
+    for stop, j, claim in claims:
+        if facts.probe(partial(final_denial, facts, stop, j, claim,
+                               pack.country_name(stop.country))):
+            return Check(True, f"Final decision denying protection in "
+                               f"{pack.country_name(stop.country)}", (claim_field(stop, j),))
+    for stop, j, claim in claims:
+        if final_denial(facts, stop, j, claim, pack.country_name(stop.country)):
+            return Check(True, f"Final decision denying protection in "
+                               f"{pack.country_name(stop.country)}", (claim_field(stop, j),))
+    return Check(False, "No final decision denying protection in a country travelled through",
+                 tuple(claim_field(s, j) for s, j, _c in claims))
+
+
+def circumstance(value: bool | None, facts: Facts, path: str, question: str, yes: str,
+                 no: str) -> Check:
+    met = facts.tri(value, path, question)
+    return Check(met, yes if met else no, (path,))
+
+
+def medical_emergency(view: CaseView, facts: Facts) -> Check:
+    return circumstance(view.case.circumstances.medical_emergency_at_entry, facts,
+                        "circumstances.medical_emergency_at_entry",
+                        "At the time of entry, did the applicant or a family member travelling "
+                        "with them face an acute medical emergency?",
+                        "Acute medical emergency at the time of entry",
+                        "No acute medical emergency at the time of entry")
+
+
+def imminent_threat(view: CaseView, facts: Facts) -> Check:
+    return circumstance(view.case.circumstances.imminent_threat_at_entry, facts,
+                        "circumstances.imminent_threat_at_entry",
+                        "At the time of entry, did the applicant or a family member travelling "
+                        "with them face an imminent and extreme threat to life or safety?",
+                        "Imminent and extreme threat to life or safety at entry",
+                        "No imminent and extreme threat at entry")
+
+
+def trafficking(view: CaseView, facts: Facts) -> Check:
+    return circumstance(view.case.circumstances.trafficking_victim, facts,
+                        "circumstances.trafficking_victim",
+                        "Is the applicant (or a family member travelling with them) a victim of "
+                        "a severe form of trafficking in persons (8 CFR 214.11)?",
+                        "Victim of a severe form of trafficking",
+                        "Not a victim of a severe form of trafficking")

@@ -1,0 +1,103 @@
+"""The Securing the Border limitation, 8 CFR 208.35 and Proclamation 10773 (2024)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop.engine.case_view import BORDER_TEXT, CaseView
+from desktop.engine.families import border_entry
+from desktop.engine.families.common import window_step
+from desktop.engine.pack import RulePack
+from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
+
+RULE = "securing_border_2024"
+LAWFUL_PERMISSION = ("valid_visa", "other_valid_admission_document", "parole_travel_authorization",
+                     "visa_exempt")
+REBUTTALS = ("medical_emergency", "imminent_threat", "trafficking_victim")
+
+
+def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
+             out: FindingBuilder) -> dict[str, Any]:
+    family = pack.families[RULE]
+    entry = view.case.entry
+    borders, border_prov = family.sourced("borders")
+    coastal, coastal_prov = family.sourced("coastal_borders")
+    origin, _prov = family.sourced("coming_from_for_coastal")
+    if entry.border in coastal and entry.coming_from == origin:
+        verified = out.rests_on(coastal_prov, "sea arrival from Mexico read as the southern "
+                                              "border")
+        out.step("Arrived by sea from Mexico, read as the southern coastal border", True,
+                 ["entry.border", "entry.coming_from"], coastal_prov.citation, verified)
+    elif entry.border not in borders:
+        out.step(f"Entry by {BORDER_TEXT[entry.border]}, not across the southern border", False,
+                 ["entry.border"], border_prov.citation)
+        return out.finish("not_applicable", "The limitation reaches only entries across the "
+                                            "southern border.")
+    start, start_prov = family.dates["entry_on_or_after"]
+    if not facts.on_or_after(entry.date, start, "entry.date", "The entry date"):
+        out.step(f"Entry on {entry.date}, before {start} (12:01 a.m. EDT), when the limitation "
+                 "took effect", False, ["entry.date"], start_prov.citation)
+        return out.finish("not_applicable", f"The limitation reaches only entries on or after "
+                                            f"{start}.")
+    out.step(f"Entered across the southern border on {entry.date}, on or after {start}", True,
+             ["entry.date", "entry.border"], start_prov.citation)
+    emergency, emergency_prov = family.sourced("emergency_circumstances")
+    verified = out.rests_on(emergency_prov, "emergency border circumstances still in effect on "
+                                            "the entry date")
+    out.step(f"Emergency border circumstances in effect from {emergency['from']}; no "
+             "discontinuation found, and Waypoint does not end the window on encounter data",
+             True, ["entry.date"], emergency_prov.citation, verified)
+    window = window_step(out, family, decision)
+    if window is not None and window.status == "not_in_force":
+        out.step("The 'reasonable probability' withholding/CAT screening standard was upheld and "
+                 "still applies", None, [], window.provenance.citation)
+        return out.finish("not_in_force", f"The 208.35(a) asylum limitation may not be applied "
+                                          f"on {decision}: {window.event}.")
+    met = first_met(facts, [
+        ("us_national", lambda: _us_national(view)),
+        ("unaccompanied_child", lambda: view.unaccompanied_child(facts)),
+        ("trafficking_victim_3b", lambda: border_entry.trafficking(view, facts)),
+        ("lawful_permission_or_appointment", lambda: _permission(view, facts)),
+        ("case_by_case_exception", lambda: _case_by_case(view, facts)),
+        ("medical_emergency", lambda: border_entry.medical_emergency(view, facts)),
+        ("imminent_threat", lambda: border_entry.imminent_threat(view, facts)),
+        ("trafficking_victim", lambda: border_entry.trafficking(view, facts)),
+    ], out)
+    if met is not None:
+        spec = family.exceptions[met]
+        how = ("exceptionally compelling circumstances" if met in REBUTTALS
+               else "excepted from the Proclamation")
+        return out.finish("exception", f"The limitation does not apply ({how}): {spec.text} "
+                                       f"({spec.provenance.citation}).")
+    out.step(str(family.raw["lpr_note"]), None, [], "Proclamation 10773 s. 3(b)", False)
+    out.flag("LPR exception of Proclamation 10773 s. 3(b)", str(family.raw["lpr_note"]))
+    return out.finish("applies", family.consequence)
+
+
+def _us_national(view: CaseView) -> Check:
+    met = "US" in view.nationalities
+    return Check(met, "US national" if met else "Not a US national", ("applicant.nationalities",))
+
+
+def _permission(view: CaseView, facts: Facts) -> Check:
+    held = border_entry.documents(view, facts)
+    if held in LAWFUL_PERMISSION:
+        return Check(True, f"Valid visa or other lawful permission to seek entry "
+                           f"({held.replace('_', ' ')})", ("entry.documents",),
+                     held != "visa_exempt",
+                     (("visa_exempt read as lawful permission to seek entry",
+                       "Waypoint's reading (R)"),) if held == "visa_exempt" else ())
+    appointment = border_entry.scheduled_appointment(view, facts)
+    if appointment.met:
+        return appointment
+    return Check(False, "No visa, other lawful permission or pre-scheduled appointment at a port",
+                 ("entry.documents", "entry.scheduled_appointment"))
+
+
+def _case_by_case(view: CaseView, facts: Facts) -> Check:
+    met = facts.tri(view.case.circumstances.public_interest_exception,
+                    "circumstances.public_interest_exception",
+                    "Has DHS granted a case-by-case exception (public interest)?")
+    return Check(met, "Case-by-case exception granted by DHS" if met else
+                 "No case-by-case exception", ("circumstances.public_interest_exception",))

@@ -1,0 +1,85 @@
+"""Plain-words formatting for the memo: dates with their precision, outcomes, enum values."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+UNKNOWN = "unknown"
+
+OUTCOME_WORDS = {
+    "applies": "Applies",
+    "not_applicable": "Does not apply to this case",
+    "not_in_force": "Not in force on the decision date",
+    "exception": "Exception established",
+    "needs_information": "More information needed",
+}
+
+OUTCOME_EXPLANATIONS = {
+    "applies": "The rule reaches this case, is in force, and no exception is established.",
+    "not_applicable": "The rule does not reach the facts of this case.",
+    "not_in_force": "The rule reaches the case, but on the decision date a court order or "
+                    "suspension prevents applying it.",
+    "exception": "The rule reaches the case and is in force, but an exception or rebuttal "
+                 "is established.",
+    "needs_information": "A missing, partial or contradictory fact decides between outcomes; "
+                         "the questions below would settle it.",
+}
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def format_partial_date(value: object) -> str:
+    """Show an ISO date with the precision it has: '3 Oct 2019', 'Sep 2019', '2019' or 'unknown'."""
+    if value is None or value == "":
+        return UNKNOWN
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    match = _PARTIAL_DATE.match(str(value))
+    if not match:
+        return str(value)  # shown as recorded rather than guessed at
+    year, month, day = match.groups()
+    if month is None:
+        return year
+    month_name = MONTHS[int(month) - 1] if 1 <= int(month) <= 12 else month
+    if day is None:
+        return f"{month_name} {year}"
+    return f"{int(day)} {month_name} {year}"
+
+
+def format_timestamp(moment: datetime) -> str:
+    """Show a moment in UTC to the minute, e.g. '2 Dec 2019 14:05 UTC'."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{format_partial_date(moment.date())} {moment:%H:%M} UTC"
+
+
+def outcome_words(outcome: str) -> str:
+    """The outcome id in plain words."""
+    return OUTCOME_WORDS.get(outcome, humanize(outcome))
+
+
+def humanize(identifier: object) -> str:
+    """Turn an id such as 'trafficking_victim' into 'Trafficking victim'."""
+    if identifier is None:
+        return UNKNOWN
+    words = str(identifier).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def tri_state(value: object, *, yes: str = "Yes", no: str = "No") -> str:
+    """Show a tri-state fact: yes, no or unknown."""
+    if value is True:
+        return yes
+    if value is False:
+        return no
+    return UNKNOWN if value is None else str(value)
+
+
+def normalized(text: object) -> str:
+    """Text in NFC, so precomposed letters are used wherever the font has them."""
+    return unicodedata.normalize("NFC", "" if text is None else str(text))

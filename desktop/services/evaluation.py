@@ -1,0 +1,324 @@
+"""Reads and validates case files, and evaluates them with the bundled rule pack."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from desktop import __version__
+from desktop.engine import DateTextError, PartialDate, evaluate, parse_partial_date, party_to_any
+from desktop.resources import resource_path
+from desktop.services.rules import bundled_rule_pack, canonical_json
+
+SCHEMA_FILE = ("schema", "case-1.schema.json")
+EXTRA_COUNTRIES = {"XK": "Kosovo"}  # user-assigned code in common use; not in ISO 3166-1
+A_NUMBER = re.compile(r"^[0-9]{8,9}$")
+INSTRUMENTS = ("refugee_convention_1951", "protocol_1967", "cat")
+
+
+class CaseFileError(ValueError):
+    """An invalid case file: `pointer` (JSON pointer to the field) and `message`."""
+
+    def __init__(self, pointer: str, message: str) -> None:
+        super().__init__(pointer, message)
+        self.pointer = pointer
+        self.message = message
+
+    def __str__(self) -> str:
+        # The root pointer "" (e.g. not JSON at all) reads better as the message alone.
+        return f"{self.pointer}: {self.message}" if self.pointer else self.message
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(resource_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of waypoint-case/1."""
+    return dict(_validator().schema)
+
+
+def read_case_file(path: str | Path) -> dict[str, Any]:
+    """Read, parse and validate a case file; raise CaseFileError naming the field."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as problem:
+        raise CaseFileError("", f"not UTF-8 text ({problem.reason} at byte "
+                                f"{problem.start})") from problem
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as problem:
+        raise CaseFileError("", f"not JSON: {problem.msg} at line {problem.lineno} column "
+                                f"{problem.colno}") from problem
+    validate_case_data(data)
+    assert isinstance(data, dict)
+    return data
+
+
+def validate_case_data(data: object) -> None:
+    """Raise the first CaseFileError of `data`, if any (schema, then meaning)."""
+    problems = case_problems(data)
+    if problems:
+        raise problems[0]
+
+
+def case_problems(data: object) -> list[CaseFileError]:
+    """Every problem in a case file, in document order, for inline display."""
+    if not isinstance(data, dict):
+        return [CaseFileError("", "the case file must be a JSON object")]
+    problems = [_schema_problem(error) for error in _validator().iter_errors(data)]
+    seen = {p.pointer for p in problems}
+    problems += [p for p in _semantic_problems(data) if p.pointer not in seen]
+    return problems
+
+
+def evaluate_case(data: dict[str, Any], decision_date: date | None = None) -> dict[str, Any]:
+    """Validate and evaluate a case: decision date given, else the case's, else today."""
+    validate_case_data(data)
+    if decision_date is None:
+        recorded = data.get("decision_date")
+        decision_date = date.fromisoformat(recorded) if recorded else date.today()
+    entry = parse_partial_date(data["entry"]["date"])
+    if decision_date < entry.first:
+        raise CaseFileError("/decision_date", f"decision date {decision_date} is before the "
+                                              f"entry date {entry}")
+    determination = evaluate(data, bundled_rule_pack(), decision_date, __version__)
+    determination["facts_digest"] = facts_digest(data)
+    return determination
+
+
+def facts_digest(data: dict[str, Any]) -> str:
+    """SHA-256 hex of the canonical JSON of the case facts (everything but `case_id`)."""
+    facts = {k: v for k, v in data.items() if k != "case_id"}
+    return hashlib.sha256(canonical_json(facts)).hexdigest()
+
+
+def rule_pack_info() -> dict[str, str]:
+    """Version, content hash and label of the bundled rule pack."""
+    pack = bundled_rule_pack()
+    return {"version": pack.version, "hash": pack.hash, "label": pack.label}
+
+
+def country_name(code: str) -> str:
+    """The English short name of an ISO 3166-1 alpha-2 code (the code itself if unknown)."""
+    if code in EXTRA_COUNTRIES:
+        return EXTRA_COUNTRIES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def treaty_status(code: str, on: date) -> dict[str, Any]:
+    """Participation of a state in the three instruments on a day, with provenance."""
+    pack = bundled_rule_pack()
+    any_party = party_to_any(pack, code, on)
+    record = pack.treaties.get(code)
+    instruments: dict[str, Any] = {}
+    if record is not None:
+        for key in INSTRUMENTS:
+            status = record.instruments[key]
+            in_force = status.entry_into_force
+            instruments[key] = {
+                "party": in_force is not None and in_force <= on,
+                "entry_into_force": in_force.isoformat() if in_force else None,
+                "verified": status.verified and (status.verified_until is None
+                                                 or on <= status.verified_until),
+                "note": status.note,
+            }
+    return {
+        "code": code,
+        "name": country_name(code),
+        "on": on.isoformat(),
+        "known": any_party.known,
+        "party_to_any": any_party.party if any_party.known else None,
+        "instruments": instruments,
+        "verified": any_party.verified,
+        "note": any_party.note,
+    }
+
+
+def _pointer(parts: Any) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+PATTERN_WORDS = {
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a full date (expected YYYY-MM-DD)",
+    "^[A-Z]{2}$": "is not a country code (expected ISO 3166-1 alpha-2, e.g. 'MX')",
+    "^[a-z]{2,3}$": "is not a language code (expected ISO 639, e.g. 'es')",
+}
+
+
+def _schema_problem(error: ValidationError) -> CaseFileError:
+    pointer = _pointer(error.absolute_path)
+    instance = error.instance
+    kind = error.validator
+    if kind == "anyOf":
+        specific = [c for c in error.context or () if c.validator not in ("type",)]
+        if specific:
+            return _schema_problem(specific[0])
+        wanted = sorted({str(t) for c in error.context or () for t in _as_list(c.validator_value)})
+        return CaseFileError(pointer, f"expected {' or '.join(wanted)}, got {_json_type(instance)}")
+    if kind == "required":
+        missing = str(error.message).split("'")[1]
+        return CaseFileError(f"{pointer}/{missing}", "required field is missing")
+    if kind == "enum":
+        allowed = ", ".join(repr(v) for v in error.validator_value if v is not None)
+        return CaseFileError(pointer, f"unknown value {instance!r}; expected one of {allowed}"
+                             + (" or null" if None in error.validator_value else ""))
+    if kind == "const":
+        return CaseFileError(pointer, f"unsupported value {instance!r}; expected "
+                                      f"{error.validator_value!r}")
+    if kind == "type":
+        expected = " or ".join(_as_list(error.validator_value))
+        return CaseFileError(pointer, f"expected {expected}, got {_json_type(instance)}")
+    if kind == "pattern":
+        words = PATTERN_WORDS.get(str(error.validator_value), "has the wrong form")
+        if error.path and error.parent is not None and error.parent.validator == "propertyNames":
+            pointer = _pointer(list(error.absolute_path) + [instance])
+        return CaseFileError(pointer, f"{instance!r} {words}")
+    if kind == "propertyNames":
+        return CaseFileError(pointer, error.message)
+    if kind in ("minimum", "maximum"):
+        side = "below the minimum" if kind == "minimum" else "above the maximum"
+        return CaseFileError(pointer, f"{instance} is {side} {error.validator_value}")
+    return CaseFileError(pointer, error.message)
+
+
+def _as_list(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _semantic_problems(data: dict[str, Any]) -> Iterator[CaseFileError]:
+    dates: dict[str, PartialDate] = {}
+    for pointer, text in _date_fields(data):
+        try:
+            dates[pointer] = parse_partial_date(text)
+        except DateTextError as problem:
+            yield CaseFileError(pointer, str(problem))
+    for pointer, code in _country_fields(data):
+        if code not in EXTRA_COUNTRIES and pycountry.countries.get(alpha_2=code) is None:
+            yield CaseFileError(pointer, f"unknown country code {code!r} (not in ISO 3166-1)")
+    applicant = _obj(data.get("applicant"))
+    for i, language in enumerate(_list(applicant.get("languages"))):
+        if isinstance(language, str) and re.fullmatch(r"[a-z]{2,3}", language) and not (
+                pycountry.languages.get(alpha_2=language)
+                or pycountry.languages.get(alpha_3=language)):
+            yield CaseFileError(f"/applicant/languages/{i}",
+                                f"unknown language code {language!r} (not in ISO 639)")
+    a_number = applicant.get("a_number")
+    if isinstance(a_number, str) and a_number.strip():
+        digits = re.sub(r"[\s-]", "", a_number)
+        digits = digits[1:] if digits[:1] in ("A", "a") else digits
+        if not A_NUMBER.match(digits):
+            yield CaseFileError("/applicant/a_number", f"{a_number!r} is not an A-number "
+                                                       "(8 or 9 digits, optionally 'A-')")
+    if applicant.get("nationalities") == [] and applicant.get("stateless") is not True:
+        yield CaseFileError("/applicant/nationalities",
+                            "no nationality recorded, but the applicant is not marked stateless")
+    entry = dates.get("/entry/date")
+    if entry is None:
+        return
+    born = dates.get("/applicant/date_of_birth")
+    if born is not None and born.first > entry.last:
+        yield CaseFileError("/applicant/date_of_birth",
+                            f"date of birth {born} is after the entry date {entry}")
+    decided = dates.get("/decision_date")
+    if decided is not None and decided.last < entry.first:
+        yield CaseFileError("/decision_date",
+                            f"decision date {decided} is before the entry date {entry}")
+    for i, _stop in enumerate(_list(data.get("journey"))):
+        arrived = dates.get(f"/journey/{i}/arrived")
+        departed = dates.get(f"/journey/{i}/departed")
+        if arrived is not None and departed is not None and departed.last < arrived.first:
+            yield CaseFileError(f"/journey/{i}/departed",
+                                f"departure {departed} is before arrival {arrived}")
+        for key, word in (("arrived", "arrival"), ("departed", "departure")):
+            when = dates.get(f"/journey/{i}/{key}")
+            if when is not None and when.first > entry.last:
+                yield CaseFileError(f"/journey/{i}/{key}",
+                                    f"{word} {when} is after the entry into the United States "
+                                    f"on {entry}")
+            if when is not None and born is not None and when.last < born.first:
+                yield CaseFileError(f"/journey/{i}/{key}",
+                                    f"{word} {when} is before the date of birth {born}")
+        for j, _claim in enumerate(_list(_obj(_stop).get("protection_claims"))):
+            filed = dates.get(f"/journey/{i}/protection_claims/{j}/filed")
+            ruled = dates.get(f"/journey/{i}/protection_claims/{j}/decided")
+            if filed is not None and ruled is not None and ruled.last < filed.first:
+                yield CaseFileError(f"/journey/{i}/protection_claims/{j}/decided",
+                                    f"decision {ruled} is before the claim was filed on {filed}")
+
+
+def _obj(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _date_fields(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    def pick(pointer: str, value: object) -> Iterator[tuple[str, str]]:
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
+            yield pointer, value
+
+    yield from pick("/decision_date", data.get("decision_date"))
+    yield from pick("/applicant/date_of_birth", _obj(data.get("applicant")).get("date_of_birth"))
+    yield from pick("/entry/date", _obj(data.get("entry")).get("date"))
+    for i, stop in enumerate(_list(data.get("journey"))):
+        stop = _obj(stop)
+        yield from pick(f"/journey/{i}/arrived", stop.get("arrived"))
+        yield from pick(f"/journey/{i}/departed", stop.get("departed"))
+        for j, claim in enumerate(_list(stop.get("protection_claims"))):
+            claim = _obj(claim)
+            yield from pick(f"/journey/{i}/protection_claims/{j}/filed", claim.get("filed"))
+            yield from pick(f"/journey/{i}/protection_claims/{j}/decided", claim.get("decided"))
+    circumstances = _obj(data.get("circumstances"))
+    for i, member in enumerate(_list(circumstances.get("travelling_with_family"))):
+        yield from pick(f"/circumstances/travelling_with_family/{i}/date_of_birth",
+                        _obj(member).get("date_of_birth"))
+
+
+def _country_fields(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    def pick(pointer: str, value: object) -> Iterator[tuple[str, str]]:
+        if isinstance(value, str) and re.fullmatch(r"[A-Z]{2}", value):
+            yield pointer, value
+
+    applicant = _obj(data.get("applicant"))
+    for i, code in enumerate(_list(applicant.get("nationalities"))):
+        yield from pick(f"/applicant/nationalities/{i}", code)
+    yield from pick("/applicant/last_habitual_residence", applicant.get("last_habitual_residence"))
+    yield from pick("/entry/coming_from", _obj(data.get("entry")).get("coming_from"))
+    for i, stop in enumerate(_list(data.get("journey"))):
+        yield from pick(f"/journey/{i}/country", _obj(stop).get("country"))
+    fear = _obj(_obj(data.get("circumstances")).get("fear_of_receiving_country"))
+    for code in fear:
+        yield from pick(f"/circumstances/fear_of_receiving_country/{code}", code)

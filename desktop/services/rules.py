@@ -1,0 +1,55 @@
+"""Loads the rule pack from resources/rules (file I/O here; the engine gets parsed data)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from desktop.engine import RulePack, parse_pack
+from desktop.resources import resource_path
+
+
+class RulePackError(RuntimeError):
+    """The rule pack is missing, unreadable or incomplete."""
+
+
+def canonical_json(value: Any) -> bytes:
+    """The canonical JSON bytes used for content hashes (sorted keys, no spaces, UTF-8)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def read_pack_files(folder: Path) -> dict[str, Any]:
+    """Parse pack.json and every file it lists; raise RulePackError on any problem."""
+    try:
+        manifest = json.loads((folder / "pack.json").read_text(encoding="utf-8"))
+        files: dict[str, Any] = {"pack.json": manifest}
+        for name in manifest["files"]:
+            files[name] = json.loads((folder / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as problem:
+        raise RulePackError(f"rule pack in {folder} cannot be read: {problem}") from problem
+    return files
+
+
+def pack_hash(files: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of all pack files, keyed by file name."""
+    return hashlib.sha256(canonical_json(files)).hexdigest()
+
+
+def load_rule_pack(folder: Path | None = None) -> RulePack:
+    """Read, hash and parse a rule pack (the bundled one when `folder` is None)."""
+    if folder is None:
+        return bundled_rule_pack()
+    files = read_pack_files(folder)
+    try:
+        return parse_pack(files, pack_hash(files))
+    except (KeyError, ValueError, TypeError) as problem:
+        raise RulePackError(f"rule pack in {folder} is incomplete: {problem!r}") from problem
+
+
+@cache
+def bundled_rule_pack() -> RulePack:
+    """The rule pack shipped with Waypoint, loaded once per process."""
+    return load_rule_pack(resource_path("rules"))

@@ -1,0 +1,35 @@
+"""Drafts carry a DRAFT watermark on every page; finals carry none and say who finalized them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.memo.helpers import load_case, pages_text, render, squeeze
+
+FINALIZED_AT = datetime(2024, 5, 2, 9, 30, tzinfo=UTC)
+
+
+def test_draft_has_the_watermark_on_every_page() -> None:
+    pages = pages_text(render(load_case("tb-trafficking-unknown")))
+    assert len(pages) >= 2
+    assert all("DRAFT" in page for page in pages)
+
+
+def test_final_has_no_watermark_and_records_who_finalized_it_and_when() -> None:
+    pdf = render(load_case("tb-trafficking-unknown"), status="final", prepared_by="J. Officer",
+                 reviewed_by="S. Supervisor", finalized_by="S. Supervisor",
+                 finalized_at=FINALIZED_AT)
+    pages = pages_text(pdf)
+    assert not any("DRAFT" in page for page in pages)
+    flat = squeeze("\n".join(pages))
+    assert squeeze("Finalized by S. Supervisor on 2 May 2024 09:30 UTC") in flat
+    assert squeeze("J. Officer") in flat
+
+
+def test_final_without_who_and_when_is_refused() -> None:
+    with pytest.raises(ValueError, match="finalized_by"):
+        render(load_case("tb-trafficking-unknown"), status="final")
+    with pytest.raises(ValueError, match="status"):
+        render(load_case("tb-trafficking-unknown"), status="approved")
