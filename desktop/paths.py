@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import PlatformDirs
-
 APP_NAME = "Waypoint"
 DATA_DIR_ENV = "WAYPOINT_DATA_DIR"
 DATABASE_URL_ENV = "WAYPOINT_DATABASE_URL"
@@ -39,6 +37,8 @@ class AppPaths:
 
 def default_data_dir() -> Path:
     """The platform's per-user data folder for Waypoint."""
+    from platformdirs import PlatformDirs  # imported here: off the path to the first paint
+
     return Path(PlatformDirs(APP_NAME, appauthor=False).user_data_dir)
 
 

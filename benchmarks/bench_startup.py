@@ -1,0 +1,142 @@
+"""Start-up time: process start to the window's first paint, and to the first screenful of cases.
+
+Each figure is the median of several runs beside a floor measured in the same run (a bare
+QApplication + QMainWindow that exits at its first paint), since this machine is noisy.
+Goals: window ≤ 1.5x the floor; first screenful of 100,000 cases ≤ 2x the floor.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--cases 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+FLOOR_SCRIPT = """
+import sys, time
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+
+app = QApplication(sys.argv)
+window = Window()
+window.resize(1100, 680)
+window.show()
+app.exec()
+"""
+
+
+def time_to_paint(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from just before the process is spawned to the first paint it reports."""
+    started = time.time()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    for line in result.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - started
+    raise RuntimeError(f"{command} reported no paint:\n{result.stdout}\n{result.stderr}")
+
+
+def fill_database(data_dir: Path, count: int) -> None:
+    """A database with `count` cases, inserted with the storage layer's bulk (Core) path."""
+    from db.case_store import insert_cases, prepare
+    from desktop.paths import resolve_paths
+    from desktop.services.startup import close_storage, load_demo_case, open_storage
+
+    paths = resolve_paths(data_dir)
+    storage = open_storage(paths, f"sqlite:///{paths.database_file}", seed_demo=False)
+    template = load_demo_case()
+    template.pop("case_id", None)
+    families = ["Ramírez", "Núñez", "García", "Nguyễn", "王", "العلي", "Hernández", "López"]
+    try:
+        batch = []
+        for number in range(count):
+            data = {**template, "applicant": {
+                **template["applicant"],
+                "family_name": f"{families[number % len(families)]} {number}",
+                "a_number": f"{200000000 + number}",
+            }}
+            batch.append(prepare(data))
+            if len(batch) == 5000 or number == count - 1:
+                with storage.database.write() as connection:
+                    insert_cases(connection, batch, datetime.now(UTC))
+                batch = []
+    finally:
+        close_storage(storage)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--large-data-dir", type=Path,
+                        help="reuse a data folder already holding the large database")
+    parser.add_argument("--skip-cases", action="store_true", help="only the window figure")
+    args = parser.parse_args()
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("WAYPOINT_DATABASE_URL", None)
+    # An installed app runs from compiled bytecode; with PYTHONDONTWRITEBYTECODE every run
+    # would compile our sources again. Cache the bytecode outside the source tree instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir(), "wp-bench-pycache"))
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="wp-bench-") as temp:
+        small, large = Path(temp, "demo"), Path(temp, "large")
+        # Create both databases first: the runs measure an ordinary (not first) start.
+        small_env = {**env, "WAYPOINT_DATA_DIR": str(small)}
+        subprocess.run([python, "-m", "desktop", "info"], env=small_env, capture_output=True,
+                       check=True)
+        fill_started = time.perf_counter()
+        fill_database(small, 1)
+        if args.large_data_dir:
+            large = args.large_data_dir
+        elif not args.skip_cases:
+            fill_database(large, args.cases)
+            print(f"filled {args.cases:,} cases in {time.perf_counter() - fill_started:.1f} s")
+
+        floor, window, cases = [], [], []
+        app = [python, "-m", "desktop", "--data-dir"]
+        # Warm-up (not counted): bytecode cache and the OS file cache for all three.
+        time_to_paint([python, "-c", FLOOR_SCRIPT], env)
+        time_to_paint([*app, str(small)], {**env, "WAYPOINT_EXIT_AT_FIRST_PAINT": "window"})
+        if not args.skip_cases:
+            time_to_paint([*app, str(large)], {**env, "WAYPOINT_EXIT_AT_FIRST_PAINT": "cases"})
+        for _ in range(args.runs):  # interleaved, so drift on the machine hits all three alike
+            floor.append(time_to_paint([python, "-c", FLOOR_SCRIPT], env))
+            window.append(time_to_paint(
+                [*app, str(small)], {**env, "WAYPOINT_EXIT_AT_FIRST_PAINT": "window"}))
+            if not args.skip_cases:
+                cases.append(time_to_paint(
+                    [*app, str(large)], {**env, "WAYPOINT_EXIT_AT_FIRST_PAINT": "cases"}))
+
+    floor_ms = statistics.median(floor) * 1000
+    window_ms = statistics.median(window) * 1000
+    print(f"runs: {args.runs} each (medians)")
+    print(f"floor  bare QApplication + QMainWindow, first paint  {floor_ms:7.0f} ms")
+    print(f"window Waypoint main window, first paint            {window_ms:7.0f} ms"
+          f"  ratio {window_ms / floor_ms:.2f}x (goal ≤ 1.5x)")
+    if not cases:
+        return 0
+    cases_ms = statistics.median(cases) * 1000
+    print(f"cases  first screenful of {args.cases:,} cases painted   {cases_ms:7.0f} ms"
+          f"  ratio {cases_ms / floor_ms:.2f}x (goal ≤ 2x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Storage benchmark: bulk import, search as you type and the first screen of the case list.
+
+Each figure is printed beside a floor measured in the same run on the same schema (raw
+sqlite3), with the ratio and the goal:
+  import within 5x raw executemany; search within 4x raw FTS5 and under 20 ms;
+  first screenful (count + 50 newest summaries) under 50 ms.
+Run: .venv/bin/python benchmarks/bench_storage.py [--cases 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import db
+from db import case_store
+from db.audit import GENESIS_HASH, entry_hash
+from db.normalise import canonical_json
+from db.repositories import ImportItem
+
+FAMILIES = ["Núñez", "Nunes", "Ramírez Cruz", "García", "Hernández", "López", "Pérez",
+            "Nguyễn", "Øvergaard", "Abdullah", "王", "Ivanova", "Mendoza", "Castillo"]
+GIVEN = ["José", "Ana Lucía", "María", "Luis", "Fatima", "Minh", "Olga", "Kristin", "小明"]
+NOW = datetime(2024, 5, 1, tzinfo=UTC)
+
+
+def generate(count: int) -> list[ImportItem]:
+    rng = random.Random(7)
+    items = []
+    for i in range(count):
+        data = {
+            "format": "waypoint-case/1", "case_id": f"GEN-{i}",
+            "applicant": {"family_name": f"{rng.choice(FAMILIES)} {i}",
+                          "given_names": rng.choice(GIVEN),
+                          "a_number": f"A-{rng.randrange(10**8, 10**9):09d}",
+                          "nationalities": [rng.choice(["HN", "GT", "SV", "VE", "CN"])]},
+            "entry": {"date": f"20{rng.randrange(18, 25)}-{rng.randrange(1, 13):02d}",
+                      "border": "southern_land"},
+            "journey": [{"country": "GT", "arrived": None, "departed": None},
+                        {"country": "MX", "protection_claims": [{"kind": "asylum"}]}],
+            "notes": "interviewed in Spanish" if i % 3 else "",
+        }
+        items.append(ImportItem(data, f"GEN-{i}", f"gen{i}.json"))
+    return items
+
+
+def median_ms(action: Callable[[], Any], repeat: int = 15) -> float:
+    action()  # warm the page cache and the statement cache
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def raw_rows(items: list[ImportItem]) -> tuple[list[tuple[Any, ...]], ...]:
+    """The rows Waypoint writes for these cases, built ahead so only the inserts are timed."""
+    cases, stops, claims, audit = [], [], [], []
+    stop_id, prev = 0, GENESIS_HASH
+    now_text = NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
+    for pk, item in enumerate(items, start=1):
+        new = case_store.prepare(item.case_data, import_key=item.import_key)
+        c = new.columns
+        cases.append((pk, new.case_id, c.case_ref, new.import_key, new.data_json,
+                      c.display_name, c.family_name, c.given_names, c.a_number, c.nationality,
+                      c.entry_date, "draft", c.search_text, now_text, now_text))
+        for stop in c.journey:
+            stop_id += 1
+            stops.append((stop_id, pk, stop.position, stop.country, stop.arrived,
+                          stop.departed, stop.status_held))
+            claims.extend((stop_id, *claim) for claim in stop.claims)
+        details = canonical_json({"key": new.import_key})
+        digest = entry_hash(pk, NOW, "bench", "case.imported", new.case_id, None, details, prev)
+        audit.append((pk, now_text, "bench", "case.imported", new.case_id, None, details,
+                      prev, digest))
+        prev = digest
+    return cases, stops, claims, audit
+
+
+def raw_import(path: Path, rows: tuple[list[tuple[Any, ...]], ...]) -> float:
+    cases, stops, claims, audit = rows
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    start = time.perf_counter()
+    connection.execute("BEGIN IMMEDIATE")
+    connection.executemany(
+        "INSERT INTO cases (id, case_id, case_ref, import_key, data_json, display_name, "
+        "family_name, given_names, a_number, nationality, entry_date, status, search_text, "
+        "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cases)
+    connection.executemany("INSERT INTO journey_stops (id, case_pk, position, country, "
+                           "arrived, departed, status_held) VALUES (?,?,?,?,?,?,?)", stops)
+    connection.executemany("INSERT INTO protection_claims (stop_id, kind, filed, outcome) "
+                           "VALUES (?,?,?,?)", claims)
+    connection.executemany("INSERT INTO audit_log (id, at, actor, action, case_id, memo_id, "
+                           "details_json, prev_hash, entry_hash) VALUES (?,?,?,?,?,?,?,?,?)",
+                           audit)
+    connection.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    connection.close()
+    return elapsed
+
+
+def report(label: str, ours: float, floor: float, unit: str, goal: str) -> None:
+    ratio = ours / floor if floor else float("inf")
+    print(f"{label:<34} waypoint {ours:9.2f} {unit}   raw {floor:9.2f} {unit}   "
+          f"ratio {ratio:5.2f}x   ({goal})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="wp-bench-"))
+    items = generate(args.cases)
+    print(f"{args.cases} generated cases; SQLite {sqlite3.sqlite_version}; in {workdir}")
+
+    raw_db = workdir / "raw.sqlite3"
+    db.open_database(f"sqlite:///{raw_db}").close()  # the same schema, triggers and FTS
+    rows = raw_rows(items)
+    raw_seconds = raw_import(raw_db, rows)
+
+    database = db.open_database(f"sqlite:///{workdir / 'waypoint.sqlite3'}")
+    start = time.perf_counter()
+    database.cases.import_cases(items, now=NOW, actor="bench")
+    ours_seconds = time.perf_counter() - start
+    report("bulk import (all rows)", ours_seconds, raw_seconds, "s", "goal <= 5x")
+
+    raw = sqlite3.connect(workdir / "waypoint.sqlite3")
+    raw_search_sql = (
+        "SELECT case_id, display_name, a_number, nationality, entry_date, status, updated_at "
+        "FROM cases WHERE {id} IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) "
+        "ORDER BY updated_at DESC, id DESC LIMIT 50")
+
+    def raw_search(fts: str) -> None:
+        # The best plain-SQLite plan: count the matches, then for many of them walk the
+        # updated_at index (unary + stops SQLite driving the query by the match list).
+        many = raw.execute("SELECT count(*) FROM cases_fts WHERE cases_fts MATCH ?",
+                           (fts,)).fetchone()[0] > 1000
+        raw.execute(raw_search_sql.format(id="+id" if many else "id"), (fts,)).fetchall()
+
+    for typed, fts in (("n", '"n"*'), ("nu", '"nu"*'), ("nun", '"nun"*'), ("gar", '"gar"*'),
+                       ("jose nu", '"jose"* "nu"*'), ("A-12", '"12"*'),
+                       ("A-123-4", '"1234"*')):
+        ours = median_ms(lambda q=typed: database.cases.summaries(search=q, limit=50))
+        floor = median_ms(lambda f=fts: raw_search(f))
+        report(f"search as you type {typed!r}", ours, floor, "ms", "goal <= 4x and < 20 ms")
+
+    def first_screen() -> None:
+        database.cases.count()
+        database.cases.summaries(limit=50)
+
+    def raw_first_screen() -> None:
+        raw.execute("SELECT count(*) FROM cases").fetchone()
+        raw.execute("SELECT case_id, display_name, a_number, nationality, entry_date, status, "
+                    "updated_at FROM cases ORDER BY updated_at DESC, id DESC LIMIT 50").fetchall()
+
+    report("first screenful (count + 50)", median_ms(first_screen),
+           median_ms(raw_first_screen), "ms", "goal < 50 ms")
+    raw.close()
+    database.close()
+
+
+if __name__ == "__main__":
+    main()

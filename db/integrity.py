@@ -1,0 +1,50 @@
+"""Start-up check of an SQLite file: is it a database, and does quick_check pass?"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from db.backup import SQLITE_HEADER, latest_backup
+from db.errors import CorruptDatabaseError
+
+
+def sqlite_file_problem(path: Path, *, expect_data: bool) -> str | None:
+    """Why the file is unusable, or None. An empty file only counts when data was expected."""
+    size = path.stat().st_size
+    if size == 0:
+        return "the file is empty" if expect_data else None
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        return "the file is not a database"
+    if len(header) < 100:
+        return "the file is truncated"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages_in_header = int.from_bytes(header[28:32], "big")
+    wal = path.with_name(path.name + "-wal")
+    # Without a WAL to supply them, pages the header promises must be in the file.
+    if pages_in_header and page_size and size < pages_in_header * page_size and not (
+        wal.exists() and wal.stat().st_size > 0
+    ):
+        return f"the file is truncated ({size} of {pages_in_header * page_size} bytes)"
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri(), uri=True)) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    if rows != [("ok",)]:
+        return "integrity check failed: " + "; ".join(str(row[0]) for row in rows[:3])
+    return None
+
+
+def check_sqlite_file(path: Path, backup_dir: Path | None) -> None:
+    """Raise CorruptDatabaseError (offering the latest backup) if the file is damaged."""
+    if not path.exists():
+        return
+    backup = latest_backup(backup_dir)
+    problem = sqlite_file_problem(path, expect_data=backup is not None)
+    if problem is not None:
+        raise CorruptDatabaseError(path, problem, backup)

@@ -1,0 +1,162 @@
+"""All tables (SQLModel). The case-file JSON is the truth; other case columns derive from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlmodel import Field, SQLModel
+
+CASE_STATUSES = ("draft", "determined", "finalized")
+MEMO_STATUSES = ("draft", "final")
+
+
+def _utc() -> DateTime:
+    return DateTime(timezone=True)
+
+
+class Case(SQLModel, table=True):
+    """One case: its case file (possibly an incomplete draft) and derived list/search columns."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'determined', 'finalized')", name="ck_cases_status"),
+        Index("ix_cases_updated_at", "updated_at"),
+        Index("ix_cases_status_updated_at", "status", "updated_at"),
+        Index("ix_cases_display_name", "display_name"),
+        Index("ix_cases_entry_date", "entry_date"),
+        Index("ix_cases_a_number", "a_number"),
+        Index("ix_cases_case_ref", "case_ref"),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    case_id: str = Field(sa_column=Column(String(40), nullable=False, unique=True))
+    case_ref: str | None = Field(default=None, sa_column=Column(String(200)))
+    import_key: str | None = Field(default=None, sa_column=Column(String(200), unique=True))
+    data_json: str = Field(sa_column=Column(Text, nullable=False))
+    display_name: str = Field(sa_column=Column(String(400), nullable=False))
+    family_name: str = Field(sa_column=Column(String(200), nullable=False))
+    given_names: str = Field(sa_column=Column(String(200), nullable=False))
+    a_number: str | None = Field(default=None, sa_column=Column(String(9)))
+    nationality: str | None = Field(default=None, sa_column=Column(String(64)))
+    entry_date: str | None = Field(default=None, sa_column=Column(String(64)))
+    status: str = Field(sa_column=Column(String(16), nullable=False))
+    search_text: str = Field(sa_column=Column(Text, nullable=False, server_default=""))
+    created_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    updated_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
+class JourneyStop(SQLModel, table=True):
+    """A country on the way, copied from the JSON for listing and search."""
+
+    __tablename__ = "journey_stops"
+    __table_args__ = (
+        Index("ix_journey_stops_case", "case_pk", "position"),
+        Index("ix_journey_stops_country", "country"),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    case_pk: int = Field(
+        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    )
+    position: int = Field(sa_column=Column(Integer, nullable=False))
+    country: str | None = Field(default=None, sa_column=Column(String(64)))
+    arrived: str | None = Field(default=None, sa_column=Column(String(64)))
+    departed: str | None = Field(default=None, sa_column=Column(String(64)))
+    status_held: str | None = Field(default=None, sa_column=Column(String(64)))
+
+
+class ProtectionClaim(SQLModel, table=True):
+    """A protection claim made at a journey stop."""
+
+    __tablename__ = "protection_claims"
+    __table_args__ = (Index("ix_protection_claims_stop", "stop_id"),)
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    stop_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("journey_stops.id", ondelete="CASCADE"), nullable=False
+        )
+    )
+    kind: str | None = Field(default=None, sa_column=Column(String(64)))
+    filed: str | None = Field(default=None, sa_column=Column(String(64)))
+    outcome: str | None = Field(default=None, sa_column=Column(String(64)))
+
+
+class Determination(SQLModel, table=True):
+    """An engine answer, with the rule pack, engine and facts it was computed from."""
+
+    __tablename__ = "determinations"
+    __table_args__ = (Index("ix_determinations_case", "case_pk", "id"),)
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    case_pk: int = Field(
+        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    )
+    findings_json: str = Field(sa_column=Column(Text, nullable=False))
+    decision_date: str | None = Field(default=None, sa_column=Column(String(32)))
+    rules_version: str | None = Field(default=None, sa_column=Column(String(200)))
+    rules_hash: str | None = Field(default=None, sa_column=Column(String(128)))
+    engine_version: str | None = Field(default=None, sa_column=Column(String(64)))
+    facts_digest: str = Field(sa_column=Column(String(64), nullable=False))
+    created_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
+class Memo(SQLModel, table=True):
+    """A memo PDF. Final memos are immutable (database triggers); amendments supersede them."""
+
+    __tablename__ = "memos"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'final')", name="ck_memos_status"),
+        CheckConstraint(
+            "status = 'draft' OR (finalized_by IS NOT NULL AND finalized_at IS NOT NULL)",
+            name="ck_memos_final_signed",
+        ),
+        Index("ix_memos_case", "case_pk", "id"),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    case_pk: int = Field(
+        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=False)
+    )
+    determination_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("determinations.id"))
+    )
+    status: str = Field(sa_column=Column(String(16), nullable=False))
+    pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    sha256: str = Field(sa_column=Column(String(64), nullable=False))
+    created_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    finalized_by: str | None = Field(default=None, sa_column=Column(String(200)))
+    finalized_at: datetime | None = Field(default=None, sa_column=Column(_utc()))
+    supersedes_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("memos.id"))
+    )
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only, hash-chained log: each entry hashes its fields and the previous hash."""
+
+    __tablename__ = "audit_log"
+
+    id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    actor: str | None = Field(default=None, sa_column=Column(String(200)))
+    action: str = Field(sa_column=Column(String(64), nullable=False))
+    case_id: str | None = Field(default=None, sa_column=Column(String(40), index=True))
+    memo_id: int | None = Field(default=None, sa_column=Column(Integer))
+    details_json: str = Field(sa_column=Column(Text, nullable=False))
+    prev_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    entry_hash: str = Field(sa_column=Column(String(64), nullable=False))
+
+
+metadata = SQLModel.metadata

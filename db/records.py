@@ -1,0 +1,91 @@
+"""Plain records the storage layer hands out: no database objects leak past it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+CaseStatus = Literal["draft", "determined", "finalized"]
+MemoStatus = Literal["draft", "final"]
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list."""
+
+    case_id: str
+    display_name: str
+    a_number: str | None
+    nationality: str | None
+    entry_date: str | None
+    status: CaseStatus
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """A case as saved: the case-file JSON (a draft may be incomplete) and its state."""
+
+    case_id: str
+    case_data: dict[str, Any]
+    status: CaseStatus
+    updated_at: datetime
+    created_at: datetime | None = None
+    case_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredDetermination:
+    """A determination as recorded, with what is needed to reproduce it."""
+
+    determination_id: int
+    case_id: str
+    determination: dict[str, Any]
+    decision_date: str | None
+    rules_version: str | None
+    rules_hash: str | None
+    engine_version: str | None
+    facts_digest: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredMemo:
+    """A memo PDF as stored; a final memo never changes, an amendment supersedes it."""
+
+    memo_id: int
+    case_id: str
+    status: MemoStatus
+    pdf_bytes: bytes = field(repr=False)
+    sha256: str
+    created_at: datetime
+    determination_id: int | None = None
+    finalized_by: str | None = None
+    finalized_at: datetime | None = None
+    supersedes_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    """One thing `audit verify` found wrong, naming the entry or memo."""
+
+    kind: Literal["entry", "memo"]
+    ident: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{'audit entry' if self.kind == 'entry' else 'memo'} {self.ident}: {self.message}"
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The result of checking the audit chain and the memos' SHA-256."""
+
+    entries_checked: int
+    memos_checked: int
+    problems: tuple[AuditProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

@@ -1,0 +1,268 @@
+"""The composition root: paths, settings, logging, the window first, then the database."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.paths import AppPaths, resolve_database_url, resolve_paths
+from desktop.resources import resource_path
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desktop.services.startup import Storage
+
+log = logging.getLogger("desktop.app")
+
+# Benchmarks only: print the wall-clock time of the first paint and quit. "window" (or "1"):
+# the main window's first paint; "cases": the first paint of the case table with rows in it.
+EXIT_AT_FIRST_PAINT_ENV = "WAYPOINT_EXIT_AT_FIRST_PAINT"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+RESTORE_TEXT = "Restore latest backup"
+LOG_ROTATE_BYTES = 1_000_000
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="waypoint", description="Open the Waypoint window.")
+    parser.add_argument("--data-dir", help="folder for the database, backups, logs and settings")
+    parser.add_argument("--database-url", help="SQLAlchemy URL of the database")
+    return parser.parse_args(list(argv))
+
+
+def setup_logging(paths: AppPaths) -> logging.Handler:
+    """Log to data_dir/logs/waypoint.log; to stderr if the folder is not writable.
+
+    The previous log is kept as waypoint.log.1 once it passes 1 MB (rotation at start: the
+    logging.handlers module is not worth its import time on the way to the first window).
+    """
+    handler: logging.Handler
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        log_file = paths.log_dir / "waypoint.log"
+        if log_file.exists() and log_file.stat().st_size > LOG_ROTATE_BYTES:
+            os.replace(log_file, log_file.with_name("waypoint.log.1"))
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per plugin otherwise
+    return handler
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource_path("icons", f"waypoint-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+def open_settings(paths: AppPaths) -> QSettings:
+    """Settings live in an ini file in the data folder (so every test has its own)."""
+    return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+
+def _open_storage_in_worker(paths: AppPaths, database_url: str) -> Storage:
+    from desktop.services.startup import open_storage  # imports the database stack: slow
+
+    return open_storage(paths, database_url)
+
+
+class StorageOpener(QObject):
+    """Opens the database in the background after the window's first paint; shows start errors.
+
+    On success the window gets its services. A refused or damaged database is explained in a
+    message box (never a traceback): a damaged file can be replaced by its latest backup
+    (the damaged file is kept aside); otherwise the user can only quit.
+    """
+
+    opened = Signal()
+    failed = Signal(str)
+
+    def __init__(self, window: MainWindow, paths: AppPaths, database_url: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.paths = paths
+        self.database_url = database_url
+        self.storage: Storage | None = None
+        self.error_box: QMessageBox | None = None
+        self._closed = False
+
+    def start(self) -> None:
+        from desktop.ui.fonts import register_bundled_fonts
+
+        register_bundled_fonts()  # after the first paint: the list shows names in any script
+        self.window.runner.run(
+            lambda: _open_storage_in_worker(self.paths, self.database_url),
+            self._opened,
+            self._failed,
+        )
+
+    def close(self) -> None:
+        """Release the database's connections (at exit); a database opened later is closed too."""
+        self._closed = True
+        if self.storage is not None:
+            from desktop.services.startup import close_storage
+
+            close_storage(self.storage)
+            self.storage = None
+
+    def _opened(self, storage: Storage) -> None:
+        from desktop.ui.context import UiServices
+
+        self.storage = storage
+        if self._closed:  # the window went away while the database was opening
+            self.close()
+            return
+        window = self.window
+        services = UiServices(
+            cases=storage.cases,
+            memos=storage.memos,
+            runner=window.runner,
+            settings=window.settings,
+            clock=_clock(),
+            paths=self.paths,
+            database_url=self.database_url,
+        )
+        window.attach_services(services, storage.rule_pack)
+        log.info("Database open: %s", self.database_url)
+        self.opened.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        from db.errors import CorruptDatabaseError, DatabaseError
+
+        if isinstance(error, DatabaseError):
+            log.error("The database could not be opened: %s", error)
+            text = str(error)
+        else:
+            log.error("Unexpected error opening the database", exc_info=error)
+            text = (
+                f"Waypoint could not open its database: {error}\n\n"
+                f"Details are in the log in {self.paths.log_dir}."
+            )
+        self.window.show_storage_unavailable(text.splitlines()[0][:120])
+        box = QMessageBox(QMessageBox.Icon.Critical, "Waypoint cannot open its database",
+                          text, QMessageBox.StandardButton.NoButton, self.window)
+        box.setAccessibleName("Waypoint cannot open its database")
+        box.setObjectName("startErrorBox")
+        restore = None
+        if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
+            restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(quit_button)
+        box.setDefaultButton(restore or quit_button)
+
+        def answered(_result: int) -> None:
+            chosen = box.clickedButton()
+            self.error_box = None
+            if restore is not None and chosen is restore:
+                assert isinstance(error, CorruptDatabaseError)
+                self._restore_latest_backup(error)
+            else:
+                self.window.close()
+
+        box.finished.connect(answered)
+        self.error_box = box
+        self.failed.emit(text)
+        box.open()
+
+    def _restore_latest_backup(self, error: Any) -> None:
+        from db.backup import restore_file
+
+        damaged, backup = error.damaged_path, error.latest_backup
+        self.window.location_label.setText(f"Restoring {backup.name}…")
+
+        def restore_and_open() -> Storage:
+            aside = restore_file(damaged, backup, label="damaged")
+            log.warning("Restored %s from %s; the damaged file is kept as %s",
+                        damaged, backup, aside)
+            return _open_storage_in_worker(self.paths, self.database_url)
+
+        self.window.runner.run(restore_and_open, self._opened, self._failed)
+
+
+def _clock() -> Any:
+    from desktop.services.startup import utc_now
+
+    return utc_now
+
+
+class FirstPaintProbe(QObject):
+    """Benchmark hook: prints the time of the first paint of `target` (when ready) and quits."""
+
+    def __init__(self, target: QWidget, ready: Any) -> None:
+        super().__init__(target)
+        self._ready = ready
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._ready():
+            watched.removeEventFilter(self)
+            print(f"first-paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+
+class Launched:
+    """What launch() built: the window and its storage opener (tests drive these)."""
+
+    def __init__(self, window: MainWindow, opener: StorageOpener) -> None:
+        self.window = window
+        self.opener = opener
+
+    def shutdown(self) -> None:
+        """Wait for background work and release the database (at exit, or after a test)."""
+        self.window.runner.wait_for_done()
+        self.opener.close()
+
+
+def launch(paths: AppPaths, database_url: str) -> Launched:
+    """Build and show the main window; the database opens in the background after first paint.
+
+    Needs a QApplication. Used by main() and by the GUI tests.
+    """
+    runner = BackgroundRunner()
+    window = MainWindow(paths, database_url, runner, open_settings(paths))
+    runner.setParent(window)
+    opener = StorageOpener(window, paths, database_url)
+    window.first_painted.connect(opener.start, Qt.ConnectionType.QueuedConnection)
+    window.show()
+    return Launched(window, opener)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the window: `waypoint [--data-dir DIR] [--database-url URL]`."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    paths = resolve_paths(args.data_dir)
+    database_url = resolve_database_url(paths, args.database_url)
+    setup_logging(paths)
+    QApplication.setApplicationName("Waypoint")
+    QApplication.setOrganizationName("Waypoint")
+    QApplication.setApplicationDisplayName("Waypoint")
+    app = QApplication([sys.argv[0] if sys.argv else "waypoint"])
+    app.setWindowIcon(app_icon())
+    launched = launch(paths, database_url)
+    probe_mode = os.environ.get(EXIT_AT_FIRST_PAINT_ENV, "")
+    if probe_mode in ("1", "window"):
+        FirstPaintProbe(launched.window, lambda: True)
+    elif probe_mode == "cases":
+        model = launched.window.case_list.model
+        FirstPaintProbe(launched.window.case_list.table.viewport(), lambda: model.rowCount() > 0)
+    try:
+        return app.exec()
+    finally:
+        launched.shutdown()

@@ -1,0 +1,168 @@
+"""`waypoint import | export | list | backup | restore | audit verify`: the stored cases."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.cli import UserError
+from desktop.paths import resolve_database_url, resolve_paths
+
+if TYPE_CHECKING:
+    from db.database import Database
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the storage commands."""
+    imp = subparsers.add_parser(
+        "import", help="import case files into the database (all or nothing)",
+        description="Validate every file, then import them all in one transaction, or none. "
+                    "A file already imported (same case_id, or same content) is not duplicated.")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="waypoint-case/1 files")
+    imp.set_defaults(handler=run_import)
+
+    exp = subparsers.add_parser("export", help="write a stored case as a case file")
+    exp.add_argument("case_id", metavar="CASE_ID")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp.set_defaults(handler=run_export)
+
+    lst = subparsers.add_parser("list", help="list stored cases (newest first)")
+    lst.add_argument("--search", default="", help="name, A-number (any form) or note words")
+    lst.add_argument("--status", choices=("draft", "determined", "finalized"))
+    lst.add_argument("--limit", type=int, default=50)
+    lst.set_defaults(handler=run_list)
+
+    bak = subparsers.add_parser("backup", help="copy the database to a backup file")
+    bak.add_argument("-o", "--output", metavar="FILE",
+                     help="where to write it (default: a new file in the backups folder)")
+    bak.set_defaults(handler=run_backup)
+
+    res = subparsers.add_parser(
+        "restore", help="replace the database with a backup (the current file is kept aside)")
+    res.add_argument("file", metavar="FILE")
+    res.set_defaults(handler=run_restore)
+
+    aud = subparsers.add_parser("audit", help="check the audit log")
+    aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = aud_sub.add_parser(
+        "verify", help="check the hash chain and every memo's SHA-256; name what is wrong")
+    verify.set_defaults(handler=run_audit_verify)
+
+
+def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
+    """The database URL, its SQLite file (None for a server) and the backups folder."""
+    from db.engine import sqlite_file_of
+
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    url = resolve_database_url(paths, getattr(args, "database_url", None))
+    file_name = sqlite_file_of(url)
+    return url, Path(file_name).resolve() if file_name else None, paths.backup_dir
+
+
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Database]:
+    from db import CorruptDatabaseError, DatabaseError, open_database
+
+    url, sqlite_file, backup_dir = _location(args)
+    try:
+        database = open_database(url, backup_dir=backup_dir if sqlite_file else None)
+    except CorruptDatabaseError as damaged:
+        hint = (f" Run: waypoint restore {damaged.latest_backup}" if damaged.latest_backup
+                else "")
+        raise UserError(damaged.message + hint) from damaged
+    except DatabaseError as problem:
+        raise UserError(problem.message) from problem
+    try:
+        yield database
+    except DatabaseError as problem:
+        raise UserError(problem.message) from problem
+    finally:
+        database.close()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from desktop.services.cases import CaseService
+
+    with _opened(args) as database:
+        before = CaseService(database).count_cases()
+        ids = CaseService(database).import_files(args.files)
+        added = CaseService(database).count_cases() - before
+    print(f"Imported {added} new case(s); {len(ids) - added} already stored.")
+    for path, case_id in zip(args.files, ids, strict=True):
+        print(f"{case_id}  {path}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from desktop.services.cases import CaseService
+
+    with _opened(args) as database:
+        written = CaseService(database).export_case(args.case_id, args.output)
+    print(f"Wrote {written}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from desktop.services.cases import CaseService
+
+    with _opened(args) as database:
+        service = CaseService(database)
+        total = service.count_cases(args.search, args.status)
+        rows = service.list_cases(args.search, args.status, limit=max(0, args.limit))
+    for row in rows:
+        print(f"{row.case_id}  {row.status:<10}  {row.a_number or '-':<9}  "
+              f"{row.entry_date or '-':<10}  {row.display_name}")
+    print(f"{len(rows)} of {total} case(s)")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    with _opened(args) as database:
+        if args.output:
+            target = Path(args.output)
+        else:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            target = (database.backup_dir or Path(".")) / f"manual-waypoint-{stamp}.sqlite3"
+        if target.exists():
+            raise UserError(f"{target} already exists; choose another file")
+        written = database.backup_to(target)
+    print(f"Backed up to {written}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from db import DatabaseError, restore_backup
+
+    url, sqlite_file, _backups = _location(args)
+    if sqlite_file is None:
+        raise UserError("restore works on Waypoint's SQLite file; restore a server database "
+                        "with the server's own tools")
+    try:
+        kept = restore_backup(sqlite_file, Path(args.file))
+    except DatabaseError as problem:
+        raise UserError(problem.message) from problem
+    except OSError as problem:
+        raise UserError(f"cannot restore: {problem}") from problem
+    if kept is not None:
+        print(f"The previous database was kept as {kept}")
+    with _opened(args) as database:
+        count = database.cases.count()
+    print(f"Restored {args.file}: {count} case(s)")
+    return 0
+
+
+def run_audit_verify(args: argparse.Namespace) -> int:
+    with _opened(args) as database:
+        report = database.verify_audit()
+    for problem in report.problems:
+        print(problem)
+    verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+    print(f"Audit log: {report.entries_checked} entries; memos: {report.memos_checked}; "
+          f"{verdict}")
+    return 0 if report.ok else 1

@@ -1,0 +1,145 @@
+"""CaseService: create, save, list, search, import and export cases (clock injected)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from db.errors import DatabaseError
+from db.normalise import content_hash
+from db.records import CaseSummary, StoredCase
+from desktop.services.storage_errors import CaseImportError
+
+if TYPE_CHECKING:
+    from db.database import Database
+
+__all__ = ["CaseService", "CaseSummary", "StoredCase", "current_user", "utc_clock"]
+
+CASE_FORMAT = "waypoint-case/1"
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def current_user() -> str | None:
+    """The operating-system user, recorded as the actor of audit entries."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return None
+
+
+def _read_and_validate(path: Path) -> dict[str, Any]:
+    """Parse and validate one case file with the engine's checks (a JSON check until then)."""
+    try:
+        from desktop.services.evaluation import CaseFileError, read_case_file
+    except ImportError:
+        return _minimal_read(path)
+    try:
+        data: dict[str, Any] = read_case_file(path)
+    except CaseFileError as problem:
+        raise CaseImportError(path, str(problem).strip() or "not a valid case file") from problem
+    except OSError as problem:
+        raise CaseImportError(path, f"cannot be read ({problem.strerror})") from problem
+    return data
+
+
+def _minimal_read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as problem:
+        raise CaseImportError(path, f"cannot be read ({problem.strerror})") from problem
+    except (ValueError, UnicodeDecodeError) as problem:
+        raise CaseImportError(path, f"not JSON ({problem})") from problem
+    if not isinstance(data, dict):
+        raise CaseImportError(path, "not a case file (the top level is not an object)")
+    if data.get("format") != CASE_FORMAT:
+        raise CaseImportError(path, f"/format: expected {CASE_FORMAT!r}")
+    return data
+
+
+def import_key_of(case_data: dict[str, Any]) -> str:
+    """The case's own case_id, else a hash of its content: importing twice adds nothing."""
+    ref = case_data.get("case_id")
+    if isinstance(ref, str) and ref.strip():
+        return ref.strip()[:200]
+    return "sha256:" + content_hash(case_data)
+
+
+class CaseService:
+    """Cases as the window and the CLI see them; every change is one transaction, audited."""
+
+    def __init__(self, database: Database, clock: Callable[[], datetime] = utc_clock, *,
+                 actor: str | None = None) -> None:
+        self._db = database
+        self._clock = clock
+        self._actor = actor if actor is not None else current_user()
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    def list_cases(self, search: str = "", status: str | None = None, sort: str = "updated",
+                   descending: bool = True, offset: int = 0, limit: int = 100
+                   ) -> list[CaseSummary]:
+        """A page of summaries; search matches names, A-numbers (any form) and notes."""
+        return self._db.cases.summaries(search=search, status=status, sort=sort,
+                                   descending=descending, offset=offset, limit=limit)
+
+    def count_cases(self, search: str = "", status: str | None = None) -> int:
+        return self._db.cases.count(search=search, status=status)
+
+    def create_case(self, case_data: dict[str, Any]) -> str:
+        """Store a new draft (it may be incomplete); returns its id."""
+        return self._db.cases.create(_as_dict(case_data), now=self._clock(), actor=self._actor)
+
+    def save_draft(self, case_id: str, case_data: dict[str, Any]) -> None:
+        """Save the case file in one transaction; refused (CaseFinalizedError) when finalized."""
+        self._db.cases.save_draft(case_id, _as_dict(case_data), now=self._clock(),
+                                  actor=self._actor)
+
+    def get_case(self, case_id: str) -> StoredCase:
+        return self._db.cases.get(case_id)
+
+    def import_files(self, paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+        """Validate every file, then import all of them in one transaction, or none."""
+        from db.repositories import ImportItem
+
+        items = []
+        for raw in paths:
+            path = Path(raw)
+            data = _read_and_validate(path)
+            items.append(ImportItem(data, import_key_of(data), str(path)))
+        if not items:
+            return []
+        return self._db.cases.import_cases(items, now=self._clock(), actor=self._actor)
+
+    def export_case(self, case_id: str, path: str | os.PathLike[str]) -> Path:
+        """Write the case in the case-file format (with a case_id so re-import is a no-op)."""
+        stored = self._db.cases.get(case_id)
+        data = dict(stored.case_data)
+        data.setdefault("format", CASE_FORMAT)
+        if not (isinstance(data.get("case_id"), str) and data["case_id"].strip()):
+            data["case_id"] = stored.case_id
+        target = Path(path)
+        partial = target.with_name(target.name + ".part")
+        try:
+            partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+                               encoding="utf-8")
+            os.replace(partial, target)
+        except OSError as problem:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
+        return target
+
+
+def _as_dict(case_data: Any) -> dict[str, Any]:
+    if not isinstance(case_data, dict):
+        raise TypeError("case_data must be a dict (the case-file JSON object)")
+    return case_data

@@ -1,0 +1,86 @@
+"""MemoService: record determinations, store draft memos, finalize and amend (clock injected)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from db.normalise import content_hash
+from db.records import StoredDetermination, StoredMemo
+from desktop.services.cases import current_user, utc_clock
+
+if TYPE_CHECKING:
+    from db.database import Database
+
+__all__ = ["MemoService", "StoredDetermination", "StoredMemo", "facts_digest_of"]
+
+
+def facts_digest_of(case_data: dict[str, Any]) -> str:
+    """The engine's digest of the case facts (a hash of the whole case file until it exists)."""
+    try:
+        from desktop.services.evaluation import facts_digest
+    except ImportError:
+        return content_hash(case_data)
+    digest: str = facts_digest(case_data)
+    return digest
+
+
+def rules_hash_of(determination: dict[str, Any]) -> str | None:
+    """The content hash of the rule pack the determination was made with, when known."""
+    explicit = determination.get("rules_hash")
+    if isinstance(explicit, str) and explicit:
+        return explicit
+    try:
+        from desktop.services.evaluation import rule_pack_info
+    except ImportError:
+        return None
+    info = rule_pack_info()
+    version, digest = str(info.get("version", "")), info.get("hash")
+    rules_version = str(determination.get("rules_version", ""))
+    return str(digest) if digest and version and version in rules_version else None
+
+
+class MemoService:
+    """Determinations and memo PDFs; final memos never change, amendments supersede them."""
+
+    def __init__(self, database: Database, clock: Callable[[], datetime] = utc_clock, *,
+                 actor: str | None = None) -> None:
+        self._db = database
+        self._clock = clock
+        self._actor = actor if actor is not None else current_user()
+
+    def record_determination(self, case_id: str, determination: dict[str, Any]) -> int:
+        """Store a determination with the facts digest, rule pack and engine it came from."""
+        return self._db.memos.record_determination(
+            case_id, determination, digest=facts_digest_of,
+            rules_hash=rules_hash_of(determination), now=self._clock(), actor=self._actor)
+
+    def latest_determination(self, case_id: str) -> StoredDetermination | None:
+        return self._db.memos.latest_determination(case_id)
+
+    def store_draft_memo(self, case_id: str, determination: dict[str, Any],
+                         pdf_bytes: bytes) -> int:
+        """Keep a draft memo PDF (the determination is recorded with it if new)."""
+        return self._db.memos.store_draft(
+            case_id, determination, pdf_bytes, digest=facts_digest_of,
+            rules_hash=rules_hash_of(determination), now=self._clock(), actor=self._actor)
+
+    def finalize(self, case_id: str, officer: str, pdf_bytes: bytes) -> int:
+        """Store the final memo signed by officer and lock the case.
+
+        Needs a determination of the current facts. After start_amendment, finalizing again
+        stores a new final memo that supersedes the previous one (which never changes).
+        """
+        return self._db.memos.finalize(case_id, officer, pdf_bytes, digest=facts_digest_of,
+                                       now=self._clock())
+
+    def start_amendment(self, case_id: str, officer: str, reason: str) -> None:
+        """Unlock a finalized case so its facts can change; the final memo stays."""
+        self._db.memos.start_amendment(case_id, officer, reason, now=self._clock())
+
+    def latest_memo(self, case_id: str) -> StoredMemo | None:
+        return self._db.memos.latest(case_id)
+
+    def list_memos(self, case_id: str) -> list[StoredMemo]:
+        return self._db.memos.all_for_case(case_id)

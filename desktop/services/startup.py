@@ -1,0 +1,96 @@
+"""Opening the storage at start-up: create/migrate the database and seed the demo case once."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from db import Database, open_database
+from db.engine import sqlite_file_of
+from desktop.paths import AppPaths
+from desktop.resources import resource_path
+from desktop.services.cases import CaseService
+from desktop.services.memos import MemoService
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The clock the services get in the running app."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Storage:
+    """The open database and the services over it."""
+
+    database: Database
+    cases: CaseService
+    memos: MemoService
+    created: bool  # the database did not exist before this start
+    demo_case_id: str | None  # the demo case seeded now, if any
+    rule_pack: dict[str, str] | None  # version and hash of the loaded rule pack, if available
+
+
+def load_demo_case() -> dict[str, Any]:
+    """The demo case shipped in resources/demo (a valid waypoint-case/1 file)."""
+    path = resource_path("demo", "demo.case.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def database_file_is_new(database_url: str) -> bool:
+    """True when the URL names an SQLite file that does not exist yet (or is empty)."""
+    file_name = sqlite_file_of(database_url)
+    if file_name is None:
+        return False
+    path = Path(file_name)
+    return not path.exists() or path.stat().st_size == 0
+
+
+def rule_pack_summary() -> dict[str, str] | None:
+    """The rule pack's version and hash, or None while the engine is not available."""
+    try:
+        from desktop.services.evaluation import rule_pack_info
+    except ImportError:
+        return None
+    try:
+        info = rule_pack_info()
+    except Exception:  # the window still opens; the status bar says the rules are missing
+        log.exception("The rule pack could not be loaded")
+        return None
+    return {"version": str(info.get("version", "?")), "hash": str(info.get("hash", ""))}
+
+
+def open_storage(
+    paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True
+) -> Storage:
+    """Open (create, migrate, check, back up) the database and build the services.
+
+    The demo case is added only when this call created the SQLite file, so a second start
+    never duplicates it and a user who deleted it does not get it back. Raises db's
+    DatabaseError subclasses (newer schema, damaged file, read-only, disk full) unchanged.
+    """
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    created = database_file_is_new(database_url)
+    is_file = sqlite_file_of(database_url) is not None
+    database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None)
+    cases = CaseService(database, clock)
+    memos = MemoService(database, clock)
+    demo_case_id = None
+    if created and seed_demo:
+        demo_case_id = cases.create_case(load_demo_case())
+        log.info("Created %s with the demo case %s", database_url, demo_case_id)
+    return Storage(database, cases, memos, created, demo_case_id, rule_pack_summary())
+
+
+def close_storage(storage: Storage) -> None:
+    """Release the database's connections (at exit)."""
+    storage.database.close()

@@ -1,0 +1,64 @@
+"""Help → About: version, where the data lives, the rule pack, the decision-support statement."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from desktop import __version__
+
+DECISION_SUPPORT = (
+    "Waypoint is decision support. It applies the transit rules to the facts recorded; "
+    "the officer reviews the findings and makes the decision."
+)
+
+
+def about_text(
+    data_dir: str, database: str, rule_pack: dict[str, str] | None
+) -> str:
+    """The About box's rich text (also what the tests read)."""
+    from html import escape
+    if rule_pack:
+        rules = escape(str(rule_pack.get("version", "?")))
+        digest = str(rule_pack.get("hash", ""))
+        if digest:
+            rules += f" <span style='color:gray'>(hash {escape(digest[:12])})</span>"
+    else:
+        rules = "not loaded yet"
+    return (
+        f"<h2>Waypoint {escape(__version__)}</h2>"
+        "<p>Transit requirements of US asylum law, offline.</p>"
+        "<table cellspacing='4'>"
+        f"<tr><td><b>Data folder</b></td><td>{escape(data_dir)}</td></tr>"
+        f"<tr><td><b>Database</b></td><td>{escape(database)}</td></tr>"
+        f"<tr><td><b>Rule pack</b></td><td>{rules}</td></tr>"
+        "</table>"
+        f"<p><b>{escape(DECISION_SUPPORT)}</b></p>"
+    )
+
+
+class AboutDialog(QDialog):
+    """A small, selectable-text About box."""
+
+    def __init__(
+        self,
+        data_dir: str,
+        database: str,
+        rule_pack: dict[str, str] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About Waypoint")
+        self.setAccessibleName("About Waypoint")
+        self.label = QLabel(about_text(data_dir, database, rule_pack))
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("About Waypoint")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)

@@ -1,0 +1,1 @@
+"""The home screen: the list of stored cases with search, status filter, sort, import and export."""

@@ -1,0 +1,301 @@
+"""CaseListModel: a lazily fetched table over CaseService.list_cases, queried off the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop.ui.background import BackgroundRunner
+
+if TYPE_CHECKING:
+    from db.records import CaseSummary
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 200
+
+STATUS_LABELS = {"draft": "Draft", "determined": "Determined", "finalized": "Finalized"}
+
+
+class CaseLister(Protocol):
+    """The part of CaseService the list needs."""
+
+    def list_cases(
+        self,
+        search: str = "",
+        status: str | None = None,
+        sort: str = "updated",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[CaseSummary]: ...
+
+    def count_cases(self, search: str = "", status: str | None = None) -> int: ...
+
+
+class Column(NamedTuple):
+    title: str
+    sort_key: str
+
+
+COLUMNS = (
+    Column("Name", "name"),
+    Column("A-number", "a_number"),
+    Column("Nationality", "nationality"),
+    Column("Entry date", "entry_date"),
+    Column("Status", "status"),
+    Column("Last change", "updated"),
+)
+
+
+class CaseQuery(NamedTuple):
+    """What the list shows: search text, status filter and sort order."""
+
+    search: str = ""
+    status: str | None = None
+    sort: str = "updated"
+    descending: bool = True
+
+
+def format_a_number(a_number: str | None) -> str:
+    """A-123-456-789 for nine digits (A-12-345-678 for eight), as officers write it."""
+    if not a_number:
+        return ""
+    digits = "".join(ch for ch in a_number if ch.isdigit())
+    if len(digits) == 9:
+        return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    if len(digits) == 8:
+        return f"A-{digits[:2]}-{digits[2:5]}-{digits[5:]}"
+    return a_number
+
+
+def format_updated(when: datetime) -> str:
+    """Local time to the minute."""
+    local = when.astimezone() if when.tzinfo is not None else when
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows of CaseSummary, fetched a page at a time (canFetchMore/fetchMore) in the background.
+
+    set_query() starts a new query; results of an older query that arrive late are dropped.
+    """
+
+    query_applied = Signal()  # the first page of the current query is in the model
+    page_appended = Signal(int)  # rows were added by fetchMore (number of rows)
+    loading_changed = Signal(bool)
+    load_failed = Signal(str)  # a user-facing message
+
+    def __init__(
+        self, runner: BackgroundRunner, parent: Any = None, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.page_size = page_size
+        self._source: CaseLister | None = None
+        self._query = CaseQuery()
+        self._rows: list[CaseSummary] = []
+        self._total = 0
+        self._generation = 0
+        self._fetching = False
+        self._loading = False
+
+    # --- the query -------------------------------------------------------------------------
+
+    def set_source(self, source: CaseLister | None) -> None:
+        """Give the model its storage (after the database opened) and load the first page."""
+        self._source = source
+        self.reload()
+
+    def query(self) -> CaseQuery:
+        return self._query
+
+    def set_query(self, query: CaseQuery) -> None:
+        if query != self._query:
+            self._query = query
+            self.reload()
+
+    def reload(self) -> None:
+        """Run the current query again from its first page (in the background)."""
+        self._generation += 1
+        self._fetching = False
+        source = self._source
+        if source is None:
+            return
+        generation, query, limit = self._generation, self._query, self.page_size
+
+        def first_page() -> tuple[int, list[CaseSummary]]:
+            total = source.count_cases(search=query.search, status=query.status)
+            rows = source.list_cases(
+                search=query.search,
+                status=query.status,
+                sort=query.sort,
+                descending=query.descending,
+                offset=0,
+                limit=limit,
+            )
+            return total, rows
+
+        self._set_loading(True)
+        self._runner.run(
+            first_page,
+            lambda result: self._apply_first_page(generation, result),
+            lambda error: self._apply_error(generation, error),
+        )
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def total_count(self) -> int:
+        """How many cases match the query (not just the ones fetched so far)."""
+        return self._total
+
+    def summary(self, row: int) -> CaseSummary:
+        return self._rows[row]
+
+    def row_of(self, case_id: str) -> int:
+        """The row showing case_id among the fetched rows, or -1."""
+        for row, summary in enumerate(self._rows):
+            if summary.case_id == case_id:
+                return row
+        return -1
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    def _apply_first_page(self, generation: int, result: tuple[int, list[CaseSummary]]) -> None:
+        if generation != self._generation:
+            return  # a newer query was started meanwhile
+        total, rows = result
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = max(total, len(self._rows))
+        self.endResetModel()
+        self._set_loading(False)
+        self.query_applied.emit()
+
+    def _apply_page(self, generation: int, offset: int, rows: list[CaseSummary]) -> None:
+        if generation != self._generation:
+            return  # reload() already cleared the fetching flag for the new query
+        if offset != len(self._rows) or not rows:
+            if not rows:
+                self._total = len(self._rows)  # the table shrank since it was counted
+            self._fetching = False
+            return
+        first = len(self._rows)
+        # Still "fetching" while rows go in, so a view reacting to the insert cannot
+        # start a second fetch for the same offset.
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._total = max(self._total, len(self._rows))
+        self.endInsertRows()
+        self._fetching = False
+        self.page_appended.emit(len(rows))
+
+    def _apply_error(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        self._set_loading(False)
+        self.load_failed.emit(str(error) or type(error).__name__)
+
+    # --- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        if parent.isValid() or self._source is None:
+            return False
+        return not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        source = self._source
+        assert source is not None
+        self._fetching = True
+        generation, query, offset = self._generation, self._query, len(self._rows)
+        self._runner.run(
+            lambda: source.list_cases(
+                search=query.search,
+                status=query.status,
+                sort=query.sort,
+                descending=query.descending,
+                offset=offset,
+                limit=self.page_size,
+            ),
+            lambda rows: self._apply_page(generation, offset, rows),
+            lambda error: self._apply_error(generation, error),
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return f"{summary.display_name}\nCase {summary.case_id}"
+            return self._display(summary, column) or None
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.case_id
+        return None
+
+    @staticmethod
+    def _display(summary: CaseSummary, column: int) -> str:
+        if column == 0:
+            return summary.display_name or "(no name yet)"
+        if column == 1:
+            return format_a_number(summary.a_number)
+        if column == 2:
+            return summary.nationality or ""
+        if column == 3:
+            return summary.entry_date or ""
+        if column == 4:
+            return STATUS_LABELS.get(summary.status, summary.status)
+        if column == 5:
+            return format_updated(summary.updated_at)
+        return ""
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return super().headerData(section, orientation, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return COLUMNS[section].title
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the database (all rows, not just those fetched)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        query = self._query
+        self.set_query(
+            CaseQuery(query.search, query.status, COLUMNS[column].sort_key, descending)
+        )

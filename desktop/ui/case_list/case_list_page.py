@@ -1,0 +1,291 @@
+"""CaseListPage: the home screen: search as you type, status filter, sortable lazy table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.case_list.case_list_model import CaseListModel, CaseQuery
+from desktop.ui.case_list.messages import show_message
+from desktop.ui.case_list.transfer import CaseTransfer
+
+if TYPE_CHECKING:
+    from desktop.ui.context import UiServices
+
+SEARCH_DELAY_MS = 150
+STATUS_CHOICES = (
+    ("All statuses", None),
+    ("Draft", "draft"),
+    ("Determined", "determined"),
+    ("Finalized", "finalized"),
+)
+
+
+class CaseListPage(QWidget):
+    """The list of stored cases. Emits open_requested(case_id) on double-click, Enter or Open."""
+
+    open_requested = Signal(str)
+
+    def __init__(
+        self, runner: BackgroundRunner, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseListPage")
+        self._runner = runner
+        self._services: UiServices | None = None
+        self.model = CaseListModel(runner, self)
+        self.transfer = CaseTransfer(self, runner, settings, self._after_import)
+        self.last_message: QMessageBox | None = None
+        self._build()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.status_combo.currentIndexChanged.connect(self._apply_search)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.new_button.clicked.connect(self.new_case)
+        self.open_button.clicked.connect(self.open_selected)
+        self.import_button.clicked.connect(self.transfer.choose_and_import)
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.model.loading_changed.connect(self._update_count)
+        self.model.query_applied.connect(self._after_query)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.load_failed.connect(self._show_load_error)
+        self.search_edit.installEventFilter(self)
+        self._update_count()
+        self._update_buttons()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.new_button = QPushButton("&New case")
+        self.open_button = QPushButton("&Open")
+        self.import_button = QPushButton("&Import…")
+        self.export_button = QPushButton("E&xport…")
+        for button, name, tip in (
+            (self.new_button, "New case", "Start a new case (Ctrl+N)"),
+            (self.open_button, "Open case", "Open the selected case (Enter)"),
+            (self.import_button, "Import case files", "Import waypoint-case/1 JSON files"),
+            (self.export_button, "Export case files", "Export the selected cases as JSON files"),
+        ):
+            button.setAccessibleName(name)
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("caseSearch")
+        self.search_edit.setPlaceholderText("Search by name or A-number")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search cases")
+        self.search_edit.setAccessibleDescription(
+            "Finds names without regard to accents or case, and A-numbers however written"
+        )
+        self.search_edit.setMinimumWidth(260)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search_edit)
+
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Filter by status")
+        for label, value in STATUS_CHOICES:
+            self.status_combo.addItem(label, value)
+        status_label = QLabel("S&tatus:")
+        status_label.setBuddy(self.status_combo)
+
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = self.table.fontMetrics()
+        for column, sample in ((1, "A-000-000-000"), (2, "Nationality"), (3, "2019-10-03"),
+                               (4, "Determined"), (5, "2019-10-03 00:00")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
+        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # matches CaseQuery()
+        self.table.setSortingEnabled(True)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("caseCount")
+        self.count_label.setAccessibleName("Number of cases")
+
+        top = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.import_button, self.export_button):
+            top.addWidget(button)
+        top.addStretch(1)
+        top.addWidget(search_label)
+        top.addWidget(self.search_edit)
+        top.addWidget(status_label)
+        top.addWidget(self.status_combo)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        QWidget.setTabOrder(self.search_edit, self.status_combo)
+        QWidget.setTabOrder(self.status_combo, self.table)
+        QWidget.setTabOrder(self.table, self.new_button)
+        QWidget.setTabOrder(self.new_button, self.open_button)
+        QWidget.setTabOrder(self.open_button, self.import_button)
+        QWidget.setTabOrder(self.import_button, self.export_button)
+        self.setFocusProxy(self.search_edit)
+
+    # --- services ----------------------------------------------------------------------------
+
+    def set_services(self, services: UiServices) -> None:
+        """Connect the list to storage (called once the database is open)."""
+        self._services = services
+        self.transfer.cases = services.cases
+        self.model.set_source(services.cases)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        """Query again (after a case was saved, imported or created)."""
+        self.model.reload()
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def selected_case_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.summary(row).case_id for row in rows]
+
+    def open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            selected = self.table.selectionModel().selectedRows()
+            index = selected[0] if selected else QModelIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def new_case(self) -> None:
+        """Create an empty draft in the background and ask for it to be opened."""
+        if self._services is None:
+            return
+        from desktop.flow.case_template import blank_case
+
+        cases = self._services.cases
+        self.new_button.setEnabled(False)
+
+        def created(case_id: str) -> None:
+            self._update_buttons()
+            self.refresh()
+            self.open_requested.emit(case_id)
+
+        def failed(error: BaseException) -> None:
+            self._update_buttons()
+            self.last_message = show_message(self, "New case", f"The case was not created: {error}")
+
+        self._runner.run(lambda: cases.create_case(blank_case()), created, failed)
+
+    def choose_and_export(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        selected = [
+            (self.model.summary(row).case_id, self.model.summary(row).display_name) for row in rows
+        ]
+        self.transfer.choose_and_export(selected)
+
+    def import_files(self, paths: list[Path]) -> None:
+        self.transfer.import_files(paths)
+
+    def _after_import(self, case_ids: list[str]) -> None:
+        self.refresh()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.summary(index.row()).case_id)
+
+    # --- search and feedback ---------------------------------------------------------------
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        query = self.model.query()
+        self.model.set_query(
+            CaseQuery(
+                self.search_edit.text().strip(),
+                self.status_combo.currentData(),
+                query.sort,
+                query.descending,
+            )
+        )
+
+    def _after_query(self) -> None:
+        self._update_count()
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectRow(0)
+
+    def _update_count(self, *_args: object) -> None:
+        if self._services is None or self.model.is_loading():
+            text = "Loading cases…" if self._services is not None else "Opening the database…"
+        else:
+            total = self.model.total_count()
+            query = self.model.query()
+            if total == 0 and (query.search or query.status):
+                text = "No case matches the search."
+            elif total == 0:
+                text = "No cases yet: start a new case or import case files."
+            else:
+                text = f"{total:,} case{'s' if total != 1 else ''}"
+        self.count_label.setText(text)
+
+    def _update_buttons(self, *_args: object) -> None:
+        ready = self._services is not None
+        has_selection = ready and self.table.selectionModel().hasSelection()
+        self.new_button.setEnabled(ready)
+        self.import_button.setEnabled(ready)
+        self.open_button.setEnabled(has_selection)
+        self.export_button.setEnabled(has_selection)
+
+    def _show_load_error(self, message: str) -> None:
+        self._update_count()
+        self.last_message = show_message(
+            self, "Case list", f"The cases could not be read: {message}"
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down arrow in the search box moves into the results, Enter opens the selected case.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._search_timer.isActive():
+                    self._apply_search()  # the results on screen are not for this text yet
+                elif self.model.rowCount() and not self.model.is_loading():
+                    self.open_selected()
+                return True
+        return super().eventFilter(watched, event)

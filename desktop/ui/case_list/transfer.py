@@ -1,0 +1,219 @@
+"""Import and export of case files from the case list: file dialogs, background work, progress."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
+from desktop.ui.case_list.messages import show_message
+
+if TYPE_CHECKING:
+    from desktop.services.cases import CaseService
+
+CASE_FILE_FILTER = "Waypoint case files (*.case.json *.json);;All files (*)"
+IMPORT_FOLDER_KEY = "folders/import"
+EXPORT_FOLDER_KEY = "folders/export"
+
+
+def export_file_name(display_name: str, case_id: str) -> str:
+    """A file name for an exported case: the person's name (any script) and the case id."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", display_name).strip()
+    cleaned = re.sub(r"\s+", "-", cleaned)[:80].strip("-.")
+    return f"{cleaned}-{case_id}.case.json" if cleaned else f"{case_id}.case.json"
+
+
+def _folder(settings: QSettings, key: str) -> str:
+    value = settings.value(key, "")
+    return value if isinstance(value, str) and Path(value).is_dir() else str(Path.home())
+
+
+class CaseTransfer:
+    """Runs imports and exports through the runner, with a progress dialog and errors shown."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        runner: BackgroundRunner,
+        settings: QSettings,
+        on_imported: Callable[[list[str]], None],
+    ) -> None:
+        self._parent = parent
+        self._runner = runner
+        self._settings = settings
+        self._on_imported = on_imported
+        self.cases: CaseService | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_message: QMessageBox | None = None
+        self.current_task: Task | None = None
+
+    # --- import ------------------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._parent, "Import case files", _folder(self._settings, IMPORT_FOLDER_KEY),
+            CASE_FILE_FILTER,
+        )
+        if paths:
+            self._settings.setValue(IMPORT_FOLDER_KEY, str(Path(paths[0]).parent))
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: Sequence[Path]) -> Task | None:
+        """Import the files (all or nothing) in the background; report the result."""
+        cases = self.cases
+        if cases is None or not paths:
+            return None
+        files = list(paths)
+        # The storage layer imports all files in one transaction: once it has started it
+        # stores every file or none, so Cancel can only stop an import that has not begun.
+        progress = self._open_progress(
+            f"Importing {len(files)} case file{'s' if len(files) != 1 else ''}…", 0
+        )
+        lock = threading.Lock()
+        state = {"cancelled": False, "started": False}
+
+        def cancel() -> None:
+            with lock:
+                if not state["started"]:
+                    state["cancelled"] = True
+
+        def work(task: Task) -> list[str]:
+            with lock:
+                if state["cancelled"]:
+                    raise TaskCancelled()
+                state["started"] = True
+            task.report_progress(0, 0)
+            return cases.import_files(files)
+
+        def started(_done: int, _total: int) -> None:
+            if self.progress is not None:
+                self.progress.setLabelText(
+                    f"Importing {len(files)} file(s): all or nothing, can no longer be cancelled…"
+                )
+                self.progress.setCancelButton(None)
+
+        def done(case_ids: list[str]) -> None:
+            self._close_progress()
+            self._on_imported(case_ids)
+            self.last_message = show_message(
+                self._parent, "Import finished",
+                f"Imported {len(case_ids)} case{'s' if len(case_ids) != 1 else ''}.",
+                QMessageBox.Icon.Information,
+            )
+
+        def failed(error: BaseException) -> None:
+            self._close_progress()
+            if isinstance(error, TaskCancelled):
+                return
+            self.last_message = show_message(
+                self._parent,
+                "Import failed",
+                f"Nothing was imported.\n\n{error}",
+                details="\n".join(str(p) for p in files),
+            )
+
+        self.current_task = self._runner.run_task(work, done, failed, started)
+        progress.canceled.connect(cancel)
+        return self.current_task
+
+    # --- export ------------------------------------------------------------------------------
+
+    def choose_and_export(self, selected: Sequence[tuple[str, str]]) -> None:
+        """selected: (case_id, display_name) pairs. One case: a file; several: a folder."""
+        if not selected:
+            self.last_message = show_message(
+                self._parent, "Export", "Select the cases to export in the list first.",
+                QMessageBox.Icon.Information,
+            )
+            return
+        start = _folder(self._settings, EXPORT_FOLDER_KEY)
+        if len(selected) == 1:
+            case_id, name = selected[0]
+            path, _ = QFileDialog.getSaveFileName(
+                self._parent, "Export case file",
+                str(Path(start) / export_file_name(name, case_id)), CASE_FILE_FILTER,
+            )
+            if path:
+                self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
+                self.export_cases([(case_id, Path(path))])
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self._parent, f"Export {len(selected)} cases to folder", start
+        )
+        if folder:
+            self._settings.setValue(EXPORT_FOLDER_KEY, folder)
+            self.export_cases(
+                [(cid, Path(folder) / export_file_name(name, cid)) for cid, name in selected]
+            )
+
+    def export_cases(self, targets: Sequence[tuple[str, Path]]) -> Task | None:
+        """Write each case to its path in the background; Cancel stops between files."""
+        cases = self.cases
+        if cases is None or not targets:
+            return None
+        jobs = list(targets)
+        progress = self._open_progress(f"Exporting {len(jobs)} case(s)…", len(jobs))
+
+        def work(task: Task) -> list[Path]:
+            written = []
+            for number, (case_id, path) in enumerate(jobs):
+                task.check_cancelled()
+                cases.export_case(case_id, path)
+                written.append(path)
+                task.report_progress(number + 1, len(jobs))
+            return written
+
+        def done(written: list[Path]) -> None:
+            self._close_progress()
+            where = written[0] if len(written) == 1 else written[0].parent
+            self.last_message = show_message(
+                self._parent, "Export finished",
+                f"Exported {len(written)} case file{'s' if len(written) != 1 else ''} to {where}.",
+                QMessageBox.Icon.Information,
+            )
+
+        def failed(error: BaseException) -> None:
+            self._close_progress()
+            if isinstance(error, TaskCancelled):
+                text = "Export cancelled. Files already written were kept."
+                icon = QMessageBox.Icon.Information
+            else:
+                text = f"The export stopped: {error}\nFiles already written were kept."
+                icon = QMessageBox.Icon.Warning
+            self.last_message = show_message(self._parent, "Export", text, icon)
+
+        def progressed(done_count: int, total: int) -> None:
+            if self.progress is not None:
+                self.progress.setValue(done_count)
+
+        self.current_task = self._runner.run_task(work, done, failed, progressed)
+        progress.canceled.connect(self.current_task.cancel)
+        return self.current_task
+
+    # --- progress ----------------------------------------------------------------------------
+
+    def _open_progress(self, label: str, maximum: int) -> QProgressDialog:
+        self._close_progress()
+        progress = QProgressDialog(label, "Cancel", 0, maximum, self._parent)
+        progress.setWindowTitle("Waypoint")
+        progress.setAccessibleName(label)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # quick jobs finish without a flash of a dialog
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)
+        self.progress = progress
+        return progress
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None

@@ -1,0 +1,286 @@
+"""MainWindow: a thin shell of menus, a status bar and a stacked central area (case list, case)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.paths import AppPaths
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.case_list.case_list_page import CaseListPage
+
+if TYPE_CHECKING:
+    from desktop.ui.context import UiServices
+
+log = logging.getLogger(__name__)
+
+DECISION_SUPPORT_NOTE = "Decision support — the officer decides"
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+
+
+def describe_database(database_url: str, paths: AppPaths) -> str:
+    """The database for people: the SQLite file's path, or the URL without its password."""
+    if database_url == f"sqlite:///{paths.database_file}":
+        return str(paths.database_file)
+    if database_url.startswith("sqlite:///"):
+        return database_url.removeprefix("sqlite:///")
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", database_url)
+
+
+class CasePlaceholderPage(QWidget):
+    """Shown for an opened case while the case-flow pages are not part of this build."""
+
+    closed = Signal()
+    case_saved = Signal(str)
+
+    def __init__(self, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        label = QLabel(f"Case {case_id}\n\nThe guided case pages are not available in this build.")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        back = QPushButton("Back to the case list")
+        back.setAccessibleName("Back to the case list")
+        back.clicked.connect(self.closed.emit)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Menus, status bar and the stack of pages; storage is attached once the database is open.
+
+    For the case-flow page: the window mirrors the QActions the page added to itself
+    (QWidget.addAction) into the Case menu while the page is shown, and listens to its
+    `case_saved(str)` (refreshes the list) and `closed()` (back to the list) signals.
+    """
+
+    first_painted = Signal()  # after the window's first paintEvent
+    case_opened = Signal(str)
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        database_url: str,
+        runner: BackgroundRunner,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.database_url = database_url
+        self.runner = runner
+        self.settings = settings
+        self.services: UiServices | None = None
+        self.rule_pack: dict[str, str] | None = None
+        self.about_dialog: AboutDialog | None = None
+        self._painted = False
+        self._case_page: QWidget | None = None
+
+        self.setWindowTitle("Waypoint")
+        self.setObjectName("mainWindow")
+        self.stack = QStackedWidget()
+        self.case_list = CaseListPage(runner, settings)
+        self.stack.addWidget(self.case_list)
+        self.setCentralWidget(self.stack)
+        self.case_list.open_requested.connect(self.open_case)
+        self.stack.currentChanged.connect(self._rebuild_case_menu)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+        self.case_list.setFocus()
+
+    # --- construction ------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        page = self.case_list
+        self.new_action = self._action("&New case", page.new_case, QKeySequence.StandardKey.New)
+        self.open_action = self._action("&Open case", page.open_selected, "Ctrl+O")
+        self.import_action = self._action(
+            "&Import case files…", page.transfer.choose_and_import, "Ctrl+I"
+        )
+        self.export_action = self._action("&Export selected cases…", page.choose_and_export,
+                                          "Ctrl+E")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = self._action("&About Waypoint", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.new_action, self.open_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+        self.case_menu = self.menuBar().addMenu("&Case")
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self._set_storage_actions_enabled(False)
+        self._rebuild_case_menu()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.location_label = QLabel(f"Opening {describe_database(self.database_url, self.paths)}…")
+        self.location_label.setAccessibleName("Database")
+        self.location_label.setToolTip(f"Data folder: {self.paths.data_dir}")
+        self.rules_label = QLabel("Rules: …")
+        self.rules_label.setAccessibleName("Rule pack version")
+        self.decision_label = QLabel(DECISION_SUPPORT_NOTE)
+        self.decision_label.setAccessibleName("Decision support notice")
+        bar.addWidget(self.location_label, 1)
+        bar.addPermanentWidget(self.rules_label)
+        bar.addPermanentWidget(self.decision_label)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 680)
+
+    # --- storage -----------------------------------------------------------------------------
+
+    def attach_services(self, services: UiServices, rule_pack: dict[str, str] | None) -> None:
+        """The database is open: show the cases and enable the actions that need storage."""
+        self.services = services
+        self.rule_pack = rule_pack
+        self.location_label.setText(
+            f"Database: {describe_database(services.database_url, services.paths)}"
+        )
+        self.rules_label.setText(f"Rules: {rule_pack['version']}" if rule_pack else "Rules: —")
+        self._set_storage_actions_enabled(True)
+        self.case_list.set_services(services)
+
+    def show_storage_unavailable(self, reason: str) -> None:
+        self.location_label.setText(f"No database: {reason}")
+
+    def _set_storage_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.new_action, self.open_action, self.import_action, self.export_action):
+            action.setEnabled(enabled)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def current_case_page(self) -> QWidget | None:
+        return self._case_page
+
+    def open_case(self, case_id: str) -> None:
+        """Show the case in the central area (replacing an open case if it agrees to close)."""
+        if self.services is None:
+            return
+        if self._case_page is not None and not self._close_case_page():
+            return
+        page = self._create_case_page(self.services, case_id)
+        signals = page  # the flow page and the placeholder both have these signals
+        signals.case_saved.connect(self._case_saved)  # type: ignore[attr-defined]
+        signals.closed.connect(self.show_case_list)  # type: ignore[attr-defined]
+        self._case_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
+        self.case_opened.emit(case_id)
+
+    def _create_case_page(self, services: UiServices, case_id: str) -> QWidget:
+        try:
+            from desktop.ui.case_flow.case_flow_page import CaseFlowPage
+        except ImportError as missing:
+            log.warning("Case flow not available (%s); showing a placeholder", missing)
+            return CasePlaceholderPage(case_id)
+        page: QWidget = CaseFlowPage(services, case_id)
+        return page
+
+    def show_case_list(self) -> None:
+        """Back to the home screen; the case page is closed and the list refreshed."""
+        if self._case_page is not None and not self._close_case_page():
+            return
+        self.stack.setCurrentWidget(self.case_list)
+        self.case_list.refresh()
+        self.case_list.setFocus()
+
+    def _close_case_page(self) -> bool:
+        page = self._case_page
+        if page is None:
+            return True
+        try:
+            page.closed.disconnect(self.show_case_list)  # type: ignore[attr-defined]
+        except (RuntimeError, TypeError):
+            pass
+        if not page.close():  # the page may refuse (e.g. unsaved changes the user keeps)
+            page.closed.connect(self.show_case_list)  # type: ignore[attr-defined]
+            return False
+        self._case_page = None
+        self.stack.setCurrentWidget(self.case_list)
+        self.stack.removeWidget(page)
+        page.deleteLater()
+        return True
+
+    def _case_saved(self, _case_id: str) -> None:
+        self.case_list.refresh()
+
+    def _rebuild_case_menu(self, *_args: object) -> None:
+        menu = self.case_menu
+        menu.clear()
+        page = self.stack.currentWidget()
+        actions = page.actions() if page is not None and page is self._case_page else []
+        if not actions:
+            hint = menu.addAction("Open a case to work on it")
+            hint.setEnabled(False)
+            return
+        for action in actions:
+            menu.addAction(action)
+
+    # --- dialogs -----------------------------------------------------------------------------
+
+    def show_about(self) -> AboutDialog:
+        database = describe_database(self.database_url, self.paths)
+        self.about_dialog = AboutDialog(str(self.paths.data_dir), database, self.rule_pack, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
+        return self.about_dialog
+
+    # --- events ------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._case_page is not None and not self._close_case_page():
+            event.ignore()
+            return
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.sync()
+        event.accept()
