@@ -1,0 +1,207 @@
+"""Longest stalls of the GUI event loop while using the case list, the case flow and the memo.
+
+A 5 ms QTimer records the gap between its ticks; a stall is how much later than 5 ms a tick
+came. Each activity is measured with many cases in the database (WAYPOINT_BENCH_CASES,
+default 100,000, bulk-imported through the storage layer). The floor is the same meter on an
+idle event loop in the same run. Goal: no stall over 50 ms.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_stalls.py
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from db.repositories import ImportItem
+from desktop.flow.steps import Step
+from desktop.paths import resolve_database_url, resolve_paths
+from desktop.services.startup import load_demo_case, open_storage
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.case_flow.case_flow_page import CaseFlowPage
+from desktop.ui.case_list.case_list_page import CaseListPage
+from desktop.ui.context import UiServices
+from desktop.ui.fonts import register_bundled_fonts
+
+GOAL_MS = 50.0
+TICK_MS = 5
+FAMILY = ["Ramírez", "Nguyễn", "García", "Núñez", "Hernández", "王", "الحسيني", "Okafor", "Pérez"]
+GIVEN = ["Ana", "José", "Minh", "Lucía", "Fatima", "小明", "Chidi", "María", "Luis"]
+
+
+class StallMeter:
+    """Collects how late each 5 ms tick arrives while it runs."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.stalls: list[float] = []
+        self._last = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.stalls.append(max((now - self._last) * 1000 - TICK_MS, 0.0))
+        self._last = now
+
+    def start(self) -> None:
+        self.stalls = []
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> list[float]:
+        self.timer.stop()
+        self._tick()
+        return self.stalls
+
+
+def wait(milliseconds: int, signal: Any = None, until: Callable[[], bool] | None = None) -> None:
+    """Run the event loop until a signal, a condition, or the time is up (never processEvents)."""
+    loop = QEventLoop()
+    if signal is not None:
+        signal.connect(loop.quit)
+    if until is not None:
+        poll = QTimer()
+        poll.setInterval(5)
+        poll.timeout.connect(lambda: until() and loop.quit())
+        poll.start()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def seed(services: UiServices, count: int) -> float:
+    base = load_demo_case()
+    items = []
+    for number in range(count):
+        case = copy.deepcopy(base)
+        case["case_id"] = f"BENCH-{number}"
+        case["applicant"]["family_name"] = f"{FAMILY[number % len(FAMILY)]} {number}"
+        case["applicant"]["given_names"] = GIVEN[(number // 7) % len(GIVEN)]
+        case["applicant"]["a_number"] = f"A{200000000 + number}"
+        items.append(ImportItem(case, f"BENCH-{number}", "bench"))
+    started = time.perf_counter()
+    for start in range(0, count, 20_000):
+        services.cases.database.cases.import_cases(
+            items[start : start + 20_000], now=services.clock(), actor="bench"
+        )
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    count = int(os.environ.get("WAYPOINT_BENCH_CASES", "100000"))
+    app = QApplication(sys.argv)
+    register_bundled_fonts()
+    folder = Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
+    paths = resolve_paths(folder)
+    url = resolve_database_url(paths, None)
+
+    def clock() -> datetime:
+        return datetime.now(UTC)
+
+    storage = open_storage(paths, url, clock=clock, seed_demo=False)
+    runner = BackgroundRunner()
+    services = UiServices(
+        storage.cases,
+        storage.memos,
+        runner,
+        QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat),
+        clock,
+        paths,
+        url,
+    )
+    seconds = seed(services, count)
+    demo_id = storage.cases.create_case(load_demo_case())
+    print(f"{count:,} cases imported in {seconds:.1f} s")
+
+    meter = StallMeter()
+    results: dict[str, list[float]] = {}
+
+    meter.start()
+    wait(1000)
+    results["idle event loop (floor)"] = meter.stop()
+
+    case_list = CaseListPage(runner, services.settings)
+    case_list.resize(1200, 800)
+    case_list.show()
+    case_list.set_services(services)
+    wait(10_000, until=lambda: not case_list.model.is_loading())
+    meter.start()
+    for text in ("Nguyễn", "Ramírez 1", "nunez", "A2000123", "王", "Okafor 99", ""):
+        case_list.search_edit.setText(text)
+        wait(10_000, case_list.model.query_applied)
+        wait(20)
+    results["search in the case list"] = meter.stop()
+
+    meter.start()
+    page = CaseFlowPage(services, demo_id)
+    page.resize(1280, 860)
+    page.show()
+    wait(10_000, page.loaded)
+    results["open a case"] = meter.stop()
+
+    meter.start()
+    for _ in range(3):
+        for step in (
+            Step.APPLICANT,
+            Step.ENTRY,
+            Step.JOURNEY,
+            Step.PROTECTION_CLAIMS,
+            Step.CIRCUMSTANCES,
+        ):
+            page.go_to_step(step)
+            wait(30)
+    results["move between steps"] = meter.stop()
+
+    meter.start()
+    page.go_to_step(Step.REVIEW)
+    wait(20_000, page.review_page.evaluated)
+    results["review, first evaluation"] = meter.stop()
+
+    meter.start()
+    for day in (3, 4, 5):
+        page.review_page.decision_date.setDate(page.review_page.decision_date.date().addDays(day))
+        wait(20_000, page.review_page.evaluated)
+    results["review, new decision date"] = meter.stop()
+
+    meter.start()
+    page.go_to_step(Step.MEMO)
+    wait(30_000, page.memo_page.preview_ready)
+    results["memo preview, first"] = meter.stop()
+
+    meter.start()
+    for _ in range(3):
+        page.memo_page.render_preview()
+        wait(30_000, page.memo_page.preview_ready)
+        wait(50)
+    results["memo preview, again"] = meter.stop()
+
+    runner.wait_for_done(30_000)
+    floor = max(results["idle event loop (floor)"]) or 0.1
+    print(f"{'activity':<28} {'max stall':>10} {'median':>8} {'ticks':>6}  goal   vs floor")
+    worst = 0.0
+    for name, stalls in results.items():
+        top, middle = max(stalls), statistics.median(stalls)
+        worst = max(worst, top) if "floor" not in name else worst
+        verdict = "ok" if top <= GOAL_MS else "OVER"
+        print(
+            f"{name:<28} {top:8.1f}ms {middle:6.1f}ms {len(stalls):6d}  ≤{GOAL_MS:.0f}ms "
+            f"{verdict:<4} x{top / floor:.1f}"
+        )
+    print(f"worst stall {worst:.1f} ms (goal {GOAL_MS:.0f} ms); cases in database: {count:,}")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Per-step checks of a case-file dict, returned as data: problems and missing answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import pycountry
+
+from desktop.flow.field_paths import FieldPath, format_path
+from desktop.flow.partial_dates import (
+    PartialDate,
+    definitely_after,
+    definitely_before,
+    parse_partial_date,
+)
+from desktop.flow.steps import STEPS, Step, step_for_path
+
+_A_NUMBER_JUNK = re.compile(r"[\s\-]")
+
+
+class Severity(Enum):
+    """An error must be fixed; a missing answer keeps the step incomplete."""
+
+    ERROR = "error"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with or missing from a field, to be shown next to that field."""
+
+    path: FieldPath
+    message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def step(self) -> Step:
+        return step_for_path(self.path)
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+
+def is_country_code(value: object) -> bool:
+    """True for an ISO 3166-1 alpha-2 code that pycountry knows."""
+    return (
+        isinstance(value, str)
+        and len(value) == 2
+        and value.isupper()
+        and pycountry.countries.get(alpha_2=value) is not None
+    )
+
+
+def normalise_a_number(text: str) -> str | None:
+    """`A-123-456-789` → `123456789`; None when it is not 8 or 9 digits."""
+    digits = _A_NUMBER_JUNK.sub("", text.strip())
+    if digits[:1] in ("A", "a"):
+        digits = digits[1:]
+    if digits.isdigit() and len(digits) in (8, 9):
+        return digits
+    return None
+
+
+class _Checker:
+    """Collects problems while walking one part of the case."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, path: FieldPath, message: str) -> None:
+        self.problems.append(Problem(path, message, Severity.ERROR))
+
+    def missing(self, path: FieldPath, message: str) -> None:
+        self.problems.append(Problem(path, message, Severity.MISSING))
+
+    def date(self, data: dict[str, Any], path: FieldPath) -> PartialDate | None:
+        value = data.get(str(path[-1]))
+        try:
+            return parse_partial_date(value)
+        except ValueError as exc:
+            self.error(path, str(exc).capitalize())
+            return None
+
+    def country(self, value: object, path: FieldPath, *, required: str | None = None) -> None:
+        if value in (None, ""):
+            if required:
+                self.missing(path, required)
+        elif not is_country_code(value):
+            self.error(path, f"'{value}' is not a country code (choose a country from the list)")
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
+    applicant = _dict(case.get("applicant"))
+    base: FieldPath = ("applicant",)
+    if (
+        not str(applicant.get("family_name") or "").strip()
+        and not str(applicant.get("given_names") or "").strip()
+    ):
+        check.missing(base + ("family_name",), "Enter the applicant's name")
+    a_number = applicant.get("a_number")
+    if isinstance(a_number, str) and a_number.strip() and normalise_a_number(a_number) is None:
+        check.error(base + ("a_number",), "An A-number has 8 or 9 digits, e.g. A-123-456-789")
+    birth = check.date(applicant, base + ("date_of_birth",))
+    entry_date = _entry_date(case)
+    if birth and entry_date and definitely_after(birth, entry_date):
+        check.error(base + ("date_of_birth",), "The date of birth is after the entry date")
+    nationalities = _list(applicant.get("nationalities"))
+    for index, code in enumerate(nationalities):
+        check.country(code, base + ("nationalities", index))
+    if not nationalities and not applicant.get("stateless"):
+        check.missing(
+            base + ("nationalities",), "Add a nationality, or mark the applicant stateless"
+        )
+    if nationalities and applicant.get("stateless"):
+        check.error(base + ("stateless",), "A stateless applicant has no nationality")
+    check.country(applicant.get("last_habitual_residence"), base + ("last_habitual_residence",))
+
+
+def _entry_date(case: dict[str, Any]) -> PartialDate | None:
+    try:
+        return parse_partial_date(_dict(case.get("entry")).get("date"))
+    except ValueError:
+        return None
+
+
+def _check_entry(case: dict[str, Any], check: _Checker) -> None:
+    entry = _dict(case.get("entry"))
+    base: FieldPath = ("entry",)
+    if entry.get("date") in (None, ""):
+        check.missing(base + ("date",), "Enter the date of entry or attempted entry")
+    else:
+        check.date(entry, base + ("date",))
+    if entry.get("border") is None:
+        check.missing(base + ("border",), "Choose the border crossed")
+    if entry.get("at_port_of_entry") is None:
+        check.missing(base + ("at_port_of_entry",), "Say whether the entry was at a port")
+    check.country(
+        entry.get("coming_from"),
+        base + ("coming_from",),
+        required="Choose the country the person crossed from",
+    )
+    journey = _list(case.get("journey"))
+    coming_from = entry.get("coming_from")
+    if journey and is_country_code(coming_from):
+        last_country = _dict(journey[-1]).get("country")
+        if is_country_code(last_country) and last_country != coming_from:
+            check.error(
+                base + ("coming_from",),
+                f"The journey's last stop is {last_country}, not {coming_from}",
+            )
+    days = entry.get("claimed_within_days")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
+        check.error(base + ("claimed_within_days",), "Days must be a whole number, 0 or more")
+
+
+def _check_journey(case: dict[str, Any], check: _Checker) -> None:
+    journey = _list(case.get("journey"))
+    if not journey:
+        check.missing(("journey",), "Add the countries on the way, in order")
+    entry_date = _entry_date(case)
+    previous_departed: PartialDate | None = None
+    for index, raw_stop in enumerate(journey):
+        stop = _dict(raw_stop)
+        base: FieldPath = ("journey", index)
+        check.country(stop.get("country"), base + ("country",), required="Choose the country")
+        arrived = check.date(stop, base + ("arrived",))
+        departed = check.date(stop, base + ("departed",))
+        if arrived and departed and definitely_before(departed, arrived):
+            check.error(base + ("departed",), "Departure is before arrival")
+        if arrived and previous_departed and definitely_before(arrived, previous_departed):
+            check.error(
+                base + ("arrived",), "Arrival is before the departure from the previous stop"
+            )
+        if departed and entry_date and definitely_after(departed, entry_date):
+            check.error(base + ("departed",), "Departure is after the entry into the US")
+        if departed is not None:
+            previous_departed = departed
+
+
+def _check_claims(case: dict[str, Any], check: _Checker) -> None:
+    for index, raw_stop in enumerate(_list(case.get("journey"))):
+        stop = _dict(raw_stop)
+        arrived = _quiet_date(stop.get("arrived"))
+        for number, raw_claim in enumerate(_list(stop.get("protection_claims"))):
+            claim = _dict(raw_claim)
+            base: FieldPath = ("journey", index, "protection_claims", number)
+            if claim.get("kind") is None:
+                check.missing(base + ("kind",), "Choose the kind of claim")
+            filed = check.date(claim, base + ("filed",))
+            decided = check.date(claim, base + ("decided",))
+            if filed and decided and definitely_before(decided, filed):
+                check.error(base + ("decided",), "The decision is before the claim was filed")
+            if filed and arrived and definitely_before(filed, arrived):
+                check.error(base + ("filed",), "Filed before arriving in that country")
+            if claim.get("outcome") == "pending" and claim.get("final") is True:
+                check.error(base + ("final",), "A pending claim cannot be final")
+
+
+def _quiet_date(value: object) -> PartialDate | None:
+    try:
+        return parse_partial_date(value)
+    except ValueError:
+        return None
+
+
+def _check_circumstances(case: dict[str, Any], check: _Checker) -> None:
+    circumstances = _dict(case.get("circumstances"))
+    base: FieldPath = ("circumstances",)
+    for index, raw_member in enumerate(_list(circumstances.get("travelling_with_family"))):
+        member = _dict(raw_member)
+        path = base + ("travelling_with_family", index)
+        if member.get("relation") is None:
+            check.missing(path + ("relation",), "Choose the relation")
+        check.date(member, path + ("date_of_birth",))
+    for index, raw_member in enumerate(_list(circumstances.get("family_in_us"))):
+        member = _dict(raw_member)
+        path = base + ("family_in_us", index)
+        if member.get("relation") is None:
+            check.missing(path + ("relation",), "Choose the relation")
+        age = member.get("age")
+        if age is not None and (not isinstance(age, int) or isinstance(age, bool) or age < 0):
+            check.error(path + ("age",), "The age must be a whole number, 0 or more")
+    fear = _dict(circumstances.get("fear_of_receiving_country"))
+    for code in fear:
+        check.country(code, base + ("fear_of_receiving_country", code))
+
+
+_CHECKS = {
+    Step.APPLICANT: _check_applicant,
+    Step.ENTRY: _check_entry,
+    Step.JOURNEY: _check_journey,
+    Step.PROTECTION_CLAIMS: _check_claims,
+    Step.CIRCUMSTANCES: _check_circumstances,
+}
+
+
+def validate_step(step: Step, case: dict[str, Any]) -> list[Problem]:
+    """Problems and missing answers of one step (none for Review and Memo)."""
+    check = _Checker()
+    checker = _CHECKS.get(step)
+    if checker is not None:
+        checker(case, check)
+    return check.problems
+
+
+def validate_case(case: dict[str, Any]) -> list[Problem]:
+    """Problems and missing answers of every step, in step order."""
+    return [problem for step in STEPS for problem in validate_step(step, case)]

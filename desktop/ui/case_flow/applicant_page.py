@@ -1,0 +1,58 @@
+"""The Applicant step: names in any script, A-number, birth date, sex, nationalities."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.flow import choices
+from desktop.flow.case_flow import CaseFlow
+from desktop.flow.steps import Step
+from desktop.ui.case_flow.field_form import FieldForm
+from desktop.ui.case_flow.step_page import StepPage
+from desktop.ui.widgets.bool_check_box import BoolCheckBox
+from desktop.ui.widgets.choice_combo_box import ChoiceComboBox
+from desktop.ui.widgets.country_combo_box import CountryComboBox
+from desktop.ui.widgets.country_list_edit import CountryListEdit
+from desktop.ui.widgets.partial_date_edit import PartialDateEdit
+from desktop.ui.widgets.text_edits import CodeListLineEdit, TextLineEdit
+
+
+class ApplicantPage(StepPage):
+    """Who the applicant is."""
+
+    step = Step.APPLICANT
+
+    def __init__(self, flow: CaseFlow, parent: QWidget | None = None) -> None:
+        super().__init__(flow, parent)
+        form = self.add_form(FieldForm(self, ("applicant",)))
+        self.family_name = form.add_field(
+            ("family_name",), "Family name", TextLineEdit(form), "As written by the applicant"
+        )
+        self.given_names = form.add_field(("given_names",), "Given names", TextLineEdit(form))
+        self.a_number = form.add_field(
+            ("a_number",),
+            "A-number",
+            TextLineEdit(form, empty_is_none=True),
+            "8 or 9 digits, e.g. A-123-456-789",
+        )
+        self.date_of_birth = form.add_field(
+            ("date_of_birth",), "Date of birth", PartialDateEdit(form, default_year=1990)
+        )
+        self.sex = form.add_field(("sex",), "Sex", ChoiceComboBox(choices.SEX, form))
+        self.nationalities = form.add_field(
+            ("nationalities",), "Nationalities", CountryListEdit(form)
+        )
+        self.stateless = form.add_field(
+            ("stateless",), "Stateless", BoolCheckBox("The applicant has no nationality", form)
+        )
+        self.last_habitual_residence = form.add_field(
+            ("last_habitual_residence",),
+            "Last habitual residence",
+            CountryComboBox(form),
+            "Only when it differs from the nationality",
+        )
+        self.languages = form.add_field(
+            ("languages",), "Languages", CodeListLineEdit(form), "ISO 639 codes, e.g. es, en"
+        )
+        self.body.addWidget(form)
+        self.setTabOrder(self.family_name, self.given_names)

@@ -1,0 +1,361 @@
+"""CaseFlowPage: the guided case flow — step list, one page per step, autosave, actions."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.flow.case_flow import CaseFlow
+from desktop.flow.field_paths import FieldPath, as_path
+from desktop.flow.steps import STEPS, Step
+from desktop.ui.case_flow.applicant_page import ApplicantPage
+from desktop.ui.case_flow.circumstances_page import CircumstancesPage
+from desktop.ui.case_flow.claims_page import ClaimsPage
+from desktop.ui.case_flow.entry_page import EntryPage
+from desktop.ui.case_flow.journey_page import JourneyPage
+from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.case_flow.memo_page import MemoPage
+from desktop.ui.case_flow.officer_dialogs import amendment_dialog
+from desktop.ui.case_flow.review_page import ReviewPage
+from desktop.ui.case_flow.step_list_model import StepListModel
+from desktop.ui.context import UiServices
+
+AUTOSAVE_DELAY_MS = 500
+
+
+_PAGE_CLASSES: dict[Step, Any] = {
+    Step.APPLICANT: ApplicantPage,
+    Step.ENTRY: EntryPage,
+    Step.JOURNEY: JourneyPage,
+    Step.PROTECTION_CLAIMS: ClaimsPage,
+    Step.CIRCUMSTANCES: CircumstancesPage,
+}
+
+
+class _LazyPages(dict[Step, Any]):
+    """Builds a step's page the first time it is asked for."""
+
+    def __init__(self, build: Callable[[Step], Any]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, step: Step) -> Any:
+        page = self._build(step)
+        self[step] = page
+        return page
+
+
+class DraftWriter:
+    """Writes drafts from worker threads one at a time, never letting an older one win."""
+
+    def __init__(self, services: UiServices, case_id: str) -> None:
+        self._cases = services.cases
+        self._case_id = case_id
+        self._lock = threading.Lock()
+        self._written = 0
+
+    def write(self, generation: int, case_data: dict[str, Any]) -> bool:
+        with self._lock:
+            if generation <= self._written:
+                return False
+            self._cases.save_draft(self._case_id, case_data)
+            self._written = generation
+            return True
+
+
+class CaseFlowPage(QWidget):
+    """Edits one stored case step by step; every change is saved in the background."""
+
+    case_saved = Signal(str)
+    closed = Signal()
+    loaded = Signal()  # the stored case is on screen
+    load_failed = Signal(str)
+    step_changed = Signal(object)  # Step
+    save_failed = Signal(str)
+
+    def __init__(self, services: UiServices, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.case_id = case_id
+        self.flow = CaseFlow()
+        self.is_loaded = False
+        self._edit_generation = 0
+        self._saved_generation = 0
+        self._dispatched_generation = 0
+        self._saving = False
+        self._writer = DraftWriter(services, case_id)
+        self.setAccessibleName("Case")
+
+        self.step_model = StepListModel(self.flow, self)
+        self.step_list = QListView(self)
+        self.step_list.setModel(self.step_model)
+        self.step_list.setAccessibleName("Steps")
+        self.step_list.setFixedWidth(200)
+        self.step_list.activated.connect(self._on_step_activated)
+        self.step_list.clicked.connect(self._on_step_activated)
+
+        self.banner = QWidget(self)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(6, 4, 6, 4)
+        self.banner_label = QLabel("This case is finalized and read-only.", self.banner)
+        self.amend_button = QPushButton("&Amend…", self.banner)
+        self.amend_button.setAccessibleName("Amend the finalized case")
+        self.amend_button.clicked.connect(self.ask_amend)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.amend_button)
+        self.banner.setStyleSheet("background: #e8eef8;")
+        self.banner.hide()
+
+        self.stack = QStackedWidget(self)
+        # Pages are built when first opened, so opening a case costs one page, not seven.
+        self.pages: dict[Step, Any] = _LazyPages(self._build_page)
+        self.back_button = QPushButton("← &Back", self)
+        self.back_button.setAccessibleName("Previous step")
+        self.next_button = QPushButton("&Next →", self)
+        self.next_button.setAccessibleName("Next step")
+        self.save_status = QLabel("Opening the case…", self)
+        self.save_status.setAccessibleName("Save status")
+        self.back_button.clicked.connect(self.previous_step)
+        self.next_button.clicked.connect(self.next_step)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.save_status, 1)
+        nav.addWidget(self.next_button)
+
+        right = QVBoxLayout()
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        right.addLayout(nav)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.step_list)
+        layout.addLayout(right, 1)
+
+        self._make_actions()
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.save_now)
+        self.setEnabled(False)
+        services.runner.run(
+            lambda: services.cases.get_case(case_id),
+            on_done=while_alive(self, self._on_case_loaded),
+            on_error=while_alive(self, self._on_load_error),
+        )
+
+    @property
+    def review_page(self) -> ReviewPage:
+        page: ReviewPage = self.pages[Step.REVIEW]
+        return page
+
+    @property
+    def memo_page(self) -> MemoPage:
+        page: MemoPage = self.pages[Step.MEMO]
+        return page
+
+    def _build_page(self, step: Step) -> Any:
+        flow, services = self.flow, self.services
+        page: Any
+        if step is Step.REVIEW:
+            page = ReviewPage(flow, services.runner, self.decision_date, self.stack)
+        elif step is Step.MEMO:
+            page = MemoPage(flow, services, self.case_id, self.decision_date, self.stack)
+            page.finalized.connect(self._on_finalized)
+        else:
+            page = _PAGE_CLASSES[step](flow, self.stack)
+        self.stack.addWidget(page)
+        page.edited.connect(self._on_edited)
+        page.field_requested.connect(self.go_to_field)
+        page.set_read_only(flow.read_only)
+        return page
+
+    # -- actions -------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(text: str, shortcuts: list[str], slot: Any) -> QAction:
+            made = QAction(text, self)
+            made.setShortcuts([QKeySequence(s) for s in shortcuts])
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            made.triggered.connect(slot)
+            self.addAction(made)
+            return made
+
+        self.next_step_action = action("&Next step", ["Ctrl+PgDown", "Alt+Right"], self.next_step)
+        self.previous_step_action = action(
+            "&Previous step", ["Ctrl+PgUp", "Alt+Left"], self.previous_step
+        )
+        self.save_action = action("&Save", ["Ctrl+S"], self.save_now)
+        self.print_action = action("&Print memo…", ["Ctrl+P"], self._print_requested)
+        self.finalize_action = action("&Finalize memo…", [], self._finalize_requested)
+
+    def _print_requested(self) -> None:
+        self.go_to_step(Step.MEMO)
+        if self.memo_page.pdf_bytes is not None:
+            self.memo_page.ask_print()
+
+    def _finalize_requested(self) -> None:
+        self.go_to_step(Step.MEMO)
+        if self.memo_page.pdf_bytes is not None:
+            self.memo_page.ask_finalize()
+
+    # -- loading -------------------------------------------------------------------------------
+    def _on_case_loaded(self, stored: Any) -> None:
+        self.flow.reset(stored.case_data, read_only=stored.status == "finalized")
+        self.is_loaded = True
+        self.setEnabled(True)
+        self._apply_read_only()
+        self.save_status.setText("All changes saved")
+        self.go_to_step(Step.APPLICANT)
+        self.loaded.emit()
+
+    def _on_load_error(self, error: BaseException) -> None:
+        self.save_status.setText(f"The case could not be opened: {error}")
+        self.load_failed.emit(str(error))
+
+    def _apply_read_only(self) -> None:
+        read_only = self.flow.read_only
+        self.banner.setVisible(read_only)
+        for page in self.pages.values():
+            page.set_read_only(read_only)
+        self.finalize_action.setEnabled(not read_only)
+
+    def decision_date(self) -> date:
+        stored = self.flow.data.get("decision_date")
+        if isinstance(stored, str):
+            try:
+                return date.fromisoformat(stored)
+            except ValueError:
+                pass
+        return self.services.clock().date()
+
+    # -- moving between steps ------------------------------------------------------------------
+    @property
+    def current_step(self) -> Step:
+        return self.flow.current
+
+    def current_page(self) -> Any:
+        return self.pages[self.flow.current]
+
+    def next_step(self) -> None:
+        if self.is_loaded and not self.flow.at_last:
+            self.go_to_step(STEPS[self.flow.current.index + 1])
+
+    def previous_step(self) -> None:
+        if self.is_loaded and not self.flow.at_first:
+            self.go_to_step(STEPS[self.flow.current.index - 1])
+
+    def go_to_step(self, step: Step) -> None:
+        self.flow.go_to(step)
+        page = self.pages[step]
+        self.stack.setCurrentWidget(page)
+        page.load()
+        page.show_problems(self.flow.problems(step))
+        self.step_model.refresh()
+        self.step_list.selectionModel().setCurrentIndex(
+            self.step_model.index(step.index), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.back_button.setEnabled(not self.flow.at_first)
+        self.next_button.setEnabled(not self.flow.at_last)
+        self.step_changed.emit(step)
+
+    def go_to_field(self, path: FieldPath | str) -> None:
+        """Open the step that holds a field and put the focus on it (review links, facts)."""
+        parts = as_path(path) if isinstance(path, str) else path
+        step = self.flow.go_to_field(parts)
+        self.go_to_step(step)
+        self.pages[step].focus_field(parts)
+
+    def _on_step_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and self.is_loaded:
+            self.go_to_step(STEPS[index.row()])
+
+    # -- editing and autosave ------------------------------------------------------------------
+    def _on_edited(self, _path: object) -> None:
+        page = self.current_page()
+        page.show_problems(self.flow.problems(self.flow.current))
+        self.step_model.refresh()
+        self._edit_generation += 1
+        self.save_status.setText("Unsaved changes…")
+        self.save_timer.start()
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._edit_generation != self._saved_generation
+
+    def save_now(self) -> None:
+        """Save the answers now, in the runner. Saves may overlap; the newest always wins."""
+        self.save_timer.stop()
+        if self.flow.read_only or self._edit_generation == self._dispatched_generation:
+            return
+        generation = self._dispatched_generation = self._edit_generation
+        snapshot = copy.deepcopy(self.flow.data)
+        self._saving = True
+        self.save_status.setText("Saving…")
+        self.services.runner.run(
+            lambda: self._writer.write(generation, snapshot),
+            on_done=while_alive(self, lambda _result: self._on_saved(generation)),
+            on_error=while_alive(self, self._on_save_error),
+        )
+
+    def _on_saved(self, generation: int) -> None:
+        self._saved_generation = max(self._saved_generation, generation)
+        self._saving = self._saved_generation != self._dispatched_generation
+        if not self.has_unsaved_changes:
+            self.save_status.setText("All changes saved")
+        self.case_saved.emit(self.case_id)
+
+    def _on_save_error(self, error: BaseException) -> None:
+        self._saving = False
+        self._dispatched_generation = self._saved_generation  # the next save retries
+        message = f"Not saved: {error}"
+        self.save_status.setText(message)
+        self.save_failed.emit(message)
+
+    # -- finalize and amend --------------------------------------------------------------------
+    def _on_finalized(self, _officer: str) -> None:
+        self._saved_generation = self._edit_generation
+        self.flow.read_only = True
+        self._apply_read_only()
+        self.step_model.refresh()
+        self.case_saved.emit(self.case_id)
+
+    def ask_amend(self) -> None:
+        dialog = amendment_dialog(self)
+        dialog.accepted.connect(lambda: self.amend(dialog.officer(), dialog.reason()))
+        dialog.open()
+
+    def amend(self, officer: str, reason: str) -> None:
+        """Unlock a finalized case for changes (the final memo stays on record)."""
+        memos, case_id = self.services.memos, self.case_id
+        self.services.runner.run(
+            lambda: memos.start_amendment(case_id, officer, reason),
+            on_done=while_alive(self, lambda _result: self._on_amendment_started()),
+            on_error=while_alive(
+                self, lambda error: self.save_status.setText(f"Could not amend: {error}")
+            ),
+        )
+
+    def _on_amendment_started(self) -> None:
+        self.flow.read_only = False
+        self._apply_read_only()
+        self.go_to_step(self.flow.current)
+        self.save_status.setText("Amending: changes are saved as a new draft")
+
+    # -- closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt spelling)
+        self.save_now()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,116 @@
+"""The Protection claims step: for each stop, the claims made there and what became of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.flow import choices
+from desktop.flow.case_flow import CaseFlow
+from desktop.flow.field_paths import FieldPath
+from desktop.flow.steps import Step
+from desktop.flow.validation import Problem
+from desktop.ui.case_flow.field_form import FieldForm
+from desktop.ui.case_flow.step_page import StepPage
+from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
+from desktop.ui.widgets.country_combo_box import country_label
+from desktop.ui.widgets.partial_date_edit import PartialDateEdit
+
+
+def build_claim_form(parent: QWidget, base: FieldPath) -> FieldForm:
+    """The editors of one claim at `base` (journey[i].protection_claims[j])."""
+    form = FieldForm(parent, base)
+    form.add_field(("kind",), "Kind of claim", ChoiceComboBox(choices.CLAIM_KIND, form))
+    form.add_field(("filed",), "Filed", PartialDateEdit(form))
+    form.add_field(("outcome",), "Outcome", ChoiceComboBox(choices.CLAIM_OUTCOME, form))
+    form.add_field(
+        ("final",),
+        "Final decision",
+        TriStateComboBox(form),
+        "A final judgment or decision: no appeal pending or available",
+    )
+    form.add_field(("decided",), "Decided", PartialDateEdit(form))
+    return form
+
+
+class ClaimsPage(StepPage):
+    """One box per stop, each with its claims and an Add claim button."""
+
+    step = Step.PROTECTION_CLAIMS
+
+    def __init__(self, flow: CaseFlow, parent: QWidget | None = None) -> None:
+        super().__init__(flow, parent)
+        self.stop_boxes: list[QGroupBox] = []
+        self.add_buttons: list[QPushButton] = []
+        self.empty_label = QLabel("Add the journey's stops first; claims belong to a stop.", self)
+        self.body.addWidget(self.empty_label)
+
+    def load(self) -> None:
+        self._rebuild()
+        super().load()
+
+    def _rebuild(self) -> None:
+        for form in self.forms:
+            form.answer_edited.disconnect(self._store_answer)
+        self.forms.clear()
+        for box in self.stop_boxes:
+            box.setParent(None)
+            box.deleteLater()
+        self.stop_boxes.clear()
+        self.add_buttons.clear()
+        self.empty_label.setVisible(not self.flow.journey)
+        for stop_index, stop in enumerate(self.flow.journey):
+            name = country_label(stop.get("country")) or "country not chosen"
+            box = QGroupBox(f"Stop {stop_index + 1}: {name}", self)
+            box.setAccessibleName(f"Claims in stop {stop_index + 1}, {name}")
+            layout = QVBoxLayout(box)
+            claims = stop.get("protection_claims") or []
+            if not claims:
+                layout.addWidget(QLabel("No protection claim made here.", box))
+            for claim_index in range(len(claims)):
+                row = QHBoxLayout()
+                form = self.add_form(
+                    build_claim_form(box, ("journey", stop_index, "protection_claims", claim_index))
+                )
+                for binding in form.bindings:
+                    binding.editor.setAccessibleName(
+                        f"Stop {stop_index + 1} claim {claim_index + 1}: {binding.label}"
+                    )
+                row.addWidget(form, 1)
+                remove = QPushButton("Remove claim", box)
+                remove.setAccessibleName(f"Remove claim {claim_index + 1} of stop {stop_index + 1}")
+                remove.clicked.connect(
+                    lambda _=False, s=stop_index, c=claim_index: self.remove_claim(s, c)
+                )
+                remove.setEnabled(not self.read_only)
+                row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+                layout.addLayout(row)
+            add = QPushButton("Add claim", box)
+            add.setAccessibleName(f"Add a claim made in stop {stop_index + 1}, {name}")
+            add.clicked.connect(lambda _=False, s=stop_index: self.add_claim(s))
+            add.setEnabled(not self.read_only)
+            layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+            self.body.addWidget(box)
+            self.stop_boxes.append(box)
+            self.add_buttons.append(add)
+        for form in self.forms:
+            form.set_read_only(self.read_only)
+
+    def add_claim(self, stop_index: int) -> int:
+        if self.read_only:
+            return -1
+        claim_index = self.flow.add_claim(stop_index)
+        self.load()
+        self.edited.emit(None)
+        self.focus_field(("journey", stop_index, "protection_claims", claim_index, "kind"))
+        return claim_index
+
+    def remove_claim(self, stop_index: int, claim_index: int) -> None:
+        if self.read_only:
+            return
+        self.flow.remove_claim(stop_index, claim_index)
+        self.load()
+        self.edited.emit(None)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        super().show_problems(problems)

@@ -1,0 +1,126 @@
+"""FieldForm: labelled editors bound to case-file paths, each with its inline problem label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.flow.field_paths import FieldPath, get_value, is_within
+from desktop.flow.validation import Problem, Severity
+
+ERROR_STYLE = "color: #b3261e;"
+MISSING_STYLE = "color: #6b6b6b; font-style: italic;"
+
+
+@dataclass
+class Binding:
+    """One editor bound to one relative path, with the label that shows its problem."""
+
+    relative: FieldPath
+    label: str
+    editor: Any
+    problem_label: QLabel
+    local_problem: str | None = None
+
+
+def make_problem_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(f"{name}: problem")
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, message: str | None, severity: Severity = Severity.ERROR) -> None:
+    if not message:
+        label.clear()
+        label.hide()
+        return
+    prefix = "⚠ " if severity is Severity.ERROR else "Needed: "
+    label.setText(prefix + message)
+    label.setStyleSheet(ERROR_STYLE if severity is Severity.ERROR else MISSING_STYLE)
+    label.show()
+
+
+class FieldForm(QWidget):
+    """A form of editors under one base path (e.g. `journey[2]`), each editor's value at
+    base + relative path. Editors offer value(), set_value() and a value_edited signal.
+    """
+
+    answer_edited = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None, base: FieldPath = ()) -> None:
+        super().__init__(parent)
+        self.base = base
+        self.bindings: list[Binding] = []
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+
+    def add_field(self, relative: FieldPath, label: str, editor: Any, hint: str = "") -> Any:
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        problem_label = make_problem_label(cell, label)
+        column.addWidget(problem_label)
+        text_label = QLabel(label + ":", self)
+        text_label.setBuddy(editor)
+        editor.setAccessibleName(label)
+        if hint:
+            editor.setToolTip(hint)
+            editor.setAccessibleDescription(hint)
+        self.form.addRow(text_label, cell)
+        binding = Binding(relative, label, editor, problem_label)
+        self.bindings.append(binding)
+        editor.value_edited.connect(lambda value, b=binding: self._on_edited(b, value))
+        unresolved = getattr(editor, "unresolved", None)
+        if unresolved is not None:
+            unresolved.connect(lambda text, b=binding: self._on_unresolved(b, text))
+        return editor
+
+    def path_of(self, binding: Binding) -> FieldPath:
+        return self.base + binding.relative
+
+    def load(self, data: dict[str, Any]) -> None:
+        for binding in self.bindings:
+            binding.editor.set_value(get_value(data, self.path_of(binding)))
+
+    def show_problems(self, problems: list[Problem]) -> set[FieldPath]:
+        """Show each problem next to its field; return the paths that found a field."""
+        shown: set[FieldPath] = set()
+        for binding in self.bindings:
+            path = self.path_of(binding)
+            mine = [p for p in problems if is_within(p.path, path)]
+            if binding.local_problem:
+                show_problem(binding.problem_label, binding.local_problem)
+            elif mine:
+                worst = sorted(mine, key=lambda p: p.severity is not Severity.ERROR)[0]
+                show_problem(binding.problem_label, worst.message, worst.severity)
+            else:
+                show_problem(binding.problem_label, None)
+            shown.update(p.path for p in mine)
+        return shown
+
+    def editor_for(self, path: FieldPath) -> Any:
+        for binding in self.bindings:
+            if is_within(path, self.path_of(binding)) or path == self.path_of(binding):
+                return binding.editor
+        return None
+
+    def set_read_only(self, read_only: bool) -> None:
+        for binding in self.bindings:
+            binding.editor.setEnabled(not read_only)
+
+    def _on_edited(self, binding: Binding, value: object) -> None:
+        binding.local_problem = None
+        self.answer_edited.emit(self.path_of(binding), value)
+
+    def _on_unresolved(self, binding: Binding, text: str) -> None:
+        binding.local_problem = f"'{text}' is not a country; type a name or code and pick one"
+        show_problem(binding.problem_label, binding.local_problem)

@@ -1,0 +1,151 @@
+"""JourneyModel: the journey's stops as a list model that can be reordered by drag and drop."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop.flow.case_flow import CaseFlow
+from desktop.ui.widgets.country_combo_box import country_label
+
+STOP_MIME = "application/x-waypoint-stop-row"
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def describe_stop(number: int | None, stop: dict[str, Any]) -> str:
+    country = country_label(stop.get("country")) or "Country not chosen"
+    arrived = stop.get("arrived") or "?"
+    departed = stop.get("departed") or "?"
+    claims = len(stop.get("protection_claims") or [])
+    text = f"{country}   {arrived} → {departed}"
+    if number is not None:
+        text = f"Stop {number}: {text}"
+    if claims:
+        text += f"   ({claims} claim{'s' if claims > 1 else ''})"
+    return text
+
+
+class JourneyModel(QAbstractListModel):
+    """Rows are the stops of `flow.journey`, in order; moves go through the flow."""
+
+    stops_moved = Signal(int, int)  # from, to
+
+    def __init__(self, flow: CaseFlow, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.flow.journey)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.flow.journey):
+            return None
+        stop = self.flow.journey[index.row()]
+        # The display text carries no row number, so a move does not change other rows' data.
+        if role == Qt.ItemDataRole.DisplayRole:
+            return describe_stop(None, stop)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return describe_stop(index.row() + 1, stop)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Drag, or press Ctrl+Up / Ctrl+Down, to reorder"
+        if role == Qt.ItemDataRole.UserRole:
+            return stop.get("country")
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [STOP_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        mime.setData(STOP_MIME, QByteArray(str(rows[0] if rows else -1).encode()))
+        return mime
+
+    def canDropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return data.hasFormat(STOP_MIME) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        source = int(bytes(data.data(STOP_MIME).data()).decode() or -1)
+        if source < 0:
+            return False
+        target = row if row >= 0 else (parent.row() if parent.isValid() else self.rowCount())
+        self.move_stop(source, target if target <= source else target - 1)
+        # The move is done; returning False keeps the view from deleting the source row.
+        return False
+
+    def moveRows(  # noqa: N802
+        self,
+        source_parent: AnyIndex,
+        source_row: int,
+        count: int,
+        destination_parent: AnyIndex,
+        destination_child: int,
+    ) -> bool:
+        if count != 1 or source_parent.isValid() or destination_parent.isValid():
+            return False
+        final = destination_child if destination_child < source_row else destination_child - 1
+        return self.move_stop(source_row, final)
+
+    def move_stop(self, source: int, final: int) -> bool:
+        """Move stop `source` so that it ends at index `final`."""
+        rows = self.rowCount()
+        if not (0 <= source < rows and 0 <= final < rows) or source == final:
+            return False
+        qt_destination = final + 1 if final > source else final
+        if not self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), qt_destination):
+            return False
+        self.flow.move_stop(source, final)
+        self.endMoveRows()
+        self.stops_moved.emit(source, final)
+        return True
+
+    def insert_stop(self, row: int) -> int:
+        row = max(0, min(row, self.rowCount()))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.flow.add_stop(row)
+        self.endInsertRows()
+        return row
+
+    def remove_stop(self, row: int) -> None:
+        if not 0 <= row < self.rowCount():
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self.flow.remove_stop(row)
+        self.endRemoveRows()
+
+    def refresh(self) -> None:
+        """The stops' contents changed (not their number): repaint every row."""
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()

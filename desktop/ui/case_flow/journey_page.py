@@ -1,0 +1,249 @@
+"""The Journey step: the stops in order (add, insert, remove, reorder), an editor, a timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.flow import choices
+from desktop.flow.case_flow import CaseFlow
+from desktop.flow.field_paths import FieldPath
+from desktop.flow.steps import Step
+from desktop.flow.validation import Problem
+from desktop.ui.case_flow.field_form import FieldForm
+from desktop.ui.case_flow.journey_model import JourneyModel
+from desktop.ui.case_flow.step_page import StepPage
+from desktop.ui.case_flow.timeline_widget import TimelineWidget
+from desktop.ui.widgets.bool_check_box import BoolCheckBox
+from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
+from desktop.ui.widgets.country_combo_box import CountryComboBox
+from desktop.ui.widgets.partial_date_edit import PartialDateEdit
+
+
+class StopListView(QListView):
+    """The list of stops: Ctrl+Up/Down moves the current stop, Insert adds, Delete removes."""
+
+    def __init__(self, page: JourneyPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Stops in order")
+        self.setAccessibleDescription(
+            "Ctrl+Up and Ctrl+Down move the stop; Insert adds a stop before it; Delete removes it"
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt spelling)
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() == Qt.Key.Key_Up:
+            self.page.move_current(-1)
+        elif ctrl and event.key() == Qt.Key.Key_Down:
+            self.page.move_current(+1)
+        elif event.key() == Qt.Key.Key_Insert:
+            self.page.insert_stop()
+        elif event.key() == Qt.Key.Key_Delete:
+            self.page.remove_stop()
+        else:
+            super().keyPressEvent(event)
+
+
+class JourneyPage(StepPage):
+    """Every country on the way, in order, up to the one the person entered the US from."""
+
+    step = Step.JOURNEY
+
+    def __init__(self, flow: CaseFlow, parent: QWidget | None = None) -> None:
+        super().__init__(flow, parent)
+        self.model = JourneyModel(flow, self)
+        self.stop_list = StopListView(self)
+        self.stop_list.setModel(self.model)
+        self.model.stops_moved.connect(self._on_moved)
+
+        buttons = QVBoxLayout()
+        self.add_button = QPushButton("&Add stop", self)
+        self.insert_button = QPushButton("&Insert before", self)
+        self.remove_button = QPushButton("&Remove", self)
+        self.up_button = QPushButton("Move &up", self)
+        self.down_button = QPushButton("Move &down", self)
+        for button, tip in (
+            (self.add_button, "Add a stop at the end"),
+            (self.insert_button, "Insert a stop before the selected one (Insert)"),
+            (self.remove_button, "Remove the selected stop (Delete)"),
+            (self.up_button, "Move the selected stop earlier (Ctrl+Up)"),
+            (self.down_button, "Move the selected stop later (Ctrl+Down)"),
+        ):
+            button.setAccessibleName(button.text().replace("&", ""))
+            button.setToolTip(tip)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.add_button.clicked.connect(lambda: self.add_stop())
+        self.insert_button.clicked.connect(lambda: self.insert_stop())
+        self.remove_button.clicked.connect(lambda: self.remove_stop())
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(+1))
+
+        self.editor_box = QGroupBox("Stop", self)
+        self.stop_form = self.add_form(FieldForm(self.editor_box, ("journey", 0)))
+        form = self.stop_form
+        self.country = form.add_field(("country",), "Country", CountryComboBox(form))
+        self.arrived = form.add_field(("arrived",), "Arrived", PartialDateEdit(form))
+        self.departed = form.add_field(("departed",), "Departed", PartialDateEdit(form))
+        self.status_held = form.add_field(
+            ("status_held",), "Status held", ChoiceComboBox(choices.STATUS_HELD, form)
+        )
+        self.permanent_status_offered = form.add_field(
+            ("permanent_status_offered",),
+            "Permanent status offered",
+            TriStateComboBox(form),
+            "An offer of permanent residence, citizenship or other permanent resettlement",
+        )
+        self.onward_travel_only = form.add_field(
+            ("onward_travel_only",), "Only to arrange onward travel", TriStateComboBox(form)
+        )
+        self.residence_restricted = form.add_field(
+            ("residence_restricted",), "Residence restricted", TriStateComboBox(form)
+        )
+        self.returned_later = form.add_field(
+            ("returned_later",), "Returned later", BoolCheckBox("Left and came back", form)
+        )
+        box_layout = QVBoxLayout(self.editor_box)
+        box_layout.addWidget(form)
+        self.empty_hint = QPushButton("Add the first stop", self.editor_box)
+        self.empty_hint.setAccessibleName("Add the first stop")
+        self.empty_hint.clicked.connect(lambda: self.add_stop())
+        box_layout.addWidget(self.empty_hint)
+
+        top = QHBoxLayout()
+        top.addWidget(self.stop_list, 2)
+        top.addLayout(buttons)
+        top.addWidget(self.editor_box, 3)
+        self.body.addLayout(top)
+        self.timeline = TimelineWidget(self)
+        self.body.addWidget(self.timeline)
+
+        self.stop_list.selectionModel().currentChanged.connect(self._on_current_changed)
+        shortcut_up = QShortcut(QKeySequence("Ctrl+Up"), self.editor_box)
+        shortcut_up.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut_up.activated.connect(lambda: self.move_current(-1))
+        shortcut_down = QShortcut(QKeySequence("Ctrl+Down"), self.editor_box)
+        shortcut_down.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut_down.activated.connect(lambda: self.move_current(+1))
+        self.setTabOrder(self.stop_list, self.add_button)
+        self._sync_editor()
+
+    # -- stops --------------------------------------------------------------------------------
+    def current_row(self) -> int:
+        index = self.stop_list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.stop_list.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._sync_editor()
+
+    def add_stop(self) -> int:
+        return self._insert_at(self.model.rowCount())
+
+    def insert_stop(self) -> int:
+        row = self.current_row()
+        return self._insert_at(row if row >= 0 else 0)
+
+    def _insert_at(self, row: int) -> int:
+        if self.read_only:
+            return -1
+        row = self.model.insert_stop(row)
+        self.select_row(row)
+        self._changed()
+        self.country.setFocus(Qt.FocusReason.OtherFocusReason)
+        return row
+
+    def remove_stop(self) -> None:
+        row = self.current_row()
+        if self.read_only or row < 0:
+            return
+        self.model.remove_stop(row)
+        self.select_row(min(row, self.model.rowCount() - 1))
+        self._changed()
+
+    def move_current(self, delta: int) -> None:
+        row = self.current_row()
+        if self.read_only or row < 0:
+            return
+        self.model.move_stop(row, row + delta)
+
+    def _on_moved(self, _source: int, final: int) -> None:
+        self.select_row(final)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.timeline.set_case(self.flow.data)
+        self.edited.emit(None)
+
+    # -- editor --------------------------------------------------------------------------------
+    def _on_current_changed(self) -> None:
+        self._sync_editor()
+
+    def _sync_editor(self) -> None:
+        row = self.current_row()
+        has_stop = row >= 0
+        self.stop_form.setVisible(has_stop)
+        self.empty_hint.setVisible(not has_stop)
+        if has_stop:
+            self.stop_form.base = ("journey", row)
+            self.editor_box.setTitle(f"Stop {row + 1}")
+            self.stop_form.load(self.flow.data)
+            self.show_problems(self.flow.problems(self.step))
+        for button in (self.remove_button, self.insert_button, self.up_button, self.down_button):
+            button.setEnabled(has_stop and not self.read_only)
+
+    def load(self) -> None:
+        row = self.current_row()
+        self.model.reload()
+        self.select_row(row if 0 <= row < self.model.rowCount() else 0)
+        self.timeline.set_case(self.flow.data)
+
+    def _store_answer(self, path: FieldPath, value: object) -> None:
+        if self.flow.set_answer(path, value):
+            self.model.refresh()
+            self.timeline.set_case(self.flow.data)
+            self.edited.emit(path)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        super().show_problems(
+            [p for p in problems if p.path[:2] == self.stop_form.base or len(p.path) < 2]
+        )
+        rows_with_errors = {p.path[1] for p in problems if len(p.path) > 1}
+        self.stop_list.setToolTip(
+            "Problems in stop(s) " + ", ".join(str(int(r) + 1) for r in sorted(rows_with_errors))
+            if rows_with_errors
+            else "Drag, or press Ctrl+Up / Ctrl+Down, to reorder"
+        )
+
+    def focus_field(self, path: FieldPath) -> bool:
+        if len(path) >= 2 and isinstance(path[1], int):
+            self.select_row(path[1])
+        elif self.model.rowCount():
+            self.stop_list.setFocus()
+            return True
+        return super().focus_field(path)
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.add_button.setEnabled(not read_only)
+        self.stop_list.setDragEnabled(not read_only)
+        self._sync_editor()

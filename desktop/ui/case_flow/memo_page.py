@@ -1,0 +1,322 @@
+"""The Memo step: preview the PDF in the app, save it, print it, finalize it."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.flow.case_flow import CaseFlow
+from desktop.flow.steps import Step
+from desktop.flow.validation import Problem
+from desktop.ui.background import Task, TaskCancelled
+from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.case_flow.memo_printing import print_pdf
+from desktop.ui.case_flow.officer_dialogs import finalize_dialog
+from desktop.ui.case_flow.review_page import DECISION_SUPPORT_NOTICE
+from desktop.ui.context import UiServices
+
+LAST_FOLDER_KEY = "memo/last_folder"
+
+
+def render_in_worker(
+    data: dict[str, Any], decision_date: date, generated_at: datetime, **memo: Any
+) -> tuple[dict[str, Any], bytes]:
+    """Run in a worker: evaluate the case and render its memo."""
+    from desktop.memo import render_memo
+    from desktop.services.evaluation import evaluate_case
+
+    determination = evaluate_case(data, decision_date)
+    pdf = render_memo(
+        data, determination, generated_at=generated_at, officer_notes=data.get("notes"), **memo
+    )
+    return determination, pdf
+
+
+class MemoPage(QWidget):
+    """Shows the memo for the case's current answers; everything heavy runs in the runner."""
+
+    step = Step.MEMO
+    edited = Signal(object)
+    field_requested = Signal(object)
+    preview_ready = Signal()
+    saved_to = Signal(str)
+    printed = Signal(int)
+    finalized = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        flow: CaseFlow,
+        services: UiServices,
+        case_id: str,
+        decision_date: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.services = services
+        self.case_id = case_id
+        self.decision_date = decision_date
+        self.read_only = False
+        self.pdf_bytes: bytes | None = None
+        self.determination: dict[str, Any] | None = None
+        self._generation = 0
+        self._buffer: QBuffer | None = None
+        self.print_task: Task | None = None
+        self.progress: QProgressDialog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.step.title, self)
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout.addWidget(heading)
+        notice = QLabel(DECISION_SUPPORT_NOTICE, self)
+        notice.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; font-weight: 600;"
+        )
+        layout.addWidget(notice)
+        buttons = QHBoxLayout()
+        self.refresh_button = QPushButton("&Refresh preview", self)
+        self.save_button = QPushButton("&Save as PDF…", self)
+        self.print_button = QPushButton("&Print…", self)
+        self.finalize_button = QPushButton("&Finalize…", self)
+        for button in (
+            self.refresh_button,
+            self.save_button,
+            self.print_button,
+            self.finalize_button,
+        ):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Memo status")
+        layout.addWidget(self.status)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName("Memo preview")
+        layout.addWidget(self.view, 1)
+        self.refresh_button.clicked.connect(self.render_preview)
+        self.save_button.clicked.connect(self.ask_save)
+        self.print_button.clicked.connect(self.ask_print)
+        self.finalize_button.clicked.connect(self.ask_finalize)
+        self._update_buttons()
+
+    # -- StepPage protocol ---------------------------------------------------------------------
+    def load(self) -> None:
+        self.render_preview()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """The memo page has no fields of its own."""
+
+    def focus_field(self, _path: object) -> bool:
+        return False
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = self.pdf_bytes is not None
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+        self.finalize_button.setEnabled(ready and not self.read_only)
+
+    # -- preview -------------------------------------------------------------------------------
+    def render_preview(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        snapshot = copy.deepcopy(self.flow.data)
+        status = "final" if self.read_only else "draft"
+        self.status.setText("Rendering the memo…")
+        decision_date = self.decision_date()
+        generated_at = self.services.clock()
+
+        def work() -> tuple[dict[str, Any], bytes]:
+            if status == "final":
+                memo = self.services.memos.latest_memo(self.case_id)
+                if memo is not None and memo.status == "final":
+                    from desktop.services.evaluation import evaluate_case
+
+                    return evaluate_case(snapshot, decision_date), memo.pdf_bytes
+            return render_in_worker(snapshot, decision_date, generated_at)
+
+        self.services.runner.run(
+            work,
+            on_done=while_alive(self, lambda result: self._show_pdf(generation, result)),
+            on_error=while_alive(self, lambda error: self._show_failure(generation, error)),
+        )
+
+    def _show_pdf(self, generation: int, result: tuple[dict[str, Any], bytes]) -> None:
+        if generation != self._generation:
+            return
+        self.determination, self.pdf_bytes = result
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(self.pdf_bytes))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        kind = "Final memo" if self.read_only else "Draft memo"
+        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)")
+        self._update_buttons()
+        self.preview_ready.emit()
+
+    def _show_failure(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.pdf_bytes = None
+        self.document.close()
+        message = f"The memo cannot be rendered yet: {error}"
+        self.status.setText(message)
+        self._update_buttons()
+        self.failed.emit(message)
+
+    # -- save --------------------------------------------------------------------------------
+    def ask_save(self) -> None:
+        folder = str(self.services.settings.value(LAST_FOLDER_KEY, str(Path.home())))
+        name = self.flow.answer("applicant.family_name") or "memo"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save memo as PDF", str(Path(folder) / f"{name} memo.pdf"), "PDF (*.pdf)"
+        )
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> None:
+        """Write the previewed PDF to `path` and keep it as the case's draft memo."""
+        if self.pdf_bytes is None or self.determination is None:
+            return
+        pdf, determination = self.pdf_bytes, self.determination
+        self.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+
+        def work() -> str:
+            Path(path).write_bytes(pdf)
+            if not self.read_only:
+                self.services.memos.store_draft_memo(self.case_id, determination, pdf)
+            return path
+
+        self.services.runner.run(work, on_done=self._saved, on_error=self._report_error)
+
+    def _saved(self, path: str) -> None:
+        self.status.setText(f"Saved to {path}")
+        self.saved_to.emit(path)
+
+    def _report_error(self, error: BaseException) -> None:
+        message = f"That did not work: {error}"
+        self.status.setText(message)
+        self.failed.emit(message)
+
+    # -- print --------------------------------------------------------------------------------
+    def ask_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print memo")
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        # The stubs miss the no-argument overload of open().
+        dialog.open()  # type: ignore[call-arg]
+
+    def print_to(self, printer: QPrinter) -> Task | None:
+        """Print in the runner with a progress dialog that can cancel between pages."""
+        if self.pdf_bytes is None:
+            return None
+        pdf = self.pdf_bytes
+        pages = max(self.document.pageCount(), 1)
+        self.progress = QProgressDialog("Printing the memo…", "Cancel", 0, pages, self)
+        self.progress.setWindowTitle("Printing")
+        self.progress.setMinimumDuration(0)
+        self.progress.setValue(0)
+        task = self.services.runner.run_task(
+            lambda task: print_pdf(task, pdf, printer),
+            on_done=while_alive(self, self._printed),
+            on_error=while_alive(self, self._print_failed),
+            on_progress=while_alive(self, self._print_progress),
+        )
+        self.progress.canceled.connect(task.cancel)
+        self.print_task = task
+        self.progress.show()
+        return task
+
+    def _print_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _printed(self, pages: int) -> None:
+        self._close_progress()
+        self.status.setText(f"Printed {pages} page(s)")
+        self.printed.emit(pages)
+
+    def _print_failed(self, error: BaseException) -> None:
+        self._close_progress()
+        if isinstance(error, TaskCancelled):
+            self.status.setText("Printing cancelled")
+            self.printed.emit(0)
+        else:
+            self._report_error(error)
+
+    # -- finalize ------------------------------------------------------------------------------
+    def ask_finalize(self) -> None:
+        dialog = finalize_dialog(self)
+        dialog.accepted.connect(lambda: self.finalize_as(dialog.officer()))
+        dialog.open()
+
+    def finalize_as(self, officer: str) -> None:
+        """Save the answers, record the determination, render and store the final memo."""
+        if self.read_only or not officer.strip():
+            return
+        snapshot = copy.deepcopy(self.flow.data)
+        decision_date = self.decision_date()
+        finalized_at = self.services.clock()
+        services, case_id = self.services, self.case_id
+        self.status.setText("Finalizing…")
+
+        def work() -> str:
+            services.cases.save_draft(case_id, snapshot)
+            determination, pdf = render_in_worker(
+                snapshot,
+                decision_date,
+                finalized_at,
+                status="final",
+                finalized_by=officer,
+                finalized_at=finalized_at,
+            )
+            services.memos.record_determination(case_id, determination)
+            services.memos.finalize(case_id, officer, pdf)
+            return officer
+
+        services.runner.run(work, on_done=self._finalized, on_error=self._report_error)
+
+    def _finalized(self, officer: str) -> None:
+        self.status.setText(f"Finalized by {officer}. The case is now read-only.")
+        self.finalized.emit(officer)

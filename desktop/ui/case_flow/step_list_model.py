@@ -1,0 +1,60 @@
+"""StepListModel: the steps of the flow beside the pages, with where you are and their state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.flow.case_flow import CaseFlow, StepState
+from desktop.flow.steps import STEPS
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATE_MARKS = {
+    StepState.NOT_STARTED: ("○", "not started", "#5f6368"),
+    StepState.INCOMPLETE: ("◐", "incomplete", "#a15c00"),
+    StepState.COMPLETE: ("✓", "complete", "#1e7b34"),
+    StepState.PROBLEMS: ("⚠", "has problems", "#b3261e"),
+}
+
+
+class StepListModel(QAbstractListModel):
+    """One row per step; call refresh() after the answers change."""
+
+    def __init__(self, flow: CaseFlow, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self._states = flow.step_states()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(STEPS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(STEPS):
+            return None
+        step = STEPS[index.row()]
+        state = self._states[step]
+        mark, words, colour = STATE_MARKS[state]
+        current = step is self.flow.current
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{mark}  {index.row() + 1}. {step.title}"
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return f"Step {index.row() + 1}, {step.title}: {words}" + (
+                ", current step" if current else ""
+            )
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.FontRole and current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == STATE_ROLE:
+            return state.value
+        return None
+
+    def refresh(self) -> None:
+        self._states = self.flow.step_states()
+        self.dataChanged.emit(self.index(0), self.index(len(STEPS) - 1))

@@ -1,0 +1,84 @@
+"""StepPage: the base of every page of the flow (load answers, show problems, find a field)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.flow.case_flow import CaseFlow
+from desktop.flow.field_paths import FieldPath
+from desktop.flow.steps import Step
+from desktop.flow.validation import Problem
+from desktop.ui.case_flow.field_form import FieldForm, make_problem_label, show_problem
+
+
+class StepPage(QWidget):
+    """A page of the flow. Subclasses add FieldForms to `self.body` and list them in forms."""
+
+    step: Step
+    edited = Signal(object)  # the path that changed, or None for a structural change
+    field_requested = Signal(object)  # a path to open (from review links)
+
+    def __init__(self, flow: CaseFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.forms: list[FieldForm] = []
+        self.read_only = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(self.step.title, self)
+        self.heading.setObjectName("stepHeading")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        outer.addWidget(self.heading)
+        self.page_problems = make_problem_label(self, self.step.title)
+        outer.addWidget(self.page_problems)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        container = QWidget(self.scroll_area)
+        self.body = QVBoxLayout(container)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll_area.setWidget(container)
+        outer.addWidget(self.scroll_area, 1)
+        self.setAccessibleName(f"{self.step.title} step")
+
+    def add_form(self, form: FieldForm) -> FieldForm:
+        self.forms.append(form)
+        form.answer_edited.connect(self._store_answer)
+        return form
+
+    def _store_answer(self, path: FieldPath, value: Any) -> None:
+        if self.flow.set_answer(path, value):
+            self.edited.emit(path)
+
+    def load(self) -> None:
+        """Show the flow's answers (called when the page is opened)."""
+        for form in self.forms:
+            form.load(self.flow.data)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        shown: set[FieldPath] = set()
+        for form in self.forms:
+            shown |= form.show_problems(problems)
+        rest = [p for p in problems if p.path not in shown]
+        if rest:
+            show_problem(self.page_problems, "; ".join(p.message for p in rest), rest[0].severity)
+        else:
+            show_problem(self.page_problems, None)
+
+    def focus_field(self, path: FieldPath) -> bool:
+        """Put the keyboard focus on the editor of `path`; False when none shows it."""
+        for form in self.forms:
+            editor = form.editor_for(path)
+            if editor is not None:
+                self.scroll_area.ensureWidgetVisible(editor)
+                editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for form in self.forms:
+            form.set_read_only(read_only)

@@ -1,0 +1,182 @@
+"""Builds the "why" tree of a determination: findings, trace steps, facts, citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+
+from desktop.flow.field_paths import parse_path
+
+FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+OUTCOME_LABELS = {
+    "not_applicable": "Not applicable",
+    "not_in_force": "Not in force",
+    "exception": "Exception established",
+    "applies": "Applies",
+    "needs_information": "Needs information",
+}
+OUTCOME_COLOURS = {
+    "not_applicable": "#5f6368",
+    "not_in_force": "#5f6368",
+    "exception": "#1e7b34",
+    "applies": "#b3261e",
+    "needs_information": "#a15c00",
+}
+UNVERIFIED_MARK = "⚠ unverified"
+
+
+def is_unverified(node: object) -> bool:
+    """True for a finding, step or value the engine marked as resting on unverified data."""
+    if not isinstance(node, dict):
+        return False
+    return node.get("verified") is False or bool(node.get("unverified"))
+
+
+def rests_on_unverified(finding: dict[str, Any]) -> bool:
+    """A finding is marked when it, a trace step or an exception it weighed is unverified."""
+    parts = [finding, *(finding.get("trace") or []), *(finding.get("exceptions_considered") or [])]
+    return any(is_unverified(part) for part in parts)
+
+
+def _item(text: str, *, path: str | None = None, tooltip: str | None = None) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
+    item.setToolTip(tooltip or text)  # long steps are elided in the view
+    if path:
+        item.setData(path, FACT_PATH_ROLE)
+        item.setForeground(QBrush(QColor("#1a5fb4")))
+        font = item.font()
+        font.setUnderline(True)
+        item.setFont(font)
+        item.setToolTip(f"Open the field {path}")
+    return item
+
+
+def _row(
+    text: str, detail: str = "", citation: str = "", path: str | None = None
+) -> list[QStandardItem]:
+    return [_item(text, path=path), _item(detail, path=None), _item(citation)]
+
+
+def _is_field_path(text: str) -> bool:
+    parts = parse_path(text)
+    return bool(parts) and parts[0] in {
+        "applicant",
+        "entry",
+        "journey",
+        "circumstances",
+        "decision_date",
+        "notes",
+    }
+
+
+class WhyTreeModel(QStandardItemModel):
+    """Three columns (what, detail, citation); fact items carry their field path."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
+
+    def set_determination(self, determination: dict[str, Any] | None) -> None:
+        self.removeRows(0, self.rowCount())
+        if not determination:
+            return
+        for finding in determination.get("findings", []):
+            self.appendRow(self._finding_rows(finding))
+
+    def _finding_rows(self, finding: dict[str, Any]) -> list[QStandardItem]:
+        outcome = str(finding.get("outcome", ""))
+        title = str(finding.get("title") or finding.get("rule", "Rule"))
+        flag = f"  {UNVERIFIED_MARK}" if rests_on_unverified(finding) else ""
+        head = _item(f"{title}{flag}")
+        bold = QFont(head.font())
+        bold.setBold(True)
+        head.setFont(bold)
+        outcome_item = _item(OUTCOME_LABELS.get(outcome, outcome))
+        outcome_item.setForeground(QBrush(QColor(OUTCOME_COLOURS.get(outcome, "#000000"))))
+        outcome_item.setFont(bold)
+        citations = finding.get("citations") or []
+        row = [head, outcome_item, _item(str(citations[0]) if citations else "")]
+        if finding.get("consequence"):
+            head.appendRow(_row("Consequence", str(finding["consequence"])))
+        receiving = finding.get("receiving_countries") or []
+        if receiving:
+            head.appendRow(_row("Receiving countries", ", ".join(map(str, receiving))))
+        self._add_missing(head, finding.get("missing_facts") or [])
+        self._add_trace(head, finding.get("trace") or [])
+        self._add_exceptions(head, finding.get("exceptions_considered") or [])
+        if citations:
+            cites = _item("Citations")
+            for citation in citations:
+                cites.appendRow(_row(str(citation)))
+            head.appendRow([cites, _item(f"{len(citations)}"), _item("")])
+        return row
+
+    def _add_missing(self, head: QStandardItem, missing: list[Any]) -> None:
+        if not missing:
+            return
+        group = _item("Questions to settle it")
+        for fact in missing:
+            if not isinstance(fact, dict):
+                continue
+            field = str(fact.get("field", ""))
+            answers = fact.get("answers") or {}
+            detail = "; ".join(f"{answer} → {outcome}" for answer, outcome in answers.items())
+            group.appendRow(
+                [
+                    _item(str(fact.get("question") or field), path=field or None),
+                    _item(detail),
+                    _item(field),
+                ]
+            )
+        head.appendRow([group, _item(f"{len(missing)} open"), _item("")])
+
+    def _add_trace(self, head: QStandardItem, trace: list[Any]) -> None:
+        if not trace:
+            return
+        group = _item("Trace")
+        for step in trace:
+            if not isinstance(step, dict):
+                continue
+            result = step.get("result")
+            mark = "✓" if result is True else "✗" if result is False else "?"
+            flag = f"  {UNVERIFIED_MARK}" if is_unverified(step) else ""
+            step_item = _item(f"{mark} {step.get('step', '')}{flag}")
+            for fact in step.get("facts") or []:
+                text = str(fact)
+                step_item.appendRow(
+                    [
+                        _item(text, path=text if _is_field_path(text) else None),
+                        _item("fact used"),
+                        _item(""),
+                    ]
+                )
+            group.appendRow(
+                [
+                    step_item,
+                    _item({True: "yes", False: "no"}.get(result, "unknown")),  # type: ignore[arg-type]
+                    _item(str(step.get("citation") or "")),
+                ]
+            )
+        head.appendRow([group, _item(f"{len(trace)} steps"), _item("")])
+
+    def _add_exceptions(self, head: QStandardItem, exceptions: list[Any]) -> None:
+        if not exceptions:
+            return
+        group = _item("Exceptions considered")
+        for exception in exceptions:
+            if not isinstance(exception, dict):
+                continue
+            met = exception.get("met")
+            flag = f"  {UNVERIFIED_MARK}" if is_unverified(exception) else ""
+            group.appendRow(
+                _row(
+                    f"{exception.get('id', '')}{flag}",
+                    {True: "met", False: "not met"}.get(met, "unknown"),  # type: ignore[arg-type]
+                    str(exception.get("citation") or ""),
+                )
+            )
+        head.appendRow([group, _item(""), _item("")])

@@ -1,0 +1,138 @@
+"""CountryComboBox: pick a country by name or ISO code, with completion as you type."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+
+@cache
+def country_entries() -> tuple[tuple[str, str], ...]:
+    """(code, display name) for every ISO 3166-1 country, sorted by name."""
+    entries = []
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        entries.append((country.alpha_2, name))
+    return tuple(sorted(entries, key=lambda entry: entry[1]))
+
+
+def country_label(code: str | None) -> str:
+    """`Mexico (MX)`; the bare code for one pycountry does not know; empty for None."""
+    if not code:
+        return ""
+    for known, name in country_entries():
+        if known == code:
+            return f"{name} ({code})"
+    return code
+
+
+def resolve_country(text: str) -> str | None:
+    """The code for `MX`, `mx`, `Mexico` or `Mexico (MX)`; None when nothing matches."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if cleaned.endswith(")") and "(" in cleaned:
+        cleaned = cleaned[cleaned.rindex("(") + 1 : -1].strip()
+    folded = cleaned.casefold()
+    for code, name in country_entries():
+        if folded in (code.casefold(), name.casefold()):
+            return code
+    try:
+        found = pycountry.countries.lookup(cleaned)
+    except LookupError:
+        return None
+    return str(found.alpha_2)
+
+
+_shared_model: QStandardItemModel | None = None
+
+
+def shared_country_model() -> QStandardItemModel:
+    """One model of all countries for every combo (building 250 items per combo is slow)."""
+    global _shared_model
+    if _shared_model is None:
+        model = QStandardItemModel(QCoreApplication.instance())
+        blank = QStandardItem("")
+        blank.setData(None, Qt.ItemDataRole.UserRole)
+        model.appendRow(blank)
+        for code, name in country_entries():
+            item = QStandardItem(f"{name} ({code})")
+            item.setData(code, Qt.ItemDataRole.UserRole)
+            model.appendRow(item)
+        _shared_model = model
+    return _shared_model
+
+
+class CountryComboBox(QComboBox):
+    """An editable combo of all countries; typing a name or code completes and resolves it.
+
+    value() is the ISO alpha-2 code or None. value_edited(code) is emitted when the user picks
+    or types a known country (or clears the field); unresolved(text) when the text matches none.
+    """
+
+    value_edited = Signal(object)
+    unresolved = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.setModel(shared_country_model())
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        line_edit = self.lineEdit()
+        assert line_edit is not None  # editable combos always have one
+        line_edit.setPlaceholderText("Country name or code")
+        line_edit.editingFinished.connect(self._commit_text)
+        self.activated.connect(self._on_activated)
+        completer.activated[str].connect(self._on_completed)  # type: ignore[index]
+        self._code: str | None = None
+        self.setAccessibleName("Country")
+
+    def value(self) -> str | None:
+        return self._code
+
+    def set_value(self, code: object) -> None:
+        """Show a country code without emitting value_edited."""
+        self._code = code if isinstance(code, str) and code else None
+        index = self.findData(self._code) if self._code else 0
+        self.blockSignals(True)
+        try:
+            if index >= 0:
+                self.setCurrentIndex(index)
+            else:
+                self.setCurrentIndex(0)
+                self.setEditText(self._code or "")
+        finally:
+            self.blockSignals(False)
+
+    def commit(self) -> None:
+        """Resolve what was typed now (also done when the field loses focus or on Enter)."""
+        self._commit_text()
+
+    def _on_activated(self, index: int) -> None:
+        self._set_code(self.itemData(index))
+
+    def _on_completed(self, text: str) -> None:
+        self._set_code(resolve_country(text))
+
+    def _commit_text(self) -> None:
+        text = self.currentText()
+        code = resolve_country(text)
+        if code is None and text.strip():
+            self.unresolved.emit(text)
+            return
+        self._set_code(code)
+
+    def _set_code(self, code: object) -> None:
+        resolved = code if isinstance(code, str) and code else None
+        self.set_value(resolved)
+        self.value_edited.emit(resolved)

@@ -1,0 +1,66 @@
+"""The memo step: preview in the app, save as PDF, print at 300 dpi, finalize and amend."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    load_public_case,
+    open_page,
+    services_fixture,
+)
+
+from desktop.flow import Step
+from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture
+def memo_page(qtbot, services):
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    memo = page.pages[Step.MEMO]
+    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
+        page.go_to_step(Step.MEMO)
+    return page, memo, case_id
+
+
+def test_save_as_pdf_writes_the_file_and_remembers_the_folder(qtbot, services, memo_page, tmp_path):
+    _page, memo, case_id = memo_page
+    target = tmp_path / "out" / "memo.pdf"
+    target.parent.mkdir()
+    with qtbot.waitSignal(memo.saved_to, timeout=10_000):
+        memo.save_to(str(target))
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "Transit" in text and "Test" in text
+    assert services.settings.value(LAST_FOLDER_KEY) == str(target.parent)
+    stored = services.memos.latest_memo(case_id)
+    assert stored is not None and stored.status == "draft"
+
+
+def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path):
+    _page, memo, _case_id = memo_page
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(memo.printed, timeout=60_000) as printed:
+        memo.print_to(printer)
+    assert printed.args == [memo.document.pageCount()]
+    assert printer.resolution() == 300
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == memo.document.pageCount()
+
+
+def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page):
+    page, memo, case_id = memo_page
+    with qtbot.waitSignal(memo.finalized, timeout=30_000):
+        memo.finalize_as("María José Núñez")
+    assert services.cases.get_case(case_id).status == "finalized"
+    assert page.flow.read_only and not memo.finalize_button.isEnabled()
+    page.go_to_step(Step.ENTRY)
+    assert not page.pages[Step.ENTRY].border.isEnabled()
+    page.amend("María José Núñez", "New evidence of a claim in Guatemala")
+    qtbot.waitUntil(lambda: not page.flow.read_only, timeout=10_000)
+    assert page.pages[Step.ENTRY].border.isEnabled()
+    assert services.memos.latest_memo(case_id).status == "final"  # the final memo stays

@@ -1,0 +1,111 @@
+"""The journey editor: add, insert, remove, reorder by keyboard and by drag; its model."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
+from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    load_public_case,
+    open_page,
+    services_fixture,
+    type_country,
+    wait_saved,
+)
+
+from desktop.flow import Step, blank_case
+from desktop.ui.case_flow.journey_model import JourneyModel
+from desktop.ui.widgets.country_combo_box import resolve_country
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_ignore(
+        "propagateSizeHints", "does not support raise", "grabbing the keyboard"
+    ),
+]
+
+
+def countries(page) -> list[str]:
+    return [stop["country"] for stop in page.flow.journey]
+
+
+def test_stops_are_reordered_with_the_keyboard_and_saved(qtbot, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    page.go_to_step(Step.JOURNEY)
+    journey = page.pages[Step.JOURNEY]
+    journey.select_row(2)
+    QTest.keyClick(journey.stop_list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert countries(page) == ["HN", "MX", "GT"]
+    assert journey.current_row() == 1
+    QTest.keyClick(journey.stop_list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert countries(page) == ["HN", "GT", "MX"]
+    QTest.keyClick(journey.stop_list, Qt.Key.Key_Insert)
+    assert countries(page) == ["HN", "GT", None, "MX"]
+    type_country(journey.country, "Belize")
+    assert countries(page) == ["HN", "GT", "BZ", "MX"]
+    journey.stop_list.setFocus()
+    QTest.keyClick(journey.stop_list, Qt.Key.Key_Delete)
+    assert countries(page) == ["HN", "GT", "MX"]
+    wait_saved(qtbot, page)
+    assert [s["country"] for s in services.cases.get_case(case_id).case_data["journey"]] == [
+        "HN",
+        "GT",
+        "MX",
+    ]
+
+
+def test_a_stop_is_dragged_to_a_new_place(qtbot, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    page.go_to_step(Step.JOURNEY)
+    model = page.pages[Step.JOURNEY].model
+    mime = model.mimeData([model.index(0)])
+    # Dropping row 0 between rows 2 and 3 (row=3), as QListView does at the end of a drag.
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex()) is False
+    assert countries(page) == ["GT", "MX", "HN"]
+    assert page.has_unsaved_changes
+
+
+def test_countries_resolve_by_name_code_or_label() -> None:
+    assert resolve_country("mexico") == "MX"
+    assert resolve_country("GT") == "GT"
+    assert resolve_country("Honduras (HN)") == "HN"
+    assert resolve_country("Atlantis") is None
+
+
+def test_an_unknown_country_is_reported_next_to_the_field(qtbot, services) -> None:
+    case_id = services.cases.create_case(blank_case())
+    page = open_page(qtbot, services, case_id)
+    page.go_to_step(Step.JOURNEY)
+    journey = page.pages[Step.JOURNEY]
+    journey.add_stop()
+    type_country(journey.country, "Atlantis")
+    binding = journey.stop_form.bindings[0]
+    assert binding.problem_label.isVisible()
+    assert "'Atlantis' is not a country" in binding.problem_label.text()
+    assert journey.country.currentText() == "Atlantis"  # what was typed is kept
+
+
+def test_journey_model_passes_the_model_tester(qtbot, qtmodeltester, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    model: JourneyModel = page.pages[Step.JOURNEY].model
+    qtmodeltester.check(model)
+    model.move_stop(0, 2)
+    model.insert_stop(1)
+    model.remove_stop(0)
+    qtmodeltester.check(model)
+
+
+def test_why_tree_model_passes_the_model_tester(qtbot, qtmodeltester, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-trafficking-unknown"))
+    page = open_page(qtbot, services, case_id)
+    review = page.pages[Step.REVIEW]
+    with qtbot.waitSignal(review.evaluated, timeout=20_000):
+        page.go_to_step(Step.REVIEW)
+    qtmodeltester.check(review.tree_model)
+    # needs_information: the question is a link to the field to fill.
+    assert 'href="field:circumstances.trafficking_victim"' in review.summary.text()
+    review.summary.linkActivated.emit("field:circumstances.trafficking_victim")
+    assert page.current_step is Step.CIRCUMSTANCES
