@@ -15,7 +15,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.memo import render_memo  # noqa: E402
+from desktop.services.memo_rendering import render_case_memo  # noqa: E402
 from tests.memo.helpers import GENERATED_AT, determine, load_case, long_journey_case  # noqa: E402
 
 RUNS = 15
@@ -64,7 +64,7 @@ def main() -> None:
         determination = determine(case)  # the real engine, not timed
 
         def memo(case: dict = case, determination: dict = determination) -> bytes:
-            return render_memo(case, determination, generated_at=GENERATED_AT)
+            return render_case_memo(case, determination, generated_at=GENERATED_AT)
 
         pages = page_count(memo())
         memo_time, floor_time = paired_medians(memo, lambda pages=pages: bare_document(pages))

@@ -62,8 +62,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate the case file and write its memo; exit 2 on invalid input."""
-    from desktop.memo import render_memo
     from desktop.services.evaluation import CaseFileError, evaluate_case, read_case_file
+    from desktop.services.memo_rendering import render_case_memo
 
     if args.final and not (args.officer and args.officer.strip()):
         raise UserError("--final needs --officer NAME: a final memo records who finalized it")
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: cannot read the case file ({error.strerror or error})") from None
     generated_at = _generated_at()
     officer = args.officer.strip() if args.officer else None
-    pdf = render_memo(
+    pdf = render_case_memo(
         case_data, determination,
         status="final" if args.final else "draft",
         prepared_by=officer,

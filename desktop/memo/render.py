@@ -19,11 +19,12 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 status: str = "draft", prepared_by: str | None = None,
                 reviewed_by: str | None = None, finalized_by: str | None = None,
                 finalized_at: datetime | None = None, officer_notes: str | None = None,
-                generated_at: datetime) -> bytes:
+                generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
-    final memo has none and must say who finalized it and when.
+    final memo has none and must say who finalized it and when. `treaty_status` fills the
+    travel history's treaty column; without it the column quotes the determination's reasoning.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -34,7 +35,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                             finalized_by=finalized_by if status == "final" else None,
                             finalized_at=finalized_at if status == "final" else None,
                             generated_at=generated_at)
-    digest = lookups.facts_digest(case_data)
+    digest = lookups.facts_digest(case_data, determination)
     rules_version = str(determination.get("rules_version") or "unknown")
     rules_hash = determination.get("rules_hash")
     engine_version = str(determination.get("engine_version") or "unknown")
@@ -50,7 +51,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
         draft=status != "final",
     )
     story = build_story(case_data, determination, signatures, officer_notes=officer_notes,
-                        version=__version__)
+                        version=__version__, treaty_status=treaty_status)
     buffer = io.BytesIO()
     build_document(
         buffer, story, decor, created_at=generated_at,

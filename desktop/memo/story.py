@@ -297,11 +297,17 @@ def _treaty_lines(status: dict[str, Any], on: date) -> list[str]:
 
 
 def _treaty_participation(stop: dict[str, Any], index: int, entry_date: object,
-                          determination: dict[str, Any]) -> str:
+                          determination: dict[str, Any],
+                          treaty_status: lookups.TreatyLookup | None) -> str:
     # the last day known to have been spent there: when the person was last in transit
     on = (_period_end(stop.get("departed")) or _period_start(stop.get("arrived"))
           or _period_start(entry_date))
-    status = lookups.treaty_status(stop["country"], on) if on and stop.get("country") else None
+    status = None
+    if treaty_status is not None and on and stop.get("country"):
+        try:
+            status = treaty_status(stop["country"], on)
+        except LookupError:
+            status = None
     if status and on:
         lines = _treaty_lines(status, on)
         if lines:
@@ -319,7 +325,8 @@ def _treaty_participation(stop: dict[str, Any], index: int, entry_date: object,
 
 
 def _travel_history(case: dict[str, Any], determination: dict[str, Any],
-                    styles: MemoStyles) -> list[Flowable]:
+                    styles: MemoStyles,
+                    treaty_status: lookups.TreatyLookup | None) -> list[Flowable]:
     journey = case.get("journey") or []
     entry = case.get("entry") or {}
     flowables: list[Flowable] = [CondPageBreak(1.5 * inch),
@@ -332,7 +339,8 @@ def _travel_history(case: dict[str, Any], determination: dict[str, Any],
     treaty_cells = []
     for index, stop in enumerate(journey):
         code = stop.get("country")
-        treaty_cells.append(_treaty_participation(stop, index, entry.get("date"), determination))
+        treaty_cells.append(_treaty_participation(stop, index, entry.get("date"), determination,
+                                                  treaty_status))
         rows.append([
             text(str(index + 1), styles.cell),
             text(f"{lookups.country_name(code)} ({code})", styles.cell),
@@ -516,7 +524,8 @@ def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowabl
 
 
 def build_story(case: dict[str, Any], determination: dict[str, Any], signatures: Signatures,
-                *, officer_notes: str | None, version: str) -> list[Flowable]:
+                *, officer_notes: str | None, version: str,
+                treaty_status: lookups.TreatyLookup | None = None) -> list[Flowable]:
     """Every flowable of the memo, in reading order."""
     styles = memo_styles()
     status_words = ("Final" if signatures.status == "final" else "Draft")
@@ -529,7 +538,7 @@ def build_story(case: dict[str, Any], determination: dict[str, Any], signatures:
         _case_details(case, determination, styles),
     ]
     story.extend(_summary(determination, styles))
-    story.extend(_travel_history(case, determination, styles))
+    story.extend(_travel_history(case, determination, styles, treaty_status))
     findings = determination.get("findings") or []
     story.append(CondPageBreak(2.5 * inch))
     story.append(text("Findings by rule family", styles.heading))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -29,8 +28,7 @@ from desktop.flow.field_paths import (
 )
 from desktop.flow.steps import step_for_path
 from desktop.flow.timeline import timeline_layout
-
-CASES = Path("/work/shared/cases")
+from tests.shared_paths import CASES_DIR as CASES  # noqa: E402
 
 
 def public_case(name: str) -> dict:

@@ -13,10 +13,10 @@ from typing import Any
 
 import pypdf
 
-from desktop.memo import render_memo
 from desktop.services.evaluation import evaluate_case
+from desktop.services.memo_rendering import render_case_memo
+from tests.shared_paths import CASES_DIR  # noqa: E402
 
-CASES_DIR = Path("/work/shared/cases")
 GENERATED_AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
@@ -37,7 +37,7 @@ def determine(case: dict[str, Any]) -> dict[str, Any]:
 def render(case: dict[str, Any], determination: dict[str, Any] | None = None,
            **options: Any) -> bytes:
     options.setdefault("generated_at", GENERATED_AT)
-    return render_memo(case, determination or determine(case), **options)
+    return render_case_memo(case, determination or determine(case), **options)
 
 
 def pages_text(pdf: bytes) -> list[str]:

@@ -11,8 +11,9 @@ import pypdf
 import pytest
 
 from desktop import __version__
-from desktop.memo.lookups import country_name, facts_digest
+from desktop.memo.lookups import country_name
 from desktop.memo.text import format_partial_date, outcome_words
+from desktop.services.evaluation import facts_digest
 from tests.memo.helpers import (
     GENERATED_AT,
     determine,

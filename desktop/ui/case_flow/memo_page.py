@@ -39,11 +39,11 @@ def render_in_worker(
     data: dict[str, Any], decision_date: date, generated_at: datetime, **memo: Any
 ) -> tuple[dict[str, Any], bytes]:
     """Run in a worker: evaluate the case and render its memo."""
-    from desktop.memo import render_memo
     from desktop.services.evaluation import evaluate_case
+    from desktop.services.memo_rendering import render_case_memo
 
     determination = evaluate_case(data, decision_date)
-    pdf = render_memo(
+    pdf = render_case_memo(
         data, determination, generated_at=generated_at, officer_notes=data.get("notes"), **memo
     )
     return determination, pdf
