@@ -10,9 +10,8 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
@@ -20,6 +19,9 @@ from desktop.ui.background import BackgroundRunner
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.services.startup import Storage
 
 log = logging.getLogger("desktop.app")
@@ -63,6 +65,8 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for size in ICON_SIZES:
         path = resource_path("icons", f"waypoint-{size}.png")
@@ -74,6 +78,13 @@ def app_icon() -> QIcon:
 def open_settings(paths: AppPaths) -> QSettings:
     """Settings live in an ini file in the data folder (so every test has its own)."""
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+
+def _read_first_page_in_worker(database_url: str, limit: int) -> Any:
+    from db.quick_read import read_first_page, sqlite_file_in  # stdlib sqlite3 only: fast
+
+    database_file = sqlite_file_in(database_url)
+    return None if database_file is None else read_first_page(database_file, limit)
 
 
 def _open_storage_in_worker(paths: AppPaths, database_url: str) -> Storage:
@@ -103,9 +114,37 @@ class StorageOpener(QObject):
         self._closed = False
 
     def start(self) -> None:
+        """After the first paint: show the newest cases read-only, then open the database.
+
+        The read-only first page (db.quick_read, no SQLAlchemy) is on screen long before the
+        full open (migrations, backup, integrity check) is done; that one still runs at
+        every start and, if it refuses the file, the preview is withdrawn.
+        """
         from desktop.ui.fonts import register_bundled_fonts
 
-        register_bundled_fonts()  # after the first paint: the list shows names in any script
+        register_bundled_fonts()  # before any rows: the list shows names in any script
+        limit = self.window.case_list.model.page_size
+        self.window.runner.run(
+            lambda: _read_first_page_in_worker(self.database_url, limit),
+            self._first_page_read,
+            self._first_page_failed,
+        )
+
+    def _first_page_read(self, first_page: Any) -> None:
+        if first_page is not None and not self._closed:
+            self.window.show_preview(first_page.total, first_page.rows)
+        # Queued behind the repaint the rows asked for: the menus' actions and the full
+        # open's imports hold the interpreter for a while, so let the screenful paint first.
+        QTimer.singleShot(0, self._open_storage)
+
+    def _first_page_failed(self, error: BaseException) -> None:
+        log.warning("No early look at the case list: %s", error)
+        self._open_storage()
+
+    def _open_storage(self) -> None:
+        if self._closed:
+            return
+        self.window.finish_setup()
         self.window.runner.run(
             lambda: _open_storage_in_worker(self.paths, self.database_url),
             self._opened,
@@ -143,6 +182,8 @@ class StorageOpener(QObject):
         self.opened.emit()
 
     def _failed(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from db.errors import CorruptDatabaseError, DatabaseError
 
         if isinstance(error, DatabaseError):
@@ -239,7 +280,7 @@ def launch(paths: AppPaths, database_url: str) -> Launched:
     window = MainWindow(paths, database_url, runner, open_settings(paths))
     runner.setParent(window)
     opener = StorageOpener(window, paths, database_url)
-    window.first_painted.connect(opener.start, Qt.ConnectionType.QueuedConnection)
+    window.first_painted.connect(opener.start)  # emitted after the first frame
     window.show()
     return Launched(window, opener)
 
@@ -254,8 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setOrganizationName("Waypoint")
     QApplication.setApplicationDisplayName("Waypoint")
     app = QApplication([sys.argv[0] if sys.argv else "waypoint"])
-    app.setWindowIcon(app_icon())
     launched = launch(paths, database_url)
+    launched.window.first_painted.connect(lambda: app.setWindowIcon(app_icon()))
     probe_mode = os.environ.get(EXIT_AT_FIRST_PAINT_ENV, "")
     if probe_mode in ("1", "window"):
         FirstPaintProbe(launched.window, lambda: True)

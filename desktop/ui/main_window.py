@@ -7,23 +7,20 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop.paths import AppPaths
-from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_page import CaseListPage
 
+# Imported where used, after the first paint: each Qt class brings its Python enums (and the
+# Qt namespace about ninety of them), which is start-up time the first frame does not need.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+
+    from db.records import CaseSummary
+    from desktop.ui.about_dialog import AboutDialog
     from desktop.ui.context import UiServices
 
 log = logging.getLogger(__name__)
@@ -49,6 +46,9 @@ class CasePlaceholderPage(QWidget):
     case_saved = Signal(str)
 
     def __init__(self, case_id: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
         super().__init__(parent)
         self.case_id = case_id
         label = QLabel(f"Case {case_id}\n\nThe guided case pages are not available in this build.")
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
     `case_saved(str)` (refreshes the list) and `closed()` (back to the list) signals.
     """
 
-    first_painted = Signal()  # after the window's first paintEvent
+    first_painted = Signal()  # just after the window's first frame
     case_opened = Signal(str)
 
     def __init__(
@@ -100,9 +100,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.case_list)
         self.setCentralWidget(self.stack)
         self.case_list.open_requested.connect(self.open_case)
-        self.stack.currentChanged.connect(self._rebuild_case_menu)
 
-        self._build_menus()
+        # The menu titles paint in the first frame; their actions are added right after it.
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.case_menu = self.menuBar().addMenu("&Case")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._actions_built = False
         self._build_status_bar()
         self._restore_geometry()
         self.case_list.setFocus()
@@ -115,13 +118,30 @@ class MainWindow(QMainWindow):
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def finish_setup(self) -> None:
+        """What the first frame did without: menu actions, the list's columns (idempotent).
+
+        launch() calls it once the first screenful of cases is up (or cannot be read early);
+        attach_services() builds them too if that has not happened yet.
+        """
+        if self._actions_built:
+            return
+        self._actions_built = True
+        self._build_menus()
+        self.stack.currentChanged.connect(self._rebuild_case_menu)
+        self.case_list.finish_setup()
+
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         page = self.case_list
         self.new_action = self._action("&New case", page.new_case, QKeySequence.StandardKey.New)
         self.open_action = self._action("&Open case", page.open_selected, "Ctrl+O")
@@ -135,7 +155,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About Waypoint", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -143,11 +163,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
-        self.case_menu = self.menuBar().addMenu("&Case")
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self.about_action)
-        self._set_storage_actions_enabled(False)
+        self.help_menu.addAction(self.about_action)
+        self._set_storage_actions_enabled(self.services is not None)
         self._rebuild_case_menu()
 
     def _build_status_bar(self) -> None:
@@ -174,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def attach_services(self, services: UiServices, rule_pack: dict[str, str] | None) -> None:
         """The database is open: show the cases and enable the actions that need storage."""
+        self.finish_setup()
         self.services = services
         self.rule_pack = rule_pack
         self.location_label.setText(
@@ -183,8 +201,14 @@ class MainWindow(QMainWindow):
         self._set_storage_actions_enabled(True)
         self.case_list.set_services(services)
 
+    def show_preview(self, total: int, rows: list[CaseSummary]) -> None:
+        """The newest cases, read before the database finished opening (actions stay off)."""
+        self.case_list.show_preview(total, rows)
+
     def show_storage_unavailable(self, reason: str) -> None:
+        """The database did not open: say why, and withdraw any rows shown before the check."""
         self.location_label.setText(f"No database: {reason}")
+        self.case_list.clear_preview()
 
     def _set_storage_actions_enabled(self, enabled: bool) -> None:
         for action in (self.new_action, self.open_action, self.import_action, self.export_action):
@@ -263,6 +287,10 @@ class MainWindow(QMainWindow):
     # --- dialogs -----------------------------------------------------------------------------
 
     def show_about(self) -> AboutDialog:
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.about_dialog import AboutDialog
+
         database = describe_database(self.database_url, self.paths)
         self.about_dialog = AboutDialog(str(self.paths.data_dir), database, self.rule_pack, self)
         self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -275,7 +303,11 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.first_painted.emit()
+            QTimer.singleShot(0, self._after_first_paint)  # once this frame is on screen
+
+    def _after_first_paint(self) -> None:
+        self.case_list.finish_setup()  # the list's columns, ready for its rows
+        self.first_painted.emit()  # launch(): the early look at the cases starts on a worker
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._case_page is not None and not self._close_case_page():

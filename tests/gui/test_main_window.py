@@ -273,3 +273,97 @@ def next_tab_stop(widget: QWidget) -> QWidget:
                and candidate.isVisibleTo(widget.window())):
         candidate = candidate.nextInFocusChain()
     return candidate
+
+
+def add_cases(data_dir: Path, count: int) -> None:
+    """Bulk-insert `count` more cases with the storage layer (the app is not running)."""
+    from datetime import UTC, datetime
+
+    from db.case_store import insert_cases, prepare
+    from desktop.services.startup import close_storage, load_demo_case, open_storage
+
+    paths = resolve_paths(data_dir)
+    storage = open_storage(paths, resolve_database_url(paths), seed_demo=False)
+    template = load_demo_case()
+    template.pop("case_id", None)
+    items = [prepare({**template, "applicant": {**template["applicant"],
+                                                "family_name": f"Preview {n}"}})
+             for n in range(count)]
+    try:
+        with storage.database.write() as connection:
+            insert_cases(connection, items, datetime.now(UTC))
+    finally:
+        close_storage(storage)
+
+
+def test_the_first_screenful_shows_before_the_database_opens_and_stays_put(
+    qtbot, start_app: Starter, tmp_path: Path
+) -> None:
+    first = start_app()
+    wait_for_cases(qtbot, first, 1)
+    stop(first)
+    add_cases(tmp_path / "data", 250)  # more than one page (200)
+
+    seen: list[tuple[bool, int, bool]] = []
+    resets: list[bool] = []
+    launched = start_app()
+    window = launched.window
+    model = window.case_list.model
+    model.query_applied.connect(
+        lambda: seen.append((window.services is None, model.rowCount(),
+                             window.case_list.new_button.isEnabled())))
+    model.modelReset.connect(lambda: resets.append(window.services is None))
+    qtbot.waitUntil(lambda: window.services is not None and not model.is_loading()
+                    and len(seen) >= 2, timeout=20_000)
+    # The preview: rows while the database was still opening, with its actions off.
+    assert seen[0] == (True, 200, False)
+    assert window.case_list.count_label.text() == "251 cases"
+    # The storage's own first page was the same: no reset after the preview, selection kept.
+    assert resets == [True]
+    assert seen[-1][:2] == (False, 200)
+    selected = window.case_list.selected_case_ids()
+    assert selected == [model.summary(0).case_id]
+    assert window.services.cases.list_cases(limit=1)[0].case_id == selected[0]
+    assert window.new_action.isEnabled()
+    assert model.canFetchMore(model.index(-1, -1))  # scrolling on now reads the database
+
+
+def test_damage_the_early_look_misses_is_still_reported_and_its_rows_withdrawn(
+    qtbot, start_app: Starter, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    for _ in range(2):  # the second start takes an automatic backup of the first
+        launched = start_app()
+        wait_for_cases(qtbot, launched, 1)
+        stop(launched)
+    database_file = data / "waypoint.sqlite3"
+    with closing(sqlite3.connect(database_file)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'journey_stops'").fetchone()[0]
+    for companion in ("-wal", "-shm"):
+        Path(f"{database_file}{companion}").unlink(missing_ok=True)
+    # Trash a page the case list never reads: only the integrity check can find it.
+    with database_file.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xa5" * page_size)
+    damaged = database_file.read_bytes()
+
+    broken = start_app()
+    model = broken.window.case_list.model
+    previewed: list[int] = []
+    model.query_applied.connect(lambda: previewed.append(model.rowCount()))
+    qtbot.waitUntil(lambda: broken.opener.error_box is not None, timeout=20_000)
+    box = broken.opener.error_box
+    assert box is not None
+    assert "damaged" in box.text()
+    assert previewed == [1]  # the early look did show the demo case...
+    assert model.rowCount() == 0  # ...and it was withdrawn when the check failed
+    assert broken.window.services is None
+    assert not broken.window.open_action.isEnabled()
+    assert database_file.read_bytes() == damaged
+    assert any(b.text() == RESTORE_TEXT for b in box.buttons())
+    quit_button = next(b for b in box.buttons() if b.text() == "Quit")
+    qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not broken.window.isVisible())

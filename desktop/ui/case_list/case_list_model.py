@@ -5,21 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 
 from desktop.ui.background import BackgroundRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from db.records import CaseSummary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
+# Qt.ItemDataRole.DisplayRole. The Qt namespace is only touched once the window is on
+# screen (QtCore.Qt in method bodies): creating its ~90 Python enums takes tens of ms.
+DISPLAY_ROLE = 0
 
 STATUS_LABELS = {"draft": "Draft", "determined": "Determined", "finalized": "Finalized"}
 
@@ -94,8 +94,14 @@ class CaseListModel(QAbstractTableModel):
     load_failed = Signal(str)  # a user-facing message
 
     def __init__(
-        self, runner: BackgroundRunner, parent: Any = None, page_size: int = PAGE_SIZE
+        self,
+        runner: BackgroundRunner,
+        parent: Any = None,
+        page_size: int = PAGE_SIZE,
+        *,
+        defer_columns: bool = False,
     ) -> None:
+        """defer_columns: no columns until show_columns() (a view's first frame skips them)."""
         super().__init__(parent)
         self._runner = runner
         self.page_size = page_size
@@ -106,13 +112,55 @@ class CaseListModel(QAbstractTableModel):
         self._generation = 0
         self._fetching = False
         self._loading = False
+        self._preview = False
+        self._columns_shown = not defer_columns
 
     # --- the query -------------------------------------------------------------------------
 
     def set_source(self, source: CaseLister | None) -> None:
-        """Give the model its storage (after the database opened) and load the first page."""
+        """Give the model its storage (after the database opened) and load the first page.
+
+        Preview rows stay on screen (no "loading" state) until the storage's own first page
+        arrives; when it holds the same rows nothing visible changes.
+        """
         self._source = source
-        self.reload()
+        self.reload(quiet=self._preview)
+
+    def show_preview(self, total: int, rows: list[CaseSummary]) -> None:
+        """Show rows read before the storage opened (the default query's first page).
+
+        Nothing can be fetched beyond them until set_source(); ignored once a source is set.
+        """
+        if self._source is not None or self._query != CaseQuery():
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = max(total, len(self._rows))
+        self.endResetModel()
+        self._preview = True
+        self.query_applied.emit()
+
+    def show_columns(self) -> None:
+        """Report the columns (none until now: the view paints its first frame without a header)."""
+        if self._columns_shown:
+            return
+        self.beginInsertColumns(QModelIndex(), 0, len(COLUMNS) - 1)
+        self._columns_shown = True
+        self.endInsertColumns()
+
+    def has_preview(self) -> bool:
+        """True while the rows shown are a preview, not yet confirmed by the storage."""
+        return self._preview
+
+    def clear_preview(self) -> None:
+        """Drop preview rows (the storage did not open, so they cannot be trusted)."""
+        if not self._preview:
+            return
+        self._preview = False
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
 
     def query(self) -> CaseQuery:
         return self._query
@@ -122,12 +170,17 @@ class CaseListModel(QAbstractTableModel):
             self._query = query
             self.reload()
 
-    def reload(self) -> None:
-        """Run the current query again from its first page (in the background)."""
+    def reload(self, *, quiet: bool = False) -> None:
+        """Run the current query again from its first page (in the background).
+
+        quiet: keep showing the current rows without entering the loading state.
+        """
         self._generation += 1
         self._fetching = False
         source = self._source
         if source is None:
+            if self._query != CaseQuery():
+                self.clear_preview()  # the preview only answers the default query
             return
         generation, query, limit = self._generation, self._query, self.page_size
 
@@ -143,7 +196,8 @@ class CaseListModel(QAbstractTableModel):
             )
             return total, rows
 
-        self._set_loading(True)
+        if not quiet:
+            self._set_loading(True)
         self._runner.run(
             first_page,
             lambda result: self._apply_first_page(generation, result),
@@ -176,10 +230,16 @@ class CaseListModel(QAbstractTableModel):
         if generation != self._generation:
             return  # a newer query was started meanwhile
         total, rows = result
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = max(total, len(self._rows))
-        self.endResetModel()
+        self._preview = False
+        if list(rows) == self._rows:
+            # The same rows (e.g. the preview confirmed): no reset, so the view keeps its
+            # scroll position, selection and current row.
+            self._total = max(total, len(self._rows))
+        else:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self._total = max(total, len(self._rows))
+            self.endResetModel()
         self._set_loading(False)
         self.query_applied.emit()
 
@@ -205,6 +265,7 @@ class CaseListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._fetching = False
+        self.clear_preview()
         self._set_loading(False)
         self.load_failed.emit(str(error) or type(error).__name__)
 
@@ -214,7 +275,7 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() or not self._columns_shown else len(COLUMNS)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         if parent.isValid() or self._source is None:
@@ -241,9 +302,10 @@ class CaseListModel(QAbstractTableModel):
             lambda error: self._apply_error(generation, error),
         )
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
+        Qt = QtCore.Qt  # noqa: N806
         summary = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -273,8 +335,9 @@ class CaseListModel(QAbstractTableModel):
         return ""
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
+        Qt = QtCore.Qt  # noqa: N806
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return super().headerData(section, orientation, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -282,6 +345,7 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        Qt = QtCore.Qt  # noqa: N806
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return (
@@ -290,11 +354,11 @@ class CaseListModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in the database (all rows, not just those fetched)."""
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Sort in the database (all rows, not just those fetched); ascending by default."""
         if not 0 <= column < len(COLUMNS):
             return
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = order == QtCore.Qt.SortOrder.DescendingOrder
         query = self._query
         self.set_query(
             CaseQuery(query.search, query.status, COLUMNS[column].sort_key, descending)

@@ -5,16 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.background import BackgroundRunner
-from desktop.ui.case_list.case_list_model import CaseListModel, CaseQuery
-from desktop.ui.case_list.messages import show_message
-from desktop.ui.case_list.transfer import CaseTransfer
+from desktop.ui.case_list.case_list_model import COLUMNS, CaseListModel, CaseQuery
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from db.records import CaseSummary
+    from desktop.ui.case_list.transfer import CaseTransfer
     from desktop.ui.context import UiServices
 
 SEARCH_DELAY_MS = 150
@@ -50,9 +49,13 @@ class CaseListPage(QWidget):
         self.setObjectName("caseListPage")
         self._runner = runner
         self._services: UiServices | None = None
-        self.model = CaseListModel(runner, self)
-        self.transfer = CaseTransfer(self, runner, settings, self._after_import)
+        self.model = CaseListModel(runner, self, defer_columns=True)
+        self._settings = settings
+        self._transfer: CaseTransfer | None = None
+        self._set_up = False
         self.last_message: QMessageBox | None = None
+        # Selection and scroll position across a reload of the same query (see _remember_view).
+        self._kept_view: tuple[CaseQuery, list[str], str | None, int] | None = None
         self._build()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -64,10 +67,11 @@ class CaseListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_case)
         self.open_button.clicked.connect(self.open_selected)
-        self.import_button.clicked.connect(self.transfer.choose_and_import)
+        self.import_button.clicked.connect(lambda: self.transfer.choose_and_import())
         self.export_button.clicked.connect(self.choose_and_export)
         self.model.loading_changed.connect(self._update_count)
         self.model.query_applied.connect(self._after_query)
+        self.model.modelAboutToBeReset.connect(self._remember_view)
         self.model.modelReset.connect(self._update_buttons)
         self.model.load_failed.connect(self._show_load_error)
         self.search_edit.installEventFilter(self)
@@ -124,16 +128,7 @@ class CaseListPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10
         )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        metrics = self.table.fontMetrics()
-        for column, sample in ((1, "A-000-000-000"), (2, "Nationality"), (3, "2019-10-03"),
-                               (4, "Determined"), (5, "2019-10-03 00:00")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
-        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # matches CaseQuery()
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setHighlightSections(False)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
@@ -161,12 +156,51 @@ class CaseListPage(QWidget):
         QWidget.setTabOrder(self.import_button, self.export_button)
         self.setFocusProxy(self.search_edit)
 
+    def finish_setup(self) -> None:
+        """The columns, their widths and sorting: after the window's first paint (idempotent).
+
+        MainWindow calls it after its first frame; set_services() and show_preview() too.
+
+        The first frame shows the page without the table's header: the header is what
+        first needs Qt's enums (the Qt namespace), which cost tens of ms to create.
+        """
+        if self._set_up:
+            return
+        self._set_up = True
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QHeaderView
+
+        self.model.show_columns()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in ((1, "A-000-000-000"), (2, "Nationality"), (3, "2019-10-03"),
+                               (4, "Determined"), (5, "2019-10-03 00:00")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
+        # Matches CaseQuery(): "Last change", newest first.
+        header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+
+    @property
+    def transfer(self) -> CaseTransfer:
+        """Import and export (built on first use: its dialogs are not needed to paint)."""
+        if self._transfer is None:
+            from desktop.ui.case_list.transfer import CaseTransfer
+
+            self._transfer = CaseTransfer(self, self._runner, self._settings, self._after_import)
+            if self._services is not None:
+                self._transfer.cases = self._services.cases
+        return self._transfer
+
     # --- services ----------------------------------------------------------------------------
 
     def set_services(self, services: UiServices) -> None:
         """Connect the list to storage (called once the database is open)."""
+        self.finish_setup()
         self._services = services
-        self.transfer.cases = services.cases
+        if self._transfer is not None:
+            self._transfer.cases = services.cases
         self.model.set_source(services.cases)
         self._update_buttons()
 
@@ -203,6 +237,8 @@ class CaseListPage(QWidget):
             self.open_requested.emit(case_id)
 
         def failed(error: BaseException) -> None:
+            from desktop.ui.case_list.messages import show_message
+
             self._update_buttons()
             self.last_message = show_message(self, "New case", f"The case was not created: {error}")
 
@@ -239,14 +275,53 @@ class CaseListPage(QWidget):
             )
         )
 
+    def _remember_view(self) -> None:
+        current = self.table.currentIndex()
+        current_id = self.model.summary(current.row()).case_id if current.isValid() else None
+        self._kept_view = (self.model.query(), self.selected_case_ids(), current_id,
+                           self.table.verticalScrollBar().value())
+
+    def _restore_view(self) -> None:
+        """After the same query was reloaded: select the same cases and keep the scroll."""
+        kept, self._kept_view = self._kept_view, None
+        if kept is None or kept[0] != self.model.query():
+            return
+        _query, selected_ids, current_id, scroll = kept
+        from PySide6.QtCore import QItemSelectionModel
+
+        selection = self.table.selectionModel()
+        flags = (QItemSelectionModel.SelectionFlag.Select
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        for case_id in selected_ids:
+            row = self.model.row_of(case_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), flags)
+        if current_id is not None and (row := self.model.row_of(current_id)) >= 0:
+            selection.setCurrentIndex(self.model.index(row, 0),
+                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.verticalScrollBar().setValue(scroll)
+
     def _after_query(self) -> None:
         self._update_count()
+        self._restore_view()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.setCurrentIndex(self.model.index(0, 0))
             self.table.selectRow(0)
 
+    def show_preview(self, total: int, rows: list[CaseSummary]) -> None:
+        """Rows read before the database opened; the actions wait for set_services()."""
+        self.finish_setup()
+        self.model.show_preview(total, rows)
+
+    def clear_preview(self) -> None:
+        self.model.clear_preview()
+        self._update_count()
+
     def _update_count(self, *_args: object) -> None:
-        if self._services is None or self.model.is_loading():
+        if self._services is None and self.model.has_preview():
+            total = self.model.total_count()
+            text = f"{total:,} case{'s' if total != 1 else ''}"
+        elif self._services is None or self.model.is_loading():
             text = "Loading cases…" if self._services is not None else "Opening the database…"
         else:
             total = self.model.total_count()
@@ -268,6 +343,8 @@ class CaseListPage(QWidget):
         self.export_button.setEnabled(has_selection)
 
     def _show_load_error(self, message: str) -> None:
+        from desktop.ui.case_list.messages import show_message
+
         self._update_count()
         self.last_message = show_message(
             self, "Case list", f"The cases could not be read: {message}"
@@ -276,6 +353,9 @@ class CaseListPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down arrow in the search box moves into the results, Enter opens the selected case.
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QKeyEvent
+
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self.table.setFocus()
