@@ -1,4 +1,4 @@
-"""The wheel carries desktop, db and the resources (inside desktop) and nothing else at top level."""
+"""The wheel carries desktop, db and the resources (inside desktop), nothing else at top level."""
 
 from __future__ import annotations
 
