@@ -38,6 +38,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="waypoint", description="Open the Waypoint window.")
     parser.add_argument("--data-dir", help="folder for the database, backups, logs and settings")
     parser.add_argument("--database-url", help="SQLAlchemy URL of the database")
+    parser.add_argument("case_file", nargs="?",
+                        help="a case file to import (if new) and open, e.g. on double-click")
     return parser.parse_args(list(argv))
 
 
@@ -104,11 +106,13 @@ class StorageOpener(QObject):
     opened = Signal()
     failed = Signal(str)
 
-    def __init__(self, window: MainWindow, paths: AppPaths, database_url: str) -> None:
+    def __init__(self, window: MainWindow, paths: AppPaths, database_url: str,
+                 case_file: str | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.paths = paths
         self.database_url = database_url
+        self.case_file = case_file
         self.storage: Storage | None = None
         self.error_box: QMessageBox | None = None
         self._closed = False
@@ -180,6 +184,21 @@ class StorageOpener(QObject):
         window.attach_services(services, storage.rule_pack)
         log.info("Database open: %s", self.database_url)
         self.opened.emit()
+        if self.case_file:
+            self._open_case_file(services, self.case_file)
+
+    def _open_case_file(self, services: Any, case_file: str) -> None:
+        """Import the file (a no-op if it is already stored) and open its case."""
+        from desktop.ui.case_list.messages import show_message
+
+        def opened(case_ids: list[str]) -> None:
+            if case_ids:
+                self.window.open_case(case_ids[0])
+
+        def refused(error: BaseException) -> None:
+            show_message(self.window, "The case file could not be opened", f"{case_file}: {error}")
+
+        self.window.runner.run(lambda: services.cases.import_files([case_file]), opened, refused)
 
     def _failed(self, error: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -271,7 +290,7 @@ class Launched:
         self.opener.close()
 
 
-def launch(paths: AppPaths, database_url: str) -> Launched:
+def launch(paths: AppPaths, database_url: str, case_file: str | None = None) -> Launched:
     """Build and show the main window; the database opens in the background after first paint.
 
     Needs a QApplication. Used by main() and by the GUI tests.
@@ -279,7 +298,7 @@ def launch(paths: AppPaths, database_url: str) -> Launched:
     runner = BackgroundRunner()
     window = MainWindow(paths, database_url, runner, open_settings(paths))
     runner.setParent(window)
-    opener = StorageOpener(window, paths, database_url)
+    opener = StorageOpener(window, paths, database_url, case_file)
     window.first_painted.connect(opener.start)  # emitted after the first frame
     window.show()
     return Launched(window, opener)
@@ -295,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setOrganizationName("Waypoint")
     QApplication.setApplicationDisplayName("Waypoint")
     app = QApplication([sys.argv[0] if sys.argv else "waypoint"])
-    launched = launch(paths, database_url)
+    launched = launch(paths, database_url, args.case_file)
     launched.window.first_painted.connect(lambda: app.setWindowIcon(app_icon()))
     probe_mode = os.environ.get(EXIT_AT_FIRST_PAINT_ENV, "")
     if probe_mode in ("1", "window"):

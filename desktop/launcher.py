@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 GUI_OPTIONS = {"--data-dir", "--database-url"}
+CASE_FILE_SUFFIX = ".json"  # case files are *.waypoint.json; any .json case file opens too
+
+
+def is_case_file(arg: str) -> bool:
+    """True for a path to an existing case file, as a file manager passes on double-click."""
+    return not arg.startswith("-") and arg.lower().endswith(CASE_FILE_SUFFIX) and (
+        Path(arg).is_file())
 
 
 def wants_gui(argv: list[str]) -> bool:
-    """True when argv holds only the options the window understands (or nothing at all)."""
+    """True when argv holds only the window's options and at most one case file to open."""
     index = 0
+    case_files = 0
     while index < len(argv):
         arg = argv[index]
+        if is_case_file(arg):
+            case_files += 1
+            index += 1
+            continue
         name = arg.split("=", 1)[0]
         if name not in GUI_OPTIONS:
             return False
         index += 1 if "=" in arg else 2
-    return True
+    return case_files <= 1
 
 
 def main(argv: list[str] | None = None) -> int:
