@@ -10,7 +10,12 @@ from datetime import date
 from typing import Any
 
 from desktop.cli import UserError
-from desktop.services.evaluation import CaseFileError, evaluate_case, read_case_file
+from desktop.services.evaluation import (
+    CaseFileError,
+    evaluate_case,
+    read_case_file,
+    unknown_fields,
+)
 
 OUTCOME_LABELS = {
     "applies": "APPLIES",
@@ -50,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{args.case}: {problem}") from None
     except OSError as problem:
         raise UserError(f"{args.case}: cannot read the file ({problem.strerror})") from None
+    for pointer in unknown_fields(data):
+        print(f"waypoint: warning: {args.case}: {pointer}: unknown field, ignored",
+              file=sys.stderr)
     if args.format == "json":
         json.dump(determination, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

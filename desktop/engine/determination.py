@@ -32,11 +32,13 @@ FAMILIES: tuple[tuple[str, Family], ...] = (
     ("firm_resettlement", firm_resettlement.evaluate),
 )
 OUTCOME_WORDS = {
-    "applies": "applies",
-    "exception": "does not apply because an exception is met",
-    "not_in_force": "reaches the case but may not be applied on the decision date",
-    "not_applicable": "does not reach the case",
-    "needs_information": "cannot be decided without more information",
+    "applies": ("applies", "apply"),
+    "exception": ("does not apply because an exception is met",
+                  "do not apply because an exception is met"),
+    "not_in_force": ("reaches the case but may not be applied on the decision date",
+                     "reach the case but may not be applied on the decision date"),
+    "needs_information": ("cannot be decided without more information",
+                          "cannot be decided without more information"),
 }
 
 
@@ -65,24 +67,29 @@ def summary(findings: list[dict[str, Any]], decision_date: date) -> str:
     by_outcome: dict[str, list[str]] = {}
     for finding in findings:
         by_outcome.setdefault(finding["outcome"], []).append(finding["title"])
-    parts = []
-    for outcome in ("applies", "exception", "not_in_force", "needs_information"):
-        titles = by_outcome.get(outcome)
-        if titles:
-            verb = OUTCOME_WORDS[outcome]
-            parts.append(f"{'; '.join(titles)}: {verb}")
-    questions = sum(len(f["missing_facts"]) for f in findings)
-    unverified = sum(1 for f in findings if f["unverified"] and f["outcome"] != "not_applicable")
     text = (f"Evaluated on {decision_date.isoformat()} against {len(findings)} transit rule "
             "families. ")
-    text += ("; ".join(parts) + ". ") if parts else "None of the rules reaches this case. "
-    if by_outcome.get("not_applicable"):
-        text += f"{len(by_outcome['not_applicable'])} rule(s) do not reach the case. "
+    for outcome, (one, many) in OUTCOME_WORDS.items():
+        titles = by_outcome.get(outcome)
+        if titles:
+            listed = titles[0] if len(titles) == 1 else (
+                ", ".join(titles[:-1]) + " and " + titles[-1])
+            text += f"{listed} {one if len(titles) == 1 else many}. "
+    if not any(o in by_outcome for o in OUTCOME_WORDS):
+        text += "None of the rules reaches this case. "
+    elif by_outcome.get("not_applicable"):
+        count = len(by_outcome["not_applicable"])
+        text += (f"{count} other {'rule does' if count == 1 else 'rules do'} not reach the "
+                 "case. ")
+    questions = sum(len(f["missing_facts"]) for f in findings)
+    unverified = sum(1 for f in findings if f["unverified"] and f["outcome"] != "not_applicable")
     if questions:
-        text += f"{questions} question(s) must be answered before every finding can be made. "
+        text += (f"{questions} question{'s' if questions != 1 else ''} must be answered before "
+                 "every finding can be made. ")
     if unverified:
-        text += (f"{unverified} finding(s) rest partly on rule data not verified in the research "
-                 "notes; they are marked. ")
+        text += (f"{unverified} finding{'s rest' if unverified != 1 else ' rests'} partly on "
+                 "rule data not verified in the research notes; "
+                 f"{'they are' if unverified != 1 else 'it is'} marked. ")
     text += ("Waypoint is decision support: the officer reviews the findings and makes the "
              "decision.")
     return text

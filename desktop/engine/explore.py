@@ -10,6 +10,13 @@ from desktop.engine.reasoning import Facts, FindingBuilder, Unknown
 
 RuleRun = Callable[[Facts, FindingBuilder], dict[str, Any]]
 MAX_RUNS = 128
+OUTCOME_PHRASES = {
+    "applies": "the rule applies",
+    "exception": "an exception is met",
+    "not_in_force": "the rule may not be applied on the decision date",
+    "not_applicable": "the rule does not reach the case",
+    "needs_information": "more facts are needed",
+}
 
 
 def decide(family: FamilyPack, run: RuleRun) -> dict[str, Any]:
@@ -70,15 +77,15 @@ def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str
                 answers[label] = seen.pop() if len(seen) == 1 else "needs_information"
             elif not complete:
                 answers[label] = "needs_information"
-        if len(answers) > 1 and (len(set(answers.values())) > 1
-                                 or "needs_information" in answers.values()):
+        if len(answers) > 1 and (not complete or _changes_outcome(key, leaves)):
             missing.append({"field": question.field, "question": question.question,
                             "answers": answers})
-    possible = sorted(outcomes)
+    possible = [OUTCOME_PHRASES[o] for o in OUTCOME_PHRASES if o in outcomes]
     base["outcome"] = "needs_information"
     base["consequence"] = (
-        f"Cannot be decided on the facts recorded: depending on the answers below the outcome "
-        f"is {' or '.join(possible)}. Answer the questions and evaluate again."
+        "Cannot be decided on the facts recorded. Depending on the answers to the questions "
+        f"listed, {' or '.join(possible)}. The officer establishes these facts, evaluates "
+        "again and decides."
     )
     base["receiving_countries"] = _union(f["receiving_countries"] for _a, f in leaves)
     base["missing_facts"] = missing
@@ -88,6 +95,26 @@ def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str
         "result": None, "facts": [m["field"] for m in missing], "citation": "", "verified": True,
     }]
     return base
+
+
+def _changes_outcome(key: str,
+                     leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]]) -> bool:
+    """Whether changing only this answer, the others held equal, changes the outcome.
+
+    Two runs that agree on every other question they both asked and differ in this answer
+    and in outcome show that the fact matters; without such a pair it never decides anything
+    (its answers may still read "needs_information" because other facts decide).
+    """
+    for i, (first, first_finding) in enumerate(leaves):
+        if key not in first:
+            continue
+        for second, second_finding in leaves[i + 1:]:
+            if (key in second and second[key][0] != first[key][0]
+                    and second_finding["outcome"] != first_finding["outcome"]
+                    and all(first[k][0] == second[k][0] for k in first.keys() & second.keys()
+                            if k != key)):
+                return True
+    return False
 
 
 def _merged_exceptions(

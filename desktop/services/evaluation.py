@@ -24,6 +24,9 @@ SCHEMA_FILE = ("schema", "case-1.schema.json")
 EXTRA_COUNTRIES = {"XK": "Kosovo"}  # user-assigned code in common use; not in ISO 3166-1
 A_NUMBER = re.compile(r"^[0-9]{8,9}$")
 INSTRUMENTS = ("refugee_convention_1951", "protocol_1967", "cat")
+MAX_CASE_FILE_BYTES = 20_000_000  # a real case file is a few kilobytes
+UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
 class CaseFileError(ValueError):
@@ -52,19 +55,110 @@ def case_schema() -> dict[str, Any]:
 
 def read_case_file(path: str | Path) -> dict[str, Any]:
     """Read, parse and validate a case file; raise CaseFileError naming the field."""
+    data = parse_case_bytes(_read_bytes(Path(path)))
+    validate_case_data(data)
+    assert isinstance(data, dict)
+    return data
+
+
+def _read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_CASE_FILE_BYTES:
+        raise CaseFileError("", f"the file is {size / 1e6:.0f} MB; a case file is at most "
+                                f"{MAX_CASE_FILE_BYTES / 1e6:.0f} MB (is this the right file?)")
+    return path.read_bytes()
+
+
+class _Duplicated(dict[str, Any]):
+    """A JSON object in which a key was written twice (the first repeated key is kept)."""
+
+    repeated: str = ""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            flagged = _Duplicated(result)
+            flagged.update(pairs)
+            flagged.repeated = key
+            return flagged
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def parse_case_bytes(raw: bytes) -> object:
+    """Decode and parse a case file's bytes (UTF-8, a UTF-8 BOM tolerated); CaseFileError if not."""
+    for bom, encoding in UNICODE_BOMS:
+        if raw.startswith(bom):
+            raise CaseFileError("", f"the file is {encoding} text; save it as UTF-8")
     try:
-        text = Path(path).read_bytes().decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
         raise CaseFileError("", f"not UTF-8 text ({problem.reason} at byte "
                                 f"{problem.start})") from problem
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object, parse_constant=_refuse_constant)
     except json.JSONDecodeError as problem:
         raise CaseFileError("", f"not JSON: {problem.msg} at line {problem.lineno} column "
                                 f"{problem.colno}") from problem
-    validate_case_data(data)
-    assert isinstance(data, dict)
+    except ValueError as problem:
+        raise CaseFileError("", f"not JSON: {problem}") from problem
+    except RecursionError:
+        raise CaseFileError("", "not a case file: the JSON is nested too deeply") from None
+    repeated = _first_repeated_key(data, [])
+    if repeated is not None:
+        raise CaseFileError(repeated, "this key is written more than once in its object")
     return data
+
+
+def _first_repeated_key(value: object, path: list[str | int]) -> str | None:
+    if isinstance(value, _Duplicated):
+        return _pointer([*path, value.repeated])
+    if isinstance(value, dict):
+        children: Any = value.items()
+    elif isinstance(value, list):
+        children = enumerate(value)
+    else:
+        return None
+    for key, child in children:
+        if isinstance(child, dict | list):
+            found = _first_repeated_key(child, [*path, key])
+            if found is not None:
+                return found
+    return None
+
+
+def unknown_fields(data: object) -> list[str]:
+    """Pointers of keys the schema does not define: kept and ignored (e.g. a misspelt field)."""
+    schema = _validator().schema
+    found: list[str] = []
+
+    def resolve(node: Any) -> Any:
+        while isinstance(node, dict) and "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def walk(value: object, node: Any, path: list[str | int]) -> None:
+        node = resolve(node)
+        if not isinstance(node, dict):
+            return
+        if isinstance(value, dict) and "properties" in node:
+            for key, child in value.items():
+                if key in node["properties"]:
+                    walk(child, node["properties"][key], [*path, key])
+                elif "additionalProperties" not in node:
+                    found.append(_pointer([*path, key]))
+        elif isinstance(value, list) and "items" in node:
+            for i, item in enumerate(value):
+                walk(item, node["items"], [*path, i])
+
+    walk(data, schema, [])
+    return found
 
 
 def validate_case_data(data: object) -> None:

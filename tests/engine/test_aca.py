@@ -88,6 +88,13 @@ def test_unaccompanied_child_and_public_interest() -> None:
     assert any("public_interest" in item["what"] for item in public["unverified"])
 
 
+def test_a_public_interest_exception_not_recorded_is_not_granted_and_not_asked() -> None:
+    # a discretionary grant by an official: with none recorded the agreement applies
+    unknown = finding(change(salvadoran(), circumstances__public_interest_exception=None), RULE)
+    assert unknown["outcome"] == "applies"
+    assert unknown["missing_facts"] == []
+
+
 def test_uac_contradicted_by_birth_date_asks() -> None:
     case = change(salvadoran(), entry__unaccompanied_child=True)
     result = finding(case, RULE)

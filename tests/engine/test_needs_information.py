@@ -68,3 +68,17 @@ def test_trace_steps_name_case_file_fields() -> None:
                                                                "final": True}])
     result = finding(case, "transit_bar_2019")
     assert any("journey[2].protection_claims[0]" in step["facts"] for step in result["trace"])
+
+
+def test_a_fact_that_never_decides_is_not_asked_even_beside_one_that_does() -> None:
+    # Between ports or at a port, with no appointment and no obstacle, no exception follows:
+    # only the medical emergency decides, so the port question must not be asked.
+    case = change(base_case(), entry__date="2023-08-14", decision_date="2023-08-20",
+                  journey__2__departed="2023-08-14", journey__2__arrived="2023-07-01",
+                  journey__1__arrived="2023-06-01", journey__1__departed="2023-07-01",
+                  journey__0__departed="2023-06-01",
+                  entry__at_port_of_entry=None, circumstances__medical_emergency_at_entry=None)
+    result = finding(case, "lawful_pathways_2023")
+    assert result["outcome"] == "needs_information"
+    assert [m["field"] for m in result["missing_facts"]] == [
+        "circumstances.medical_emergency_at_entry"]

@@ -68,7 +68,7 @@ def test_family_exceptions(member: dict[str, object], expected: str) -> None:
     ({"entry__documents": "visa_exempt"}, "needs_information"),
     ({"entry__documents": None}, "needs_information"),
     ({"circumstances__public_interest_exception": True}, "exception"),
-    ({"circumstances__public_interest_exception": None}, "needs_information"),
+    ({"circumstances__public_interest_exception": None}, "applies"),  # none recorded: not granted
 ])
 def test_individual_exceptions(changes: dict[str, object], expected: str) -> None:
     case = change(canada_crossing("2018-04-10"), **changes)

@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 
 from desktop.services.evaluation import (
+    MAX_CASE_FILE_BYTES,
     CaseFileError,
     case_problems,
     evaluate_case,
     read_case_file,
+    unknown_fields,
     validate_case_data,
 )
 from tests.engine.builders import base_case, change
@@ -133,3 +135,53 @@ def test_cli_decision_date_and_text_format(tmp_path: Path) -> None:
     assert "officer" in text.stdout
     bad_date = _cli(str(path), "--decision-date", "2020-13-01")
     assert bad_date.returncode == 2
+
+
+@pytest.mark.parametrize(("raw", "words"), [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"format": NaN}', "NaN is not allowed"),
+])
+def test_pathological_json_is_refused_cleanly(tmp_path: Path, raw: str, words: str) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(CaseFileError) as refused:
+        read_case_file(path)
+    assert words in str(refused.value)
+
+
+def test_repeated_key_is_refused_with_its_pointer(tmp_path: Path) -> None:
+    text = json.dumps(base_case()).replace('"border": "southern_land"',
+                                           '"border": "southern_land", "border": "air"')
+    path = tmp_path / "case.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CaseFileError) as refused:
+        read_case_file(path)
+    assert refused.value.pointer == "/entry/border"
+
+
+def test_encodings_utf8_bom_accepted_utf16_refused(tmp_path: Path) -> None:
+    text = json.dumps(base_case(), ensure_ascii=False)
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert read_case_file(bom)["entry"]["border"] == "southern_land"
+    wide = tmp_path / "wide.json"
+    wide.write_bytes(text.encode("utf-16"))
+    with pytest.raises(CaseFileError, match="UTF-16 text; save it as UTF-8"):
+        read_case_file(wide)
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_CASE_FILE_BYTES + 1)
+    with pytest.raises(CaseFileError, match="at most"):
+        read_case_file(path)
+
+
+def test_unknown_fields_are_reported_not_refused() -> None:
+    case = change(base_case(), entry__bordr="air", circumstances__trafficking_victm=True)
+    case["journey"][1]["protection_claims"] = [{"outcome": "denied", "finall": True}]
+    validate_case_data(case)
+    assert unknown_fields(case) == ["/entry/bordr", "/journey/1/protection_claims/0/finall",
+                                    "/circumstances/trafficking_victm"]
+    assert unknown_fields(base_case()) == []

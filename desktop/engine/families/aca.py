@@ -171,9 +171,9 @@ def _status_step(out: FindingBuilder, agreement: Agreement, status: str, decisio
 
 
 def _public_interest(view: CaseView, facts: Facts) -> Check:
-    met = facts.tri(view.case.circumstances.public_interest_exception,
-                    "circumstances.public_interest_exception",
-                    "Has the responsible official granted a public-interest exception?")
+    # A discretionary grant by an official, not a fact about the applicant: when none is
+    # recorded, none was granted, so an unknown does not make the finding ask.
+    met = view.case.circumstances.public_interest_exception is True
     return Check(met, "Public-interest exception granted" if met else
-                 "No public-interest exception granted",
+                 "No public-interest exception recorded as granted",
                  ("circumstances.public_interest_exception",))

@@ -96,8 +96,8 @@ def _permission(view: CaseView, facts: Facts) -> Check:
 
 
 def _case_by_case(view: CaseView, facts: Facts) -> Check:
-    met = facts.tri(view.case.circumstances.public_interest_exception,
-                    "circumstances.public_interest_exception",
-                    "Has DHS granted a case-by-case exception (public interest)?")
+    # A discretionary grant by DHS: none recorded means none granted (never asked).
+    met = view.case.circumstances.public_interest_exception is True
     return Check(met, "Case-by-case exception granted by DHS" if met else
-                 "No case-by-case exception", ("circumstances.public_interest_exception",))
+                 "No case-by-case exception recorded as granted",
+                 ("circumstances.public_interest_exception",))

@@ -98,29 +98,36 @@ def _qualifying(facts: Facts, family: FamilyPack, i: int, relative: RelativeInUS
         "sibling, grandparent, grandchild, aunt, uncle, niece or nephew?")
 
 
+def _relative_status(facts: Facts, family: FamilyPack, i: int, relative: RelativeInUS) -> str:
+    """"lawful", "pending" or "other" (visitor or no status); asks when the status is unknown."""
+    if relative.status is not None:
+        if relative.status in family.raw["qualifying_statuses"]:
+            return "lawful"
+        return "pending" if relative.status == family.raw["pending_status"] else "other"
+    return str(facts.choose(
+        f"circumstances.family_in_us[{i}].status", f"circumstances.family_in_us[{i}].status",
+        f"What status does family member {i + 1} hold in the US?",
+        (("citizen, permanent resident, asylee, refugee or other lawful status", "lawful"),
+         ("asylum application pending", "pending"),
+         ("visitor status or no status", "other"))))
+
+
 def _family_status(view: CaseView, family: FamilyPack, facts: Facts) -> Check:
-    statuses = family.raw["qualifying_statuses"]
-    relatives = view.case.circumstances.family_in_us
-    for i, relative in enumerate(relatives):
+    for i, relative in enumerate(view.case.circumstances.family_in_us):
         path = f"circumstances.family_in_us[{i}]"
-        if relative.status is None:
-            lawful = facts.tri(None, f"{path}.status",
-                               f"What status does family member {i + 1} hold in the US "
-                               "(asylum, refugee or other lawful status, not visitor)?")
-        else:
-            lawful = relative.status in statuses
-        if lawful and _qualifying(facts, family, i, relative):
+        if (_relative_status(facts, family, i, relative) == "lawful"
+                and _qualifying(facts, family, i, relative)):
             return Check(True, f"Family member in the US ({relative.relation}) with "
-                               f"{relative.status or 'lawful status'}", (path,))
-    return Check(False, "No qualifying family member with lawful status in the US",
-                 ("circumstances.family_in_us",))
+                               f"{(relative.status or 'lawful status').replace('_', ' ')}",
+                         (path,))
+    return Check(False, "No qualifying family member with lawful status in the US (visitor "
+                        "status or no status does not count)", ("circumstances.family_in_us",))
 
 
 def _family_pending(view: CaseView, family: FamilyPack, facts: Facts) -> Check:
-    pending = family.raw["pending_status"]
     min_age = int(family.raw["pending_relative_min_age"])
     for i, relative in enumerate(view.case.circumstances.family_in_us):
-        if relative.status != pending:
+        if _relative_status(facts, family, i, relative) != "pending":
             continue
         path = f"circumstances.family_in_us[{i}]"
         adult = relative.age >= min_age if relative.age is not None else facts.tri(
@@ -129,8 +136,8 @@ def _family_pending(view: CaseView, family: FamilyPack, facts: Facts) -> Check:
         if adult and _qualifying(facts, family, i, relative):
             return Check(True, f"Family member in the US ({relative.relation}), {min_age} or "
                                "older, with an asylum application pending", (path,))
-    return Check(False, "No qualifying adult family member with a pending asylum application",
-                 ("circumstances.family_in_us",))
+    return Check(False, f"No qualifying family member {min_age} or older with a pending "
+                        "asylum application", ("circumstances.family_in_us",))
 
 
 def _documents(view: CaseView, facts: Facts) -> Check:
@@ -154,9 +161,9 @@ def _documents(view: CaseView, facts: Facts) -> Check:
 
 
 def _public_interest(view: CaseView, facts: Facts) -> Check:
-    met = facts.tri(view.case.circumstances.public_interest_exception,
-                    "circumstances.public_interest_exception",
-                    "Has the USCIS Director (or designee) granted a public-interest exception?")
+    # A discretionary grant by an official, not a fact about the applicant: when none is
+    # recorded, none was granted, so an unknown does not make the finding ask.
+    met = view.case.circumstances.public_interest_exception is True
     return Check(met, "Public-interest exception granted" if met else
-                 "No public-interest exception granted",
+                 "No public-interest exception recorded as granted",
                  ("circumstances.public_interest_exception",))
