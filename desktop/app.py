@@ -113,6 +113,7 @@ class StorageOpener(QObject):
         self.paths = paths
         self.database_url = database_url
         self.case_file = case_file
+        self.services: Any = None
         self.storage: Storage | None = None
         self.error_box: QMessageBox | None = None
         self._closed = False
@@ -182,10 +183,18 @@ class StorageOpener(QObject):
             database_url=self.database_url,
         )
         window.attach_services(services, storage.rule_pack)
+        self.services = services
         log.info("Database open: %s", self.database_url)
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
+
+    def open_case_file(self, case_file: str) -> None:
+        """Open a case file now, or as soon as the database is open."""
+        if self.services is None:
+            self.case_file = case_file
+        else:
+            self._open_case_file(self.services, case_file)
 
     def _open_case_file(self, services: Any, case_file: str) -> None:
         """Import the file (a no-op if it is already stored) and open its case."""
@@ -261,6 +270,23 @@ def _clock() -> Any:
     return utc_now
 
 
+class FileOpenFilter(QObject):
+    """macOS: Finder sends a double-clicked case file as a QFileOpenEvent, not in argv."""
+
+    def __init__(self, opener: StorageOpener) -> None:
+        super().__init__(opener)
+        self.opener = opener
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            from PySide6.QtGui import QFileOpenEvent
+
+            if isinstance(event, QFileOpenEvent) and event.file():
+                self.opener.open_case_file(event.file())
+                return True
+        return False
+
+
 class FirstPaintProbe(QObject):
     """Benchmark hook: prints the time of the first paint of `target` (when ready) and quits."""
 
@@ -315,6 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationDisplayName("Waypoint")
     app = QApplication([sys.argv[0] if sys.argv else "waypoint"])
     launched = launch(paths, database_url, args.case_file)
+    app.installEventFilter(FileOpenFilter(launched.opener))
     launched.window.first_painted.connect(lambda: app.setWindowIcon(app_icon()))
     probe_mode = os.environ.get(EXIT_AT_FIRST_PAINT_ENV, "")
     if probe_mode in ("1", "window"):

@@ -10,12 +10,6 @@ from datetime import date
 from typing import Any
 
 from desktop.cli import UserError
-from desktop.services.evaluation import (
-    CaseFileError,
-    evaluate_case,
-    read_case_file,
-    unknown_fields,
-)
 
 OUTCOME_LABELS = {
     "applies": "APPLIES",
@@ -48,6 +42,14 @@ def _decision_date(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: every CLI command (even --version) loads this module.
+    from desktop.services.evaluation import (
+        CaseFileError,
+        evaluate_case,
+        read_case_file,
+        unknown_fields,
+    )
+
     try:
         data = read_case_file(args.case)
         determination = evaluate_case(data, args.decision_date)
