@@ -133,6 +133,13 @@ class CaseFlow:
         self._check_writable()
         return self.journey.pop(index)
 
+    def restore_stop(self, index: int, stop: dict[str, Any]) -> int:
+        """Put back a stop that remove_stop() returned (undo); return where it went."""
+        self._check_writable()
+        position = max(0, min(index, len(self.journey)))
+        self.journey.insert(position, copy.deepcopy(stop))
+        return position
+
     def move_stop(self, source: int, destination: int) -> int:
         """Move one stop so that it ends up at `destination`; return its new index."""
         self._check_writable()

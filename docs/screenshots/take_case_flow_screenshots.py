@@ -1,7 +1,15 @@
-"""Grab each step of the case flow on the demo case (run under Xvfb: DISPLAY=:98)."""
+"""Grab the home screen and each step of the case flow (run under Xvfb: DISPLAY=:98).
+
+    python docs/screenshots/take_case_flow_screenshots.py [--size 1280x860] [--out DIR]
+
+At the default size the pictures land in docs/screenshots/ (the ones the docs show); other
+sizes are for checking that nothing is clipped in a small window.
+"""
 
 from __future__ import annotations
 
+import argparse
+import copy
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -12,13 +20,23 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.flow.steps import Step
 from desktop.paths import resolve_database_url, resolve_paths
-from desktop.services.startup import load_demo_case, open_storage
+from desktop.services.startup import load_demo_case, open_storage, rule_pack_summary
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.case_flow_page import CaseFlowPage
 from desktop.ui.context import UiServices
 from desktop.ui.fonts import register_bundled_fonts
+from desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent
+
+# Names in several scripts, so the home screen shows that they render.
+HOME_NAMES = [
+    ("Nguyễn", "Thị Minh Khai", "VN"),
+    ("الحسيني", "فاطمة", "SY"),
+    ("王", "小明", "CN"),
+    ("Núñez", "María José", "VE"),
+    ("Okafor", "Chidi", "NG"),
+]
 
 
 def wait(milliseconds: int, signal=None) -> None:
@@ -30,33 +48,56 @@ def wait(milliseconds: int, signal=None) -> None:
 
 
 def main() -> int:
-    app = QApplication(sys.argv)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="1280x860")
+    parser.add_argument("--out", type=Path, default=OUT)
+    options = parser.parse_args()
+    width, height = (int(part) for part in options.size.split("x"))
+    out: Path = options.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    app = QApplication(sys.argv[:1])
     register_bundled_fonts()
     folder = Path(tempfile.mkdtemp(prefix="waypoint-shots-"))
     paths = resolve_paths(folder)
     url = resolve_database_url(paths, None)
     clock = lambda: datetime(2019, 12, 2, 15, 30, tzinfo=UTC)  # noqa: E731
     storage = open_storage(paths, url, clock=clock, seed_demo=False)
-    services = UiServices(storage.cases, storage.memos, BackgroundRunner(),
-                          QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat),
-                          clock, paths, url)
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    runner = BackgroundRunner()
+    services = UiServices(storage.cases, storage.memos, runner, settings, clock, paths, url)
     case = load_demo_case()
     case_id = storage.cases.create_case(case)
+    for family, given, nationality in HOME_NAMES:
+        other = copy.deepcopy(case)
+        other["applicant"].update(
+            family_name=family, given_names=given, nationalities=[nationality], a_number=None
+        )
+        storage.cases.create_case(other)
+
+    window = MainWindow(paths, url, runner, settings)
+    window.attach_services(services, rule_pack_summary())
+    window.resize(width, height)
+    window.show()
+    wait(1500)
+    window.grab().save(str(out / "home.png"))
+    window.close()
+
     page = CaseFlowPage(services, case_id)
     page.setWindowTitle("Waypoint — case")
-    page.resize(1280, 860)
+    page.resize(width, height)
     page.show()
     wait(5000, page.loaded)
     for step in Step:
         page.go_to_step(step)
         if step is Step.REVIEW:
             wait(10000, page.review_page.evaluated)
-            page.review_page.tree.expandAll()
+            page.review_page.tree.expandToDepth(1)
         elif step is Step.MEMO:
             wait(15000, page.memo_page.preview_ready)
         wait(300)
-        page.grab().save(str(OUT / f"case-flow-{step.index + 1}-{step.value}.png"))
-    # A problem shown inline: departure before arrival.
+        page.grab().save(str(out / f"case-flow-{step.index + 1}-{step.value}.png"))
+    # A problem shown inline and in the stop list: departure before arrival.
     page.go_to_step(Step.JOURNEY)
     journey = page.pages[Step.JOURNEY]
     if len(page.flow.journey) > 1:
@@ -67,8 +108,8 @@ def main() -> int:
         page._on_edited(None)
         journey.timeline.set_case(page.flow.data)
         wait(300)
-        page.grab().save(str(OUT / "case-flow-journey-problem.png"))
-    services.runner.wait_for_done(10000)
+        page.grab().save(str(out / "case-flow-journey-problem.png"))
+    runner.wait_for_done(10000)
     del app
     return 0
 

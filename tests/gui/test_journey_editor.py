@@ -10,11 +10,14 @@ from test_case_flow_support import (  # noqa: F401  (services_fixture provides `
     open_page,
     services_fixture,
     type_country,
+    type_date,
     wait_saved,
 )
 
 from desktop.flow import Step, blank_case
+from desktop.flow.exception_labels import exception_label
 from desktop.ui.case_flow.journey_model import JourneyModel
+from desktop.ui.case_flow.why_tree_model import EXCEPTION_ID_ROLE
 from desktop.ui.widgets.country_combo_box import resolve_country
 
 pytestmark = [
@@ -109,3 +112,71 @@ def test_why_tree_model_passes_the_model_tester(qtbot, qtmodeltester, services) 
     assert 'href="field:circumstances.trafficking_victim"' in review.summary.text()
     review.summary.linkActivated.emit("field:circumstances.trafficking_victim")
     assert page.current_step is Step.CIRCUMSTANCES
+
+
+def test_a_removed_stop_comes_back_with_ctrl_z(qtbot, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    page.go_to_step(Step.JOURNEY)
+    journey = page.pages[Step.JOURNEY]
+    before = [dict(stop) for stop in page.flow.journey]
+    journey.select_row(1)
+    journey.stop_list.setFocus()
+    QTest.keyClick(journey.stop_list, Qt.Key.Key_Delete)
+    assert countries(page) == ["HN", "MX"]
+    assert journey.undo_bar.isVisible() and "Guatemala" in journey.undo_label.text()
+    QTest.keyClick(journey.stop_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.flow.journey == before  # the same stop, in the same place
+    assert journey.current_row() == 1 and not journey.undo_bar.isVisible()
+    assert journey.undo_remove() is False  # only once
+    wait_saved(qtbot, page)
+    assert services.cases.get_case(case_id).case_data["journey"] == before
+
+
+def test_stops_with_problems_are_marked_in_the_list(qtbot, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    page.go_to_step(Step.JOURNEY)
+    journey = page.pages[Step.JOURNEY]
+    model = journey.model
+    assert all(model.problem_kind(row) is None for row in range(model.rowCount()))
+    journey.select_row(1)
+    arrived = str(page.flow.journey[1]["arrived"])
+    type_date(journey.departed, f"{int(arrived[:4]) - 1}-01-01")  # leaves before it arrives
+    assert model.problem_kind(1) == "error"
+    shown = model.data(model.index(1), Qt.ItemDataRole.DisplayRole)
+    assert shown.startswith("⚠ ")
+    assert "Problems:" in model.data(model.index(1), Qt.ItemDataRole.ToolTipRole)
+    assert "Problems:" in model.data(model.index(1), Qt.ItemDataRole.AccessibleTextRole)
+    assert not model.data(model.index(0), Qt.ItemDataRole.DisplayRole).startswith("⚠")
+    journey.add_stop()  # a blank stop still lacks answers
+    assert model.problem_kind(model.rowCount() - 1) is not None
+
+
+def test_the_why_tree_names_exceptions_in_plain_english(qtbot, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-trafficking-unknown"))
+    page = open_page(qtbot, services, case_id)
+    review = page.pages[Step.REVIEW]
+    with qtbot.waitSignal(review.evaluated, timeout=20_000):
+        page.go_to_step(Step.REVIEW)
+    model = review.tree_model
+    labels: dict[str, str] = {}
+    for row in range(model.rowCount()):
+        finding = model.item(row, 0)
+        for child in range(finding.rowCount()):
+            group = finding.child(child, 0)
+            if group.text() != "Exceptions considered":
+                continue
+            for index in range(group.rowCount()):
+                item = group.child(index, 0)
+                labels[item.data(EXCEPTION_ID_ROLE)] = item.text()
+                assert item.toolTip() == f"Rule id: {item.data(EXCEPTION_ID_ROLE)}"
+    assert labels, "no exception was listed"
+    assert labels["trafficking_victim"].startswith("Victim of a severe form of trafficking")
+    assert not any("_" in text for text in labels.values()), labels
+
+
+def test_exception_labels_fall_back_to_plain_words() -> None:
+    assert exception_label("unaccompanied_child") == "Unaccompanied child"
+    assert exception_label("new_rule_for_us_nationals") == "New rule for US nationals"
+    assert exception_label({"id": "x_y", "label": "Own label"}) == "Own label"

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -34,6 +35,7 @@ from desktop.ui.case_flow.officer_dialogs import amendment_dialog
 from desktop.ui.case_flow.review_page import ReviewPage
 from desktop.ui.case_flow.step_list_model import StepListModel
 from desktop.ui.context import UiServices
+from desktop.ui.widgets.focus_order import chain_tab_order, step_in_chain
 
 AUTOSAVE_DELAY_MS = 500
 
@@ -105,9 +107,14 @@ class CaseFlowPage(QWidget):
         self.step_list = QListView(self)
         self.step_list.setModel(self.step_model)
         self.step_list.setAccessibleName("Steps")
-        self.step_list.setFixedWidth(200)
+        self.step_list.setAccessibleDescription(
+            "Up and Down open a step; Enter moves to its first field; F6 comes back here"
+        )
+        self.step_list.setFixedWidth(175)
+        self.step_list.setSpacing(2)
         self.step_list.activated.connect(self._on_step_activated)
         self.step_list.clicked.connect(self._on_step_activated)
+        self.step_list.selectionModel().currentChanged.connect(self._on_step_browsed)
 
         self.banner = QWidget(self)
         banner_layout = QHBoxLayout(self.banner)
@@ -197,9 +204,18 @@ class CaseFlowPage(QWidget):
         self.previous_step_action = action(
             "&Previous step", ["Ctrl+PgUp", "Alt+Left"], self.previous_step
         )
+        self.step_list_action = action("Step &list", ["F6"], self.toggle_step_list_focus)
+        self.go_to_step_actions = [
+            action(
+                f"Go to step &{step.index + 1}: {step.title}",
+                [f"Ctrl+{step.index + 1}"],
+                lambda _checked=False, s=step: self.go_to_step(s),
+            )
+            for step in STEPS
+        ]
         self.save_action = action("&Save", ["Ctrl+S"], self.save_now)
         self.print_action = action("&Print memo…", ["Ctrl+P"], self._print_requested)
-        self.finalize_action = action("&Finalize memo…", [], self._finalize_requested)
+        self.finalize_action = action("&Finalize memo…", ["Ctrl+Shift+F"], self._finalize_requested)
 
     def _print_requested(self) -> None:
         self.go_to_step(Step.MEMO)
@@ -257,7 +273,8 @@ class CaseFlowPage(QWidget):
         if self.is_loaded and not self.flow.at_first:
             self.go_to_step(STEPS[self.flow.current.index - 1])
 
-    def go_to_step(self, step: Step) -> None:
+    def go_to_step(self, step: Step, *, focus: bool = True) -> None:
+        """Open a step; with `focus`, the keyboard lands on its first field."""
         self.flow.go_to(step)
         page = self.pages[step]
         self.stack.setCurrentWidget(page)
@@ -269,7 +286,41 @@ class CaseFlowPage(QWidget):
         )
         self.back_button.setEnabled(not self.flow.at_first)
         self.next_button.setEnabled(not self.flow.at_last)
+        self.apply_tab_order()
+        if focus:
+            self.focus_first_field()
         self.step_changed.emit(step)
+
+    def apply_tab_order(self) -> None:
+        """Step list, the open page top to bottom, then Back and Next (pages are built late,
+        so without this their fields would come after the navigation buttons)."""
+        chain_tab_order(self.focus_chain())
+
+    def focus_chain(self) -> list[QWidget]:
+        page: list[QWidget] = self.current_page().focus_chain()
+        return [self.step_list, self.amend_button, *page, self.back_button, self.next_button]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt spelling)
+        # Tab follows the page's reading order even when a page grew new rows since it opened.
+        if not self.is_loaded:
+            return super().focusNextPrevChild(next)
+        target = step_in_chain(self.focus_chain(), QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
+    def focus_first_field(self) -> None:
+        target = self.current_page().first_focus()
+        (target or self.next_button).setFocus(Qt.FocusReason.TabFocusReason)
+
+    def toggle_step_list_focus(self) -> None:
+        """F6: to the step list, and from it back to the open step."""
+        if self.step_list.hasFocus():
+            self.focus_first_field()
+        else:
+            self.step_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_to_field(self, path: FieldPath | str) -> None:
         """Open the step that holds a field and put the focus on it (review links, facts)."""
@@ -281,6 +332,11 @@ class CaseFlowPage(QWidget):
     def _on_step_activated(self, index: QModelIndex) -> None:
         if index.isValid() and self.is_loaded:
             self.go_to_step(STEPS[index.row()])
+
+    def _on_step_browsed(self, index: QModelIndex) -> None:
+        # Arrow keys in the step list open the step but leave the focus in the list.
+        if index.isValid() and self.is_loaded and STEPS[index.row()] is not self.flow.current:
+            self.go_to_step(STEPS[index.row()], focus=self.step_list.hasFocus() is False)
 
     # -- editing and autosave ------------------------------------------------------------------
     def _on_edited(self, _path: object) -> None:

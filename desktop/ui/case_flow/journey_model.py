@@ -14,11 +14,18 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from desktop.flow.case_flow import CaseFlow
+from desktop.flow.steps import Step
+from desktop.flow.validation import Problem, Severity
 from desktop.ui.widgets.country_combo_box import country_label
 
 STOP_MIME = "application/x-waypoint-stop-row"
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1  # "error", "missing" or None
+ERROR_COLOUR = "#b3261e"
+MISSING_COLOUR = "#8a5a00"
+REORDER_HINT = "Drag, or press Ctrl+Up / Ctrl+Down, to reorder"
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -43,6 +50,31 @@ class JourneyModel(QAbstractListModel):
     def __init__(self, flow: CaseFlow, parent: Any = None) -> None:
         super().__init__(parent)
         self.flow = flow
+        self._problems: dict[int, list[Problem]] = {}
+        self._collect_problems()
+
+    def _collect_problems(self) -> None:
+        by_row: dict[int, list[Problem]] = {}
+        for problem in self.flow.problems(Step.JOURNEY):
+            if len(problem.path) > 1 and isinstance(problem.path[1], int):
+                by_row.setdefault(problem.path[1], []).append(problem)
+        self._problems = by_row
+
+    def problems_of(self, row: int) -> list[Problem]:
+        return self._problems.get(row, [])
+
+    def problem_kind(self, row: int) -> str | None:
+        problems = self.problems_of(row)
+        if any(p.severity is Severity.ERROR for p in problems):
+            return "error"
+        return "missing" if problems else None
+
+    def _problem_text(self, row: int) -> str:
+        kind = self.problem_kind(row)
+        if kind is None:
+            return ""
+        lead = "Problems" if kind == "error" else "Still needed"
+        return f"{lead}: " + "; ".join(p.message for p in self.problems_of(row))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.flow.journey)
@@ -50,16 +82,26 @@ class JourneyModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.flow.journey):
             return None
-        stop = self.flow.journey[index.row()]
+        row = index.row()
+        stop = self.flow.journey[row]
+        kind = self.problem_kind(row)
+        mark = {"error": "⚠ ", "missing": "… "}.get(kind or "", "")
         # The display text carries no row number, so a move does not change other rows' data.
         if role == Qt.ItemDataRole.DisplayRole:
-            return describe_stop(None, stop)
+            # Two short lines fit the narrow list a small window leaves beside the editor.
+            return mark + describe_stop(None, stop).replace("   ", "\n", 1)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return describe_stop(index.row() + 1, stop)
+            problems = self._problem_text(row)
+            return describe_stop(row + 1, stop) + (f". {problems}" if problems else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Drag, or press Ctrl+Up / Ctrl+Down, to reorder"
+            problems = self._problem_text(row)
+            return f"{problems}\n{REORDER_HINT}" if problems else REORDER_HINT
+        if role == Qt.ItemDataRole.ForegroundRole and kind is not None:
+            return QBrush(QColor(ERROR_COLOUR if kind == "error" else MISSING_COLOUR))
         if role == Qt.ItemDataRole.UserRole:
             return stop.get("country")
+        if role == PROBLEM_ROLE:
+            return kind
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -123,6 +165,7 @@ class JourneyModel(QAbstractListModel):
         if not self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), qt_destination):
             return False
         self.flow.move_stop(source, final)
+        self._collect_problems()
         self.endMoveRows()
         self.stops_moved.emit(source, final)
         return True
@@ -131,21 +174,35 @@ class JourneyModel(QAbstractListModel):
         row = max(0, min(row, self.rowCount()))
         self.beginInsertRows(QModelIndex(), row, row)
         self.flow.add_stop(row)
+        self._collect_problems()
         self.endInsertRows()
         return row
 
-    def remove_stop(self, row: int) -> None:
+    def remove_stop(self, row: int) -> dict[str, Any] | None:
         if not 0 <= row < self.rowCount():
-            return
+            return None
         self.beginRemoveRows(QModelIndex(), row, row)
-        self.flow.remove_stop(row)
+        removed = self.flow.remove_stop(row)
+        self._collect_problems()
         self.endRemoveRows()
+        return removed
+
+    def restore_stop(self, row: int, stop: dict[str, Any]) -> int:
+        """Put a removed stop back at `row` (undo)."""
+        row = max(0, min(row, self.rowCount()))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.flow.restore_stop(row, stop)
+        self._collect_problems()
+        self.endInsertRows()
+        return row
 
     def refresh(self) -> None:
         """The stops' contents changed (not their number): repaint every row."""
+        self._collect_problems()
         if self.rowCount():
             self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._collect_problems()
         self.endResetModel()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QListView,
     QPushButton,
     QVBoxLayout,
@@ -20,7 +23,7 @@ from desktop.flow.field_paths import FieldPath
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.case_flow.field_form import FieldForm
-from desktop.ui.case_flow.journey_model import JourneyModel
+from desktop.ui.case_flow.journey_model import REORDER_HINT, JourneyModel, describe_stop
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.timeline_widget import TimelineWidget
 from desktop.ui.widgets.bool_check_box import BoolCheckBox
@@ -70,6 +73,8 @@ class JourneyPage(StepPage):
         self.model = JourneyModel(flow, self)
         self.stop_list = StopListView(self)
         self.stop_list.setModel(self.model)
+        self.stop_list.setMinimumWidth(160)
+        self.stop_list.setSpacing(2)
         self.model.stops_moved.connect(self._on_moved)
 
         buttons = QVBoxLayout()
@@ -111,7 +116,10 @@ class JourneyPage(StepPage):
             "An offer of permanent residence, citizenship or other permanent resettlement",
         )
         self.onward_travel_only = form.add_field(
-            ("onward_travel_only",), "Only to arrange onward travel", TriStateComboBox(form)
+            ("onward_travel_only",),
+            "Onward travel only",
+            TriStateComboBox(form),
+            "Stayed only as long as needed to arrange onward travel",
         )
         self.residence_restricted = form.add_field(
             ("residence_restricted",), "Residence restricted", TriStateComboBox(form)
@@ -125,6 +133,23 @@ class JourneyPage(StepPage):
         self.empty_hint.setAccessibleName("Add the first stop")
         self.empty_hint.clicked.connect(lambda: self.add_stop())
         box_layout.addWidget(self.empty_hint)
+
+        self.undo_bar = QWidget(self)
+        undo_layout = QHBoxLayout(self.undo_bar)
+        undo_layout.setContentsMargins(6, 2, 6, 2)
+        self.undo_label = QLabel(self.undo_bar)
+        self.undo_label.setWordWrap(True)
+        self.undo_label.setAccessibleName("Removed stop")
+        self.undo_button = QPushButton("Undo re&move", self.undo_bar)
+        self.undo_button.setAccessibleName("Undo remove")
+        self.undo_button.setToolTip("Put the removed stop back (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo_remove)
+        undo_layout.addWidget(self.undo_label, 1)
+        undo_layout.addWidget(self.undo_button)
+        self.undo_bar.setStyleSheet("background: #e8eef8;")
+        self.undo_bar.hide()
+        self.body.addWidget(self.undo_bar)
+        self._removed: tuple[int, dict[str, Any]] | None = None
 
         top = QHBoxLayout()
         top.addWidget(self.stop_list, 2)
@@ -141,8 +166,14 @@ class JourneyPage(StepPage):
         shortcut_down = QShortcut(QKeySequence("Ctrl+Down"), self.editor_box)
         shortcut_down.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut_down.activated.connect(lambda: self.move_current(+1))
-        self.setTabOrder(self.stop_list, self.add_button)
+        # Ctrl+Z in the list or on a button; a line edit with focus keeps its own text undo.
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_remove)
         self._sync_editor()
+
+    def first_focus(self) -> QWidget | None:
+        return self.stop_list if self.model.rowCount() else self.add_button
 
     # -- stops --------------------------------------------------------------------------------
     def current_row(self) -> int:
@@ -166,6 +197,7 @@ class JourneyPage(StepPage):
     def _insert_at(self, row: int) -> int:
         if self.read_only:
             return -1
+        self._forget_removed()
         row = self.model.insert_stop(row)
         self.select_row(row)
         self._changed()
@@ -173,17 +205,42 @@ class JourneyPage(StepPage):
         return row
 
     def remove_stop(self) -> None:
+        """Remove the current stop; an inline bar offers to undo it (Ctrl+Z)."""
         row = self.current_row()
         if self.read_only or row < 0:
             return
-        self.model.remove_stop(row)
+        removed = self.model.remove_stop(row)
+        if removed is not None:
+            self._removed = (row, removed)
+            self.undo_label.setText(
+                f"Removed {describe_stop(row + 1, removed)}. Ctrl+Z puts it back."
+            )
+            self.undo_bar.show()
         self.select_row(min(row, self.model.rowCount() - 1))
         self._changed()
+        self.stop_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def undo_remove(self) -> bool:
+        """Put back the stop removed last, where it was; False when there is nothing to undo."""
+        if self._removed is None or self.read_only:
+            return False
+        row, stop = self._removed
+        self._forget_removed()
+        row = self.model.restore_stop(row, stop)
+        self.select_row(row)
+        self._changed()
+        self.stop_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _forget_removed(self) -> None:
+        self._removed = None
+        self.undo_bar.hide()
 
     def move_current(self, delta: int) -> None:
         row = self.current_row()
         if self.read_only or row < 0:
             return
+        self._forget_removed()
         self.model.move_stop(row, row + delta)
 
     def _on_moved(self, _source: int, final: int) -> None:
@@ -213,6 +270,7 @@ class JourneyPage(StepPage):
 
     def load(self) -> None:
         row = self.current_row()
+        self._forget_removed()
         self.model.reload()
         self.select_row(row if 0 <= row < self.model.rowCount() else 0)
         self.timeline.set_case(self.flow.data)
@@ -227,11 +285,12 @@ class JourneyPage(StepPage):
         super().show_problems(
             [p for p in problems if p.path[:2] == self.stop_form.base or len(p.path) < 2]
         )
+        self.model.refresh()  # the rows carry their own problem marks
         rows_with_errors = {p.path[1] for p in problems if len(p.path) > 1}
         self.stop_list.setToolTip(
             "Problems in stop(s) " + ", ".join(str(int(r) + 1) for r in sorted(rows_with_errors))
             if rows_with_errors
-            else "Drag, or press Ctrl+Up / Ctrl+Down, to reorder"
+            else REORDER_HINT
         )
 
     def focus_field(self, path: FieldPath) -> bool:
@@ -244,6 +303,8 @@ class JourneyPage(StepPage):
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
+        if read_only:
+            self._forget_removed()
         self.add_button.setEnabled(not read_only)
         self.stop_list.setDragEnabled(not read_only)
         self._sync_editor()

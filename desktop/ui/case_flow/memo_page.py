@@ -31,6 +31,7 @@ from desktop.ui.case_flow.memo_printing import print_pdf
 from desktop.ui.case_flow.officer_dialogs import finalize_dialog
 from desktop.ui.case_flow.review_page import DECISION_SUPPORT_NOTICE
 from desktop.ui.context import UiServices
+from desktop.ui.widgets.focus_order import first_reachable
 
 LAST_FOLDER_KEY = "memo/last_folder"
 
@@ -96,7 +97,7 @@ class MemoPage(QWidget):
         self.refresh_button = QPushButton("&Refresh preview", self)
         self.save_button = QPushButton("&Save as PDF…", self)
         self.print_button = QPushButton("&Print…", self)
-        self.finalize_button = QPushButton("&Finalize…", self)
+        self.finalize_button = QPushButton("Finali&ze…", self)
         for button in (
             self.refresh_button,
             self.save_button,
@@ -133,6 +134,18 @@ class MemoPage(QWidget):
 
     def focus_field(self, _path: object) -> bool:
         return False
+
+    def focus_chain(self) -> list[QWidget]:
+        return [
+            self.refresh_button,
+            self.save_button,
+            self.print_button,
+            self.finalize_button,
+            self.view,
+        ]
+
+    def first_focus(self) -> QWidget | None:
+        return first_reachable(self.focus_chain())
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

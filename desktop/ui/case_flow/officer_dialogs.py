@@ -46,6 +46,7 @@ class OfficerDialog(QDialog):
         if self.reason_edit is not None:
             self.reason_edit.textChanged.connect(self._update_ok)
         self._update_ok()
+        self.officer_edit.setFocus()  # the dialog opens on the name it needs
 
     def officer(self) -> str:
         return self.officer_edit.text().strip()

@@ -12,6 +12,7 @@ from desktop.flow.field_paths import FieldPath
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.case_flow.field_form import FieldForm, make_problem_label, show_problem
+from desktop.ui.widgets.focus_order import first_reachable, focusable_widgets
 
 
 class StepPage(QWidget):
@@ -37,6 +38,7 @@ class StepPage(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are the stops
         container = QWidget(self.scroll_area)
         self.body = QVBoxLayout(container)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -77,6 +79,14 @@ class StepPage(QWidget):
                 editor.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
+
+    def focus_chain(self) -> list[QWidget]:
+        """The page's controls in the order Tab should visit them (top to bottom)."""
+        return focusable_widgets(self.scroll_area)
+
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard lands when the step opens: its first usable control."""
+        return first_reachable(self.focus_chain())
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

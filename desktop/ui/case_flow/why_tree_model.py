@@ -7,9 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from desktop.flow.exception_labels import exception_label
 from desktop.flow.field_paths import parse_path
 
 FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+EXCEPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OUTCOME_LABELS = {
     "not_applicable": "Not applicable",
     "not_in_force": "Not in force",
@@ -161,7 +163,9 @@ class WhyTreeModel(QStandardItemModel):
                     _item(str(step.get("citation") or "")),
                 ]
             )
-        head.appendRow([group, _item(f"{len(trace)} steps"), _item("")])
+        head.appendRow(
+            [group, _item(f"{len(trace)} step{'' if len(trace) == 1 else 's'}"), _item("")]
+        )
 
     def _add_exceptions(self, head: QStandardItem, exceptions: list[Any]) -> None:
         if not exceptions:
@@ -172,11 +176,14 @@ class WhyTreeModel(QStandardItemModel):
                 continue
             met = exception.get("met")
             flag = f"  {UNVERIFIED_MARK}" if is_unverified(exception) else ""
-            group.appendRow(
-                _row(
-                    f"{exception.get('id', '')}{flag}",
-                    {True: "met", False: "not met"}.get(met, "unknown"),  # type: ignore[arg-type]
-                    str(exception.get("citation") or ""),
-                )
+            identifier = str(exception.get("id") or "")
+            row = _row(
+                f"{exception_label(exception)}{flag}",
+                {True: "met", False: "not met"}.get(met, "unknown"),  # type: ignore[arg-type]
+                str(exception.get("citation") or ""),
             )
+            # The rule id stays one hover away, for officers who cross-check the rule pack.
+            row[0].setToolTip(f"Rule id: {identifier}" if identifier else row[0].text())
+            row[0].setData(identifier, EXCEPTION_ID_ROLE)
+            group.appendRow(row)
         head.appendRow([group, _item(""), _item("")])

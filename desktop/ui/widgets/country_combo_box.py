@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pycountry
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 
 @cache
@@ -48,23 +55,41 @@ def resolve_country(text: str) -> str | None:
     return str(found.alpha_2)
 
 
-_shared_model: QStandardItemModel | None = None
+AnyIndex = QModelIndex | QPersistentModelIndex
+_TEXT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
 
 
-def shared_country_model() -> QStandardItemModel:
-    """One model of all countries for every combo (building 250 items per combo is slow)."""
-    global _shared_model
-    if _shared_model is None:
-        model = QStandardItemModel(QCoreApplication.instance())
-        blank = QStandardItem("")
-        blank.setData(None, Qt.ItemDataRole.UserRole)
-        model.appendRow(blank)
-        for code, name in country_entries():
-            item = QStandardItem(f"{name} ({code})")
-            item.setData(code, Qt.ItemDataRole.UserRole)
-            model.appendRow(item)
-        _shared_model = model
-    return _shared_model
+class CountryListModel(QAbstractListModel):
+    """A blank row, then every country as `Name (CODE)`, with the code as UserRole.
+
+    Each combo owns its own: it is only a view of the cached tuple, so it costs nothing to
+    build, and it dies with its combo. (A model shared through the QApplication outlived the
+    combos' popups, whose reset on its destruction printed QBasicTimer warnings at exit.)
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries = country_entries()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._entries) + 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = index.row()
+        if not index.isValid() or not 0 <= row <= len(self._entries):
+            return None
+        if row == 0:
+            return "" if role in _TEXT_ROLES else None
+        code, name = self._entries[row - 1]
+        if role in _TEXT_ROLES:
+            return f"{name} ({code})"
+        if role == Qt.ItemDataRole.UserRole:
+            return code
+        return None
 
 
 class CountryComboBox(QComboBox):
@@ -82,7 +107,7 @@ class CountryComboBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        self.setModel(shared_country_model())
+        self.setModel(CountryListModel(self))
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -96,6 +121,9 @@ class CountryComboBox(QComboBox):
         completer.activated[str].connect(self._on_completed)  # type: ignore[index]
         self._code: str | None = None
         self.setAccessibleName("Country")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def value(self) -> str | None:
         return self._code
@@ -117,6 +145,20 @@ class CountryComboBox(QComboBox):
     def commit(self) -> None:
         """Resolve what was typed now (also done when the field loses focus or on Enter)."""
         self._commit_text()
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Tabbing away while the completer's popup is open sends no editingFinished,
+        # so what was typed is resolved when the focus leaves the combo for good.
+        if old is None or not (old is self or self.isAncestorOf(old)):
+            return
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if new is not None and (new is self or self.isAncestorOf(new) or new is popup):
+            return
+        if popup is not None and popup.isVisible():
+            popup.hide()
+        if self.currentText() != country_label(self._code):
+            self._commit_text()
 
     def _on_activated(self, index: int) -> None:
         self._set_code(self.itemData(index))
