@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from desktop.engine.case_view import CaseView, claim_field, final_denial
-from desktop.engine.pack import RulePack
+from desktop.engine.case_view import CaseView
 from desktop.engine.reasoning import Check, Facts
 
 DOCUMENT_OPTIONS = (("none", "none"), ("valid_visa", "valid_visa"),
@@ -52,25 +49,6 @@ def scheduling_not_possible(view: CaseView, facts: Facts) -> Check:
     return Check(True, "Presented at a port without an appointment; scheduling system could not "
                        f"be used ({entry.scheduling_obstacle.replace('_', ' ')})",
                  ("entry.at_port_of_entry", "entry.scheduling_obstacle"))
-
-
-def final_denial_in_transit(view: CaseView, pack: RulePack, facts: Facts,
-                            transit_countries: frozenset[str]) -> Check:
-    claims = [(stop, j, claim) for stop in view.case.journey if stop.country in transit_countries
-              for j, claim in enumerate(stop.protection_claims)]
-    if not claims:
-        return Check(False, "No protection claim in a country travelled through", ("journey",))
-    for stop, j, claim in claims:
-        if facts.probe(partial(final_denial, facts, stop, j, claim,
-                               pack.country_name(stop.country))):
-            return Check(True, f"Final decision denying protection in "
-                               f"{pack.country_name(stop.country)}", (claim_field(stop, j),))
-    for stop, j, claim in claims:
-        if final_denial(facts, stop, j, claim, pack.country_name(stop.country)):
-            return Check(True, f"Final decision denying protection in "
-                               f"{pack.country_name(stop.country)}", (claim_field(stop, j),))
-    return Check(False, "No final decision denying protection in a country travelled through",
-                 tuple(claim_field(s, j) for s, j, _c in claims))
 
 
 def circumstance(value: bool | None, facts: Facts, path: str, question: str, yes: str,

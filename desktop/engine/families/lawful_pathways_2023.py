@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.engine.case_view import BORDER_TEXT, CaseView
 from desktop.engine.families import border_entry
-from desktop.engine.families.common import names, window_step
+from desktop.engine.families.common import final_denial_in, names, window_step
 from desktop.engine.pack import RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
 
@@ -89,7 +89,8 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         ("scheduled_appointment", lambda: border_entry.scheduled_appointment(view, facts)),
         ("scheduling_not_possible", lambda: border_entry.scheduling_not_possible(view, facts)),
         ("final_denial_in_transit_country",
-         lambda: border_entry.final_denial_in_transit(view, pack, facts, transit_set)),
+         lambda: final_denial_in(view, pack, facts, transit_set, denial="decision",
+                                 place="a country travelled through")),
         ("medical_emergency", lambda: border_entry.medical_emergency(view, facts)),
         ("imminent_threat", lambda: border_entry.imminent_threat(view, facts)),
         ("trafficking_victim", lambda: border_entry.trafficking(view, facts)),

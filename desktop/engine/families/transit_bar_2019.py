@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import partial
 from typing import Any
 
-from desktop.engine.case_view import BORDER_TEXT, CaseView, Transit, claim_field, final_denial
-from desktop.engine.families.common import names, window_step
+from desktop.engine.case_view import BORDER_TEXT, CaseView, Transit
+from desktop.engine.families.common import final_denial_in, names, window_step
 from desktop.engine.pack import RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
 from desktop.engine.treaties import party_to_any
@@ -127,24 +126,8 @@ def _port_state(port: str | None, ports: dict[str, list[str]]) -> str | None:
 
 
 def _final_denial(view: CaseView, pack: RulePack, facts: Facts) -> Check:
-    transit_countries = {t.country for t in view.transits}
-    claims = [(stop, j, claim) for stop in view.case.journey if stop.country in transit_countries
-              for j, claim in enumerate(stop.protection_claims)]
-    if not claims:
-        return Check(False, "No protection claim in a transit country", ("journey",))
-    for stop, j, claim in claims:
-        if facts.probe(partial(final_denial, facts, stop, j, claim,
-                               pack.country_name(stop.country))):
-            return Check(True, f"Final decision denying protection in "
-                               f"{pack.country_name(stop.country)}", (claim_field(stop, j),))
-    for stop, j, claim in claims:
-        if final_denial(facts, stop, j, claim, pack.country_name(stop.country)):
-            return Check(True, f"Final decision denying protection in "
-                               f"{pack.country_name(stop.country)}", (claim_field(stop, j),))
-    described = "; ".join(f"{pack.country_name(s.country)}: {c.outcome or 'unknown'}"
-                          f"{', final' if c.final else ', not final'}" for s, _j, c in claims)
-    return Check(False, f"No final judgment denying protection in a transit country "
-                        f"({described})", tuple(claim_field(s, j) for s, j, _c in claims))
+    return final_denial_in(view, pack, facts, (t.country for t in view.transits),
+                           denial="judgment", place="a transit country")
 
 
 def _trafficking(view: CaseView, facts: Facts) -> Check:
