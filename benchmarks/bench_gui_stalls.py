@@ -6,10 +6,12 @@ default 100,000, bulk-imported through the storage layer). The floor is the same
 idle event loop in the same run. Goal: no stall over 50 ms.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_stalls.py
+        [--data-dir /tmp/wp-stalls-large]   (filled on the first run, reused afterwards)
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
 import os
 import statistics
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 from db.repositories import ImportItem
 from desktop.flow.steps import Step
 from desktop.paths import resolve_database_url, resolve_paths
-from desktop.services.startup import load_demo_case, open_storage
+from desktop.services.startup import close_storage, load_demo_case, open_storage, warm_up
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.case_flow_page import CaseFlowPage
 from desktop.ui.case_list.case_list_page import CaseListPage
@@ -99,11 +101,17 @@ def seed(services: UiServices, count: int) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path,
+                        help="data folder with the cases: filled on the first run (when it "
+                             "holds no database), reused as it is afterwards")
+    args = parser.parse_args()
     count = int(os.environ.get("WAYPOINT_BENCH_CASES", "100000"))
-    app = QApplication(sys.argv)
+    app = QApplication(sys.argv[:1])
     register_bundled_fonts()
-    folder = Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
+    folder = args.data_dir or Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
     paths = resolve_paths(folder)
+    reuse = args.data_dir is not None and paths.database_file.is_file()
     url = resolve_database_url(paths, None)
 
     def clock() -> datetime:
@@ -120,9 +128,17 @@ def main() -> int:
         paths,
         url,
     )
-    seconds = seed(services, count)
-    demo_id = storage.cases.create_case(load_demo_case())
-    print(f"{count:,} cases imported in {seconds:.1f} s")
+    if reuse:
+        count = storage.cases.count_cases()
+        print(f"reusing {count:,} cases in {folder}")
+    else:
+        seconds = seed(services, count)
+        print(f"{count:,} cases imported in {seconds:.1f} s")
+    demo_id = storage.cases.create_case(load_demo_case())  # a fresh copy: runs stay alike
+    # As in the app (desktop.app starts it once the database is open): the one-time loads of
+    # the first evaluation and memo, in a worker, before anyone opens a case.
+    runner.run(warm_up)
+    runner.wait_for_done(30_000)
 
     meter = StallMeter()
     results: dict[str, list[float]] = {}
@@ -186,7 +202,14 @@ def main() -> int:
         wait(50)
     results["memo preview, again"] = meter.stop()
 
+    page.close()
+    case_list.close()
     runner.wait_for_done(30_000)
+    wait(50)  # the last callbacks
+    page.deleteLater()
+    case_list.deleteLater()
+    wait(50)
+    close_storage(storage)
     floor = max(results["idle event loop (floor)"]) or 0.1
     print(f"{'activity':<28} {'max stall':>10} {'median':>8} {'ticks':>6}  goal   vs floor")
     worst = 0.0
@@ -199,7 +222,7 @@ def main() -> int:
             f"{verdict:<4} x{top / floor:.1f}"
         )
     print(f"worst stall {worst:.1f} ms (goal {GOAL_MS:.0f} ms); cases in database: {count:,}")
-    del app
+    app.shutdown()
     return 0
 
 

@@ -95,6 +95,12 @@ def _open_storage_in_worker(paths: AppPaths, database_url: str) -> Storage:
     return open_storage(paths, database_url)
 
 
+def _warm_up_in_worker() -> None:
+    from desktop.services.startup import warm_up
+
+    warm_up()
+
+
 class StorageOpener(QObject):
     """Opens the database in the background after the window's first paint; shows start errors.
 
@@ -184,6 +190,7 @@ class StorageOpener(QObject):
         )
         window.attach_services(services, storage.rule_pack)
         self.services = services
+        window.runner.run(_warm_up_in_worker)  # the first Review and memo then start warm
         log.info("Database open: %s", self.database_url)
         self.opened.emit()
         if self.case_file:

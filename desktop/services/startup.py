@@ -69,6 +69,24 @@ def rule_pack_summary() -> dict[str, str] | None:
     return {"version": str(info.get("version", "?")), "hash": str(info.get("hash", ""))}
 
 
+def warm_up() -> None:
+    """Pay the one-time costs of the first evaluation and memo now (run it in a worker).
+
+    The first evaluation loads the engine, compiles the case schema and parses pycountry's
+    country and language data (long C calls that hold the interpreter lock, which stalls the
+    window); the first memo imports ReportLab and parses the fonts. The app runs this right
+    after the database opens, while nobody waits, not on the officer's first Review or memo.
+    """
+    try:
+        from desktop.memo.fonts import register_fonts
+        from desktop.services.evaluation import evaluate_case
+
+        evaluate_case(load_demo_case())
+        register_fonts()  # parses the bundled TrueType fonts
+    except Exception:  # only a head start: the real evaluation reports any problem itself
+        log.exception("Warming up the evaluation failed")
+
+
 def open_storage(
     paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True
 ) -> Storage:

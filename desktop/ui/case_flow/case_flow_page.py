@@ -163,6 +163,8 @@ class CaseFlowPage(QWidget):
             on_done=while_alive(self, self._on_case_loaded),
             on_error=while_alive(self, self._on_load_error),
         )
+        # The first page is built while the case is read, in its own event-loop turn.
+        QTimer.singleShot(0, while_alive(self, self._build_ahead))
 
     @property
     def review_page(self) -> ReviewPage:
@@ -189,6 +191,16 @@ class CaseFlowPage(QWidget):
         page.field_requested.connect(self.go_to_field)
         page.set_read_only(flow.read_only)
         return page
+
+    def _build_ahead(self) -> None:
+        """Build the next form page not built yet: one page per event-loop turn, so no turn
+        holds the window for long; after the case is on screen, the rest follow the same way."""
+        for step in _PAGE_CLASSES:
+            if step not in self.pages:
+                self.pages[step]  # noqa: B018 (builds it)
+                if self.is_loaded:
+                    QTimer.singleShot(0, while_alive(self, self._build_ahead))
+                return
 
     # -- actions -------------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -236,6 +248,7 @@ class CaseFlowPage(QWidget):
         self.save_status.setText("All changes saved")
         self.go_to_step(Step.APPLICANT)
         self.loaded.emit()
+        QTimer.singleShot(0, while_alive(self, self._build_ahead))
 
     def _on_load_error(self, error: BaseException) -> None:
         self.save_status.setText(f"The case could not be opened: {error}")

@@ -39,6 +39,10 @@ class StepPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields are the stops
+        # A viewport made here, not by Qt: the first time Python meets a QWidget that Qt made
+        # (focus_order walks up through the viewport), PySide6 sets up every QWidget
+        # subclass's type, a ~20 ms stall when the first case opens.
+        self.scroll_area.setViewport(QWidget(self.scroll_area))
         container = QWidget(self.scroll_area)
         self.body = QVBoxLayout(container)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
