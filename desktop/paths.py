@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "Waypoint"
 DATA_DIR_ENV = "WAYPOINT_DATA_DIR"
@@ -12,9 +12,12 @@ DATABASE_URL_ENV = "WAYPOINT_DATABASE_URL"
 DATABASE_FILE = "waypoint.sqlite3"
 
 
-@dataclass(frozen=True)
-class AppPaths:
-    """Where this user's database, backups and logs live."""
+class AppPaths(NamedTuple):
+    """Where this user's database, backups and logs live.
+
+    A NamedTuple rather than a dataclass: importing dataclasses is not worth its time on
+    the way to the first window.
+    """
 
     data_dir: Path
 
