@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from desktop.engine.case_view import CaseView
-from desktop.engine.reasoning import Check, Facts
+from desktop.engine.pack import FamilyPack
+from desktop.engine.reasoning import Check, Facts, FindingBuilder
 
 DOCUMENT_OPTIONS = (("none", "none"), ("valid_visa", "valid_visa"),
                     ("other_valid_admission_document", "other_valid_admission_document"),
@@ -82,3 +83,20 @@ def trafficking(view: CaseView, facts: Facts) -> Check:
                         "a severe form of trafficking in persons (8 CFR 214.11)?",
                         "Victim of a severe form of trafficking",
                         "Not a victim of a severe form of trafficking")
+
+
+def sea_arrival_read_as_coastal(view: CaseView, family: FamilyPack, out: FindingBuilder,
+                                origin_key: str, reading: str, step: str) -> bool:
+    """Whether a sea arrival from Mexico counts as a coastal-border entry (recorded, flagged).
+
+    Both southern-border rules reach "adjacent coastal borders"; reading a sea arrival from
+    Mexico that way is the project's, so the step rests on the pack's unverified value.
+    """
+    entry = view.case.entry
+    coastal, coastal_prov = family.sourced("coastal_borders")
+    origin, _origin_prov = family.sourced(origin_key)
+    if entry.border not in coastal or entry.coming_from != origin:
+        return False
+    verified = out.rests_on(coastal_prov, reading)
+    out.step(step, True, ["entry.border", "entry.coming_from"], coastal_prov.citation, verified)
+    return True

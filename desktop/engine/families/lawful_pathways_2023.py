@@ -19,14 +19,12 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     family = pack.families[RULE]
     entry = view.case.entry
     borders, border_prov = family.sourced("borders")
-    coastal, coastal_prov = family.sourced("coastal_borders")
     origin, _origin_prov = family.sourced("coming_from")
-    if entry.border in coastal and entry.coming_from == origin:
-        verified = out.rests_on(coastal_prov, "sea arrival from Mexico read as an adjacent "
-                                              "coastal border")
-        out.step("Arrived by sea from Mexico, read as an entry at the adjacent coastal borders",
-                 True, ["entry.border", "entry.coming_from"], coastal_prov.citation, verified)
-    elif entry.border not in borders or entry.coming_from != origin:
+    by_sea = border_entry.sea_arrival_read_as_coastal(
+        view, family, out, "coming_from",
+        "sea arrival from Mexico read as an adjacent coastal border",
+        "Arrived by sea from Mexico, read as an entry at the adjacent coastal borders")
+    if not by_sea and (entry.border not in borders or entry.coming_from != origin):
         out.step(f"Entry by {BORDER_TEXT[entry.border]} from "
                  f"{pack.country_name(entry.coming_from)}, not from Mexico across the southwest "
                  "land border", False, ["entry.border", "entry.coming_from"],

@@ -22,14 +22,11 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     family = pack.families[RULE]
     entry = view.case.entry
     borders, border_prov = family.sourced("borders")
-    coastal, coastal_prov = family.sourced("coastal_borders")
-    origin, _prov = family.sourced("coming_from_for_coastal")
-    if entry.border in coastal and entry.coming_from == origin:
-        verified = out.rests_on(coastal_prov, "sea arrival from Mexico read as the southern "
-                                              "border")
-        out.step("Arrived by sea from Mexico, read as the southern coastal border", True,
-                 ["entry.border", "entry.coming_from"], coastal_prov.citation, verified)
-    elif entry.border not in borders:
+    by_sea = border_entry.sea_arrival_read_as_coastal(
+            view, family, out, "coming_from_for_coastal",
+            "sea arrival from Mexico read as the southern border",
+            "Arrived by sea from Mexico, read as the southern coastal border")
+    if not by_sea and (entry.border not in borders):
         out.step(f"Entry by {BORDER_TEXT[entry.border]}, not across the southern border", False,
                  ["entry.border"], border_prov.citation)
         return out.finish("not_applicable", "The limitation reaches only entries across the "
