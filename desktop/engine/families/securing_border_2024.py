@@ -23,9 +23,9 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     entry = view.case.entry
     borders, border_prov = family.sourced("borders")
     by_sea = border_entry.sea_arrival_read_as_coastal(
-            view, family, out, "coming_from_for_coastal",
-            "sea arrival from Mexico read as the southern border",
-            "Arrived by sea from Mexico, read as the southern coastal border")
+        view, family, out, "coming_from_for_coastal",
+        "sea arrival from Mexico read as the southern border",
+        "Arrived by sea from Mexico, read as the southern coastal border")
     if not by_sea and (entry.border not in borders):
         out.step(f"Entry by {BORDER_TEXT[entry.border]}, not across the southern border", False,
                  ["entry.border"], border_prov.citation)
