@@ -5,16 +5,19 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from desktop.memo.fonts import FAMILIES, LATIN, markup, needs_shaping
 from desktop.memo.styles import MUTED, RULE_LINE, memo_styles, shaped
+from desktop.resources import resource_path
 
 # Compressed page streams stay binary: ReportLab's ASCII85 wrapper runs in pure Python (without
 # the optional rl_accel extension) and was a tenth of the render time, for no use in a PDF file.
@@ -24,6 +27,11 @@ PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 0.75 * inch
 FOOTER_HEIGHT = 0.55 * inch
 HEADER_HEIGHT = 0.3 * inch
+WATERMARK_TEXT = "DRAFT"
+WATERMARK_FONT = "DejaVuSans-Bold.ttf"
+WATERMARK_PX = 220  # rendered large, drawn at WATERMARK_WIDTH: sharp when printed
+WATERMARK_WIDTH = 5.6 * inch
+WATERMARK_FORM = "draftWatermark"
 
 
 @dataclass(frozen=True)
@@ -35,14 +43,31 @@ class PageDecor:
     draft: bool
 
 
+@cache
+def _watermark_image() -> ImageReader:
+    """DRAFT, grey on transparent, as a picture: drawn as text its letters would be read into
+    the memo's text (by pypdf, pdftotext, screen readers) between the words of the page."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(resource_path("fonts", WATERMARK_FONT)), WATERMARK_PX)
+    left, top, right, bottom = font.getbbox(WATERMARK_TEXT)
+    text = Image.new("LA", (int(right - left) + 8, int(bottom - top) + 8), (0, 0))
+    ImageDraw.Draw(text).text((4 - left, 4 - top), WATERMARK_TEXT, font=font, fill=(209, 255))
+    return ImageReader(text.rotate(45, expand=True, resample=Image.Resampling.BICUBIC))
+
+
 def _draw_watermark(canvas: Canvas) -> None:
-    canvas.saveState()
-    canvas.setFillColorRGB(0.82, 0.82, 0.82)
-    canvas.setFont(FAMILIES[LATIN].bold, 110)
-    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-    canvas.rotate(45)
-    canvas.drawCentredString(0, -40, "DRAFT")
-    canvas.restoreState()
+    # Drawn once into a form the pages share: the picture is read and stored once per memo.
+    if not canvas.hasForm(WATERMARK_FORM):
+        image = _watermark_image()
+        pixels_wide, pixels_high = image.getSize()
+        width = WATERMARK_WIDTH
+        height = width * pixels_high / pixels_wide
+        canvas.beginForm(WATERMARK_FORM)
+        canvas.drawImage(image, (PAGE_WIDTH - width) / 2, (PAGE_HEIGHT - height) / 2, width,
+                         height, mask="auto")
+        canvas.endForm()
+    canvas.doForm(WATERMARK_FORM)
 
 
 def _draw_running_header(canvas: Canvas, decor: PageDecor) -> None:

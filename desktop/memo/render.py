@@ -45,7 +45,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     decor = PageDecor(
         running_title=(f"Transit requirements determination · {reference} · "
                        f"{applicant_name(applicant)} · {label}"),
-        footer_lines=(f"Waypoint {__version__} · engine {engine_version} · rules {rules_version}",
+        footer_lines=(f"{label} · Waypoint {__version__} · engine {engine_version} · "
+                      f"rules {rules_version}",
                       f"Rule pack SHA-256 {rules_hash or 'not given'}",
                       f"Case facts SHA-256 {digest}"),
         draft=status != "final",

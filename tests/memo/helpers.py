@@ -92,3 +92,21 @@ def long_journey_case() -> dict[str, Any]:
     case["entry"]["coming_from"] = "MX"
     case["decision_date"] = "2023-07-01"
     return case
+
+
+def pages_with_images(pdf: bytes) -> list[bool]:
+    """For each page, whether it draws a picture (the DRAFT watermark is the memo's only one),
+    directly or through a form XObject."""
+
+    def draws_image(resources: Any) -> bool:
+        xobjects = (resources or {}).get("/XObject") or {}
+        for name in xobjects:
+            xobject = xobjects[name].get_object()
+            if xobject.get("/Subtype") == "/Image":
+                return True
+            if xobject.get("/Subtype") == "/Form" and draws_image(xobject.get("/Resources")):
+                return True
+        return False
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return [draws_image(page.get("/Resources")) for page in reader.pages]
