@@ -11,36 +11,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.engine import evaluate
+from desktop.resources import resource_path
 from desktop.services.rules import bundled_rule_pack
 
 COUNTRIES = ["HN", "GT", "SV", "VE", "CO", "EC", "CU", "IN", "CN", "ET", "ER", "NI", "HT", "BZ"]
 
 
 def typical_case() -> dict[str, Any]:
-    return {
-        "format": "waypoint-case/1", "decision_date": "2019-12-02",
-        "applicant": {"family_name": "Ramírez", "given_names": "Ana", "a_number": None,
-                      "date_of_birth": "1994-03", "sex": "female", "nationalities": ["HN"],
-                      "stateless": False, "last_habitual_residence": None, "languages": ["es"]},
-        "entry": {"date": "2019-10-03", "border": "southern_land", "at_port_of_entry": False,
-                  "port": None, "coming_from": "MX", "unaccompanied_child": False,
-                  "documents": "none", "scheduled_appointment": False,
-                  "scheduling_obstacle": None, "metered_before_2019_07_16": False,
-                  "claimed_within_days": None},
-        "journey": [
-            {"country": "HN", "arrived": None, "departed": "2019-09-12"},
-            {"country": "GT", "arrived": "2019-09-12", "departed": "2019-09-15",
-             "status_held": "none", "permanent_status_offered": False, "protection_claims": []},
-            {"country": "MX", "arrived": "2019-09-15", "departed": "2019-10-03",
-             "status_held": "none", "permanent_status_offered": False,
-             "protection_claims": [{"kind": "asylum", "filed": "2019-09-20",
-                                    "outcome": "pending", "final": False, "decided": None}]},
-        ],
-        "circumstances": {"trafficking_victim": False, "medical_emergency_at_entry": False,
-                          "imminent_threat_at_entry": False, "travelling_with_family": [],
-                          "family_in_us": [], "fear_of_receiving_country": {},
-                          "public_interest_exception": False},
-    }
+    """The demo case the app ships (a Honduran through Guatemala and Mexico, 2019)."""
+    data: dict[str, Any] = json.loads(resource_path("demo", "demo.case.json").read_text("utf-8"))
+    return data
 
 
 def generated_case(rng: random.Random) -> dict[str, Any]:
