@@ -226,9 +226,9 @@ def pdf_text(pdf: Path) -> str:
 
 
 def default_case() -> Path | None:
-    """A public case file: the bundled demo cases first, then the shared acceptance cases."""
+    """A public case file: the bundled demo cases first, then the public acceptance cases in tests/."""
     candidates = sorted((ROOT / "resources" / "demo").glob("*.json"))
-    candidates += sorted((ROOT.parent / "shared" / "cases").glob("*.case.json"))
+    candidates += sorted((ROOT / "tests" / "cases" / "public").glob("*.case.json"))
     candidates += sorted((ROOT / "tests" / "cases").glob("*.case.json"))
     for candidate in candidates:
         try:

@@ -1,7 +1,7 @@
 """Regenerates treaties.json (the rule pack's treaty participation table) from treaties.csv.
 
 Usage: python resources/rules/build_treaties.py [PATH/TO/treaties.csv]
-(default: ../shared/law/treaties.csv next to the repository). The tests call build() and
+(default: treaties.csv beside this script, the research table copied into the repository). The tests call build() and
 compare its result with the committed treaties.json, so the two cannot drift apart.
 """
 
@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CSV = HERE.parents[2] / "shared" / "law" / "treaties.csv"
-SOURCE_NOTE = "shared/law/treaties.csv (research table; per-cell provenance from its notes column)"
+DEFAULT_CSV = HERE / "treaties.csv"
+SOURCE_NOTE = "resources/rules/treaties.csv (research table; per-cell provenance from its notes column)"
 
 # Entry into force for a state, from its deposit (and never before the treaty itself was in
 # force). The per-state rule is what the research notes give; the treaty-wide dates are recalled.
@@ -165,7 +165,7 @@ def build(csv_text: str) -> dict[str, object]:
         "cat_unidentified_party": {
             "value": {"from": CAT_GAP_FROM, "to": "2024-05-10"},
             "citation": "CAT annual report 2023-24 (174 States parties on 2024-05-10)",
-            "source": "docstore.ohchr.org via shared/law/treaties.csv notes",
+            "source": "docstore.ohchr.org via treaties.csv notes",
             "verified": False,
             "note": "The table identifies 173 of 174 CAT parties: one state that joined "
                     "between 2023-07 and 2024-05 is unknown, so any empty CAT cell is "

@@ -1,16 +1,16 @@
-"""Finds acceptance cases: the public ones (../shared/cases or $WAYPOINT_CASES_DIR) and extra/."""
+"""Finds acceptance cases: the public ones (tests/cases/public) and the extra ones (tests/cases/extra)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-EXTRA_DIR = Path(__file__).resolve().parent / "extra"
+from tests.case_paths import CASES_DIR, EXTRA_CASES_DIR, REPO  # noqa: F401 (REPO is imported from here)
+
+EXTRA_DIR = EXTRA_CASES_DIR
 
 
 def cases_dir() -> Path:
-    return Path(os.environ.get("WAYPOINT_CASES_DIR", REPO.parent / "shared" / "cases"))
+    return CASES_DIR
 
 
 def names_in(folder: Path) -> list[str]:

@@ -36,7 +36,7 @@ def check_determination(determination: dict[str, Any], expect_file: Path) -> Non
 
 
 def case_files(folder: Path, name: str) -> tuple[Path, Path]:
-    assert folder.is_dir(), f"acceptance cases folder {folder} is missing (WAYPOINT_CASES_DIR)"
+    assert folder.is_dir(), f"acceptance cases folder {folder} is missing from the repository"
     case_file = folder / f"{name}.case.json"
     expect_file = folder / f"{name}.expect.json"
     assert case_file.is_file(), f"no cases in {folder}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def law_dir() -> Path:
-    return Path(os.environ.get("WAYPOINT_LAW_DIR", REPO.parent / "shared" / "law"))
+    """The treaty table's source lies beside the rule pack built from it."""
+    return REPO / "resources" / "rules"
 
 
 def _sourced_values(value: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:

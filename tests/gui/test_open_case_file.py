@@ -11,7 +11,7 @@ import pytest
 from desktop.app import launch
 from desktop.launcher import wants_gui
 from desktop.paths import resolve_database_url, resolve_paths
-from tests.shared_paths import CASES_DIR
+from tests.case_paths import CASES_DIR
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 

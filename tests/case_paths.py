@@ -1,0 +1,9 @@
+"""Where the acceptance cases live inside the repository (tests/cases/public and tests/cases/extra)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CASES_DIR = REPO / "tests" / "cases" / "public"
+EXTRA_CASES_DIR = REPO / "tests" / "cases" / "extra"
