@@ -226,7 +226,7 @@ def pdf_text(pdf: Path) -> str:
 
 
 def default_case() -> Path | None:
-    """A public case file: the bundled demo cases first, then the public acceptance cases in tests/."""
+    """A public case file: the bundled demo cases first, then the acceptance cases in tests/."""
     candidates = sorted((ROOT / "resources" / "demo").glob("*.json"))
     candidates += sorted((ROOT / "tests" / "cases" / "public").glob("*.case.json"))
     candidates += sorted((ROOT / "tests" / "cases").glob("*.case.json"))

@@ -1,4 +1,4 @@
-"""Where the acceptance cases live inside the repository (tests/cases/public and tests/cases/extra)."""
+"""Where the acceptance cases live in the repository: tests/cases/public and tests/cases/extra."""
 
 from __future__ import annotations
 

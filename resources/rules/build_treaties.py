@@ -1,7 +1,8 @@
 """Regenerates treaties.json (the rule pack's treaty participation table) from treaties.csv.
 
 Usage: python resources/rules/build_treaties.py [PATH/TO/treaties.csv]
-(default: treaties.csv beside this script, the research table copied into the repository). The tests call build() and
+(default: treaties.csv beside this script, the research table kept in the repository).
+The tests call build() and
 compare its result with the committed treaties.json, so the two cannot drift apart.
 """
 
@@ -17,7 +18,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CSV = HERE / "treaties.csv"
-SOURCE_NOTE = "resources/rules/treaties.csv (research table; per-cell provenance from its notes column)"
+SOURCE_NOTE = (
+    "resources/rules/treaties.csv (research table; per-cell provenance from its notes column)"
+)
 
 # Entry into force for a state, from its deposit (and never before the treaty itself was in
 # force). The per-state rule is what the research notes give; the treaty-wide dates are recalled.

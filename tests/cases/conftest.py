@@ -1,4 +1,4 @@
-"""Finds acceptance cases: the public ones (tests/cases/public) and the extra ones (tests/cases/extra)."""
+"""Finds acceptance cases: the public ones (cases/public) and the extra ones (cases/extra)."""
 
 from __future__ import annotations
 
