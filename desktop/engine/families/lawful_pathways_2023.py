@@ -140,7 +140,7 @@ def _current_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
                  window_prov.citation, verified)
         return (f"The presumption reaches entries from {start.text} to before {end.text} "
                 "only.")
-    out.step(f"Entered from Mexico on {view.entry_date}, within the window {start.text} to "
+    out.step(f"Entered from {pack.country_name(origin)} on {view.entry_date}, within the window {start.text} to "
              f"before {end.text}", True,
              [*view.entry_facts(), "entry.time", "entry.border", "entry.coming_from"],
              window_prov.citation, verified)
