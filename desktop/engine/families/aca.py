@@ -164,10 +164,10 @@ def _proceeding_step(view: CaseView, family: FamilyPack, out: FindingBuilder) ->
     settings = family.raw["proceedings"]
     if proceeding is None:
         expedited, removal = settings["expedited_removal"], settings["section_240"]
-        out.step(f"Procedural setting not recorded: in expedited removal, {expedited['value']} "
-                 f"({expedited['citation']}); in removal proceedings, {removal['value']} "
-                 f"({removal['citation']}); the outcome is the same", None,
-                 ["entry.proceeding"], f"{expedited['citation']}; {removal['citation']}")
+        out.step("Procedural setting not recorded: it changes the provision (expedited removal: "
+                 f"{expedited['citation']}; removal proceedings: {removal['citation']}), not the "
+                 "outcome", None, ["entry.proceeding"],
+                 f"{expedited['citation']}; {removal['citation']}")
         return None
     setting = settings[proceeding]
     verified = bool(setting["verified"])

@@ -43,7 +43,7 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return out.finish("not_applicable", "The presumption reaches only those who travelled "
                                             "through a country other than their own.")
     verified = own_prov.verified or bool(view.nationalities)
-    out.step(f"Travelled through {names(pack.country_name, [t.country for t in transits])}, "
+    out.step(f"Travelled through {names(pack.country_name, dict.fromkeys(t.country for t in transits))}, "
              "other than their own country", True, ["journey", "applicant.nationalities"],
              own_prov.citation, verified)
     enabled, qualifier_prov = family.sourced("treaty_party_qualifier")

@@ -40,7 +40,7 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                  f"residence ({own_text})", False, ["journey", "entry.coming_from"], REG)
         return out.finish("not_applicable", "No third country was transited, so the transit "
                                             "bar does not reach the case.")
-    transit_text = names(pack.country_name, [t.country for t in view.transits])
+    transit_text = names(pack.country_name, dict.fromkeys(t.country for t in view.transits))
     out.step(f"Transited {transit_text}, outside the countries of nationality or last habitual "
              f"residence ({own_text})", True,
              ["journey", "entry.coming_from", "applicant.nationalities"], REG)
@@ -192,7 +192,7 @@ def _only_non_parties(view: CaseView, pack: RulePack, facts: Facts) -> Check:
             return Check(False, f"Not only non-party countries: {name} became a party on "
                                 f"{became} (entry into force), before the transit ended",
                          (transit.field,))
-    countries = names(pack.country_name, [t.country for t in view.transits])
+    countries = names(pack.country_name, dict.fromkeys(t.country for t in view.transits))
     return Check(True, f"Every country transited ({countries}) was a party to none of the 1951 "
                        "Convention, 1967 Protocol and CAT at the time of transit (entry into "
                        "force used, not deposit)",
