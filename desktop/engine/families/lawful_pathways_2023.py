@@ -8,7 +8,13 @@ from typing import Any
 from desktop.engine.case_view import BORDER_TEXT, CaseView
 from desktop.engine.dates import PartialDate, years_between
 from desktop.engine.families import border_entry
-from desktop.engine.families.boundary import Instant, LocalTime, at_or_after, border_offsets, instant
+from desktop.engine.families.boundary import (
+    Instant,
+    LocalTime,
+    at_or_after,
+    border_offsets,
+    instant,
+)
 from desktop.engine.families.common import final_denial_in, names, window_step
 from desktop.engine.model import Stop
 from desktop.engine.pack import FamilyPack, RulePack
@@ -43,9 +49,9 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return out.finish("not_applicable", "The presumption reaches only those who travelled "
                                             "through a country other than their own.")
     verified = own_prov.verified or bool(view.nationalities)
-    out.step(f"Travelled through {names(pack.country_name, dict.fromkeys(t.country for t in transits))}, "
-             "other than their own country", True, ["journey", "applicant.nationalities"],
-             own_prov.citation, verified)
+    travelled = names(pack.country_name, dict.fromkeys(t.country for t in transits))
+    out.step(f"Travelled through {travelled}, other than their own country", True,
+             ["journey", "applicant.nationalities"], own_prov.citation, verified)
     enabled, qualifier_prov = family.sourced("treaty_party_qualifier")
     out.step("Treaty-party qualifier of 8 CFR 208.33(a)(1)(iii) (transit country a party to the "
              "1951 Convention or 1967 Protocol) NOT applied: its existence is unconfirmed, so no "
@@ -140,8 +146,8 @@ def _current_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
                  window_prov.citation, verified)
         return (f"The presumption reaches entries from {start.text} to before {end.text} "
                 "only.")
-    out.step(f"Entered from {pack.country_name(origin)} on {view.entry_date}, within the window {start.text} to "
-             f"before {end.text}", True,
+    out.step(f"Entered from {pack.country_name(origin)} on {view.entry_date}, within the "
+             f"window {start.text} to before {end.text}", True,
              [*view.entry_facts(), "entry.time", "entry.border", "entry.coming_from"],
              window_prov.citation, verified)
     held = border_entry.documents(view, facts)
