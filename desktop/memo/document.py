@@ -151,8 +151,7 @@ def build_document(buffer: Any, story: list[Any], decor: PageDecor, *, created_a
     def decorate(canvas: Canvas, _document: BaseDocTemplate) -> None:
         if decor.draft:
             _draw_watermark(canvas)
-        if canvas.getPageNumber() > 1:
-            _draw_running_header(canvas, decor)
+        _draw_running_header(canvas, decor)  # case reference and A-number on every page
 
     document.addPageTemplates([PageTemplate(id="memo", frames=[frame], onPage=decorate)])
     document.build(story, canvasmaker=canvas_maker(decor, created_at))
