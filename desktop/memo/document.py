@@ -135,13 +135,14 @@ def canvas_maker(decor: PageDecor, created_at: datetime) -> type[MemoCanvas]:
 
 
 def build_document(buffer: Any, story: list[Any], decor: PageDecor, *, created_at: datetime,
-                   title: str, subject: str, author: str, keywords: str) -> None:
+                   title: str, subject: str, author: str, keywords: str,
+                   lang: str = "en-US") -> None:
     """Lay the story out on US Letter pages and write the PDF into buffer."""
     document = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_HEIGHT, bottomMargin=MARGIN + FOOTER_HEIGHT - 0.2 * inch,
         title=title, subject=subject, author=author, creator=author, producer=author,
-        keywords=keywords, lang="en-US", invariant=1,
+        keywords=keywords, lang=lang, invariant=1,
         # no Helvetica in the file at all: every glyph comes from an embedded font
         initialFontName=FAMILIES[LATIN].regular,
     )
