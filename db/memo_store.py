@@ -93,7 +93,7 @@ def to_stored_memo(row: Row[Any], case_id: str) -> StoredMemo:
     )
 
 
-def memo_with_sha256(connection: Connection, sha256: str) -> Row[Any] | None:
+def memo_with_sha256(connection: Connection, sha256: str) -> Any:
     """The memo row whose PDF has this SHA-256, with its determination's digest and rule pack."""
     return connection.execute(
         select(memos_table.c.id, memos_table.c.status, memos_table.c.finalized_by,
@@ -105,7 +105,7 @@ def memo_with_sha256(connection: Connection, sha256: str) -> Row[Any] | None:
     ).first()
 
 
-def determination_with_digest(connection: Connection, facts_digest: str) -> Row[Any] | None:
+def determination_with_digest(connection: Connection, facts_digest: str) -> Any:
     """The newest determination made from these case facts."""
     return connection.execute(
         select(determinations_table.c.id, determinations_table.c.facts_digest,

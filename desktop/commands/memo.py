@@ -177,16 +177,17 @@ def _sign_as(args: argparse.Namespace, officer: str, pdf: bytes) -> bytes:
     from desktop.services import signing
 
     data_dir = _data_dir(args)
+    first = not signing.has_key(data_dir, officer)
+    prompt = f"{'New s' if first else 'S'}igning passphrase for {officer}: "
     try:
-        if not signing.has_key(data_dir, officer):
-            secret = _passphrase(f"New signing passphrase for {officer}: ", confirm=True)
-            made = signing.create_officer_key(data_dir, officer, secret)
-            print(f"Made a signing key for {officer}: {made.path}", file=sys.stderr)
-        else:
-            secret = _passphrase(f"Signing passphrase for {officer}: ")
-        return signing.sign_final_memo(pdf, data_dir, officer, secret)
+        signed, made = signing.sign_as_officer(pdf, data_dir, officer,
+                                               _passphrase(prompt, confirm=first))
     except signing.SigningError as problem:
         raise UserError(str(problem)) from None
+    if made:
+        print(f"Made a signing key for {officer}: {signing.key_path(data_dir, officer)}",
+              file=sys.stderr)
+    return signed
 
 
 def run_countersign(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Case-file fields named as the caseworker knows them: 'Stop 8 — Guatemala — claim filed 10 Jun 2019'."""
+"""Case-file fields named as the caseworker knows them: 'Stop 8 — Guatemala — claim filed …'."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The interview sheet: the open questions on one page, with room for answers, in English or Spanish."""
+"""The interview sheet: the open questions on one page with room for answers, English or Spanish."""
 
 from __future__ import annotations
 
@@ -261,7 +261,8 @@ def interview_question(field_path: str, fallback: str, case: dict[str, Any],
             return found
         if len(parts) == 2 and re.search(r"treaty|party to", fallback):
             return None
-    if parts[:2] in (["circumstances", "family_in_us"], ["circumstances", "travelling_with_family"]):
+    families = (["circumstances", "family_in_us"], ["circumstances", "travelling_with_family"])
+    if parts[:2] in families:
         found = _family_question(parts, language)
         if found:
             return found

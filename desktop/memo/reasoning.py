@@ -1,4 +1,4 @@
-"""The determination in plain words: steps with their effect, citations once each, open questions."""
+"""The determination in plain words: steps and their effect, citations once each, open questions."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from desktop.memo.text import format_partial_date, humanize, outcome_words
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
-_CITATION_WORDS = re.compile(r"\b(CFR|FR|INA|U\.S\.C|S\. ?Ct|F\.\s?(?:Supp|\d)|I&N|art\.|Proclamation"
-                             r"|Stat\.)", re.IGNORECASE)
+_CITATION_WORDS = re.compile(r"\b(CFR|FR|INA|U\.S\.C|S\. ?Ct|F\.\s?(?:Supp|\d)|I&N|art\."
+                             r"|Proclamation|Stat\.)", re.IGNORECASE)
 _SHORTHAND = re.compile(r"^\s*(?:R|V|N)\s*:\s*")
 REACHES = ("applies", "exception", "not_in_force", "needs_information")
 
@@ -28,7 +28,9 @@ def plain(value: object, rule_titles: dict[str, str] | None = None) -> str:
 
 def split_citations(value: object) -> list[str]:
     """'84 FR 33829; 8 CFR 208.13(c)(4)' -> both parts (semicolons inside brackets kept)."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in "" if value is None else str(value):
         depth += (char == "(") - (char == ")")
         if char == ";" and depth <= 0:
@@ -154,7 +156,7 @@ def not_reaching_reason(finding: dict[str, Any], titles: dict[str, str]) -> tupl
 
 
 def unverified_explanations(finding: dict[str, Any], titles: dict[str, str]) -> list[str]:
-    """Each unverified item of rule data in plain words: what, and the source to check it against."""
+    """Each unverified item of rule data in plain words: what, and the source to check it in."""
     explanations = []
     for item in finding.get("unverified") or []:
         what_raw = str(item.get("what") or item.get("item") or "") if isinstance(item, dict) \
@@ -174,7 +176,8 @@ def unverified_explanations(finding: dict[str, Any], titles: dict[str, str]) -> 
             source = _SHORTHAND.sub("", source)
         against = f"its primary source ({source})" if source else \
             "its primary source (the official text of the law or agreement)"
-        explanations.append(f"{what[:1].upper()}{what[1:]} has not been checked against {against}.")
+        explanations.append(
+            f"{what[:1].upper()}{what[1:]} has not been checked against {against}.")
     return list(dict.fromkeys(explanations))
 
 

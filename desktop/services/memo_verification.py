@@ -65,8 +65,8 @@ def _signer_name(certificate: Any) -> str:
 
 
 def _check_signature(embedded: Any) -> SignatureCheck:
-    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 

@@ -159,7 +159,8 @@ def load_signer(data_dir: Path, officer: str, passphrase: str) -> Any:
     chain = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
              for c in others]
     return SimpleSigner(signing_cert=asn1_x509.Certificate.load(der), signing_key=signing_key,
-                        cert_registry=SimpleCertificateStore.from_certs(chain))
+                        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]  # pyhanko-certvalidator is untyped here
+                            chain))
 
 
 def sign_pdf(pdf: bytes, signer: Any, *, field_name: str = OFFICER_FIELD,
@@ -183,6 +184,18 @@ def sign_final_memo(pdf: bytes, data_dir: Path, officer: str, passphrase: str) -
     """The final memo signed by the finalizing officer."""
     return sign_pdf(pdf, load_signer(data_dir, officer, passphrase), field_name=OFFICER_FIELD,
                     reason="Finalized determination memo", name=officer.strip())
+
+
+def sign_as_officer(pdf: bytes, data_dir: Path, officer: str,
+                    passphrase: str) -> tuple[bytes, bool]:
+    """Sign the final memo as the officer, making the officer's key on first use.
+
+    Returns the signed PDF and whether a key was made.
+    """
+    made = not has_key(data_dir, officer)
+    if made:
+        create_officer_key(data_dir, officer, passphrase)
+    return sign_final_memo(pdf, data_dir, officer, passphrase), made
 
 
 def countersign(pdf: bytes, data_dir: Path, reviewer: str, passphrase: str) -> bytes:
