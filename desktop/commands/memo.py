@@ -260,9 +260,9 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def _current_rules() -> str | None:
-    from desktop.services.evaluation import rule_pack_info
+    from desktop.services.rules import bundled_rule_pack  # not evaluation: no schema to load
 
-    return rule_pack_info().get("hash")
+    return str(bundled_rule_pack().hash)
 
 
 def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
