@@ -41,6 +41,7 @@ class PageDecor:
     running_title: str
     footer_lines: tuple[str, ...]
     draft: bool
+    page_words: str = "Page {number} of {total}"
 
 
 @cache
@@ -125,7 +126,8 @@ class MemoCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type hints
         for line_number, line in enumerate(self.decor.footer_lines):
             self.drawString(MARGIN, top - 10 - 8.5 * line_number, line)
         self.setFont(FAMILIES[LATIN].bold, 8)
-        self.drawRightString(PAGE_WIDTH - MARGIN, top - 10, f"Page {number} of {total}")
+        page = self.decor.page_words.format(number=number, total=total)
+        self.drawRightString(PAGE_WIDTH - MARGIN, top - 10, page)
         self.restoreState()
 
 

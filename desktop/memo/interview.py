@@ -36,6 +36,7 @@ WORDS = {
         "officer_only": "{n} further point(s) are for the officer to settle from the record.",
         "untranslated": "",
         "footer": "Interview sheet · Waypoint {version} · {generated}",
+        "page": "Page {number} of {total}",
     },
     "es": {
         "title": "Hoja de entrevista: preguntas pendientes",
@@ -48,6 +49,7 @@ WORDS = {
         "officer_only": "{n} punto(s) más los resuelve el oficial a partir del expediente.",
         "untranslated": " (pregunta sin traducir; léala en español)",
         "footer": "Hoja de entrevista · Waypoint {version} · {generated}",
+        "page": "Página {number} de {total}",
     },
 }
 
@@ -327,7 +329,7 @@ def render_interview_sheet(case: dict[str, Any], determination: dict[str, Any], 
         running_title=f"{words['case']} {reference} · {words['a_number']} {a_number}",
         footer_lines=(words["footer"].format(version=__version__,
                                              generated=format_partial_date(generated_at.date())),),
-        draft=False)
+        draft=False, page_words=words["page"])
     buffer = io.BytesIO()
     build_document(buffer, story, decor, created_at=generated_at, title=words["title"],
                    subject=f"{words['title']}: {reference}", author=f"Waypoint {__version__}",

@@ -53,3 +53,9 @@ def test_cli_writes_the_spanish_sheet(tmp_path: Path) -> None:
     assert main(["memo", str(CASES_DIR / "tb-trafficking-unknown.case.json"),
                  "--interview-sheet", "--language", "es", "-o", str(out)]) == 0
     assert "Hoja de entrevista" in pages_text(out.read_bytes())[0]
+
+
+def test_spanish_sheet_numbers_its_page_in_spanish() -> None:
+    case = load_case("tb-trafficking-unknown")
+    pdf = render_interview_sheet(case, determine(case), language="es", generated_at=GENERATED_AT)
+    assert "Página 1 de 1" in pages_text(pdf)[0]

@@ -127,3 +127,21 @@ def test_anything_the_schema_accepts_lays_out() -> None:
          "decided": None}] * 60
     pdf = render(case)
     assert pages_text(pdf)[0].startswith("Case reference")
+
+
+def test_law_known_through_is_read_from_the_rule_pack(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.services import memo_rendering
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "pack.json").write_text('{"law_known_through": "2019-11-30"}', "utf-8")
+    monkeypatch.setattr(memo_rendering, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    memo_rendering.law_known_through.cache_clear()
+    try:
+        pages = pages_text(render(load_case("tb-honduran-no-claims")))
+    finally:
+        memo_rendering.law_known_through.cache_clear()
+    assert squeeze("law known through 30 Nov 2019") in squeeze(pages[-1])
+    (tmp_path / "rules" / "pack.json").write_text("not json", "utf-8")
+    assert memo_rendering.law_known_through() is None
+    memo_rendering.law_known_through.cache_clear()
