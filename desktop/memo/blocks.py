@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -19,6 +20,9 @@ CONTENT_WIDTH = 7 * inch
 # taller than a page cannot be laid out.
 CELL_LIMIT = 1200
 UNVERIFIED_MARK = "\u2020"  # dagger
+# Rows are kept whole (a row split across pages is hard to read); a memo whose row is taller
+# than a page is laid out again with rows allowed to split (render_memo sets this).
+split_rows: ContextVar[bool] = ContextVar("split_rows", default=False)
 
 
 class MemoParagraph(Paragraph):  # type: ignore[misc]  # ReportLab ships no type hints
@@ -91,9 +95,9 @@ def lines(value: str, style: ParagraphStyle, *, muted_from: int | None = None,
 def grid(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1,
          extra: Iterable[tuple[Any, ...]] = (),
          row_heights: Sequence[float | None] | None = None) -> Table:
-    """A grid table; a row taller than the page splits inside the row instead of failing."""
+    """A grid table (rows split across pages only when split_rows is set)."""
     table = Table(rows, colWidths=list(widths), rowHeights=row_heights, repeatRows=header_rows,
-                  hAlign="LEFT", splitInRow=1)
+                  hAlign="LEFT", splitInRow=int(split_rows.get()))
     style = grid_table_style(header_rows=header_rows)
     for command in extra:
         style.add(*command)
@@ -104,7 +108,7 @@ def grid(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1
 def boxed(paragraphs: list[Any], *, fill: Any = NOTICE_FILL, line: Any = NOTICE_LINE) -> Table:
     """Paragraphs in a shaded box across the page."""
     box = Table([[paragraph] for paragraph in paragraphs], colWidths=[CONTENT_WIDTH],
-                splitInRow=1)
+                splitInRow=int(split_rows.get()))
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FAMILIES[LATIN].regular),
         ("BACKGROUND", (0, 0), (-1, -1), fill),

@@ -6,8 +6,11 @@ import io
 from datetime import datetime
 from typing import Any
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from desktop import __version__
 from desktop.memo import lookups
+from desktop.memo.blocks import split_rows
 from desktop.memo.document import PageDecor, build_document
 from desktop.memo.story import Provenance, Signatures, applicant_name, build_story, case_reference
 from desktop.memo.styles import memo_styles
@@ -77,18 +80,29 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                       f"Case facts SHA-256 {digest}"),
         draft=not final,
     )
-    story = build_story(case_data, determination, signatures, officer_notes=officer_notes,
-                        version=__version__, treaty_status=treaty_status,
-                        provenance=Provenance(law_known_through=law_known_through,
-                                              supersedes=supersedes))
-    buffer = io.BytesIO()
-    build_document(
-        buffer, story, decor, created_at=generated_at,
-        title=f"Transit requirements determination: {_short(reference, 80)}",
-        subject=(f"Decision support memo ({status}) for "
-                 f"{_short(applicant_name(applicant), NAME_LIMIT)} "
-                 f"(decision date {determination.get('decision_date')})"),
-        author=f"Waypoint {__version__}",
-        keywords=memo_keywords(determination, digest, supersedes_id),
-    )
+    def lay_out() -> io.BytesIO:
+        story = build_story(case_data, determination, signatures, officer_notes=officer_notes,
+                            version=__version__, treaty_status=treaty_status,
+                            provenance=Provenance(law_known_through=law_known_through,
+                                                  supersedes=supersedes))
+        buffer = io.BytesIO()
+        build_document(
+            buffer, story, decor, created_at=generated_at,
+            title=f"Transit requirements determination: {_short(reference, 80)}",
+            subject=(f"Decision support memo ({status}) for "
+                     f"{_short(applicant_name(applicant), NAME_LIMIT)} "
+                     f"(decision date {determination.get('decision_date')})"),
+            author=f"Waypoint {__version__}",
+            keywords=memo_keywords(determination, digest, supersedes_id),
+        )
+        return buffer
+
+    try:
+        buffer = lay_out()
+    except LayoutError:  # a row taller than a page: lay out again, letting rows split
+        token = split_rows.set(True)
+        try:
+            buffer = lay_out()
+        finally:
+            split_rows.reset(token)
     return buffer.getvalue()

@@ -145,3 +145,12 @@ def test_law_known_through_is_read_from_the_rule_pack(tmp_path: Path,
     (tmp_path / "rules" / "pack.json").write_text("not json", "utf-8")
     assert memo_rendering.law_known_through() is None
     memo_rendering.law_known_through.cache_clear()
+
+
+def test_a_row_taller_than_a_page_still_lays_out() -> None:
+    case = load_case("tb-honduran-no-claims")
+    determination = determine(case)
+    step = determination["findings"][0]["trace"][0]
+    step["step"] = "\n".join(f"Line {n} of a very long step." for n in range(400))
+    step["citation"] = "; ".join(f"{n} FR {n}" for n in range(300))
+    assert len(pages_text(render(case, determination))) >= 3
