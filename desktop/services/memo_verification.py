@@ -88,27 +88,59 @@ def _check_signature(embedded: Any) -> SignatureCheck:
         self_signed=certificate.self_signed in ("yes", "maybe"))
 
 
+def _quick_check(pdf: bytes) -> tuple[list[SignatureCheck], str] | None:
+    """One signature over the whole file, checked without pyHanko (the usual final memo)."""
+    from desktop.services.single_signature import check_single_signature, last_keywords
+
+    found = check_single_signature(pdf)
+    if found is None:
+        return None
+    certificate = found["certificate"]
+    return [SignatureCheck(
+        field_name=found["field_name"], signer=_signer_name(certificate),
+        signed_at=found["signed_at"], intact=found["intact"], valid=found["valid"],
+        covers_whole_file=True, fingerprint=hashlib.sha256(certificate.dump()).hexdigest(),
+        self_signed=certificate.self_signed in ("yes", "maybe"))], last_keywords(pdf)
+
+
+def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
+    """Every signature, with pyHanko's validator (counter-signatures, later updates)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    embedded = list(reader.embedded_signatures)
+    info = reader.trailer_view.get("/Info")
+    info = info.get_object() if info is not None else None
+    keywords = str(info.get("/Keywords", "")) if info is not None else ""
+    return [_check_signature(signature) for signature in embedded], keywords
+
+
 def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                current_rules_hash: str | None = None) -> MemoCheck:
     """Check every signature of a memo and what it records; say in words what was found."""
-    from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    from desktop.services.single_signature import last_keywords
 
     check = MemoCheck(sha256=hashlib.sha256(pdf).hexdigest())
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        embedded = list(reader.embedded_signatures)
-        info = reader.trailer_view.get("/Info")
-        info = info.get_object() if info is not None else None
-        keywords = str(info.get("/Keywords", "")) if info is not None else ""
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError) as problem:
-        check.problems.append(f"The file cannot be read as a PDF ({problem}).")
+    if not pdf.startswith(b"%PDF-"):
+        check.problems.append("The file is not a PDF.")
         return check
-    if not embedded:
+    quick = _quick_check(pdf)
+    if quick is not None:
+        signatures, keywords = quick
+    else:
+        from pyhanko.pdf_utils.misc import PdfReadError
+
+        try:
+            signatures, keywords = _full_check(pdf)
+        except (PdfReadError, ValueError, KeyError, TypeError, IndexError) as problem:
+            check.problems.append(f"The file cannot be read as a PDF ({problem}).")
+            return check
+        if not signatures:
+            keywords = keywords or last_keywords(pdf)
+    if not signatures:
         check.problems.append("The memo carries no digital signature: it is not a signed "
                               "final memo.")
-    for index, signature in enumerate(embedded):
-        result = _check_signature(signature)
+    for index, result in enumerate(signatures):
         check.signatures.append(result)
         who = f"Signature {index + 1} ({result.signer}"
         who += f", {result.signed_at:%d %b %Y %H:%M} UTC)" if result.signed_at else ")"
@@ -120,7 +152,7 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                                   "certificate.")
         else:
             check.findings.append(f"{who}: intact and valid; certificate SHA-256 "
-                                  f"{result.fingerprint[:16]}… ("
+                                  f"{result.fingerprint[:16]}\u2026 ("
                                   + ("self-signed officer key" if result.self_signed
                                      else "issued by an organisation") + ").")
     if check.signatures and not check.signatures[-1].covers_whole_file:

@@ -115,3 +115,17 @@ def test_cli_final_signs_and_verify_says_so(tmp_path: Path, monkeypatch: pytest.
     assert main([*data, "memo", str(CASE), "-o", str(tmp_path / "x.pdf"), "--final",
                  "--officer", "Ana Pérez"]) == 2
     assert "passphrase does not open" in capsys.readouterr().err
+
+
+def test_quick_check_agrees_with_pyhanko(tmp_path: Path) -> None:
+    from desktop.services.memo_verification import _full_check, _quick_check
+
+    pdf = _final(tmp_path)
+    for memo in (pdf, _one_byte_changed(pdf)):
+        quick, full = _quick_check(memo), _full_check(memo)
+        assert quick is not None
+        (mine,), (theirs,) = quick[0], full[0]
+        assert (mine.intact, mine.valid, mine.signer, mine.fingerprint) == \
+            (theirs.intact, theirs.valid, theirs.signer, theirs.fingerprint)
+        assert mine.signed_at == theirs.signed_at.replace(microsecond=0)
+        assert quick[1] == full[1]
