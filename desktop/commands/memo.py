@@ -271,14 +271,15 @@ def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
 
     paths = resolve_paths(getattr(args, "data_dir", None))
     url = resolve_database_url(paths, getattr(args, "database_url", None))
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-        return None
+    sqlite = url.startswith("sqlite:///")
+    if sqlite and not Path(url.removeprefix("sqlite:///")).is_file():
+        return None  # no database in this data folder: none is made by verifying
 
     def lookup(sha256: str, facts_digest: str | None) -> StoredMemoFacts | None:
         from db import DatabaseError, open_database
 
         try:
-            database = open_database(url)
+            database = open_database(url, backup_dir=paths.backup_dir if sqlite else None)
         except DatabaseError:
             return None
         try:
