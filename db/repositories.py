@@ -216,6 +216,23 @@ class MemoRepository:
             rows = memo_store.memo_rows(connection, row.id, newest_only=True)
             return memo_store.to_stored_memo(rows[0], row.case_id) if rows else None
 
+    def recorded_for(self, sha256: str, facts_digest: str | None
+                     ) -> tuple[str, str | None, str | None] | None:
+        """What was recorded for a memo with these bytes, else for these facts: a description,
+        the facts digest and the rule-pack hash (for `waypoint memo verify`)."""
+        with self._db.read() as connection:
+            memo = memo_store.memo_with_sha256(connection, sha256)
+            if memo is not None:
+                who = f", finalized by {memo.finalized_by}" if memo.finalized_by else ""
+                return (f"stored {memo.status} memo {memo.id}{who}", memo.facts_digest,
+                        memo.rules_hash)
+            if facts_digest:
+                found = memo_store.determination_with_digest(connection, facts_digest)
+                if found is not None:
+                    return (f"determination {found.id} of the same facts (this file is not "
+                            "stored as it is)", found.facts_digest, found.rules_hash)
+        return None
+
     def all_for_case(self, case_id: str) -> list[StoredMemo]:
         with self._db.read() as connection:
             row = case_store.find_row(connection, case_id)

@@ -79,6 +79,18 @@ class MemoService:
         """Unlock a finalized case so its facts can change; the final memo stays."""
         self._db.memos.start_amendment(case_id, officer, reason, now=self._clock())
 
+    def superseded_memo(self, case_id: str) -> tuple[str | None, int | None]:
+        """For an amendment: the final memo the next one supersedes, in words, and its id."""
+        finals = [m for m in self._db.memos.all_for_case(case_id) if m.status == "final"]
+        if not finals:
+            return None, None
+        last = finals[-1]
+        when = f" on {last.finalized_at:%d %b %Y %H:%M} UTC" if last.finalized_at else ""
+        who = f", finalized by {last.finalized_by}{when}" if last.finalized_by else ""
+        return (f"This memo supersedes final memo {last.memo_id}{who} "
+                f"(PDF SHA-256 {last.sha256}). That memo stays on record unchanged.",
+                last.memo_id)
+
     def latest_memo(self, case_id: str) -> StoredMemo | None:
         return self._db.memos.latest(case_id)
 
