@@ -139,7 +139,7 @@ def test_law_known_through_is_read_from_the_rule_pack(tmp_path: Path,
     memo_rendering.law_known_through.cache_clear()
     case = load_case("tb-honduran-no-claims")
     determination = determine(case)
-    # A determination made by an engine that predates the pack date: the memo falls back on the pack.
+    # A determination from an engine without the pack date: the memo falls back on the pack.
     determination.pop("law_known_through", None)
     try:
         pages = pages_text(render(case, determination))
