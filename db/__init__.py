@@ -46,16 +46,18 @@ __all__ = [
 ]
 
 
-def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
+def open_database(url: str, *, backup_dir: Path | None = None,
+                  receipts_file: Path | None = None) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
     ReadOnlyDataError, DiskFullError, DatabaseUnavailableError — all DatabaseError with a
-    message for the user.
+    message for the user. receipts_file: where the audit chain's receipts go (default: beside
+    an SQLite file; none for a server unless given).
     """
     from db.database import open_database as _open
 
-    return _open(url, backup_dir=backup_dir)
+    return _open(url, backup_dir=backup_dir, receipts_file=receipts_file)
 
 
 def restore_backup(database_file: Path, backup: Path) -> Path | None:

@@ -141,4 +141,7 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced") -> 
     shutil.copyfile(backup, incoming)
     aside = set_aside(database_file, label)
     os.replace(incoming, database_file)
+    from db.receipts import note_restore
+
+    note_restore(database_file)  # the audit chain now legitimately ends where the backup's did
     return aside
