@@ -89,10 +89,11 @@ def _chain_problems(rows: Iterable[Any], facts: ChainFacts) -> list[AuditProblem
         facts.count += 1
         facts.hashes[row.id] = row.entry_hash
         if row.id != expected_id:
+            gap = (f"entry {expected_id} is missing" if row.id == expected_id + 1
+                   else f"entries {expected_id}..{row.id - 1} are missing")
             problems.append(AuditProblem(
-                "entry", row.id,
-                f"expected entry {expected_id} here: entries {expected_id}..{row.id - 1} "
-                "are missing" if row.id > expected_id else "entry number out of order"))
+                "entry", row.id, f"expected entry {expected_id} here: {gap}"
+                if row.id > expected_id else "entry number out of order"))
         if row.prev_hash != prev:
             problems.append(AuditProblem(
                 "entry", row.id, "its previous-hash does not match the entry before it"))

@@ -168,3 +168,23 @@ def test_verify_names_a_memo_whose_pdf_changed(database: Any, memo_service: Any,
     problems = database.verify_audit().problems
     assert {(p.kind, p.ident) for p in problems} == {("memo", draft_id)}
     assert any("stored SHA-256" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(("statement", "refusal"), [
+    ("UPDATE cases SET status = 'draft', data_json = '{}'", "locked"),
+    ("UPDATE cases SET status = 'draft'", "stays finalized unless an amendment"),
+    ("DELETE FROM cases", "finalized case cannot be deleted"),
+    ("DELETE FROM determinations", "cannot be deleted"),
+    ("UPDATE determinations SET findings_json = '{}'", "determination cannot be changed"),
+    ("DELETE FROM memos WHERE status = 'draft'", "cannot be deleted"),
+])
+def test_guards_keep_a_finalized_case_on_both_backends(
+        database: Any, memo_service: Any, case_id: str, statement: str, refusal: str) -> None:
+    memo_service.store_draft_memo(case_id, DETERMINATION, b"%PDF draft")
+    memo_service.finalize(case_id, "Officer K. Lee", b"%PDF final")
+    with pytest.raises(sa_exc.DBAPIError, match=refusal):
+        with database.write() as connection:
+            connection.execute(text(statement))
+    assert database.verify_audit().ok
+    memo_service.start_amendment(case_id, "Officer K. Lee", "new evidence")  # still allowed
+    assert database.verify_audit().ok
