@@ -14,6 +14,7 @@ from db.errors import (
     CaseNotFoundError,
     CorruptDatabaseError,
     DatabaseBusyError,
+    DataFolderError,
     DatabaseError,
     DatabaseUnavailableError,
     DiskFullError,
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AuditProblem", "AuditReport", "CaseFinalizedError", "CaseNotFoundError", "CaseStatus",
-    "CaseSummary", "CorruptDatabaseError", "Database", "DatabaseBusyError", "DatabaseError",
+    "CaseSummary", "CorruptDatabaseError", "DataFolderError", "Database", "DatabaseBusyError",
+    "DatabaseError",
     "DatabaseUnavailableError", "DiskFullError", "ImportConflictError", "MemoStatus",
     "NewerSchemaError", "NotReadyError", "ReadOnlyDataError", "RestoreError", "StoredCase",
     "StoredDetermination", "StoredMemo", "open_database", "restore_backup",

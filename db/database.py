@@ -20,10 +20,18 @@ from db import receipts
 from db.audit import HEAD_KEY
 from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup
-from db.engine import WRITE_OPTION, build_engine, sqlite_file_of, translated_errors
+from db.engine import (
+    WRITE_OPTION,
+    build_engine,
+    disk_nearly_full,
+    sqlite_file_of,
+    translated_errors,
+)
 from db.errors import (
     CorruptDatabaseError,
     DatabaseError,
+    DataFolderError,
+    DiskFullError,
     NewerSchemaError,
     ReadOnlyDataError,
 )
@@ -128,11 +136,30 @@ class Database:
         with translated_errors(str(destination.parent)):
             return copy_database(self.sqlite_file, destination)
 
+    def backup_after(self, reason: str) -> Path | None:
+        """A rotating automatic backup (after an import, a finalize, at exit); never raises.
+
+        Skipped for a server database, without a backups folder, or when nothing changed
+        since the newest backup. A failure (a full disk) is logged: the change itself is saved.
+        """
+        if self.sqlite_file is None or self.backup_dir is None:
+            return None
+        try:
+            if unchanged_since_latest_backup(self.sqlite_file, self.backup_dir):
+                return None
+            return rotate_backup(self.sqlite_file, self.backup_dir, reason)
+        except (OSError, sqlite3.Error, DatabaseError) as error:
+            log.warning("automatic backup after %s failed: %s", reason, error)
+            return None
+
     def close(self) -> None:
         self.engine.dispose()
 
 
 def _check_writable(path: Path) -> None:
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists() and not folder.is_dir():
+            raise DataFolderError(str(folder))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -155,6 +182,8 @@ def _read_revision(engine: Engine, sqlite_file: Path | None, backup_dir: Path | 
     except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
         if sqlite_file is None:
             raise
+        if disk_nearly_full(str(sqlite_file)):  # not damage: SQLite could not grow its WAL
+            raise DiskFullError(str(sqlite_file.parent)) from error
         raise CorruptDatabaseError(
             sqlite_file, str(getattr(error, "orig", error)), latest_backup(backup_dir)
         ) from error
@@ -171,6 +200,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
             _check_writable(sqlite_file)
         check_sqlite_file(sqlite_file, backup_dir)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
+    existed = sqlite_file is not None and sqlite_file.exists()
     engine = build_engine(url)
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
@@ -185,12 +215,26 @@ def open_database(url: str, *, backup_dir: Path | None = None,
                 migrate.upgrade(engine)
     except BaseException:
         engine.dispose()
+        if sqlite_file is not None and not existed:
+            _remove_unfinished(sqlite_file)
         raise
     database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
                         receipts_file=receipts_file)
     if found in PRE_RECEIPT_REVISIONS:
         _anchor_older_chain(database)
     return database
+
+
+def _remove_unfinished(sqlite_file: Path) -> None:
+    """A database this open created but could not finish (a full disk): leave nothing behind.
+
+    It holds no one's data yet, only the part of the schema written before the failure.
+    """
+    for suffix in ("-wal", "-shm", "-journal", ""):
+        try:
+            sqlite_file.with_name(sqlite_file.name + suffix).unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _anchor_older_chain(database: Database) -> None:

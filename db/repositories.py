@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from db import case_store, memo_store
 from db.audit import AuditEvent, append, determination_digest, memo_digest, sha256_text
@@ -27,6 +27,13 @@ class ImportItem:
     case_data: dict[str, Any]
     import_key: str
     source: str
+
+
+class ImportOutcome(NamedTuple):
+    """The case id of each imported file, in order, and how many cases were new."""
+
+    ids: list[str]
+    added: int
 
 
 def _same_case(stored: dict[str, Any], incoming: dict[str, Any]) -> bool:
@@ -90,6 +97,12 @@ class CaseRepository:
 
         Returns the case id for each item, in order (existing ids for repeats).
         """
+        return self.import_counted(items, now=now, actor=actor).ids
+
+    def import_counted(self, items: Sequence[ImportItem], *, now: datetime, actor: str | None
+                       ) -> ImportOutcome:
+        """import_cases, also counting the cases this transaction added (right when two
+        imports run at once: the count comes from the same transaction as the rows)."""
         with self._db.write() as connection:
             stored = case_store.existing_keys(connection, [item.import_key for item in items])
             ids: list[str] = []
@@ -124,7 +137,7 @@ class CaseRepository:
                 AuditEvent("case.imported", new.case_id, details={"key": new.import_key})
                 for new in fresh
             ])
-        return ids
+        return ImportOutcome(ids, len(fresh))
 
 
 class MemoRepository:

@@ -90,9 +90,8 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop.services.cases import CaseService
 
     with _opened(args) as database:
-        before = CaseService(database).count_cases()
-        ids = CaseService(database).import_files(args.files)
-        added = CaseService(database).count_cases() - before
+        outcome = CaseService(database).import_files_counted(args.files)
+    ids, added = outcome
     print(f"Imported {added} new case(s); {len(ids) - added} already stored.")
     for path, case_id in zip(args.files, ids, strict=True):
         print(f"{case_id}  {path}")

@@ -72,8 +72,10 @@ class MemoService:
         Needs a determination of the current facts. After start_amendment, finalizing again
         stores a new final memo that supersedes the previous one (which never changes).
         """
-        return self._db.memos.finalize(case_id, officer, pdf_bytes, digest=facts_digest_of,
-                                       now=self._clock())
+        memo_id = self._db.memos.finalize(case_id, officer, pdf_bytes, digest=facts_digest_of,
+                                          now=self._clock())
+        self._db.backup_after("finalize")
+        return memo_id
 
     def start_amendment(self, case_id: str, officer: str, reason: str) -> None:
         """Unlock a finalized case so its facts can change; the final memo stays."""
