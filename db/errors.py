@@ -29,8 +29,9 @@ class CorruptDatabaseError(DatabaseError):
 
     def __init__(self, damaged_path: Path, detail: str, latest_backup: Path | None) -> None:
         offer = (
-            f" The latest backup is {latest_backup.name}; it can be restored "
-            "(the damaged file is kept aside)."
+            f" The latest backup is {latest_backup.name}; it can be restored (the damaged "
+            f"file is then kept in {damaged_path.parent} as {damaged_path.name}.damaged-<time>;"
+            " the five newest such copies are kept)."
             if latest_backup is not None
             else " No backup was found."
         )
