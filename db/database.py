@@ -15,8 +15,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
-from db import migrate
-from db import receipts
+from db import migrate, receipts
 from db.audit import HEAD_KEY
 from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup

@@ -22,6 +22,9 @@ CASE_COLUMNS = ("id", "case_id", "case_ref", "import_key", "data_json", "display
                 "family_name", "given_names", "a_number", "nationality", "entry_date",
                 "created_at")
 
+LEAVE_REFUSAL = "a finalized case stays finalized unless an amendment is recorded"
+MEMO_REFUSAL = "a final memo cannot be deleted, nor any memo of a finalized case"
+
 SQLITE_NAMES = ("cases_final_no_leave", "cases_final_facts_locked", "cases_final_no_delete",
                 "determinations_no_update", "determinations_final_no_delete",
                 "memos_of_final_case_no_delete")
@@ -48,7 +51,7 @@ def sqlite_triggers(final: tuple[str, ...] = FINAL_CASE_STATUSES) -> list[str]:
     return [
         f"""CREATE TRIGGER cases_final_no_leave BEFORE UPDATE OF status ON cases
             WHEN OLD.status IN {states} AND NEW.status NOT IN {states} AND NOT {amended}
-            BEGIN SELECT RAISE(ABORT, 'a finalized case stays finalized unless an amendment is recorded'); END""",
+            BEGIN SELECT RAISE(ABORT, '{LEAVE_REFUSAL}'); END""",
         f"""CREATE TRIGGER cases_final_facts_locked BEFORE UPDATE ON cases
             WHEN OLD.status IN {states} AND ({facts_changed})
             BEGIN SELECT RAISE(ABORT, 'a finalized case is locked; start an amendment'); END""",
@@ -63,7 +66,7 @@ def sqlite_triggers(final: tuple[str, ...] = FINAL_CASE_STATUSES) -> list[str]:
             END""",
         f"""CREATE TRIGGER memos_of_final_case_no_delete BEFORE DELETE ON memos
             WHEN {case_final}
-            BEGIN SELECT RAISE(ABORT, 'a final memo cannot be deleted, nor any memo of a finalized case'); END""",
+            BEGIN SELECT RAISE(ABORT, '{MEMO_REFUSAL}'); END""",
     ]
 
 
@@ -87,8 +90,7 @@ def postgres_triggers(final: tuple[str, ...] = FINAL_CASE_STATUSES) -> list[str]
               IF NEW.status NOT IN {states} AND NOT EXISTS (
                   SELECT 1 FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)
                   AND action = '{AMENDMENT_ACTION}' AND case_id = OLD.case_id) THEN
-                {refuse.format(
-                    "'a finalized case stays finalized unless an amendment is recorded'")};
+                {refuse.format(f"'{LEAVE_REFUSAL}'")};
               END IF;
               RETURN NEW;
             END $$""",
@@ -111,7 +113,8 @@ def postgres_triggers(final: tuple[str, ...] = FINAL_CASE_STATUSES) -> list[str]
         """CREATE TRIGGER determinations_guard BEFORE UPDATE OR DELETE ON determinations
            FOR EACH ROW EXECUTE FUNCTION waypoint_guard_case_part()""",
         """CREATE TRIGGER determinations_no_truncate BEFORE TRUNCATE ON determinations
-           FOR EACH STATEMENT EXECUTE FUNCTION waypoint_refuse('determinations cannot be truncated')""",
+           FOR EACH STATEMENT
+           EXECUTE FUNCTION waypoint_refuse('determinations cannot be truncated')""",
         """CREATE TRIGGER memos_of_final_case_guard BEFORE DELETE ON memos FOR EACH ROW
            EXECUTE FUNCTION waypoint_guard_case_part()""",
     ]

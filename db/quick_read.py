@@ -11,8 +11,8 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote
 from typing import NamedTuple, cast
+from urllib.parse import unquote
 
 from db.records import CaseStatus, CaseSummary
 from db.revision import HEAD_REVISION

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from db import case_store, memo_store
 from db.audit import AuditEvent, append, determination_digest, memo_digest, sha256_text
-from db.guards import AMENDMENT_ACTION
 from db.errors import CaseFinalizedError, ImportConflictError, NotReadyError
+from db.guards import AMENDMENT_ACTION
 from db.records import CaseStatus, CaseSummary, StoredCase, StoredDetermination, StoredMemo
 
 if TYPE_CHECKING:

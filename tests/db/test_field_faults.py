@@ -18,10 +18,10 @@ import pytest
 import db
 from db.backup import STALE_PART_SECONDS, automatic_backups
 from desktop.cli import main
+from desktop.paths import resolve_paths, sqlite_url
 from desktop.services.cases import CaseService
 from desktop.services.memos import MemoService
 from desktop.services.startup import close_storage, open_storage
-from desktop.paths import resolve_paths, sqlite_url
 from tests.db.conftest import StepClock, make_case
 from tests.db.test_memos_audit import DETERMINATION
 from tests.tiny_disk import fill, tiny_disk
