@@ -70,6 +70,15 @@ def memo_digest(row: Any) -> str:
     return _fields_digest(row, MEMO_FIELDS)
 
 
+def audit_head(connection: Connection) -> tuple[int, str] | None:
+    """The newest entry's id and hash; None for an empty chain."""
+    last = connection.execute(
+        select(audit_table.c.id, audit_table.c.entry_hash).order_by(audit_table.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if last is None else (int(last[0]), str(last[1]))
+
+
 @dataclass(frozen=True)
 class AuditEvent:
     """What happened, before it gets its place in the chain."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ cases_table = Case.__table__  # type: ignore[attr-defined]
 determinations_table = Determination.__table__  # type: ignore[attr-defined]
 memos_table = Memo.__table__  # type: ignore[attr-defined]
 FINALIZING_ACTIONS = ("memo.finalized", "memo.amended")
+# The chain head render_memo(audit_anchor=...) writes into a memo's PDF keywords.
+ANCHOR = re.compile(rb"audit chain head (\d+):([0-9a-f]{64})")
 
 
 @dataclass
@@ -169,6 +172,20 @@ def _determination_problems(connection: Connection, facts: ChainFacts) -> list[A
     return problems
 
 
+def _anchor_problems(row: Any, facts: ChainFacts) -> list[AuditProblem]:
+    """A memo rendered with the chain's head in its metadata must still agree with the chain."""
+    found = ANCHOR.search(bytes(row.pdf))
+    if found is None:
+        return []
+    entry_id, entry_hash_then = int(found.group(1)), found.group(2).decode("ascii")
+    now = facts.hashes.get(entry_id)
+    if now == entry_hash_then:
+        return []
+    state = "is missing" if now is None else "has another hash now"
+    return [AuditProblem("entry", entry_id, f"memo {row.id} was written when this entry was the "
+                         f"chain's head, but the entry {state}: the chain was rewritten")]
+
+
 def _memo_problems(connection: Connection, facts: ChainFacts) -> tuple[int, list[AuditProblem]]:
     problems: list[AuditProblem] = []
     seen: set[int] = set()
@@ -189,6 +206,7 @@ def _memo_problems(connection: Connection, facts: ChainFacts) -> tuple[int, list
             problems.append(AuditProblem(
                 "memo", row.id, f"its PDF does not match the SHA-256 audit entry {entry_id} "
                 "recorded"))
+        problems += _anchor_problems(row, facts)
         if record is not None and record != memo_digest(row):
             problems.append(AuditProblem(
                 "memo", row.id, f"its record (status, signer, times or links) changed after "

@@ -9,7 +9,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from db import case_store, memo_store
-from db.audit import AuditEvent, append, determination_digest, memo_digest, sha256_text
+from db.audit import (
+    AuditEvent,
+    append,
+    audit_head,
+    determination_digest,
+    memo_digest,
+    sha256_text,
+)
 from db.errors import CaseFinalizedError, ImportConflictError, NotReadyError
 from db.guards import AMENDMENT_ACTION
 from db.records import CaseStatus, CaseSummary, StoredCase, StoredDetermination, StoredMemo
@@ -235,6 +242,11 @@ class MemoRepository:
                 AMENDMENT_ACTION, row.case_id, details={"reason": reason})])
             status: CaseStatus = "determined"
             case_store.set_status(connection, row.id, status, now)
+
+    def chain_head(self) -> tuple[int, str] | None:
+        """The audit chain's newest entry and hash (for the memo's metadata), if any."""
+        with self._db.read() as connection:
+            return audit_head(connection)
 
     def latest(self, case_id: str) -> StoredMemo | None:
         with self._db.read() as connection:

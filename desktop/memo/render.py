@@ -19,12 +19,15 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 status: str = "draft", prepared_by: str | None = None,
                 reviewed_by: str | None = None, finalized_by: str | None = None,
                 finalized_at: datetime | None = None, officer_notes: str | None = None,
-                generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None) -> bytes:
+                generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None,
+                audit_anchor: str | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
     final memo has none and must say who finalized it and when. `treaty_status` fills the
     travel history's treaty column; without it the column quotes the determination's reasoning.
+    `audit_anchor` ("<entry>:<hash>", MemoService.chain_anchor) puts the audit chain's head
+    into the PDF's keywords, so a memo handed out vouches for the chain as it was.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -61,6 +64,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                  f"(decision date {determination.get('decision_date')})"),
         author=f"Waypoint {__version__}",
         keywords=(f"waypoint-determination; rules {rules_version}; rule pack {rules_hash}; "
-                  f"facts {digest}"),
+                  f"facts {digest}"
+                  + (f"; audit chain head {audit_anchor}" if audit_anchor else "")),
     )
     return buffer.getvalue()

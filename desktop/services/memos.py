@@ -81,6 +81,11 @@ class MemoService:
         """Unlock a finalized case so its facts can change; the final memo stays."""
         self._db.memos.start_amendment(case_id, officer, reason, now=self._clock())
 
+    def chain_anchor(self) -> str | None:
+        """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
+        head = self._db.memos.chain_head()
+        return None if head is None else f"{head[0]}:{head[1]}"
+
     def latest_memo(self, case_id: str) -> StoredMemo | None:
         return self._db.memos.latest(case_id)
 

@@ -263,3 +263,45 @@ def test_receipts_file_is_owner_only_and_one_line_per_head(data_dir: Path) -> No
             "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     assert lines[-1].split()[:2] == [str(head[0]), head[1]]
     assert [int(line.split()[0]) for line in lines] == sorted(int(x.split()[0]) for x in lines)
+
+
+def test_a_final_memo_carries_the_chain_head_and_vouches_for_it(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Even with the receipts rewritten to match, a rewritten chain disagrees with the memo."""
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop.services.evaluation import evaluate_case
+    from desktop.services.memo_rendering import render_case_memo
+
+    database = db.open_database(f"sqlite:///{data_dir / 'waypoint.sqlite3'}",
+                                backup_dir=data_dir / "backups")
+    try:
+        clock = StepClock()
+        cases, memos = CaseService(database, clock, actor="t"), MemoService(database, clock)
+        case_id = cases.create_case(make_case("Anchored", "Memo"))
+        determination = evaluate_case(cases.get_case(case_id).case_data)
+        anchor = memos.chain_anchor()
+        assert anchor is not None
+        pdf = render_case_memo(cases.get_case(case_id).case_data, determination,
+                               generated_at=clock(), status="final", finalized_by="K. Lee",
+                               finalized_at=clock(), audit_anchor=anchor)
+        memos.record_determination(case_id, determination)
+        memos.finalize(case_id, "K. Lee", pdf)
+    finally:
+        database.close()
+    keywords = PdfReader(io.BytesIO(pdf)).metadata["/Keywords"]
+    assert f"audit chain head {anchor}" in keywords
+    assert _verify(data_dir, capsys)[0] == 0
+
+    with closing(_attacker(data_dir)) as connection:
+        _drop_guards(connection)
+        connection.execute("UPDATE audit_log SET actor = 'mallory' WHERE id = 1")
+        _recompute_chain(connection)
+        rows = connection.execute("SELECT id, entry_hash FROM audit_log ORDER BY id").fetchall()
+    receipts = data_dir / "waypoint.sqlite3.audit-receipts.log"
+    receipts.write_text("".join(f"{i} {h} 2024-05-01T00:00:00Z\n" for i, h in rows), "ascii")
+    code, out = _verify(data_dir, capsys)
+    entry = anchor.split(":")[0]
+    assert code == 1 and f"audit entry {entry}: memo 3 was written when this entry" in out, out
