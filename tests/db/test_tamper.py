@@ -34,8 +34,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
     folder = tmp_path / "data"
     folder.mkdir()
-    database = db.open_database(f"sqlite:///{folder / 'waypoint.sqlite3'}",
-                                backup_dir=folder / "backups")
+    database = _open(folder)
     try:
         clock = StepClock()
         cases, memos = CaseService(database, clock, actor="t"), MemoService(database, clock)
@@ -47,6 +46,11 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     finally:
         database.close()
     return folder
+
+
+def _open(data_dir: Path) -> db.Database:
+    return db.open_database(f"sqlite:///{data_dir / 'waypoint.sqlite3'}",
+                            backup_dir=data_dir / "backups")
 
 
 def _attacker(data_dir: Path) -> sqlite3.Connection:
@@ -241,8 +245,7 @@ def test_guards_refuse_whatever_the_foreign_key_pragma(
 
 def test_amendment_still_leaves_the_finalized_state(data_dir: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    database = db.open_database(f"sqlite:///{data_dir / 'waypoint.sqlite3'}",
-                                backup_dir=data_dir / "backups")
+    database = _open(data_dir)
     try:
         memos = MemoService(database, StepClock())
         (case_id,) = [s.case_id for s in database.cases.summaries(status="finalized")]
@@ -275,8 +278,7 @@ def test_a_final_memo_carries_the_chain_head_and_vouches_for_it(
     from desktop.services.evaluation import evaluate_case
     from desktop.services.memo_rendering import render_case_memo
 
-    database = db.open_database(f"sqlite:///{data_dir / 'waypoint.sqlite3'}",
-                                backup_dir=data_dir / "backups")
+    database = _open(data_dir)
     try:
         clock = StepClock()
         cases, memos = CaseService(database, clock, actor="t"), MemoService(database, clock)

@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from desktop.app import Launched, launch, setup_logging
+from desktop.app import Launched, setup_logging
 from desktop.cli import main
-from desktop.paths import resolve_database_url, resolve_paths
+from desktop.paths import resolve_paths
+from tests.gui import test_main_window
 from tests.tiny_disk import fill, tiny_disk
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
-Starter = Callable[[Path], Launched]
-
-
-@pytest.fixture
-def start_app(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Starter]:
-    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
-    started: list[Launched] = []
-
-    def start(data_dir: Path) -> Launched:
-        paths = resolve_paths(data_dir)
-        launched = launch(paths, resolve_database_url(paths))
-        qtbot.addWidget(launched.window)
-        started.append(launched)
-        return launched
-
-    yield start
-    for launched in started:
-        launched.shutdown()
+Starter = Callable[..., Launched]
+start_app = test_main_window.start_app  # the window on a data folder of the test's own
 
 
 def _error_text(qtbot, launched: Launched) -> tuple[str, list[str]]:
