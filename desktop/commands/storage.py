@@ -69,9 +69,13 @@ def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
 def _opened(args: argparse.Namespace) -> Iterator[Database]:
     from db import CorruptDatabaseError, DatabaseError, open_database
 
+    from desktop.services.startup import server_receipts_file
+
     url, sqlite_file, backup_dir = _location(args)
+    paths = resolve_paths(getattr(args, "data_dir", None))
     try:
-        database = open_database(url, backup_dir=backup_dir if sqlite_file else None)
+        database = open_database(url, backup_dir=backup_dir if sqlite_file else None,
+                                 receipts_file=server_receipts_file(paths, url))
     except CorruptDatabaseError as damaged:
         hint = (f" Run: waypoint restore {damaged.latest_backup}" if damaged.latest_backup
                 else "")
@@ -159,8 +163,11 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_audit_verify(args: argparse.Namespace) -> int:
     with _opened(args) as database:
         report = database.verify_audit()
+        receipts = database.receipts_file
     for problem in report.problems:
         print(problem)
+    if receipts is not None:
+        print(f"Receipts: {receipts}")
     verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
     print(f"Audit log: {report.entries_checked} entries; memos: {report.memos_checked}; "
           f"{verdict}")

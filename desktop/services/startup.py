@@ -98,6 +98,18 @@ def make_data_folder(folder: Path) -> None:
         raise ReadOnlyDataError(str(folder.parent)) from error
 
 
+def server_receipts_file(paths: AppPaths, database_url: str) -> Path | None:
+    """Where this machine keeps the audit receipts of a server database (None for a file)."""
+    if sqlite_file_of(database_url) is not None:
+        return None
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    label = "-".join(str(part) for part in (url.host, url.port, url.database) if part)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in label) or "server"
+    return paths.data_dir / f"audit-receipts-{safe}.log"
+
+
 def open_storage(
     paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True
 ) -> Storage:
@@ -110,7 +122,8 @@ def open_storage(
     make_data_folder(paths.data_dir)
     created = database_file_is_new(database_url)
     is_file = sqlite_file_of(database_url) is not None
-    database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None)
+    database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None,
+                             receipts_file=server_receipts_file(paths, database_url))
     cases = CaseService(database, clock)
     memos = MemoService(database, clock)
     demo_case_id = None
