@@ -68,7 +68,6 @@ def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
 @contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[Database]:
     from db import CorruptDatabaseError, DatabaseError, open_database
-
     from desktop.services.startup import server_receipts_file
 
     url, sqlite_file, backup_dir = _location(args)
