@@ -44,6 +44,15 @@ FINALIZING_ACTIONS = ("memo.finalized", "memo.amended")
 ANCHOR = re.compile(rb"audit chain head (\d+):([0-9a-f]{64})")
 
 
+def _details(details_json: str) -> dict[str, Any]:
+    """An entry's details; anything unreadable counts as none (its hash check names it)."""
+    try:
+        details = json.loads(details_json)
+    except ValueError:
+        return {}
+    return details if isinstance(details, dict) else {}
+
+
 @dataclass
 class ChainFacts:
     """What the entries recorded, by the row they concern: (entry id, digest or None)."""
@@ -57,7 +66,7 @@ class ChainFacts:
     case_last_entry: dict[str, int] = field(default_factory=dict)
 
     def note(self, row: Any) -> None:
-        details = json.loads(row.details_json) if row.details_json.startswith("{") else {}
+        details = _details(row.details_json)
         if row.case_id is not None:
             self.case_last_entry[row.case_id] = row.id
             if row.action in FINALIZING_ACTIONS or row.action == AMENDMENT_ACTION:
@@ -70,7 +79,10 @@ class ChainFacts:
             self.memos[row.memo_id] = (row.id, details.get("sha256"),
                                        details.get("memo_record_sha256"))
         if row.action == COVERAGE_ACTION:
-            self._note_coverage(row.id, details)
+            try:
+                self._note_coverage(row.id, details)
+            except (AttributeError, TypeError, ValueError):
+                pass  # not what migration 0003 writes: its hash (or receipt) check names it
 
     def _note_coverage(self, entry_id: int, details: dict[str, Any]) -> None:
         """Digests of rows older entries recorded without them (written by migration 0003)."""
@@ -120,7 +132,10 @@ def receipt_problems(path: Path | None, facts: ChainFacts, *, complete: bool
             return []
         return [AuditProblem("receipt", 0, f"the receipts file {path.name} is missing, so a "
                              "chain cut short or recomputed cannot be ruled out")]
-    found, unreadable = receipts.read(path)
+    try:
+        found, unreadable = receipts.read(path)
+    except OSError as error:
+        return [AuditProblem("receipt", 0, f"{path} cannot be read ({error.strerror})")]
     problems = [AuditProblem("receipt", line, f"line {line} of {path.name} is not a receipt")
                 for line in unreadable]
     last = max(facts.hashes, default=0)

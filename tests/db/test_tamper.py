@@ -199,6 +199,13 @@ TAMPER_KINDS: list[tuple[str, Attack, str]] = [
     ("a finalized case set back to draft", sql("UPDATE cases SET status = 'draft' "
                                                "WHERE status = 'finalized'"),
      "without an amendment entry"),
+    ("an entry's details made unreadable", sql("UPDATE audit_log SET details_json = "
+                                               "'not json' WHERE id = 3"),
+     "audit entry 3: its content was changed"),
+    ("a forged coverage entry", sql(
+        "INSERT INTO audit_log SELECT max(id) + 1, at, actor, 'audit.coverage_added', NULL, "
+        "NULL, '{\"memos\": [1, 2]}', entry_hash, entry_hash FROM audit_log"),
+     "have no receipt"),
     ("a determination deleted", sql("DELETE FROM determinations"),
      "it records determination 1, which is missing"),
     ("a memo inserted without an entry", sql(
