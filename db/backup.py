@@ -201,5 +201,8 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced") -> 
     rotate_aside_copies(database_file)
     from db.receipts import note_restore
 
-    note_restore(database_file)  # the audit chain now legitimately ends where the backup's did
+    try:
+        note_restore(database_file)  # the chain now legitimately ends where the backup's did
+    except (OSError, sqlite3.Error):
+        pass  # restored all the same; `audit verify` will report the receipts as not matching
     return aside
