@@ -16,6 +16,7 @@ from db.errors import (
     DatabaseBusyError,
     DatabaseError,
     DatabaseUnavailableError,
+    DataFolderError,
     DiskFullError,
     ImportConflictError,
     NewerSchemaError,
@@ -39,23 +40,26 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AuditProblem", "AuditReport", "CaseFinalizedError", "CaseNotFoundError", "CaseStatus",
-    "CaseSummary", "CorruptDatabaseError", "Database", "DatabaseBusyError", "DatabaseError",
+    "CaseSummary", "CorruptDatabaseError", "DataFolderError", "Database", "DatabaseBusyError",
+    "DatabaseError",
     "DatabaseUnavailableError", "DiskFullError", "ImportConflictError", "MemoStatus",
     "NewerSchemaError", "NotReadyError", "ReadOnlyDataError", "RestoreError", "StoredCase",
     "StoredDetermination", "StoredMemo", "open_database", "restore_backup",
 ]
 
 
-def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
+def open_database(url: str, *, backup_dir: Path | None = None,
+                  receipts_file: Path | None = None) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
     ReadOnlyDataError, DiskFullError, DatabaseUnavailableError — all DatabaseError with a
-    message for the user.
+    message for the user. receipts_file: where the audit chain's receipts go (default: beside
+    an SQLite file; none for a server unless given).
     """
     from db.database import open_database as _open
 
-    return _open(url, backup_dir=backup_dir)
+    return _open(url, backup_dir=backup_dir, receipts_file=receipts_file)
 
 
 def restore_backup(database_file: Path, backup: Path) -> Path | None:

@@ -7,14 +7,16 @@ from contextlib import closing
 from pathlib import Path
 
 from db.backup import SQLITE_HEADER, latest_backup
-from db.errors import CorruptDatabaseError
+from db.engine import disk_nearly_full
+from db.errors import CorruptDatabaseError, DiskFullError
 
 
-def sqlite_file_problem(path: Path, *, expect_data: bool) -> str | None:
-    """Why the file is unusable, or None. An empty file only counts when data was expected."""
+def sqlite_file_problem(path: Path) -> str | None:
+    """Why the file is unusable, or None. An empty file is damage too: Waypoint never leaves
+    one (a new database is created, migrated and written in one go), so data went missing."""
     size = path.stat().st_size
     if size == 0:
-        return "the file is empty" if expect_data else None
+        return "the file is empty (0 bytes)"
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
@@ -34,6 +36,8 @@ def sqlite_file_problem(path: Path, *, expect_data: bool) -> str | None:
         with closing(sqlite3.connect(path.resolve().as_uri(), uri=True)) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
+        if disk_nearly_full(str(path)):
+            raise DiskFullError(str(path.parent)) from error
         return str(error)
     if rows != [("ok",)]:
         return "integrity check failed: " + "; ".join(str(row[0]) for row in rows[:3])
@@ -45,6 +49,6 @@ def check_sqlite_file(path: Path, backup_dir: Path | None) -> None:
     if not path.exists():
         return
     backup = latest_backup(backup_dir)
-    problem = sqlite_file_problem(path, expect_data=backup is not None)
+    problem = sqlite_file_problem(path)
     if problem is not None:
         raise CorruptDatabaseError(path, problem, backup)

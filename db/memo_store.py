@@ -34,6 +34,11 @@ def insert_determination(connection: Connection, case_pk: int, determination: di
     return int(result.scalar_one())
 
 
+def row_by_id(connection: Connection, table: Any, row_id: int) -> Row[Any]:
+    """One determination or memo row as stored (its digest goes into the audit entry)."""
+    return connection.execute(select(table).where(table.c.id == row_id)).one()
+
+
 def latest_determination_row(connection: Connection, case_pk: int) -> Row[Any] | None:
     return connection.execute(
         select(determinations_table).where(determinations_table.c.case_pk == case_pk)

@@ -20,7 +20,8 @@ STATUSES = ("draft", "final")
 NAME_LIMIT = 60  # characters of the name in the running header (the details table has it all)
 
 
-def memo_keywords(determination: dict[str, Any], digest: str, supersedes_id: int | None) -> str:
+def memo_keywords(determination: dict[str, Any], digest: str, supersedes_id: int | None,
+                  audit_anchor: str | None = None) -> str:
     """The PDF's Keywords: what `waypoint memo verify` reads back (the rule ids live only here)."""
     rules = ",".join(str(f.get("rule")) for f in determination.get("findings") or [])
     words = (f"waypoint-determination; rules {determination.get('rules_version') or 'unknown'}; "
@@ -28,6 +29,8 @@ def memo_keywords(determination: dict[str, Any], digest: str, supersedes_id: int
              f"decision date {determination.get('decision_date')}; findings {rules}")
     if supersedes_id is not None:
         words += f"; supersedes memo {supersedes_id}"
+    if audit_anchor:
+        words += f"; audit chain head {audit_anchor}"
     return words
 
 
@@ -41,7 +44,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 finalized_at: datetime | None = None, officer_notes: str | None = None,
                 generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None,
                 law_known_through: str | None = None, supersedes: str | None = None,
-                supersedes_id: int | None = None, signed: bool = False) -> bytes:
+                supersedes_id: int | None = None, signed: bool = False,
+                audit_anchor: str | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
@@ -49,6 +53,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     travel history's treaty column; without it the column quotes the determination's reasoning.
     `law_known_through` (the rule pack's date) goes in the footer; `supersedes` names the memo an
     amendment replaces; `signed` says the memo will carry the finalizing officer's signature.
+    `audit_anchor` ("<entry>:<hash>", MemoService.chain_anchor) puts the audit chain's head
+    into the PDF's keywords, so a memo handed out vouches for the chain as it was.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -93,7 +99,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                      f"{_short(applicant_name(applicant), NAME_LIMIT)} "
                      f"(decision date {determination.get('decision_date')})"),
             author=f"Waypoint {__version__}",
-            keywords=memo_keywords(determination, digest, supersedes_id),
+            keywords=memo_keywords(determination, digest, supersedes_id, audit_anchor),
         )
         return buffer
 

@@ -17,6 +17,7 @@ from desktop.services.storage_errors import CaseImportError
 
 if TYPE_CHECKING:
     from db.database import Database
+    from db.repositories import ImportOutcome
 
 __all__ = ["CaseService", "CaseSummary", "StoredCase", "current_user", "utc_clock"]
 
@@ -109,7 +110,11 @@ class CaseService:
 
     def import_files(self, paths: Iterable[str | os.PathLike[str]]) -> list[str]:
         """Validate every file, then import all of them in one transaction, or none."""
-        from db.repositories import ImportItem
+        return self.import_files_counted(paths).ids
+
+    def import_files_counted(self, paths: Iterable[str | os.PathLike[str]]) -> ImportOutcome:
+        """import_files, with how many cases were new; a backup follows an import that added."""
+        from db.repositories import ImportItem, ImportOutcome
 
         items = []
         for raw in paths:
@@ -117,8 +122,11 @@ class CaseService:
             data = _read_and_validate(path)
             items.append(ImportItem(data, import_key_of(data), str(path)))
         if not items:
-            return []
-        return self._db.cases.import_cases(items, now=self._clock(), actor=self._actor)
+            return ImportOutcome([], 0)
+        outcome = self._db.cases.import_counted(items, now=self._clock(), actor=self._actor)
+        if outcome.added:
+            self._db.backup_after("import")
+        return outcome
 
     def export_case(self, case_id: str, path: str | os.PathLike[str]) -> Path:
         """Write the case in the case-file format (with a case_id so re-import is a no-op)."""

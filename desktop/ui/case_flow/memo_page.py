@@ -334,6 +334,7 @@ class MemoPage(QWidget):
                 signed=bool(passphrase),
                 supersedes=supersedes,
                 supersedes_id=supersedes_id,
+                audit_anchor=services.memos.chain_anchor(),
             )
             if passphrase:
                 from desktop.services.signing import sign_as_officer
