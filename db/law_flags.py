@@ -95,3 +95,31 @@ def open_flags(connection: Connection) -> list[LawFlag]:
     return [LawFlag(row.case_id, row.case_ref, row.status, row.kind, row.pack_hash,
                     json.loads(row.changes_json), as_utc(row.flagged_at))
             for row in connection.execute(query)]
+
+
+@dataclass(frozen=True)
+class PinnedRow:
+    """A stored determination with its case's current facts, to re-evaluate it."""
+
+    determination_id: int
+    case_id: str
+    findings_json: str
+    decision_date: str | None
+    rules_hash: str | None
+    facts_digest: str
+    data_json: str
+
+
+def determination_batch(connection: Connection, after_id: int, limit: int) -> list[PinnedRow]:
+    """Up to `limit` determinations with id > after_id, in id order."""
+    query = (
+        select(determinations_table.c.id, cases_table.c.case_id,
+               determinations_table.c.findings_json, determinations_table.c.decision_date,
+               determinations_table.c.rules_hash, determinations_table.c.facts_digest,
+               cases_table.c.data_json)
+        .select_from(determinations_table.join(
+            cases_table, cases_table.c.id == determinations_table.c.case_pk))
+        .where(determinations_table.c.id > after_id)
+        .order_by(determinations_table.c.id).limit(limit)
+    )
+    return [PinnedRow(*row) for row in connection.execute(query)]

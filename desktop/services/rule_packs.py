@@ -263,6 +263,14 @@ def active_pack_info() -> dict[str, str | None]:
             "law_known_through": info.law_known_through, "signer": info.signer}
 
 
+def law_known_through(pack: RulePack) -> str | None:
+    """The law_known_through date of a loaded pack (None when it does not say)."""
+    if pack.hash == bundled_rule_pack().hash:
+        return bundled_info().law_known_through
+    store = current_store()
+    return None if store is None else store.info(pack.hash).law_known_through
+
+
 def law_currency_warning(decision_date: date, law_known_through: str | None) -> str | None:
     """A warning when the decision date is after the last day the pack's law is known for."""
     if law_known_through is None:
