@@ -49,16 +49,13 @@ def count_cases(connection: Connection) -> int:
 
 def case_batch(connection: Connection, after_pk: int, limit: int) -> list[ImpactRow]:
     """Up to `limit` cases with id > after_pk, in id order."""
-    latest = (select(determinations_table.c.case_pk,
-                     func.max(determinations_table.c.id).label("latest_id"))
-              .group_by(determinations_table.c.case_pk).subquery())
+    latest_date = (select(determinations_table.c.decision_date)
+                   .where(determinations_table.c.case_pk == cases_table.c.id)
+                   .order_by(determinations_table.c.id.desc()).limit(1)
+                   .scalar_subquery())  # by ix_determinations_case (case_pk, id)
     query = (
         select(cases_table.c.id, cases_table.c.case_id, cases_table.c.case_ref,
-               cases_table.c.status, cases_table.c.data_json,
-               determinations_table.c.decision_date)
-        .select_from(cases_table)
-        .outerjoin(latest, latest.c.case_pk == cases_table.c.id)
-        .outerjoin(determinations_table, determinations_table.c.id == latest.c.latest_id)
+               cases_table.c.status, cases_table.c.data_json, latest_date)
         .where(cases_table.c.id > after_pk)
         .order_by(cases_table.c.id).limit(limit)
     )

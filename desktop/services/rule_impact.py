@@ -9,16 +9,23 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from desktop.engine import RulePack, evaluate, parse_case, parse_pack
+from desktop.engine import RulePack, parse_case, parse_pack
+from desktop.engine.case_view import CaseView
+from desktop.engine.determination import FAMILIES
+from desktop.engine.explore import decide
 from desktop.services.rules import pack_hash
 
 if TYPE_CHECKING:
     from db.database import Database
     from db.law_flags import ImpactRow
 
-ENGINE_TAG = "impact"
+# pack.json keys that describe the pack without changing any rule.
+DESCRIPTIVE_KEYS = ("version", "description", "research_notes", "law_known_through")
+# Family files the engine also reads for other purposes (aca.json: the agreements list).
+SHARED_FAMILY_FILES = ("aca.json",)
 DEFAULT_CHUNK = 1000
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -52,6 +59,7 @@ class ImpactReport:
     evaluated: int = 0
     not_evaluable: int = 0  # drafts too incomplete for the engine
     cancelled: bool = False
+    rules: list[str] = field(default_factory=list)  # the families compared
     cases: list[CaseImpact] = field(default_factory=list)
 
     def by_rule(self) -> dict[str, int]:
@@ -62,13 +70,41 @@ class ImpactReport:
         return counts
 
 
+def changed_rules(baseline: dict[str, Any], candidate: dict[str, Any]) -> list[str]:
+    """The rule families whose outcome can differ between two packs (files as data).
+
+    A family whose own file is unchanged gives the same outcome unless a file every family
+    may read changed (treaties, the agreements, pack.json beyond its description): then all.
+    """
+    every = [rule for rule, _ in FAMILIES]
+
+    def core(files: dict[str, Any]) -> dict[str, Any]:
+        manifest = {k: v for k, v in files.get("pack.json", {}).items()
+                    if k not in DESCRIPTIVE_KEYS}
+        own = {f"{rule}.json" for rule in every} - set(SHARED_FAMILY_FILES)
+        return {"pack.json": manifest,
+                **{name: v for name, v in files.items() if name not in own | {"pack.json"}}}
+
+    if core(baseline) != core(candidate):
+        return every
+    return [rule for rule in every
+            if baseline.get(f"{rule}.json") != candidate.get(f"{rule}.json")]
+
+
 class ChunkEvaluator:
     """Evaluates cases under both packs and keeps those whose outcomes differ."""
 
-    def __init__(self, baseline: RulePack, candidate: RulePack, today: date) -> None:
+    def __init__(self, baseline: RulePack, candidate: RulePack, today: date,
+                 rules: list[str] | None = None) -> None:
         self.baseline = baseline
         self.candidate = candidate
         self.today = today
+        wanted = set(rules) if rules is not None else {rule for rule, _ in FAMILIES}
+        self.families = [(rule, run) for rule, run in FAMILIES if rule in wanted]
+
+    def _outcomes(self, view: CaseView, pack: RulePack, when: date) -> list[str]:
+        return [decide(pack.families[rule], partial(run, view, pack, when))["outcome"]
+                for rule, run in self.families]
 
     def __call__(self, rows: list[tuple[str, str | None, str, str, str | None]]
                  ) -> tuple[list[CaseImpact], int]:
@@ -79,14 +115,16 @@ class ChunkEvaluator:
                 data = json.loads(data_json)
                 when = date.fromisoformat(data.get("decision_date") or determined_on
                                           or self.today.isoformat())
+                if not self.families:
+                    continue
                 case = parse_case(data)
-                old = evaluate(case, self.baseline, when, ENGINE_TAG)["findings"]
-                new = evaluate(case, self.candidate, when, ENGINE_TAG)["findings"]
+                old = self._outcomes(CaseView(case), self.baseline, when)
+                new = self._outcomes(CaseView(case), self.candidate, when)
             except Exception:  # an incomplete draft: counted, never fatal to the whole run
                 failed += 1
                 continue
-            diffs = tuple(RuleChange(a["rule"], a["outcome"], b["outcome"])
-                          for a, b in zip(old, new, strict=True) if a["outcome"] != b["outcome"])
+            diffs = tuple(RuleChange(rule, a, b) for (rule, _), a, b
+                          in zip(self.families, old, new, strict=True) if a != b)
             if diffs:
                 changed.append(CaseImpact(case_id, case_ref, status, when.isoformat(), diffs))
         return changed, failed
@@ -95,9 +133,10 @@ class ChunkEvaluator:
 _worker: list[ChunkEvaluator] = []
 
 
-def _start_worker(baseline: dict[str, Any], candidate: dict[str, Any], today: date) -> None:
+def _start_worker(baseline: dict[str, Any], candidate: dict[str, Any], today: date,
+                  rules: list[str]) -> None:
     _worker[:] = [ChunkEvaluator(parse_pack(baseline, pack_hash(baseline)),
-                                 parse_pack(candidate, pack_hash(candidate)), today)]
+                                 parse_pack(candidate, pack_hash(candidate)), today, rules)]
 
 
 def _run_chunk(rows: list[tuple[str, str | None, str, str, str | None]]
@@ -130,12 +169,13 @@ def default_workers() -> int:
 def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str, Any], *,
                workers: int | None = None, chunk_size: int = DEFAULT_CHUNK,
                today: date | None = None, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> ImpactReport:
+               cancelled: Cancelled | None = None, all_rules: bool = False) -> ImpactReport:
     """Re-evaluate every stored case under both packs (files as data); report what changes.
 
     workers=1 runs in this process; more use a process pool (spawned, so it is safe from a
     Qt process). progress(done, total) is called after each chunk; cancelled() is polled
-    between chunks and ends the run early with report.cancelled set.
+    between chunks and ends the run early with report.cancelled set. Only the families whose
+    data differ are evaluated (changed_rules) unless all_rules is set.
     """
     from db.law_flags import count_cases
 
@@ -144,6 +184,8 @@ def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str
     report = ImpactReport(pack_hash(baseline), pack_hash(candidate), total=total)
     day = today or date.today()
     workers = workers or default_workers()
+    rules = [rule for rule, _ in FAMILIES] if all_rules else changed_rules(baseline, candidate)
+    report.rules = rules
     results: dict[int, list[CaseImpact]] = {}
 
     def take(index: int, outcome: tuple[list[CaseImpact], int], size: int) -> None:
@@ -155,26 +197,25 @@ def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str
 
     if workers == 1:
         evaluator = ChunkEvaluator(parse_pack(baseline, report.baseline),
-                                   parse_pack(candidate, report.candidate), day)
+                                   parse_pack(candidate, report.candidate), day, rules)
         for index, batch in enumerate(_batches(database, chunk_size)):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
             take(index, evaluator(_plain(batch)), len(batch))
     else:
-        _run_in_pool(database, baseline, candidate, day, workers, chunk_size, take, cancelled,
-                     report)
+        _run_in_pool(database, (baseline, candidate, day, rules), workers, chunk_size, take,
+                     cancelled, report)
     report.cases = [case for index in sorted(results) for case in results[index]]
     return report
 
 
-def _run_in_pool(database: Database, baseline: dict[str, Any], candidate: dict[str, Any],
-                 day: date, workers: int, chunk_size: int,
+def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk_size: int,
                  take: Callable[[int, tuple[list[CaseImpact], int], int], None],
                  cancelled: Cancelled | None, report: ImpactReport) -> None:
     pool = ProcessPoolExecutor(max_workers=workers,
                                mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(baseline, candidate, day))
+                               initializer=_start_worker, initargs=start)
     pending: dict[Future[tuple[list[CaseImpact], int]], tuple[int, int]] = {}
 
     def collect(block: bool) -> None:

@@ -6,7 +6,7 @@ import copy
 import json
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +78,13 @@ def case_entering(on: str, case_id: str) -> dict[str, Any]:
     """The demo case (southern border via Guatemala and Mexico), entering on `on`."""
     case = copy.deepcopy(demo_case())
     case["case_id"] = case_id
+    entered = date.fromisoformat(on)
+    left_home, reached_mexico = entered - timedelta(days=10), entered - timedelta(days=7)
     case["entry"]["date"] = on
-    case["journey"][2]["departed"] = on
-    case["journey"][2]["protection_claims"] = []
+    case["journey"][0]["departed"] = left_home.isoformat()
+    case["journey"][1].update(arrived=left_home.isoformat(), departed=reached_mexico.isoformat())
+    case["journey"][2].update(arrived=reached_mexico.isoformat(), departed=on,
+                              protection_claims=[])
     return case
 
 
