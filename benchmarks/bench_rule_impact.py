@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import random
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_engine import generated_case  # this folder is on sys.path when run as a script
+
 from db import case_store, open_database
 from desktop.services.rule_impact import default_workers, run_impact
 from desktop.services.rule_pack_file import TEST_KEYS_ENV, build_pack_file, verify_pack_bytes
@@ -56,8 +58,6 @@ def store_cases(url: str, count: int) -> None:
 
 def time_install(folder: Path) -> float:
     """Build a signed copy of the candidate with the test key, then time verify + install."""
-    import os
-
     os.environ[TEST_KEYS_ENV] = str(TEST_KEYS / "trusted")
     rules = folder / "rules"
     rules.mkdir()
@@ -77,6 +77,8 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     failures: list[str] = []
+    print(f"{os.cpu_count()} CPUs; load average before: {os.getloadavg()[0]:.1f} (other work on "
+          "the machine slows both runs)")
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         start = time.perf_counter()
@@ -94,12 +96,14 @@ def main() -> int:
         finally:
             database.close()
         install_s = time_install(Path(tmp))
-    print(f"impact, 1 process:        {single_s:6.1f} s ({single_s / args.count * 1e6:.0f} µs/case)")
+    per_case = single_s / args.count * 1e6
+    print(f"impact, 1 process:        {single_s:6.1f} s ({per_case:.0f} µs/case)")
     print(f"impact, {args.workers} processes:      {parallel_s:6.1f} s "
           f"({parallel_s / args.count * 1e6:.0f} µs/case); speed-up {single_s / parallel_s:.2f}x;"
           f" goal <= {GOAL_IMPACT_S:.0f} s for 100,000")
     print(f"changed cases: {len(parallel.cases):,} ({parallel.by_rule()}); "
           f"not evaluable: {parallel.not_evaluable}")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     print(f"install a pack (verify + store + activate): {install_s * 1000:.0f} ms; "
           f"goal <= {GOAL_INSTALL_S * 1000:.0f} ms")
     if [c.case_id for c in single.cases] != [c.case_id for c in parallel.cases]:

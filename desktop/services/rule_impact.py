@@ -117,9 +117,9 @@ class ChunkEvaluator:
                                           or self.today.isoformat())
                 if not self.families:
                     continue
-                case = parse_case(data)
-                old = self._outcomes(CaseView(case), self.baseline, when)
-                new = self._outcomes(CaseView(case), self.candidate, when)
+                view = CaseView(parse_case(data))  # derived from the facts only: shared
+                old = self._outcomes(view, self.baseline, when)
+                new = self._outcomes(view, self.candidate, when)
             except Exception:  # an incomplete draft: counted, never fatal to the whole run
                 failed += 1
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
                        self.rules_action):
             action.setEnabled(enabled)
 
-    def _show_rule_pack(self, info: dict[str, str | None] | None) -> None:
+    def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
         """Status bar: the active pack's version and the date its law is known through."""
         if not info:
             self.rules_label.setText("Rules: —")

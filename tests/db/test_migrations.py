@@ -11,8 +11,8 @@ from sqlalchemy import MetaData, Table, insert, text
 
 import db
 from db import migrate
-from db.normalise import derive_columns
 from db.engine import build_engine
+from db.normalise import derive_columns
 from tests.db.conftest import make_case
 
 EARLIER = migrate.all_revisions()[:-1]
