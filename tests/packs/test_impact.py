@@ -181,3 +181,20 @@ def test_evaluate_under_a_pinned_pack(capsys: pytest.CaptureFixture[str], data_d
     assert main(["--data-dir", str(data_dir), "evaluate", str(case_file), "--rules",
                  "0123456789"]) == 2
     assert "no single installed rule pack" in capsys.readouterr().err
+
+
+def test_evaluate_warns_when_the_decision_date_is_past_the_law_date(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path) -> None:
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps(case_entering("2019-10-03", "x")), encoding="utf-8")
+    folder = copy_rules(tmp_path / "dated", version="2099.1.1", law_known_through="2019-11-30")
+    assert main(["--data-dir", str(data_dir), "rules", "install",
+                 str(build(folder, tmp_path / "dated.wprules"))]) == 0
+    capsys.readouterr()
+    base = ["--data-dir", str(data_dir), "evaluate", str(case_file), "--format", "json"]
+    assert main([*base, "--decision-date", "2019-11-30"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main([*base, "--decision-date", "2019-12-01"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "after the date the rule pack's law is known through " \
+        "(2019-11-30)" in err
