@@ -9,7 +9,9 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from desktop.services.rule_impact import ImpactReport
+from desktop.services.rule_pack_file import RulePackRefused
 from desktop.services.rule_packs import PackStore
+from desktop.services.rules import RulePackError
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -76,7 +78,14 @@ def verify_pinned(database: Database, store: PackStore, batch: int = 500) -> Pin
                 skipped += 1
                 continue
             stored = json.loads(row.findings_json)
-            pack = store.load(row.rules_hash or stored.get("rules_hash"))
+            pinned = str(row.rules_hash or stored.get("rules_hash") or "")
+            try:
+                pack = store.load(pinned)
+            except (RulePackRefused, RulePackError) as problem:
+                mismatches.append(f"determination {row.determination_id} (case {row.case_id}):"
+                                  f" its rule pack {pinned[:12] or '(not recorded)'} is not "
+                                  f"available here ({problem})")
+                continue
             when = date.fromisoformat(row.decision_date or stored["decision_date"])
             again = evaluate_case(data, when, pack)
             checked += 1

@@ -198,3 +198,20 @@ def test_evaluate_warns_when_the_decision_date_is_past_the_law_date(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "after the date the rule pack's law is known through " \
         "(2019-11-30)" in err
+
+
+def test_verify_names_a_determination_whose_pack_is_missing(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, database: Database,
+        stored: dict[str, str], tmp_path: Path) -> None:
+    pack_file = build(moved_pack(tmp_path), tmp_path / "moved.wprules")
+    assert main(["--data-dir", str(data_dir), "rules", "install", str(pack_file)]) == 0
+    use_pack_store(data_dir)
+    case_id = stored["c-2019-07-20"]
+    MemoService(database).record_determination(
+        case_id, evaluate_case(CaseService(database).get_case(case_id).case_data))
+    moved_to = tmp_path / "elsewhere"
+    (data_dir / "rules").rename(moved_to)  # the data folder lost its installed packs
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "rules", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert f"(case {case_id}): its rule pack" in out and "is not available here" in out
