@@ -83,6 +83,9 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--all-rules", action="store_true",
+                        help="compare all six families (the worst case: a change to a file "
+                             "every family reads) instead of only the changed one")
     args = parser.parse_args()
     failures: list[str] = []
     print(f"{os.cpu_count()} CPUs; load average before: {os.getloadavg()[0]:.1f} (other work on "
@@ -96,10 +99,12 @@ def main() -> int:
         try:
             baseline, candidate = bundled_files(), candidate_files()
             start, cpu = time.perf_counter(), cpu_seconds()
-            single = run_impact(database, baseline, candidate, workers=1)
+            single = run_impact(database, baseline, candidate, workers=1,
+                                all_rules=args.all_rules)
             single_s, single_cpu = time.perf_counter() - start, cpu_seconds() - cpu
             start, cpu = time.perf_counter(), cpu_seconds()
-            parallel = run_impact(database, baseline, candidate, workers=args.workers)
+            parallel = run_impact(database, baseline, candidate, workers=args.workers,
+                                  all_rules=args.all_rules)
             parallel_s, parallel_cpu = time.perf_counter() - start, cpu_seconds() - cpu
         finally:
             database.close()
@@ -113,6 +118,7 @@ def main() -> int:
     print(f"CPU seconds: 1 process {single_cpu:.1f}; {args.workers} processes {parallel_cpu:.1f} "
           f"in all (incl. starting them), i.e. {parallel_cpu / args.workers:.1f} s each: the "
           "wall time on otherwise idle cores")
+    print(f"families compared: {', '.join(parallel.rules)}")
     print(f"changed cases: {len(parallel.cases):,} ({parallel.by_rule()}); "
           f"not evaluable: {parallel.not_evaluable}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
