@@ -101,9 +101,13 @@ def trusted_keys() -> dict[str, TrustedKey]:
 
 
 def digest_of(document: dict[str, Any]) -> bytes:
-    """SHA-256 of the canonical JSON of everything but the signature."""
+    """SHA-256 of the canonical JSON of format and manifest (whose pack_hash binds the files).
+
+    Small on purpose: verifying then serialises the large files only once more (pack_hash),
+    and each serialisation holds the interpreter lock (the window must not stall).
+    """
     return hashlib.sha256(canonical_json(
-        {k: document[k] for k in ("format", "manifest", "files")})).digest()
+        {k: document[k] for k in ("format", "manifest")})).digest()
 
 
 def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer: str,
@@ -194,14 +198,15 @@ def _parse(raw: bytes, source: str) -> dict[str, Any]:
 def _checked_content(document: dict[str, Any], key: TrustedKey, raw: bytes,
                      source: str) -> VerifiedPack:
     manifest, files = document["manifest"], document["files"]
+    content_hash = pack_hash(files)
+    if manifest.get("pack_hash") != content_hash:
+        raise RulePackRefused(f"{source} was altered after it was signed (its rule files do "
+                              "not match the signed pack_hash)")
     schema = schema_version_of(files)
     if schema > SUPPORTED_SCHEMA or manifest.get("schema_version") != schema:
         raise RulePackRefused(f"{source} needs rule schema {manifest.get('schema_version')}; "
                               f"this version of Waypoint reads up to {SUPPORTED_SCHEMA} "
                               "(update Waypoint first)")
-    content_hash = pack_hash(files)
-    if manifest.get("pack_hash") != content_hash:
-        raise RulePackRefused(f"{source}: the manifest's pack_hash does not match its files")
     try:
         pack = parse_pack(files, content_hash)
     except (KeyError, ValueError, TypeError) as problem:

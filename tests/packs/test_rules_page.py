@@ -24,14 +24,22 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 class StallMeter(QObject):
     """The longest gap between ticks of a 10 ms timer on the GUI thread."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)  # owned by the page: deleted on the GUI thread
         self.longest = 0.0
         self._last = time.perf_counter()
         self._timer = QTimer(self)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+
+    def restart(self) -> float:
+        """The longest gap so far; then start again from zero."""
+        longest, self.longest, self._last = self.longest, 0.0, time.perf_counter()
+        return longest
+
+    def stop(self) -> None:
+        self._timer.stop()
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -60,16 +68,22 @@ def moved_file(tmp_path: Path) -> Path:
 
 def test_impact_then_install_marks_the_changed_cases(
         qtbot, page: RulesPage, data_dir: Path, tmp_path: Path) -> None:
-    meter = StallMeter()
+    pack_file = moved_file(tmp_path)
+    meter = StallMeter(page)
+    qtbot.wait(1000)  # the floor: the same meter on an idle event loop (the machine is shared)
+    floor = meter.restart()
     with qtbot.waitSignal(page.impact_finished, timeout=60_000):
-        page.check_file(moved_file(tmp_path))
+        page.check_file(pack_file)
+    meter.stop()
     assert PackStore(data_dir).active_hash() == bundled_info().pack_hash  # not yet installed
     rows = [page.impact_model.row(i) for i in range(page.impact_model.rowCount())]
     assert sorted(r[4:] for r in rows) == [("transit_bar_2019", "applies", "not_applicable")] * 2
     assert "2 of 4 stored case(s) change" in page.status.text()
     assert "Moves the 2019 bar's start." in page.status.text()
     assert page.confirm_button.isEnabled() and "2 case(s)" in page.confirm_button.text()
-    assert meter.longest < 0.2, f"the GUI thread stalled {meter.longest * 1000:.0f} ms"
+    print(f"longest GUI-thread gap: {meter.longest * 1000:.0f} ms during the impact, "
+          f"{floor * 1000:.0f} ms idle")
+    assert meter.longest < floor + 0.2, f"the GUI thread stalled {meter.longest * 1000:.0f} ms"
 
     with qtbot.waitSignal(page.installed, timeout=20_000):
         page.confirm_button.click()

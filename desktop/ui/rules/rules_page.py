@@ -106,6 +106,8 @@ class RulesPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Rule pack status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 4)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()
@@ -154,6 +156,9 @@ class RulesPage(QWidget):
              "; ".join(f"{c['rule']}: {c['old']} → {c['new']}" for c in f.changes))
             for f in flags])
         self.packs_view.resizeColumnsToContents()
+        active = next((row for row, p in enumerate(packs) if p.active), -1)
+        if active >= 0:
+            self.packs_view.selectRow(active)
 
     def _show_changelog(self, current: Any, _previous: Any) -> None:
         row = current.row()
@@ -212,6 +217,7 @@ class RulesPage(QWidget):
         self.impact_model.set_rows([tuple(r[k] for k in ("case_id", "case_ref", "status",
                                                            "decision_date", "rule", "old",
                                                            "new")) for r in rows])
+        self.impact_view.resizeColumnsToContents()
         by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(report.by_rule().items()))
         self.status.setText(
             f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.cases)} of "
