@@ -52,7 +52,6 @@ def run(args: argparse.Namespace) -> int:
         read_case_file,
         unknown_fields,
     )
-
     from desktop.services.rule_pack_file import RulePackRefused
     from desktop.services.rule_packs import (
         active_rule_pack,
