@@ -98,10 +98,15 @@ class PackStore:
             info_file = folder / INFO_FILE
             if folder.name.startswith(".") or not info_file.is_file():
                 continue
-            info = json.loads(info_file.read_text(encoding="utf-8"))
-            found.append(PackInfo(folder.name, info["version"], info.get("law_known_through"),
-                                  info["signer"], info.get("changelog", ""),
-                                  info.get("installed_at"), False))
+            try:
+                info = json.loads(info_file.read_text(encoding="utf-8"))
+                found.append(PackInfo(folder.name, str(info["version"]),
+                                      info.get("law_known_through"), str(info["signer"]),
+                                      str(info.get("changelog", "")), info.get("installed_at"),
+                                      False))
+            except (OSError, ValueError, KeyError, TypeError):  # listed, never hidden
+                found.append(PackInfo(folder.name, "?", None, f"({INFO_FILE} unreadable)", "",
+                                      None, False))
         found.sort(key=lambda p: (version_key(p.version), p.installed_at or ""))
         return [replace(p, active=p.pack_hash == active) for p in found]
 

@@ -159,3 +159,12 @@ def test_build_needs_a_changelog_and_a_real_key(
                           str(tmp_path / "b.wprules"), "--key", str(folder / "pack.json"),
                           "--changelog", "x")
     assert code == 2 and "private key" in err
+
+
+def test_a_damaged_record_of_an_installed_pack_is_listed_not_hidden(
+        capsys: pytest.CaptureFixture[str], data_dir: Path, signed: Path) -> None:
+    assert run(capsys, data_dir, "rules", "install", str(signed))[0] == 0
+    active = PackStore(data_dir).active_hash()
+    (data_dir / "rules" / active / "installed.json").write_text("{", encoding="utf-8")
+    code, out, _ = run(capsys, data_dir, "rules", "list")
+    assert code == 0 and f"{active[:12]}" in out and "installed.json unreadable" in out
