@@ -159,4 +159,26 @@ class AuditEntry(SQLModel, table=True):
     entry_hash: str = Field(sa_column=Column(String(64), nullable=False))
 
 
+class CaseLawFlag(SQLModel, table=True):
+    """A case a new rule pack changes: re-evaluate it (open) or amend it (finalized).
+
+    The flag stands until the case gets a determination newer than the flag.
+    """
+
+    __tablename__ = "case_law_flags"
+    __table_args__ = (
+        CheckConstraint("kind IN ('reevaluate', 'amend')", name="ck_case_law_flags_kind"),
+        Index("ix_case_law_flags_case", "case_pk", "flagged_at"),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    case_pk: int = Field(
+        sa_column=Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    )
+    pack_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    kind: str = Field(sa_column=Column(String(16), nullable=False))
+    changes_json: str = Field(sa_column=Column(Text, nullable=False))
+    flagged_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
 metadata = SQLModel.metadata

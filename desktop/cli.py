@@ -11,7 +11,7 @@ from desktop import __version__
 
 # Each module in desktop/commands has register(subparsers); the parser it adds sets
 # `handler`, a function taking the parsed arguments and returning the exit code.
-COMMAND_MODULES = ("info", "evaluate", "memo", "storage")
+COMMAND_MODULES = ("info", "evaluate", "memo", "storage", "rules")
 
 
 class UserError(Exception):
@@ -47,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 0
+    from desktop.paths import resolve_paths
+    from desktop.services.rule_packs import use_pack_store
+
+    use_pack_store(resolve_paths(args.data_dir).data_dir)  # its active rule pack is the default
     try:
         return handler(args)
     except UserError as problem:

@@ -31,6 +31,9 @@ def register(subparsers: Any) -> None:
                              "else today)")
     parser.add_argument("--format", choices=("json", "text"), default="text",
                         help="output format (default: text)")
+    parser.add_argument("--rules", metavar="HASH",
+                        help="evaluate under this rule pack (its hash or 8+ leading characters; "
+                             "see `waypoint rules list`; default: the active pack)")
     parser.set_defaults(handler=run)
 
 
@@ -49,10 +52,21 @@ def run(args: argparse.Namespace) -> int:
         read_case_file,
         unknown_fields,
     )
+    from desktop.services.rule_pack_file import RulePackRefused
+    from desktop.services.rule_packs import (
+        active_rule_pack,
+        law_currency_warning,
+        law_known_through,
+        pinned_rule_pack,
+    )
 
     try:
+        pack = pinned_rule_pack(args.rules) if args.rules else None
+    except RulePackRefused as problem:
+        raise UserError(str(problem)) from None
+    try:
         data = read_case_file(args.case)
-        determination = evaluate_case(data, args.decision_date)
+        determination = evaluate_case(data, args.decision_date, pack)
     except CaseFileError as problem:
         raise UserError(f"{args.case}: {problem}") from None
     except OSError as problem:
@@ -60,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
     for pointer in unknown_fields(data):
         print(f"waypoint: warning: {args.case}: {pointer}: unknown field, ignored",
               file=sys.stderr)
+    known = law_known_through(pack or active_rule_pack())
+    warning = law_currency_warning(date.fromisoformat(determination["decision_date"]), known)
+    if warning:
+        print(f"waypoint: warning: {warning}", file=sys.stderr)
     if args.format == "json":
         json.dump(determination, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

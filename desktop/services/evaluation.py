@@ -1,4 +1,4 @@
-"""Reads and validates case files, and evaluates them with the bundled rule pack."""
+"""Reads and validates case files, and evaluates them with the active (or a pinned) rule pack."""
 
 from __future__ import annotations
 
@@ -16,9 +16,17 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from desktop import __version__
-from desktop.engine import DateTextError, PartialDate, evaluate, parse_partial_date, party_to_any
+from desktop.engine import (
+    DateTextError,
+    PartialDate,
+    RulePack,
+    evaluate,
+    parse_partial_date,
+    party_to_any,
+)
 from desktop.resources import resource_path
-from desktop.services.rules import bundled_rule_pack, canonical_json
+from desktop.services.rule_packs import active_pack_info, active_rule_pack
+from desktop.services.rules import canonical_json
 
 SCHEMA_FILE = ("schema", "case-1.schema.json")
 EXTRA_COUNTRIES = {"XK": "Kosovo"}  # user-assigned code in common use; not in ISO 3166-1
@@ -178,8 +186,12 @@ def case_problems(data: object) -> list[CaseFileError]:
     return problems
 
 
-def evaluate_case(data: dict[str, Any], decision_date: date | None = None) -> dict[str, Any]:
-    """Validate and evaluate a case: decision date given, else the case's, else today."""
+def evaluate_case(data: dict[str, Any], decision_date: date | None = None,
+                  pack: RulePack | None = None) -> dict[str, Any]:
+    """Validate and evaluate a case: decision date given, else the case's, else today.
+
+    `pack` pins a rule pack (e.g. the one a stored determination names); default: the active.
+    """
     validate_case_data(data)
     if decision_date is None:
         recorded = data.get("decision_date")
@@ -188,7 +200,7 @@ def evaluate_case(data: dict[str, Any], decision_date: date | None = None) -> di
     if decision_date < entry.first:
         raise CaseFileError("/decision_date", f"decision date {decision_date} is before the "
                                               f"entry date {entry}")
-    determination = evaluate(data, bundled_rule_pack(), decision_date, __version__)
+    determination = evaluate(data, pack or active_rule_pack(), decision_date, __version__)
     determination["facts_digest"] = facts_digest(data)
     return determination
 
@@ -200,9 +212,11 @@ def facts_digest(data: dict[str, Any]) -> str:
 
 
 def rule_pack_info() -> dict[str, str]:
-    """Version, content hash and label of the bundled rule pack."""
-    pack = bundled_rule_pack()
-    return {"version": pack.version, "hash": pack.hash, "label": pack.label}
+    """Version, content hash, label and law_known_through ("" if unknown) of the active pack."""
+    pack = active_rule_pack()
+    known = active_pack_info().get("law_known_through") or ""
+    return {"version": pack.version, "hash": pack.hash, "label": pack.label,
+            "law_known_through": known}
 
 
 def country_name(code: str) -> str:
@@ -217,7 +231,7 @@ def country_name(code: str) -> str:
 
 def treaty_status(code: str, on: date) -> dict[str, Any]:
     """Participation of a state in the three instruments on a day, with provenance."""
-    pack = bundled_rule_pack()
+    pack = active_rule_pack()
     any_party = party_to_any(pack, code, on)
     record = pack.treaties.get(code)
     instruments: dict[str, Any] = {}

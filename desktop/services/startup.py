@@ -66,7 +66,8 @@ def rule_pack_summary() -> dict[str, str] | None:
     except Exception:  # the window still opens; the status bar says the rules are missing
         log.exception("The rule pack could not be loaded")
         return None
-    return {"version": str(info.get("version", "?")), "hash": str(info.get("hash", ""))}
+    return {"version": str(info.get("version", "?")), "hash": str(info.get("hash", "")),
+            "law_known_through": str(info.get("law_known_through", ""))}
 
 
 def warm_up() -> None:
@@ -120,6 +121,9 @@ def open_storage(
     DatabaseError subclasses (newer schema, damaged file, read-only, disk full) unchanged.
     """
     make_data_folder(paths.data_dir)
+    from desktop.services.rule_packs import use_pack_store
+
+    use_pack_store(paths.data_dir)  # the data folder's active rule pack is the default
     created = database_file_is_new(database_url)
     is_file = sqlite_file_of(database_url) is not None
     database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from db.records import CaseSummary
     from desktop.ui.about_dialog import AboutDialog
     from desktop.ui.context import UiServices
+    from desktop.ui.rules.rules_page import RulesPage
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self._painted = False
         self._case_page: QWidget | None = None
+        self.rules_page: RulesPage | None = None
 
         self.setWindowTitle("Waypoint")
         self.setObjectName("mainWindow")
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
                                           "Ctrl+E")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.rules_action = self._action("&Rule packs…", self.show_rules_page)
         self.about_action = self._action("&About Waypoint", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -161,6 +164,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.rules_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
@@ -197,7 +202,7 @@ class MainWindow(QMainWindow):
         self.location_label.setText(
             f"Database: {describe_database(services.database_url, services.paths)}"
         )
-        self.rules_label.setText(f"Rules: {rule_pack['version']}" if rule_pack else "Rules: —")
+        self._show_rule_pack(rule_pack)
         self._set_storage_actions_enabled(True)
         self.case_list.set_services(services)
 
@@ -211,8 +216,43 @@ class MainWindow(QMainWindow):
         self.case_list.clear_preview()
 
     def _set_storage_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.new_action, self.open_action, self.import_action, self.export_action):
+        for action in (self.new_action, self.open_action, self.import_action, self.export_action,
+                       self.rules_action):
             action.setEnabled(enabled)
+
+    def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
+        """Status bar: the active pack's version and the date its law is known through."""
+        if not info:
+            self.rules_label.setText("Rules: —")
+            return
+        known = info.get("law_known_through") or "unknown"
+        self.rules_label.setText(f"Rules {info['version']} · law known through {known}")
+        self.rules_label.setToolTip(f"Rule pack {info.get('hash', '')}. Decisions after "
+                                    f"{known} may be affected by later changes in the law.")
+
+    def show_rules_page(self) -> None:
+        """The Rules page: installed packs, install from file with its impact, marked cases."""
+        if self.services is None or (self._case_page is not None
+                                     and not self._close_case_page()):
+            return
+        if self.rules_page is None:
+            from desktop.services.rule_pack_service import RulePackService
+            from desktop.ui.rules.rules_page import RulesPage
+
+            service = RulePackService(self.services.paths.data_dir, self.services.cases.database,
+                                      self.services.clock)
+            self.rules_page = RulesPage(service, self.runner)
+            self.rules_page.closed.connect(self.show_case_list)
+            self.rules_page.open_requested.connect(self.open_case)
+            self.rules_page.active_pack_changed.connect(self._reload_rule_pack)
+            self.stack.addWidget(self.rules_page)
+        self.rules_page.refresh()
+        self.stack.setCurrentWidget(self.rules_page)
+
+    def _reload_rule_pack(self) -> None:
+        from desktop.services.rule_packs import active_pack_info
+
+        self.runner.run(active_pack_info, self._show_rule_pack)
 
     # --- pages -------------------------------------------------------------------------------
 

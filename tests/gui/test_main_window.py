@@ -248,7 +248,7 @@ def test_menus_and_controls_have_names_shortcuts_and_accessible_names(
     assert titles == ["&File", "&Case", "&Help"]
     file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_actions == ["&New case", "&Open case", "&Import case files…",
-                            "&Export selected cases…", "&Quit"]
+                            "&Export selected cases…", "&Rule packs…", "&Quit"]
     controls = window.case_list.findChildren(QWidget)
     interactive = [
         w for w in controls if isinstance(w, QAbstractButton | QLineEdit | QComboBox | QTableView)

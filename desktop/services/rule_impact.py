@@ -1,0 +1,249 @@
+"""Impact of a rule pack: re-evaluate every stored case under it, across processes, streamed."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from desktop.engine import RulePack, parse_case, parse_pack
+from desktop.engine.case_view import CaseView
+from desktop.engine.determination import FAMILIES
+from desktop.engine.explore import decide
+from desktop.services.rules import pack_hash
+
+if TYPE_CHECKING:
+    from db.database import Database
+    from db.law_flags import ImpactRow
+
+# pack.json keys that describe the pack without changing any rule.
+DESCRIPTIVE_KEYS = ("version", "description", "research_notes", "law_known_through")
+# Family files the engine also reads for other purposes (aca.json: the agreements list).
+SHARED_FAMILY_FILES = ("aca.json",)
+DEFAULT_CHUNK = 1000
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    rule: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class CaseImpact:
+    """One case whose outcome changes for at least one rule."""
+
+    case_id: str
+    case_ref: str | None
+    status: str
+    decision_date: str
+    changes: tuple[RuleChange, ...]
+
+
+@dataclass
+class ImpactReport:
+    """What a candidate pack changes compared with the baseline pack, over all stored cases."""
+
+    baseline: str  # pack hashes
+    candidate: str
+    total: int = 0
+    evaluated: int = 0
+    not_evaluable: int = 0  # drafts too incomplete for the engine
+    cancelled: bool = False
+    rules: list[str] = field(default_factory=list)  # the families compared
+    cases: list[CaseImpact] = field(default_factory=list)
+
+    def by_rule(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for case in self.cases:
+            for change in case.changes:
+                counts[change.rule] = counts.get(change.rule, 0) + 1
+        return counts
+
+
+def changed_rules(baseline: dict[str, Any], candidate: dict[str, Any]) -> list[str]:
+    """The rule families whose outcome can differ between two packs (files as data).
+
+    A family whose own file is unchanged gives the same outcome unless a file every family
+    may read changed (treaties, the agreements, pack.json beyond its description): then all.
+    """
+    every = [rule for rule, _ in FAMILIES]
+
+    def core(files: dict[str, Any]) -> dict[str, Any]:
+        manifest = {k: v for k, v in files.get("pack.json", {}).items()
+                    if k not in DESCRIPTIVE_KEYS}
+        own = {f"{rule}.json" for rule in every} - set(SHARED_FAMILY_FILES)
+        return {"pack.json": manifest,
+                **{name: v for name, v in files.items() if name not in own | {"pack.json"}}}
+
+    if core(baseline) != core(candidate):
+        return every
+    return [rule for rule in every
+            if baseline.get(f"{rule}.json") != candidate.get(f"{rule}.json")]
+
+
+class ChunkEvaluator:
+    """Evaluates cases under both packs and keeps those whose outcomes differ."""
+
+    def __init__(self, baseline: RulePack, candidate: RulePack, today: date,
+                 rules: list[str] | None = None) -> None:
+        self.baseline = baseline
+        self.candidate = candidate
+        self.today = today
+        wanted = set(rules) if rules is not None else {rule for rule, _ in FAMILIES}
+        self.families = [(rule, run) for rule, run in FAMILIES if rule in wanted]
+
+    def _outcomes(self, view: CaseView, pack: RulePack, when: date) -> list[str]:
+        return [decide(pack.families[rule], partial(run, view, pack, when))["outcome"]
+                for rule, run in self.families]
+
+    def __call__(self, rows: list[tuple[str, str | None, str, str, str | None]]
+                 ) -> tuple[list[CaseImpact], int]:
+        changed: list[CaseImpact] = []
+        failed = 0
+        for case_id, case_ref, status, data_json, determined_on in rows:
+            try:
+                data = json.loads(data_json)
+                when = date.fromisoformat(data.get("decision_date") or determined_on
+                                          or self.today.isoformat())
+                if not self.families:
+                    continue
+                view = CaseView(parse_case(data))  # derived from the facts only: shared
+                old = self._outcomes(view, self.baseline, when)
+                new = self._outcomes(view, self.candidate, when)
+            except Exception:  # an incomplete draft: counted, never fatal to the whole run
+                failed += 1
+                continue
+            diffs = tuple(RuleChange(rule, a, b) for (rule, _), a, b
+                          in zip(self.families, old, new, strict=True) if a != b)
+            if diffs:
+                changed.append(CaseImpact(case_id, case_ref, status, when.isoformat(), diffs))
+        return changed, failed
+
+
+_worker: list[ChunkEvaluator] = []
+
+
+def _start_worker(baseline: dict[str, Any], candidate: dict[str, Any], today: date,
+                  rules: list[str]) -> None:
+    _worker[:] = [ChunkEvaluator(parse_pack(baseline, pack_hash(baseline)),
+                                 parse_pack(candidate, pack_hash(candidate)), today, rules)]
+
+
+def _run_chunk(rows: list[tuple[str, str | None, str, str, str | None]]
+               ) -> tuple[list[CaseImpact], int]:
+    return _worker[0](rows)
+
+
+def _batches(database: Database, size: int) -> Iterator[list[ImpactRow]]:
+    from db.law_flags import case_batch
+
+    after = 0
+    while True:
+        with database.read() as connection:
+            batch = case_batch(connection, after, size)
+        if not batch:
+            return
+        yield batch
+        after = batch[-1].case_pk
+
+
+def _plain(rows: list[ImpactRow]) -> list[tuple[str, str | None, str, str, str | None]]:
+    return [(r.case_id, r.case_ref, r.status, r.data_json, r.determined_on) for r in rows]
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
+
+
+def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str, Any], *,
+               workers: int | None = None, chunk_size: int = DEFAULT_CHUNK,
+               today: date | None = None, progress: Progress | None = None,
+               cancelled: Cancelled | None = None, all_rules: bool = False) -> ImpactReport:
+    """Re-evaluate every stored case under both packs (files as data); report what changes.
+
+    workers=1 runs in this process; more use a process pool (spawned, so it is safe from a
+    Qt process). progress(done, total) is called after each chunk; cancelled() is polled
+    between chunks and ends the run early with report.cancelled set. Only the families whose
+    data differ are evaluated (changed_rules) unless all_rules is set.
+    """
+    from db.law_flags import count_cases
+
+    with database.read() as connection:
+        total = count_cases(connection)
+    report = ImpactReport(pack_hash(baseline), pack_hash(candidate), total=total)
+    day = today or date.today()
+    workers = workers or default_workers()
+    rules = [rule for rule, _ in FAMILIES] if all_rules else changed_rules(baseline, candidate)
+    report.rules = rules
+    results: dict[int, list[CaseImpact]] = {}
+
+    def take(index: int, outcome: tuple[list[CaseImpact], int], size: int) -> None:
+        results[index] = outcome[0]
+        report.not_evaluable += outcome[1]
+        report.evaluated += size - outcome[1]
+        if progress is not None:
+            progress(report.evaluated + report.not_evaluable, total)
+
+    if workers == 1:
+        evaluator = ChunkEvaluator(parse_pack(baseline, report.baseline),
+                                   parse_pack(candidate, report.candidate), day, rules)
+        for index, batch in enumerate(_batches(database, chunk_size)):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            take(index, evaluator(_plain(batch)), len(batch))
+    else:
+        _run_in_pool(database, (baseline, candidate, day, rules), workers, chunk_size, take,
+                     cancelled, report)
+    report.cases = [case for index in sorted(results) for case in results[index]]
+    return report
+
+
+def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk_size: int,
+                 take: Callable[[int, tuple[list[CaseImpact], int], int], None],
+                 cancelled: Cancelled | None, report: ImpactReport) -> None:
+    pool = ProcessPoolExecutor(max_workers=workers,
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=start)
+    pending: dict[Future[tuple[list[CaseImpact], int]], tuple[int, int]] = {}
+
+    def collect(block: bool) -> None:
+        done, _ = wait(pending, timeout=0.1 if block else 0, return_when=FIRST_COMPLETED)
+        for future in done:
+            index, size = pending.pop(future)
+            take(index, future.result(), size)
+
+    try:
+        for index, batch in enumerate(_batches(database, chunk_size)):
+            while len(pending) >= workers * 2:  # bounded: memory stays flat, results stream
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    return
+                collect(block=True)
+            pending[pool.submit(_run_chunk, _plain(batch))] = (index, len(batch))
+        while pending:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return
+            collect(block=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def impact_as_rows(report: ImpactReport) -> list[dict[str, str]]:
+    """One row per (case, rule) change: for CSV, JSON and the GUI table."""
+    return [{"case_id": case.case_id, "case_ref": case.case_ref or "", "status": case.status,
+             "decision_date": case.decision_date, "rule": change.rule, "old": change.old,
+             "new": change.new}
+            for case in report.cases for change in case.changes]

@@ -1,0 +1,62 @@
+"""RulePackService: what the Rules page does (verify, impact, install and flag, list, switch)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.services.law_changes import mark_affected, open_law_flags
+from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
+from desktop.services.rule_pack_file import RulePackRefused, VerifiedPack, verify_pack_bytes
+from desktop.services.rule_packs import PackInfo, PackStore
+
+if TYPE_CHECKING:
+    from db.database import Database
+    from db.law_flags import LawFlag
+
+
+class RulePackService:
+    """Rule packs of one data folder over one database; every method may block (use a worker)."""
+
+    def __init__(self, data_dir: Path, database: Database,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 workers: int | None = None) -> None:
+        self.store = PackStore(data_dir)
+        self.database = database
+        self.clock = clock
+        self.workers = workers
+
+    def packs(self) -> list[PackInfo]:
+        return self.store.installed()
+
+    def check_file(self, path: Path) -> VerifiedPack:
+        """Verify a *.wprules file and that it may be installed; RulePackRefused if not."""
+        try:
+            raw = path.read_bytes()
+        except OSError as problem:
+            raise RulePackRefused(f"{path}: cannot read ({problem.strerror})") from None
+        pack = verify_pack_bytes(raw, path.name)
+        self.store.check_installable(pack)
+        return pack
+
+    def impact(self, pack: VerifiedPack, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> ImpactReport:
+        baseline = self.store.files(self.store.active_hash())
+        return run_impact(self.database, baseline, pack.files, workers=self.workers,
+                          today=self.clock().date(), progress=progress, cancelled=cancelled)
+
+    def install_and_mark(self, pack: VerifiedPack, report: ImpactReport) -> int:
+        """Install and activate the pack, then flag the cases the impact found; how many."""
+        self.store.install(pack, now=self.clock())
+        return mark_affected(self.database, report, self.clock)
+
+    def activate(self, pack_hash: str) -> PackInfo:
+        return self.store.activate(pack_hash)
+
+    def rollback(self) -> PackInfo:
+        return self.store.rollback()
+
+    def flags(self) -> list[LawFlag]:
+        return open_law_flags(self.database)

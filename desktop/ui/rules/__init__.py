@@ -1,0 +1,1 @@
+"""The Rules page: installed rule packs, install from file, impact, law-changed cases."""
