@@ -46,7 +46,8 @@ __all__ = [
 ]
 
 
-def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
+def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str | None = None,
+                  encrypt_plain: bool = False) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
@@ -55,14 +56,20 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
     """
     from db.database import open_database as _open
 
-    return _open(url, backup_dir=backup_dir)
+    return _open(url, backup_dir=backup_dir, passphrase=passphrase, encrypt_plain=encrypt_plain)
 
 
-def restore_backup(database_file: Path, backup: Path) -> Path | None:
-    """Replace database_file with backup; the current file is kept aside (returned), not lost."""
+def restore_backup(database_file: Path, backup: Path, passphrase: str | None = None
+                   ) -> Path | None:
+    """Replace database_file with backup; the current file is kept aside (returned), not lost.
+
+    An encrypted backup is checked with passphrase (else $WAYPOINT_PASSPHRASE).
+    """
     from db.backup import restore_file
+    from db.cipher import passphrase_from_env
 
-    return restore_file(database_file, backup)
+    secret = passphrase if passphrase is not None else passphrase_from_env()
+    return restore_file(database_file, backup, passphrase=secret)
 
 
 def __getattr__(name: str) -> Any:

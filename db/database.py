@@ -29,6 +29,7 @@ from db.integrity import check_sqlite_file
 from db.records import AuditReport
 
 if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
     from db.repositories import CaseRepository, MemoRepository
 
 log = logging.getLogger(__name__)
@@ -38,11 +39,42 @@ class Database:
     """An open, migrated database: transactions, backup, integrity and audit checks."""
 
     def __init__(self, url: str, engine: Engine, *, sqlite_file: Path | None,
-                 backup_dir: Path | None) -> None:
+                 backup_dir: Path | None, key: DatabaseKey | None = None) -> None:
         self.url = url
         self.engine = engine
         self.sqlite_file = sqlite_file
         self.backup_dir = backup_dir
+        self.key = key  # None: not encrypted (a server, or a plain SQLite file)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    def lock(self) -> None:
+        """Close every connection and wipe the key; unlock() with the passphrase reopens."""
+        if self.key is not None:
+            self.engine.dispose()
+            self.key.forget()
+
+    def unlock(self, passphrase: str) -> None:
+        """Check the passphrase (WrongPassphraseError changes nothing) and take the key again."""
+        from db import cipher
+
+        if self.key is not None and self.sqlite_file is not None:
+            self.key.take(cipher.unlock(self.sqlite_file, passphrase))
+
+    def change_passphrase(self, old: str, new: str, *, with_recovery: bool = False
+                          ) -> str | None:
+        """Re-key the database for a new passphrase; returns a new recovery key if asked."""
+        from db import cipher
+
+        if self.key is None or self.sqlite_file is None:
+            raise DatabaseError("This database is not encrypted; there is no passphrase.")
+        self.engine.dispose()
+        new_key, recovery = cipher.change_passphrase(self.sqlite_file, old, new,
+                                                     with_recovery=with_recovery)
+        self.key.take(new_key)
+        return recovery
 
     @property
     def dialect(self) -> str:
@@ -106,7 +138,7 @@ class Database:
                 "with the server's own tools (pg_dump)."
             )
         with translated_errors(str(destination.parent)):
-            return copy_database(self.sqlite_file, destination)
+            return copy_database(self.sqlite_file, destination, self.key)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -132,7 +164,7 @@ def _read_revision(engine: Engine, sqlite_file: Path | None, backup_dir: Path | 
     try:
         with translated_errors(str(sqlite_file or "")), engine.connect() as connection:
             return migrate.current_revision(connection)
-    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
+    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:  # sqlcipher's are wrapped
         if sqlite_file is None:
             raise
         raise CorruptDatabaseError(
@@ -140,17 +172,41 @@ def _read_revision(engine: Engine, sqlite_file: Path | None, backup_dir: Path | 
         ) from error
 
 
-def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
-    """Check, back up and migrate the database at url; raise DatabaseError with a message."""
+def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
+            encrypt_plain: bool) -> DatabaseKey | None:
+    """The SQLCipher key (None: plain); a plain file is encrypted first if asked."""
+    from db import cipher
+
+    secret = passphrase if passphrase is not None else cipher.passphrase_from_env()
+    if encrypt_plain and secret and _has_data(sqlite_file) and cipher.is_plain_sqlite(
+            sqlite_file):
+        check_sqlite_file(sqlite_file, backup_dir)  # a damaged file is not converted
+        with translated_errors(str(sqlite_file.parent)):
+            return cipher.encrypt_plain_database(
+                sqlite_file, secret, [backup_dir] if backup_dir is not None else [])
+    return cipher.key_for(sqlite_file, secret)
+
+
+def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str | None = None,
+                  encrypt_plain: bool = False) -> Database:
+    """Check, back up and migrate the database at url; raise DatabaseError with a message.
+
+    An SQLite file is encrypted (db.cipher) when its key file says so, or when it is new and
+    a passphrase is given (or $WAYPOINT_PASSPHRASE is set); a plain file is encrypted first
+    when encrypt_plain is true. A wrong passphrase raises WrongPassphraseError and changes
+    nothing.
+    """
     file_name = sqlite_file_of(url)
     sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
     read_only_url = "mode=ro" in url
+    key = None
     if sqlite_file is not None:
         if not read_only_url:
             _check_writable(sqlite_file)
-        check_sqlite_file(sqlite_file, backup_dir)
+        key = _key_of(sqlite_file, backup_dir, passphrase, encrypt_plain and not read_only_url)
+        check_sqlite_file(sqlite_file, backup_dir, key)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
-    engine = build_engine(url)
+    engine = build_engine(url, key)
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
         if found is not None and not migrate.is_known_revision(found):
@@ -158,25 +214,28 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
         head = migrate.head_revision()
         needs_migration = found != head
         if sqlite_file is not None and backup_dir is not None and had_data:
-            _automatic_backup(sqlite_file, backup_dir, head if needs_migration else None)
+            _automatic_backup(sqlite_file, backup_dir, head if needs_migration else None, key)
         if needs_migration:
             with translated_errors(str(sqlite_file.parent if sqlite_file else url)):
                 migrate.upgrade(engine)
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir)
+    return Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir, key=key)
 
 
-def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None) -> None:
+def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None,
+                      key: DatabaseKey | None = None) -> None:
+    from db.cipher import sqlcipher_errors
+
     if migrating_to is not None:
         # Never migrate without a copy of what was there.
-        rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}")
+        rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}", key=key)
         return
     if unchanged_since_latest_backup(sqlite_file, backup_dir):
         return
     try:
-        rotate_backup(sqlite_file, backup_dir, "start")
-    except (OSError, sqlite3.Error, DatabaseError) as error:
+        rotate_backup(sqlite_file, backup_dir, "start", key=key)
+    except (OSError, sqlite3.Error, DatabaseError, *sqlcipher_errors) as error:
         log.warning("automatic backup at start failed: %s", error)
 

@@ -5,16 +5,23 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.backup import SQLITE_HEADER, latest_backup
 from db.errors import CorruptDatabaseError
 
+if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
 
-def sqlite_file_problem(path: Path, *, expect_data: bool) -> str | None:
+
+def sqlite_file_problem(path: Path, *, expect_data: bool, key: DatabaseKey | None = None
+                        ) -> str | None:
     """Why the file is unusable, or None. An empty file only counts when data was expected."""
     size = path.stat().st_size
     if size == 0:
         return "the file is empty" if expect_data else None
+    if key is not None:
+        return _encrypted_file_problem(path, key)
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
@@ -40,11 +47,26 @@ def sqlite_file_problem(path: Path, *, expect_data: bool) -> str | None:
     return None
 
 
-def check_sqlite_file(path: Path, backup_dir: Path | None) -> None:
+def _encrypted_file_problem(path: Path, key: DatabaseKey) -> str | None:
+    """quick_check through SQLCipher (the header is ciphertext; the key was already checked)."""
+    from db import cipher
+
+    try:
+        with closing(cipher.connect(path, key)) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except cipher.sqlcipher.DatabaseError as error:
+        return str(error)
+    if rows != [("ok",)]:
+        return "integrity check failed: " + "; ".join(str(row[0]) for row in rows[:3])
+    return None
+
+
+def check_sqlite_file(path: Path, backup_dir: Path | None, key: DatabaseKey | None = None
+                      ) -> None:
     """Raise CorruptDatabaseError (offering the latest backup) if the file is damaged."""
     if not path.exists():
         return
     backup = latest_backup(backup_dir)
-    problem = sqlite_file_problem(path, expect_data=backup is not None)
+    problem = sqlite_file_problem(path, expect_data=backup is not None, key=key)
     if problem is not None:
         raise CorruptDatabaseError(path, problem, backup)
