@@ -47,7 +47,7 @@ __all__ = [
 
 
 def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str | None = None,
-                  encrypt_plain: bool = False) -> Database:
+                  encrypt_plain: bool = False, key: Any = None) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
@@ -56,7 +56,8 @@ def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str |
     """
     from db.database import open_database as _open
 
-    return _open(url, backup_dir=backup_dir, passphrase=passphrase, encrypt_plain=encrypt_plain)
+    return _open(url, backup_dir=backup_dir, passphrase=passphrase, encrypt_plain=encrypt_plain,
+                 key=key)
 
 
 def restore_backup(database_file: Path, backup: Path, passphrase: str | None = None

@@ -255,11 +255,16 @@ def unlock(database_file: Path, secret: str) -> DatabaseKey:
     candidates = unlock_key_file(key_file, secret)
     if not candidates and any(slot.get("kind") == "recovery" for slot in read_slots(key_file)):
         candidates = unlock_key_file(key_file, normalise_recovery_key(secret))
-    has_data = database_file.exists() and database_file.stat().st_size > 0
-    for raw in candidates:
-        if not has_data or key_opens(database_file, raw):
-            return DatabaseKey(raw)
-    raise WrongPassphraseError(database_file)
+    if not candidates:
+        raise WrongPassphraseError(database_file)
+    # The GCM tag proved the secret; more than one key only after an interrupted re-key,
+    # and then the one that decrypts the file is the one. (A damaged file opens with none:
+    # the first is returned and the integrity check names the damage.)
+    if len(candidates) > 1 and database_file.exists():
+        for raw in candidates:
+            if key_opens(database_file, raw):
+                return DatabaseKey(raw)
+    return DatabaseKey(candidates[-1])
 
 
 def new_key(database_file: Path, passphrase: str) -> DatabaseKey:

@@ -188,22 +188,23 @@ def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
 
 
 def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str | None = None,
-                  encrypt_plain: bool = False) -> Database:
+                  encrypt_plain: bool = False, key: DatabaseKey | None = None) -> Database:
     """Check, back up and migrate the database at url; raise DatabaseError with a message.
 
     An SQLite file is encrypted (db.cipher) when its key file says so, or when it is new and
     a passphrase is given (or $WAYPOINT_PASSPHRASE is set); a plain file is encrypted first
     when encrypt_plain is true. A wrong passphrase raises WrongPassphraseError and changes
-    nothing.
+    nothing. A key already unlocked (db.cipher.unlock) saves deriving it again.
     """
     file_name = sqlite_file_of(url)
     sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
     read_only_url = "mode=ro" in url
-    key = None
     if sqlite_file is not None:
         if not read_only_url:
             _check_writable(sqlite_file)
-        key = _key_of(sqlite_file, backup_dir, passphrase, encrypt_plain and not read_only_url)
+        if key is None:
+            key = _key_of(sqlite_file, backup_dir, passphrase,
+                          encrypt_plain and not read_only_url)
         check_sqlite_file(sqlite_file, backup_dir, key)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
     engine = build_engine(url, key)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from db import cipher
-
 from tests.conftest import TEST_PASSPHRASE
 
 
@@ -27,3 +26,9 @@ def engine_for(url: str, passphrase: str = TEST_PASSPHRASE) -> Any:
     if file_name is not None and cipher.looks_encrypted(Path(file_name)):
         return build_engine(url, cipher.unlock(Path(file_name), passphrase))
     return build_engine(url)
+
+
+def key_of(path: Path | str, passphrase: str = TEST_PASSPHRASE) -> cipher.DatabaseKey | None:
+    """The key of an encrypted file (None for a plain one)."""
+    path = Path(path)
+    return cipher.unlock(path, passphrase) if cipher.looks_encrypted(path) else None

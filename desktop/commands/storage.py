@@ -69,9 +69,12 @@ def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
 def _opened(args: argparse.Namespace) -> Iterator[Database]:
     from db import CorruptDatabaseError, DatabaseError, open_database
 
+    from desktop.commands.passphrase import cli_passphrase
+
     url, sqlite_file, backup_dir = _location(args)
     try:
-        database = open_database(url, backup_dir=backup_dir if sqlite_file else None)
+        database = open_database(url, backup_dir=backup_dir if sqlite_file else None,
+                                 passphrase=cli_passphrase(args, url))
     except CorruptDatabaseError as damaged:
         hint = (f" Run: waypoint restore {damaged.latest_backup}" if damaged.latest_backup
                 else "")
@@ -143,8 +146,10 @@ def run_restore(args: argparse.Namespace) -> int:
     if sqlite_file is None:
         raise UserError("restore works on Waypoint's SQLite file; restore a server database "
                         "with the server's own tools")
+    from desktop.commands.passphrase import cli_passphrase
+
     try:
-        kept = restore_backup(sqlite_file, Path(args.file))
+        kept = restore_backup(sqlite_file, Path(args.file), cli_passphrase(args, url))
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
     except OSError as problem:
