@@ -381,15 +381,27 @@ def encrypt_plain_database(database_file: Path, passphrase: str, folders: list[P
     The same raw key encrypts them all; each gets its own key file. Returns the database key.
     """
     raw = secrets.token_bytes(RAW_KEY_BYTES)
-    slots = [make_slot("passphrase", passphrase, raw)]
-    encrypt_file(database_file, raw, slots, step)
+    encrypt_file(database_file, raw, [make_slot("passphrase", passphrase, raw)], step)
+    key = DatabaseKey(raw)
+    encrypt_plain_copies(database_file, key, folders, step)
+    log.info("Encrypted the database in %s", database_file.parent)
+    return key
+
+
+def encrypt_plain_copies(database_file: Path, key: DatabaseKey, folders: list[Path],
+                         step: Step = _no_step) -> None:
+    """Encrypt plain SQLite files left in folders (backups of the plain days) with key.
+
+    They get the database's key file; run at every open, so a conversion that died
+    between the database and its backups is finished.
+    """
+    slots: list[dict[str, Any]] | None = None
     for folder in folders:
         for copy in sorted(folder.iterdir()) if folder.is_dir() else []:
             if copy.is_file() and copy != database_file and is_plain_sqlite(copy):
-                encrypt_file(copy, raw, slots)
+                slots = slots if slots is not None else read_slots(key_file_of(database_file))
+                encrypt_file(copy, key.raw(), slots)
                 step(f"copy:{copy.name}")
-    log.info("Encrypted the database in %s", database_file.parent)
-    return DatabaseKey(raw)
 
 
 def new_recovery_key() -> str:

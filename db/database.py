@@ -205,6 +205,11 @@ def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str |
         if key is None:
             key = _key_of(sqlite_file, backup_dir, passphrase,
                           encrypt_plain and not read_only_url)
+        if key is not None and backup_dir is not None and not read_only_url:
+            from db.cipher import encrypt_plain_copies
+
+            with translated_errors(str(backup_dir)):  # plain backups a conversion left
+                encrypt_plain_copies(sqlite_file, key, [backup_dir])
         check_sqlite_file(sqlite_file, backup_dir, key)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
     engine = build_engine(url, key)
