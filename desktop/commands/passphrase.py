@@ -135,9 +135,15 @@ def run_change(args: argparse.Namespace) -> int:
     from db import DatabaseError
     from db.cipher import change_passphrase
 
+    from db.cipher import unlock
+
     url, sqlite_file = database_path(args)
     old = current_passphrase(args, url)
     assert sqlite_file is not None
+    try:
+        unlock(sqlite_file, old).forget()  # a wrong one is said before asking for the new one
+    except DatabaseError as problem:
+        raise UserError(problem.message) from problem
     new = _new_passphrase(args.new_passphrase_file)
     try:
         key, recovery = change_passphrase(sqlite_file, old, new,

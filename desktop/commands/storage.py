@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -81,6 +82,9 @@ def _opened(args: argparse.Namespace) -> Iterator[Database]:
         raise UserError(damaged.message + hint) from damaged
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    if sqlite_file is not None and not database.encrypted:
+        print("waypoint: note: the database is not encrypted (run: waypoint passphrase set)",
+              file=sys.stderr)
     try:
         yield database
     except DatabaseError as problem:
