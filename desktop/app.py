@@ -59,7 +59,9 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
         handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from desktop.log_format import NoPersonalDataFormatter
+
+    handler.setFormatter(NoPersonalDataFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -385,6 +387,7 @@ class StorageOpener(QObject):
         from desktop.ui.case_list.messages import show_message
 
         def opened(case_ids: list[str]) -> None:
+            log.info("Opened the case file as case %s", case_ids[0] if case_ids else "-")
             if case_ids:
                 self.window.open_case(case_ids[0])
 

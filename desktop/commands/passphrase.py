@@ -133,9 +133,7 @@ def run_set(args: argparse.Namespace) -> int:
 
 def run_change(args: argparse.Namespace) -> int:
     from db import DatabaseError
-    from db.cipher import change_passphrase
-
-    from db.cipher import unlock
+    from db.cipher import change_passphrase, unlock
 
     url, sqlite_file = database_path(args)
     old = current_passphrase(args, url)

@@ -69,7 +69,6 @@ def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
 @contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[Database]:
     from db import CorruptDatabaseError, DatabaseError, open_database
-
     from desktop.commands.passphrase import cli_passphrase
 
     url, sqlite_file, backup_dir = _location(args)

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 import db
-from desktop.services.cases import CaseService
-
 from desktop.cli import main
+from desktop.services.cases import CaseService
 from tests.conftest import TEST_PASSPHRASE
 from tests.db.conftest import make_case
 from tests.db.test_encryption import leaks, snapshot
