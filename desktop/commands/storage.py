@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from db.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
+BUNDLE_PASSPHRASE_ENV = "WAYPOINT_BUNDLE_PASSPHRASE"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,12 +26,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import", help="import case files into the database (all or nothing)",
         description="Validate every file, then import them all in one transaction, or none. "
                     "A file already imported (same case_id, or same content) is not duplicated.")
-    imp.add_argument("files", nargs="+", metavar="FILE", help="waypoint-case/1 files")
+    imp.add_argument("files", nargs="+", metavar="FILE",
+                     help="waypoint-case/1 files or encrypted waypoint-bundle/1 files")
+    imp.add_argument("--bundle-passphrase-file", metavar="FILE")
     imp.set_defaults(handler=run_import)
 
     exp = subparsers.add_parser("export", help="write a stored case as a case file")
     exp.add_argument("case_id", metavar="CASE_ID")
     exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    how = exp.add_mutually_exclusive_group()
+    how.add_argument("--encrypt", action="store_true",
+                     help="write an encrypted waypoint-bundle/1 (passphrase: prompt twice, "
+                          "$WAYPOINT_BUNDLE_PASSPHRASE or --bundle-passphrase-file)")
+    how.add_argument("--plain", action="store_true",
+                     help="write plain JSON, readable by anyone who gets the file")
+    exp.add_argument("--bundle-passphrase-file", metavar="FILE")
     exp.set_defaults(handler=run_export)
 
     lst = subparsers.add_parser("list", help="list stored cases (newest first)")
@@ -95,9 +105,14 @@ def _opened(args: argparse.Namespace) -> Iterator[Database]:
 def run_import(args: argparse.Namespace) -> int:
     from desktop.services.cases import CaseService
 
+    from desktop.services.bundle import is_bundle
+
+    bundle_secret = None
+    if any(is_bundle(Path(name)) for name in args.files):
+        bundle_secret = bundle_passphrase(args, confirm=False)
     with _opened(args) as database:
         before = CaseService(database).count_cases()
-        ids = CaseService(database).import_files(args.files)
+        ids = CaseService(database).import_files(args.files, bundle_secret)
         added = CaseService(database).count_cases() - before
     print(f"Imported {added} new case(s); {len(ids) - added} already stored.")
     for path, case_id in zip(args.files, ids, strict=True):
@@ -108,10 +123,38 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from desktop.services.cases import CaseService
 
+    secret = bundle_passphrase(args, confirm=True) if args.encrypt else None
     with _opened(args) as database:
-        written = CaseService(database).export_case(args.case_id, args.output)
+        written = CaseService(database).export_case(args.case_id, args.output, secret)
+    if secret is None:
+        print(f"waypoint: warning: {written} is plain JSON: it has left the encrypted store "
+              "and anyone with the file can read it (--encrypt writes a bundle)",
+              file=sys.stderr)
     print(f"Wrote {written}")
     return 0
+
+
+def bundle_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
+    """The bundle's passphrase: --bundle-passphrase-file, $WAYPOINT_BUNDLE_PASSPHRASE, prompt."""
+    import getpass
+    import os
+
+    source = getattr(args, "bundle_passphrase_file", None)
+    if source:
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeError) as error:
+            raise UserError(f"cannot read the passphrase file {source}: {error}") from error
+        return text.splitlines()[0] if text else ""
+    if os.environ.get(BUNDLE_PASSPHRASE_ENV):
+        return os.environ[BUNDLE_PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise UserError(f"no bundle passphrase: set {BUNDLE_PASSPHRASE_ENV} or use "
+                        "--bundle-passphrase-file")
+    secret = getpass.getpass("Bundle passphrase: ")
+    if confirm and getpass.getpass("Bundle passphrase again: ") != secret:
+        raise UserError("the two passphrases differ; nothing was written")
+    return secret
 
 
 def run_list(args: argparse.Namespace) -> int:
