@@ -21,7 +21,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from sqlcipher3 import dbapi2 as sqlcipher
+from sqlcipher3 import dbapi2 as _dbapi2
 
 from db.errors import DatabaseError
 
@@ -39,7 +39,9 @@ FAST_SCRYPT_N = 2**10
 SCRYPT_MAXMEM = 256 * 1024 * 1024
 RAW_KEY_BYTES = 32
 
-sqlcipher_errors = (sqlcipher.Error,)
+# The SQLCipher DB-API module (its exceptions are not the sqlite3 module's).
+sqlcipher: Any = _dbapi2
+sqlcipher_errors: tuple[type[Exception], ...] = (_dbapi2.Error,)
 
 
 class WrongPassphraseError(DatabaseError):

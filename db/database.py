@@ -240,8 +240,10 @@ def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | N
         return
     if unchanged_since_latest_backup(sqlite_file, backup_dir):
         return
+    failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, DatabaseError,
+                                                 *sqlcipher_errors)
     try:
         rotate_backup(sqlite_file, backup_dir, "start", key=key)
-    except (OSError, sqlite3.Error, DatabaseError, *sqlcipher_errors) as error:
+    except failures as error:
         log.warning("automatic backup at start failed: %s", error)
 

@@ -37,9 +37,10 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        refused: tuple[type[BaseException], ...] = (sqlite3.OperationalError, *_cipher_errors())
         try:
             cursor.execute("PRAGMA journal_mode = WAL")
-        except (sqlite3.OperationalError, *_cipher_errors()):
+        except refused:
             pass  # a read-only file keeps whatever mode it has; writes are refused later
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
@@ -125,9 +126,11 @@ def translate(error: BaseException, where: str) -> DatabaseError | None:
 @contextmanager
 def translated_errors(where: str) -> Iterator[None]:
     """Re-raise known driver errors as DatabaseError subclasses with a clear message."""
+    known: tuple[type[BaseException], ...] = (sa_exc.DBAPIError, sqlite3.Error, OSError,
+                                              *_cipher_errors())
     try:
         yield
-    except (sa_exc.DBAPIError, sqlite3.Error, OSError, *_cipher_errors()) as error:
+    except known as error:
         mapped = translate(error, where)
         if mapped is None:
             raise

@@ -325,8 +325,10 @@ class StorageOpener(QObject):
 
         database_file = storage.database.sqlite_file
         assert database_file is not None
-        self.window.runner.run(lambda: add_recovery_key(database_file, secret),
-                               lambda recovery: show_recovery_key(self.window, recovery))
+        def made(recovery: str) -> None:
+            show_recovery_key(self.window, recovery)
+
+        self.window.runner.run(lambda: add_recovery_key(database_file, secret), made)
 
     def _add_passphrase_action(self, storage: Storage) -> None:
         if not storage.database.encrypted:

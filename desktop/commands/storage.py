@@ -103,9 +103,8 @@ def _opened(args: argparse.Namespace) -> Iterator[Database]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop.services.cases import CaseService
-
     from desktop.services.bundle import is_bundle
+    from desktop.services.cases import CaseService
 
     bundle_secret = None
     if any(is_bundle(Path(name)) for name in args.files):

@@ -46,7 +46,7 @@ def seal(case_data: dict[str, Any], passphrase: str) -> bytes:
     from db.cipher import KDF_FAST_ENV
 
     fast = os.environ.get(KDF_FAST_ENV) == "1"
-    header = {
+    header: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
         "kdf": {"name": "scrypt", "n": FAST_SCRYPT_N if fast else SCRYPT_N, "r": SCRYPT_R,
                 "p": SCRYPT_P, "salt": _b64(os.urandom(16))},
