@@ -120,3 +120,34 @@ def test_change_passphrase_from_the_window(qtbot, start_app: Starter) -> None:
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and widget is not launched.window:
             widget.close()
+
+
+def test_a_plain_database_is_offered_encryption_at_start(
+        qtbot, start_app: Starter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import db
+    from desktop.services.cases import CaseService
+    from tests.db.conftest import make_case
+
+    monkeypatch.delenv("WAYPOINT_PASSPHRASE")
+    data = tmp_path / "data"
+    data.mkdir()
+    plain = db.open_database(f"sqlite:///{data / 'waypoint.sqlite3'}")  # from before encryption
+    case_id = CaseService(plain).create_case(make_case())
+    plain.close()
+    assert leaks(data)
+    launched = start_app()
+    qtbot.waitUntil(lambda: launched.opener.passphrase_dialog is not None, timeout=10_000)
+    offer = launched.opener.passphrase_dialog
+    assert offer.objectName() == "encryptOfferBox" and "not encrypted" in offer.text()
+    offer.button(offer.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: isinstance(launched.opener.passphrase_dialog, PassphraseDialog),
+                    timeout=10_000)
+    dialog = launched.opener.passphrase_dialog
+    fill_passphrase_dialog(dialog, NEW_PASSPHRASE)
+    dialog.recovery_box.setChecked(False)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_for_cases(qtbot, launched, 1)
+    assert launched.window.case_list.model.summary(0).case_id == case_id
+    assert launched.opener.storage.database.encrypted
+    stop(launched)
+    assert leaks(data) == []
