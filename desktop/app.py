@@ -349,11 +349,13 @@ class StorageOpener(QObject):
         storage = self.storage
         if storage is None:
             return None
+        new_secret = ""
         dialog = PassphraseDialog("Change the passphrase", "The database is re-encrypted with "
                                   "a new key. Backups made before keep their old passphrase.",
                                   change=True, parent=self.window)
 
         def changed(recovery: str | None) -> None:
+            self._update_remembered(new_secret)
             if recovery:
                 show_recovery_key(self.window, recovery)
             else:
@@ -366,7 +368,9 @@ class StorageOpener(QObject):
             self.passphrase_dialog = None
             if result != PassphraseDialog.DialogCode.Accepted:
                 return
+            nonlocal new_secret
             old, new, recovery = dialog.current(), dialog.passphrase(), dialog.wants_recovery_key()
+            new_secret = new
             dialog.clear()
             self.window.runner.run(
                 lambda: storage.database.change_passphrase(old, new, with_recovery=recovery),
@@ -376,6 +380,18 @@ class StorageOpener(QObject):
         self.passphrase_dialog = dialog
         dialog.open()
         return dialog
+
+    def _update_remembered(self, secret: str) -> None:
+        """A passphrase kept in the keyring follows a change (it is only there if chosen)."""
+        from desktop.services.security import (
+            database_file,
+            remember_passphrase,
+            remembered_passphrase,
+        )
+
+        target = database_file(self.database_url)
+        if target is not None and remembered_passphrase(target) is not None:
+            remember_passphrase(target, secret)
 
     def open_case_file(self, case_file: str) -> None:
         """Open a case file now, or as soon as the database is open."""
