@@ -45,6 +45,7 @@ class LockPage(QWidget):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName("Passphrase")
         self.field.setObjectName("lockPassphrase")
+        self.field.setMinimumWidth(280)
         self.field.setMaximumWidth(360)
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlockButton")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -93,6 +94,13 @@ def test_the_plain_sqlite3_module_cannot_open_it(sqlite_url: str, backup_dir: Pa
                 sqlite3.DatabaseError, match="not a database"):
             connection.execute("SELECT * FROM cases").fetchall()
         assert not path.read_bytes().startswith(b"SQLite format 3")
+    tool = shutil.which("sqlite3")
+    if tool is not None:  # the sqlite3 command-line tool too
+        done = subprocess.run([tool, str(tmp_path / "data" / "waypoint.sqlite3"),
+                               "SELECT display_name FROM cases"], capture_output=True, text=True,
+                              timeout=30)
+        assert done.returncode != 0 and "not a database" in done.stderr
+        assert NAME not in done.stdout
 
 
 def test_a_wrong_passphrase_changes_nothing(sqlite_url: str, backup_dir: Path,
