@@ -129,7 +129,9 @@ def check_restorable(candidate: Path, passphrase: str | None = None) -> None:
     if not candidate.is_file():
         raise RestoreError(f"{candidate} does not exist or is not a file.")
     if not looks_like_sqlite(candidate):
-        raise RestoreError(f"{candidate} is not a Waypoint database (not an SQLite file).")
+        raise RestoreError(
+            f"{candidate} is not a Waypoint database (not an SQLite file, nor an encrypted "
+            f"backup with its key file {cipher.key_file_of(candidate).name} beside it).")
     key = None
     if cipher.looks_encrypted(candidate):
         if passphrase is None:

@@ -180,7 +180,11 @@ def run_backup(args: argparse.Namespace) -> int:
         if target.exists():
             raise UserError(f"{target} already exists; choose another file")
         written = database.backup_to(target)
+        encrypted = database.encrypted
     print(f"Backed up to {written}")
+    if encrypted:
+        print(f"Encrypted with the current passphrase; its key file is {written}.keys "
+              "(keep the two together)")
     return 0
 
 
