@@ -16,6 +16,7 @@ from db.errors import (
     DatabaseBusyError,
     DatabaseError,
     DatabaseUnavailableError,
+    DataFolderError,
     DiskFullError,
     ImportConflictError,
     NewerSchemaError,
@@ -39,25 +40,28 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AuditProblem", "AuditReport", "CaseFinalizedError", "CaseNotFoundError", "CaseStatus",
-    "CaseSummary", "CorruptDatabaseError", "Database", "DatabaseBusyError", "DatabaseError",
+    "CaseSummary", "CorruptDatabaseError", "DataFolderError", "Database", "DatabaseBusyError",
+    "DatabaseError",
     "DatabaseUnavailableError", "DiskFullError", "ImportConflictError", "MemoStatus",
     "NewerSchemaError", "NotReadyError", "ReadOnlyDataError", "RestoreError", "StoredCase",
     "StoredDetermination", "StoredMemo", "open_database", "restore_backup",
 ]
 
 
-def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str | None = None,
+def open_database(url: str, *, backup_dir: Path | None = None,
+                  receipts_file: Path | None = None, passphrase: str | None = None,
                   encrypt_plain: bool = False, key: Any = None) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
     ReadOnlyDataError, DiskFullError, DatabaseUnavailableError — all DatabaseError with a
-    message for the user.
+    message for the user. receipts_file: where the audit chain's receipts go (default: beside
+    an SQLite file; none for a server unless given).
     """
     from db.database import open_database as _open
 
-    return _open(url, backup_dir=backup_dir, passphrase=passphrase, encrypt_plain=encrypt_plain,
-                 key=key)
+    return _open(url, backup_dir=backup_dir, receipts_file=receipts_file,
+                 passphrase=passphrase, encrypt_plain=encrypt_plain, key=key)
 
 
 def restore_backup(database_file: Path, backup: Path, passphrase: str | None = None

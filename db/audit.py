@@ -1,23 +1,22 @@
-"""The append-only, hash-chained audit log: append entries, verify the chain and memo hashes."""
+"""The append-only, hash-chained audit log: entry hashes, row digests, appending entries."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, text
 
-from db.models import AuditEntry, Memo
+from db.models import AuditEntry
 from db.normalise import canonical_json
-from db.records import AuditProblem, AuditReport
 
 GENESIS_HASH = "0" * 64
+# The connection.info key append() leaves the new chain head under, for the receipt.
+HEAD_KEY = "waypoint_audit_head"
 audit_table = AuditEntry.__table__  # type: ignore[attr-defined]
-memo_table = Memo.__table__  # type: ignore[attr-defined]
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -41,6 +40,43 @@ def entry_hash(
         "case_id": case_id, "memo_id": memo_id, "details": details_json, "prev_hash": prev_hash,
     }
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
+
+
+def sha256_text(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def _fields_digest(row: Any, names: Sequence[str]) -> str:
+    values = {name: getattr(row, name) for name in names}
+    for name, value in values.items():
+        if isinstance(value, datetime):
+            values[name] = _at_text(value)
+    return sha256_text(canonical_json(values))
+
+
+DETERMINATION_FIELDS = ("id", "case_pk", "findings_json", "decision_date", "rules_version",
+                        "rules_hash", "engine_version", "facts_digest", "created_at")
+MEMO_FIELDS = ("id", "case_pk", "determination_id", "status", "sha256", "created_at",
+               "finalized_by", "finalized_at", "supersedes_id")
+
+
+def determination_digest(row: Any) -> str:
+    """SHA-256 over a determination row: its findings and where they came from."""
+    return _fields_digest(row, DETERMINATION_FIELDS)
+
+
+def memo_digest(row: Any) -> str:
+    """SHA-256 over a memo row's record (the PDF through its own SHA-256)."""
+    return _fields_digest(row, MEMO_FIELDS)
+
+
+def audit_head(connection: Connection) -> tuple[int, str] | None:
+    """The newest entry's id and hash; None for an empty chain."""
+    last = connection.execute(
+        select(audit_table.c.id, audit_table.c.entry_hash).order_by(audit_table.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if last is None else (int(last[0]), str(last[1]))
 
 
 @dataclass(frozen=True)
@@ -79,56 +115,27 @@ def append(connection: Connection, at: datetime, actor: str | None,
         })
         next_id, prev = next_id + 1, digest
     connection.execute(audit_table.insert(), rows)
+    connection.info[HEAD_KEY] = (next_id - 1, prev)
 
 
-def _chain_problems(rows: Iterable[Any]) -> tuple[int, list[AuditProblem], dict[int, str]]:
-    problems: list[AuditProblem] = []
-    recorded_memo_hashes: dict[int, str] = {}
-    expected_id, prev = 1, GENESIS_HASH
-    count = 0
-    for row in rows:
-        count += 1
-        if row.id != expected_id:
-            problems.append(AuditProblem(
-                "entry", row.id,
-                f"expected entry {expected_id} here: entries {expected_id}..{row.id - 1} "
-                "are missing" if row.id > expected_id else "entry number out of order"))
-        if row.prev_hash != prev:
-            problems.append(AuditProblem(
-                "entry", row.id, "its previous-hash does not match the entry before it"))
-        recomputed = entry_hash(row.id, row.at, row.actor, row.action, row.case_id,
-                                row.memo_id, row.details_json, row.prev_hash)
-        if recomputed != row.entry_hash:
-            problems.append(AuditProblem(
-                "entry", row.id, "its content was changed after it was written (hash mismatch)"))
-        if row.memo_id is not None and '"sha256"' in row.details_json:
-            recorded = json.loads(row.details_json).get("sha256")
-            if isinstance(recorded, str):
-                recorded_memo_hashes[row.memo_id] = recorded
-        expected_id, prev = row.id + 1, row.entry_hash
-    return count, problems, recorded_memo_hashes
+COVERAGE_ACTION = "audit.coverage_added"
 
 
-def verify(connection: Connection) -> AuditReport:
-    """Check every link of the chain and every stored memo's SHA-256; name what is wrong."""
-    entries = connection.execute(
-        select(audit_table).order_by(audit_table.c.id).execution_options(yield_per=2000)
-    )
-    count, problems, recorded = _chain_problems(entries)
-    memos_checked = 0
-    memos = connection.execute(
-        select(memo_table.c.id, memo_table.c.pdf, memo_table.c.sha256)
-        .order_by(memo_table.c.id).execution_options(yield_per=200)
-    )
-    for memo_id, pdf, stored_sha in memos:
-        memos_checked += 1
-        actual = hashlib.sha256(bytes(pdf)).hexdigest()
-        if actual != stored_sha:
-            problems.append(AuditProblem(
-                "memo", memo_id, "its PDF does not match its stored SHA-256 (the file changed)"))
-        if memo_id not in recorded:
-            problems.append(AuditProblem("memo", memo_id, "no audit entry records this memo"))
-        elif recorded[memo_id] != actual:
-            problems.append(AuditProblem(
-                "memo", memo_id, "its PDF does not match the SHA-256 the audit log recorded"))
-    return AuditReport(count, memos_checked, tuple(problems))
+def coverage_details(connection: Connection) -> dict[str, dict[str, str]]:
+    """Digests of every determination, memo and finalized case (for rows older than them)."""
+    from db.guards import FINAL_CASE_STATUSES
+    from db.models import Case, Determination, Memo
+
+    determinations = Determination.__table__  # type: ignore[attr-defined]
+    memos = Memo.__table__  # type: ignore[attr-defined]
+    cases = Case.__table__  # type: ignore[attr-defined]
+    return {
+        "determinations": {str(row.id): determination_digest(row)
+                           for row in connection.execute(
+                               select(*(determinations.c[name] for name in DETERMINATION_FIELDS)))},
+        "memos": {str(row.id): memo_digest(row) for row in connection.execute(
+            select(*(memos.c[name] for name in MEMO_FIELDS)))},
+        "finalized_cases": {case_id: sha256_text(data_json) for case_id, data_json in
+                            connection.execute(select(cases.c.case_id, cases.c.data_json).where(
+                                cases.c.status.in_(FINAL_CASE_STATUSES)))},
+    }

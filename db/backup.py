@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
+import time
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.errors import ReadOnlyDataError, RestoreError
+from db.errors import DiskFullError, ReadOnlyDataError, RestoreError
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
 
 KEEP_AUTOMATIC = 5
+ASIDE_LABELS = ("damaged", "replaced")  # copies set_aside keeps beside the database
+STALE_PART_SECONDS = 600  # a .part not written to for this long was left by a killed backup
 AUTO_PREFIX = "waypoint-"
 AUTO_SUFFIX = ".sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -99,12 +103,46 @@ def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int 
     from db.cipher import key_file_of
 
     target = backup_dir / f"{AUTO_PREFIX}{_stamp()}-{reason}{AUTO_SUFFIX}"
+    remove_stale_parts(backup_dir)
     copy_database(database_file, target, key)
     existing = automatic_backups(backup_dir)
     for old in existing[: max(0, len(existing) - keep)]:
         old.unlink(missing_ok=True)
         key_file_of(old).unlink(missing_ok=True)
+    rotate_aside_copies(database_file, keep)
     return target
+
+
+def remove_stale_parts(backup_dir: Path) -> list[Path]:
+    """Delete unfinished backups (`*.part`) a killed backup left; a live one is kept."""
+    removed: list[Path] = []
+    if not backup_dir.is_dir():
+        return removed
+    now = time.time()
+    for part in backup_dir.glob("*.part"):
+        try:
+            if now - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            continue
+    return removed
+
+
+def aside_copies(database_file: Path, label: str) -> list[Path]:
+    """The copies set_aside kept under label, oldest first (their names sort by time)."""
+    prefix = f"{database_file.name}.{label}-"
+    return sorted(p for p in database_file.parent.glob(prefix + "*")
+                  if not p.name.endswith(("-wal", "-shm")))
+
+
+def rotate_aside_copies(database_file: Path, keep: int = KEEP_AUTOMATIC) -> None:
+    """Keep only the newest `keep` damaged and replaced copies (they hold personal data)."""
+    for label in ASIDE_LABELS:
+        copies = aside_copies(database_file, label)
+        for old in copies[: max(0, len(copies) - keep)]:
+            for suffix in ("", "-wal", "-shm"):
+                old.with_name(old.name + suffix).unlink(missing_ok=True)
 
 
 def unchanged_since_latest_backup(database_file: Path, backup_dir: Path) -> bool:
@@ -119,7 +157,7 @@ def unchanged_since_latest_backup(database_file: Path, backup_dir: Path) -> bool
     return changed < latest.stat().st_mtime_ns
 
 
-def check_restorable(candidate: Path, passphrase: str | None = None) -> None:
+def check_restorable(candidate: Path, passphrase: str | None = None) -> DatabaseKey | None:
     """Refuse a file that is not an intact SQLite database with a Waypoint schema.
 
     An encrypted backup is checked with the key its own key file yields to passphrase.
@@ -149,6 +187,20 @@ def check_restorable(candidate: Path, passphrase: str | None = None) -> None:
         raise RestoreError(f"{candidate} is damaged itself ({verdict[0] if verdict else '?'}).")
     if has_schema is None:
         raise RestoreError(f"{candidate} is an SQLite file but not a Waypoint database.")
+    _check_schema_known(candidate, key)
+    return key
+
+
+def _check_schema_known(candidate: Path, key: DatabaseKey | None) -> None:
+    """Refuse a backup a newer Waypoint wrote: after the swap nothing could open it."""
+    from db import cipher, migrate
+
+    with closing(cipher.connect(_ro_uri(candidate), key, uri=True)) as conn:
+        found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if found is not None and not migrate.is_known_revision(str(found[0])):
+        raise RestoreError(
+            f"{candidate} was written by a newer version of Waypoint (schema {found[0]}); "
+            "nothing was replaced. Update Waypoint to restore it.")
 
 
 def set_aside(database_file: Path, label: str) -> Path | None:
@@ -173,12 +225,27 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced",
     """
     from db import cipher
 
-    check_restorable(backup, passphrase)
+    key = check_restorable(backup, passphrase)
     database_file.parent.mkdir(parents=True, exist_ok=True)
     incoming = database_file.with_name(database_file.name + ".restoring")
-    shutil.copyfile(backup, incoming)
+    try:
+        shutil.copyfile(backup, incoming)
+    except BaseException as error:
+        incoming.unlink(missing_ok=True)  # never leave a partial copy (e.g. on a full disk)
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            raise DiskFullError(str(database_file.parent)) from error
+        raise
     aside = set_aside(database_file, label)
     if cipher.looks_encrypted(backup):
         cipher.copy_key_file(backup, database_file)
     os.replace(incoming, database_file)
+    rotate_aside_copies(database_file)
+    from db.receipts import note_restore
+
+    receipt_failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error,
+                                                         *cipher.sqlcipher_errors)
+    try:
+        note_restore(database_file, key)  # the chain now ends where the backup's did
+    except receipt_failures:
+        pass  # restored all the same; `audit verify` will report the receipts as not matching
     return aside

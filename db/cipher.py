@@ -12,6 +12,7 @@ Every backup gets a copy of the key file it was made with (`<backup>.keys`).
 from __future__ import annotations
 
 import base64
+import errno
 import json
 import logging
 import os
@@ -23,7 +24,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as _dbapi2
 
-from db.errors import DatabaseError
+from db.errors import DatabaseError, DiskFullError
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ PASSPHRASE_ENV = "WAYPOINT_PASSPHRASE"
 KDF_FAST_ENV = "WAYPOINT_KDF_FAST"
 KEYS_FORMAT = "waypoint-keys/1"
 KEY_FILE_SUFFIX = ".keys"
+UNFINISHED = (".part", ".encrypting", ".restoring")  # files another step is still writing
 SQLITE_HEADER = b"SQLite format 3\x00"
 # scrypt cost: about 0.5 s on the reference laptop (benchmarks/bench_storage.py reports it).
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**16, 10, 1
@@ -188,12 +190,18 @@ def write_key_file(path: Path, slots: list[dict[str, Any]]) -> None:
     text = json.dumps({"format": KEYS_FORMAT,
                        "cipher": "SQLCipher 4, raw 256-bit key (PRAGMA key = x'...')",
                        "slots": slots}, indent=1)
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        if error.errno == errno.ENOSPC:
+            raise DiskFullError() from error
+        raise
     _fsync_dir(path.parent)
 
 
@@ -291,8 +299,8 @@ def key_for(database_file: Path, passphrase: str | None) -> DatabaseKey | None:
         if passphrase is None:
             raise PassphraseRequiredError(database_file)
         return unlock(database_file, passphrase)
-    if passphrase is None:
-        return None
+    if passphrase is None or database_file.exists():
+        return None  # an empty file is damage (the integrity check says so), not a new one
     return new_key(database_file, passphrase)  # a key file without data guards nothing
 
 
@@ -400,10 +408,17 @@ def encrypt_plain_copies(database_file: Path, key: DatabaseKey, folders: list[Pa
     slots: list[dict[str, Any]] | None = None
     for folder in folders:
         for copy in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if copy.is_file() and copy != database_file and is_plain_sqlite(copy):
-                slots = slots if slots is not None else read_slots(key_file_of(database_file))
+            if (not copy.is_file() or copy == database_file or copy.name.endswith(UNFINISHED)
+                    or not is_plain_sqlite(copy)):
+                continue
+            slots = slots if slots is not None else read_slots(key_file_of(database_file))
+            try:
                 encrypt_file(copy, key.raw(), slots)
-                step(f"copy:{copy.name}")
+            except sqlcipher.DatabaseError as error:  # a damaged copy stays as it is
+                log.warning("A plain copy could not be encrypted (%s): %s", copy.name,
+                            type(error).__name__)
+                continue
+            step(f"copy:{copy.name}")
 
 
 def new_recovery_key() -> str:

@@ -11,17 +11,27 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
-from db import migrate
-from db.audit import verify
+from db import migrate, receipts
+from db.audit import HEAD_KEY
+from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup
-from db.engine import WRITE_OPTION, build_engine, sqlite_file_of, translated_errors
+from db.cipher import sqlcipher_errors
+from db.engine import (
+    WRITE_OPTION,
+    build_engine,
+    disk_nearly_full,
+    sqlite_file_of,
+    translated_errors,
+)
 from db.errors import (
     CorruptDatabaseError,
     DatabaseError,
+    DataFolderError,
+    DiskFullError,
     NewerSchemaError,
     ReadOnlyDataError,
 )
@@ -33,17 +43,25 @@ if TYPE_CHECKING:
     from db.repositories import CaseRepository, MemoRepository
 
 log = logging.getLogger(__name__)
+BACKUP_FAILURES: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, DatabaseError,
+                                                    *sqlcipher_errors)
+# Schema revisions whose audit chains were written without receipts (db.receipts).
+PRE_RECEIPT_REVISIONS = ("0001", "0002")
 
 
 class Database:
     """An open, migrated database: transactions, backup, integrity and audit checks."""
 
     def __init__(self, url: str, engine: Engine, *, sqlite_file: Path | None,
-                 backup_dir: Path | None, key: DatabaseKey | None = None) -> None:
+                 backup_dir: Path | None, receipts_file: Path | None = None,
+                 key: DatabaseKey | None = None) -> None:
         self.url = url
         self.engine = engine
         self.sqlite_file = sqlite_file
         self.backup_dir = backup_dir
+        # The audit chain's receipts: beside an SQLite file; for a server, this machine's.
+        self.receipts_file = receipts_file or (
+            receipts.receipts_file_for(sqlite_file) if sqlite_file is not None else None)
         self.key = key  # None: not encrypted (a server, or a plain SQLite file)
 
     @property
@@ -99,8 +117,20 @@ class Database:
         """One write transaction: all of it is saved, or none of it."""
         with translated_errors(self.where), self.engine.connect() as connection:
             connection.execution_options(**{WRITE_OPTION: True})
+            connection.info.pop(HEAD_KEY, None)
             with connection.begin():
                 yield connection
+            self._record_receipt(connection.info.pop(HEAD_KEY, None))
+
+    def _record_receipt(self, head: tuple[int, str] | None) -> None:
+        """After a commit that extended the audit chain: append its head to the receipts."""
+        if head is None or self.receipts_file is None:
+            return
+        try:
+            receipts.append(self.receipts_file, *head)
+        except OSError as error:  # saved all the same; `audit verify` will name the entry
+            log.warning("could not record the audit receipt of entry %s: %s", head[0],
+                        error.strerror)
 
     @cached_property
     def cases(self) -> CaseRepository:
@@ -127,8 +157,9 @@ class Database:
             return [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
 
     def verify_audit(self) -> AuditReport:
+        """The chain, its receipts (complete for a file only this machine writes), the rows."""
         with self.read() as connection:
-            return verify(connection)
+            return verify(connection, self.receipts_file, complete=self.sqlite_file is not None)
 
     def backup_to(self, destination: Path) -> Path:
         """A consistent copy of an SQLite database (the backup API); other backends refuse."""
@@ -140,11 +171,30 @@ class Database:
         with translated_errors(str(destination.parent)):
             return copy_database(self.sqlite_file, destination, self.key)
 
+    def backup_after(self, reason: str) -> Path | None:
+        """A rotating automatic backup (after an import, a finalize, at exit); never raises.
+
+        Skipped for a server database, without a backups folder, or when nothing changed
+        since the newest backup. A failure (a full disk) is logged: the change itself is saved.
+        """
+        if self.sqlite_file is None or self.backup_dir is None:
+            return None
+        try:
+            if unchanged_since_latest_backup(self.sqlite_file, self.backup_dir):
+                return None
+            return rotate_backup(self.sqlite_file, self.backup_dir, reason, key=self.key)
+        except BACKUP_FAILURES as error:
+            log.warning("automatic backup after %s failed: %s", reason, error)
+            return None
+
     def close(self) -> None:
         self.engine.dispose()
 
 
 def _check_writable(path: Path) -> None:
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists() and not folder.is_dir():
+            raise DataFolderError(str(folder))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -167,6 +217,8 @@ def _read_revision(engine: Engine, sqlite_file: Path | None, backup_dir: Path | 
     except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:  # sqlcipher's are wrapped
         if sqlite_file is None:
             raise
+        if disk_nearly_full(str(sqlite_file)):  # not damage: SQLite could not grow its WAL
+            raise DiskFullError(str(sqlite_file.parent)) from error
         raise CorruptDatabaseError(
             sqlite_file, str(getattr(error, "orig", error)), latest_backup(backup_dir)
         ) from error
@@ -187,7 +239,8 @@ def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
     return cipher.key_for(sqlite_file, secret)
 
 
-def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str | None = None,
+def open_database(url: str, *, backup_dir: Path | None = None,
+                  receipts_file: Path | None = None, passphrase: str | None = None,
                   encrypt_plain: bool = False, key: DatabaseKey | None = None) -> Database:
     """Check, back up and migrate the database at url; raise DatabaseError with a message.
 
@@ -199,6 +252,7 @@ def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str |
     file_name = sqlite_file_of(url)
     sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
     read_only_url = "mode=ro" in url
+    existed = sqlite_file is not None and sqlite_file.exists()
     if sqlite_file is not None:
         if not read_only_url:
             _check_writable(sqlite_file)
@@ -226,14 +280,41 @@ def open_database(url: str, *, backup_dir: Path | None = None, passphrase: str |
                 migrate.upgrade(engine)
     except BaseException:
         engine.dispose()
+        if sqlite_file is not None and not existed:
+            _remove_unfinished(sqlite_file)
         raise
-    return Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir, key=key)
+    database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
+                        receipts_file=receipts_file, key=key)
+    if found in PRE_RECEIPT_REVISIONS:
+        _anchor_older_chain(database)
+    return database
+
+
+def _remove_unfinished(sqlite_file: Path) -> None:
+    """A database this open created but could not finish (a full disk): leave nothing behind.
+
+    It holds no one's data yet, only the part of the schema written before the failure.
+    """
+    for suffix in ("-wal", "-shm", "-journal", ".keys", ""):
+        try:
+            sqlite_file.with_name(sqlite_file.name + suffix).unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _anchor_older_chain(database: Database) -> None:
+    """A chain from before receipts existed gets its first receipt: its head now."""
+    if database.receipts_file is None or database.receipts_file.exists():
+        return
+    with database.read() as connection:
+        head = connection.execute(text(
+            "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
+    if head is not None:
+        database._record_receipt((int(head[0]), str(head[1])))
 
 
 def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None,
                       key: DatabaseKey | None = None) -> None:
-    from db.cipher import sqlcipher_errors
-
     if migrating_to is not None:
         # Never migrate without a copy of what was there.
         rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}", key=key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from db.cipher import DatabaseKey
 
 BUSY_TIMEOUT_MS = 30_000
+# Less free space than this beside a database that fails with an I/O error means: disk full.
+NEARLY_FULL_BYTES = 1 << 20
 # Execution option asking the SQLite "begin" hook for BEGIN IMMEDIATE: a write transaction
 # takes the write lock up front, so two writers wait (busy timeout) instead of deadlocking.
 WRITE_OPTION = "waypoint_write"
@@ -99,6 +103,19 @@ def build_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
     return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+def disk_nearly_full(where: str) -> bool:
+    """True when the file system holding where (or its nearest existing folder) is full."""
+    path = Path(where) if where else None
+    while path is not None and not path.exists() and path != path.parent:
+        path = path.parent
+    if path is None or "://" in where:
+        return False
+    try:
+        return shutil.disk_usage(path).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
 def _message_of(error: BaseException) -> str:
     return str(getattr(error, "orig", None) or error).lower()
 
@@ -109,8 +126,12 @@ def translate(error: BaseException, where: str) -> DatabaseError | None:
         return error
     text = _message_of(error)
     sqlstate = getattr(getattr(error, "orig", None), "sqlstate", None)
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return DiskFullError()
     if "disk is full" in text or "disk full" in text or sqlstate == "53100":
         return DiskFullError()
+    if ("disk i/o error" in text or "no space left" in text) and disk_nearly_full(where):
+        return DiskFullError(where)  # SQLite cannot grow its WAL or shared-memory file
     if "readonly database" in text or "read-only" in text or sqlstate == "25006":
         return ReadOnlyDataError(where)
     if "database is locked" in text or "database is busy" in text:

@@ -29,8 +29,9 @@ class CorruptDatabaseError(DatabaseError):
 
     def __init__(self, damaged_path: Path, detail: str, latest_backup: Path | None) -> None:
         offer = (
-            f" The latest backup is {latest_backup.name}; it can be restored "
-            "(the damaged file is kept aside)."
+            f" The latest backup is {latest_backup.name}; it can be restored (the damaged "
+            f"file is then kept in {damaged_path.parent} as {damaged_path.name}.damaged-<time>;"
+            " the five newest such copies are kept)."
             if latest_backup is not None
             else " No backup was found."
         )
@@ -57,11 +58,26 @@ class ReadOnlyDataError(DatabaseError):
 class DiskFullError(DatabaseError):
     """The disk (or the database's size limit) is full; the change was not saved."""
 
-    def __init__(self) -> None:
+    def __init__(self, where: str | None = None) -> None:
         super().__init__(
             "The disk is full, so the last change was not saved. Nothing already saved "
             "was lost; free some space and save again."
+            if where is None else
+            f"The disk holding {where} is full (disk full), so Waypoint cannot open its "
+            "database. Nothing was changed or lost; free some space and start again."
         )
+
+
+class DataFolderError(DatabaseError):
+    """The data folder's path names a file (or cannot be a folder); nothing was written."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(
+            f"The data folder {folder} is a file, not a folder, so Waypoint cannot keep its "
+            "database there. Nothing was changed; choose another folder (--data-dir or "
+            "WAYPOINT_DATA_DIR) or move that file away."
+        )
+        self.folder = folder
 
 
 class DatabaseBusyError(DatabaseError):

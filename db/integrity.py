@@ -8,18 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.backup import SQLITE_HEADER, latest_backup
-from db.errors import CorruptDatabaseError
+from db.engine import disk_nearly_full
+from db.errors import CorruptDatabaseError, DiskFullError
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
 
 
-def sqlite_file_problem(path: Path, *, expect_data: bool, key: DatabaseKey | None = None
-                        ) -> str | None:
-    """Why the file is unusable, or None. An empty file only counts when data was expected."""
+def sqlite_file_problem(path: Path, key: DatabaseKey | None = None) -> str | None:
+    """Why the file is unusable, or None. An empty file is damage too: Waypoint never leaves
+    one (a new database is created, migrated and written in one go), so data went missing."""
     size = path.stat().st_size
     if size == 0:
-        return "the file is empty" if expect_data else None
+        return "the file is empty (0 bytes)"
     if key is not None:
         return _encrypted_file_problem(path, key)
     with path.open("rb") as handle:
@@ -41,6 +42,8 @@ def sqlite_file_problem(path: Path, *, expect_data: bool, key: DatabaseKey | Non
         with closing(sqlite3.connect(path.resolve().as_uri(), uri=True)) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
+        if disk_nearly_full(str(path)):
+            raise DiskFullError(str(path.parent)) from error
         return str(error)
     if rows != [("ok",)]:
         return "integrity check failed: " + "; ".join(str(row[0]) for row in rows[:3])
@@ -55,6 +58,8 @@ def _encrypted_file_problem(path: Path, key: DatabaseKey) -> str | None:
         with closing(cipher.connect(path, key)) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
     except cipher.sqlcipher.DatabaseError as error:
+        if disk_nearly_full(str(path)):
+            raise DiskFullError(str(path.parent)) from error
         return str(error)
     if rows != [("ok",)]:
         return "integrity check failed: " + "; ".join(str(row[0]) for row in rows[:3])
@@ -67,6 +72,6 @@ def check_sqlite_file(path: Path, backup_dir: Path | None, key: DatabaseKey | No
     if not path.exists():
         return
     backup = latest_backup(backup_dir)
-    problem = sqlite_file_problem(path, expect_data=backup is not None, key=key)
+    problem = sqlite_file_problem(path, key)
     if problem is not None:
         raise CorruptDatabaseError(path, problem, backup)

@@ -34,6 +34,11 @@ def insert_determination(connection: Connection, case_pk: int, determination: di
     return int(result.scalar_one())
 
 
+def row_by_id(connection: Connection, table: Any, row_id: int) -> Row[Any]:
+    """One determination or memo row as stored (its digest goes into the audit entry)."""
+    return connection.execute(select(table).where(table.c.id == row_id)).one()
+
+
 def latest_determination_row(connection: Connection, case_pk: int) -> Row[Any] | None:
     return connection.execute(
         select(determinations_table).where(determinations_table.c.case_pk == case_pk)
@@ -91,3 +96,25 @@ def to_stored_memo(row: Row[Any], case_id: str) -> StoredMemo:
         finalized_at=as_utc(row.finalized_at) if row.finalized_at is not None else None,
         supersedes_id=row.supersedes_id,
     )
+
+
+def memo_with_sha256(connection: Connection, sha256: str) -> Any:
+    """The memo row whose PDF has this SHA-256, with its determination's digest and rule pack."""
+    return connection.execute(
+        select(memos_table.c.id, memos_table.c.status, memos_table.c.finalized_by,
+               memos_table.c.finalized_at, determinations_table.c.facts_digest,
+               determinations_table.c.rules_hash)
+        .select_from(memos_table.outerjoin(
+            determinations_table, memos_table.c.determination_id == determinations_table.c.id))
+        .where(memos_table.c.sha256 == sha256).limit(1)
+    ).first()
+
+
+def determination_with_digest(connection: Connection, facts_digest: str) -> Any:
+    """The newest determination made from these case facts."""
+    return connection.execute(
+        select(determinations_table.c.id, determinations_table.c.facts_digest,
+               determinations_table.c.rules_hash)
+        .where(determinations_table.c.facts_digest == facts_digest)
+        .order_by(determinations_table.c.id.desc()).limit(1)
+    ).first()

@@ -12,6 +12,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from urllib.parse import unquote
 
 from db.records import CaseStatus, CaseSummary
 from db.revision import HEAD_REVISION
@@ -39,7 +40,7 @@ def sqlite_file_in(url: str) -> Path | None:
     """The file of a plain `sqlite:///path` URL; None for other databases or URL options."""
     if not url.startswith(SQLITE_URL_PREFIX) or "?" in url:
         return None
-    name = url.removeprefix(SQLITE_URL_PREFIX)
+    name = unquote(url.removeprefix(SQLITE_URL_PREFIX))  # as SQLAlchemy reads it
     if not name or name == ":memory:":
         return None
     return Path(name)

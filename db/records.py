@@ -66,16 +66,23 @@ class StoredMemo:
     supersedes_id: int | None = None
 
 
+ProblemKind = Literal["entry", "memo", "determination", "case", "receipt"]
+PROBLEM_SUBJECTS = {"entry": "audit entry", "memo": "memo", "determination": "determination",
+                    "case": "case", "receipt": "receipts file"}
+
+
 @dataclass(frozen=True)
 class AuditProblem:
-    """One thing `audit verify` found wrong, naming the entry or memo."""
+    """One thing `audit verify` found wrong, naming the entry (or row, or receipt) it concerns."""
 
-    kind: Literal["entry", "memo"]
-    ident: int
+    kind: ProblemKind
+    ident: int | str
     message: str
 
     def __str__(self) -> str:
-        return f"{'audit entry' if self.kind == 'entry' else 'memo'} {self.ident}: {self.message}"
+        if self.kind in ("case", "receipt"):  # the message names the case or line itself
+            return f"{PROBLEM_SUBJECTS[self.kind]}: {self.message}"
+        return f"{PROBLEM_SUBJECTS[self.kind]} {self.ident}: {self.message}"
 
 
 @dataclass(frozen=True)

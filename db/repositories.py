@@ -6,11 +6,19 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from db import case_store, memo_store
-from db.audit import AuditEvent, append
+from db.audit import (
+    AuditEvent,
+    append,
+    audit_head,
+    determination_digest,
+    memo_digest,
+    sha256_text,
+)
 from db.errors import CaseFinalizedError, ImportConflictError, NotReadyError
+from db.guards import AMENDMENT_ACTION
 from db.records import CaseStatus, CaseSummary, StoredCase, StoredDetermination, StoredMemo
 
 if TYPE_CHECKING:
@@ -28,12 +36,24 @@ class ImportItem:
     source: str
 
 
+class ImportOutcome(NamedTuple):
+    """The case id of each imported file, in order, and how many cases were new."""
+
+    ids: list[str]
+    added: int
+
+
 def _same_case(stored: dict[str, Any], incoming: dict[str, Any]) -> bool:
     """Same facts, ignoring the case_id and format an export adds to a case made in the app."""
     def core(data: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in data.items() if k not in ("case_id", "format")}
 
     return core(stored) == core(incoming)
+
+
+def _memo_record(connection: Any, memo_id: int) -> dict[str, str]:
+    return {"memo_record_sha256": memo_digest(
+        memo_store.row_by_id(connection, memo_store.memos_table, memo_id))}
 
 
 class CaseRepository:
@@ -84,6 +104,12 @@ class CaseRepository:
 
         Returns the case id for each item, in order (existing ids for repeats).
         """
+        return self.import_counted(items, now=now, actor=actor).ids
+
+    def import_counted(self, items: Sequence[ImportItem], *, now: datetime, actor: str | None
+                       ) -> ImportOutcome:
+        """import_cases, also counting the cases this transaction added (right when two
+        imports run at once: the count comes from the same transaction as the rows)."""
         with self._db.write() as connection:
             stored = case_store.existing_keys(connection, [item.import_key for item in items])
             ids: list[str] = []
@@ -118,7 +144,7 @@ class CaseRepository:
                 AuditEvent("case.imported", new.case_id, details={"key": new.import_key})
                 for new in fresh
             ])
-        return ids
+        return ImportOutcome(ids, len(fresh))
 
 
 class MemoRepository:
@@ -143,11 +169,14 @@ class MemoRepository:
             connection, row.id, determination, facts, rules_hash, now)
         if row.status == "draft":
             case_store.set_status(connection, row.id, "determined", now)
+        stored = memo_store.row_by_id(connection, memo_store.determinations_table,
+                                      determination_id)
         append(connection, now, actor, [AuditEvent(
             "determination.recorded", row.case_id,
             details={"determination_id": determination_id, "facts_digest": facts,
                      "rules_version": determination.get("rules_version"),
-                     "rules_hash": rules_hash})])
+                     "rules_hash": rules_hash,
+                     "determination_sha256": determination_digest(stored)})])
         return determination_id
 
     def latest_determination(self, case_id: str) -> StoredDetermination | None:
@@ -169,7 +198,8 @@ class MemoRepository:
                 connection, case_pk=row.id, determination_id=determination_id, status="draft",
                 pdf_bytes=pdf_bytes, now=now)
             append(connection, now, actor, [AuditEvent(
-                "memo.draft_stored", row.case_id, memo_id, {"sha256": sha})])
+                "memo.draft_stored", row.case_id, memo_id, {"sha256": sha, **_memo_record(
+                    connection, memo_id)})])
         return memo_id
 
     def finalize(self, case_id: str, officer: str, pdf_bytes: bytes, *, digest: FactsDigest,
@@ -196,7 +226,8 @@ class MemoRepository:
             case_store.set_status(connection, row.id, "finalized", now)
             append(connection, now, officer.strip(), [AuditEvent(
                 "memo.finalized" if previous is None else "memo.amended", row.case_id, memo_id,
-                {"sha256": sha, "determination_id": latest.id, "supersedes_id": previous})])
+                {"sha256": sha, "determination_id": latest.id, "supersedes_id": previous,
+                 "case_sha256": sha256_text(row.data_json), **_memo_record(connection, memo_id)})])
         return memo_id
 
     def start_amendment(self, case_id: str, officer: str, reason: str, *, now: datetime) -> None:
@@ -205,16 +236,40 @@ class MemoRepository:
             row = case_store.find_row(connection, case_id, for_update=True)
             if row.status != "finalized":
                 raise NotReadyError(f"Case {case_id} is not finalized; it can be edited already.")
+            # The entry first: the database lets a case leave the finalized state only when
+            # the newest audit entry starts an amendment of it (db.guards).
+            append(connection, now, officer, [AuditEvent(
+                AMENDMENT_ACTION, row.case_id, details={"reason": reason})])
             status: CaseStatus = "determined"
             case_store.set_status(connection, row.id, status, now)
-            append(connection, now, officer, [AuditEvent(
-                "case.amendment_started", row.case_id, details={"reason": reason})])
+
+    def chain_head(self) -> tuple[int, str] | None:
+        """The audit chain's newest entry and hash (for the memo's metadata), if any."""
+        with self._db.read() as connection:
+            return audit_head(connection)
 
     def latest(self, case_id: str) -> StoredMemo | None:
         with self._db.read() as connection:
             row = case_store.find_row(connection, case_id)
             rows = memo_store.memo_rows(connection, row.id, newest_only=True)
             return memo_store.to_stored_memo(rows[0], row.case_id) if rows else None
+
+    def recorded_for(self, sha256: str, facts_digest: str | None
+                     ) -> tuple[str, str | None, str | None] | None:
+        """What was recorded for a memo with these bytes, else for these facts: a description,
+        the facts digest and the rule-pack hash (for `waypoint memo verify`)."""
+        with self._db.read() as connection:
+            memo = memo_store.memo_with_sha256(connection, sha256)
+            if memo is not None:
+                who = f", finalized by {memo.finalized_by}" if memo.finalized_by else ""
+                return (f"stored {memo.status} memo {memo.id}{who}", memo.facts_digest,
+                        memo.rules_hash)
+            if facts_digest:
+                found = memo_store.determination_with_digest(connection, facts_digest)
+                if found is not None:
+                    return (f"determination {found.id} of the same facts (this file is not "
+                            "stored as it is)", found.facts_digest, found.rules_hash)
+        return None
 
     def all_for_case(self, case_id: str) -> list[StoredMemo]:
         with self._db.read() as connection:

@@ -44,6 +44,21 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+class QuietFileHandler(logging.FileHandler):
+    """The log file, best effort: a full or vanished disk must not print tracebacks."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the unwritten tail of the log is lost, nothing else
+            pass
+
+
 def setup_logging(paths: AppPaths) -> logging.Handler:
     """Log to data_dir/logs/waypoint.log; to stderr if the folder is not writable.
 
@@ -56,7 +71,7 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
         log_file = paths.log_dir / "waypoint.log"
         if log_file.exists() and log_file.stat().st_size > LOG_ROTATE_BYTES:
             os.replace(log_file, log_file.with_name("waypoint.log.1"))
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = QuietFileHandler(log_file, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
     from desktop.log_format import NoPersonalDataFormatter
@@ -429,10 +444,9 @@ class StorageOpener(QObject):
             text = str(error)
         else:
             log.error("Unexpected error opening the database", exc_info=error)
-            text = (
-                f"Waypoint could not open its database: {error}\n\n"
-                f"Details are in the log in {self.paths.log_dir}."
-            )
+            text = f"Waypoint could not open its database: {error}"
+            if self.paths.log_dir.is_dir():  # never point at a log that cannot exist
+                text += f"\n\nDetails are in the log in {self.paths.log_dir}."
         self.window.show_storage_unavailable(text.splitlines()[0][:120])
         box = QMessageBox(QMessageBox.Icon.Critical, "Waypoint cannot open its database",
                           text, QMessageBox.StandardButton.NoButton, self.window)

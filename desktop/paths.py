@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote
 
 APP_NAME = "Waypoint"
 DATA_DIR_ENV = "WAYPOINT_DATA_DIR"
@@ -56,4 +57,14 @@ def resolve_database_url(paths: AppPaths, database_url: str | None = None) -> st
     explicit = database_url or os.environ.get(DATABASE_URL_ENV)
     if explicit:
         return explicit
-    return f"sqlite:///{paths.database_file}"
+    return sqlite_url(paths.database_file)
+
+
+def sqlite_url(database_file: Path) -> str:
+    """The URL of an SQLite file, so `?`, `%` or `#` in the path survive parsing.
+
+    Exactly what SQLAlchemy's URL.create("sqlite", database=...).render_as_string() gives
+    (it quotes the database with this call; tests/test_paths_url.py holds them equal), done
+    with the standard library: importing SQLAlchemy here would delay the first paint.
+    """
+    return "sqlite:///" + quote(str(database_file), safe=" +/")

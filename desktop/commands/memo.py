@@ -1,31 +1,55 @@
-"""`waypoint memo CASE.json -o memo.pdf`: render the determination memo without the GUI."""
+"""`waypoint memo`: render the memo or interview sheet for a case file; sign, verify, keys."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import sys
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import UserError
+
+if TYPE_CHECKING:
+    from desktop.services.memo_verification import StoredLookup, StoredMemoFacts
+
+PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
+ACTIONS = ("verify", "countersign", "key")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `memo` command."""
     parser = subparsers.add_parser(
-        "memo", help="render the determination memo (PDF) for a case file",
+        "memo", help="render, sign or verify the determination memo (PDF) of a case file",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Evaluate a case file and render its determination memo as a PDF. "
-                    "Nothing is written to the database.")
-    parser.add_argument("case_file", metavar="CASE.json", help="a waypoint-case/1 file")
-    parser.add_argument("-o", "--output", required=True, metavar="MEMO.pdf",
-                        help="where to write the PDF")
+                    "Nothing is written to the database.\n\n"
+                    "  waypoint memo CASE.json -o memo.pdf [--final --officer NAME]\n"
+                    "  waypoint memo CASE.json --interview-sheet --language es -o sheet.pdf\n"
+                    "  waypoint memo verify MEMO.pdf\n"
+                    "  waypoint memo countersign MEMO.pdf --officer REVIEWER -o signed.pdf\n"
+                    "  waypoint memo key create --officer NAME\n"
+                    "  waypoint memo key import KEY.p12 --officer NAME\n\n"
+                    f"The signing passphrase is read from ${PASSPHRASE_ENV}, else asked for.")
+    parser.add_argument("case_file", metavar="CASE.json|ACTION",
+                        help="a waypoint-case/1 file, or verify | countersign | key")
+    parser.add_argument("more", nargs="*", metavar="ARG", help="the action's file(s)")
+    parser.add_argument("-o", "--output", metavar="FILE.pdf", help="where to write the PDF")
     parser.add_argument("--decision-date", metavar="YYYY-MM-DD",
                         help="decision date (default: the case file's, else today)")
     parser.add_argument("--final", action="store_true",
-                        help="render a final memo (no DRAFT watermark); needs --officer")
+                        help="render a final memo, signed by --officer (a key is made for the "
+                             "officer on first use)")
     parser.add_argument("--officer", metavar="NAME",
-                        help="the officer preparing (and with --final, finalizing) the memo")
+                        help="the officer preparing (and with --final, finalizing and signing) "
+                             "the memo; the reviewer for countersign; the key's owner for key")
+    parser.add_argument("--interview-sheet", action="store_true",
+                        help="render the one-page interview sheet of the open questions")
+    parser.add_argument("--language", choices=("en", "es"), default="en",
+                        help="language of the interview sheet (default en)")
     parser.set_defaults(handler=run)
 
 
@@ -60,13 +84,61 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def run(args: argparse.Namespace) -> int:
-    """Evaluate the case file and write its memo; exit 2 on invalid input."""
-    from desktop.services.evaluation import CaseFileError, evaluate_case, read_case_file
-    from desktop.services.memo_rendering import render_case_memo
+def _write_output(args: argparse.Namespace, data: bytes) -> None:
+    output = Path(args.output)
+    try:
+        _write_atomically(output, data)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write the PDF ({error.strerror or error})") from None
+    print(output)
 
-    if args.final and not (args.officer and args.officer.strip()):
-        raise UserError("--final needs --officer NAME: a final memo records who finalized it")
+
+def _officer(args: argparse.Namespace, what: str) -> str:
+    officer = (args.officer or "").strip()
+    if not officer:
+        raise UserError(f"{what} needs --officer NAME")
+    return officer
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UserError(f"a signing passphrase is needed: set ${PASSPHRASE_ENV} or run in a "
+                        "terminal")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise UserError("the passphrases differ; nothing was changed")
+    return first
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from desktop.paths import resolve_paths
+
+    return resolve_paths(getattr(args, "data_dir", None)).data_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch: an action word, or a case file to render."""
+    if args.case_file in ACTIONS:
+        return {"verify": run_verify, "countersign": run_countersign,
+                "key": run_key}[args.case_file](args)
+    if args.more:
+        raise UserError(f"unexpected argument(s): {' '.join(args.more)}")
+    if not args.output:
+        raise UserError("-o/--output FILE.pdf is needed")
+    return run_render(args)
+
+
+def run_render(args: argparse.Namespace) -> int:
+    """Evaluate the case file and write its memo (or interview sheet); exit 2 on invalid input."""
+    from desktop.services.evaluation import CaseFileError, evaluate_case, read_case_file
+
+    if args.final and args.interview_sheet:
+        raise UserError("--final and --interview-sheet do not go together")
+    officer = _officer(args, "--final (a final memo records who finalized it)") \
+        if args.final else (args.officer or "").strip() or None
     decision_date = _decision_date(args.decision_date)
     path = Path(args.case_file)
     try:
@@ -77,19 +149,145 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError(f"{path}: cannot read the case file ({error.strerror or error})") from None
     generated_at = _generated_at()
-    officer = args.officer.strip() if args.officer else None
+    if args.interview_sheet:
+        from desktop.memo.interview import render_interview_sheet
+
+        pdf = render_interview_sheet(case_data, determination, language=args.language,
+                                     generated_at=generated_at)
+        _write_output(args, pdf)
+        return 0
+    from desktop.services.memo_rendering import render_case_memo
+
     pdf = render_case_memo(
         case_data, determination,
         status="final" if args.final else "draft",
         prepared_by=officer,
         finalized_by=officer if args.final else None,
         finalized_at=generated_at if args.final else None,
-        generated_at=generated_at,
+        generated_at=generated_at, signed=args.final,
     )
-    output = Path(args.output)
-    try:
-        _write_atomically(output, pdf)
-    except OSError as error:
-        raise UserError(f"{output}: cannot write the memo ({error.strerror or error})") from None
-    print(output)
+    if args.final:
+        assert officer is not None
+        pdf = _sign_as(args, officer, pdf)
+    _write_output(args, pdf)
     return 0
+
+
+def _sign_as(args: argparse.Namespace, officer: str, pdf: bytes) -> bytes:
+    from desktop.services import signing
+
+    data_dir = _data_dir(args)
+    first = not signing.has_key(data_dir, officer)
+    prompt = f"{'New s' if first else 'S'}igning passphrase for {officer}: "
+    try:
+        signed, made = signing.sign_as_officer(pdf, data_dir, officer,
+                                               _passphrase(prompt, confirm=first))
+    except signing.SigningError as problem:
+        raise UserError(str(problem)) from None
+    if made:
+        print(f"Made a signing key for {officer}: {signing.key_path(data_dir, officer)}",
+              file=sys.stderr)
+    return signed
+
+
+def run_countersign(args: argparse.Namespace) -> int:
+    """Add a reviewer's signature to a signed memo."""
+    from desktop.services import signing
+
+    if len(args.more) != 1 or not args.output:
+        raise UserError("usage: waypoint memo countersign MEMO.pdf --officer REVIEWER -o OUT.pdf")
+    reviewer = _officer(args, "countersign")
+    source = Path(args.more[0])
+    try:
+        pdf = source.read_bytes()
+    except OSError as error:
+        raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
+    try:
+        signed = signing.countersign(pdf, _data_dir(args), reviewer,
+                                     _passphrase(f"Signing passphrase for {reviewer}: "))
+    except signing.SigningError as problem:
+        raise UserError(str(problem)) from None
+    _write_output(args, signed)
+    return 0
+
+
+def run_key(args: argparse.Namespace) -> int:
+    """`key create` or `key import FILE.p12`: an officer's signing key in the data folder."""
+    from desktop.services import signing
+
+    officer = _officer(args, "memo key")
+    data_dir = _data_dir(args)
+    try:
+        if args.more == ["create"]:
+            made = signing.create_officer_key(
+                data_dir, officer, _passphrase(f"New signing passphrase for {officer}: ",
+                                               confirm=True))
+        elif len(args.more) == 2 and args.more[0] == "import":
+            source = Path(args.more[1])
+            try:
+                data = source.read_bytes()
+            except OSError as error:
+                raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
+            made = signing.import_officer_key(
+                data_dir, officer, data, _passphrase(f"Passphrase of {source.name}: "))
+        else:
+            raise UserError("usage: waypoint memo key create|import FILE.p12 --officer NAME")
+    except signing.SigningError as problem:
+        raise UserError(str(problem)) from None
+    print(f"{made.path}  certificate SHA-256 {made.fingerprint}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """Check a memo's signatures and recorded facts; exit 0 only when everything holds."""
+    from desktop.services.memo_verification import check_memo
+
+    if len(args.more) != 1:
+        raise UserError("usage: waypoint memo verify MEMO.pdf")
+    source = Path(args.more[0])
+    try:
+        pdf = source.read_bytes()
+    except OSError as error:
+        raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
+    check = check_memo(pdf, stored=_stored_lookup(args), current_rules_hash=_current_rules())
+    for line in check.findings:
+        print(line)
+    for line in check.problems:
+        print(f"PROBLEM: {line}")
+    print(f"{source}: " + ("VALID: signed, unchanged since signing, and consistent with what it "
+                           "records." if check.valid else "NOT VALID."))
+    return 0 if check.valid else 1
+
+
+def _current_rules() -> str | None:
+    from desktop.services.rules import bundled_rule_pack  # not evaluation: no schema to load
+
+    return str(bundled_rule_pack().hash)
+
+
+def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
+    """A look-up in the data folder's database, or None when there is none (never made here)."""
+    from desktop.paths import resolve_database_url, resolve_paths
+
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    url = resolve_database_url(paths, getattr(args, "database_url", None))
+    sqlite = url.startswith("sqlite:///")
+    if sqlite and not Path(url.removeprefix("sqlite:///")).is_file():
+        return None  # no database in this data folder: none is made by verifying
+
+    def lookup(sha256: str, facts_digest: str | None) -> StoredMemoFacts | None:
+        from db import DatabaseError, open_database
+
+        try:
+            database = open_database(url, backup_dir=paths.backup_dir if sqlite else None)
+        except DatabaseError:
+            return None
+        try:
+            found = database.memos.recorded_for(sha256, facts_digest)
+        finally:
+            database.close()
+        from desktop.services.memo_verification import StoredMemoFacts
+
+        return StoredMemoFacts(*found) if found else None
+
+    return lookup

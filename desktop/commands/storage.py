@@ -80,10 +80,13 @@ def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
 def _opened(args: argparse.Namespace) -> Iterator[Database]:
     from db import CorruptDatabaseError, DatabaseError, open_database
     from desktop.commands.passphrase import cli_passphrase
+    from desktop.services.startup import server_receipts_file
 
     url, sqlite_file, backup_dir = _location(args)
+    paths = resolve_paths(getattr(args, "data_dir", None))
     try:
         database = open_database(url, backup_dir=backup_dir if sqlite_file else None,
+                                 receipts_file=server_receipts_file(paths, url),
                                  passphrase=cli_passphrase(args, url))
     except CorruptDatabaseError as damaged:
         hint = (f" Run: waypoint restore {damaged.latest_backup}" if damaged.latest_backup
@@ -110,9 +113,8 @@ def run_import(args: argparse.Namespace) -> int:
     if any(is_bundle(Path(name)) for name in args.files):
         bundle_secret = bundle_passphrase(args, confirm=False)
     with _opened(args) as database:
-        before = CaseService(database).count_cases()
-        ids = CaseService(database).import_files(args.files, bundle_secret)
-        added = CaseService(database).count_cases() - before
+        outcome = CaseService(database).import_files_counted(args.files, bundle_secret)
+    ids, added = outcome
     print(f"Imported {added} new case(s); {len(ids) - added} already stored.")
     for path, case_id in zip(args.files, ids, strict=True):
         print(f"{case_id}  {path}")
@@ -214,8 +216,11 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_audit_verify(args: argparse.Namespace) -> int:
     with _opened(args) as database:
         report = database.verify_audit()
+        receipts = database.receipts_file
     for problem in report.problems:
         print(problem)
+    if receipts is not None:
+        print(f"Receipts: {receipts}")
     verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
     print(f"Audit log: {report.entries_checked} entries; memos: {report.memos_checked}; "
           f"{verdict}")

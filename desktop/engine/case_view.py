@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,7 +41,8 @@ class CaseView:
     """Read-only derived facts of one case, computed once and shared by the rule families."""
 
     __slots__ = ("case", "nationalities", "own", "transits", "is_mexican", "min_age",
-                 "max_age", "uac", "uac_contradiction", "contradictions")
+                 "max_age", "uac", "uac_contradiction", "contradictions", "entry_date",
+                 "entry_bound", "earlier_us_stops")
 
     def __init__(self, case: Case) -> None:
         self.case = case
@@ -52,6 +55,9 @@ class CaseView:
         self.transits = self.transits_outside(self.own)
         self.is_mexican = "MX" in self.nationalities
         self.contradictions: list[Contradiction] = []
+        self.entry_bound: Stop | None = None
+        self.entry_date = self._bounded_entry_date()
+        self.earlier_us_stops = tuple(s for s in case.journey if s.country == "US")
         self.min_age, self.max_age = _age_range(applicant.date_of_birth, case.entry.date)
         self.uac, self.uac_contradiction = self._uac()
         for stop in case.journey:
@@ -60,6 +66,33 @@ class CaseView:
                     self.contradictions.append(Contradiction(
                         f"journey[{stop.index}].protection_claims[{j}]",
                         "recorded as pending and also as final"))
+
+    def _bounded_entry_date(self) -> PartialDate:
+        """The entry date narrowed by the journey: no earlier than any stop's last known date.
+
+        A month- or year-precision entry cannot be earlier than the departure from (or the
+        arrival in) a stop that came before it; `entry_bound` is the stop that narrows it.
+        """
+        entry = self.case.entry.date
+        if entry.exact:
+            return entry
+        first, bound = entry.first, None
+        for stop in self.case.journey:
+            known = stop.departed or stop.arrived
+            if known is not None and known.first > first:
+                first, bound = known.first, stop
+        if bound is None or first > entry.last:
+            return entry
+        self.entry_bound = bound
+        text = (entry.text if first == entry.first else
+                f"{entry.text} (not before {first}, from journey[{bound.index}])")
+        return PartialDate(first, entry.last, text)
+
+    def entry_facts(self) -> tuple[str, ...]:
+        """The fields the (narrowed) entry date rests on, for trace steps."""
+        if self.entry_bound is None:
+            return ("entry.date",)
+        return ("entry.date", f"journey[{self.entry_bound.index}]")
 
     def transits_outside(self, own: frozenset[str]) -> tuple[Transit, ...]:
         seen: set[str] = set()
@@ -125,6 +158,20 @@ class CaseView:
             first = date(1900, 1, 1)
         first = min(first, last)
         return PartialDate(first, last, f"between {first} and {last}")
+
+
+def port_state(port: str | None, ports: Mapping[str, Sequence[str]]) -> str | None:
+    """The US state of a port written as "Name, ST" or naming a listed port, else None."""
+    if not port:
+        return None
+    match = re.search(r",\s*([A-Za-z]{2})\s*$", port)
+    if match and match.group(1).upper() in ports:
+        return match.group(1).upper()
+    lowered = port.lower()
+    for state, port_names in ports.items():
+        if any(name.lower() in lowered for name in port_names):
+            return state
+    return None
 
 
 def _age_range(born: PartialDate | None, on: PartialDate) -> tuple[int | None, int | None]:

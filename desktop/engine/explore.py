@@ -28,7 +28,8 @@ def decide(family: FamilyPack, run: RuleRun) -> dict[str, Any]:
     except Unknown as first:
         prefix = list(out.trace)
         questions: dict[str, Unknown] = {first.key: first}
-        pending = [{first.key: (label, value, first.field)} for label, value in first.options]
+        pending = [{first.key: (label, value, first.field)}
+                   for label, value in _distinct(first.options)]
     leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]] = []
     runs = 0
     complete = True
@@ -44,7 +45,7 @@ def decide(family: FamilyPack, run: RuleRun) -> dict[str, Any]:
         except Unknown as more:
             questions.setdefault(more.key, more)
             pending.extend({**assumed, more.key: (label, value, more.field)}
-                           for label, value in more.options)
+                           for label, value in _distinct(more.options))
     return _merge(family, prefix, questions, leaves, complete)
 
 
@@ -71,8 +72,9 @@ def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str
     missing: list[dict[str, Any]] = []
     for key, question in questions.items():
         answers: dict[str, str] = {}
-        for label, _value in question.options:
-            seen = {f["outcome"] for a, f in leaves if a.get(key, ("",))[0] == label}
+        for label, value in question.options:
+            tried = _representative(question.options, label, value)
+            seen = {f["outcome"] for a, f in leaves if a.get(key, ("",))[0] == tried}
             if seen:
                 answers[label] = seen.pop() if len(seen) == 1 else "needs_information"
             elif not complete:
@@ -138,3 +140,17 @@ def _union(lists: Any) -> list[Any]:
             if item not in result:
                 result.append(item)
     return result
+
+
+def _distinct(options: Any) -> list[tuple[str, Any]]:
+    """One answer per distinct value: answers that assume the same value give the same run."""
+    result: list[tuple[str, Any]] = []
+    for label, value in options:
+        if all(value != other for _l, other in result):
+            result.append((label, value))
+    return result
+
+
+def _representative(options: Any, label: str, value: Any) -> str:
+    """The label whose run stands for `label` (the first answer with the same value)."""
+    return next((first for first, other in options if other == value), label)

@@ -32,6 +32,7 @@ class Stop:
     onward_travel_only: bool | None
     residence_restricted: bool | None
     protection_claims: tuple[ProtectionClaim, ...]
+    left_how: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ class Entry:
     scheduling_obstacle: str | None
     metered_before_2019_07_16: bool | None
     claimed_within_days: int | None
+    time: str | None = None
+    proceeding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +68,30 @@ class RelativeInUS:
 
 
 @dataclass(frozen=True, slots=True)
+class FamilyMember:
+    """A family member travelling with the applicant (8 CFR 208.33(a)(2)(ii) facts)."""
+
+    index: int
+    relation: str | None
+    parole_authorization: bool | None
+    scheduled_appointment: bool | None
+    final_denial_country: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Circumstances:
     trafficking_victim: bool | None
     medical_emergency_at_entry: bool | None
     imminent_threat_at_entry: bool | None
-    travelling_with_family_count: int
+    travelling_with_family: tuple[FamilyMember, ...]
     family_in_us: tuple[RelativeInUS, ...]
     fear_of_receiving_country: Mapping[str, str]
     public_interest_exception: bool | None
+    proclamation_case_by_case_exception: bool | None = None
+
+    @property
+    def travelling_with_family_count(self) -> int:
+        return len(self.travelling_with_family)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +129,17 @@ def _stop(index: int, raw: Mapping[str, Any]) -> Stop:
         onward_travel_only=raw.get("onward_travel_only"),
         residence_restricted=raw.get("residence_restricted"),
         protection_claims=tuple(_claim(c) for c in raw.get("protection_claims") or ()),
+        left_how=raw.get("left_how"),
+    )
+
+
+def _member(index: int, raw: Mapping[str, Any]) -> FamilyMember:
+    return FamilyMember(
+        index=index,
+        relation=raw.get("relation"),
+        parole_authorization=raw.get("parole_authorization"),
+        scheduled_appointment=raw.get("scheduled_appointment"),
+        final_denial_country=raw.get("final_denial_country"),
     )
 
 
@@ -138,18 +168,24 @@ def parse_case(data: Mapping[str, Any]) -> Case:
             scheduling_obstacle=entry.get("scheduling_obstacle"),
             metered_before_2019_07_16=entry.get("metered_before_2019_07_16"),
             claimed_within_days=entry.get("claimed_within_days"),
+            time=entry.get("time"),
+            proceeding=entry.get("proceeding"),
         ),
         journey=tuple(_stop(i, s) for i, s in enumerate(data.get("journey") or ())),
         circumstances=Circumstances(
             trafficking_victim=circumstances.get("trafficking_victim"),
             medical_emergency_at_entry=circumstances.get("medical_emergency_at_entry"),
             imminent_threat_at_entry=circumstances.get("imminent_threat_at_entry"),
-            travelling_with_family_count=len(circumstances.get("travelling_with_family") or ()),
+            travelling_with_family=tuple(
+                _member(i, m) for i, m in enumerate(circumstances.get("travelling_with_family")
+                                                    or ())),
             family_in_us=tuple(
                 RelativeInUS(r.get("relation"), r.get("status"), r.get("age"))
                 for r in circumstances.get("family_in_us") or ()
             ),
             fear_of_receiving_country=dict(circumstances.get("fear_of_receiving_country") or {}),
             public_interest_exception=circumstances.get("public_interest_exception"),
+            proclamation_case_by_case_exception=circumstances.get(
+                "proclamation_case_by_case_exception"),
         ),
     )

@@ -34,6 +34,7 @@ class Window:
     status: str
     event: str
     provenance: Provenance
+    consequence: str | None = None
 
     def contains(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -48,8 +49,23 @@ class ExceptionSpec:
 
 @dataclass(frozen=True, slots=True)
 class CoveredGroup:
+    """Nationalities an agreement covers (`everyone`: no nationality limit, stateless too)."""
+
     nationalities: frozenset[str]
     start: date | None
+    provenance: Provenance
+    everyone: bool = False
+
+    def covers(self, nationalities: frozenset[str], stateless: bool) -> bool:
+        return self.everyone or bool(self.nationalities & nationalities) or (
+            stateless and "stateless" in self.nationalities)
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A group an agreement excludes: receiving_country_nationals, stateless_residents."""
+
+    id: str
     provenance: Provenance
 
 
@@ -64,6 +80,8 @@ class Agreement:
     in_force_note: str | None
     covered: tuple[CoveredGroup, ...] | None
     covered_note: str | None
+    unknown_scope: str  # "apply_unverified" or "not_applied" when `covered` is None
+    exclusions: Mapping[str, Exclusion]
     transfers_paused_from: date | None
     transfers_paused: Provenance | None
     conditions: tuple[str, ...]
@@ -129,6 +147,7 @@ class RulePack:
     treaty_instruments: Mapping[str, Mapping[str, Any]]
     unknown_treaty_status: Mapping[str, Mapping[str, str]]
     country_names: Mapping[str, str]
+    law_known_through: date | None = None
 
     @property
     def label(self) -> str:
@@ -143,7 +162,8 @@ def _iso(text: str | None) -> date | None:
 
 
 def _window(raw: Mapping[str, Any], start: date, end: date | None) -> Window:
-    return Window(start, end, str(raw["status"]), str(raw.get("event", "")), Provenance.of(raw))
+    return Window(start, end, str(raw["status"]), str(raw.get("event", "")), Provenance.of(raw),
+                  raw.get("consequence"))
 
 
 def _family(raw: Mapping[str, Any]) -> FamilyPack:
@@ -187,10 +207,14 @@ def _agreement(raw: Mapping[str, Any]) -> Agreement:
         in_force=Provenance.of(in_force) if in_force else None,
         in_force_note=raw.get("in_force_note"),
         covered=None if covered is None else tuple(
-            CoveredGroup(frozenset(g["nationalities"]), _iso(g.get("from")), Provenance.of(g))
+            CoveredGroup(frozenset(() if g["nationalities"] == "all" else g["nationalities"]),
+                         _iso(g.get("from")), Provenance.of(g), g["nationalities"] == "all")
             for g in covered
         ),
         covered_note=raw.get("covered_note"),
+        unknown_scope=str(raw.get("unknown_scope", "not_applied")),
+        exclusions={e["id"]: Exclusion(e["id"], Provenance.of(e))
+                    for e in raw.get("exclusions", ())},
         transfers_paused_from=_iso(paused["value"]["from"]) if paused else None,
         transfers_paused=Provenance.of(paused) if paused else None,
         conditions=tuple(raw.get("conditions", ())),
@@ -233,4 +257,5 @@ def parse_pack(files: Mapping[str, Any], content_hash: str) -> RulePack:
         treaty_instruments=treaties_raw["instruments"],
         unknown_treaty_status=treaties_raw["unknown_status"],
         country_names=names,
+        law_known_through=_iso(manifest.get("law_known_through")),
     )

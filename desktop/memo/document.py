@@ -41,6 +41,7 @@ class PageDecor:
     running_title: str
     footer_lines: tuple[str, ...]
     draft: bool
+    page_words: str = "Page {number} of {total}"
 
 
 @cache
@@ -125,7 +126,8 @@ class MemoCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type hints
         for line_number, line in enumerate(self.decor.footer_lines):
             self.drawString(MARGIN, top - 10 - 8.5 * line_number, line)
         self.setFont(FAMILIES[LATIN].bold, 8)
-        self.drawRightString(PAGE_WIDTH - MARGIN, top - 10, f"Page {number} of {total}")
+        page = self.decor.page_words.format(number=number, total=total)
+        self.drawRightString(PAGE_WIDTH - MARGIN, top - 10, page)
         self.restoreState()
 
 
@@ -135,13 +137,14 @@ def canvas_maker(decor: PageDecor, created_at: datetime) -> type[MemoCanvas]:
 
 
 def build_document(buffer: Any, story: list[Any], decor: PageDecor, *, created_at: datetime,
-                   title: str, subject: str, author: str, keywords: str) -> None:
+                   title: str, subject: str, author: str, keywords: str,
+                   lang: str = "en-US") -> None:
     """Lay the story out on US Letter pages and write the PDF into buffer."""
     document = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_HEIGHT, bottomMargin=MARGIN + FOOTER_HEIGHT - 0.2 * inch,
         title=title, subject=subject, author=author, creator=author, producer=author,
-        keywords=keywords, lang="en-US", invariant=1,
+        keywords=keywords, lang=lang, invariant=1,
         # no Helvetica in the file at all: every glyph comes from an embedded font
         initialFontName=FAMILIES[LATIN].regular,
     )
@@ -151,8 +154,7 @@ def build_document(buffer: Any, story: list[Any], decor: PageDecor, *, created_a
     def decorate(canvas: Canvas, _document: BaseDocTemplate) -> None:
         if decor.draft:
             _draw_watermark(canvas)
-        if canvas.getPageNumber() > 1:
-            _draw_running_header(canvas, decor)
+        _draw_running_header(canvas, decor)  # case reference and A-number on every page
 
     document.addPageTemplates([PageTemplate(id="memo", frames=[frame], onPage=decorate)])
     document.build(story, canvasmaker=canvas_maker(decor, created_at))

@@ -6,61 +6,109 @@ import io
 from datetime import datetime
 from typing import Any
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from desktop import __version__
 from desktop.memo import lookups
+from desktop.memo.blocks import split_rows
 from desktop.memo.document import PageDecor, build_document
-from desktop.memo.story import Signatures, applicant_name, build_story
+from desktop.memo.story import Provenance, Signatures, applicant_name, build_story, case_reference
 from desktop.memo.styles import memo_styles
+from desktop.memo.text import format_partial_date
 
 STATUSES = ("draft", "final")
+NAME_LIMIT = 60  # characters of the name in the running header (the details table has it all)
+
+
+def memo_keywords(determination: dict[str, Any], digest: str, supersedes_id: int | None,
+                  audit_anchor: str | None = None) -> str:
+    """The PDF's Keywords: what `waypoint memo verify` reads back (the rule ids live only here)."""
+    rules = ",".join(str(f.get("rule")) for f in determination.get("findings") or [])
+    words = (f"waypoint-determination; rules {determination.get('rules_version') or 'unknown'}; "
+             f"rule pack {determination.get('rules_hash') or 'unknown'}; facts {digest}; "
+             f"decision date {determination.get('decision_date')}; findings {rules}")
+    if supersedes_id is not None:
+        words += f"; supersedes memo {supersedes_id}"
+    if audit_anchor:
+        words += f"; audit chain head {audit_anchor}"
+    return words
+
+
+def _short(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[:limit - 1].rstrip() + "\u2026"
 
 
 def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 status: str = "draft", prepared_by: str | None = None,
                 reviewed_by: str | None = None, finalized_by: str | None = None,
                 finalized_at: datetime | None = None, officer_notes: str | None = None,
-                generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None) -> bytes:
+                generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None,
+                law_known_through: str | None = None, supersedes: str | None = None,
+                supersedes_id: int | None = None, signed: bool = False,
+                audit_anchor: str | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
     final memo has none and must say who finalized it and when. `treaty_status` fills the
     travel history's treaty column; without it the column quotes the determination's reasoning.
+    `law_known_through` (the rule pack's date) goes in the footer; `supersedes` names the memo an
+    amendment replaces; `signed` says the memo will carry the finalizing officer's signature.
+    `audit_anchor` ("<entry>:<hash>", MemoService.chain_anchor) puts the audit chain's head
+    into the PDF's keywords, so a memo handed out vouches for the chain as it was.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
     if status == "final" and (not finalized_by or finalized_at is None):
         raise ValueError("a final memo needs finalized_by and finalized_at")
     memo_styles()  # registers the fonts (once per process)
+    final = status == "final"
     signatures = Signatures(status=status, prepared_by=prepared_by, reviewed_by=reviewed_by,
-                            finalized_by=finalized_by if status == "final" else None,
-                            finalized_at=finalized_at if status == "final" else None,
-                            generated_at=generated_at)
+                            finalized_by=finalized_by if final else None,
+                            finalized_at=finalized_at if final else None,
+                            generated_at=generated_at, signed=signed and final)
     digest = lookups.facts_digest(case_data, determination)
     rules_version = str(determination.get("rules_version") or "unknown")
     rules_hash = determination.get("rules_hash")
     engine_version = str(determination.get("engine_version") or "unknown")
     applicant = case_data.get("applicant") or {}
-    reference = case_data.get("case_id") or applicant.get("a_number") or "no reference"
-    label = "Final" if status == "final" else "DRAFT"
+    reference = case_reference(case_data)
+    a_number = str(applicant.get("a_number") or "not recorded")
+    label = "Final" if final else "DRAFT"
+    law = (f" \u00b7 law known through {format_partial_date(law_known_through)}"
+           if law_known_through else "")
     decor = PageDecor(
-        running_title=(f"Transit requirements determination · {reference} · "
-                       f"{applicant_name(applicant)} · {label}"),
-        footer_lines=(f"{label} · Waypoint {__version__} · engine {engine_version} · "
-                      f"rules {rules_version}",
+        running_title=(f"Case reference {_short(reference, 40)} \u00b7 A-number "
+                       f"{_short(a_number, 20)} \u00b7 "
+                       f"{_short(applicant_name(applicant), NAME_LIMIT)} \u00b7 {label}"),
+        footer_lines=(f"{label} \u00b7 Waypoint {__version__} \u00b7 engine {engine_version} "
+                      f"\u00b7 rules {rules_version}{law}",
                       f"Rule pack SHA-256 {rules_hash or 'not given'}",
                       f"Case facts SHA-256 {digest}"),
-        draft=status != "final",
+        draft=not final,
     )
-    story = build_story(case_data, determination, signatures, officer_notes=officer_notes,
-                        version=__version__, treaty_status=treaty_status)
-    buffer = io.BytesIO()
-    build_document(
-        buffer, story, decor, created_at=generated_at,
-        title=f"Transit requirements determination: {reference}",
-        subject=(f"Decision support memo ({status}) for {applicant_name(applicant)} "
-                 f"(decision date {determination.get('decision_date')})"),
-        author=f"Waypoint {__version__}",
-        keywords=(f"waypoint-determination; rules {rules_version}; rule pack {rules_hash}; "
-                  f"facts {digest}"),
-    )
+    def lay_out() -> io.BytesIO:
+        story = build_story(case_data, determination, signatures, officer_notes=officer_notes,
+                            version=__version__, treaty_status=treaty_status,
+                            provenance=Provenance(law_known_through=law_known_through,
+                                                  supersedes=supersedes))
+        buffer = io.BytesIO()
+        build_document(
+            buffer, story, decor, created_at=generated_at,
+            title=f"Transit requirements determination: {_short(reference, 80)}",
+            subject=(f"Decision support memo ({status}) for "
+                     f"{_short(applicant_name(applicant), NAME_LIMIT)} "
+                     f"(decision date {determination.get('decision_date')})"),
+            author=f"Waypoint {__version__}",
+            keywords=memo_keywords(determination, digest, supersedes_id, audit_anchor),
+        )
+        return buffer
+
+    try:
+        buffer = lay_out()
+    except LayoutError:  # a row taller than a page: lay out again, letting rows split
+        token = split_rows.set(True)
+        try:
+            buffer = lay_out()
+        finally:
+            split_rows.reset(token)
     return buffer.getvalue()

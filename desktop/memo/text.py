@@ -25,7 +25,7 @@ OUTCOME_EXPLANATIONS = {
     "exception": "The rule reaches the case and is in force, but an exception or rebuttal "
                  "is established.",
     "needs_information": "A missing, partial or contradictory fact decides between outcomes; "
-                         "the questions below would settle it.",
+                         "the questions under What is still needed would settle it.",
 }
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -17,6 +17,7 @@ from desktop.services.storage_errors import CaseImportError
 
 if TYPE_CHECKING:
     from db.database import Database
+    from db.repositories import ImportOutcome
 
 __all__ = ["CaseService", "CaseSummary", "StoredCase", "current_user", "utc_clock"]
 
@@ -140,7 +141,12 @@ class CaseService:
 
         Encrypted bundles (waypoint-bundle/1) are opened with bundle_passphrase.
         """
-        from db.repositories import ImportItem
+        return self.import_files_counted(paths, bundle_passphrase).ids
+
+    def import_files_counted(self, paths: Iterable[str | os.PathLike[str]],
+                             bundle_passphrase: str | None = None) -> ImportOutcome:
+        """import_files, with how many cases were new; a backup follows an import that added."""
+        from db.repositories import ImportItem, ImportOutcome
 
         items = []
         for raw in paths:
@@ -149,8 +155,11 @@ class CaseService:
                 _read_and_validate(path))
             items.append(ImportItem(data, import_key_of(data), str(path)))
         if not items:
-            return []
-        return self._db.cases.import_cases(items, now=self._clock(), actor=self._actor)
+            return ImportOutcome([], 0)
+        outcome = self._db.cases.import_counted(items, now=self._clock(), actor=self._actor)
+        if outcome.added:
+            self._db.backup_after("import")
+        return outcome
 
     def export_case(self, case_id: str, path: str | os.PathLike[str],
                     bundle_passphrase: str | None = None) -> Path:

@@ -1,16 +1,32 @@
-"""Renders a case's memo with the services' look-ups (treaty participation from the rule pack)."""
+"""Renders a case's memo with the services' look-ups (treaty participation, the law's date)."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from desktop.memo import render_memo
+from desktop.resources import resource_path
 from desktop.services.evaluation import treaty_status
+
+
+@cache
+def law_known_through() -> str | None:
+    """The rule pack's `law_known_through` date (YYYY-MM-DD), when the pack gives one."""
+    try:
+        pack = json.loads(resource_path("rules", "pack.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = pack.get("law_known_through") if isinstance(pack, dict) else None
+    return str(value) if isinstance(value, str) and value.strip() else None
 
 
 def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                      generated_at: datetime, **memo_options: Any) -> bytes:
     """The memo PDF for a case and its determination; options as desktop.memo.render_memo."""
+    memo_options.setdefault("law_known_through",
+                            determination.get("law_known_through") or law_known_through())
     return render_memo(case_data, determination, generated_at=generated_at,
                        treaty_status=treaty_status, **memo_options)

@@ -72,12 +72,31 @@ class MemoService:
         Needs a determination of the current facts. After start_amendment, finalizing again
         stores a new final memo that supersedes the previous one (which never changes).
         """
-        return self._db.memos.finalize(case_id, officer, pdf_bytes, digest=facts_digest_of,
-                                       now=self._clock())
+        memo_id = self._db.memos.finalize(case_id, officer, pdf_bytes, digest=facts_digest_of,
+                                          now=self._clock())
+        self._db.backup_after("finalize")
+        return memo_id
 
     def start_amendment(self, case_id: str, officer: str, reason: str) -> None:
         """Unlock a finalized case so its facts can change; the final memo stays."""
         self._db.memos.start_amendment(case_id, officer, reason, now=self._clock())
+
+    def superseded_memo(self, case_id: str) -> tuple[str | None, int | None]:
+        """For an amendment: the final memo the next one supersedes, in words, and its id."""
+        finals = [m for m in self._db.memos.all_for_case(case_id) if m.status == "final"]
+        if not finals:
+            return None, None
+        last = finals[-1]
+        when = f" on {last.finalized_at:%d %b %Y %H:%M} UTC" if last.finalized_at else ""
+        who = f", finalized by {last.finalized_by}{when}" if last.finalized_by else ""
+        return (f"This memo supersedes final memo {last.memo_id}{who} "
+                f"(PDF SHA-256 {last.sha256}). That memo stays on record unchanged.",
+                last.memo_id)
+
+    def chain_anchor(self) -> str | None:
+        """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
+        head = self._db.memos.chain_head()
+        return None if head is None else f"{head[0]}:{head[1]}"
 
     def latest_memo(self, case_id: str) -> StoredMemo | None:
         return self._db.memos.latest(case_id)

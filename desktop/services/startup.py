@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from db import Database, open_database
+from db import Database, DataFolderError, ReadOnlyDataError, open_database
 from db.cipher import DatabaseKey
 from db.engine import sqlite_file_of
 from desktop.paths import AppPaths
@@ -88,6 +88,29 @@ def warm_up() -> None:
         log.exception("Warming up the evaluation failed")
 
 
+def make_data_folder(folder: Path) -> None:
+    """Create the data folder; a file in its place is a DataFolderError (a clear message)."""
+    for part in (folder, *folder.parents):
+        if part.exists() and not part.is_dir():
+            raise DataFolderError(str(part))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ReadOnlyDataError(str(folder.parent)) from error
+
+
+def server_receipts_file(paths: AppPaths, database_url: str) -> Path | None:
+    """Where this machine keeps the audit receipts of a server database (None for a file)."""
+    if sqlite_file_of(database_url) is not None:
+        return None
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    label = "-".join(str(part) for part in (url.host, url.port, url.database) if part)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in label) or "server"
+    return paths.data_dir / f"audit-receipts-{safe}.log"
+
+
 def open_storage(
     paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True,
     passphrase: str | None = None, key: DatabaseKey | None = None, encrypt_plain: bool = False,
@@ -100,10 +123,11 @@ def open_storage(
     passphrase) unchanged. A new SQLite file is encrypted with the passphrase (else
     $WAYPOINT_PASSPHRASE); encrypt_plain converts an existing plain file first.
     """
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    make_data_folder(paths.data_dir)
     created = database_file_is_new(database_url)
     is_file = sqlite_file_of(database_url) is not None
     database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None,
+                             receipts_file=server_receipts_file(paths, database_url),
                              passphrase=passphrase, key=key, encrypt_plain=encrypt_plain)
     cases = CaseService(database, clock)
     memos = MemoService(database, clock)
@@ -116,5 +140,6 @@ def open_storage(
 
 
 def close_storage(storage: Storage) -> None:
-    """Release the database's connections (at exit)."""
+    """Back up what changed, then release the database's connections (at a clean exit)."""
+    storage.database.backup_after("exit")
     storage.database.close()

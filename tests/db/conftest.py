@@ -122,7 +122,9 @@ def backup_dir(tmp_path: Path) -> Path:
 def database(database_url: str, backup_dir: Path) -> Iterator[Any]:
     import db
 
-    opened = db.open_database(database_url, backup_dir=backup_dir)
+    # A server's receipts live on this machine (the data folder); an SQLite file's beside it.
+    receipts = None if database_url.startswith("sqlite") else backup_dir.parent / "pg-receipts.log"
+    opened = db.open_database(database_url, backup_dir=backup_dir, receipts_file=receipts)
     yield opened
     opened.close()
 

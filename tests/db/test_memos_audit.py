@@ -154,7 +154,8 @@ def test_verify_notices_a_deleted_entry(database: Any, case_service: Any,
         _bypass_triggers(connection)
         connection.execute(text("DELETE FROM audit_log WHERE id = 3"))
     problems = database.verify_audit().problems
-    assert [(p.kind, p.ident) for p in problems] == [("entry", 4), ("entry", 4)]
+    # The link breaks at entry 4, and the receipts show entry 3 was written.
+    assert [(p.kind, p.ident) for p in problems] == [("entry", 4), ("entry", 4), ("entry", 3)]
     assert "missing" in problems[0].message
 
 
@@ -167,3 +168,23 @@ def test_verify_names_a_memo_whose_pdf_changed(database: Any, memo_service: Any,
     problems = database.verify_audit().problems
     assert {(p.kind, p.ident) for p in problems} == {("memo", draft_id)}
     assert any("stored SHA-256" in p.message for p in problems)
+
+
+@pytest.mark.parametrize(("statement", "refusal"), [
+    ("UPDATE cases SET status = 'draft', data_json = '{}'", "locked"),
+    ("UPDATE cases SET status = 'draft'", "stays finalized unless an amendment"),
+    ("DELETE FROM cases", "finalized case cannot be deleted"),
+    ("DELETE FROM determinations", "cannot be deleted"),
+    ("UPDATE determinations SET findings_json = '{}'", "determination cannot be changed"),
+    ("DELETE FROM memos WHERE status = 'draft'", "cannot be deleted"),
+])
+def test_guards_keep_a_finalized_case_on_both_backends(
+        database: Any, memo_service: Any, case_id: str, statement: str, refusal: str) -> None:
+    memo_service.store_draft_memo(case_id, DETERMINATION, b"%PDF draft")
+    memo_service.finalize(case_id, "Officer K. Lee", b"%PDF final")
+    with pytest.raises(sa_exc.DBAPIError, match=refusal):
+        with database.write() as connection:
+            connection.execute(text(statement))
+    assert database.verify_audit().ok
+    memo_service.start_amendment(case_id, "Officer K. Lee", "new evidence")  # still allowed
+    assert database.verify_audit().ok

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import MetaData, Table, insert, text
 import db
 from db import migrate
 from db.engine import build_engine
+from db.normalise import derive_columns
 from tests.db.conftest import make_case
 from tests.sqlite_files import engine_for
 
@@ -45,7 +47,8 @@ def test_upgrade_from_earlier_revision_keeps_and_indexes_data(
         values = {"case_id": "old1", "data_json": json.dumps(case), "display_name": "Núñez, José",
                   "family_name": "Núñez", "given_names": "José", "a_number": "212345678",
                   "nationality": "HN", "entry_date": "2019-10-03", "status": "draft",
-                  "created_at": now, "updated_at": now}
+                  "created_at": now, "updated_at": now,
+                  "search_text": derive_columns(case).search_text}  # as 0002+ writes it
         connection.execute(insert(cases).values(
             {k: v for k, v in values.items() if k in cases.c}))
     engine.dispose()
@@ -98,3 +101,54 @@ def test_newer_schema_is_refused_and_left_untouched(database_url: str, tmp_path:
 def test_unreachable_server_gives_a_clear_message() -> None:
     with pytest.raises(db.DatabaseUnavailableError, match="Cannot reach the database server"):
         db.open_database("postgresql+psycopg://postgres@127.0.0.1:9/waypoint")
+
+
+def test_upgrade_covers_older_rows_in_the_chain_and_anchors_it(
+        database_url: str, backup_dir: Path) -> None:
+    """Rows audited before entries carried digests get them from migration 0003's entry."""
+    from db.audit import AuditEvent, append
+
+    engine = build_engine(database_url)
+    migrate.upgrade(engine, "0002")
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    case = make_case("Núñez", "José")
+    with engine.begin() as connection:
+        tables = MetaData()
+        cases, determinations, memos = (Table(name, tables, autoload_with=connection)
+                                        for name in ("cases", "determinations", "memos"))
+        connection.execute(insert(cases).values(
+            id=1, case_id="old1", data_json=json.dumps(case), display_name="Núñez, José",
+            family_name="Núñez", given_names="José", status="finalized", created_at=now,
+            updated_at=now, search_text=derive_columns(case).search_text))
+        connection.execute(insert(determinations).values(
+            id=1, case_pk=1, findings_json='{"summary":"applies"}', facts_digest="f" * 64,
+            created_at=now))
+        connection.execute(insert(memos).values(
+            id=1, case_pk=1, determination_id=1, status="final", pdf=b"%PDF old",
+            sha256=hashlib.sha256(b"%PDF old").hexdigest(), created_at=now,
+            finalized_by="K. Lee", finalized_at=now))
+        append(connection, now, "t", [  # the details entries carried before 0003
+            AuditEvent("case.created", "old1"),
+            AuditEvent("determination.recorded", "old1", details={"determination_id": 1}),
+            AuditEvent("memo.finalized", "old1", 1, {"sha256": hashlib.sha256(
+                b"%PDF old").hexdigest(), "determination_id": 1})])
+    engine.dispose()
+
+    receipts = backup_dir.parent / "receipts.log"
+    database = db.open_database(database_url, backup_dir=backup_dir, receipts_file=receipts)
+    try:
+        report = database.verify_audit()
+        assert report.ok, report.problems
+        assert report.entries_checked == 4  # the three, and the one that covers their rows
+        assert receipts.read_text("ascii").split()[0] == "4"
+        with database.write() as connection:
+            if database.dialect == "sqlite":
+                connection.execute(text("DROP TRIGGER determinations_no_update"))
+            else:
+                connection.execute(text("ALTER TABLE determinations DISABLE TRIGGER USER"))
+            connection.execute(text("UPDATE determinations SET findings_json = '{}'"))
+        problems = database.verify_audit().problems
+        assert [(p.kind, p.ident) for p in problems] == [("determination", 1)]
+        assert "audit entry 4" in problems[0].message
+    finally:
+        database.close()

@@ -89,3 +89,24 @@ def test_damaged_database_points_at_restore(data_dir: Path,
     (data_dir / "waypoint.sqlite3").write_bytes(b"garbage" * 200)
     assert _run(data_dir, "list") == 2
     assert "not a database" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_a_server_database_keeps_this_machines_receipts_in_the_data_folder(
+        pg_url: str, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import create_engine
+
+    case_file = tmp_path / "a.case.json"
+    case_file.write_text(json.dumps(make_case("Server", "Case")), "utf-8")
+    assert _run(data_dir, "--database-url", pg_url, "import", str(case_file)) == 0
+    assert _run(data_dir, "--database-url", pg_url, "audit", "verify") == 0
+    out = capsys.readouterr().out
+    receipts = next(data_dir.glob("audit-receipts-*.log"))
+    assert f"Receipts: {receipts}" in out and receipts.stat().st_mode & 0o777 == 0o600
+    engine = create_engine(pg_url)
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+        connection.execute(text("DELETE FROM audit_log"))
+    engine.dispose()
+    assert _run(data_dir, "--database-url", pg_url, "audit", "verify") == 1
+    assert "audit entry 1: it is missing, but a receipt" in capsys.readouterr().out

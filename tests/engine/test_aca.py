@@ -33,7 +33,9 @@ def test_applies_with_receiving_country_and_unverified_start() -> None:
     result = finding(salvadoran(), RULE)
     assert result["outcome"] == "applies"
     assert result["receiving_countries"] == ["GT"]
-    assert any("US-Guatemala" in item["what"] for item in result["unverified"])
+    # entry into force 2019-11-15 is confirmed (TIAS 19-1115): no unverified mark for it
+    assert not any("entry into force of US-Guatemala" in item["what"]
+                   for item in result["unverified"])
 
 
 @pytest.mark.parametrize(("decision", "expected"), [
@@ -123,7 +125,13 @@ def test_honduran_is_not_sent_to_honduras_in_2025() -> None:
     case = change(base_case(), decision_date="2025-10-15", entry__date="2025-09-01",
                   journey__0__departed=None, journey__1__arrived=None, journey__1__departed=None,
                   journey__2__arrived=None, journey__2__departed="2025-09-01")
-    assert outcome(case, RULE) == "not_applicable"
+    result = finding(case, RULE)
+    # Honduras drops out (own national); the 2025 Guatemala notes and Uganda still reach him
+    assert "HN" not in result["receiving_countries"]
+    assert result["outcome"] == "needs_information"
+    assert {m["field"] for m in result["missing_facts"]} == {
+        "circumstances.fear_of_receiving_country.GT",
+        "circumstances.fear_of_receiving_country.UG"}
 
 
 def test_uganda_2025_covers_other_africans_not_air_limited() -> None:
@@ -134,6 +142,8 @@ def test_uganda_2025_covers_other_africans_not_air_limited() -> None:
     result = finding(case, RULE)
     assert result["outcome"] == "applies"
     assert result["receiving_countries"] == ["UG"]
+    assert any("nationalities covered by US-Uganda" in item["what"]
+               for item in result["unverified"])
 
 
 def test_canada_cases_are_left_to_the_stca() -> None:

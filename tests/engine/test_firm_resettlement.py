@@ -28,7 +28,10 @@ def test_permanent_residence_applies_without_an_entry_window() -> None:
 
 
 @pytest.mark.parametrize(("stop", "expected"), [
-    ({"status_held": "none", "permanent_status_offered": None}, "not_applicable"),
+    # four years in Belize with the offer unknown: the record suggests an offer, so it is asked
+    ({"status_held": "none", "permanent_status_offered": None}, "needs_information"),
+    ({"status_held": "none", "permanent_status_offered": None, "arrived": "2019-08"},
+     "not_applicable"),
     ({"status_held": "temporary", "permanent_status_offered": False}, "not_applicable"),
     ({"status_held": "citizen", "permanent_status_offered": None}, "applies"),
     ({"status_held": "none", "permanent_status_offered": True}, "applies"),

@@ -10,8 +10,10 @@ RULE = "lawful_pathways_2023"
 
 
 @pytest.mark.parametrize(("entry", "expected"), [
-    ("2023-05-10", "not_applicable"), ("2023-05-11", "applies"), ("2023-05-12", "applies"),
-    ("2025-05-10", "applies"), ("2025-05-11", "not_applicable"), ("2025-05-12", "not_applicable"),
+    # the boundary days are decided by the time of entry (11:59 p.m. EDT), so they are asked
+    ("2023-05-10", "not_applicable"), ("2023-05-11", "needs_information"),
+    ("2023-05-12", "applies"), ("2025-05-10", "applies"), ("2025-05-11", "needs_information"),
+    ("2025-05-12", "not_applicable"),
     ("2023-05", "needs_information"), ("2025-05", "needs_information"),
 ])
 def test_entry_window(entry: str, expected: str) -> None:

@@ -116,6 +116,6 @@ def test_treaty_status_for_display() -> None:
 
 @pytest.mark.parametrize("name", ["transit_bar_2019", "aca", "stca_canada",
                                   "lawful_pathways_2023", "securing_border_2024",
-                                  "firm_resettlement"])
+                                  "entry_suspension_2025", "firm_resettlement"])
 def test_every_family_is_in_the_pack(name: str) -> None:
     assert name in load_rule_pack(resource_path("rules")).families

@@ -49,11 +49,18 @@ def known_cases(draw: Any) -> dict[str, Any]:
         unaccompanied_child=False if adult else draw(st.booleans()),
         documents=draw(st.sampled_from(["none", "valid_visa", "parole_travel_authorization"])),
         scheduled_appointment=draw(st.booleans()), metered_before_2019_07_16=draw(st.booleans()),
-        claimed_within_days=draw(st.integers(0, 30)))
+        claimed_within_days=draw(st.integers(0, 30)),
+        time=draw(st.sampled_from(["08:00", "23:30"])),
+        proceeding=draw(st.sampled_from(["expedited_removal", "section_240", "affirmative",
+                                         None])))
     case["circumstances"].update(
         trafficking_victim=draw(st.booleans()), medical_emergency_at_entry=draw(st.booleans()),
         imminent_threat_at_entry=draw(st.booleans()),
         public_interest_exception=draw(st.booleans()),
+        proclamation_case_by_case_exception=draw(st.booleans()),
+        travelling_with_family=[{"relation": "spouse", "parole_authorization": draw(st.booleans()),
+                                 "scheduled_appointment": draw(st.booleans()),
+                                 "final_denial_country": None}] if draw(st.booleans()) else [],
         family_in_us=[{"relation": "sibling", "status": draw(st.sampled_from(
             ["citizen", "visitor", "asylum_pending"])), "age": draw(st.integers(10, 50))}],
         fear_of_receiving_country={c: draw(st.sampled_from(

@@ -48,7 +48,9 @@ def test_other_borders_not_reached() -> None:
     ({"circumstances__trafficking_victim": True}, "exception"),
     ({"entry__documents": "valid_visa"}, "exception"),
     ({"entry__at_port_of_entry": True, "entry__scheduled_appointment": True}, "exception"),
-    ({"circumstances__public_interest_exception": True}, "exception"),
+    ({"circumstances__proclamation_case_by_case_exception": True}, "exception"),
+    # the agreements' public-interest exception is a different act (issue 12, item 8)
+    ({"circumstances__public_interest_exception": True}, "applies"),
     ({"circumstances__medical_emergency_at_entry": True}, "exception"),
     ({"circumstances__imminent_threat_at_entry": True}, "exception"),
     ({"circumstances__imminent_threat_at_entry": None}, "needs_information"),

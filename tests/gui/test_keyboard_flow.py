@@ -14,6 +14,7 @@ from test_case_flow_support import (  # noqa: F401  (services_fixture provides `
 )
 
 from desktop.flow import Step, blank_case
+from desktop.services.memo_verification import check_memo
 from desktop.ui.case_flow.officer_dialogs import OfficerDialog
 
 pytestmark = [
@@ -195,7 +196,18 @@ def test_the_finalize_dialog_is_used_by_keyboard(qtbot, services) -> None:
     QTest.keyClick(dialog.officer_edit, Qt.Key.Key_Return)  # no name yet: OK stays off
     assert dialog.isVisible()
     type_text(dialog.officer_edit, "Lê Văn Tám")
+    QTest.keyClick(dialog.officer_edit, Qt.Key.Key_Return)  # no passphrase yet: OK stays off
+    assert dialog.isVisible()
+    press(Qt.Key.Key_Tab)
+    assert focused() is dialog.passphrase_edit
+    QTest.keyClicks(dialog.passphrase_edit, "key pass")
+    press(Qt.Key.Key_Tab)  # a first key: the passphrase is asked twice
+    assert focused() is dialog.repeat_edit
+    QTest.keyClicks(dialog.repeat_edit, "key pass")
     with qtbot.waitSignal(memo.finalized, timeout=30_000):
-        QTest.keyClick(dialog.officer_edit, Qt.Key.Key_Return)
+        press(Qt.Key.Key_Return)
     assert services.cases.get_case(case_id).status == "finalized"
-    assert services.memos.latest_memo(case_id).status == "final"
+    stored = services.memos.latest_memo(case_id)
+    assert stored.status == "final"
+    assert check_memo(stored.pdf_bytes).signatures[0].signer == "Lê Văn Tám"
+    assert check_memo(stored.pdf_bytes).valid

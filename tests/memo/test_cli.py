@@ -24,10 +24,11 @@ def test_memo_command_writes_a_draft_memo(tmp_path: Path,
     assert not (tmp_path / "data").exists(), "the memo command must not touch the database"
 
 
-def test_final_memo_names_the_officer(tmp_path: Path) -> None:
+def test_final_memo_names_the_officer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WAYPOINT_SIGNING_PASSPHRASE", "a passphrase")  # a final memo is signed
     output = tmp_path / "final.pdf"
-    code = main(["memo", str(CASE), "-o", str(output), "--final", "--officer", "Ana Pérez",
-                 "--decision-date", "2019-12-02"])
+    code = main(["--data-dir", str(tmp_path / "data"), "memo", str(CASE), "-o", str(output),
+                 "--final", "--officer", "Ana Pérez", "--decision-date", "2019-12-02"])
     assert code == 0
     text = "\n".join(pages_text(output.read_bytes()))
     assert "DRAFT" not in text

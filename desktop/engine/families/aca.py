@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.engine.case_view import CaseView
 from desktop.engine.families.common import names
-from desktop.engine.pack import Agreement, RulePack
+from desktop.engine.pack import Agreement, FamilyPack, RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
 
 RULE = "aca"
@@ -27,56 +27,72 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return out.finish("not_applicable", "The ACA rule covers agreements with countries "
                                             "other than Canada; see stca_canada.")
     start, start_prov = family.dates["entry_on_or_after"]
-    if not facts.on_or_after(entry.date, start, "entry.date", "The entry date"):
-        out.step(f"Entry on {entry.date} is before {start}, when the ACA rule took effect "
+    if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
+        out.step(f"Entry on {view.entry_date} is before {start}, when the ACA rule took effect "
                  "(it applies only prospectively)", False, ["entry.date"], start_prov.citation)
         return out.finish("not_applicable", f"The ACA rule reaches only arrivals and entries on "
                                             f"or after {start}.")
     _ratified, ratified_prov = family.sourced("ratification")
-    out.step(f"Arrived or entered on {entry.date}, on or after {start} (rule ratified 2025, "
-             "relating back)", True, ["entry.date"], start_prov.citation)
+    out.step(f"Arrived or entered on {view.entry_date}, on or after {start} "
+             f"({family.raw['ratification']['step_text']})", True, ["entry.date"],
+             start_prov.citation)
     out.cite(ratified_prov.citation)
+    proceeding = _proceeding_step(view, family, out)
 
     covering: list[tuple[Agreement, str]] = []
-    national_of_receiving = False
+    excluded = False
     for agreement in pack.agreements:
-        country = pack.country_name(agreement.country)
         status = _status(agreement, decision)
         if status is None or (status == "suspended" and agreement.in_force_to is not None
-                              and entry.date.first > agreement.in_force_to):
+                              and view.entry_date.first > agreement.in_force_to):
             continue  # not yet in force, or suspended before this person even arrived
+        exclusion = _excluded(view, pack, agreement, out)
+        if exclusion:
+            excluded = True
+            continue
         if agreement.covered is None:
             if status in ("in_force", "unconfirmed"):
-                out.step(f"{agreement.name}: which nationalities it covers is not established; "
-                         "not applied", None, [], agreement.in_force.citation
-                         if agreement.in_force else "", False)
-                out.flag(f"scope of {agreement.name}", agreement.covered_note or "unknown")
+                if agreement.unknown_scope == "apply_unverified":
+                    out.step(f"{agreement.name}: which nationalities it covers is not "
+                             "established; applied with the unverified mark (the officer checks "
+                             "whether DHS invokes it)", True, ["applicant.nationalities"],
+                             agreement.in_force.citation if agreement.in_force else "", False)
+                    out.flag(f"scope of {agreement.name} (applied, unverified)",
+                             agreement.covered_note or "unknown")
+                    covering.append((agreement, status))
+                else:
+                    out.step(f"{agreement.name}: which nationalities it covers is not "
+                             "established; not applied", None, [], agreement.in_force.citation
+                             if agreement.in_force else "", False)
+                    out.flag(f"scope of {agreement.name} (not applied, unverified)",
+                             agreement.covered_note or "unknown")
             continue
-        if agreement.country in view.nationalities:
-            national_of_receiving = True
-            out.step(f"National of {country}: {agreement.name} does not apply to its own "
-                     "nationals", True, ["applicant.nationalities"],
-                     family.exceptions["receiving_country_national"].provenance.citation)
-            continue
-        group = next((g for g in agreement.covered if g.nationalities & view.nationalities
+        group = next((g for g in agreement.covered
+                      if g.covers(view.nationalities, view.case.applicant.stateless)
                       and (g.start is None or decision >= g.start)), None)
         if group is None:
             if status in ("in_force", "unconfirmed"):
+                prov = agreement.covered[0].provenance
+                verified = out.rests_on(prov, f"nationalities covered by {agreement.name}")
                 out.step(f"{agreement.name} does not cover nationals of "
                          f"{names(pack.country_name, sorted(view.nationalities)) or 'no state'}",
                          False, ["applicant.nationalities", "applicant.stateless"],
-                         agreement.covered[0].provenance.citation)
+                         prov.citation, verified)
             continue
         verified = out.rests_on(group.provenance, f"nationalities covered by {agreement.name}")
-        out.step(f"{agreement.name} covers nationals of "
-                 f"{names(pack.country_name, sorted(group.nationalities & view.nationalities))}"
+        who = ("every nationality (no nationality limit)" if group.everyone else
+               "nationals of " + names(pack.country_name,
+                                       sorted(group.nationalities & view.nationalities)))
+        out.step(f"{agreement.name} covers {who}"
                  + (f" (from {group.start})" if group.start else ""), True,
                  ["applicant.nationalities"], group.provenance.citation, verified)
         covering.append((agreement, status))
-    out.exception("receiving_country_national", national_of_receiving)
+    out.exception("receiving_country_national", excluded)
     if not covering:
-        out.step("No agreement in the rule pack covers the applicant's nationality", False,
-                 ["applicant.nationalities"])
+        _none, none_prov = family.sourced("no_coverage")
+        verified = out.rests_on(none_prov, "scope of the agreements in force")
+        out.step("No agreement in force on the decision date covers the applicant's nationality",
+                 False, ["applicant.nationalities"], none_prov.citation, verified)
         return out.finish("not_applicable", "No asylum cooperative agreement covers the "
                                             "applicant.")
     usable = [a for a, status in covering if status in ("in_force", "unconfirmed")]
@@ -100,6 +116,8 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     fear = view.case.circumstances.fear_of_receiving_country
     remaining = []
     fear_spec = family.exceptions["fear_of_receiving_country"]
+    fear_citation = (fear_spec.provenance.citation if proceeding is None
+                     else str(family.raw["proceedings"][proceeding]["fear_citation"]))
     for agreement in usable:
         code = agreement.country
         path = f"circumstances.fear_of_receiving_country.{code}"
@@ -113,7 +131,7 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         out.step(f"Fear of {pack.country_name(code)}: "
                  + ("more likely than not established; that country drops out" if established
                     else f"{finding or 'not established'}; {pack.country_name(code)} remains"),
-                 established, [path], fear_spec.provenance.citation,
+                 established, [path], fear_citation,
                  fear_spec.provenance.verified or not established)
         if established:
             out.rests_on(fear_spec.provenance, "the 'more likely than not' fear threshold")
@@ -124,8 +142,9 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return out.finish("exception", "Every receiving country drops out: persecution or torture "
                                        "there was found more likely than not.")
     out.receiving = [a.country for a in remaining]
-    consequence = family.consequence.format(
-        countries=names(pack.country_name, out.receiving))
+    template = (family.consequence if proceeding is None
+                else str(family.raw["proceedings"][proceeding]["consequence"]))
+    consequence = template.format(countries=names(pack.country_name, out.receiving))
     for agreement in remaining:
         if agreement.transfers_paused_from and decision >= agreement.transfers_paused_from:
             out.step(f"Transfers to {pack.country_name(agreement.country)} paused from "
@@ -137,6 +156,51 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         for condition in agreement.conditions:
             out.step(f"{agreement.name}: {condition}", None, [])
     return out.finish("applies", consequence)
+
+
+def _proceeding_step(view: CaseView, family: FamilyPack, out: FindingBuilder) -> str | None:
+    """Cite the provision for the procedural setting; both when it is unknown (never asked)."""
+    proceeding = view.case.entry.proceeding
+    settings = family.raw["proceedings"]
+    if proceeding is None:
+        expedited, removal = settings["expedited_removal"], settings["section_240"]
+        out.step("Procedural setting not recorded: it changes the provision (expedited removal: "
+                 f"{expedited['citation']}; removal proceedings: {removal['citation']}), not the "
+                 "outcome", None, ["entry.proceeding"],
+                 f"{expedited['citation']}; {removal['citation']}")
+        return None
+    setting = settings[proceeding]
+    verified = bool(setting["verified"])
+    if not verified:
+        out.flag(f"provision for {proceeding.replace('_', ' ')}", str(setting.get("note", "")))
+    out.step(f"Decided in {proceeding.replace('_', ' ')}: {setting['value']}", True,
+             ["entry.proceeding"], str(setting["citation"]), verified)
+    return str(proceeding)
+
+
+def _excluded(view: CaseView, pack: RulePack, agreement: Agreement,
+              out: FindingBuilder) -> bool:
+    """Whether the applicant is a group this agreement excludes (that country drops out)."""
+    country = pack.country_name(agreement.country)
+    own = agreement.exclusions.get("receiving_country_nationals")
+    if own is not None and agreement.country in view.nationalities:
+        verified = out.rests_on(own.provenance, f"exclusion of {country}'s nationals")
+        out.step(f"National of {country}: {agreement.name} does not apply to its own "
+                 "nationals", True, ["applicant.nationalities"], own.provenance.citation,
+                 verified)
+        return True
+    stateless = agreement.exclusions.get("stateless_residents")
+    applicant = view.case.applicant
+    if (stateless is not None and applicant.stateless
+            and applicant.last_habitual_residence == agreement.country):
+        verified = out.rests_on(stateless.provenance,
+                                f"exclusion of stateless residents of {country}")
+        out.step(f"Stateless and living in {country}: {agreement.name} does not apply to "
+                 "people living there without its nationality", True,
+                 ["applicant.stateless", "applicant.last_habitual_residence"],
+                 stateless.provenance.citation, verified)
+        return True
+    return False
 
 
 def _status(agreement: Agreement, decision: date) -> str | None:

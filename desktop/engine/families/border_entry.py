@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.engine.case_view import CaseView
+import re
+
+from desktop.engine.case_view import CaseView, port_state
 from desktop.engine.pack import FamilyPack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder
 
@@ -100,3 +102,43 @@ def sea_arrival_read_as_coastal(view: CaseView, family: FamilyPack, out: Finding
     verified = out.rests_on(coastal_prov, reading)
     out.step(step, True, ["entry.border", "entry.coming_from"], coastal_prov.citation, verified)
     return True
+
+
+def southern_coastal_landing(view: CaseView, family: FamilyPack, facts: Facts,
+                             out: FindingBuilder) -> bool:
+    """Whether a sea arrival landed on the southern coastal borders (recorded, flagged).
+
+    The states come from the pack (`coastal_borders`: state -> place names); the landing is
+    placed by the port ("Name, ST" or a listed place). A sea arrival from the pack's
+    `coming_from_for_coastal` country with no landing place recorded is read as proximate to
+    the southwest land border; any other unplaced landing is asked.
+    """
+    entry = view.case.entry
+    if entry.border != "sea":
+        return False
+    states, coastal_prov = family.sourced("coastal_borders")
+    origin, origin_prov = family.sourced("coming_from_for_coastal")
+    named = " or ".join(places[0] for places in states.values())
+    written = re.search(r",\s*([A-Za-z]{2})\s*$", entry.port or "")
+    state = port_state(entry.port, states)
+    if state is None and written is None and entry.coming_from == origin:
+        verified = out.rests_on(origin_prov, "sea arrival from "
+                                f"{entry.coming_from} read as a southern coastal border entry")
+        out.step(f"Arrived by sea from {entry.coming_from}, read as a landing on the maritime "
+                 "borders proximate to the southwest land border", True,
+                 ["entry.border", "entry.coming_from", "entry.port"], origin_prov.citation,
+                 verified)
+        return True
+    if state is None and written is None:
+        inside = bool(facts.choose(
+            "entry.port@southern_coast", "entry.port",
+            f"Where did the boat land? (The southern coastal borders are the coasts of {named}.)",
+            ((f"on the coast of {named}", True), ("elsewhere", False))))
+    else:
+        inside = state is not None
+    verified = out.rests_on(coastal_prov, "definition of the southern coastal borders")
+    out.step(f"Landed by sea at {entry.port or 'an unrecorded place'}: "
+             + ("on the southern coastal borders" if inside else
+                "not on the southern coastal borders"), inside,
+             ["entry.border", "entry.port"], coastal_prov.citation, verified)
+    return inside

@@ -8,7 +8,7 @@ from typing import Any
 from desktop.engine.case_view import CaseView
 from desktop.engine.families.common import names
 from desktop.engine.model import Stop
-from desktop.engine.pack import RulePack
+from desktop.engine.pack import Provenance, RulePack
 from desktop.engine.reasoning import Facts, FindingBuilder
 
 RULE = "firm_resettlement"
@@ -27,12 +27,12 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         {view.case.applicant.last_habitual_residence}
         if view.case.applicant.stateless and view.case.applicant.last_habitual_residence
         else set())
-    offers = [s for s in view.case.journey if s.country not in excluded
-              and (s.permanent_status_offered is True or s.status_held in offer_statuses)]
+    offers = [s for s in view.case.journey if s.country not in excluded and s.country != "US"
+              and _offer(view, pack, s, facts, out)]
     if not offers:
         out.step("No offer of permanent residence, citizenship or other permanent resettlement "
-                 "recorded in a third country (an unknown offer is not evidence of one: DHS "
-                 "bears the initial burden)", False,
+                 "recorded in a third country, and nothing in the record suggests one (an "
+                 "unknown offer is not evidence of one: DHS bears the initial burden)", False,
                  ["journey"], burden_prov.citation)
         return out.finish("not_applicable", "No evidence of an offer of permanent status in a "
                                             "third country.")
@@ -42,7 +42,10 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         verified = out.rests_on(definition_prov, "definition of firm resettlement (8 CFR 208.15)")
         name = pack.country_name(stop.country)
         path = f"journey[{stop.index}]"
+        by_law = _offer_by_law(view, pack, stop)
         evidence = (f"held {stop.status_held} status" if stop.status_held in offer_statuses
+                    else "was offered permanent status" if stop.permanent_status_offered
+                    else f"had an offer by operation of law ({by_law['what']})" if by_law
                     else "was offered permanent status")
         out.step(f"Before arriving in the US, {evidence} in {name} (a facially valid permit is "
                  "prima facie evidence of an offer)", True,
@@ -93,3 +96,41 @@ def _restricted(stop: Stop, name: str, facts: Facts, out: FindingBuilder) -> boo
              else f"Residence in {name} not so restricted", met,
              [f"{path}.residence_restricted"], spec.provenance.citation, verified)
     return met
+
+
+def _offer_by_law(view: CaseView, pack: RulePack, stop: Stop) -> dict[str, Any] | None:
+    """An offer that exists by operation of law for the applicant's nationality (pack data)."""
+    for offer in pack.families[RULE].raw["offers_by_law"]:
+        if offer["country"] == stop.country and view.nationalities & set(offer["nationalities"]):
+            return dict(offer)
+    return None
+
+
+def _offer(view: CaseView, pack: RulePack, stop: Stop, facts: Facts,
+           out: FindingBuilder) -> bool:
+    """Whether the record shows an offer in this stop; asks when it suggests one."""
+    family = pack.families[RULE]
+    if stop.permanent_status_offered is True or stop.status_held in family.raw["offer_statuses"]:
+        return True
+    name = pack.country_name(stop.country)
+    path = f"journey[{stop.index}]"
+    by_law = _offer_by_law(view, pack, stop)
+    if by_law is not None:
+        verified = out.rests_on(Provenance.of(by_law), f"offer by operation of law in {name}")
+        out.step(f"An offer of permanent resettlement in {name} exists by operation of law for "
+                 f"nationals of {names(pack.country_name, sorted(by_law['nationalities']))}: "
+                 f"{by_law['what']}", True, ["applicant.nationalities", path],
+                 str(by_law["citation"]), verified)
+        return True
+    if stop.permanent_status_offered is False:
+        return False
+    days, prov = family.sourced("long_residence")
+    if stop.arrived is None or stop.departed is None \
+            or (stop.departed.first - stop.arrived.last).days < days:
+        return False
+    out.rests_on(prov, "a long residence suggests an offer")
+    return facts.tri(None, f"{path}.permanent_status_offered",
+                     f"The applicant lived in {name} for at least {days} days ({stop.arrived} to "
+                     f"{stop.departed}): was an offer of permanent residence, citizenship or other "
+                     "permanent resettlement made or available there? (DHS may rely on indirect "
+                     "evidence, Matter of A-G-G-.)")

@@ -22,22 +22,20 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     family = pack.families[RULE]
     entry = view.case.entry
     borders, border_prov = family.sourced("borders")
-    by_sea = border_entry.sea_arrival_read_as_coastal(
-        view, family, out, "coming_from_for_coastal",
-        "sea arrival from Mexico read as the southern border",
-        "Arrived by sea from Mexico, read as the southern coastal border")
+    by_sea = border_entry.southern_coastal_landing(view, family, facts, out)
     if not by_sea and (entry.border not in borders):
         out.step(f"Entry by {BORDER_TEXT[entry.border]}, not across the southern border", False,
                  ["entry.border"], border_prov.citation)
         return out.finish("not_applicable", "The limitation reaches only entries across the "
                                             "southern border.")
     start, start_prov = family.dates["entry_on_or_after"]
-    if not facts.on_or_after(entry.date, start, "entry.date", "The entry date"):
-        out.step(f"Entry on {entry.date}, before {start} (12:01 a.m. EDT), when the limitation "
-                 "took effect", False, ["entry.date"], start_prov.citation)
+    if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
+        out.step(f"Entry on {view.entry_date}, before {start} "
+                 f"({family.raw['entry_on_or_after']['time']}), when the limitation took effect",
+                 False, list(view.entry_facts()), start_prov.citation)
         return out.finish("not_applicable", f"The limitation reaches only entries on or after "
                                             f"{start}.")
-    out.step(f"Entered across the southern border on {entry.date}, on or after {start}", True,
+    out.step(f"Entered across the southern border on {view.entry_date}, on or after {start}", True,
              ["entry.date", "entry.border"], start_prov.citation)
     emergency, emergency_prov = family.sourced("emergency_circumstances")
     verified = out.rests_on(emergency_prov, "emergency border circumstances still in effect on "
@@ -94,7 +92,7 @@ def _permission(view: CaseView, facts: Facts) -> Check:
 
 def _case_by_case(view: CaseView, facts: Facts) -> Check:
     # A discretionary grant by DHS: none recorded means none granted (never asked).
-    met = view.case.circumstances.public_interest_exception is True
-    return Check(met, "Case-by-case exception granted by DHS" if met else
-                 "No case-by-case exception recorded as granted",
-                 ("circumstances.public_interest_exception",))
+    met = view.case.circumstances.proclamation_case_by_case_exception is True
+    return Check(met, "Case-by-case exception under Proclamation 10773 s. 3(b) granted by DHS"
+                 if met else "No case-by-case exception under s. 3(b) recorded as granted",
+                 ("circumstances.proclamation_case_by_case_exception",))

@@ -35,13 +35,13 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     key = "port_entry_on_or_after" if at_port else "between_ports_entry_on_or_after"
     start, start_prov = family.dates[key]
     where = "at a land port of entry" if at_port else "between ports of entry"
-    if not facts.on_or_after(entry.date, start, "entry.date", "The entry date"):
-        out.step(f"Entry {where} on {entry.date}, before {start}, when the agreement began to "
+    if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
+        out.step(f"Entry {where} on {view.entry_date}, before {start}, when the agreement began to "
                  f"reach such entries", False, ["entry.date", "entry.at_port_of_entry"],
                  start_prov.citation)
         return out.finish("not_applicable", f"The agreement reaches entries {where} only from "
                                             f"{start}.")
-    out.step(f"Entered from Canada {where} on {entry.date}, on or after {start}", True,
+    out.step(f"Entered from Canada {where} on {view.entry_date}, on or after {start}", True,
              ["entry.date", "entry.border", "entry.at_port_of_entry", "entry.coming_from"],
              start_prov.citation)
     if not at_port:

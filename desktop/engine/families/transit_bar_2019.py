@@ -6,9 +6,9 @@ import re
 from datetime import date
 from typing import Any
 
-from desktop.engine.case_view import BORDER_TEXT, CaseView, Transit
+from desktop.engine.case_view import BORDER_TEXT, CaseView, Transit, port_state
 from desktop.engine.families.common import final_denial_in, names, window_step
-from desktop.engine.pack import RulePack
+from desktop.engine.pack import RulePack, Window
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
 from desktop.engine.treaties import party_to_any
 
@@ -27,12 +27,12 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return out.finish("not_applicable", "The 2019 transit bar reaches only entries across "
                                             "the southern land border.")
     start, start_prov = family.dates["entry_on_or_after"]
-    if not facts.on_or_after(entry.date, start, "entry.date", "The entry date"):
-        out.step(f"Entry on {entry.date} is before {start}, the rule's effective date", False,
+    if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
+        out.step(f"Entry on {view.entry_date} is before {start}, the rule's effective date", False,
                  ["entry.date"], start_prov.citation)
         return out.finish("not_applicable", f"The 2019 transit bar reaches only entries on or "
                                             f"after {start}.")
-    out.step(f"Entered across the southern land border on {entry.date}, on or after {start}",
+    out.step(f"Entered across the southern land border on {view.entry_date}, on or after {start}",
              True, ["entry.date", "entry.border"], start_prov.citation)
     own_text = names(pack.country_name, sorted(view.own)) or "none recorded"
     if not view.transits:
@@ -40,7 +40,7 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                  f"residence ({own_text})", False, ["journey", "entry.coming_from"], REG)
         return out.finish("not_applicable", "No third country was transited, so the transit "
                                             "bar does not reach the case.")
-    transit_text = names(pack.country_name, [t.country for t in view.transits])
+    transit_text = names(pack.country_name, dict.fromkeys(t.country for t in view.transits))
     out.step(f"Transited {transit_text}, outside the countries of nationality or last habitual "
              f"residence ({own_text})", True,
              ["journey", "entry.coming_from", "applicant.nationalities"], REG)
@@ -67,11 +67,12 @@ def _blocked(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return (f"The rule may not be applied on {decision}: {window.event} "
                 f"({window.provenance.citation}).")
     if window is not None and window.status == "in_force_outside_ninth_circuit":
-        inside = _in_ninth_circuit(view, pack, facts, out)
+        inside, placed = _in_ninth_circuit(view, pack, facts, out, window)
         states, prov = family.sourced("ninth_circuit_border_states")
-        out.step("Entry within the Ninth Circuit (California or Arizona)" if inside else
-                 "Entry outside the Ninth Circuit (New Mexico or Texas)", not inside,
-                 ["entry.port"], prov.citation)
+        within, outside = _state_groups(pack, states)
+        out.step(f"Entry within the Ninth Circuit ({within})" if inside else
+                 f"Entry outside the Ninth Circuit ({outside})", not inside,
+                 ["entry.port"], prov.citation, placed)
         if inside:
             return (f"On {decision} the injunction still applied within the Ninth Circuit "
                     f"({', '.join(states)}), where this entry took place.")
@@ -80,11 +81,12 @@ def _blocked(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         end = date.fromisoformat(exemption["to"]) if exemption["to"] else None
         if decision < start or (end is not None and decision > end) or view.is_mexican:
             continue
+        before = family.raw["entry_on_or_after"]["value"]
         metered = facts.tri(view.case.entry.metered_before_2019_07_16,
                             "entry.metered_before_2019_07_16",
                             "Did the applicant try to present at a southern port of entry "
-                            "before 2019-07-16 and get turned back (metering)?")
-        out.step("Non-Mexican turned back at a port before 2019-07-16 (Al Otro Lado class)"
+                            f"before {before} and get turned back (metering)?")
+        out.step(f"Non-Mexican turned back at a port before {before} (Al Otro Lado class)"
                  if metered else "Not in the Al Otro Lado metering class", not metered,
                  ["entry.metered_before_2019_07_16", "applicant.nationalities"],
                  exemption["citation"])
@@ -94,35 +96,35 @@ def _blocked(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     return None
 
 
-def _in_ninth_circuit(view: CaseView, pack: RulePack, facts: Facts,
-                      out: FindingBuilder) -> bool:
+def _state_groups(pack: RulePack, states: list[str]) -> tuple[str, str]:
+    """The border states inside and outside the Ninth Circuit, named for a sentence."""
+    family = pack.families[RULE]
+    ports, _prov = family.sourced("border_ports")
+    state_names = family.raw["state_names"]
+    inside = " or ".join(state_names[s] for s in states)
+    outside = " or ".join(state_names[s] for s in ports if s not in states)
+    return inside, outside
+
+
+def _in_ninth_circuit(view: CaseView, pack: RulePack, facts: Facts, out: FindingBuilder,
+                      window: Window) -> tuple[bool, bool]:
+    """Whether the entry was within the Ninth Circuit, and whether verified data placed it."""
     family = pack.families[RULE]
     states, _prov = family.sourced("ninth_circuit_border_states")
     ports, ports_prov = family.sourced("border_ports")
     port = view.case.entry.port or ""
-    state = _port_state(port, ports)
+    state = port_state(port, ports)
+    verified = True
     if state is not None and not re.search(r",\s*[A-Za-z]{2}\s*$", port):
-        out.rests_on(ports_prov, f"border state of the port {port!r}")
+        verified = out.rests_on(ports_prov, f"border state of the port {port!r}")
     if state is None:
+        inside, outside = _state_groups(pack, states)
         return bool(facts.choose(
             "entry.port@ninth_circuit", "entry.port",
-            "Where on the border did the entry take place? (Between 2019-08-16 and 2019-09-08 "
-            "the injunction applied only within the Ninth Circuit: California and Arizona.)",
-            (("California or Arizona", True), ("New Mexico or Texas", False))))
-    return state in states
-
-
-def _port_state(port: str | None, ports: dict[str, list[str]]) -> str | None:
-    if not port:
-        return None
-    match = re.search(r",\s*([A-Za-z]{2})\s*$", port)
-    if match and match.group(1).upper() in ports:
-        return match.group(1).upper()
-    lowered = port.lower()
-    for state, port_names in ports.items():
-        if any(name.lower() in lowered for name in port_names):
-            return state
-    return None
+            f"Where on the border did the entry take place? (Between {window.start} and "
+            f"{window.end} the injunction applied only within the Ninth Circuit: {inside}.)",
+            ((inside, True), (outside, False)))), True
+    return state in states, verified
 
 
 def _final_denial(view: CaseView, pack: RulePack, facts: Facts) -> Check:
@@ -146,7 +148,7 @@ def _only_non_parties(view: CaseView, pack: RulePack, facts: Facts) -> Check:
     flags: list[tuple[str, str]] = []
     verified = True
     for transit in view.transits:
-        end = (view.case.entry.date if transit.stop is None
+        end = (view.entry_date if transit.stop is None
                else view.stop_end_bounds(transit.stop))
         at_last = party_to_any(pack, transit.country, end.last)
         if not at_last.known:
@@ -185,12 +187,12 @@ def _only_non_parties(view: CaseView, pack: RulePack, facts: Facts) -> Check:
         assert became is not None
         stop = transit.stop
         path = "entry.date" if stop is None else f"journey[{stop.index}].departed"
-        end = view.case.entry.date if stop is None else view.stop_end_bounds(stop)
+        end = view.entry_date if stop is None else view.stop_end_bounds(stop)
         if not facts.before(end, became, path, f"The date the applicant left {name}"):
             return Check(False, f"Not only non-party countries: {name} became a party on "
                                 f"{became} (entry into force), before the transit ended",
                          (transit.field,))
-    countries = names(pack.country_name, [t.country for t in view.transits])
+    countries = names(pack.country_name, dict.fromkeys(t.country for t in view.transits))
     return Check(True, f"Every country transited ({countries}) was a party to none of the 1951 "
                        "Convention, 1967 Protocol and CAT at the time of transit (entry into "
                        "force used, not deposit)",

@@ -300,12 +300,19 @@ class MemoPage(QWidget):
 
     # -- finalize ------------------------------------------------------------------------------
     def ask_finalize(self) -> None:
-        dialog = finalize_dialog(self)
-        dialog.accepted.connect(lambda: self.finalize_as(dialog.officer()))
+        from desktop.services.signing import has_key
+
+        data_dir = self.services.paths.data_dir
+        dialog = finalize_dialog(self, has_key=lambda name: has_key(data_dir, name))
+        dialog.accepted.connect(lambda: self.finalize_as(dialog.officer(), dialog.passphrase()))
         dialog.open()
 
-    def finalize_as(self, officer: str) -> None:
-        """Save the answers, record the determination, render and store the final memo."""
+    def finalize_as(self, officer: str, passphrase: str | None = None) -> None:
+        """Save the answers, record the determination, render, sign and store the final memo.
+
+        With a passphrase the memo carries the officer's digital signature (the officer's key
+        is made on first use); an amendment names the final memo it supersedes.
+        """
         if self.read_only or not officer.strip():
             return
         snapshot = copy.deepcopy(self.flow.data)
@@ -316,6 +323,7 @@ class MemoPage(QWidget):
 
         def work() -> str:
             services.cases.save_draft(case_id, snapshot)
+            supersedes, supersedes_id = services.memos.superseded_memo(case_id)
             determination, pdf = render_in_worker(
                 snapshot,
                 decision_date,
@@ -323,7 +331,15 @@ class MemoPage(QWidget):
                 status="final",
                 finalized_by=officer,
                 finalized_at=finalized_at,
+                signed=bool(passphrase),
+                supersedes=supersedes,
+                supersedes_id=supersedes_id,
+                audit_anchor=services.memos.chain_anchor(),
             )
+            if passphrase:
+                from desktop.services.signing import sign_as_officer
+
+                pdf, _made = sign_as_officer(pdf, services.paths.data_dir, officer, passphrase)
             services.memos.record_determination(case_id, determination)
             services.memos.finalize(case_id, officer, pdf)
             return officer

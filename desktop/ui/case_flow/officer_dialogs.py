@@ -1,6 +1,8 @@
-"""Small dialogs that ask for the officer's name: finalize a memo, start an amendment."""
+"""Small dialogs that ask for the officer's name: finalize a memo (and sign it), amend."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,7 +19,14 @@ class OfficerDialog(QDialog):
     """Asks for the officer's name (and optionally a reason); OK stays off until they are given."""
 
     def __init__(
-        self, title: str, explanation: str, parent: QWidget | None = None, *, ask_reason: bool
+        self,
+        title: str,
+        explanation: str,
+        parent: QWidget | None = None,
+        *,
+        ask_reason: bool,
+        ask_passphrase: bool = False,
+        has_key: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -35,7 +44,24 @@ class OfficerDialog(QDialog):
             self.reason_edit = QLineEdit(self)
             self.reason_edit.setAccessibleName("Reason for the amendment")
             form.addRow("&Reason:", self.reason_edit)
+        # Finalizing signs the memo with the officer's key: its passphrase is asked here, twice
+        # when the officer has no key yet (the key is made with it).
+        self.passphrase_edit: QLineEdit | None = None
+        self.repeat_edit: QLineEdit | None = None
+        self._has_key = has_key or (lambda _name: True)
+        if ask_passphrase:
+            self.passphrase_edit = QLineEdit(self)
+            self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.passphrase_edit.setAccessibleName("Signing key passphrase")
+            form.addRow("Signing &passphrase:", self.passphrase_edit)
+            self.repeat_edit = QLineEdit(self)
+            self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.repeat_edit.setAccessibleName("Repeat the new passphrase")
+            form.addRow("&Repeat (new key):", self.repeat_edit)
         layout.addLayout(form)
+        self.key_note = QLabel("", self)
+        self.key_note.setWordWrap(True)
+        layout.addWidget(self.key_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -43,8 +69,9 @@ class OfficerDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.officer_edit.textChanged.connect(self._update_ok)
-        if self.reason_edit is not None:
-            self.reason_edit.textChanged.connect(self._update_ok)
+        for edit in (self.reason_edit, self.passphrase_edit, self.repeat_edit):
+            if edit is not None:
+                edit.textChanged.connect(self._update_ok)
         self._update_ok()
         self.officer_edit.setFocus()  # the dialog opens on the name it needs
 
@@ -54,18 +81,39 @@ class OfficerDialog(QDialog):
     def reason(self) -> str:
         return self.reason_edit.text().strip() if self.reason_edit is not None else ""
 
+    def passphrase(self) -> str:
+        return self.passphrase_edit.text() if self.passphrase_edit is not None else ""
+
+    def _needs_new_key(self) -> bool:
+        return self.passphrase_edit is not None and bool(self.officer()) and not self._has_key(
+            self.officer())
+
     def _update_ok(self) -> None:
         ready = bool(self.officer()) and (self.reason_edit is None or bool(self.reason()))
+        if self.passphrase_edit is not None and self.repeat_edit is not None:
+            new_key = self._needs_new_key()
+            self.repeat_edit.setEnabled(new_key)
+            ready = ready and bool(self.passphrase())
+            if new_key:
+                ready = ready and self.repeat_edit.text() == self.passphrase()
+                self.key_note.setText("No signing key under this name yet: one is made now and "
+                                      "protected with this passphrase.")
+            else:
+                self.key_note.setText("")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
 
-def finalize_dialog(parent: QWidget | None = None) -> OfficerDialog:
+def finalize_dialog(
+    parent: QWidget | None = None, has_key: Callable[[str], bool] | None = None
+) -> OfficerDialog:
     return OfficerDialog(
         "Finalize memo",
-        "Finalizing stores the final memo under your name and locks the case. "
-        "Later changes need an amendment.",
+        "Finalizing signs the memo with your digital signature, stores it under your name "
+        "and locks the case. Later changes need an amendment.",
         parent,
         ask_reason=False,
+        ask_passphrase=True,
+        has_key=has_key,
     )
 
 

@@ -1,0 +1,153 @@
+"""The travel history table: each stop with dates, status, claims and treaty participation then."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Flowable
+
+from desktop.memo import lookups
+from desktop.memo.blocks import UNVERIFIED_MARK, grid, lines, text
+from desktop.memo.reasoning import plain
+from desktop.memo.styles import MemoStyles
+from desktop.memo.text import UNKNOWN, format_partial_date, humanize, tri_state
+
+TREATY_LEGEND = (f"{UNVERIFIED_MARK} This date of participation comes from Waypoint's treaty table "
+                 "and has not been checked against its primary source, the depositary record "
+                 "of the treaty (United Nations Treaty Collection); check it before relying on it.")
+
+
+def _period_end(value: object) -> date | None:
+    """The last day of a date with any precision."""
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return date(year, month, day)
+
+
+def _period_start(value: object) -> date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _claims(stop: dict[str, Any]) -> str:
+    lines = []
+    for claim in stop.get("protection_claims") or []:
+        parts = [f"{humanize(claim.get('kind'))}: filed {format_partial_date(claim.get('filed'))}",
+                 f"outcome {claim.get('outcome') or UNKNOWN}"]
+        if claim.get("decided"):
+            parts.append(f"decided {format_partial_date(claim.get('decided'))}")
+        parts.append({True: "final", False: "not final"}.get(claim.get("final"),
+                                                              "finality unknown"))
+        lines.append("; ".join(parts))
+    return "\n".join(lines) or "none recorded"
+
+
+def _status_held(stop: dict[str, Any]) -> str:
+    parts = [humanize(stop.get("status_held")) if stop.get("status_held") else UNKNOWN]
+    offered = stop.get("permanent_status_offered")
+    parts.append(f"Permanent offer: {tri_state(offered, yes='yes', no='no')}")
+    if stop.get("returned_later"):
+        parts.append("Left and returned later")
+    return "\n".join(parts)
+
+
+TREATY_LABELS = {
+    "refugee_convention_1951": "1951 Convention",
+    "protocol_1967": "1967 Protocol",
+    "cat": "CAT",
+}
+
+
+def _treatylines(status: dict[str, Any], on: date) -> list[str]:
+    """One line per instrument: party or not on the day, since when, † where unverified."""
+    if status.get("known") is False:
+        return [f"unknown: not in the treaty table {UNVERIFIED_MARK}"]
+    lines = []
+    instruments = status.get("instruments") or {}
+    for key, label in TREATY_LABELS.items():
+        instrument = instruments.get(key)
+        if not isinstance(instrument, dict):
+            continue
+        party = instrument.get("party")
+        words = tri_state(party, yes="party", no="not a party")
+        since = instrument.get("entry_into_force")
+        if party and since:
+            words += f" since {format_partial_date(since)}"
+        mark = f" {UNVERIFIED_MARK}" if instrument.get("verified") is False else ""
+        lines.append(f"{label}: {words}{mark}")
+    if not lines:
+        return []
+    return lines + [f"on {format_partial_date(on)}"]
+
+
+def _treaty_participation(stop: dict[str, Any], index: int, entry_date: object,
+                          determination: dict[str, Any],
+                          treaty_status: lookups.TreatyLookup | None) -> str:
+    # the last day known to have been spent there: when the person was last in transit
+    on = (_period_end(stop.get("departed")) or _period_start(stop.get("arrived"))
+          or _period_start(entry_date))
+    status = None
+    if treaty_status is not None and on and stop.get("country"):
+        try:
+            status = treaty_status(stop["country"], on)
+        except LookupError:
+            status = None
+    if status and on:
+        lines = _treatylines(status, on)
+        if lines:
+            return "\n".join(lines)
+    # Without a treaty table, show what the determination's reasoning says about this stop.
+    said = []
+    for finding in determination.get("findings") or []:
+        for step in finding.get("trace") or []:
+            facts = [str(f) for f in step.get("facts") or []]
+            if any(f == f"journey[{index}]" or f.startswith(f"journey[{index}].") for f in facts):
+                wording = str(step.get("step", ""))
+                if any(w in wording.lower() for w in ("party", "convention", "protocol", "treaty")):
+                    said.append(plain(wording))
+    return "\n".join(dict.fromkeys(said)) or "not recorded in the determination"
+
+
+def travel_history(case: dict[str, Any], determination: dict[str, Any],
+                    styles: MemoStyles,
+                    treaty_status: lookups.TreatyLookup | None) -> list[Flowable]:
+    journey = case.get("journey") or []
+    entry = case.get("entry") or {}
+    flowables: list[Flowable] = [CondPageBreak(1.5 * inch),
+                                 text("Travel history", styles.table_heading)]
+    if not journey:
+        return flowables + [text("No countries recorded on the way.", styles.body)]
+    headers = ("#", "Country", "Arrived", "Departed", "Status held", "Protection claims",
+               "Treaty participation at the time")
+    rows: list[list[Any]] = [[text(h, styles.cell_header) for h in headers]]
+    treaty_cells = []
+    for index, stop in enumerate(journey):
+        code = stop.get("country")
+        treaty_cells.append(_treaty_participation(stop, index, entry.get("date"), determination,
+                                                  treaty_status))
+        rows.append([
+            text(str(index + 1), styles.cell),
+            text(f"{lookups.country_name(code)} ({code})", styles.cell),
+            text(format_partial_date(stop.get("arrived")), styles.cell),
+            text(format_partial_date(stop.get("departed")), styles.cell),
+            lines(_status_held(stop), styles.cell),
+            lines(_claims(stop), styles.cell),
+            lines(treaty_cells[-1], styles.cell),
+        ])
+    widths = [0.25, 0.95, 0.68, 0.68, 1.05, 1.72, 1.67]
+    flowables.append(grid(rows, [w * inch for w in widths]))
+    note = ("Dates are shown with the precision the applicant gave: a month or a year means some "
+            "day in that month or year; 'unknown' means not known.")
+    if any(UNVERIFIED_MARK in treaty for treaty in treaty_cells):
+        note += f" {TREATY_LEGEND}"
+    flowables.append(text(note, styles.small))
+    return flowables

@@ -1,0 +1,195 @@
+"""Checks a signed memo: each signature, the facts digest and rule-pack hash it carries."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+_FACTS = re.compile(r"facts ([0-9a-f]{64})")
+_RULES = re.compile(r"rule pack ([0-9a-f]{64})")
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """One signature in the memo, as checked."""
+
+    field_name: str
+    signer: str
+    signed_at: datetime | None
+    intact: bool
+    valid: bool
+    covers_whole_file: bool
+    fingerprint: str
+    self_signed: bool
+
+
+@dataclass(frozen=True)
+class StoredMemoFacts:
+    """What the database recorded for a memo with the same bytes (or the same facts)."""
+
+    description: str
+    facts_digest: str | None
+    rules_hash: str | None
+
+
+@dataclass
+class MemoCheck:
+    """The outcome of checking a memo, with every finding in words."""
+
+    sha256: str
+    signatures: list[SignatureCheck] = field(default_factory=list)
+    facts_digest: str | None = None
+    rules_hash: str | None = None
+    problems: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.signatures) and not self.problems
+
+
+StoredLookup = Callable[[str, str | None], "StoredMemoFacts | None"]
+
+
+def _signer_name(certificate: Any) -> str:
+    try:
+        subject = certificate.subject
+        return str(subject.native.get("common_name") or subject.human_friendly)
+    except (AttributeError, ValueError):
+        return "an unnamed signer"
+
+
+def _check_signature(embedded: Any) -> SignatureCheck:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    certificate = embedded.signer_cert
+    context = ValidationContext(trust_roots=[certificate], allow_fetching=False,
+                                revocation_mode="soft-fail")
+    try:
+        status = validate_pdf_signature(embedded, context)
+        intact, valid = bool(status.intact), bool(status.valid)
+        whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+        signed_at = status.signer_reported_dt
+    except (SignatureValidationError, ValueError, KeyError):
+        intact = valid = whole = False
+        signed_at = None
+    return SignatureCheck(
+        field_name=str(embedded.field_name), signer=_signer_name(certificate),
+        signed_at=signed_at, intact=intact, valid=valid, covers_whole_file=whole,
+        fingerprint=hashlib.sha256(certificate.dump()).hexdigest(),
+        self_signed=certificate.self_signed in ("yes", "maybe"))
+
+
+def _quick_check(pdf: bytes) -> tuple[list[SignatureCheck], str] | None:
+    """One signature over the whole file, checked without pyHanko (the usual final memo)."""
+    from desktop.services.single_signature import check_single_signature, last_keywords
+
+    found = check_single_signature(pdf)
+    if found is None:
+        return None
+    certificate = found["certificate"]
+    return [SignatureCheck(
+        field_name=found["field_name"], signer=_signer_name(certificate),
+        signed_at=found["signed_at"], intact=found["intact"], valid=found["valid"],
+        covers_whole_file=True, fingerprint=hashlib.sha256(certificate.dump()).hexdigest(),
+        self_signed=certificate.self_signed in ("yes", "maybe"))], last_keywords(pdf)
+
+
+def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
+    """Every signature, with pyHanko's validator (counter-signatures, later updates)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    embedded = list(reader.embedded_signatures)
+    info = reader.trailer_view.get("/Info")
+    info = info.get_object() if info is not None else None
+    keywords = str(info.get("/Keywords", "")) if info is not None else ""
+    return [_check_signature(signature) for signature in embedded], keywords
+
+
+def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
+               current_rules_hash: str | None = None) -> MemoCheck:
+    """Check every signature of a memo and what it records; say in words what was found."""
+    from desktop.services.single_signature import last_keywords
+
+    check = MemoCheck(sha256=hashlib.sha256(pdf).hexdigest())
+    if not pdf.startswith(b"%PDF-"):
+        check.problems.append("The file is not a PDF.")
+        return check
+    quick = _quick_check(pdf)
+    if quick is not None:
+        signatures, keywords = quick
+    else:
+        from pyhanko.pdf_utils.misc import PdfReadError
+
+        try:
+            signatures, keywords = _full_check(pdf)
+        except (PdfReadError, ValueError, KeyError, TypeError, IndexError) as problem:
+            check.problems.append(f"The file cannot be read as a PDF ({problem}).")
+            return check
+        if not signatures:
+            keywords = keywords or last_keywords(pdf)
+    if not signatures:
+        check.problems.append("The memo carries no digital signature: it is not a signed "
+                              "final memo.")
+    for index, result in enumerate(signatures):
+        check.signatures.append(result)
+        who = f"Signature {index + 1} ({result.signer}"
+        who += f", {result.signed_at:%d %b %Y %H:%M} UTC)" if result.signed_at else ")"
+        if not result.intact:
+            check.problems.append(f"{who}: the document was changed after it was signed "
+                                  "(the signed digest does not match).")
+        elif not result.valid:
+            check.problems.append(f"{who}: the signature value does not match the signer's "
+                                  "certificate.")
+        else:
+            check.findings.append(f"{who}: intact and valid; certificate SHA-256 "
+                                  f"{result.fingerprint[:16]}\u2026 ("
+                                  + ("self-signed officer key" if result.self_signed
+                                     else "issued by an organisation") + ").")
+    if check.signatures and not check.signatures[-1].covers_whole_file:
+        check.problems.append("Something was added to the file after the last signature.")
+    facts, rules = _FACTS.search(keywords), _RULES.search(keywords)
+    check.facts_digest = facts.group(1) if facts else None
+    check.rules_hash = rules.group(1) if rules else None
+    if check.facts_digest is None:
+        check.problems.append("The memo does not record the digest of the case facts.")
+    else:
+        check.findings.append(f"Case facts SHA-256 recorded in the memo: {check.facts_digest}.")
+    if check.rules_hash is None:
+        check.problems.append("The memo does not record the rule pack's hash.")
+    else:
+        check.findings.append(f"Rule pack SHA-256 recorded in the memo: {check.rules_hash}.")
+        if current_rules_hash:
+            check.findings.append(
+                "The rule pack installed now is the same." if current_rules_hash == check.rules_hash
+                else "The rule pack installed now is a different one (the memo records the pack "
+                     "it was made with).")
+    _compare_with_database(check, stored)
+    return check
+
+
+def _compare_with_database(check: MemoCheck, stored: StoredLookup | None) -> None:
+    if stored is None:
+        check.findings.append("No database was consulted.")
+        return
+    record = stored(check.sha256, check.facts_digest)
+    if record is None:
+        check.findings.append("The database in this data folder holds no memo or determination "
+                              "with these facts.")
+        return
+    for label, mine, theirs in (("facts digest", check.facts_digest, record.facts_digest),
+                                ("rule-pack hash", check.rules_hash, record.rules_hash)):
+        if theirs and mine and theirs != mine:
+            check.problems.append(f"The {label} differs from the one the database recorded for "
+                                  f"{record.description}.")
+    if not check.problems:
+        check.findings.append(f"It matches the database: {record.description}.")

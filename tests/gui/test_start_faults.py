@@ -1,0 +1,72 @@
+"""Start-up faults in the window: a data folder that is a file, a full disk, an empty file."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.app import Launched, setup_logging
+from desktop.cli import main
+from desktop.paths import resolve_paths
+from tests.gui import test_main_window
+from tests.tiny_disk import fill, tiny_disk
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+Starter = Callable[..., Launched]
+start_app = test_main_window.start_app  # the window on a data folder of the test's own
+
+
+def _error_text(qtbot, launched: Launched) -> tuple[str, list[str]]:
+    qtbot.waitUntil(lambda: launched.opener.error_box is not None, timeout=20_000)
+    box = launched.opener.error_box
+    assert box is not None
+    return box.text(), [b.text() for b in box.buttons()]
+
+
+def test_a_data_folder_that_is_a_file_is_explained_without_a_traceback(
+        qtbot, start_app: Starter, tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", "utf-8")
+    text, buttons = _error_text(qtbot, start_app(blocker))
+    assert f"The data folder {blocker} is a file, not a folder" in text
+    assert "Traceback" not in text and "log" not in text.lower()
+    assert buttons == ["Quit"]
+    assert blocker.read_text("utf-8") == "not a folder"
+
+
+def test_a_zero_byte_database_is_reported_as_damaged(qtbot, start_app: Starter,
+                                                     tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "waypoint.sqlite3").write_bytes(b"")
+    text, buttons = _error_text(qtbot, start_app(data))
+    assert "is damaged (the file is empty (0 bytes))" in text
+    assert buttons == ["Quit"]  # no backup to offer
+    assert (data / "waypoint.sqlite3").stat().st_size == 0
+
+
+def test_a_full_disk_says_so_and_offers_nothing_destructive(
+        qtbot, start_app: Starter, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    with tiny_disk(tmp_path / "disk") as disk:
+        data = disk / "data"
+        for _ in range(2):  # the second start leaves a backup a restore could be offered from
+            assert main(["--data-dir", str(data), "list"]) == 0
+        fill(disk)
+        before = (data / "waypoint.sqlite3").read_bytes()
+        handler = setup_logging(resolve_paths(data))  # as `waypoint` does: a log on the disk
+        try:
+            launched = start_app(data)
+            text, buttons = _error_text(qtbot, launched)
+        finally:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+        assert "disk full" in text and "damaged" not in text
+        assert buttons == ["Quit"]
+        launched.shutdown()
+        assert (data / "waypoint.sqlite3").read_bytes() == before
+        assert not [p for p in disk.rglob("*") if p.name.endswith((".part", ".restoring"))]
+    assert "Logging error" not in capfd.readouterr().err

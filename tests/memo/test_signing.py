@@ -1,0 +1,131 @@
+"""Final memos carry the officer's PAdES signature; verify, pdfsig and a one-byte change agree."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services import signing
+from desktop.services.memo_verification import StoredMemoFacts, check_memo
+from tests.memo.helpers import CASES_DIR, GENERATED_AT, load_case, pages_text, render
+
+CASE = CASES_DIR / "tb-trafficking-unknown.case.json"
+PASS = "correct horse battery"
+
+
+def _final(tmp_path: Path, officer: str = "Ana Pérez") -> bytes:
+    signing.create_officer_key(tmp_path, officer, PASS, now=GENERATED_AT)
+    pdf = render(load_case("tb-trafficking-unknown"), status="final", prepared_by=officer,
+                 finalized_by=officer, finalized_at=GENERATED_AT, signed=True)
+    return signing.sign_final_memo(pdf, tmp_path, officer, PASS)
+
+
+def _one_byte_changed(pdf: bytes) -> bytes:
+    changed = bytearray(pdf)
+    at = pdf.index(b"/Keywords") + 12  # inside the signed range
+    changed[at] ^= 0x01
+    return bytes(changed)
+
+
+def _pdfsig(path: Path) -> str:
+    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+
+
+def test_key_is_encrypted_and_owner_only(tmp_path: Path) -> None:
+    made = signing.create_officer_key(tmp_path, "Ana Pérez", PASS)
+    assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(made.path.parent.stat().st_mode) == 0o700
+    with pytest.raises(signing.SigningError, match="passphrase does not open"):
+        signing.load_signer(tmp_path, "Ana Pérez", "wrong")
+    with pytest.raises(signing.SigningError, match="already has a signing key"):
+        signing.create_officer_key(tmp_path, "Ana Pérez", PASS)
+
+
+def test_signed_memo_verifies_and_pdfsig_agrees(tmp_path: Path) -> None:
+    pdf = _final(tmp_path)
+    check = check_memo(pdf)
+    assert check.valid, check.problems
+    assert check.signatures[0].signer == "Ana Pérez"
+    assert check.facts_digest and check.rules_hash
+    memo = tmp_path / "final.pdf"
+    memo.write_bytes(pdf)
+    report = _pdfsig(memo)
+    assert "Signature is Valid" in report and "Total document signed" in report
+    assert "digitally signed" in "\n".join(pages_text(pdf))
+
+
+def test_one_changed_byte_fails_verify_and_pdfsig(tmp_path: Path) -> None:
+    broken = _one_byte_changed(_final(tmp_path))
+    check = check_memo(broken)
+    assert not check.valid
+    assert any("changed after it was signed" in p for p in check.problems)
+    memo = tmp_path / "broken.pdf"
+    memo.write_bytes(broken)
+    assert "Signature is Valid" not in _pdfsig(memo)
+
+
+def test_reviewer_counter_signature_keeps_both_valid(tmp_path: Path) -> None:
+    pdf = _final(tmp_path)
+    signing.create_officer_key(tmp_path, "Sam Reviewer", PASS)
+    both = signing.countersign(pdf, tmp_path, "Sam Reviewer", PASS)
+    check = check_memo(both)
+    assert check.valid, check.problems
+    assert [s.signer for s in check.signatures] == ["Ana Pérez", "Sam Reviewer"]
+    memo = tmp_path / "both.pdf"
+    memo.write_bytes(both)
+    assert _pdfsig(memo).count("Signature is Valid") == 2
+
+
+def test_unsigned_memo_and_database_mismatch_are_reported(tmp_path: Path) -> None:
+    assert not check_memo(render(load_case("tb-trafficking-unknown"))).valid
+    pdf = _final(tmp_path)
+    other = StoredMemoFacts("stored final memo 3", "0" * 64, None)
+    check = check_memo(pdf, stored=lambda _sha, _digest: other)
+    assert not check.valid
+    assert any("facts digest differs" in p for p in check.problems)
+
+
+def test_imported_pkcs12_signs(tmp_path: Path) -> None:
+    made = signing.create_officer_key(tmp_path / "elsewhere", "Org Officer", "org-pass")
+    signing.import_officer_key(tmp_path, "Ana Pérez", made.path.read_bytes(), "org-pass")
+    pdf = render(load_case("tb-trafficking-unknown"), status="final", finalized_by="Ana Pérez",
+                 finalized_at=GENERATED_AT, signed=True)
+    assert check_memo(signing.sign_final_memo(pdf, tmp_path, "Ana Pérez", "org-pass")).valid
+
+
+def test_cli_final_signs_and_verify_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("WAYPOINT_SIGNING_PASSPHRASE", PASS)
+    data = ["--data-dir", str(tmp_path / "data")]
+    memo = tmp_path / "final.pdf"
+    assert main([*data, "memo", str(CASE), "-o", str(memo), "--final",
+                 "--officer", "Ana Pérez"]) == 0
+    assert main([*data, "memo", "verify", str(memo)]) == 0
+    out = capsys.readouterr().out
+    assert "intact and valid" in out and "VALID" in out
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(_one_byte_changed(memo.read_bytes()))
+    assert main([*data, "memo", "verify", str(broken)]) == 1
+    assert "NOT VALID" in capsys.readouterr().out
+    monkeypatch.setenv("WAYPOINT_SIGNING_PASSPHRASE", "wrong")
+    assert main([*data, "memo", str(CASE), "-o", str(tmp_path / "x.pdf"), "--final",
+                 "--officer", "Ana Pérez"]) == 2
+    assert "passphrase does not open" in capsys.readouterr().err
+
+
+def test_quick_check_agrees_with_pyhanko(tmp_path: Path) -> None:
+    from desktop.services.memo_verification import _full_check, _quick_check
+
+    pdf = _final(tmp_path)
+    for memo in (pdf, _one_byte_changed(pdf)):
+        quick, full = _quick_check(memo), _full_check(memo)
+        assert quick is not None
+        (mine,), (theirs,) = quick[0], full[0]
+        assert (mine.intact, mine.valid, mine.signer, mine.fingerprint) == \
+            (theirs.intact, theirs.valid, theirs.signer, theirs.fingerprint)
+        assert mine.signed_at == theirs.signed_at.replace(microsecond=0)
+        assert quick[1] == full[1]
