@@ -49,7 +49,8 @@ __all__ = [
 
 
 def open_database(url: str, *, backup_dir: Path | None = None,
-                  receipts_file: Path | None = None) -> Database:
+                  receipts_file: Path | None = None, passphrase: str | None = None,
+                  encrypt_plain: bool = False, key: Any = None) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
@@ -59,14 +60,21 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     """
     from db.database import open_database as _open
 
-    return _open(url, backup_dir=backup_dir, receipts_file=receipts_file)
+    return _open(url, backup_dir=backup_dir, receipts_file=receipts_file,
+                 passphrase=passphrase, encrypt_plain=encrypt_plain, key=key)
 
 
-def restore_backup(database_file: Path, backup: Path) -> Path | None:
-    """Replace database_file with backup; the current file is kept aside (returned), not lost."""
+def restore_backup(database_file: Path, backup: Path, passphrase: str | None = None
+                   ) -> Path | None:
+    """Replace database_file with backup; the current file is kept aside (returned), not lost.
+
+    An encrypted backup is checked with passphrase (else $WAYPOINT_PASSPHRASE).
+    """
     from db.backup import restore_file
+    from db.cipher import passphrase_from_env
 
-    return restore_file(database_file, backup)
+    secret = passphrase if passphrase is not None else passphrase_from_env()
+    return restore_file(database_file, backup, passphrase=secret)
 
 
 def __getattr__(name: str) -> Any:

@@ -10,8 +10,12 @@ import time
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.errors import DiskFullError, ReadOnlyDataError, RestoreError
+
+if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
 
 KEEP_AUTOMATIC = 5
 ASIDE_LABELS = ("damaged", "replaced")  # copies set_aside keeps beside the database
@@ -29,17 +33,27 @@ def _ro_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?mode=ro"
 
 
-def copy_database(source: Path, destination: Path) -> Path:
-    """Copy a live SQLite database consistently (backup API) to destination, atomically."""
+def copy_database(source: Path, destination: Path, key: DatabaseKey | None = None) -> Path:
+    """Copy a live SQLite database consistently (backup API) to destination, atomically.
+
+    An encrypted database (key given) is copied through SQLCipher with the same key, and its
+    key file is copied beside the copy (`<destination>.keys`).
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".part")
     partial.unlink(missing_ok=True)
     try:
-        with closing(sqlite3.connect(_ro_uri(source), uri=True)) as src, closing(
-            sqlite3.connect(partial)
-        ) as dst:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+        if key is not None:
+            from db import cipher
+
+            cipher.backup_encrypted(source, partial, key)
+            cipher.copy_key_file(source, destination)
+        else:
+            with closing(sqlite3.connect(_ro_uri(source), uri=True)) as src, closing(
+                sqlite3.connect(partial)
+            ) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
         os.replace(partial, destination)
     except PermissionError as error:
         partial.unlink(missing_ok=True)
@@ -71,22 +85,30 @@ def latest_backup(backup_dir: Path | None) -> Path | None:
 
 
 def looks_like_sqlite(path: Path) -> bool:
+    """A plain SQLite file, or an encrypted one with its key file beside it."""
+    from db.cipher import looks_encrypted
+
     try:
         with path.open("rb") as handle:
-            return handle.read(16) == SQLITE_HEADER
+            if handle.read(16) == SQLITE_HEADER:
+                return True
     except OSError:
         return False
+    return looks_encrypted(path)
 
 
-def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int = KEEP_AUTOMATIC
-                  ) -> Path:
+def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int = KEEP_AUTOMATIC,
+                  key: DatabaseKey | None = None) -> Path:
     """Take an automatic backup named by time and reason; keep only the newest `keep`."""
+    from db.cipher import key_file_of
+
     target = backup_dir / f"{AUTO_PREFIX}{_stamp()}-{reason}{AUTO_SUFFIX}"
     remove_stale_parts(backup_dir)
-    copy_database(database_file, target)
+    copy_database(database_file, target, key)
     existing = automatic_backups(backup_dir)
     for old in existing[: max(0, len(existing) - keep)]:
         old.unlink(missing_ok=True)
+        key_file_of(old).unlink(missing_ok=True)
     rotate_aside_copies(database_file, keep)
     return target
 
@@ -135,32 +157,45 @@ def unchanged_since_latest_backup(database_file: Path, backup_dir: Path) -> bool
     return changed < latest.stat().st_mtime_ns
 
 
-def check_restorable(candidate: Path) -> None:
-    """Refuse a file that is not an intact SQLite database with a Waypoint schema."""
+def check_restorable(candidate: Path, passphrase: str | None = None) -> DatabaseKey | None:
+    """Refuse a file that is not an intact SQLite database with a Waypoint schema.
+
+    An encrypted backup is checked with the key its own key file yields to passphrase.
+    """
+    from db import cipher
+
     if not candidate.is_file():
         raise RestoreError(f"{candidate} does not exist or is not a file.")
     if not looks_like_sqlite(candidate):
-        raise RestoreError(f"{candidate} is not a Waypoint database (not an SQLite file).")
+        raise RestoreError(
+            f"{candidate} is not a Waypoint database (not an SQLite file, nor an encrypted "
+            f"backup with its key file {cipher.key_file_of(candidate).name} beside it).")
+    key = None
+    if cipher.looks_encrypted(candidate):
+        if passphrase is None:
+            raise cipher.PassphraseRequiredError(candidate)
+        key = cipher.unlock(candidate, passphrase)
     try:
-        with closing(sqlite3.connect(_ro_uri(candidate), uri=True)) as conn:
+        with closing(cipher.connect(_ro_uri(candidate), key, uri=True)) as conn:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()
             has_schema = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
             ).fetchone()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, cipher.sqlcipher.DatabaseError) as error:
         raise RestoreError(f"{candidate} cannot be read as a database ({error}).") from error
     if verdict is None or verdict[0] != "ok":
         raise RestoreError(f"{candidate} is damaged itself ({verdict[0] if verdict else '?'}).")
     if has_schema is None:
         raise RestoreError(f"{candidate} is an SQLite file but not a Waypoint database.")
-    _check_schema_known(candidate)
+    _check_schema_known(candidate, key)
+    return key
 
 
-def _check_schema_known(candidate: Path) -> None:
+def _check_schema_known(candidate: Path, key: DatabaseKey | None) -> None:
     """Refuse a backup a newer Waypoint wrote: after the swap nothing could open it."""
-    from db import migrate
+    from db import cipher, migrate
 
-    with closing(sqlite3.connect(_ro_uri(candidate), uri=True)) as conn:
+    with closing(cipher.connect(_ro_uri(candidate), key, uri=True)) as conn:
         found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     if found is not None and not migrate.is_known_revision(str(found[0])):
         raise RestoreError(
@@ -173,7 +208,7 @@ def set_aside(database_file: Path, label: str) -> Path | None:
     if not database_file.exists():
         return None
     aside = database_file.with_name(f"{database_file.name}.{label}-{_stamp()}")
-    for suffix in ("-wal", "-shm"):
+    for suffix in ("-wal", "-shm", ".keys"):
         companion = database_file.with_name(database_file.name + suffix)
         if companion.exists():
             os.replace(companion, aside.with_name(aside.name + suffix))
@@ -181,12 +216,16 @@ def set_aside(database_file: Path, label: str) -> Path | None:
     return aside
 
 
-def restore_file(database_file: Path, backup: Path, label: str = "replaced") -> Path | None:
+def restore_file(database_file: Path, backup: Path, label: str = "replaced",
+                 passphrase: str | None = None) -> Path | None:
     """Put backup in place of database_file; the current file is kept aside, never overwritten.
 
+    An encrypted backup brings its key file (it opens with the passphrase it was made with).
     Returns where the previous file was kept (None if there was none).
     """
-    check_restorable(backup)
+    from db import cipher
+
+    key = check_restorable(backup, passphrase)
     database_file.parent.mkdir(parents=True, exist_ok=True)
     incoming = database_file.with_name(database_file.name + ".restoring")
     try:
@@ -197,12 +236,16 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced") -> 
             raise DiskFullError(str(database_file.parent)) from error
         raise
     aside = set_aside(database_file, label)
+    if cipher.looks_encrypted(backup):
+        cipher.copy_key_file(backup, database_file)
     os.replace(incoming, database_file)
     rotate_aside_copies(database_file)
     from db.receipts import note_restore
 
+    receipt_failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error,
+                                                         *cipher.sqlcipher_errors)
     try:
-        note_restore(database_file)  # the chain now legitimately ends where the backup's did
-    except (OSError, sqlite3.Error):
+        note_restore(database_file, key)  # the chain now ends where the backup's did
+    except receipt_failures:
         pass  # restored all the same; `audit verify` will report the receipts as not matching
     return aside

@@ -19,6 +19,7 @@ from db import migrate, receipts
 from db.audit import HEAD_KEY
 from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup
+from db.cipher import sqlcipher_errors
 from db.engine import (
     WRITE_OPTION,
     build_engine,
@@ -38,9 +39,12 @@ from db.integrity import check_sqlite_file
 from db.records import AuditReport
 
 if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
     from db.repositories import CaseRepository, MemoRepository
 
 log = logging.getLogger(__name__)
+BACKUP_FAILURES: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, DatabaseError,
+                                                    *sqlcipher_errors)
 # Schema revisions whose audit chains were written without receipts (db.receipts).
 PRE_RECEIPT_REVISIONS = ("0001", "0002")
 
@@ -49,7 +53,8 @@ class Database:
     """An open, migrated database: transactions, backup, integrity and audit checks."""
 
     def __init__(self, url: str, engine: Engine, *, sqlite_file: Path | None,
-                 backup_dir: Path | None, receipts_file: Path | None = None) -> None:
+                 backup_dir: Path | None, receipts_file: Path | None = None,
+                 key: DatabaseKey | None = None) -> None:
         self.url = url
         self.engine = engine
         self.sqlite_file = sqlite_file
@@ -57,6 +62,37 @@ class Database:
         # The audit chain's receipts: beside an SQLite file; for a server, this machine's.
         self.receipts_file = receipts_file or (
             receipts.receipts_file_for(sqlite_file) if sqlite_file is not None else None)
+        self.key = key  # None: not encrypted (a server, or a plain SQLite file)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    def lock(self) -> None:
+        """Close every connection and wipe the key; unlock() with the passphrase reopens."""
+        if self.key is not None:
+            self.engine.dispose()
+            self.key.forget()
+
+    def unlock(self, passphrase: str) -> None:
+        """Check the passphrase (WrongPassphraseError changes nothing) and take the key again."""
+        from db import cipher
+
+        if self.key is not None and self.sqlite_file is not None:
+            self.key.take(cipher.unlock(self.sqlite_file, passphrase))
+
+    def change_passphrase(self, old: str, new: str, *, with_recovery: bool = False
+                          ) -> str | None:
+        """Re-key the database for a new passphrase; returns a new recovery key if asked."""
+        from db import cipher
+
+        if self.key is None or self.sqlite_file is None:
+            raise DatabaseError("This database is not encrypted; there is no passphrase.")
+        self.engine.dispose()
+        new_key, recovery = cipher.change_passphrase(self.sqlite_file, old, new,
+                                                     with_recovery=with_recovery)
+        self.key.take(new_key)
+        return recovery
 
     @property
     def dialect(self) -> str:
@@ -133,7 +169,7 @@ class Database:
                 "with the server's own tools (pg_dump)."
             )
         with translated_errors(str(destination.parent)):
-            return copy_database(self.sqlite_file, destination)
+            return copy_database(self.sqlite_file, destination, self.key)
 
     def backup_after(self, reason: str) -> Path | None:
         """A rotating automatic backup (after an import, a finalize, at exit); never raises.
@@ -146,8 +182,8 @@ class Database:
         try:
             if unchanged_since_latest_backup(self.sqlite_file, self.backup_dir):
                 return None
-            return rotate_backup(self.sqlite_file, self.backup_dir, reason)
-        except (OSError, sqlite3.Error, DatabaseError) as error:
+            return rotate_backup(self.sqlite_file, self.backup_dir, reason, key=self.key)
+        except BACKUP_FAILURES as error:
             log.warning("automatic backup after %s failed: %s", reason, error)
             return None
 
@@ -178,7 +214,7 @@ def _read_revision(engine: Engine, sqlite_file: Path | None, backup_dir: Path | 
     try:
         with translated_errors(str(sqlite_file or "")), engine.connect() as connection:
             return migrate.current_revision(connection)
-    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:
+    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:  # sqlcipher's are wrapped
         if sqlite_file is None:
             raise
         if disk_nearly_full(str(sqlite_file)):  # not damage: SQLite could not grow its WAL
@@ -188,19 +224,49 @@ def _read_revision(engine: Engine, sqlite_file: Path | None, backup_dir: Path | 
         ) from error
 
 
+def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
+            encrypt_plain: bool) -> DatabaseKey | None:
+    """The SQLCipher key (None: plain); a plain file is encrypted first if asked."""
+    from db import cipher
+
+    secret = passphrase if passphrase is not None else cipher.passphrase_from_env()
+    if encrypt_plain and secret and _has_data(sqlite_file) and cipher.is_plain_sqlite(
+            sqlite_file):
+        check_sqlite_file(sqlite_file, backup_dir)  # a damaged file is not converted
+        with translated_errors(str(sqlite_file.parent)):
+            return cipher.encrypt_plain_database(
+                sqlite_file, secret, [backup_dir] if backup_dir is not None else [])
+    return cipher.key_for(sqlite_file, secret)
+
+
 def open_database(url: str, *, backup_dir: Path | None = None,
-                  receipts_file: Path | None = None) -> Database:
-    """Check, back up and migrate the database at url; raise DatabaseError with a message."""
+                  receipts_file: Path | None = None, passphrase: str | None = None,
+                  encrypt_plain: bool = False, key: DatabaseKey | None = None) -> Database:
+    """Check, back up and migrate the database at url; raise DatabaseError with a message.
+
+    An SQLite file is encrypted (db.cipher) when its key file says so, or when it is new and
+    a passphrase is given (or $WAYPOINT_PASSPHRASE is set); a plain file is encrypted first
+    when encrypt_plain is true. A wrong passphrase raises WrongPassphraseError and changes
+    nothing. A key already unlocked (db.cipher.unlock) saves deriving it again.
+    """
     file_name = sqlite_file_of(url)
     sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
     read_only_url = "mode=ro" in url
+    existed = sqlite_file is not None and sqlite_file.exists()
     if sqlite_file is not None:
         if not read_only_url:
             _check_writable(sqlite_file)
-        check_sqlite_file(sqlite_file, backup_dir)
+        if key is None:
+            key = _key_of(sqlite_file, backup_dir, passphrase,
+                          encrypt_plain and not read_only_url)
+        if key is not None and backup_dir is not None and not read_only_url:
+            from db.cipher import encrypt_plain_copies
+
+            with translated_errors(str(backup_dir)):  # plain backups a conversion left
+                encrypt_plain_copies(sqlite_file, key, [backup_dir])
+        check_sqlite_file(sqlite_file, backup_dir, key)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
-    existed = sqlite_file is not None and sqlite_file.exists()
-    engine = build_engine(url)
+    engine = build_engine(url, key)
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
         if found is not None and not migrate.is_known_revision(found):
@@ -208,7 +274,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
         head = migrate.head_revision()
         needs_migration = found != head
         if sqlite_file is not None and backup_dir is not None and had_data:
-            _automatic_backup(sqlite_file, backup_dir, head if needs_migration else None)
+            _automatic_backup(sqlite_file, backup_dir, head if needs_migration else None, key)
         if needs_migration:
             with translated_errors(str(sqlite_file.parent if sqlite_file else url)):
                 migrate.upgrade(engine)
@@ -218,7 +284,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
             _remove_unfinished(sqlite_file)
         raise
     database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
-                        receipts_file=receipts_file)
+                        receipts_file=receipts_file, key=key)
     if found in PRE_RECEIPT_REVISIONS:
         _anchor_older_chain(database)
     return database
@@ -229,7 +295,7 @@ def _remove_unfinished(sqlite_file: Path) -> None:
 
     It holds no one's data yet, only the part of the schema written before the failure.
     """
-    for suffix in ("-wal", "-shm", "-journal", ""):
+    for suffix in ("-wal", "-shm", "-journal", ".keys", ""):
         try:
             sqlite_file.with_name(sqlite_file.name + suffix).unlink(missing_ok=True)
         except OSError:
@@ -247,15 +313,18 @@ def _anchor_older_chain(database: Database) -> None:
         database._record_receipt((int(head[0]), str(head[1])))
 
 
-def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None) -> None:
+def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None,
+                      key: DatabaseKey | None = None) -> None:
     if migrating_to is not None:
         # Never migrate without a copy of what was there.
-        rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}")
+        rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}", key=key)
         return
     if unchanged_since_latest_backup(sqlite_file, backup_dir):
         return
+    failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, DatabaseError,
+                                                 *sqlcipher_errors)
     try:
-        rotate_backup(sqlite_file, backup_dir, "start")
-    except (OSError, sqlite3.Error, DatabaseError) as error:
+        rotate_backup(sqlite_file, backup_dir, "start", key=key)
+    except failures as error:
         log.warning("automatic backup at start failed: %s", error)
 

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
@@ -21,6 +21,9 @@ from db.errors import (
     DiskFullError,
     ReadOnlyDataError,
 )
+
+if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
 
 BUSY_TIMEOUT_MS = 30_000
 # Less free space than this beside a database that fails with an I/O error means: disk full.
@@ -38,9 +41,10 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        refused: tuple[type[BaseException], ...] = (sqlite3.OperationalError, *_cipher_errors())
         try:
             cursor.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError:
+        except refused:
             pass  # a read-only file keeps whatever mode it has; writes are refused later
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
@@ -56,9 +60,38 @@ def is_sqlite(url: str | URL) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def build_engine(url: str | URL) -> Engine:
-    """An engine for the URL; SQLite connections get the pragmas and explicit transactions."""
+def _cipher_errors() -> tuple[type[Exception], ...]:
+    from db.cipher import sqlcipher_errors
+
+    return sqlcipher_errors
+
+
+def _encrypted_engine(parsed: URL, key: DatabaseKey) -> Engine:
+    """SQLite through SQLCipher: every pooled connection is keyed before anything else."""
+    from db import cipher
+
+    file_name = sqlite_file_of(parsed)
+    assert file_name is not None, "an encrypted database is a file"
+    read_only = parsed.query.get("mode") == "ro"
+    target = cipher.read_only_uri(Path(file_name)) if read_only else file_name
+
+    def creator() -> Any:
+        return cipher.connect(target, key, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000)
+
+    engine = create_engine(parsed, creator=creator, module=cipher.sqlcipher)
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def build_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
+    """An engine for the URL; SQLite connections get the pragmas and explicit transactions.
+
+    With a key, the SQLite file is opened through SQLCipher (db.cipher).
+    """
     parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and key is not None:
+        return _encrypted_engine(parsed, key)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
             parsed,
@@ -114,9 +147,11 @@ def translate(error: BaseException, where: str) -> DatabaseError | None:
 @contextmanager
 def translated_errors(where: str) -> Iterator[None]:
     """Re-raise known driver errors as DatabaseError subclasses with a clear message."""
+    known: tuple[type[BaseException], ...] = (sa_exc.DBAPIError, sqlite3.Error, OSError,
+                                              *_cipher_errors())
     try:
         yield
-    except (sa_exc.DBAPIError, sqlite3.Error, OSError) as error:
+    except known as error:
         mapped = translate(error, where)
         if mapped is None:
             raise

@@ -11,11 +11,14 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from urllib.parse import unquote
 
 from db.records import CaseStatus, CaseSummary
 from db.revision import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
 
 SQLITE_URL_PREFIX = "sqlite:///"
 # The default view of the case list: CaseService.list_cases() with sort="updated",
@@ -51,19 +54,36 @@ def _utc(stored: str) -> datetime:
     return moment.astimezone(UTC)
 
 
-def read_first_page(database_file: Path, limit: int) -> FirstPage | None:
+def _connect_read_only(database_file: Path, key: DatabaseKey | None) -> Any:
+    uri = database_file.resolve().as_uri() + "?mode=ro"
+    if key is None:
+        # timeout=0: a file locked by a writer is not worth waiting for here.
+        return sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+    from db.cipher import connect
+
+    connection = connect(uri, key, uri=True, timeout=0)
+    connection.isolation_level = None
+    return connection
+
+
+def _read_errors() -> tuple[type[Exception], ...]:
+    from db.cipher import sqlcipher_errors
+
+    return (sqlite3.Error, OSError, ValueError, TypeError, *sqlcipher_errors)
+
+
+def read_first_page(database_file: Path, limit: int, key: DatabaseKey | None = None
+                    ) -> FirstPage | None:
     """The total and first page of the default case list, or None when unsure.
 
     None when the file is missing or empty, not at HEAD_REVISION (the normal path will
     migrate it or refuse it), damaged, locked or otherwise unreadable. The file is opened
-    read-only and never changed.
+    read-only and never changed. An encrypted file needs its key (through SQLCipher).
     """
     try:
         if not database_file.is_file() or database_file.stat().st_size == 0:
             return None
-        uri = database_file.resolve().as_uri() + "?mode=ro"
-        # timeout=0: a file locked by a writer is not worth waiting for here.
-        with closing(sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)) as conn:
+        with closing(_connect_read_only(database_file, key)) as conn:
             conn.execute("BEGIN")  # the count and the rows from one snapshot
             if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [
                 (HEAD_REVISION,)
@@ -76,6 +96,6 @@ def read_first_page(database_file: Path, limit: int) -> FirstPage | None:
                 for case_id, display_name, a_number, nationality, entry_date, status, updated_at
                 in conn.execute(FIRST_PAGE_SQL, (max(0, limit),))
             ]
-    except (sqlite3.Error, OSError, ValueError, TypeError):
+    except _read_errors():
         return None
     return FirstPage(total, rows)

@@ -10,11 +10,14 @@ recomputed, or extended outside Waypoint no longer matches its receipts.
 from __future__ import annotations
 
 import os
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
 
 RESTORED = "restored"
 SUFFIX = ".audit-receipts.log"
@@ -68,9 +71,11 @@ def read(path: Path) -> tuple[list[Receipt], list[int]]:
     return receipts, unreadable
 
 
-def note_restore(database_file: Path) -> None:
+def note_restore(database_file: Path, key: DatabaseKey | None = None) -> None:
     """After a restore: record the restored file's chain head as the new starting point."""
-    with closing(sqlite3.connect(database_file.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+    from db import cipher
+
+    with closing(cipher.connect(cipher.read_only_uri(database_file), key, uri=True)) as conn:
         head = conn.execute(
             "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     entry_id, entry_hash = head if head is not None else (0, "0" * 64)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.lock_page import LockController
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -73,7 +74,9 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
         handler = QuietFileHandler(log_file, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from desktop.log_format import NoPersonalDataFormatter
+
+    handler.setFormatter(NoPersonalDataFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -97,17 +100,32 @@ def open_settings(paths: AppPaths) -> QSettings:
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
 
 
-def _read_first_page_in_worker(database_url: str, limit: int) -> Any:
-    from db.quick_read import read_first_page, sqlite_file_in  # stdlib sqlite3 only: fast
+def _read_first_page_in_worker(database_url: str, limit: int, passphrase: str | None
+                               ) -> tuple[Any, Any]:
+    """(the key of an encrypted file or None, the first page or None); the key is derived once.
+
+    A wrong passphrase raises WrongPassphraseError here, before anything is opened.
+    """
+    from db.quick_read import read_first_page, sqlite_file_in  # no SQLAlchemy: fast
 
     database_file = sqlite_file_in(database_url)
-    return None if database_file is None else read_first_page(database_file, limit)
+    if database_file is None:
+        return None, None
+    key = None
+    if passphrase is not None:
+        from db import cipher
+
+        if cipher.looks_encrypted(database_file):
+            key = cipher.unlock(database_file, passphrase)
+    return key, read_first_page(database_file, limit, key)
 
 
-def _open_storage_in_worker(paths: AppPaths, database_url: str) -> Storage:
+def _open_storage_in_worker(paths: AppPaths, database_url: str, passphrase: str | None = None,
+                            key: Any = None, encrypt_plain: bool = False) -> Storage:
     from desktop.services.startup import open_storage  # imports the database stack: slow
 
-    return open_storage(paths, database_url)
+    return open_storage(paths, database_url, passphrase=passphrase, key=key,
+                        encrypt_plain=encrypt_plain)
 
 
 def _warm_up_in_worker() -> None:
@@ -138,6 +156,12 @@ class StorageOpener(QObject):
         self.storage: Storage | None = None
         self.error_box: QMessageBox | None = None
         self._closed = False
+        self.lock = LockController(window)
+        self.passphrase_dialog: Any = None
+        self._secret: str | None = None  # until the database is open (restore needs it)
+        self._key: Any = None
+        self._encrypt_plain = False
+        self._wants_recovery = False
 
     def start(self) -> None:
         """After the first paint: show the newest cases read-only, then open the database.
@@ -149,14 +173,99 @@ class StorageOpener(QObject):
         from desktop.ui.fonts import register_bundled_fonts
 
         register_bundled_fonts()  # before any rows: the list shows names in any script
+        self._ask_or_begin()
+
+    def _ask_or_begin(self) -> None:
+        """Find the passphrase ($WAYPOINT_PASSPHRASE, the keyring) or ask for one, then begin."""
+        from desktop.services import security
+
+        state = security.store_state(self.database_url)
+        secret = security.passphrase_from_env()
+        database_file = security.database_file(self.database_url)
+        if secret is None and state is security.StoreState.ENCRYPTED and database_file:
+            secret = security.remembered_passphrase(database_file)
+        if secret is not None or state is security.StoreState.SERVER:
+            self._begin(secret)
+        elif state is security.StoreState.ENCRYPTED:
+            self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
+                                   "cases.", self._begin)
+        elif state is security.StoreState.NEW:
+            self._ask_new_passphrase(encrypt_plain=False)
+        else:
+            self._offer_encryption()
+
+    def _ask_new_passphrase(self, *, encrypt_plain: bool) -> None:
+        from desktop.ui.passphrase_dialog import PassphraseDialog
+
+        intro = ("Your database is not encrypted yet. Choose a passphrase to encrypt it and its "
+                 "backups." if encrypt_plain else
+                 "Welcome to Waypoint. Choose a passphrase: it encrypts the cases on this laptop.")
+        dialog = PassphraseDialog("Protect your cases", intro, parent=self.window)
+
+        def answered(result: int) -> None:
+            self.passphrase_dialog = None
+            if result != PassphraseDialog.DialogCode.Accepted:
+                if encrypt_plain:
+                    self._begin(None)  # stays plain; offered again next start
+                else:
+                    self.window.close()  # nothing is created without a passphrase
+                return
+            secret = dialog.passphrase()
+            self._wants_recovery = dialog.wants_recovery_key()
+            if dialog.remember_in_keyring():
+                self._remember(secret)
+            dialog.clear()
+            self._begin(secret, encrypt_plain=encrypt_plain)
+
+        dialog.finished.connect(answered)
+        self.passphrase_dialog = dialog
+        dialog.open()
+
+    def _remember(self, secret: str) -> None:
+        from desktop.services.security import database_file, remember_passphrase
+        from desktop.ui.case_list.messages import show_message
+
+        target = database_file(self.database_url)
+        problem = remember_passphrase(target, secret) if target else "no database file"
+        if problem is not None:
+            show_message(self.window, "The passphrase was not remembered",
+                         f"{problem} Waypoint will ask for it at each start.")
+
+    def _offer_encryption(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "Encrypt the database?",
+                          "This Waypoint database is not encrypted: anyone who copies the data "
+                          "folder can read every case. Encrypt it (and its backups) now?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self.window)
+        box.setObjectName("encryptOfferBox")
+
+        def answered(result: int) -> None:
+            self.passphrase_dialog = None
+            if result == QMessageBox.StandardButton.Yes:
+                self._ask_new_passphrase(encrypt_plain=True)
+            else:
+                self._begin(None)
+
+        box.finished.connect(answered)
+        self.passphrase_dialog = box
+        box.open()
+
+    def _begin(self, secret: str | None, *, encrypt_plain: bool = False) -> None:
+        """Derive the key once (a worker), show the newest cases read-only, then open fully."""
+        self._secret = secret
+        self._encrypt_plain = encrypt_plain
         limit = self.window.case_list.model.page_size
+        preview_secret = None if encrypt_plain else secret
         self.window.runner.run(
-            lambda: _read_first_page_in_worker(self.database_url, limit),
+            lambda: _read_first_page_in_worker(self.database_url, limit, preview_secret),
             self._first_page_read,
             self._first_page_failed,
         )
 
-    def _first_page_read(self, first_page: Any) -> None:
+    def _first_page_read(self, result: Any) -> None:
+        self._key, first_page = result
         if first_page is not None and not self._closed:
             self.window.show_preview(first_page.total, first_page.rows)
         # Queued behind the repaint the rows asked for: the menus' actions and the full
@@ -164,15 +273,23 @@ class StorageOpener(QObject):
         QTimer.singleShot(0, self._open_storage)
 
     def _first_page_failed(self, error: BaseException) -> None:
-        log.warning("No early look at the case list: %s", error)
+        from db.cipher import WrongPassphraseError
+
+        if isinstance(error, WrongPassphraseError):
+            self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
+                                   "cases.", self._begin, str(error))
+            return
+        log.warning("No early look at the case list: %s", type(error).__name__)
         self._open_storage()
 
     def _open_storage(self) -> None:
         if self._closed:
             return
         self.window.finish_setup()
+        secret, key, encrypt_plain = self._secret, self._key, self._encrypt_plain
         self.window.runner.run(
-            lambda: _open_storage_in_worker(self.paths, self.database_url),
+            lambda: _open_storage_in_worker(self.paths, self.database_url, secret, key,
+                                            encrypt_plain),
             self._opened,
             self._failed,
         )
@@ -205,11 +322,91 @@ class StorageOpener(QObject):
         )
         window.attach_services(services, storage.rule_pack)
         self.services = services
+        self.lock.start_done()
+        self.lock.attach(storage.database, window.settings)
+        self._add_passphrase_action(storage)
+        if self._wants_recovery and storage.database.encrypted and self._secret:
+            self._make_recovery_key(storage, self._secret)
+        self._secret, self._key, self._wants_recovery = None, None, False
         window.runner.run(_warm_up_in_worker)  # the first Review and memo then start warm
         log.info("Database open: %s", self.database_url)
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
+
+    def _make_recovery_key(self, storage: Storage, secret: str) -> None:
+        from db.cipher import add_recovery_key
+        from desktop.ui.passphrase_dialog import show_recovery_key
+
+        database_file = storage.database.sqlite_file
+        assert database_file is not None
+        def made(recovery: str) -> None:
+            show_recovery_key(self.window, recovery)
+
+        self.window.runner.run(lambda: add_recovery_key(database_file, secret), made)
+
+    def _add_passphrase_action(self, storage: Storage) -> None:
+        if not storage.database.encrypted:
+            return
+        from PySide6.QtGui import QAction
+
+        action = QAction("Change &passphrase…", self.window)
+        action.setObjectName("changePassphraseAction")
+        self.window.file_menu.insertAction(self.lock.lock_action, action)
+        self.change_passphrase_action = action
+        action.triggered.connect(lambda _checked=False: self.change_passphrase())
+
+    def change_passphrase(self) -> Any:
+        """Ask for the current and a new passphrase; re-key the database in a worker."""
+        from desktop.ui.case_list.messages import show_message
+        from desktop.ui.passphrase_dialog import PassphraseDialog, show_recovery_key
+
+        storage = self.storage
+        if storage is None:
+            return None
+        new_secret = ""
+        dialog = PassphraseDialog("Change the passphrase", "The database is re-encrypted with "
+                                  "a new key. Backups made before keep their old passphrase.",
+                                  change=True, parent=self.window)
+
+        def changed(recovery: str | None) -> None:
+            self._update_remembered(new_secret)
+            if recovery:
+                show_recovery_key(self.window, recovery)
+            else:
+                show_message(self.window, "Passphrase changed", "The passphrase was changed.")
+
+        def refused(error: BaseException) -> None:
+            show_message(self.window, "The passphrase was not changed", str(error))
+
+        def answered(result: int) -> None:
+            self.passphrase_dialog = None
+            if result != PassphraseDialog.DialogCode.Accepted:
+                return
+            nonlocal new_secret
+            old, new, recovery = dialog.current(), dialog.passphrase(), dialog.wants_recovery_key()
+            new_secret = new
+            dialog.clear()
+            self.window.runner.run(
+                lambda: storage.database.change_passphrase(old, new, with_recovery=recovery),
+                changed, refused)
+
+        dialog.finished.connect(answered)
+        self.passphrase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _update_remembered(self, secret: str) -> None:
+        """A passphrase kept in the keyring follows a change (it is only there if chosen)."""
+        from desktop.services.security import (
+            database_file,
+            remember_passphrase,
+            remembered_passphrase,
+        )
+
+        target = database_file(self.database_url)
+        if target is not None and remembered_passphrase(target) is not None:
+            remember_passphrase(target, secret)
 
     def open_case_file(self, case_file: str) -> None:
         """Open a case file now, or as soon as the database is open."""
@@ -223,6 +420,7 @@ class StorageOpener(QObject):
         from desktop.ui.case_list.messages import show_message
 
         def opened(case_ids: list[str]) -> None:
+            log.info("Opened the case file as case %s", case_ids[0] if case_ids else "-")
             if case_ids:
                 self.window.open_case(case_ids[0])
 
@@ -234,8 +432,13 @@ class StorageOpener(QObject):
     def _failed(self, error: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from db.cipher import WrongPassphraseError
         from db.errors import CorruptDatabaseError, DatabaseError
 
+        if isinstance(error, WrongPassphraseError):
+            self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
+                                   "cases.", self._begin, str(error))
+            return
         if isinstance(error, DatabaseError):
             log.error("The database could not be opened: %s", error)
             text = str(error)
@@ -275,12 +478,13 @@ class StorageOpener(QObject):
 
         damaged, backup = error.damaged_path, error.latest_backup
         self.window.location_label.setText(f"Restoring {backup.name}…")
+        secret = self._secret
 
         def restore_and_open() -> Storage:
-            aside = restore_file(damaged, backup, label="damaged")
+            aside = restore_file(damaged, backup, label="damaged", passphrase=secret)
             log.warning("Restored %s from %s; the damaged file is kept as %s",
                         damaged, backup, aside)
-            return _open_storage_in_worker(self.paths, self.database_url)
+            return _open_storage_in_worker(self.paths, self.database_url, secret)
 
         self.window.runner.run(restore_and_open, self._opened, self._failed)
 

@@ -11,7 +11,7 @@ from desktop import __version__
 
 # Each module in desktop/commands has register(subparsers); the parser it adds sets
 # `handler`, a function taking the parsed arguments and returning the exit code.
-COMMAND_MODULES = ("info", "evaluate", "memo", "storage", "rules")
+COMMAND_MODULES = ("info", "evaluate", "memo", "storage", "rules", "passphrase")
 
 
 class UserError(Exception):
@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: the user data folder; or $WAYPOINT_DATA_DIR)")
     parser.add_argument("--database-url", help="SQLAlchemy URL of the database "
                         "(default: SQLite in the data folder; or $WAYPOINT_DATABASE_URL)")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the database passphrase from the first line of FILE "
+                        "(else $WAYPOINT_PASSPHRASE, else a prompt)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:

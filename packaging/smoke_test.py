@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_IDS = (
@@ -39,6 +40,30 @@ GUI_EXIT_HOOKS = ("WAYPOINT_EXIT_AFTER_START", "WAYPOINT_EXIT_AT_FIRST_PAINT")
 SKIP_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache"}
 COMMAND_TIMEOUT = 180.0
 GUI_GRACE_SECONDS = 5.0
+
+
+SMOKE_PASSPHRASE = "smoke test passphrase, not for real data"
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, dbapi2.DatabaseError)
+
+
+DATABASE_ERRORS = _database_errors()
+
+
+def connect_database(path: Path) -> Any:
+    """The app's database file: through SQLCipher with the smoke passphrase when encrypted."""
+    if not path.with_name(path.name + ".keys").is_file():
+        return sqlite3.connect(path)
+    sys.path.insert(0, str(ROOT))  # db.cipher reads the key file (scrypt + AES-GCM)
+    from db import cipher
+
+    return cipher.connect(path, cipher.unlock(path, SMOKE_PASSPHRASE))
 
 
 class CheckFailed(Exception):
@@ -94,6 +119,9 @@ class Sandbox:
             "LANG": "C.UTF-8",
             "QT_QPA_PLATFORM": "offscreen",
             "WAYPOINT_DATA_DIR": str(sandbox.data_dir),
+            # The database is encrypted (SQLCipher); the passphrase comes from the environment
+            # so no prompt or dialog waits. The real key derivation runs (no test shortcut).
+            "WAYPOINT_PASSPHRASE": SMOKE_PASSPHRASE,
         }
         if sys.platform == "win32":
             system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")
@@ -319,11 +347,11 @@ class SmokeTest:
         if not database.is_file():
             raise CheckFailed(f"waypoint import created no database at {database}")
         _, heads = migration_revisions(ROOT / "db" / "migrations" / "versions")
-        with sqlite3.connect(database) as connection:
+        with connect_database(database) as connection:
             try:
                 rows = connection.execute("SELECT version_num FROM alembic_version")
                 stamped = {row[0] for row in rows}
-            except sqlite3.DatabaseError as problem:
+            except DATABASE_ERRORS as problem:
                 raise CheckFailed(f"database not migrated: {problem}") from problem
             tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type='table'")
             table_count = tables.fetchone()[0]

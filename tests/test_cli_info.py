@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from db.migrate import head_revision
 from desktop.cli import main
 from desktop.paths import resolve_paths
 from desktop.services.startup import close_storage, open_storage
+from tests.sqlite_files import connect_file
 
 
 def info(capsys: pytest.CaptureFixture[str], data_dir: Path) -> dict[str, str]:
@@ -50,7 +50,7 @@ def test_info_shows_the_current_revision(
 def test_info_names_a_newer_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     paths = resolve_paths(tmp_path / "data")
     close_storage(open_storage(paths, f"sqlite:///{paths.database_file}"))
-    with closing(sqlite3.connect(paths.database_file)) as connection:
+    with closing(connect_file(paths.database_file)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'zz_newer'")
         connection.commit()
     shown = info(capsys, tmp_path / "data")

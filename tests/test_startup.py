@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from db import NewerSchemaError
 from db.migrate import head_revision
 from desktop.paths import resolve_database_url, resolve_paths
 from desktop.services.startup import close_storage, load_demo_case, open_storage
+from tests.sqlite_files import connect_file
 
 
 def test_demo_case_is_a_complete_case_file() -> None:
@@ -60,12 +60,12 @@ def test_a_newer_schema_is_refused_and_not_changed(tmp_path: Path) -> None:
     paths = resolve_paths(tmp_path / "data")
     url = f"sqlite:///{paths.database_file}"
     close_storage(open_storage(paths, url))
-    with closing(sqlite3.connect(paths.database_file)) as connection:
+    with closing(connect_file(paths.database_file)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'zz_newer'")
         connection.commit()
     with pytest.raises(NewerSchemaError, match="newer version of Waypoint"):
         open_storage(paths, url)
-    with closing(sqlite3.connect(paths.database_file)) as connection:
+    with closing(connect_file(paths.database_file)) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
             "zz_newer",
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -22,12 +21,36 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _sqlite_revision(path: Path) -> str | None:
     # Read-only and without SQLAlchemy: `info` must never create or change the file.
-    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+    from db import cipher
+
+    key = None
+    if cipher.looks_encrypted(path):
+        secret = cipher.passphrase_from_env()
+        if secret is None:
+            raise cipher.PassphraseRequiredError(path)
+        key = cipher.unlock(path, secret)
+    with closing(cipher.connect(cipher.read_only_uri(path), key, uri=True)) as connection:
         try:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.OperationalError:
+        except cipher.sqlcipher.OperationalError:
             return None
     return None if row is None else str(row[0])
+
+
+def encryption_line(database_url: str) -> str:
+    """Whether the SQLite file is encrypted (a server's encryption at rest is the server's)."""
+    from db import cipher
+    from db.engine import sqlite_file_of
+
+    file_name = sqlite_file_of(database_url)
+    if file_name is None:
+        return "the server's (use sslmode=verify-full in the URL for TLS)"
+    path = Path(file_name)
+    if not path.exists() or path.stat().st_size == 0:
+        return "SQLCipher once a passphrase is set (first start)"
+    if cipher.looks_encrypted(path):
+        return f"SQLCipher (key file {cipher.key_file_of(path).name})"
+    return "none: a plain SQLite file (`waypoint passphrase set` encrypts it)"
 
 
 def _server_revision(database_url: str) -> str | None:
@@ -88,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         ("Data folder", str(paths.data_dir)),
         ("Database", hide_password(database_url)),
         ("Schema revision", schema_line(database_url)),
+        ("Encryption", encryption_line(database_url)),
         ("Rule pack", rules),
         ("Backups", str(paths.backup_dir)),
         ("Logs", str(paths.log_dir)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from db.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
+BUNDLE_PASSPHRASE_ENV = "WAYPOINT_BUNDLE_PASSPHRASE"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,12 +26,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import", help="import case files into the database (all or nothing)",
         description="Validate every file, then import them all in one transaction, or none. "
                     "A file already imported (same case_id, or same content) is not duplicated.")
-    imp.add_argument("files", nargs="+", metavar="FILE", help="waypoint-case/1 files")
+    imp.add_argument("files", nargs="+", metavar="FILE",
+                     help="waypoint-case/1 files or encrypted waypoint-bundle/1 files")
+    imp.add_argument("--bundle-passphrase-file", metavar="FILE")
     imp.set_defaults(handler=run_import)
 
     exp = subparsers.add_parser("export", help="write a stored case as a case file")
     exp.add_argument("case_id", metavar="CASE_ID")
     exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    how = exp.add_mutually_exclusive_group()
+    how.add_argument("--encrypt", action="store_true",
+                     help="write an encrypted waypoint-bundle/1 (passphrase: prompt twice, "
+                          "$WAYPOINT_BUNDLE_PASSPHRASE or --bundle-passphrase-file)")
+    how.add_argument("--plain", action="store_true",
+                     help="write plain JSON, readable by anyone who gets the file")
+    exp.add_argument("--bundle-passphrase-file", metavar="FILE")
     exp.set_defaults(handler=run_export)
 
     lst = subparsers.add_parser("list", help="list stored cases (newest first)")
@@ -68,19 +79,24 @@ def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
 @contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[Database]:
     from db import CorruptDatabaseError, DatabaseError, open_database
+    from desktop.commands.passphrase import cli_passphrase
     from desktop.services.startup import server_receipts_file
 
     url, sqlite_file, backup_dir = _location(args)
     paths = resolve_paths(getattr(args, "data_dir", None))
     try:
         database = open_database(url, backup_dir=backup_dir if sqlite_file else None,
-                                 receipts_file=server_receipts_file(paths, url))
+                                 receipts_file=server_receipts_file(paths, url),
+                                 passphrase=cli_passphrase(args, url))
     except CorruptDatabaseError as damaged:
         hint = (f" Run: waypoint restore {damaged.latest_backup}" if damaged.latest_backup
                 else "")
         raise UserError(damaged.message + hint) from damaged
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    if sqlite_file is not None and not database.encrypted:
+        print("waypoint: note: the database is not encrypted (run: waypoint passphrase set)",
+              file=sys.stderr)
     try:
         yield database
     except DatabaseError as problem:
@@ -90,10 +106,14 @@ def _opened(args: argparse.Namespace) -> Iterator[Database]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desktop.services.bundle import is_bundle
     from desktop.services.cases import CaseService
 
+    bundle_secret = None
+    if any(is_bundle(Path(name)) for name in args.files):
+        bundle_secret = bundle_passphrase(args, confirm=False)
     with _opened(args) as database:
-        outcome = CaseService(database).import_files_counted(args.files)
+        outcome = CaseService(database).import_files_counted(args.files, bundle_secret)
     ids, added = outcome
     print(f"Imported {added} new case(s); {len(ids) - added} already stored.")
     for path, case_id in zip(args.files, ids, strict=True):
@@ -104,10 +124,38 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from desktop.services.cases import CaseService
 
+    secret = bundle_passphrase(args, confirm=True) if args.encrypt else None
     with _opened(args) as database:
-        written = CaseService(database).export_case(args.case_id, args.output)
+        written = CaseService(database).export_case(args.case_id, args.output, secret)
+    if secret is None:
+        print(f"waypoint: warning: {written} is plain JSON: it has left the encrypted store "
+              "and anyone with the file can read it (--encrypt writes a bundle)",
+              file=sys.stderr)
     print(f"Wrote {written}")
     return 0
+
+
+def bundle_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
+    """The bundle's passphrase: --bundle-passphrase-file, $WAYPOINT_BUNDLE_PASSPHRASE, prompt."""
+    import getpass
+    import os
+
+    source = getattr(args, "bundle_passphrase_file", None)
+    if source:
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeError) as error:
+            raise UserError(f"cannot read the passphrase file {source}: {error}") from error
+        return text.splitlines()[0] if text else ""
+    if os.environ.get(BUNDLE_PASSPHRASE_ENV):
+        return os.environ[BUNDLE_PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise UserError(f"no bundle passphrase: set {BUNDLE_PASSPHRASE_ENV} or use "
+                        "--bundle-passphrase-file")
+    secret = getpass.getpass("Bundle passphrase: ")
+    if confirm and getpass.getpass("Bundle passphrase again: ") != secret:
+        raise UserError("the two passphrases differ; nothing was written")
+    return secret
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -134,7 +182,11 @@ def run_backup(args: argparse.Namespace) -> int:
         if target.exists():
             raise UserError(f"{target} already exists; choose another file")
         written = database.backup_to(target)
+        encrypted = database.encrypted
     print(f"Backed up to {written}")
+    if encrypted:
+        print(f"Encrypted with the current passphrase; its key file is {written}.keys "
+              "(keep the two together)")
     return 0
 
 
@@ -145,8 +197,10 @@ def run_restore(args: argparse.Namespace) -> int:
     if sqlite_file is None:
         raise UserError("restore works on Waypoint's SQLite file; restore a server database "
                         "with the server's own tools")
+    from desktop.commands.passphrase import cli_passphrase
+
     try:
-        kept = restore_backup(sqlite_file, Path(args.file))
+        kept = restore_backup(sqlite_file, Path(args.file), cli_passphrase(args, url))
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
     except OSError as problem:

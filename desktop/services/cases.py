@@ -51,6 +51,33 @@ def _read_and_validate(path: Path) -> dict[str, Any]:
     return data
 
 
+def _is_bundle(path: Path) -> bool:
+    from desktop.services.bundle import is_bundle
+
+    return is_bundle(path)
+
+
+def _read_bundle(path: Path, passphrase: str | None) -> dict[str, Any]:
+    """The case file in an encrypted bundle, validated like a plain one."""
+    from desktop.services.bundle import BundleError, open_bundle
+
+    if passphrase is None:
+        raise CaseImportError(path, "an encrypted bundle: its passphrase is needed")
+    try:
+        data = open_bundle(path, passphrase)
+    except BundleError as problem:
+        raise CaseImportError(path, str(problem).removeprefix(f"{path}").lstrip(": ")) from problem
+    try:
+        from desktop.services.evaluation import CaseFileError, validate_case_data
+    except ImportError:
+        return data
+    try:
+        validate_case_data(data)
+    except CaseFileError as problem:
+        raise CaseImportError(path, str(problem).strip() or "not a valid case file") from problem
+    return data
+
+
 def _minimal_read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -108,18 +135,24 @@ class CaseService:
     def get_case(self, case_id: str) -> StoredCase:
         return self._db.cases.get(case_id)
 
-    def import_files(self, paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-        """Validate every file, then import all of them in one transaction, or none."""
-        return self.import_files_counted(paths).ids
+    def import_files(self, paths: Iterable[str | os.PathLike[str]],
+                     bundle_passphrase: str | None = None) -> list[str]:
+        """Validate every file, then import all of them in one transaction, or none.
 
-    def import_files_counted(self, paths: Iterable[str | os.PathLike[str]]) -> ImportOutcome:
+        Encrypted bundles (waypoint-bundle/1) are opened with bundle_passphrase.
+        """
+        return self.import_files_counted(paths, bundle_passphrase).ids
+
+    def import_files_counted(self, paths: Iterable[str | os.PathLike[str]],
+                             bundle_passphrase: str | None = None) -> ImportOutcome:
         """import_files, with how many cases were new; a backup follows an import that added."""
         from db.repositories import ImportItem, ImportOutcome
 
         items = []
         for raw in paths:
             path = Path(raw)
-            data = _read_and_validate(path)
+            data = _read_bundle(path, bundle_passphrase) if _is_bundle(path) else (
+                _read_and_validate(path))
             items.append(ImportItem(data, import_key_of(data), str(path)))
         if not items:
             return ImportOutcome([], 0)
@@ -128,14 +161,25 @@ class CaseService:
             self._db.backup_after("import")
         return outcome
 
-    def export_case(self, case_id: str, path: str | os.PathLike[str]) -> Path:
-        """Write the case in the case-file format (with a case_id so re-import is a no-op)."""
+    def export_case(self, case_id: str, path: str | os.PathLike[str],
+                    bundle_passphrase: str | None = None) -> Path:
+        """Write the case in the case-file format (with a case_id so re-import is a no-op).
+
+        With bundle_passphrase the file is an encrypted waypoint-bundle/1 instead.
+        """
         stored = self._db.cases.get(case_id)
         data = dict(stored.case_data)
         data.setdefault("format", CASE_FORMAT)
         if not (isinstance(data.get("case_id"), str) and data["case_id"].strip()):
             data["case_id"] = stored.case_id
         target = Path(path)
+        if bundle_passphrase is not None:
+            from desktop.services.bundle import write_bundle
+
+            try:
+                return write_bundle(data, target, bundle_passphrase)
+            except OSError as problem:
+                raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
         partial = target.with_name(target.name + ".part")
         try:
             partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from db import Database, DataFolderError, ReadOnlyDataError, open_database
+from db.cipher import DatabaseKey
 from db.engine import sqlite_file_of
 from desktop.paths import AppPaths
 from desktop.resources import resource_path
@@ -112,13 +113,16 @@ def server_receipts_file(paths: AppPaths, database_url: str) -> Path | None:
 
 
 def open_storage(
-    paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True
+    paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True,
+    passphrase: str | None = None, key: DatabaseKey | None = None, encrypt_plain: bool = False,
 ) -> Storage:
     """Open (create, migrate, check, back up) the database and build the services.
 
     The demo case is added only when this call created the SQLite file, so a second start
     never duplicates it and a user who deleted it does not get it back. Raises db's
-    DatabaseError subclasses (newer schema, damaged file, read-only, disk full) unchanged.
+    DatabaseError subclasses (newer schema, damaged file, read-only, disk full, wrong
+    passphrase) unchanged. A new SQLite file is encrypted with the passphrase (else
+    $WAYPOINT_PASSPHRASE); encrypt_plain converts an existing plain file first.
     """
     make_data_folder(paths.data_dir)
     from desktop.services.rule_packs import use_pack_store
@@ -127,13 +131,15 @@ def open_storage(
     created = database_file_is_new(database_url)
     is_file = sqlite_file_of(database_url) is not None
     database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None,
-                             receipts_file=server_receipts_file(paths, database_url))
+                             receipts_file=server_receipts_file(paths, database_url),
+                             passphrase=passphrase, key=key, encrypt_plain=encrypt_plain)
     cases = CaseService(database, clock)
     memos = MemoService(database, clock)
     demo_case_id = None
     if created and seed_demo:
         demo_case_id = cases.create_case(load_demo_case())
-        log.info("Created %s with the demo case %s", database_url, demo_case_id)
+        log.info("Created %s with the demo case %s (encrypted: %s)", database_url, demo_case_id,
+                 database.encrypted)
     return Storage(database, cases, memos, created, demo_case_id, rule_pack_summary())
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from desktop.services.memos import MemoService
 from desktop.services.startup import close_storage, open_storage
 from tests.db.conftest import StepClock, make_case
 from tests.db.test_memos_audit import DETERMINATION
+from tests.sqlite_files import connect_file
 from tests.tiny_disk import fill, tiny_disk
 
 
@@ -48,7 +48,7 @@ def _case_files(folder: Path, count: int, prefix: str = "C") -> list[str]:
 
 
 def _count(database_file: Path) -> int:
-    with closing(sqlite3.connect(database_file)) as connection:
+    with closing(connect_file(database_file)) as connection:
         return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
 
 
@@ -113,7 +113,7 @@ def test_restore_refuses_a_backup_from_a_newer_schema_before_replacing(
     assert _run(data_dir, "import", *_case_files(tmp_path / "in", 2)) == 0
     newer = tmp_path / "newer.sqlite3"
     assert _run(data_dir, "backup", "-o", str(newer)) == 0
-    with closing(sqlite3.connect(newer)) as connection:
+    with closing(connect_file(newer)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'f00d_from_the_future'")
         connection.commit()
     database_file = data_dir / "waypoint.sqlite3"

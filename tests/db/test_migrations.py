@@ -15,6 +15,7 @@ from db import migrate
 from db.engine import build_engine
 from db.normalise import derive_columns
 from tests.db.conftest import make_case
+from tests.sqlite_files import engine_for
 
 EARLIER = migrate.all_revisions()[:-1]
 
@@ -69,7 +70,7 @@ def test_upgrade_from_earlier_revision_keeps_and_indexes_data(
 def test_downgrade_to_base_and_up_again(database_url: str, backup_dir: Path) -> None:
     database = db.open_database(database_url, backup_dir=backup_dir)
     database.close()
-    engine = build_engine(database_url)
+    engine = engine_for(database_url)
     migrate.downgrade(engine, "base")
     migrate.upgrade(engine, "head")
     assert migrate.schema_differences(engine) == []
@@ -91,7 +92,7 @@ def test_newer_schema_is_refused_and_left_untouched(database_url: str, tmp_path:
     if database_url.startswith("sqlite"):
         assert sqlite_file.read_bytes() == before
         assert not (tmp_path / "backups").exists()
-    engine = build_engine(database_url)
+    engine = engine_for(database_url)
     with engine.connect() as connection:
         assert migrate.current_revision(connection) == "9999_future"
     engine.dispose()

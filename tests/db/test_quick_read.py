@@ -14,6 +14,7 @@ import pytest
 from db.quick_read import read_first_page, sqlite_file_in
 from db.revision import HEAD_REVISION
 from tests.db.conftest import make_case
+from tests.sqlite_files import connect_file, key_of
 
 
 def test_head_revision_constant_matches_the_migrations() -> None:
@@ -49,15 +50,16 @@ def filled(sqlite_url: str, backup_dir: Path, clock: Any) -> Iterator[tuple[Any,
 def test_first_page_matches_list_cases_for_the_default_view(filled: tuple[Any, Path]) -> None:
     cases, database_file = filled
     for limit in (5, 100):
-        page = read_first_page(database_file, limit)
+        page = read_first_page(database_file, limit, key_of(database_file))
         assert page is not None
         assert page.total == cases.count_cases() == 12
         assert page.rows == cases.list_cases(limit=limit)
     assert page.rows[0].display_name == "Núñez, José"
+    assert read_first_page(database_file, 5) is None  # encrypted: nothing without the key
 
 
 def set_revision(database_file: Path, revision: str) -> None:
-    with closing(sqlite3.connect(database_file)) as connection:
+    with closing(connect_file(database_file)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
         connection.commit()
 
@@ -66,7 +68,7 @@ def set_revision(database_file: Path, revision: str) -> None:
 def test_another_revision_answers_none(filled: tuple[Any, Path], revision: str) -> None:
     _cases, database_file = filled
     set_revision(database_file, revision)
-    assert read_first_page(database_file, 10) is None
+    assert read_first_page(database_file, 10, key_of(database_file)) is None
 
 
 def test_missing_or_empty_file_answers_none(tmp_path: Path) -> None:

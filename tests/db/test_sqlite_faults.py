@@ -181,12 +181,12 @@ def test_backups_rotate_keeping_five(sqlite_url: str, backup_dir: Path) -> None:
         service = CaseService(database, StepClock(), actor="t")
         service.create_case(make_case(f"Round{i}"))
         database.close()
-    automatic = sorted(p.name for p in backup_dir.iterdir())
+    automatic = sorted(p.name for p in backup_dir.glob("*.sqlite3"))  # each has its .keys
     assert len(automatic) == 5
     # Reopening without changes does not push a useful backup out with an identical one.
     _open(sqlite_url, backup_dir).close()
     _open(sqlite_url, backup_dir).close()
-    assert len(list(backup_dir.iterdir())) == 5
+    assert len(list(backup_dir.glob("*.sqlite3"))) == 5
     newest = db.restore_backup(Path(sqlite_url.removeprefix("sqlite:///")),
                                backup_dir / automatic[-1])
     assert newest is not None and newest.exists()

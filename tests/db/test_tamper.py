@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 
 import db
+from db import cipher
 from db.audit import entry_hash
 from desktop.cli import main
 from desktop.services.cases import CaseService
 from desktop.services.memos import MemoService
 from tests.db.conftest import StepClock, make_case
 from tests.db.test_memos_audit import DETERMINATION
+from tests.sqlite_files import connect_file
 
 Attack = Callable[[sqlite3.Connection], None]
 
@@ -54,7 +56,8 @@ def _open(data_dir: Path) -> db.Database:
 
 
 def _attacker(data_dir: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(data_dir / "waypoint.sqlite3", isolation_level=None)
+    connection = connect_file(data_dir / "waypoint.sqlite3")
+    connection.isolation_level = None
     assert connection.execute("PRAGMA foreign_keys").fetchone() == (0,)  # the sqlite3 default
     return connection
 
@@ -244,7 +247,8 @@ def test_guards_refuse_whatever_the_foreign_key_pragma(
         attack: Attack, refusal: str, data_dir: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     with closing(_attacker(data_dir)) as connection:
-        with pytest.raises(sqlite3.IntegrityError, match=refusal):
+        refused = (sqlite3.IntegrityError, cipher.sqlcipher.IntegrityError)
+        with pytest.raises(refused, match=refusal):
             attack(connection)
     assert _verify(data_dir, capsys) == (0, _verify(data_dir, capsys)[1])
     assert "OK" in _verify(data_dir, capsys)[1]
@@ -268,7 +272,7 @@ def test_receipts_file_is_owner_only_and_one_line_per_head(data_dir: Path) -> No
     receipts = data_dir / "waypoint.sqlite3.audit-receipts.log"
     assert receipts.stat().st_mode & 0o777 == 0o600
     lines = receipts.read_text("ascii").splitlines()
-    with closing(sqlite3.connect(data_dir / "waypoint.sqlite3")) as connection:
+    with closing(connect_file(data_dir / "waypoint.sqlite3")) as connection:
         head = connection.execute(
             "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     assert lines[-1].split()[:2] == [str(head[0]), head[1]]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView,
 from desktop import __version__
 from desktop.app import RESTORE_TEXT, Launched, launch
 from desktop.paths import resolve_database_url, resolve_paths
+from tests.sqlite_files import connect_file
 
 # The offscreen platform warns about window size hints it cannot pass on; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -57,7 +57,7 @@ def stop(launched: Launched) -> None:
 
 
 def revision_in(database_file: Path) -> str:
-    with closing(sqlite3.connect(database_file)) as connection:
+    with closing(connect_file(database_file)) as connection:
         return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
 
 
@@ -134,7 +134,7 @@ def test_newer_schema_is_refused_with_a_message_and_left_untouched(
     wait_for_cases(qtbot, first, 1)
     stop(first)
     database_file = tmp_path / "data" / "waypoint.sqlite3"
-    with closing(sqlite3.connect(database_file)) as connection:
+    with closing(connect_file(database_file)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'f00d_from_the_future'")
         connection.commit()
     before = hashlib.sha256(database_file.read_bytes()).hexdigest()
@@ -248,7 +248,8 @@ def test_menus_and_controls_have_names_shortcuts_and_accessible_names(
     assert titles == ["&File", "&Case", "&Help"]
     file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_actions == ["&New case", "&Open case", "&Import case files…",
-                            "&Export selected cases…", "&Rule packs…", "&Quit"]
+                            "&Export selected cases…", "&Rule packs…", "Change &passphrase…",
+                            "&Lock", "&Quit"]
     controls = window.case_list.findChildren(QWidget)
     interactive = [
         w for w in controls if isinstance(w, QAbstractButton | QLineEdit | QComboBox | QTableView)
@@ -337,9 +338,9 @@ def test_damage_the_early_look_misses_is_still_reported_and_its_rows_withdrawn(
         wait_for_cases(qtbot, launched, 1)
         stop(launched)
     database_file = data / "waypoint.sqlite3"
-    with closing(sqlite3.connect(database_file)) as connection:
+    with closing(connect_file(database_file)) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
         root = connection.execute(
             "SELECT rootpage FROM sqlite_master WHERE name = 'journey_stops'").fetchone()[0]
     for companion in ("-wal", "-shm"):

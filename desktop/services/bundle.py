@@ -1,0 +1,111 @@
+"""waypoint-bundle/1: a case file encrypted for leaving the laptop (scrypt + AES-256-GCM).
+
+See docs/bundle-format.md. The envelope is JSON; the authenticated header (format, kdf and
+cipher parameters) is the AES-GCM associated data, so none of it can be changed unnoticed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+BUNDLE_FORMAT = "waypoint-bundle/1"
+BUNDLE_SUFFIX = ".waypoint-bundle"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # ~1 s here: a bundle is opened rarely
+FAST_SCRYPT_N = 2**10
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+
+
+class BundleError(Exception):
+    """The bundle cannot be read: wrong passphrase, damaged, or not a bundle (one line)."""
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _header_bytes(header: dict[str, Any]) -> bytes:
+    return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
+    import hashlib
+
+    return hashlib.scrypt(passphrase.encode("utf-8"), salt=base64.b64decode(kdf["salt"]),
+                          n=int(kdf["n"]), r=int(kdf["r"]), p=int(kdf["p"]),
+                          maxmem=512 * 1024 * 1024, dklen=32)
+
+
+def seal(case_data: dict[str, Any], passphrase: str) -> bytes:
+    """The bundle bytes for one case file."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from db.cipher import KDF_FAST_ENV
+
+    fast = os.environ.get(KDF_FAST_ENV) == "1"
+    header: dict[str, Any] = {
+        "format": BUNDLE_FORMAT,
+        "kdf": {"name": "scrypt", "n": FAST_SCRYPT_N if fast else SCRYPT_N, "r": SCRYPT_R,
+                "p": SCRYPT_P, "salt": _b64(os.urandom(16))},
+        "cipher": {"name": "AES-256-GCM", "nonce": _b64(os.urandom(12))},
+        "content": "application/json; waypoint-case/1",
+    }
+    plaintext = json.dumps(case_data, ensure_ascii=False).encode("utf-8")
+    key = _derive(passphrase, header["kdf"])
+    sealed = AESGCM(key).encrypt(base64.b64decode(header["cipher"]["nonce"]), plaintext,
+                                 _header_bytes(header))
+    return (json.dumps({**header, "ciphertext": _b64(sealed)}, indent=1) + "\n").encode()
+
+
+def is_bundle(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(200)
+    except OSError:
+        return False
+    return BUNDLE_FORMAT.encode() in start
+
+
+def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
+    """The case file inside the bundle; BundleError (one line) if it cannot be opened."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
+            raise BundleError(f"{path} is too large for a bundle")
+        envelope = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(envelope, dict) or envelope.get("format") != BUNDLE_FORMAT:
+            raise BundleError(f"{path} is not a {BUNDLE_FORMAT} file")
+        header = {k: envelope[k] for k in ("format", "kdf", "cipher", "content")}
+        if header["kdf"].get("name") != "scrypt" or header["cipher"].get("name") != "AES-256-GCM":
+            raise BundleError(f"{path} uses a key derivation or cipher this Waypoint lacks")
+        key = _derive(passphrase, header["kdf"])
+        plaintext = AESGCM(key).decrypt(base64.b64decode(header["cipher"]["nonce"]),
+                                        base64.b64decode(envelope["ciphertext"]),
+                                        _header_bytes(header))
+    except InvalidTag as error:
+        raise BundleError(f"{path}: wrong passphrase, or the bundle was changed") from error
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BundleError(f"{path} cannot be read as a bundle ({type(error).__name__})") from error
+    data = json.loads(plaintext.decode("utf-8"))
+    if not isinstance(data, dict):
+        raise BundleError(f"{path} does not hold a case file")
+    return data
+
+
+def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str) -> Path:
+    """Write the bundle atomically, owner-only."""
+    partial = target.with_name(target.name + ".part")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(seal(case_data, passphrase))
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target

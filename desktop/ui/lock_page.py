@@ -1,0 +1,222 @@
+"""Lock when away: a page that hides the cases and asks for the passphrase (Ctrl+L, idle time)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+IDLE_MINUTES_KEY = "security/idle_lock_minutes"
+IDLE_LOCK_MINUTES = 10  # the default; 0 in the settings turns the idle lock off
+ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                   QEvent.Type.Wheel}
+
+
+class LockPage(QWidget):
+    """'Waypoint is locked': the passphrase field and Unlock; emits submitted(passphrase)."""
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockPage")
+        self.title = QLabel("Waypoint is locked")
+        self.title.setObjectName("lockTitle")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 6)
+        self.title.setFont(font)
+        self.explain = QLabel("Enter the passphrase (or the recovery key) to see the cases.")
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName("Passphrase")
+        self.field.setObjectName("lockPassphrase")
+        self.field.setMinimumWidth(280)
+        self.field.setMaximumWidth(360)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setObjectName("unlockButton")
+        self.error = QLabel("")
+        self.error.setObjectName("lockError")
+        self.error.setAccessibleName("Unlock problem")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.title, self.explain, self.field, self.unlock_button, self.error):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.field.returnPressed.connect(self._submit)
+        self.unlock_button.clicked.connect(self._submit)
+
+    def ask(self, title: str, explain: str, error: str = "") -> None:
+        self.title.setText(title)
+        self.explain.setText(explain)
+        self.error.setText(error)
+        self.set_busy(False)
+        self.field.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.field.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy)
+        if busy:
+            self.error.setText("Checking the passphrase…")
+
+    def _submit(self) -> None:
+        secret = self.field.text()
+        self.field.clear()  # the typed passphrase does not stay in the widget
+        if secret:
+            self.set_busy(True)
+            self.submitted.emit(secret)
+
+
+class LockController(QObject):
+    """Puts the lock page over the window and takes it away once the passphrase checks out.
+
+    unlock_with(secret, on_ok, on_wrong) is given by whoever holds the key: at start the
+    storage opener, afterwards the open database (Database.unlock in a worker).
+    """
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.page = LockPage()
+        window.stack.addWidget(self.page)
+        self.page.submitted.connect(self._submitted)
+        self.database: Any = None
+        self.locked = False
+        self._previous: QWidget | None = None
+        self._hidden: list[QWidget] = []
+        self._on_secret: Callable[[str], None] | None = None
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        self.lock_action: Any = None
+
+    # --- showing and hiding the page ---------------------------------------------------------
+
+    def _cover(self) -> None:
+        stack = self.window.stack
+        if stack.currentWidget() is not self.page:
+            self._previous = stack.currentWidget()
+            stack.setCurrentWidget(self.page)
+        self.window.menuBar().setEnabled(False)
+        for widget in QApplication.topLevelWidgets():  # dialogs showing case data
+            if widget is not self.window and widget.isVisible() and widget.isWindow():
+                widget.hide()
+                self._hidden.append(widget)
+
+    def _uncover(self) -> None:
+        self.window.menuBar().setEnabled(True)
+        target = self._previous if self._previous is not None else self.window.case_list
+        if self.window.stack.indexOf(target) < 0:
+            target = self.window.case_list
+        self.window.stack.setCurrentWidget(target)
+        self._previous = None
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        target.setFocus()
+
+    def ask_at_start(self, explain: str, on_secret: Callable[[str], None], error: str = ""
+                     ) -> None:
+        """Before the database opens: ask for its passphrase; on_secret gets what is typed."""
+        self._on_secret = on_secret
+        self._cover()
+        self.page.ask("Waypoint is locked", explain, error)
+
+    def start_done(self) -> None:
+        """The database opened: take the page away."""
+        self._on_secret = None
+        if not self.locked:
+            self._uncover()
+
+    # --- lock when away ----------------------------------------------------------------------
+
+    def attach(self, database: Any, settings: Any) -> None:
+        """The database is open: Ctrl+L and the idle timer lock it from now on."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.database = database
+        if not getattr(database, "encrypted", False):
+            return
+        minutes = settings.value(IDLE_MINUTES_KEY, IDLE_LOCK_MINUTES)
+        try:
+            idle_ms = int(float(minutes) * 60_000)
+        except (TypeError, ValueError):
+            idle_ms = IDLE_LOCK_MINUTES * 60_000
+        self.lock_action = QAction("&Lock", self.window)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(lambda _checked=False: self.lock())
+        self.window.addAction(self.lock_action)  # works while the menu bar is off too
+        self.window.file_menu.insertAction(self.window.quit_action, self.lock_action)
+        self.set_idle_ms(idle_ms)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def set_idle_ms(self, idle_ms: int) -> None:
+        """0 turns the idle lock off."""
+        self.idle_timer.setInterval(max(0, idle_ms))
+        if idle_ms > 0:
+            self.idle_timer.start()
+        else:
+            self.idle_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY_EVENTS and not self.locked and self.idle_timer.interval():
+            self.idle_timer.start()  # restart: the person is here
+        return False
+
+    def lock(self) -> None:
+        """Hide every case, close the database's connections and wipe its key."""
+        if self.locked or self.database is None or not self.database.encrypted:
+            return
+        self.locked = True
+        self.idle_timer.stop()
+        self._cover()
+        self.database.lock()
+        log.info("Locked")
+        self.page.ask("Waypoint is locked", "Enter the passphrase (or the recovery key) to "
+                      "see the cases again.")
+        self.locked_changed.emit(True)
+
+    def _submitted(self, secret: str) -> None:
+        if self._on_secret is not None:
+            self._on_secret(secret)
+            return
+        if not self.locked or self.database is None:
+            return
+        database = self.database
+        self.window.runner.run(lambda: database.unlock(secret), self._unlocked,
+                               self._unlock_failed)
+
+    def _unlocked(self, _result: object) -> None:
+        self.locked = False
+        self._uncover()
+        self.window.case_list.refresh()
+        if self.idle_timer.interval():
+            self.idle_timer.start()
+        log.info("Unlocked")
+        self.locked_changed.emit(False)
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        from db.errors import DatabaseError
+
+        message = str(error) if isinstance(error, DatabaseError) else "The unlock failed."
+        self.page.ask("Waypoint is locked", "Enter the passphrase (or the recovery key).",
+                      message)

@@ -1,0 +1,137 @@
+"""Set (first start, or encrypting a plain database) or change the database passphrase."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.security import passphrase_strength
+
+LOST_WARNING = (
+    "Waypoint encrypts every case with this passphrase. If it is lost, the cases cannot be "
+    "recovered by anyone — unless you save a recovery key now and keep it apart from the laptop."
+)
+
+
+def _secret_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setObjectName(name.replace(" ", "_"))
+    return field
+
+
+class PassphraseDialog(QDialog):
+    """Choose a passphrase (twice), see its strength; optionally a recovery key and the keyring.
+
+    change=True also asks for the current passphrase. Read the answers after accept():
+    current(), passphrase(), wants_recovery_key(), remember_in_keyring().
+    """
+
+    def __init__(self, title: str, intro: str, *, change: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("passphraseDialog")
+        self.setModal(True)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        warning = QLabel(LOST_WARNING)
+        warning.setWordWrap(True)
+        warning.setObjectName("lostPassphraseWarning")
+        self.current_field = _secret_field("Current passphrase") if change else None
+        self.new_field = _secret_field("New passphrase")
+        self.again_field = _secret_field("New passphrase again")
+        self.strength_label = QLabel(passphrase_strength("")[1])
+        self.strength_label.setObjectName("strengthHint")
+        self.strength_label.setAccessibleName("Passphrase strength")
+        self.recovery_box = QCheckBox("Make a recovery key (shown once; write it down)")
+        self.recovery_box.setChecked(True)
+        self.keyring_box = QCheckBox("Remember the passphrase in this computer's keyring "
+                                     "(anyone who can log in as you can then open Waypoint)")
+        self.keyring_box.setVisible(not change)
+        form = QFormLayout()
+        if self.current_field is not None:
+            form.addRow("Current passphrase:", self.current_field)
+        form.addRow("New passphrase:", self.new_field)
+        form.addRow("Again:", self.again_field)
+        form.addRow("", self.strength_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addWidget(warning)
+        layout.addLayout(form)
+        layout.addWidget(self.recovery_box)
+        layout.addWidget(self.keyring_box)
+        layout.addWidget(self.buttons)
+        self.new_field.textChanged.connect(self._update)
+        self.again_field.textChanged.connect(self._update)
+        if self.current_field is not None:
+            self.current_field.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        acceptable, hint = passphrase_strength(self.new_field.text())
+        same = self.new_field.text() == self.again_field.text()
+        if acceptable and not same and self.again_field.text():
+            hint += " The two entries differ."
+        self.strength_label.setText(hint)
+        has_current = self.current_field is None or bool(self.current_field.text())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(acceptable and same and has_current)
+
+    def current(self) -> str:
+        return self.current_field.text() if self.current_field is not None else ""
+
+    def passphrase(self) -> str:
+        return self.new_field.text()
+
+    def wants_recovery_key(self) -> bool:
+        return self.recovery_box.isChecked()
+
+    def remember_in_keyring(self) -> bool:
+        return self.keyring_box.isVisible() and self.keyring_box.isChecked()
+
+    def clear(self) -> None:
+        """Drop the typed secrets from the widgets."""
+        for field in (self.current_field, self.new_field, self.again_field):
+            if field is not None:
+                field.clear()
+
+
+def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
+    """The recovery key, shown once, selectable to copy."""
+    from PySide6.QtCore import Qt
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Recovery key")
+    dialog.setObjectName("recoveryKeyDialog")
+    text = QLabel("Write this recovery key down and keep it apart from the laptop. It opens the "
+                  "database wherever Waypoint asks for the passphrase. It is shown only now.")
+    text.setWordWrap(True)
+    key = QLabel(recovery)
+    key.setObjectName("recoveryKey")
+    key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = key.font()
+    font.setPointSize(font.pointSize() + 4)
+    key.setFont(font)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    buttons.accepted.connect(dialog.accept)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(key)
+    layout.addWidget(buttons)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
