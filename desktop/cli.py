@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable
 
@@ -12,6 +13,7 @@ from desktop import __version__
 # Each module in desktop/commands has register(subparsers); the parser it adds sets
 # `handler`, a function taking the parsed arguments and returning the exit code.
 COMMAND_MODULES = ("info", "evaluate", "memo", "storage")
+BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a Unix tool reports when its reader went away
 
 
 class UserError(Exception):
@@ -48,12 +50,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
     except UserError as problem:
         print(f"waypoint: {problem}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `waypoint import … | head -1`: the reader stopped reading; the work itself is done.
+        # Point stdout at nothing so the final flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_EXIT
 
 
 if __name__ == "__main__":
