@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db.errors import ReadOnlyDataError, RestoreError
+from db.private_files import make_private_dir, make_private_file
 
 KEEP_AUTOMATIC = 5
 AUTO_PREFIX = "waypoint-"
@@ -27,10 +28,11 @@ def _ro_uri(path: Path) -> str:
 
 def copy_database(source: Path, destination: Path) -> Path:
     """Copy a live SQLite database consistently (backup API) to destination, atomically."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".part")
     partial.unlink(missing_ok=True)
     try:
+        make_private_file(partial)  # SQLite writes into it, and its journal, as 0600
         with closing(sqlite3.connect(_ro_uri(source), uri=True)) as src, closing(
             sqlite3.connect(partial)
         ) as dst:
@@ -78,6 +80,7 @@ def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int 
                   ) -> Path:
     """Take an automatic backup named by time and reason; keep only the newest `keep`."""
     target = backup_dir / f"{AUTO_PREFIX}{_stamp()}-{reason}{AUTO_SUFFIX}"
+    make_private_dir(backup_dir, tighten=True)
     copy_database(database_file, target)
     existing = automatic_backups(backup_dir)
     for old in existing[: max(0, len(existing) - keep)]:
@@ -136,8 +139,9 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced") -> 
     Returns where the previous file was kept (None if there was none).
     """
     check_restorable(backup)
-    database_file.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(database_file.parent)
     incoming = database_file.with_name(database_file.name + ".restoring")
+    make_private_file(incoming)  # copyfile writes into the existing 0600 file
     shutil.copyfile(backup, incoming)
     aside = set_aside(database_file, label)
     os.replace(incoming, database_file)

@@ -83,13 +83,15 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
     The previous log is kept as waypoint.log.1 once it passes 1 MB (rotation at start: the
     logging.handlers module is not worth its import time on the way to the first window).
     """
+    from db.private_files import make_private_dir, make_private_file
+
     handler: logging.Handler
     try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(paths.log_dir, tighten=True)
         log_file = paths.log_dir / "waypoint.log"
         if log_file.exists() and log_file.stat().st_size > LOG_ROTATE_BYTES:
             os.replace(log_file, log_file.with_name("waypoint.log.1"))
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = logging.FileHandler(make_private_file(log_file), encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -112,7 +114,18 @@ def app_icon() -> QIcon:
 
 
 def open_settings(paths: AppPaths) -> QSettings:
-    """Settings live in an ini file in the data folder (so every test has its own)."""
+    """Settings live in an ini file in the data folder (so every test has its own).
+
+    The file is made 0600 (and its folder 0700) before Qt writes it; Qt keeps the mode of
+    an existing file when it saves. If the folder cannot be made, Qt says so when saving.
+    """
+    from db.private_files import make_private_dir, make_private_file
+
+    try:
+        make_private_dir(paths.data_dir)
+        make_private_file(paths.settings_file)
+    except OSError:
+        pass  # an unusable data folder is reported when the database opens
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
 
 

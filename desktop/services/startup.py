@@ -12,6 +12,7 @@ from typing import Any
 
 from db import Database, open_database
 from db.engine import sqlite_file_of
+from db.private_files import make_private_dir
 from desktop.paths import AppPaths
 from desktop.resources import resource_path
 from desktop.services.cases import CaseService
@@ -96,7 +97,7 @@ def open_storage(
     never duplicates it and a user who deleted it does not get it back. Raises db's
     DatabaseError subclasses (newer schema, damaged file, read-only, disk full) unchanged.
     """
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(paths.data_dir)
     created = database_file_is_new(database_url)
     is_file = sqlite_file_of(database_url) is not None
     database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None)
