@@ -27,7 +27,9 @@ from desktop.services.storage_errors import CaseImportError
 from tests.engine.builders import base_case
 
 REPO = Path(__file__).resolve().parents[1]
-MAX_STOPS = 200
+MAX_STOPS = 100
+MAX_CLAIMS = 5
+MAX_FAMILY = 30
 MAX_NAME = 200
 MAX_NOTES = 20_000
 
@@ -97,7 +99,7 @@ def test_a_ten_thousand_stop_journey_is_refused_with_the_limit(tmp_path: Path) -
     with pytest.raises(CaseFileError) as refused:
         read_case_file(case_file)
     assert str(refused.value) == (
-        "/journey: too many: 10,000 entries; at most 200 (is this the right file?)")
+        "/journey: too many: 10,000 entries; at most 100 (is this the right file?)")
 
 
 def test_a_million_character_name_is_refused_in_a_short_message(tmp_path: Path) -> None:
@@ -149,17 +151,18 @@ def maximum_case(word: str) -> dict[str, Any]:
     case["applicant"].update(
         family_name=name, given_names=name, a_number="A-123-456-789",
         nationalities=["HN", "GT", "SV", "NI", "CR", "PA", "MX", "CO", "VE", "EC"],
-        languages=["es"] * 20)
+        languages=["es"] * 10)
     case["entry"]["port"] = name
     countries = ["GT", "MX", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BR"]
     claim = {"kind": "asylum", "outcome": "denied", "final": True}
     journey = []
     for i in range(MAX_STOPS):
-        month = f"{2003 + i // 12}-{i % 12 + 1:02d}"
+        month = f"{2010 + i // 12}-{i % 12 + 1:02d}"
         journey.append({"country": countries[i % len(countries)], "arrived": month,
                         "departed": month, "status_held": "none",
                         "permanent_status_offered": False,
-                        "protection_claims": [dict(claim, filed=month, decided=month)] * 20})
+                        "protection_claims": [dict(claim, filed=month, decided=month)]
+                        * MAX_CLAIMS})
     journey[0]["country"], journey[-1]["country"] = "HN", "MX"
     journey[-1]["departed"] = "2019-10"
     case["journey"] = journey
@@ -167,10 +170,11 @@ def maximum_case(word: str) -> dict[str, Any]:
               "date_of_birth": "1991", "parole_authorization": False,
               "scheduled_appointment": False, "final_denial_country": "MX"}
     circumstances = case["circumstances"]
-    circumstances["travelling_with_family"] = [member] * 50
-    circumstances["family_in_us"] = [{"relation": "sibling", "status": "asylee", "age": 30}] * 50
+    circumstances["travelling_with_family"] = [member] * MAX_FAMILY
+    circumstances["family_in_us"] = [{"relation": "sibling", "status": "asylee", "age": 30}
+                                     ] * MAX_FAMILY
     circumstances["fear_of_receiving_country"] = {
-        country.alpha_2: "not_established" for country in list(pycountry.countries)[:250]}
+        country.alpha_2: "not_established" for country in list(pycountry.countries)[:100]}
     return case
 
 
