@@ -61,6 +61,15 @@ def write_private_bytes(path: Path, data: bytes) -> Path:
     return path
 
 
+def keep_new_files_private() -> None:
+    """Set the process umask to 077: a file any code creates without a mode is 0600.
+
+    The entry points call it as a safety net under the explicit modes above (Qt's and other
+    libraries' files, files added later). Not a replacement: tests and embedders keep theirs.
+    """
+    os.umask(0o077)
+
+
 def _chmod(path: Path, mode: int) -> None:
     try:
         os.chmod(path, mode)

@@ -399,6 +399,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"waypoint: {bad_binding_message()}", file=sys.stderr)
         QMessageBox.critical(None, "Waypoint cannot start", bad_binding_message())
         return BAD_BINDING_EXIT
+    from db.private_files import keep_new_files_private
+
+    keep_new_files_private()
     setup_logging(paths)
     launched = launch(paths, database_url, args.case_file)
     app.installEventFilter(FileOpenFilter(launched.opener))

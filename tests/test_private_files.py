@@ -106,6 +106,55 @@ def test_cli_export_backup_restore_and_memo(tmp_path: Path) -> None:
     assert mode(out) == 0o777  # a folder the user chose is left as it was
 
 
+def test_export_and_restore_in_process(tmp_path: Path) -> None:
+    from db import restore_backup
+
+    paths = resolve_paths(tmp_path / "data")
+    storage = open_storage(paths, resolve_database_url(paths))
+    try:
+        case_id = storage.cases.list_cases()[0].case_id
+        exported = storage.cases.export_case(case_id, tmp_path / "case.waypoint.json")
+        copy = storage.database.backup_to(tmp_path / "copy.sqlite3")
+    finally:
+        close_storage(storage)
+    restore_backup(paths.database_file, copy)
+    assert_private(exported, copy, paths.database_file)
+
+
+def test_every_file_and_folder_in_the_data_folder_after_a_session(tmp_path: Path) -> None:
+    """Catches a file added later without the helpers (a receipt, a lock, a rule-pack file)."""
+    from desktop.app import open_settings, setup_logging
+
+    paths = resolve_paths(tmp_path / "data")
+    handler = setup_logging(paths)
+    try:
+        open_settings(paths).sync()
+        url = resolve_database_url(paths)
+        close_storage(open_storage(paths, url))
+        storage = open_storage(paths, url)
+        try:
+            storage.cases.create_case(storage.cases.get_case(
+                storage.cases.list_cases()[0].case_id).case_data)
+        finally:
+            close_storage(storage)
+        close_storage(open_storage(paths, url))
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    found = [paths.data_dir, *paths.data_dir.rglob("*")]
+    assert len(found) > 5
+    assert_private(*found)
+
+
+def test_the_entry_point_sets_an_owner_only_umask(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.launcher import main
+
+    assert main(["--data-dir", str(tmp_path / "data"), "info"]) == 0
+    capsys.readouterr()
+    assert os.umask(0) == 0o077  # the autouse fixture puts the test run's umask back
+
+
 def test_logs(tmp_path: Path) -> None:
     from desktop.app import setup_logging
 
