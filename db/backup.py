@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db.errors import ReadOnlyDataError, RestoreError
-from db.private_files import make_private_dir, make_private_file
 
 KEEP_AUTOMATIC = 5
 AUTO_PREFIX = "waypoint-"
@@ -28,6 +27,8 @@ def _ro_uri(path: Path) -> str:
 
 def copy_database(source: Path, destination: Path) -> Path:
     """Copy a live SQLite database consistently (backup API) to destination, atomically."""
+    from db.private_files import make_private_dir, make_private_file
+
     make_private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".part")
     partial.unlink(missing_ok=True)
@@ -79,8 +80,10 @@ def looks_like_sqlite(path: Path) -> bool:
 def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int = KEEP_AUTOMATIC
                   ) -> Path:
     """Take an automatic backup named by time and reason; keep only the newest `keep`."""
+    from db.private_files import make_private_dir
+
+    make_private_dir(backup_dir, tighten=True)  # ours alone; 0755 if an older version made it
     target = backup_dir / f"{AUTO_PREFIX}{_stamp()}-{reason}{AUTO_SUFFIX}"
-    make_private_dir(backup_dir, tighten=True)
     copy_database(database_file, target)
     existing = automatic_backups(backup_dir)
     for old in existing[: max(0, len(existing) - keep)]:
@@ -139,9 +142,10 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced") -> 
     Returns where the previous file was kept (None if there was none).
     """
     check_restorable(backup)
-    make_private_dir(database_file.parent)
+    from db.private_files import make_private_dir
+
+    make_private_dir(database_file.parent)  # the restored file is made 0600 when it is opened
     incoming = database_file.with_name(database_file.name + ".restoring")
-    make_private_file(incoming)  # copyfile writes into the existing 0600 file
     shutil.copyfile(backup, incoming)
     aside = set_aside(database_file, label)
     os.replace(incoming, database_file)

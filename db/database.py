@@ -113,9 +113,9 @@ class Database:
 
 
 def _check_writable(path: Path) -> None:
-    from db.private_files import make_private_dir
-
     try:
+        from db.private_files import make_private_dir
+
         make_private_dir(path.parent)
     except OSError as error:
         raise ReadOnlyDataError(str(path.parent)) from error

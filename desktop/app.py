@@ -83,7 +83,7 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
     The previous log is kept as waypoint.log.1 once it passes 1 MB (rotation at start: the
     logging.handlers module is not worth its import time on the way to the first window).
     """
-    from db.private_files import make_private_dir, make_private_file
+    from db.private_files import make_private_dir, restrict_file
 
     handler: logging.Handler
     try:
@@ -91,9 +91,11 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
         log_file = paths.log_dir / "waypoint.log"
         if log_file.exists() and log_file.stat().st_size > LOG_ROTATE_BYTES:
             os.replace(log_file, log_file.with_name("waypoint.log.1"))
-        handler = logging.FileHandler(make_private_file(log_file), encoding="utf-8")
+        handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
+    if isinstance(handler, logging.FileHandler):
+        restrict_file(paths.log_dir / "waypoint.log")  # new or left by an older version: 0600
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -13,11 +13,13 @@ from desktop import __version__
 # Each module in desktop/commands has register(subparsers); the parser it adds sets
 # `handler`, a function taking the parsed arguments and returning the exit code.
 COMMAND_MODULES = ("info", "evaluate", "memo", "storage")
-BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a Unix tool reports when its reader went away
 
 
 class UserError(Exception):
     """A problem the user can fix; printed as one line on stderr, exit code 2."""
+
+
+BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a Unix tool reports when its reader went away
 
 
 def build_parser() -> argparse.ArgumentParser:

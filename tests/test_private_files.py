@@ -118,6 +118,7 @@ def test_export_and_restore_in_process(tmp_path: Path) -> None:
     finally:
         close_storage(storage)
     restore_backup(paths.database_file, copy)
+    close_storage(open_storage(paths, resolve_database_url(paths)))  # as every restore does
     assert_private(exported, copy, paths.database_file)
 
 
