@@ -39,10 +39,13 @@ def copy_database(source: Path, destination: Path, key: DatabaseKey | None = Non
     An encrypted database (key given) is copied through SQLCipher with the same key, and its
     key file is copied beside the copy (`<destination>.keys`).
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    from db.private_files import make_private_dir, make_private_file
+
+    make_private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".part")
     partial.unlink(missing_ok=True)
     try:
+        make_private_file(partial)  # SQLite writes into it, and its journal, as 0600
         if key is not None:
             from db import cipher
 
@@ -101,7 +104,9 @@ def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int 
                   key: DatabaseKey | None = None) -> Path:
     """Take an automatic backup named by time and reason; keep only the newest `keep`."""
     from db.cipher import key_file_of
+    from db.private_files import make_private_dir
 
+    make_private_dir(backup_dir, tighten=True)  # ours alone; 0755 if an older version made it
     target = backup_dir / f"{AUTO_PREFIX}{_stamp()}-{reason}{AUTO_SUFFIX}"
     remove_stale_parts(backup_dir)
     copy_database(database_file, target, key)
@@ -226,7 +231,9 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced",
     from db import cipher
 
     key = check_restorable(backup, passphrase)
-    database_file.parent.mkdir(parents=True, exist_ok=True)
+    from db.private_files import make_private_dir
+
+    make_private_dir(database_file.parent)  # the restored file is made 0600 when it is opened
     incoming = database_file.with_name(database_file.name + ".restoring")
     try:
         shutil.copyfile(backup, incoming)

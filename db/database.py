@@ -196,11 +196,21 @@ def _check_writable(path: Path) -> None:
         if folder.exists() and not folder.is_dir():
             raise DataFolderError(str(folder))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from db.private_files import make_private_dir
+
+        make_private_dir(path.parent)
     except OSError as error:
         raise ReadOnlyDataError(str(path.parent)) from error
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise ReadOnlyDataError(str(path.parent))
+
+
+def _make_private(sqlite_file: Path) -> None:
+    """The database 0600; SQLite gives its -wal, -shm and -journal files the same mode."""
+    from db.private_files import restrict_file
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        restrict_file(sqlite_file.with_name(sqlite_file.name + suffix))
 
 
 def _has_data(path: Path) -> bool:
@@ -269,6 +279,8 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     engine = build_engine(url, key)
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
+        if sqlite_file is not None and not read_only_url:
+            _make_private(sqlite_file)  # before the migration's writes create the WAL
         if found is not None and not migrate.is_known_revision(found):
             raise NewerSchemaError(found)
         head = migrate.head_revision()

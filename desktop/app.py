@@ -7,10 +7,10 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
@@ -33,6 +33,40 @@ EXIT_AT_FIRST_PAINT_ENV = "WAYPOINT_EXIT_AT_FIRST_PAINT"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 RESTORE_TEXT = "Restore latest backup"
 LOG_ROTATE_BYTES = 1_000_000
+BAD_BINDING_EXIT = 3
+PROBE_CALLS = 100
+
+
+def drops_none(call: Callable[[], object]) -> bool:
+    """True when calling `call` again and again lowers None's reference count."""
+    before = sys.getrefcount(None)
+    for _ in range(PROBE_CALLS):
+        call()
+    return before - sys.getrefcount(None) >= PROBE_CALLS // 2
+
+
+def binding_drops_none() -> bool:
+    """True when a Qt call that returns nothing lowers None's reference count.
+
+    PySide6 6.12.0 does this under CPython 3.11: the process aborts ("deallocating None")
+    after ~1,500 keystrokes. Probed, not looked up by version, so any binding with the bug is
+    caught; on CPython 3.12+ None is immortal, its count never moves and the bug is harmless.
+    """
+    point = QPoint()
+    return drops_none(lambda: point.setX(1))
+
+
+def bad_binding_message() -> str:
+    import PySide6
+
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    return (
+        f"Waypoint cannot run on PySide6 {PySide6.__version__} with Python {python}: this "
+        "Qt binding has a reference-count bug that ends the program after a few minutes of "
+        "typing, and unsaved typing would be lost. Install PySide6 6.11.3 "
+        "(pip install 'PySide6-Essentials==6.11.3' 'PySide6-Addons==6.11.3') or use "
+        "Python 3.12 or newer."
+    )
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -65,15 +99,19 @@ def setup_logging(paths: AppPaths) -> logging.Handler:
     The previous log is kept as waypoint.log.1 once it passes 1 MB (rotation at start: the
     logging.handlers module is not worth its import time on the way to the first window).
     """
+    from db.private_files import make_private_dir, restrict_file
+
     handler: logging.Handler
     try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(paths.log_dir, tighten=True)
         log_file = paths.log_dir / "waypoint.log"
         if log_file.exists() and log_file.stat().st_size > LOG_ROTATE_BYTES:
             os.replace(log_file, log_file.with_name("waypoint.log.1"))
         handler = QuietFileHandler(log_file, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
+    if isinstance(handler, logging.FileHandler):
+        restrict_file(paths.log_dir / "waypoint.log")  # new or left by an older version: 0600
     from desktop.log_format import NoPersonalDataFormatter
 
     handler.setFormatter(NoPersonalDataFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -96,7 +134,18 @@ def app_icon() -> QIcon:
 
 
 def open_settings(paths: AppPaths) -> QSettings:
-    """Settings live in an ini file in the data folder (so every test has its own)."""
+    """Settings live in an ini file in the data folder (so every test has its own).
+
+    The file is made 0600 (and its folder 0700) before Qt writes it; Qt keeps the mode of
+    an existing file when it saves. If the folder cannot be made, Qt says so when saving.
+    """
+    from db.private_files import make_private_dir, make_private_file
+
+    try:
+        make_private_dir(paths.data_dir)
+        make_private_file(paths.settings_file)
+    except OSError:
+        pass  # an unusable data folder is reported when the database opens
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
 
 
@@ -560,14 +609,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     paths = resolve_paths(args.data_dir)
     database_url = resolve_database_url(paths, args.database_url)
-    setup_logging(paths)
     QApplication.setApplicationName("Waypoint")
     QApplication.setOrganizationName("Waypoint")
     QApplication.setApplicationDisplayName("Waypoint")
-    app = QApplication([sys.argv[0] if sys.argv else "waypoint"])
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "waypoint"])
+    if binding_drops_none():
+        from PySide6.QtWidgets import QMessageBox
+
+        print(f"waypoint: {bad_binding_message()}", file=sys.stderr)
+        QMessageBox.critical(None, "Waypoint cannot start", bad_binding_message())
+        return BAD_BINDING_EXIT
+    from db.private_files import keep_new_files_private
+
+    keep_new_files_private()
+    setup_logging(paths)
     launched = launch(paths, database_url, args.case_file)
     app.installEventFilter(FileOpenFilter(launched.opener))
-    launched.window.first_painted.connect(lambda: app.setWindowIcon(app_icon()))
+    launched.window.first_painted.connect(lambda: QApplication.setWindowIcon(app_icon()))
     probe_mode = os.environ.get(EXIT_AT_FIRST_PAINT_ENV, "")
     if probe_mode in ("1", "window"):
         FirstPaintProbe(launched.window, lambda: True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable
 
@@ -16,6 +17,9 @@ COMMAND_MODULES = ("info", "evaluate", "memo", "storage", "rules", "passphrase")
 
 class UserError(Exception):
     """A problem the user can fix; printed as one line on stderr, exit code 2."""
+
+
+BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a Unix tool reports when its reader went away
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,12 +59,19 @@ def main(argv: list[str] | None = None) -> int:
 
     use_pack_store(resolve_paths(args.data_dir).data_dir)  # its active rule pack is the default
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
     except UserError as problem:
         print(f"waypoint: {problem}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `waypoint import … | head -1`: the reader stopped reading; the work itself is done.
+        # Point stdout at nothing so the final flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_EXIT
 
 
 if __name__ == "__main__":

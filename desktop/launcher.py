@@ -34,6 +34,9 @@ def wants_gui(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the GUI (desktop.app) or the command line (desktop.cli)."""
+    from db.private_files import keep_new_files_private
+
+    keep_new_files_private()
     args = sys.argv[1:] if argv is None else argv
     if wants_gui(args):
         from desktop import app

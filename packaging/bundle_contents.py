@@ -120,6 +120,28 @@ def unwanted_data(dest_name: str) -> bool:
     return "translations" in parts and dest_name.endswith(".qm")
 
 
+# Qt's virtual (on-screen) keyboard comes with PySide6-Addons (where QtPdf lives in 6.11): its
+# input-context plugin drags in Qt Quick and QML, about 18 MB the app never uses (the
+# operating system's own on-screen keyboards work without it).
+UNWANTED_QT_MODULES = ("Qml", "Quick", "VirtualKeyboard")
+
+
+def unwanted_binary(dest_name: str) -> bool:
+    """Qt libraries and plugins collected by hooks that the app never loads.
+
+    Library names per platform: libQt6Qml.so.6 (Linux), Qt6Qml.dll (Windows),
+    QtQml.framework/... (macOS); the plugin is (lib)qtvirtualkeyboardplugin.
+    """
+    for part in Path(dest_name).parts:
+        bare = part.removeprefix("lib")
+        if bare.startswith("qtvirtualkeyboardplugin"):
+            return True
+        if bare.startswith(tuple(f"Qt6{module}" for module in UNWANTED_QT_MODULES)) or (
+                bare.startswith(tuple(f"Qt{module}.framework" for module in UNWANTED_QT_MODULES))):
+            return True
+    return False
+
+
 def macos_info_plist(version: str) -> dict[str, Any]:
     """Info.plist keys for Waypoint.app (merged by PyInstaller's BUNDLE)."""
     return {

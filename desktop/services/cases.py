@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.errors import DatabaseError
 from db.normalise import content_hash
+from db.private_files import write_private_bytes
 from db.records import CaseSummary, StoredCase
 from desktop.services.storage_errors import CaseImportError
 
@@ -182,8 +183,8 @@ class CaseService:
                 raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
         partial = target.with_name(target.name + ".part")
         try:
-            partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
-                               encoding="utf-8")
+            write_private_bytes(partial, (json.dumps(data, ensure_ascii=False, indent=2)
+                                          + "\n").encode("utf-8"))
             os.replace(partial, target)
         except OSError as problem:
             partial.unlink(missing_ok=True)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
 import re
+import stat
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
@@ -32,7 +35,9 @@ SCHEMA_FILE = ("schema", "case-1.schema.json")
 EXTRA_COUNTRIES = {"XK": "Kosovo"}  # user-assigned code in common use; not in ISO 3166-1
 A_NUMBER = re.compile(r"^[0-9]{8,9}$")
 INSTRUMENTS = ("refugee_convention_1951", "protocol_1967", "cat")
-MAX_CASE_FILE_BYTES = 20_000_000  # a real case file is a few kilobytes
+MAX_CASE_FILE_BYTES = 5_000_000  # a real case file is a few KB; the largest valid one ~0.3 MB
+MAX_NUMBER_DIGITS = 30  # the largest number a case file holds is an age or a day count
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                 (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
@@ -70,11 +75,25 @@ def read_case_file(path: str | Path) -> dict[str, Any]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_CASE_FILE_BYTES:
+    """The file's bytes, at most MAX_CASE_FILE_BYTES; only a regular file is read.
+
+    Opened without blocking and checked before reading, so a FIFO never hangs the reader
+    and /dev/zero is refused instead of read until memory runs out.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise CaseFileError("", "not a case file: this is a device, pipe or folder, "
+                                    "not a regular file")
+        raw = b"" if status.st_size > MAX_CASE_FILE_BYTES else handle.read(
+            MAX_CASE_FILE_BYTES + 1)  # +1: a file that grew since fstat is caught too
+    if status.st_size > MAX_CASE_FILE_BYTES or len(raw) > MAX_CASE_FILE_BYTES:
+        size = max(status.st_size, len(raw))
         raise CaseFileError("", f"the file is {size / 1e6:.0f} MB; a case file is at most "
                                 f"{MAX_CASE_FILE_BYTES / 1e6:.0f} MB (is this the right file?)")
-    return path.read_bytes()
+    return raw
 
 
 class _Duplicated(dict[str, Any]):
@@ -95,8 +114,27 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Unfit(ValueError):
+    """Valid JSON that no case file holds (NaN, a 5,000-digit number)."""
+
+
 def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed in JSON")
+    raise _Unfit(f"{name} is not allowed in JSON")
+
+
+def _integer(text: str) -> int:
+    # Checked before int(): Python's own refusal of a 5,000-digit number names its internals.
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _Unfit(f"a number with {len(text.lstrip('-')):,} digits is far too long "
+                         f"for a case file (at most {MAX_NUMBER_DIGITS} digits)")
+    return int(text)
+
+
+def _decimal(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise _Unfit(f"the number {text[:40]} is too large")
+    return number
 
 
 def parse_case_bytes(raw: bytes) -> object:
@@ -110,23 +148,32 @@ def parse_case_bytes(raw: bytes) -> object:
         raise CaseFileError("", f"not UTF-8 text ({problem.reason} at byte "
                                 f"{problem.start})") from problem
     try:
-        data = json.loads(text, object_pairs_hook=_object, parse_constant=_refuse_constant)
+        data = json.loads(text, object_pairs_hook=_object, parse_constant=_refuse_constant,
+                          parse_int=_integer, parse_float=_decimal)
     except json.JSONDecodeError as problem:
         raise CaseFileError("", f"not JSON: {problem.msg} at line {problem.lineno} column "
                                 f"{problem.colno}") from problem
-    except ValueError as problem:
-        raise CaseFileError("", f"not JSON: {problem}") from problem
+    except _Unfit as problem:
+        raise CaseFileError("", f"not a case file: {problem}") from problem
     except RecursionError:
         raise CaseFileError("", "not a case file: the JSON is nested too deeply") from None
-    repeated = _first_repeated_key(data, [])
-    if repeated is not None:
-        raise CaseFileError(repeated, "this key is written more than once in its object")
+    found = _first_text_problem(data, [])
+    if found is not None:
+        raise found
     return data
 
 
-def _first_repeated_key(value: object, path: list[str | int]) -> str | None:
+def _first_text_problem(value: object, path: list[str | int]) -> CaseFileError | None:
+    """A key written twice in one object, or a lone surrogate (\\ud800) in a key or text.
+
+    A lone surrogate is half of a UTF-16 pair: JSON's \\u escapes can spell one, but it is
+    not a character, and no database, memo or terminal can store or show it.
+    """
+    if isinstance(value, str):
+        return _surrogate_problem(_pointer(path), value)
     if isinstance(value, _Duplicated):
-        return _pointer([*path, value.repeated])
+        return CaseFileError(_pointer([*path, value.repeated]),
+                             "this key is written more than once in its object")
     if isinstance(value, dict):
         children: Any = value.items()
     elif isinstance(value, list):
@@ -134,11 +181,20 @@ def _first_repeated_key(value: object, path: list[str | int]) -> str | None:
     else:
         return None
     for key, child in children:
-        if isinstance(child, dict | list):
-            found = _first_repeated_key(child, [*path, key])
-            if found is not None:
-                return found
+        found = (_surrogate_problem(_pointer(path), key) if isinstance(key, str) else None) or (
+            _first_text_problem(child, [*path, key]))
+        if found is not None:
+            return found
     return None
+
+
+def _surrogate_problem(pointer: str, text: str) -> CaseFileError | None:
+    lone = LONE_SURROGATE.search(text)
+    if lone is None:
+        return None
+    return CaseFileError(pointer, f"contains \\u{ord(lone.group()):04x} at character "
+                                  f"{lone.start() + 1}, half of a UTF-16 surrogate pair and "
+                                  "not a character; correct the text and save it again")
 
 
 def unknown_fields(data: object) -> list[str]:
@@ -276,6 +332,8 @@ def _json_type(value: object) -> str:
     return "an object"
 
 
+SIZE_WORDS = {"maxLength": ("too long", "characters"), "maxItems": ("too many", "entries"),
+              "maxProperties": ("too many", "entries")}
 PATTERN_WORDS = {
     "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a full date (expected YYYY-MM-DD)",
@@ -299,10 +357,10 @@ def _schema_problem(error: ValidationError) -> CaseFileError:
         return CaseFileError(f"{pointer}/{missing}", "required field is missing")
     if kind == "enum":
         allowed = ", ".join(repr(v) for v in error.validator_value if v is not None)
-        return CaseFileError(pointer, f"unknown value {instance!r}; expected one of {allowed}"
+        return CaseFileError(pointer, f"unknown value {_brief(instance)}; expected one of {allowed}"
                              + (" or null" if None in error.validator_value else ""))
     if kind == "const":
-        return CaseFileError(pointer, f"unsupported value {instance!r}; expected "
+        return CaseFileError(pointer, f"unsupported value {_brief(instance)}; expected "
                                       f"{error.validator_value!r}")
     if kind == "type":
         expected = " or ".join(_as_list(error.validator_value))
@@ -311,13 +369,23 @@ def _schema_problem(error: ValidationError) -> CaseFileError:
         words = PATTERN_WORDS.get(str(error.validator_value), "has the wrong form")
         if error.path and error.parent is not None and error.parent.validator == "propertyNames":
             pointer = _pointer(list(error.absolute_path) + [instance])
-        return CaseFileError(pointer, f"{instance!r} {words}")
+        return CaseFileError(pointer, f"{_brief(instance)} {words}")
     if kind == "propertyNames":
         return CaseFileError(pointer, error.message)
     if kind in ("minimum", "maximum"):
         side = "below the minimum" if kind == "minimum" else "above the maximum"
         return CaseFileError(pointer, f"{instance} is {side} {error.validator_value}")
-    return CaseFileError(pointer, error.message)
+    if kind in SIZE_WORDS:
+        size, unit = SIZE_WORDS[kind]
+        return CaseFileError(pointer, f"{size}: {len(instance):,} {unit}; at most "
+                                      f"{error.validator_value:,} (is this the right file?)")
+    return CaseFileError(pointer, error.message[:200])
+
+
+def _brief(value: object) -> str:
+    """repr() of a value, cut short: a refused value may be a million characters long."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else f"{shown[:50]}… ({len(shown):,} characters)"
 
 
 def _as_list(value: object) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Any
 from db import Database, DataFolderError, ReadOnlyDataError, open_database
 from db.cipher import DatabaseKey
 from db.engine import sqlite_file_of
+from db.private_files import make_private_dir
 from desktop.paths import AppPaths
 from desktop.resources import resource_path
 from desktop.services.cases import CaseService
@@ -95,7 +96,7 @@ def make_data_folder(folder: Path) -> None:
         if part.exists() and not part.is_dir():
             raise DataFolderError(str(part))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
     except OSError as error:
         raise ReadOnlyDataError(str(folder.parent)) from error
 

@@ -227,7 +227,9 @@ class MemoPage(QWidget):
         self.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
 
         def work() -> str:
-            Path(path).write_bytes(pdf)
+            from db.private_files import write_private_bytes
+
+            write_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
             if not self.read_only:
                 self.services.memos.store_draft_memo(self.case_id, determination, pdf)
             return path

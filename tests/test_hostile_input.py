@@ -1,0 +1,250 @@
+"""Hostile case files: a clear one-line refusal naming the field, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import pytest
+
+from desktop.services.cases import CaseService
+from desktop.services.evaluation import (
+    CaseFileError,
+    case_problems,
+    evaluate_case,
+    read_case_file,
+    validate_case_data,
+)
+from desktop.services.memo_rendering import render_case_memo
+from desktop.services.storage_errors import CaseImportError
+from tests.engine.builders import base_case
+
+REPO = Path(__file__).resolve().parents[1]
+MAX_STOPS = 100
+MAX_CLAIMS = 5
+MAX_FAMILY = 30
+MAX_NAME = 200
+MAX_NOTES = 20_000
+
+
+def waypoint(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
+                          text=True, cwd=REPO, timeout=timeout, check=False,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+
+
+def write_json_text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def surrogate_case(tmp_path: Path) -> Path:
+    """A case whose family name holds \\ud800 (json.dumps escapes it, as a bad converter would)."""
+    case = base_case()
+    case["applicant"]["family_name"] = "Ram\ud800rez"
+    return write_json_text(tmp_path / "surrogate.json", json.dumps(case))
+
+
+def assert_refused_cleanly(done: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and len(lines[0]) < 400, lines
+    for word in words:
+        assert word in lines[0]
+
+
+# --- a lone surrogate ----------------------------------------------------------------------------
+
+def test_a_lone_surrogate_is_refused_naming_the_field(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError) as refused:
+        read_case_file(surrogate_case(tmp_path))
+    assert refused.value.pointer == "/applicant/family_name"
+    assert "surrogate" in refused.value.message
+    assert "\\ud800" in refused.value.message
+
+
+def test_a_lone_surrogate_in_a_key_is_refused(tmp_path: Path) -> None:
+    text = json.dumps(base_case()).replace('"port"', '"po\\udfffrt"')
+    with pytest.raises(CaseFileError, match="surrogate") as refused:
+        read_case_file(write_json_text(tmp_path / "key.json", text))
+    assert refused.value.pointer == "/entry"
+
+
+def test_evaluate_and_import_refuse_a_lone_surrogate_without_a_traceback(
+        tmp_path: Path) -> None:
+    case_file = surrogate_case(tmp_path)
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert_refused_cleanly(waypoint("evaluate", str(case_file)), "/applicant/family_name",
+                           "surrogate")
+    assert_refused_cleanly(waypoint(*data, "import", str(case_file)), "/applicant/family_name",
+                           "nothing was imported")
+    assert_refused_cleanly(waypoint("memo", str(case_file), "-o", str(tmp_path / "m.pdf")),
+                           "surrogate")
+
+
+# --- sizes -----------------------------------------------------------------------------------
+
+def test_a_ten_thousand_stop_journey_is_refused_with_the_limit(tmp_path: Path) -> None:
+    case = base_case()
+    case["journey"] = [dict(case["journey"][1]) for _ in range(10_000)]
+    case_file = write_json_text(tmp_path / "long.json", json.dumps(case))
+    with pytest.raises(CaseFileError) as refused:
+        read_case_file(case_file)
+    assert str(refused.value) == (
+        "/journey: too many: 10,000 entries; at most 100 (is this the right file?)")
+
+
+def test_a_million_character_name_is_refused_in_a_short_message(tmp_path: Path) -> None:
+    case = base_case()
+    case["applicant"]["given_names"] = "N" * 1_000_000
+    case["entry"]["coming_from"] = "M" * 1_000_000  # a pattern refusal quotes the value
+    problems = [str(p) for p in case_problems(case)]
+    assert "/applicant/given_names: too long: 1,000,000 characters; at most 200 " \
+           "(is this the right file?)" in problems
+    assert all(len(p) < 200 for p in problems), [p[:100] for p in problems]
+    assert any(p.startswith("/entry/coming_from: 'MMMM") for p in problems)
+
+
+def test_notes_and_names_at_the_limit_pass_and_one_more_is_refused() -> None:
+    case = base_case()
+    case["notes"] = "n" * MAX_NOTES
+    case["applicant"]["family_name"] = "f" * MAX_NAME
+    validate_case_data(case)
+    case["notes"] += "n"
+    with pytest.raises(CaseFileError, match="/notes: too long: 20,001 characters; at most"):
+        validate_case_data(case)
+
+
+def test_a_number_with_5000_digits_is_refused_in_our_words(tmp_path: Path) -> None:
+    text = json.dumps(base_case()).replace('"claimed_within_days": 0',
+                                           '"claimed_within_days": ' + "9" * 5000)
+    with pytest.raises(CaseFileError) as refused:
+        read_case_file(write_json_text(tmp_path / "digits.json", text))
+    message = str(refused.value)
+    assert message == ("not a case file: a number with 5,000 digits is far too long for a "
+                       "case file (at most 30 digits)")
+    assert "set_int_max_str_digits" not in message
+
+
+def test_an_infinite_number_is_refused(tmp_path: Path) -> None:
+    text = json.dumps(base_case()).replace('"claimed_within_days": 0',
+                                           '"claimed_within_days": 1e999')
+    with pytest.raises(CaseFileError, match="not a case file: the number 1e999 is too large"):
+        read_case_file(write_json_text(tmp_path / "inf.json", text))
+
+
+# --- the memo survives anything the schema accepts -------------------------------------------
+
+def maximum_case(word: str) -> dict[str, Any]:
+    """Every list and text at the schema's limit, names one unbreakable word."""
+    case = base_case()
+    name = (word * MAX_NAME)[:MAX_NAME]
+    case.update(case_id="I" * MAX_NAME, case_reference=name, notes=(word * MAX_NOTES)[:MAX_NOTES])
+    case["applicant"].update(
+        family_name=name, given_names=name, a_number="A-123-456-789",
+        nationalities=["HN", "GT", "SV", "NI", "CR", "PA", "MX", "CO", "VE", "EC"],
+        languages=["es"] * 10)
+    case["entry"]["port"] = name
+    countries = ["GT", "MX", "SV", "NI", "CR", "PA", "CO", "EC", "PE", "BR"]
+    claim = {"kind": "asylum", "outcome": "denied", "final": True}
+    journey = []
+    for i in range(MAX_STOPS):
+        month = f"{2010 + i // 12}-{i % 12 + 1:02d}"
+        journey.append({"country": countries[i % len(countries)], "arrived": month,
+                        "departed": month, "status_held": "none",
+                        "permanent_status_offered": False,
+                        "protection_claims": [dict(claim, filed=month, decided=month)]
+                        * MAX_CLAIMS})
+    journey[0]["country"], journey[-1]["country"] = "HN", "MX"
+    journey[-1]["departed"] = "2019-10"
+    case["journey"] = journey
+    member = {"relation": name, "family_name": name, "given_names": name,
+              "date_of_birth": "1991", "parole_authorization": False,
+              "scheduled_appointment": False, "final_denial_country": "MX"}
+    circumstances = case["circumstances"]
+    circumstances["travelling_with_family"] = [member] * MAX_FAMILY
+    circumstances["family_in_us"] = [{"relation": "sibling", "status": "asylee", "age": 30}
+                                     ] * MAX_FAMILY
+    circumstances["fear_of_receiving_country"] = {
+        country.alpha_2: "not_established" for country in list(pycountry.countries)[:100]}
+    return case
+
+
+@pytest.mark.slow
+def test_the_memo_of_a_maximum_size_case_renders() -> None:
+    from pypdf import PdfReader
+
+    case = maximum_case("W")  # one unbreakable word: the hardest case for the layout
+    validate_case_data(case)
+    determination = evaluate_case(case)
+    pdf = render_case_memo(case, determination, generated_at=datetime(2024, 5, 1, tzinfo=UTC),
+                           status="draft", officer_notes=case["notes"])
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "".join(page.extract_text() or "" for page in reader.pages[-40:])
+    assert "W" * 40 in text
+
+
+# --- what is read at all -------------------------------------------------------------------
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_dev_zero_is_refused_at_once() -> None:
+    with pytest.raises(CaseFileError, match="not a regular file"):
+        read_case_file("/dev/zero")
+    assert_refused_cleanly(waypoint("evaluate", "/dev/zero", timeout=30), "not a regular file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_and_never_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "case.json"
+    os.mkfifo(fifo)
+    data = ["--data-dir", str(tmp_path / "data")]
+    # In a child with a time limit: a regression hangs the child, not the test run.
+    assert_refused_cleanly(waypoint("evaluate", str(fifo), timeout=30), "not a regular file")
+    assert_refused_cleanly(waypoint(*data, "import", str(fifo), timeout=60), "not a regular file")
+
+
+def test_the_service_reports_a_device_as_a_refused_file(tmp_path: Path) -> None:
+    from db import open_database
+
+    database = open_database(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    try:
+        with pytest.raises(CaseImportError, match="not a regular file"):
+            CaseService(database).import_files([os.devnull])
+    finally:
+        database.close()
+
+
+# --- a closed pipe ---------------------------------------------------------------------------
+
+def test_import_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    # More than a pipe's buffer (64 KB) of output, so the writer is still writing when the
+    # reader goes away, as with `waypoint import … | head -1`.
+    folder = tmp_path / ("n" * 200)
+    folder.mkdir()
+    files = []
+    for i in range(300):
+        case = dict(base_case(), case_id=f"case-{i}")
+        files.append(str(write_json_text(folder / f"{i:03d}-{'x' * 200}.json",
+                                         json.dumps(case))))
+    with subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"), "import",
+             *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+            env=dict(os.environ, PYTHONPATH=str(REPO))) as child:
+        assert child.stdout is not None and child.stderr is not None
+        first = child.stdout.readline()
+        child.stdout.close()
+        errors = child.stderr.read().decode()
+        code = child.wait(timeout=120)
+    assert first.startswith(b"Imported 300 new case(s)")
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+    assert code == 141
+    listed = waypoint("--data-dir", str(tmp_path / "data"), "list", "--limit", "0")
+    assert listed.stdout.strip() == "0 of 300 case(s)"  # the import itself was complete
