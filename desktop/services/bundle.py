@@ -61,7 +61,10 @@ def seal(case_data: dict[str, Any], passphrase: str) -> bytes:
 
 
 def is_bundle(path: Path) -> bool:
+    """Whether a regular file starts like a bundle (a pipe or device is never opened here)."""
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as handle:
             start = handle.read(200)
     except OSError:
