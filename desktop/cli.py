@@ -11,7 +11,7 @@ from desktop import __version__
 
 # Each module in desktop/commands has register(subparsers); the parser it adds sets
 # `handler`, a function taking the parsed arguments and returning the exit code.
-COMMAND_MODULES = ("info", "evaluate", "memo", "storage")
+COMMAND_MODULES = ("info", "evaluate", "memo", "storage", "admin", "review")
 
 
 class UserError(Exception):
