@@ -104,6 +104,17 @@ class CaseService:
         self._db.cases.save_draft(case_id, _as_dict(case_data), now=self._clock(),
                                   actor=self._actor)
 
+    def save_version(self, case_id: str, case_data: dict[str, Any], expected_version: int
+                     ) -> int:
+        """Save against the version the editor opened; returns the new version.
+
+        Raises db.review_errors.CaseConflictError (both versions) if someone saved first.
+        """
+        from db.review import OfficeRepository
+
+        return OfficeRepository(self._db).save_versioned(
+            case_id, _as_dict(case_data), expected_version, now=self._clock(), actor=self._actor)
+
     def get_case(self, case_id: str) -> StoredCase:
         return self._db.cases.get(case_id)
 
