@@ -35,6 +35,15 @@ def current_user() -> str | None:
         return None
 
 
+def acting_person(database: Database) -> str | None:
+    """Who acts: on PostgreSQL the database login (each person has their own), else the OS user."""
+    if database.dialect == "postgresql":
+        from desktop.services.review import database_login
+
+        return database_login(database)
+    return current_user()
+
+
 def _read_and_validate(path: Path) -> dict[str, Any]:
     """Parse and validate one case file with the engine's checks (a JSON check until then)."""
     try:
@@ -79,7 +88,7 @@ class CaseService:
                  actor: str | None = None) -> None:
         self._db = database
         self._clock = clock
-        self._actor = actor if actor is not None else current_user()
+        self._actor = actor if actor is not None else acting_person(database)
 
     @property
     def database(self) -> Database:
