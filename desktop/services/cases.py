@@ -94,6 +94,11 @@ class CaseService:
     def database(self) -> Database:
         return self._db
 
+    @property
+    def actor(self) -> str | None:
+        """Who this service acts as in the audit log."""
+        return self._actor
+
     def list_cases(self, search: str = "", status: str | None = None, sort: str = "updated",
                    descending: bool = True, offset: int = 0, limit: int = 100
                    ) -> list[CaseSummary]:

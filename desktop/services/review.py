@@ -89,7 +89,26 @@ class ReviewService:
         return found if step is None else [c for c in found if c.step == step]
 
     def submit(self, case_id: str) -> None:
+        """Hand the case to review, evaluated on its current facts (recorded now if needed).
+
+        An incomplete case is refused with the evaluation's message (CaseFileError).
+        """
+        data = self._db.cases.get(case_id).case_data
+        latest = self._db.memos.latest_determination(case_id)
+        if latest is None or latest.facts_digest != facts_digest_of(data):
+            from desktop.services.memos import MemoService
+
+            MemoService(self._db, self._clock, actor=self.actor).record_determination(
+                case_id, self._evaluate(data, self._clock()))
         self._office.submit(case_id, digest=facts_digest_of, now=self._clock(), actor=self.actor)
+
+    @staticmethod
+    def _evaluate(data: dict[str, Any], now: datetime) -> dict[str, Any]:
+        from desktop.services.evaluation import evaluate_case
+
+        recorded = data.get("decision_date")
+        decision_date = date.fromisoformat(recorded) if isinstance(recorded, str) else now.date()
+        return evaluate_case(data, decision_date)
 
     def return_case(self, case_id: str, comments: Sequence[tuple[str, str]]) -> None:
         """Send back with comments [(step name, text)]; the caseworker sees each on its step."""
@@ -105,13 +124,10 @@ class ReviewService:
                                     actor=self.actor)
 
     def render_final_memo(self, case_id: str, review: Review, now: datetime) -> bytes:
-        from desktop.services.evaluation import evaluate_case
         from desktop.services.memo_rendering import render_case_memo
 
         data = self._db.cases.get(case_id).case_data
-        recorded = data.get("decision_date")
-        decision_date = date.fromisoformat(recorded) if isinstance(recorded, str) else now.date()
-        determination = evaluate_case(data, decision_date)
+        determination = self._evaluate(data, now)
         reviewer = self.display_name(self.actor)
         return render_case_memo(
             data, determination, generated_at=now, status="final",

@@ -109,12 +109,18 @@ def test_a_supervisor_cannot_approve_their_own_case(database: Any, clock: Any,
         people["dana"].approve(case_id)
 
 
-def test_submitting_needs_a_determination_of_the_current_facts(
+def test_submitting_evaluates_the_current_facts_and_refuses_an_incomplete_case(
         database: Any, clock: Any, people: dict[str, ReviewService]) -> None:
-    from db.errors import NotReadyError
     from desktop.services.cases import CaseService
+    from desktop.services.evaluation import CaseFileError
     from tests.office.conftest import make_case
 
-    case_id = CaseService(database, clock, actor="ana").create_case(make_case())
-    with pytest.raises(NotReadyError, match="evaluate it"):
-        people["ana"].submit(case_id)
+    cases = CaseService(database, clock, actor="ana")
+    case_id = cases.create_case(make_case())
+    people["ana"].submit(case_id)  # evaluated and recorded on the way
+    determination = database.memos.latest_determination(case_id)
+    assert determination is not None
+    incomplete = cases.create_case({"format": "waypoint-case/1", "applicant": {}})
+    with pytest.raises(CaseFileError):
+        people["ana"].submit(incomplete)
+    assert people["ana"].review(incomplete) is None

@@ -36,6 +36,7 @@ from desktop.ui.case_flow.review_page import ReviewPage
 from desktop.ui.case_flow.step_list_model import StepListModel
 from desktop.ui.context import UiServices
 from desktop.ui.office.conflicts import CaseConflictError, open_merge_dialog
+from desktop.ui.office.review_panel import attach_review
 from desktop.ui.widgets.focus_order import chain_tab_order, step_in_chain
 
 AUTOSAVE_DELAY_MS = 500
@@ -153,6 +154,7 @@ class CaseFlowPage(QWidget):
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
+        self.review_panel = attach_review(self, right)
         layout = QHBoxLayout(self)
         layout.addWidget(self.step_list)
         layout.addLayout(right, 1)
@@ -299,6 +301,7 @@ class CaseFlowPage(QWidget):
         self.stack.setCurrentWidget(page)
         page.load()
         page.show_problems(self.flow.problems(step))
+        self.review_panel.show_step(step)
         self.step_model.refresh()
         self.step_list.selectionModel().setCurrentIndex(
             self.step_model.index(step.index), QItemSelectionModel.SelectionFlag.ClearAndSelect
