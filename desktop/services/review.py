@@ -14,7 +14,8 @@ from desktop.services.memos import facts_digest_of
 if TYPE_CHECKING:
     from db.database import Database
 
-__all__ = ["CaseConflictError", "Comment", "NotAllowedError", "OfficeRow", "Person", "Review",
+__all__ = ["CaseConflictError", "Comment", "NotAllowedError", "OfficeFilter", "OfficeRow", "Person",
+           "Review",
            "ReviewService", "ReviewStateError", "database_login", "signature_line"]
 
 

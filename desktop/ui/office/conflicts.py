@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.review_errors import CaseConflictError
+from desktop.services.review import CaseConflictError
 from desktop.ui.office.merge_dialog import CaseMergeDialog
 
 __all__ = ["CaseConflictError", "open_merge_dialog"]
