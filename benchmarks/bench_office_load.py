@@ -65,13 +65,14 @@ def _sqlstate(error: BaseException) -> str | None:
 def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: Any,
             results: Any) -> None:
     """One client process: its own connection as its own person, until the time is up."""
+    from sqlalchemy import exc as sa_exc
+
     import db
     from db.errors import CaseFinalizedError, DatabaseError
     from desktop.services.cases import CaseService
     from desktop.services.evaluation import evaluate_case
     from desktop.services.memos import MemoService
     from desktop.services.review import CaseConflictError, ReviewService
-    from sqlalchemy import exc as sa_exc
 
     rng = random.Random(seed)
     database = db.open_database(url)

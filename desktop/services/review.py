@@ -14,9 +14,9 @@ from desktop.services.memos import facts_digest_of
 if TYPE_CHECKING:
     from db.database import Database
 
-__all__ = ["CaseConflictError", "Comment", "NotAllowedError", "OfficeFilter", "OfficeRow", "Person",
-           "Review",
-           "ReviewService", "ReviewStateError", "database_login", "signature_line"]
+__all__ = ["CaseConflictError", "Comment", "NotAllowedError", "OfficeFilter", "OfficeRow",
+           "Person", "Review", "ReviewService", "ReviewStateError", "database_login",
+           "signature_line"]
 
 
 def database_login(database: Database) -> str | None:

@@ -15,13 +15,13 @@ from tests.db.conftest import (  # noqa: F401 (fixtures)
 )
 
 
-def evaluated_case(database: Any, clock: Any, actor: str) -> str:
+def evaluated_case(opened: Any, step_clock: Any, actor: str) -> str:
     """A new case with a determination of its current facts, ready to submit."""
     from desktop.services.cases import CaseService
     from desktop.services.evaluation import evaluate_case
     from desktop.services.memos import MemoService
 
     data = make_case()
-    case_id = CaseService(database, clock, actor=actor).create_case(data)
-    MemoService(database, clock, actor=actor).record_determination(case_id, evaluate_case(data))
+    case_id = CaseService(opened, step_clock, actor=actor).create_case(data)
+    MemoService(opened, step_clock, actor=actor).record_determination(case_id, evaluate_case(data))
     return case_id
