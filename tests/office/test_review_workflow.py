@@ -124,3 +124,19 @@ def test_submitting_evaluates_the_current_facts_and_refuses_an_incomplete_case(
     with pytest.raises(CaseFileError):
         people["ana"].submit(incomplete)
     assert people["ana"].review(incomplete) is None
+
+
+def test_an_office_that_requires_review_cannot_finalize_without_approval(
+        database: Any, clock: Any, people: dict[str, ReviewService]) -> None:
+    from sqlalchemy import exc as sa_exc
+
+    from desktop.services.memos import MemoService
+
+    people["dana"].set_review_required(True)
+    case_id = evaluated_case(database, clock, "ana")
+    with pytest.raises(sa_exc.IntegrityError, match="requires a supervisor's approval"):
+        MemoService(database, clock, actor="ana").finalize(case_id, "ana", b"%PDF-1.4 final")
+    assert database.cases.get(case_id).status != "finalized"
+    people["dana"].set_review_required(False)  # "no review": today's single-user finalize
+    MemoService(database, clock, actor="ana").finalize(case_id, "ana", b"%PDF-1.4 final")
+    assert database.cases.get(case_id).status == "finalized"

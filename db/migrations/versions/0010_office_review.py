@@ -102,6 +102,23 @@ POSTGRES_TRIGGERS = (
        EXECUTE FUNCTION waypoint_audit_names_person()""",
 )
 
+# SQLite (one laptop): no database roles, but an office that requires review still cannot
+# finalize a case without an approval, which the service writes only for a supervisor profile.
+SQLITE_APPROVAL_NEEDED = (
+    "(SELECT value FROM office_settings WHERE key = 'review') = 'required' AND NOT EXISTS "
+    "(SELECT 1 FROM case_reviews WHERE case_pk = {case} AND state = 'approved')")
+SQLITE_TRIGGERS = (
+    f"""CREATE TRIGGER cases_final_needs_approval BEFORE UPDATE OF status ON cases
+       WHEN NEW.status = 'finalized' AND OLD.status IS NOT 'finalized'
+            AND {SQLITE_APPROVAL_NEEDED.format(case="NEW.id")}
+       BEGIN SELECT RAISE(ABORT, 'this office requires a supervisor''s approval before a case
+       is finalized'); END""",
+    f"""CREATE TRIGGER memos_final_needs_approval BEFORE INSERT ON memos
+       WHEN NEW.status = 'final' AND {SQLITE_APPROVAL_NEEDED.format(case="NEW.case_pk")}
+       BEGIN SELECT RAISE(ABORT, 'this office requires a supervisor''s approval before a case
+       is finalized'); END""",
+)
+
 POSTGRES_DROPS = (
     "DROP TRIGGER IF EXISTS audit_log_names_person ON audit_log",
     "DROP TRIGGER IF EXISTS memos_final_needs_approval ON memos",
@@ -160,12 +177,18 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for statement in (*POSTGRES_FUNCTIONS, *POSTGRES_TRIGGERS):
             op.execute(statement)
+    else:
+        for statement in SQLITE_TRIGGERS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for statement in POSTGRES_DROPS:
             op.execute(statement)
+    else:
+        op.execute("DROP TRIGGER IF EXISTS memos_final_needs_approval")
+        op.execute("DROP TRIGGER IF EXISTS cases_final_needs_approval")
     op.drop_table("review_comments")
     op.drop_table("case_reviews")
     op.drop_table("office_settings")
