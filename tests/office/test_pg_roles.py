@@ -12,6 +12,7 @@ from sqlalchemy import exc as sa_exc
 
 import db
 from desktop.services.office_setup import add_person, init_server, url_for_person
+from db.review import refusals_named
 from desktop.services.review import NotAllowedError, ReviewService
 from tests.office.conftest import evaluated_case
 
@@ -137,5 +138,27 @@ def test_supervisor_cannot_approve_their_own_submission(office: dict[str, str],
         service.submit(case_id)
         with pytest.raises(NotAllowedError, match="submitted"):
             service.approve(case_id)
+    finally:
+        database.close()
+
+
+def test_amending_on_the_server_reopens_review(office: dict[str, str], clock: Any) -> None:
+    from desktop.services.memos import MemoService
+
+    case_id = _submitted_case(office, clock)
+    database = db.open_database(office["dana"])
+    try:
+        ReviewService(database, clock).approve(case_id)
+    finally:
+        database.close()
+    database = db.open_database(office["ana"])
+    try:
+        MemoService(database, clock).start_amendment(case_id, "cw_ana", "new evidence")
+        assert ReviewService(database, clock).review(case_id) is None
+        with pytest.raises(NotAllowedError):
+            with database.write() as connection, refusals_named():
+                connection.exec_driver_sql(
+                    "UPDATE cases SET status = 'finalized' WHERE case_id = %(c)s",
+                    {"c": case_id})
     finally:
         database.close()

@@ -140,3 +140,22 @@ def test_an_office_that_requires_review_cannot_finalize_without_approval(
     people["dana"].set_review_required(False)  # "no review": today's single-user finalize
     MemoService(database, clock, actor="ana").finalize(case_id, "ana", b"%PDF-1.4 final")
     assert database.cases.get(case_id).status == "finalized"
+
+
+def test_an_amendment_needs_a_new_approval(database: Any, clock: Any,
+                                           people: dict[str, ReviewService]) -> None:
+    from sqlalchemy import exc as sa_exc
+
+    from desktop.services.memos import MemoService
+
+    people["dana"].set_review_required(True)
+    case_id = evaluated_case(database, clock, "ana")
+    people["ana"].submit(case_id)
+    people["dana"].approve(case_id)
+    MemoService(database, clock, actor="ana").start_amendment(case_id, "ana", "new evidence")
+    assert people["ana"].review(case_id) is None  # back to draft: the approval is spent
+    with pytest.raises(sa_exc.IntegrityError, match="requires a supervisor's approval"):
+        MemoService(database, clock, actor="ana").finalize(case_id, "ana", b"%PDF-1.4 final")
+    people["ana"].submit(case_id)
+    people["dana"].approve(case_id)
+    assert len(database.memos.all_for_case(case_id)) == 2

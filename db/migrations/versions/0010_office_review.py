@@ -80,6 +80,14 @@ POSTGRES_FUNCTIONS = (
          END IF;
          RETURN NEW;
        END $$""",
+    # An amendment reopens a finalized case: its approval no longer covers it. SECURITY
+    # DEFINER, so caseworkers need no DELETE on case_reviews.
+    """CREATE FUNCTION waypoint_amendment_reopens_review() RETURNS trigger LANGUAGE plpgsql
+       SECURITY DEFINER SET search_path = public AS $$
+       BEGIN
+         DELETE FROM case_reviews WHERE case_pk = NEW.id;
+         RETURN NEW;
+       END $$""",
     """CREATE FUNCTION waypoint_audit_names_person() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          IF waypoint_is_person() AND NEW.actor IS DISTINCT FROM current_user::text THEN
@@ -98,6 +106,9 @@ POSTGRES_TRIGGERS = (
        EXECUTE FUNCTION waypoint_final_needs_approval('id')""",
     """CREATE TRIGGER memos_final_needs_approval BEFORE INSERT ON memos FOR EACH ROW
        WHEN (NEW.status = 'final') EXECUTE FUNCTION waypoint_final_needs_approval('case_pk')""",
+    """CREATE TRIGGER cases_amendment_reopens_review AFTER UPDATE OF status ON cases
+       FOR EACH ROW WHEN (OLD.status = 'finalized' AND NEW.status <> 'finalized')
+       EXECUTE FUNCTION waypoint_amendment_reopens_review()""",
     """CREATE TRIGGER audit_log_names_person BEFORE INSERT ON audit_log FOR EACH ROW
        EXECUTE FUNCTION waypoint_audit_names_person()""",
 )
@@ -113,6 +124,9 @@ SQLITE_TRIGGERS = (
             AND {SQLITE_APPROVAL_NEEDED.format(case="NEW.id")}
        BEGIN SELECT RAISE(ABORT, 'this office requires a supervisor''s approval before a case
        is finalized'); END""",
+    """CREATE TRIGGER cases_amendment_reopens_review AFTER UPDATE OF status ON cases
+       WHEN OLD.status = 'finalized' AND NEW.status IS NOT 'finalized'
+       BEGIN DELETE FROM case_reviews WHERE case_pk = NEW.id; END""",
     f"""CREATE TRIGGER memos_final_needs_approval BEFORE INSERT ON memos
        WHEN NEW.status = 'final' AND {SQLITE_APPROVAL_NEEDED.format(case="NEW.case_pk")}
        BEGIN SELECT RAISE(ABORT, 'this office requires a supervisor''s approval before a case
@@ -121,6 +135,8 @@ SQLITE_TRIGGERS = (
 
 POSTGRES_DROPS = (
     "DROP TRIGGER IF EXISTS audit_log_names_person ON audit_log",
+    "DROP TRIGGER IF EXISTS cases_amendment_reopens_review ON cases",
+    "DROP FUNCTION IF EXISTS waypoint_amendment_reopens_review()",
     "DROP TRIGGER IF EXISTS memos_final_needs_approval ON memos",
     "DROP TRIGGER IF EXISTS cases_final_needs_approval ON cases",
     "DROP TRIGGER IF EXISTS case_reviews_guard ON case_reviews",
@@ -189,6 +205,7 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER IF EXISTS memos_final_needs_approval")
         op.execute("DROP TRIGGER IF EXISTS cases_final_needs_approval")
+        op.execute("DROP TRIGGER IF EXISTS cases_amendment_reopens_review")
     op.drop_table("review_comments")
     op.drop_table("case_reviews")
     op.drop_table("office_settings")
