@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from sqlalchemy import exc as sa_exc
 
 import db
-from desktop.services.office_setup import add_person, init_server, url_for_person
 from db.review import refusals_named
+from desktop.services.office_setup import add_person, init_server, url_for_person
 from desktop.services.review import NotAllowedError, ReviewService
 from tests.office.conftest import evaluated_case
 
