@@ -91,6 +91,7 @@ class OfficeQueuePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.assign_button = QPushButton("Assign to…", self)
+        self.assign_button.setAccessibleName("Assign the selected case to a caseworker")
         self.status_label = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.view_combo)

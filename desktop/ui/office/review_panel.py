@@ -86,8 +86,12 @@ class ReviewPanel(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Review status")
         self.submit_button = QPushButton("Submit for review", self)
+        self.submit_button.setAccessibleName("Submit the case for a supervisor's review")
         self.approve_button = QPushButton("Approve", self)
+        self.approve_button.setAccessibleName("Approve the case and finalize its memo")
         self.return_button = QPushButton("Return…", self)
+        self.return_button.setAccessibleName("Return the case to the caseworker with a comment")
+        self._generation = 0  # only the newest read is shown
         self.submit_button.clicked.connect(lambda: self._run(self.service.submit))
         self.approve_button.clicked.connect(lambda: self._run(self.service.approve))
         self.return_button.clicked.connect(self.ask_return)
@@ -102,11 +106,16 @@ class ReviewPanel(QWidget):
 
     def refresh(self) -> None:
         service, case_id = self.service, self.case_id
+        self._generation += 1
+        generation = self._generation
         self.runner.run(lambda: read_snapshot(service, case_id),
-                        on_done=while_alive(self, self._show), on_error=while_alive(
-                            self, lambda error: self.failed.emit(str(error))))
+                        on_done=while_alive(self, lambda snapshot: self._show(
+                            snapshot, generation)),
+                        on_error=while_alive(self, lambda error: self.failed.emit(str(error))))
 
-    def _show(self, snapshot: ReviewSnapshot) -> None:
+    def _show(self, snapshot: ReviewSnapshot, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
         self.snapshot = snapshot
         self.setVisible(snapshot.required)
         review, me = snapshot.review, snapshot.me
