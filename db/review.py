@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, exists, func, select
 from sqlalchemy import exc as sa_exc
 
 from db import case_store, memo_store
-from db.audit import AuditEvent, append, as_utc
+from db.audit import AuditEvent, append, as_utc, audit_table
 from db.errors import CaseFinalizedError, NotReadyError
 from db.models import CaseReview, OfficePerson, OfficeSetting, ReviewComment
 from db.records import CaseStatus, CaseSummary
@@ -120,6 +120,11 @@ class OfficeRepository:
             stored = json.loads(row.data_json)
             if row.version != expected_version:
                 raise CaseConflictError(row.case_id, expected_version, row.version, stored)
+            review = _review_row(connection, row.id)
+            if review is not None and review.state == "submitted" and stored != case_data:
+                raise ReviewStateError(
+                    f"Case {case_id} is awaiting a supervisor's review, so it cannot change "
+                    "now; your changes are kept on screen until it is returned.")
             if stored == case_data:
                 return int(row.version)
             case_store.update_case(connection, row.id, case_data, "draft", now)
@@ -254,8 +259,13 @@ class OfficeRepository:
                         comment_count.label("comment_count"))
                  .select_from(cases_table.outerjoin(
                      reviews_table, reviews_table.c.case_pk == cases_table.c.id)))
-        mine = (cases_table.c.assigned_to == me) | (
-            cases_table.c.assigned_to.is_(None) & (reviews_table.c.submitted_by == me))
+        created_by_me = exists().where(
+            audit_table.c.case_id == cases_table.c.case_id,
+            audit_table.c.action.in_(("case.created", "case.imported")),
+            audit_table.c.actor == me)
+        # Assigned to me; or not assigned to anyone, and submitted or created by me.
+        mine = (cases_table.c.assigned_to == me) | (cases_table.c.assigned_to.is_(None) & (
+            (reviews_table.c.submitted_by == me) | created_by_me))
         if view == "mine":
             query = query.where(mine)
         elif view == "awaiting_review":

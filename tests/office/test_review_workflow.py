@@ -159,3 +159,30 @@ def test_an_amendment_needs_a_new_approval(database: Any, clock: Any,
     people["ana"].submit(case_id)
     people["dana"].approve(case_id)
     assert len(database.memos.all_for_case(case_id)) == 2
+
+
+def test_my_cases_are_assigned_to_me_or_unassigned_and_made_by_me(
+        database: Any, clock: Any, people: dict[str, ReviewService]) -> None:
+    from desktop.services.cases import CaseService
+    from tests.office.conftest import make_case
+
+    mine = CaseService(database, clock, actor="ana").create_case(make_case("Mine"))
+    given_away = CaseService(database, clock, actor="ana").create_case(make_case("Given"))
+    theirs = CaseService(database, clock, actor="bo").create_case(make_case("Theirs"))
+    people["dana"].assign(given_away, "bo")
+    assert {r.summary.case_id for r in people["ana"].office_rows("mine")} == {mine}
+    assert {r.summary.case_id for r in people["bo"].office_rows("mine")} == {given_away, theirs}
+    assert len(people["dana"].office_rows("all")) == 3
+
+
+def test_a_case_awaiting_review_cannot_change_until_returned(
+        database: Any, clock: Any, people: dict[str, ReviewService]) -> None:
+    from tests.office.conftest import make_case
+
+    case_id = evaluated_case(database, clock, "ana")
+    people["ana"].submit(case_id)
+    version = database.cases.get(case_id).version
+    with pytest.raises(ReviewStateError, match="awaiting a supervisor's review"):
+        people["ana"].save(case_id, make_case("Changed"), version)
+    people["dana"].return_case(case_id, [("applicant", "Spelling of the name?")])
+    assert people["ana"].save(case_id, make_case("Changed"), version) == version + 1
