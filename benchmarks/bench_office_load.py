@@ -104,11 +104,12 @@ def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: A
                 try:
                     version = cases.save_version(case_id, data, opened.version)
                 except CaseConflictError:
-                    report.conflicts += 1
+                    report.conflicts += 1  # a whole save's work, refused at the end
                 else:
                     report.saves.append((case_id, version, marker))
-                finally:
-                    report.save_seconds.append(time.perf_counter() - began)
+                # Saves and conflicts only: a save refused up front (case finalized or
+                # awaiting review) is counted under "refused", not timed.
+                report.save_seconds.append(time.perf_counter() - began)
             else:
                 stored = cases.get_case(case_id)
                 if stored.status != "finalized" and review.review(case_id) is None:
