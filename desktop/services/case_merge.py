@@ -39,6 +39,22 @@ def differences(mine: Any, theirs: Any, path: Path = ()) -> list[FieldDifference
     return [] if mine == theirs else [FieldDifference(path, mine, theirs)]
 
 
+def value_at(data: Any, path: Path) -> Any:
+    """The value at path, or ABSENT."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return ABSENT
+    return data
+
+
+def you_changed(base: Any, difference: FieldDifference) -> bool:
+    """True when your value differs from the version you opened (so keep yours by default);
+    False when only the other saver changed the field (keep theirs by default)."""
+    return bool(value_at(base, difference.path) != difference.mine)
+
+
 def merged(theirs: dict[str, Any], mine_chosen: list[FieldDifference]) -> dict[str, Any]:
     """The saved version with your value put back for each field you chose to keep."""
     result = copy.deepcopy(theirs)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 
 from desktop.flow.steps import Step
-from desktop.services.case_merge import ABSENT, differences, merged
+from desktop.services.case_merge import ABSENT, differences, merged, you_changed
 from desktop.services.cases import CaseService
 from desktop.ui.office.merge_dialog import KEEP_MINE, KEEP_SAVED
 from tests.gui.test_case_flow_support import (  # noqa: F401 (the services fixture)
@@ -32,6 +32,9 @@ def test_differences_and_merge_field_by_field() -> None:
     result = merged(theirs, [found["applicant › family name"], found["notes"]])
     assert result["applicant"]["family_name"] == "Mine" and result["notes"] == "only mine"
     assert len(result["journey"]) == 4  # the saved version's added stop stays
+    base = make_case("Base", "Same")  # what both opened: you changed the name, they the journey
+    assert you_changed(base, found["applicant › family name"])
+    assert not you_changed(base, found["journey"])
 
 
 def test_the_second_saver_merges_and_nothing_is_lost(qtbot: Any, services: Any) -> None:
@@ -60,9 +63,11 @@ def test_the_second_saver_merges_and_nothing_is_lost(qtbot: Any, services: Any) 
     assert dialog.table.item(1, 1).text() == "Ana"
     assert dialog.table.item(1, 2).text() == "Ana María"
     assert services.cases.get_case(case_id).case_data == theirs  # nothing overwritten yet
-    dialog.keep(0, mine=True)
-    dialog.keep(1, mine=False)
+    # Each field starts on the change made to it: the family name is yours, the given
+    # names only the colleague changed.
     assert [c.currentText() for c in dialog.choices] == [KEEP_MINE, KEEP_SAVED]
+    dialog.keep(1, mine=True)
+    dialog.keep(1, mine=False)
     with qtbot.waitSignal(page.case_saved, timeout=10_000):
         QTimer.singleShot(0, dialog.save_button.click)
     stored = services.cases.get_case(case_id)

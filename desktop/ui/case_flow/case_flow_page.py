@@ -73,6 +73,7 @@ class DraftWriter:
         self._lock = threading.Lock()
         self._written = 0
         self.version: int | None = None  # the stored version this editor builds on
+        self.base: dict[str, Any] = {}  # the case file as that version holds it
 
     def write(self, generation: int, case_data: dict[str, Any]) -> bool:
         with self._lock:
@@ -82,6 +83,7 @@ class DraftWriter:
                 self._cases.save_draft(self._case_id, case_data)
             else:
                 self.version = self._cases.save_version(self._case_id, case_data, self.version)
+                self.base = case_data
             self._written = generation
             return True
 
@@ -249,7 +251,7 @@ class CaseFlowPage(QWidget):
     # -- loading -------------------------------------------------------------------------------
     def _on_case_loaded(self, stored: Any) -> None:
         self.flow.reset(stored.case_data, read_only=stored.status == "finalized")
-        self._writer.version = stored.version
+        self._writer.version, self._writer.base = stored.version, stored.case_data
         self.is_loaded = True
         self.setEnabled(True)
         self._apply_read_only()

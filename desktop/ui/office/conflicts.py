@@ -20,7 +20,7 @@ def open_merge_dialog(page: Any, conflict: CaseConflictError) -> CaseMergeDialog
         f"Not saved: someone else saved version {conflict.stored_version} of this case; "
         "compare and merge")
     dialog = CaseMergeDialog(page.flow.data, conflict.stored_data, conflict.your_version,
-                             conflict.stored_version, page)
+                             conflict.stored_version, page, base=page._writer.base)
 
     def accepted() -> None:
         current = page.flow.current

@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.case_merge import FieldDifference, differences, merged, shown
+from desktop.services.case_merge import (
+    FieldDifference,
+    differences,
+    merged,
+    shown,
+    you_changed,
+)
 
 KEEP_MINE, KEEP_SAVED = "Keep yours", "Keep saved"
 
@@ -25,7 +31,8 @@ class CaseMergeDialog(QDialog):
     """Your unsaved version beside the saved one; nothing is overwritten until you choose."""
 
     def __init__(self, mine: dict[str, Any], theirs: dict[str, Any], your_version: int,
-                 saved_version: int, parent: QWidget | None = None) -> None:
+                 saved_version: int, parent: QWidget | None = None, *,
+                 base: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Someone else saved this case")
         self.setAccessibleName("Merge two versions of the case")
@@ -48,6 +55,10 @@ class CaseMergeDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             choice = QComboBox(self.table)
             choice.addItems([KEEP_MINE, KEEP_SAVED])
+            # Start from what each person changed: yours where you edited the field since
+            # you opened it, theirs where only they did (without a base: yours).
+            if base is not None and not you_changed(base, difference):
+                choice.setCurrentText(KEEP_SAVED)
             choice.setAccessibleName(f"Keep which value of {difference.label}")
             self.table.setCellWidget(row, 3, choice)
             self.choices.append(choice)
