@@ -145,7 +145,7 @@ def update_case(connection: Connection, case_pk: int, case_data: dict[str, Any],
     connection.execute(
         cases_table.update().where(cases_table.c.id == case_pk).values(
             data_json=dump_case(case_data), status=status, updated_at=as_utc(now),
-            **_row_values(columns))
+            version=cases_table.c.version + 1, **_row_values(columns))
     )
     connection.execute(stops_table.delete().where(stops_table.c.case_pk == case_pk))
     _insert_journeys(connection, [(case_pk, columns)])
@@ -177,6 +177,7 @@ def to_stored(row: Row[Any]) -> StoredCase:
         case_id=row.case_id, case_data=json.loads(row.data_json),
         status=cast(CaseStatus, row.status), updated_at=as_utc(row.updated_at),
         created_at=as_utc(row.created_at), case_ref=row.case_ref,
+        version=int(getattr(row, "version", 1)),
     )
 
 

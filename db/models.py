@@ -54,6 +54,10 @@ class Case(SQLModel, table=True):
     search_text: str = Field(sa_column=Column(Text, nullable=False, server_default=""))
     created_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
     updated_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    # Office use (migration 0005): optimistic locking and assignment.
+    version: int = Field(default=1, sa_column=Column(
+        Integer, nullable=False, server_default="1"))
+    assigned_to: str | None = Field(default=None, sa_column=Column(String(200)))
 
 
 class JourneyStop(SQLModel, table=True):
@@ -179,6 +183,67 @@ class CaseLawFlag(SQLModel, table=True):
     kind: str = Field(sa_column=Column(String(16), nullable=False))
     changes_json: str = Field(sa_column=Column(Text, nullable=False))
     flagged_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
+REVIEW_STATES = ("submitted", "returned", "approved")
+OFFICE_ROLES = ("caseworker", "supervisor")
+
+
+class OfficePerson(SQLModel, table=True):
+    """A person of the office: a local profile (SQLite) or a database login role (PostgreSQL)."""
+
+    __tablename__ = "office_people"
+    __table_args__ = (
+        CheckConstraint("role IN ('caseworker', 'supervisor')", name="ck_office_people_role"),
+    )
+
+    login: str = Field(sa_column=Column(String(63), primary_key=True))
+    display_name: str = Field(sa_column=Column(String(200), nullable=False))
+    role: str = Field(sa_column=Column(String(16), nullable=False))
+
+
+class OfficeSetting(SQLModel, table=True):
+    """One office-wide setting (e.g. review = required | none)."""
+
+    __tablename__ = "office_settings"
+
+    key: str = Field(sa_column=Column(String(64), primary_key=True))
+    value: str = Field(sa_column=Column(String(200), nullable=False))
+
+
+class CaseReview(SQLModel, table=True):
+    """Where a case is in the office's review: submitted, returned or approved, and by whom."""
+
+    __tablename__ = "case_reviews"
+    __table_args__ = (
+        CheckConstraint("state IN ('submitted', 'returned', 'approved')",
+                        name="ck_case_reviews_state"),
+        Index("ix_case_reviews_state", "state"),
+    )
+
+    case_pk: int = Field(sa_column=Column(
+        Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True,
+        autoincrement=False))
+    state: str = Field(sa_column=Column(String(16), nullable=False))
+    submitted_by: str = Field(sa_column=Column(String(200), nullable=False))
+    submitted_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    reviewed_by: str | None = Field(default=None, sa_column=Column(String(200)))
+    reviewed_at: datetime | None = Field(default=None, sa_column=Column(_utc()))
+
+
+class ReviewComment(SQLModel, table=True):
+    """A supervisor's comment on one step of a case, shown to the caseworker on that step."""
+
+    __tablename__ = "review_comments"
+    __table_args__ = (Index("ix_review_comments_case", "case_pk", "id"),)
+
+    id: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True))
+    case_pk: int = Field(sa_column=Column(
+        Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False))
+    step: str = Field(sa_column=Column(String(64), nullable=False))
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = Field(sa_column=Column(String(200), nullable=False))
+    at: datetime = Field(sa_column=Column(_utc(), nullable=False))
 
 
 metadata = SQLModel.metadata

@@ -33,6 +33,7 @@ class StoredCase:
     updated_at: datetime
     created_at: datetime | None = None
     case_ref: str | None = None
+    version: int = 1  # raised by every save; a save against an older version is refused
 
 
 @dataclass(frozen=True)

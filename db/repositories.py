@@ -208,26 +208,32 @@ class MemoRepository:
         if not officer.strip():
             raise NotReadyError("A memo can only be finalized under an officer's name.")
         with self._db.write() as connection:
-            row = case_store.find_row(connection, case_id, for_update=True)
-            latest = memo_store.latest_determination_row(connection, row.id)
-            if latest is None:
-                raise NotReadyError(f"Case {case_id} has no determination yet; evaluate it first.")
-            if latest.facts_digest != digest(json.loads(row.data_json)):
-                raise NotReadyError(
-                    f"The facts of case {case_id} changed after its last determination; "
-                    "evaluate it again before finalizing.")
-            if row.status == "finalized":
-                raise CaseFinalizedError(case_id)
-            previous = memo_store.latest_final_memo_id(connection, row.id)
-            memo_id, sha = memo_store.insert_memo(
-                connection, case_pk=row.id, determination_id=latest.id, status="final",
-                pdf_bytes=pdf_bytes, now=now, finalized_by=officer.strip(),
-                supersedes_id=previous)
-            case_store.set_status(connection, row.id, "finalized", now)
-            append(connection, now, officer.strip(), [AuditEvent(
-                "memo.finalized" if previous is None else "memo.amended", row.case_id, memo_id,
-                {"sha256": sha, "determination_id": latest.id, "supersedes_id": previous,
-                 "case_sha256": sha256_text(row.data_json), **_memo_record(connection, memo_id)})])
+            return self.finalize_in(connection, case_id, officer, pdf_bytes, digest=digest,
+                                    now=now)
+
+    def finalize_in(self, connection: Any, case_id: str, officer: str, pdf_bytes: bytes, *,
+                    digest: FactsDigest, now: datetime) -> int:
+        """finalize() inside the caller's write transaction (a supervisor's approval)."""
+        row = case_store.find_row(connection, case_id, for_update=True)
+        latest = memo_store.latest_determination_row(connection, row.id)
+        if latest is None:
+            raise NotReadyError(f"Case {case_id} has no determination yet; evaluate it first.")
+        if latest.facts_digest != digest(json.loads(row.data_json)):
+            raise NotReadyError(
+                f"The facts of case {case_id} changed after its last determination; "
+                "evaluate it again before finalizing.")
+        if row.status == "finalized":
+            raise CaseFinalizedError(case_id)
+        previous = memo_store.latest_final_memo_id(connection, row.id)
+        memo_id, sha = memo_store.insert_memo(
+            connection, case_pk=row.id, determination_id=latest.id, status="final",
+            pdf_bytes=pdf_bytes, now=now, finalized_by=officer.strip(),
+            supersedes_id=previous)
+        case_store.set_status(connection, row.id, "finalized", now)
+        append(connection, now, officer.strip(), [AuditEvent(
+            "memo.finalized" if previous is None else "memo.amended", row.case_id, memo_id,
+            {"sha256": sha, "determination_id": latest.id, "supersedes_id": previous,
+             "case_sha256": sha256_text(row.data_json), **_memo_record(connection, memo_id)})])
         return memo_id
 
     def start_amendment(self, case_id: str, officer: str, reason: str, *, now: datetime) -> None:

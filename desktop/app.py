@@ -359,6 +359,11 @@ class StorageOpener(QObject):
         if self._closed:  # the window went away while the database was opening
             self.close()
             return
+        from desktop.ui.office.profile_dialog import choose_profile
+
+        self.profile_dialog = choose_profile(self.window, storage, self._opened)
+        if self.profile_dialog is not None:
+            return  # _opened again once a local profile is chosen
         window = self.window
         services = UiServices(
             cases=storage.cases,

@@ -12,7 +12,8 @@ from desktop import __version__
 
 # Each module in desktop/commands has register(subparsers); the parser it adds sets
 # `handler`, a function taking the parsed arguments and returning the exit code.
-COMMAND_MODULES = ("info", "evaluate", "memo", "storage", "rules", "passphrase")
+COMMAND_MODULES = ("info", "evaluate", "memo", "storage", "rules", "passphrase", "admin",
+                   "review")
 
 
 class UserError(Exception):

@@ -37,6 +37,15 @@ def current_user() -> str | None:
         return None
 
 
+def acting_person(database: Database) -> str | None:
+    """Who acts: on PostgreSQL the database login (each person has their own), else the OS user."""
+    if database.dialect == "postgresql":
+        from desktop.services.review import database_login
+
+        return database_login(database)
+    return current_user()
+
+
 def _read_and_validate(path: Path) -> dict[str, Any]:
     """Parse and validate one case file with the engine's checks (a JSON check until then)."""
     try:
@@ -108,11 +117,16 @@ class CaseService:
                  actor: str | None = None) -> None:
         self._db = database
         self._clock = clock
-        self._actor = actor if actor is not None else current_user()
+        self._actor = actor if actor is not None else acting_person(database)
 
     @property
     def database(self) -> Database:
         return self._db
+
+    @property
+    def actor(self) -> str | None:
+        """Who this service acts as in the audit log."""
+        return self._actor
 
     def list_cases(self, search: str = "", status: str | None = None, sort: str = "updated",
                    descending: bool = True, offset: int = 0, limit: int = 100
@@ -132,6 +146,17 @@ class CaseService:
         """Save the case file in one transaction; refused (CaseFinalizedError) when finalized."""
         self._db.cases.save_draft(case_id, _as_dict(case_data), now=self._clock(),
                                   actor=self._actor)
+
+    def save_version(self, case_id: str, case_data: dict[str, Any], expected_version: int
+                     ) -> int:
+        """Save against the version the editor opened; returns the new version.
+
+        Raises db.review_errors.CaseConflictError (both versions) if someone saved first.
+        """
+        from db.review import OfficeRepository
+
+        return OfficeRepository(self._db).save_versioned(
+            case_id, _as_dict(case_data), expected_version, now=self._clock(), actor=self._actor)
 
     def get_case(self, case_id: str) -> StoredCase:
         return self._db.cases.get(case_id)

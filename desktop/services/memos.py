@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.normalise import content_hash
 from db.records import StoredDetermination, StoredMemo
-from desktop.services.cases import current_user, utc_clock
+from desktop.services.cases import acting_person, utc_clock
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -48,7 +48,7 @@ class MemoService:
                  actor: str | None = None) -> None:
         self._db = database
         self._clock = clock
-        self._actor = actor if actor is not None else current_user()
+        self._actor = actor if actor is not None else acting_person(database)
 
     def record_determination(self, case_id: str, determination: dict[str, Any]) -> int:
         """Store a determination with the facts digest, rule pack and engine it came from."""

@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
         self._show_rule_pack(rule_pack)
         self._set_storage_actions_enabled(True)
         self.case_list.set_services(services)
+        from desktop.ui.office.office_queue import attach_office_queue
+
+        self.office_queue = attach_office_queue(self, services)
 
     def show_preview(self, total: int, rows: list[CaseSummary]) -> None:
         """The newest cases, read before the database finished opening (actions stay off)."""

@@ -35,6 +35,8 @@ from desktop.ui.case_flow.officer_dialogs import amendment_dialog
 from desktop.ui.case_flow.review_page import ReviewPage
 from desktop.ui.case_flow.step_list_model import StepListModel
 from desktop.ui.context import UiServices
+from desktop.ui.office.conflicts import CaseConflictError, open_merge_dialog
+from desktop.ui.office.review_panel import attach_review
 from desktop.ui.widgets.focus_order import chain_tab_order, step_in_chain
 
 AUTOSAVE_DELAY_MS = 500
@@ -70,12 +72,18 @@ class DraftWriter:
         self._case_id = case_id
         self._lock = threading.Lock()
         self._written = 0
+        self.version: int | None = None  # the stored version this editor builds on
+        self.base: dict[str, Any] = {}  # the case file as that version holds it
 
     def write(self, generation: int, case_data: dict[str, Any]) -> bool:
         with self._lock:
             if generation <= self._written:
                 return False
-            self._cases.save_draft(self._case_id, case_data)
+            if self.version is None:
+                self._cases.save_draft(self._case_id, case_data)
+            else:
+                self.version = self._cases.save_version(self._case_id, case_data, self.version)
+                self.base = case_data
             self._written = generation
             return True
 
@@ -148,6 +156,7 @@ class CaseFlowPage(QWidget):
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
+        self.review_panel = attach_review(self, right)
         layout = QHBoxLayout(self)
         layout.addWidget(self.step_list)
         layout.addLayout(right, 1)
@@ -242,6 +251,7 @@ class CaseFlowPage(QWidget):
     # -- loading -------------------------------------------------------------------------------
     def _on_case_loaded(self, stored: Any) -> None:
         self.flow.reset(stored.case_data, read_only=stored.status == "finalized")
+        self._writer.version, self._writer.base = stored.version, stored.case_data
         self.is_loaded = True
         self.setEnabled(True)
         self._apply_read_only()
@@ -293,6 +303,7 @@ class CaseFlowPage(QWidget):
         self.stack.setCurrentWidget(page)
         page.load()
         page.show_problems(self.flow.problems(step))
+        self.review_panel.show_step(step)
         self.step_model.refresh()
         self.step_list.selectionModel().setCurrentIndex(
             self.step_model.index(step.index), QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -389,6 +400,10 @@ class CaseFlowPage(QWidget):
     def _on_save_error(self, error: BaseException) -> None:
         self._saving = False
         self._dispatched_generation = self._saved_generation  # the next save retries
+        if isinstance(error, CaseConflictError):
+            self.merge_dialog = open_merge_dialog(self, error)
+            self.save_failed.emit(str(error))
+            return
         message = f"Not saved: {error}"
         self.save_status.setText(message)
         self.save_failed.emit(message)

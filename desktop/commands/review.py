@@ -1,0 +1,71 @@
+"""`waypoint review submit | approve | return | assign | queue`: the office's review."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import UserError
+from desktop.commands.storage import _opened
+
+VIEWS = ("all", "mine", "awaiting_review", "returned_to_me")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `review` commands."""
+    review = subparsers.add_parser("review", help="submit, approve or return cases; the queue")
+    review.add_argument("--as", dest="profile", metavar="LOGIN",
+                        help="the local profile acting (SQLite); on a server, the login in "
+                             "the database URL is the person")
+    actions = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+    for name, help_text in (("submit", "hand an evaluated case to a supervisor"),
+                            ("approve", "approve a submitted case: final memo, case locked")):
+        action = actions.add_parser(name, help=help_text)
+        action.add_argument("case_id", metavar="CASE_ID")
+        action.set_defaults(handler=run_step)
+    back = actions.add_parser("return", help="send a submitted case back with a comment")
+    back.add_argument("case_id", metavar="CASE_ID")
+    back.add_argument("--step", required=True, help="the step the comment is about, e.g. journey")
+    back.add_argument("--comment", required=True)
+    back.set_defaults(handler=run_step)
+    assign = actions.add_parser("assign", help="assign a case to a caseworker")
+    assign.add_argument("case_id", metavar="CASE_ID")
+    assign.add_argument("login", metavar="LOGIN")
+    assign.set_defaults(handler=run_step)
+    queue = actions.add_parser("queue", help="list cases: mine, awaiting review, returned")
+    queue.add_argument("--view", choices=VIEWS, default="mine")
+    queue.set_defaults(handler=run_queue)
+
+
+def run_step(args: argparse.Namespace) -> int:
+    from db import DatabaseError
+    from desktop.services.review import ReviewService
+
+    with _opened(args) as database:
+        service = ReviewService(database, actor=args.profile)
+        try:
+            if args.review_command == "submit":
+                service.submit(args.case_id)
+            elif args.review_command == "approve":
+                memo_id = service.approve(args.case_id)
+                print(f"Approved; final memo {memo_id}")
+            elif args.review_command == "return":
+                service.return_case(args.case_id, [(args.step, args.comment)])
+            else:
+                service.assign(args.case_id, args.login)
+        except DatabaseError as problem:
+            raise UserError(problem.message) from problem
+    print(f"{args.review_command}: {args.case_id} (by {service.actor})")
+    return 0
+
+
+def run_queue(args: argparse.Namespace) -> int:
+    from desktop.services.review import ReviewService
+
+    with _opened(args) as database:
+        rows = ReviewService(database, actor=args.profile).office_rows(args.view)
+    for row in rows:
+        print(f"{row.summary.case_id}  {row.review_state or '-':<9}  "
+              f"{row.assigned_to or '-':<12}  {row.comment_count:>2} comment(s)  "
+              f"{row.summary.display_name}")
+    print(f"{len(rows)} case(s)")
+    return 0

@@ -1,0 +1,160 @@
+"""ReviewService: the office's review (submit, return, approve), people, versions, case list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from db.review import Comment, OfficeFilter, OfficeRepository, OfficeRow, Person, Review, Role
+from db.review_errors import CaseConflictError, NotAllowedError, ReviewStateError
+from desktop.services.cases import current_user, utc_clock
+from desktop.services.memos import facts_digest_of
+
+if TYPE_CHECKING:
+    from db.database import Database
+
+__all__ = ["CaseConflictError", "Comment", "NotAllowedError", "OfficeFilter", "OfficeRow",
+           "Person", "Review", "ReviewService", "ReviewStateError", "database_login",
+           "signature_line"]
+
+
+def database_login(database: Database) -> str | None:
+    """On PostgreSQL, the role this connection acts as (the person); None on SQLite."""
+    if database.dialect != "postgresql":
+        return None
+    with database.read() as connection:
+        return str(connection.exec_driver_sql("SELECT current_user").scalar_one())
+
+
+def signature_line(name: str, verb: str, when: datetime) -> str:
+    """'Ana Ruiz (submitted 2026-11-29)': the memo's Prepared/Reviewed by line with its date."""
+    return f"{name} ({verb} {when.date().isoformat()})"
+
+
+class ReviewService:
+    """What a caseworker and a supervisor do together; every step audited under its actor.
+
+    On PostgreSQL the actor is the person's database role and the database checks the role;
+    on SQLite it is the local profile chosen at start, checked here.
+    """
+
+    def __init__(self, database: Database, clock: Callable[[], datetime] = utc_clock, *,
+                 actor: str | None = None) -> None:
+        self._db = database
+        self._clock = clock
+        self._office = OfficeRepository(database)
+        self.actor = actor or database_login(database) or current_user() or "unknown"
+
+    # -- people --------------------------------------------------------------------------------
+    def people(self) -> list[Person]:
+        return self._office.people()
+
+    def me(self) -> Person | None:
+        return self._office.person(self.actor)
+
+    def display_name(self, login: str) -> str:
+        person = self._office.person(login)
+        return person.display_name if person is not None else login
+
+    def add_profile(self, login: str, display_name: str, role: Role) -> Person:
+        """A local profile (SQLite) or the record of a database role's person (PostgreSQL)."""
+        login, display_name = login.strip(), display_name.strip()
+        if not login or not display_name:
+            raise ValueError("A profile needs a login and a name.")
+        if role not in ("caseworker", "supervisor"):
+            raise ValueError(f"role must be caseworker or supervisor, not {role!r}")
+        person = Person(login, display_name, role)
+        self._office.add_person(person, now=self._clock(), actor=self.actor)
+        return person
+
+    def review_required(self) -> bool:
+        """The office setting: False ("no review", today's single-user behaviour) by default."""
+        return self._office.review_required()
+
+    def set_review_required(self, required: bool) -> None:
+        self._office.set_review_required(required, now=self._clock(), actor=self.actor)
+
+    # -- versioned saves -----------------------------------------------------------------------
+    def save(self, case_id: str, case_data: dict[str, Any], expected_version: int) -> int:
+        """Save against the version the editor opened; CaseConflictError if someone saved first."""
+        return self._office.save_versioned(case_id, case_data, expected_version,
+                                           now=self._clock(), actor=self.actor)
+
+    # -- review --------------------------------------------------------------------------------
+    def review(self, case_id: str) -> Review | None:
+        return self._office.review(case_id)
+
+    def comments(self, case_id: str, step: str | None = None) -> list[Comment]:
+        found = self._office.comments(case_id)
+        return found if step is None else [c for c in found if c.step == step]
+
+    def submit(self, case_id: str) -> None:
+        """Hand the case to review, evaluated on its current facts (recorded now if needed).
+
+        An incomplete case is refused with the evaluation's message (CaseFileError).
+        """
+        data = self._db.cases.get(case_id).case_data
+        latest = self._db.memos.latest_determination(case_id)
+        if latest is None or latest.facts_digest != facts_digest_of(data):
+            from desktop.services.memos import MemoService
+
+            MemoService(self._db, self._clock, actor=self.actor).record_determination(
+                case_id, self._evaluate(data, self._clock()))
+        self._office.submit(case_id, digest=facts_digest_of, now=self._clock(), actor=self.actor)
+
+    @staticmethod
+    def _evaluate(data: dict[str, Any], now: datetime) -> dict[str, Any]:
+        from desktop.services.evaluation import evaluate_case
+
+        recorded = data.get("decision_date")
+        decision_date = date.fromisoformat(recorded) if isinstance(recorded, str) else now.date()
+        return evaluate_case(data, decision_date)
+
+    def return_case(self, case_id: str, comments: Sequence[tuple[str, str]]) -> None:
+        """Send back with comments [(step name, text)]; the caseworker sees each on its step."""
+        self._check_may_review(case_id)
+        self._office.return_case(case_id, comments, now=self._clock(), actor=self.actor)
+
+    def approve(self, case_id: str) -> int:
+        """Approve: render the final memo naming preparer and reviewer, store it, lock the case."""
+        review = self._check_may_review(case_id)
+        now = self._clock()
+        pdf = self.render_final_memo(case_id, review, now)
+        return self._office.approve(case_id, pdf, digest=facts_digest_of, now=now,
+                                    actor=self.actor)
+
+    def render_final_memo(self, case_id: str, review: Review, now: datetime) -> bytes:
+        from desktop.services.memo_rendering import render_case_memo
+
+        data = self._db.cases.get(case_id).case_data
+        determination = self._evaluate(data, now)
+        reviewer = self.display_name(self.actor)
+        return render_case_memo(
+            data, determination, generated_at=now, status="final",
+            prepared_by=signature_line(self.display_name(review.submitted_by), "submitted",
+                                       review.submitted_at),
+            reviewed_by=signature_line(reviewer, "approved", now),
+            finalized_by=reviewer, finalized_at=now, officer_notes=data.get("notes"))
+
+    def _check_may_review(self, case_id: str) -> Review:
+        review = self._office.review(case_id)
+        if review is None or review.state != "submitted":
+            raise ReviewStateError(f"Case {case_id} is not awaiting review.")
+        if self._db.dialect == "sqlite":  # PostgreSQL: the database checks the role itself
+            me = self.me()
+            if me is None or me.role != "supervisor":
+                raise NotAllowedError("Only a supervisor can approve or return a case.")
+            if review.submitted_by == self.actor:
+                raise NotAllowedError("A supervisor cannot review a case they submitted.")
+        return review
+
+    # -- assignment and the office's case list -------------------------------------------------
+    def assign(self, case_id: str, login: str | None) -> None:
+        self._office.assign(case_id, login, now=self._clock(), actor=self.actor)
+
+    def office_rows(self, view: OfficeFilter = "all", search: str = "", limit: int = 100,
+                    offset: int = 0) -> list[OfficeRow]:
+        """"mine", "awaiting_review" (others' submissions), "returned_to_me", or "all"."""
+        return self._office.office_rows(view, self.actor, search=search, limit=limit,
+                                        offset=offset)

@@ -1,0 +1,187 @@
+"""ReviewPanel: where the open case stands in review, and the step this person may take."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.flow.steps import STEPS, Step
+from desktop.services.review import Comment, Person, Review, ReviewService
+from desktop.ui.background import BackgroundRunner
+from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.office.review_banner import ReviewCommentBanner
+
+
+@dataclass(frozen=True)
+class ReviewSnapshot:
+    """What the panel shows, read in the background."""
+
+    required: bool
+    me: Person | None
+    review: Review | None
+    comments: list[Comment]
+    names: dict[str, str]
+
+
+def read_snapshot(service: ReviewService, case_id: str) -> ReviewSnapshot:
+    people = service.people()
+    return ReviewSnapshot(service.review_required(), service.me(), service.review(case_id),
+                          service.comments(case_id), {p.login: p.display_name for p in people})
+
+
+class ReturnDialog(QDialog):
+    """The supervisor's comment, tied to the step it concerns."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Return the case with a comment")
+        self.step_combo = QComboBox(self)
+        self.step_combo.setAccessibleName("Step the comment concerns")
+        for step in STEPS:
+            self.step_combo.addItem(step.title, step.value)
+        self.comment_edit = QPlainTextEdit(self)
+        self.comment_edit.setAccessibleName("Comment")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.return_button = buttons.addButton("Return to caseworker",
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Step", self.step_combo)
+        form.addRow("Comment", self.comment_edit)
+        form.addRow(buttons)
+
+    def comment(self) -> tuple[str, str]:
+        return str(self.step_combo.currentData()), self.comment_edit.toPlainText()
+
+
+class ReviewPanel(QWidget):
+    """Submit (caseworker), approve or return (supervisor); comments go to the banner."""
+
+    review_changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, service: ReviewService, runner: BackgroundRunner, case_id: str,
+                 banner: ReviewCommentBanner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.runner = runner
+        self.case_id = case_id
+        self.banner = banner
+        self.snapshot: ReviewSnapshot | None = None
+        self.return_dialog: ReturnDialog | None = None
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Review status")
+        self.submit_button = QPushButton("Submit for review", self)
+        self.submit_button.setAccessibleName("Submit the case for a supervisor's review")
+        self.approve_button = QPushButton("Approve", self)
+        self.approve_button.setAccessibleName("Approve the case and finalize its memo")
+        self.return_button = QPushButton("Return…", self)
+        self.return_button.setAccessibleName("Return the case to the caseworker with a comment")
+        self._generation = 0  # only the newest read is shown
+        self.submit_button.clicked.connect(lambda: self._run(self.service.submit))
+        self.approve_button.clicked.connect(lambda: self._run(self.service.approve))
+        self.return_button.clicked.connect(self.ask_return)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status_label, 1)
+        for button in (self.submit_button, self.approve_button, self.return_button):
+            layout.addWidget(button)
+            button.hide()
+        self.hide()
+        self.refresh()
+
+    def refresh(self) -> None:
+        service, case_id = self.service, self.case_id
+        self._generation += 1
+        generation = self._generation
+        self.runner.run(lambda: read_snapshot(service, case_id),
+                        on_done=while_alive(self, lambda snapshot: self._show(
+                            snapshot, generation)),
+                        on_error=while_alive(self, lambda error: self.failed.emit(str(error))))
+
+    def _show(self, snapshot: ReviewSnapshot, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
+        self.snapshot = snapshot
+        self.setVisible(snapshot.required)
+        review, me = snapshot.review, snapshot.me
+        state = review.state if review is not None else "draft"
+        who = (snapshot.names.get(review.reviewed_by or review.submitted_by, "")
+               if review is not None else "")
+        self.status_label.setText(
+            {"draft": "Draft: not yet submitted for review",
+             "submitted": f"Awaiting review (submitted by {who})",
+             "returned": f"Returned by {who}: see the comments on the steps",
+             "approved": f"Approved by {who}"}[state])
+        supervisor = me is not None and me.role == "supervisor"
+        self.submit_button.setVisible(state in ("draft", "returned"))
+        reviewing = state == "submitted" and supervisor
+        self.approve_button.setVisible(reviewing)
+        self.return_button.setVisible(reviewing)
+        self.review_changed.emit()
+
+    def show_step(self, step: Step) -> None:
+        """Put the comments on `step` in the banner (while the case is back with its worker)."""
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.review is None or snapshot.review.state != "returned":
+            self.banner.show_comments([])
+            return
+        since = snapshot.review.reviewed_at
+        comments = [c for c in snapshot.comments if c.step == step.value and
+                    (since is None or c.at >= since)]
+        self.banner.show_comments(comments, lambda login: snapshot.names.get(login, login))
+
+    def ask_return(self) -> None:
+        dialog = ReturnDialog(self)
+        dialog.accepted.connect(lambda: self._run(
+            lambda case_id: self.service.return_case(case_id, [dialog.comment()])))
+        self.return_dialog = dialog
+        dialog.open()
+
+    def _run(self, action: Any) -> None:
+        case_id = self.case_id
+        self.runner.run(lambda: action(case_id),
+                        on_done=while_alive(self, lambda _result: self.refresh()),
+                        on_error=while_alive(self, lambda error: self._failed(error)))
+
+    def _failed(self, error: BaseException) -> None:
+        self.status_label.setText(f"Not done: {error}")
+        self.failed.emit(str(error))
+
+
+def attach_review(page: Any, column: Any) -> ReviewPanel:
+    """Host the review panel and the comment banner on a CaseFlowPage (in its right column).
+
+    The panel shows only when the office requires review; an approval locks the page as a
+    finalize does.
+    """
+    services = page.services
+    service = ReviewService(services.cases.database, services.clock,
+                            actor=services.cases.actor)
+    banner = ReviewCommentBanner(page)
+    panel = ReviewPanel(service, services.runner, page.case_id, banner, page)
+    column.insertWidget(1, panel)
+    column.insertWidget(2, banner)
+
+    def changed() -> None:
+        panel.show_step(page.flow.current)
+        review = panel.snapshot.review if panel.snapshot is not None else None
+        if review is not None and review.state == "approved" and not page.flow.read_only:
+            page._on_finalized(review.reviewed_by or "")
+
+    panel.review_changed.connect(changed)
+    return panel

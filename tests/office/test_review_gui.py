@@ -1,0 +1,94 @@
+"""The review in the window: submit, return with a comment shown on its step, approve."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from desktop.flow.steps import Step
+from desktop.services.cases import CaseService
+from desktop.services.memos import MemoService
+from desktop.services.review import ReviewService
+from tests.gui.test_case_flow_support import (  # noqa: F401 (the services fixture)
+    open_page,
+    services_fixture,
+)
+from tests.office.conftest import make_case
+
+pytestmark = pytest.mark.gui
+
+
+def _as(services: Any, login: str) -> Any:
+    database = services.cases.database
+    return dataclasses.replace(
+        services, cases=CaseService(database, services.clock, actor=login),
+        memos=MemoService(database, services.clock, actor=login))
+
+
+def _wait_review(qtbot: Any, page: Any) -> None:
+    with qtbot.waitSignal(page.review_panel.review_changed, timeout=20_000):
+        page.review_panel.refresh()
+
+
+def test_no_review_office_hides_the_panel(qtbot: Any, services: Any) -> None:
+    page = open_page(qtbot, services, services.cases.create_case(make_case()))
+    _wait_review(qtbot, page)
+    assert not page.review_panel.isVisible()
+    assert not page.review_panel.banner.isVisible()
+
+
+def test_return_comment_shows_on_its_step_then_approval_locks(qtbot: Any, services: Any
+                                                              ) -> None:
+    admin = ReviewService(services.cases.database, services.clock, actor="admin")
+    admin.set_review_required(True)
+    admin.add_profile("ana", "Ana Ruiz", "caseworker")
+    admin.add_profile("dana", "Dana Cole", "supervisor")
+    ana, dana = _as(services, "ana"), _as(services, "dana")
+    case_id = ana.cases.create_case(make_case())
+
+    page = open_page(qtbot, ana, case_id)
+    _wait_review(qtbot, page)
+    panel = page.review_panel
+    assert panel.isVisible() and panel.submit_button.isVisible()
+    assert not panel.approve_button.isVisible()
+    panel.submit_button.click()
+    qtbot.waitUntil(lambda: "Awaiting review" in panel.status_label.text(), timeout=30_000)
+    assert not panel.submit_button.isVisible()
+
+    supervisor_page = open_page(qtbot, dana, case_id)
+    _wait_review(qtbot, supervisor_page)
+    reviewing = supervisor_page.review_panel
+    assert reviewing.approve_button.isVisible() and reviewing.return_button.isVisible()
+
+    def fill_and_accept() -> None:
+        dialog = reviewing.return_dialog
+        assert dialog is not None and dialog.isVisible()
+        dialog.step_combo.setCurrentIndex(dialog.step_combo.findData("journey"))
+        dialog.comment_edit.setPlainText("Check the dates in México")
+        dialog.return_button.click()
+
+    QTimer.singleShot(0, fill_and_accept)
+    reviewing.return_button.click()
+    qtbot.waitUntil(lambda: "Returned by Dana Cole" in reviewing.status_label.text(),
+                    timeout=30_000)
+
+    _wait_review(qtbot, page)
+    page.go_to_step(Step.APPLICANT)
+    assert not panel.banner.isVisible()
+    page.go_to_step(Step.JOURNEY)
+    assert panel.banner.isVisible()
+    assert "Returned by Dana Cole" in panel.banner.label.text()
+    assert "Check the dates in México" in panel.banner.label.text()
+
+    panel.submit_button.click()
+    qtbot.waitUntil(lambda: "Awaiting review" in panel.status_label.text(), timeout=30_000)
+    _wait_review(qtbot, supervisor_page)
+    reviewing.approve_button.click()
+    qtbot.waitUntil(lambda: "Approved by Dana Cole" in reviewing.status_label.text(),
+                    timeout=60_000)
+    assert supervisor_page.flow.read_only
+    memo = services.memos.latest_memo(case_id)
+    assert memo is not None and memo.status == "final" and memo.finalized_by == "dana"
