@@ -1,4 +1,4 @@
-"""The wheel carries desktop, db and the resources (inside desktop), nothing else at top level."""
+"""The wheel carries desktop, db, case_rules and the resources (inside desktop), nothing else."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_the_package_list_names_every_package_in_the_tree() -> None:
     listed = set(config["tool"]["setuptools"]["packages"])
     found = {
         ".".join(init.parent.relative_to(REPO).parts)
-        for top in ("desktop", "db")
+        for top in ("desktop", "db", "case_rules")
         for init in (REPO / top).rglob("__init__.py")
     }
     assert listed == found | {"desktop._resources"}
@@ -34,7 +34,7 @@ def test_the_wheel_holds_code_migrations_and_every_resource(tmp_path: Path) -> N
     (wheel,) = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
-    assert tops == {"desktop", "db"}
+    assert tops == {"desktop", "db", "case_rules"}
     resources = [p for p in (REPO / "resources").rglob("*") if p.is_file()
                  and "__pycache__" not in p.parts]
     assert resources
