@@ -86,7 +86,8 @@ def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
     ):
         check.missing(base + ("family_name",), "Enter the applicant's name")
     a_number = applicant.get("a_number")
-    if isinstance(a_number, str) and a_number.strip() and normalise_a_number(a_number) is None:
+    blank = a_number is None or (isinstance(a_number, str) and not a_number.strip())
+    if not blank and normalise_a_number(a_number) is None:
         check.error(base + ("a_number",), f"An A-number has {A_NUMBER_HINT}")
     birth = check.date(applicant, base + ("date_of_birth",))
     entry_date = _entry_date(case)
