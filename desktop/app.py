@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
@@ -32,6 +32,24 @@ EXIT_AT_FIRST_PAINT_ENV = "WAYPOINT_EXIT_AT_FIRST_PAINT"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 RESTORE_TEXT = "Restore latest backup"
 LOG_ROTATE_BYTES = 1_000_000
+
+
+def missing_display(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why no window can open here (Linux or BSD with no display), else None.
+
+    Qt would abort with "could not connect to display" and a core dump; a sentence saying
+    what to do is better. QT_QPA_PLATFORM (e.g. offscreen) means the caller chose a platform.
+    """
+    if platform in ("win32", "darwin", "cygwin"):
+        return None
+    if any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return (
+        "waypoint: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set).\nRun it in a desktop session, or over ssh with -X; the command-line tools work "
+        "anywhere (waypoint --help).\nTo start the window without a screen (tests, CI), set "
+        "QT_QPA_PLATFORM=offscreen."
+    )
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -340,6 +358,10 @@ def launch(paths: AppPaths, database_url: str, case_file: str | None = None) -> 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the window: `waypoint [--data-dir DIR] [--database-url URL]`."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    no_display = missing_display(os.environ, sys.platform)
+    if no_display is not None:
+        print(no_display, file=sys.stderr)
+        return 1
     paths = resolve_paths(args.data_dir)
     database_url = resolve_database_url(paths, args.database_url)
     setup_logging(paths)
