@@ -16,8 +16,8 @@ from db.normalise import canonical_json
 from db.records import AuditProblem, AuditReport
 
 GENESIS_HASH = "0" * 64
-audit_table = AuditEntry.__table__  # type: ignore[attr-defined]
-memo_table = Memo.__table__  # type: ignore[attr-defined]
+audit_table = AuditEntry.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
+memo_table = Memo.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
 
 
 def as_utc(moment: datetime) -> datetime:

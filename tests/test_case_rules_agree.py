@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from db.normalise import derive_columns
 from desktop import cli
 from desktop.flow.validation import Severity, validate_case
 from desktop.memo.lookups import country_name as memo_country_name
-from desktop.services.evaluation import country_name, evaluate_case
+from desktop.services.evaluation import evaluate_case, treaty_status
 from tests.engine.builders import base_case, change
 
 # (name, the case, the field the rule refuses): each file must be refused by every path.
@@ -102,5 +103,6 @@ def test_the_database_indexes_the_a_number_the_form_accepts(raw: object,
 
 
 def test_kosovo_has_one_name_in_the_services_and_the_memo() -> None:
-    assert country_name("XK") == memo_country_name("XK") == "Kosovo"
-    assert country_name("MX") == memo_country_name("MX") == "Mexico"
+    on = date(2020, 1, 1)
+    assert treaty_status("XK", on)["name"] == memo_country_name("XK") == "Kosovo"
+    assert treaty_status("MX", on)["name"] == memo_country_name("MX") == "Mexico"

@@ -249,8 +249,7 @@ class MemoPage(QWidget):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print memo")
         dialog.accepted.connect(lambda: self.print_to(printer))
-        # The stubs miss the no-argument overload of open().
-        dialog.open()  # type: ignore[call-arg]
+        dialog.open()  # type: ignore[call-arg]  # PySide6's stubs lack QDialog.open()'s no-argument form
 
     def print_to(self, printer: QPrinter) -> Task | None:
         """Print in the runner with a progress dialog that can cancel between pages."""

@@ -118,7 +118,7 @@ class CountryComboBox(QComboBox):
         line_edit.setPlaceholderText("Country name or code")
         line_edit.editingFinished.connect(self._commit_text)
         self.activated.connect(self._on_activated)
-        completer.activated[str].connect(self._on_completed)  # type: ignore[index]
+        completer.activated[str].connect(self._on_completed)  # type: ignore[index]  # stubs: no signal overloads
         self._code: str | None = None
         self.setAccessibleName("Country")
         app = QApplication.instance()
