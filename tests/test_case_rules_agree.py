@@ -17,6 +17,7 @@ from desktop.flow.validation import Severity, validate_case
 from desktop.memo.lookups import country_name as memo_country_name
 from desktop.services.evaluation import evaluate_case, treaty_status
 from tests.engine.builders import base_case, change
+from tests.gui.test_case_flow_support import services_fixture  # noqa: F401  (`services`)
 
 # (name, the case, the field the rule refuses): each file must be refused by every path.
 BAD_INPUTS: list[tuple[str, dict[str, Any], str]] = [
@@ -106,3 +107,27 @@ def test_kosovo_has_one_name_in_the_services_and_the_memo() -> None:
     on = date(2020, 1, 1)
     assert treaty_status("XK", on)["name"] == memo_country_name("XK") == "Kosovo"
     assert treaty_status("MX", on)["name"] == memo_country_name("MX") == "Mexico"
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_window_applies_the_same_a_number_rule_and_offers_kosovo(
+        qtbot: Any, services: Any) -> None:
+    from PySide6.QtTest import QTest
+
+    from desktop.flow import Step
+    from desktop.ui.case_flow.field_form import FieldForm
+    from desktop.ui.widgets.country_combo_box import resolve_country
+    from tests.gui.test_case_flow_support import open_page
+
+    page = open_page(qtbot, services, services.cases.create_case(base_case()))
+    applicant = page.pages[Step.APPLICANT]
+    binding = next(b for form in applicant.findChildren(FieldForm) for b in form.bindings
+                   if b.relative == ("a_number",))
+    for typed, refused in (("A#123456789", True), ("A-123-456-789", False),
+                           ("123.456.789", True), ("a 12 345 678", False)):
+        applicant.a_number.selectAll()
+        QTest.keyClicks(applicant.a_number, typed)
+        qtbot.waitUntil(lambda r=refused: binding.problem_label.isVisible() is r)
+        assert (normalise_a_number(typed) is None) is refused
+    assert resolve_country("Kosovo") == resolve_country("XK") == "XK"

@@ -16,11 +16,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
+from case_rules import EXTRA_COUNTRIES
+
 
 @cache
 def country_entries() -> tuple[tuple[str, str], ...]:
-    """(code, display name) for every ISO 3166-1 country, sorted by name."""
-    entries = []
+    """(code, display name) for every country a case file may name (ISO 3166-1 and XK)."""
+    entries = list(EXTRA_COUNTRIES.items())
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         entries.append((country.alpha_2, name))
