@@ -370,7 +370,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationDisplayName("Waypoint")
     app = QApplication([sys.argv[0] if sys.argv else "waypoint"])
     launched = launch(paths, database_url, args.case_file)
-    app.installEventFilter(FileOpenFilter(launched.opener))
+    if sys.platform == "darwin":
+        # Only macOS sends files as events. An application-wide filter sees every event of
+        # every widget, each one wrapped for Python: not worth it where it finds nothing.
+        app.installEventFilter(FileOpenFilter(launched.opener))
     launched.window.first_painted.connect(lambda: app.setWindowIcon(app_icon()))
     probe_mode = os.environ.get(EXIT_AT_FIRST_PAINT_ENV, "")
     if probe_mode in ("1", "window"):
