@@ -151,13 +151,14 @@ class StorageOpener(QObject):
         """
         from desktop.ui.fonts import register_bundled_fonts
 
-        register_bundled_fonts()  # before any rows: the list shows names in any script
         limit = self.window.case_list.model.page_size
         self.window.runner.run(
             lambda: _read_first_page_in_worker(self.database_url, limit),
             self._first_page_read,
             self._first_page_failed,
         )
+        # While the worker reads; still before any rows: the list shows names in any script.
+        register_bundled_fonts()
 
     def _first_page_read(self, first_page: Any) -> None:
         if first_page is not None and not self._closed:

@@ -276,8 +276,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)  # once this frame is on screen
 
     def _after_first_paint(self) -> None:
-        self.case_list.finish_setup()  # the list's columns, ready for its rows
-        self.first_painted.emit()  # launch(): the early look at the cases starts on a worker
+        # The early look at the cases starts on a worker first (launch() listens), so it
+        # reads the database while this thread builds the list's columns (Qt's enums).
+        self.first_painted.emit()
+        self.case_list.finish_setup()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._case_page is not None and not self._close_case_page():
