@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from case_rules import content_hash
 from db.errors import DatabaseError
-from db.normalise import content_hash
 from db.records import CaseSummary, StoredCase
 from desktop.services.storage_errors import CaseImportError
 
@@ -36,31 +36,16 @@ def current_user() -> str | None:
 
 
 def _read_and_validate(path: Path) -> dict[str, Any]:
-    """Parse and validate one case file with the engine's checks (a JSON check until then)."""
-    try:
-        from desktop.services.evaluation import CaseFileError, read_case_file
-    except ImportError:
-        return _minimal_read(path)
+    """Parse and validate one case file with the engine's checks (the one set of rules)."""
+    # Imported at first use: jsonschema and the schema are not needed to open the database.
+    from desktop.services.evaluation import CaseFileError, read_case_file
+
     try:
         data: dict[str, Any] = read_case_file(path)
     except CaseFileError as problem:
         raise CaseImportError(path, str(problem).strip() or "not a valid case file") from problem
     except OSError as problem:
         raise CaseImportError(path, f"cannot be read ({problem.strerror})") from problem
-    return data
-
-
-def _minimal_read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as problem:
-        raise CaseImportError(path, f"cannot be read ({problem.strerror})") from problem
-    except (ValueError, UnicodeDecodeError) as problem:
-        raise CaseImportError(path, f"not JSON ({problem})") from problem
-    if not isinstance(data, dict):
-        raise CaseImportError(path, "not a case file (the top level is not an object)")
-    if data.get("format") != CASE_FORMAT:
-        raise CaseImportError(path, f"/format: expected {CASE_FORMAT!r}")
     return data
 
 
