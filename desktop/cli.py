@@ -30,12 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: SQLite in the data folder; or $WAYPOINT_DATABASE_URL)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"desktop.commands.{name}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"desktop.commands.{name}":
-                raise
-            continue
+        module = importlib.import_module(f"desktop.commands.{name}")  # a missing one fails
         module.register(subparsers)
     return parser
 
