@@ -35,8 +35,10 @@ QT_QPA_PLATFORM=offscreen WAYPOINT_EXIT_AT_FIRST_PAINT=cases \
   tail -n 30 "$user_home/start.log" >&2; exit 1; }
 grep -q '^first-paint ' "$user_home/start.log" || {
   echo "fresh_clone.sh: the window never showed the case list" >&2; exit 1; }
-.venv/bin/waypoint info | grep -Eq '^Schema revision: +[0-9]' || {
-  echo "fresh_clone.sh: the first start did not create and migrate the database" >&2; exit 1; }
+info=$(.venv/bin/waypoint info)  # (not piped into grep -q: that would break the pipe)
+grep -Eq '^Schema revision: +[0-9]' <<< "$info" || {
+  echo "fresh_clone.sh: the first start did not create and migrate the database:" >&2
+  echo "$info" >&2; exit 1; }
 echo "   installed, started, showed the demo case and quit in $(( $(date +%s) - started )) s"
 
 echo "== 2/2: $test_command"

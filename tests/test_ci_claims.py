@@ -40,6 +40,7 @@ def test_ci_run_installs_what_nothing_skipped_needs_and_checks_a_fresh_clone() -
                     "postgresql", "poppler-utils", "python3-venv", "git"):
         assert re.search(rf"\s{re.escape(package)}(\s|$)", CI_RUN, re.M), package
     assert "export WAYPOINT_REQUIRE_PG=1 WAYPOINT_NO_SKIPS=1" in CI_RUN
+    assert "export WAYPOINT_SMOKE_PG_URL=" in CI_RUN  # the frozen app is checked on PostgreSQL too
     for step in ("bash .ci/test", "bash .ci/package.sh", "bash .ci/fresh_clone.sh"):
         assert step in CI_RUN
 
