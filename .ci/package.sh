@@ -14,7 +14,7 @@ if [ ! -x "$PY" ]; then
   exit 1
 fi
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
-  "$PY" -m pip install --quiet 'pyinstaller>=6.10'
+  "$PY" -m pip install --quiet -e '.[packaging]'
 fi
 
 export QT_QPA_PLATFORM=offscreen

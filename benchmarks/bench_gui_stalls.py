@@ -105,6 +105,8 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path,
                         help="data folder with the cases: filled on the first run (when it "
                              "holds no database), reused as it is afterwards")
+    parser.add_argument("--check", action="store_true",
+                        help="exit with status 1 when a stall is over the goal")
     args = parser.parse_args()
     count = int(os.environ.get("WAYPOINT_BENCH_CASES", "100000"))
     app = QApplication(sys.argv[:1])
@@ -223,7 +225,7 @@ def main() -> int:
         )
     print(f"worst stall {worst:.1f} ms (goal {GOAL_MS:.0f} ms); cases in database: {count:,}")
     app.shutdown()
-    return 0
+    return 1 if args.check and worst > GOAL_MS else 0
 
 
 if __name__ == "__main__":

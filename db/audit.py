@@ -16,7 +16,7 @@ from db.normalise import canonical_json
 GENESIS_HASH = "0" * 64
 # The connection.info key append() leaves the new chain head under, for the receipt.
 HEAD_KEY = "waypoint_audit_head"
-audit_table = AuditEntry.__table__  # type: ignore[attr-defined]
+audit_table = AuditEntry.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -18,9 +18,9 @@ from db.normalise import CaseColumns, derive_columns
 from db.records import CaseStatus, CaseSummary, StoredCase
 from db.search import BROAD_MATCHES, fts_match_count, search_condition
 
-cases_table = Case.__table__  # type: ignore[attr-defined]
-stops_table = JourneyStop.__table__  # type: ignore[attr-defined]
-claims_table = ProtectionClaim.__table__  # type: ignore[attr-defined]
+cases_table = Case.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
+stops_table = JourneyStop.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
+claims_table = ProtectionClaim.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
 
 SORT_COLUMNS = {
     "updated": "updated_at",

@@ -100,7 +100,12 @@ def build_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    try:
+        return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    except ModuleNotFoundError as missing:  # the driver is an optional extra
+        raise DatabaseUnavailableError(
+            f"PostgreSQL support is not installed ({missing.name} is missing): "
+            "pip install 'waypoint-transit[postgres]'") from missing
 
 
 def disk_nearly_full(where: str) -> bool:

@@ -14,8 +14,8 @@ from db.models import Determination, Memo
 from db.normalise import canonical_json
 from db.records import MemoStatus, StoredDetermination, StoredMemo
 
-determinations_table = Determination.__table__  # type: ignore[attr-defined]
-memos_table = Memo.__table__  # type: ignore[attr-defined]
+determinations_table = Determination.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
+memos_table = Memo.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
 
 
 def insert_determination(connection: Connection, case_pk: int, determination: dict[str, Any],

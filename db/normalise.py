@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+# The case file's rules live in desktop.case_rules (pure; the one import db makes of desktop);
+# re-exported for db's callers.
+from desktop.case_rules import canonical_json, content_hash, normalise_a_number
+
+__all__ = ["CaseColumns", "JourneyRow", "a_number_query_digits", "canonical_json",
+           "content_hash", "derive_columns", "fold", "normalise_a_number"]
 
 # Letters NFKD does not decompose but a caseworker types without the mark.
 _EXTRA_FOLDS = str.maketrans(
@@ -28,32 +33,12 @@ def fold(text: str) -> str:
     return " ".join(_NON_TOKEN.sub(" ", bare).split())
 
 
-def normalise_a_number(raw: object) -> str | None:
-    """Digits only, zero-padded to 9 ("A-12-345-678" -> "012345678"); None if not 8-9 digits."""
-    if not isinstance(raw, str | int) or isinstance(raw, bool):
-        return None
-    digits = re.sub(r"\D", "", str(raw))
-    if not 8 <= len(digits) <= 9:
-        return None
-    return digits.zfill(9)
-
-
 def a_number_query_digits(query: str) -> str | None:
     """The digits of a query written like an A-number ("A-212-3", "212 345"), else None."""
     if not _A_NUMBER_LIKE.match(query):
         return None
     digits = re.sub(r"\D", "", query)
     return digits if len(digits) >= 2 else None
-
-
-def canonical_json(value: object) -> str:
-    """Sorted keys, no spaces, UTF-8 kept: the one text that is hashed."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def content_hash(value: object) -> str:
-    """SHA-256 hex of the canonical JSON of a value."""
-    return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
 
 
 def _text(value: object) -> str:

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer, Signal
@@ -66,6 +66,24 @@ def bad_binding_message() -> str:
         "typing, and unsaved typing would be lost. Install PySide6 6.11.3 "
         "(pip install 'PySide6-Essentials==6.11.3' 'PySide6-Addons==6.11.3') or use "
         "Python 3.12 or newer."
+    )
+
+
+def missing_display(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why no window can open here (Linux or BSD with no display), else None.
+
+    Qt would abort with "could not connect to display" and a core dump; a sentence saying
+    what to do is better. QT_QPA_PLATFORM (e.g. offscreen) means the caller chose a platform.
+    """
+    if platform in ("win32", "darwin", "cygwin"):
+        return None
+    if any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return (
+        "waypoint: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set).\nRun it in a desktop session, or over ssh with -X; the command-line tools work "
+        "anywhere (waypoint --help).\nTo start the window without a screen (tests, CI), set "
+        "QT_QPA_PLATFORM=offscreen."
     )
 
 
@@ -219,9 +237,6 @@ class StorageOpener(QObject):
         full open (migrations, backup, integrity check) is done; that one still runs at
         every start and, if it refuses the file, the preview is withdrawn.
         """
-        from desktop.ui.fonts import register_bundled_fonts
-
-        register_bundled_fonts()  # before any rows: the list shows names in any script
         self._ask_or_begin()
 
     def _ask_or_begin(self) -> None:
@@ -303,6 +318,8 @@ class StorageOpener(QObject):
 
     def _begin(self, secret: str | None, *, encrypt_plain: bool = False) -> None:
         """Derive the key once (a worker), show the newest cases read-only, then open fully."""
+        from desktop.ui.fonts import register_bundled_fonts
+
         self._secret = secret
         self._encrypt_plain = encrypt_plain
         limit = self.window.case_list.model.page_size
@@ -312,6 +329,8 @@ class StorageOpener(QObject):
             self._first_page_read,
             self._first_page_failed,
         )
+        # While the worker reads; still before any rows: the list shows names in any script.
+        register_bundled_fonts()
 
     def _first_page_read(self, result: Any) -> None:
         self._key, first_page = result
@@ -566,6 +585,12 @@ class FileOpenFilter(QObject):
         return False
 
 
+def report_first_paint() -> None:
+    """Benchmark hook: print the time of the first paint and quit."""
+    print(f"first-paint {time.time():.6f}", flush=True)
+    QTimer.singleShot(0, QCoreApplication.quit)
+
+
 class FirstPaintProbe(QObject):
     """Benchmark hook: prints the time of the first paint of `target` (when ready) and quits."""
 
@@ -577,9 +602,27 @@ class FirstPaintProbe(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._ready():
             watched.removeEventFilter(self)
-            print(f"first-paint {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            report_first_paint()
         return False
+
+
+def watch_first_rows(window: MainWindow) -> None:
+    """Benchmark hook: report the first paint of the case table once it has rows.
+
+    The paint filter goes on the table only when rows arrive, so it does not see (and wrap
+    for Python) every event the table gets on the way there.
+    """
+    model = window.case_list.model
+    viewport = window.case_list.table.viewport()
+
+    def rows_arrived() -> None:
+        if model.rowCount() > 0:
+            model.modelReset.disconnect(rows_arrived)
+            model.rowsInserted.disconnect(rows_arrived)
+            FirstPaintProbe(viewport, lambda: True)
+
+    model.modelReset.connect(rows_arrived)
+    model.rowsInserted.connect(rows_arrived)
 
 
 class Launched:
@@ -612,6 +655,10 @@ def launch(paths: AppPaths, database_url: str, case_file: str | None = None) -> 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the window: `waypoint [--data-dir DIR] [--database-url URL]`."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    no_display = missing_display(os.environ, sys.platform)
+    if no_display is not None:
+        print(no_display, file=sys.stderr)
+        return 1
     paths = resolve_paths(args.data_dir)
     database_url = resolve_database_url(paths, args.database_url)
     QApplication.setApplicationName("Waypoint")
@@ -629,14 +676,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep_new_files_private()
     setup_logging(paths)
     launched = launch(paths, database_url, args.case_file)
-    app.installEventFilter(FileOpenFilter(launched.opener))
+    if sys.platform == "darwin":
+        # Only macOS sends files as events. An application-wide filter sees every event of
+        # every widget, each one wrapped for Python: not worth it where it finds nothing.
+        app.installEventFilter(FileOpenFilter(launched.opener))
     launched.window.first_painted.connect(lambda: QApplication.setWindowIcon(app_icon()))
     probe_mode = os.environ.get(EXIT_AT_FIRST_PAINT_ENV, "")
     if probe_mode in ("1", "window"):
-        FirstPaintProbe(launched.window, lambda: True)
+        # The window's own paint hook: no event filter (one would see, and wrap for Python,
+        # every event of the window: the probe would cost more than the floor's paintEvent).
+        launched.window.first_frame_drawn.connect(report_first_paint)
     elif probe_mode == "cases":
-        model = launched.window.case_list.model
-        FirstPaintProbe(launched.window.case_list.table.viewport(), lambda: model.rowCount() > 0)
+        watch_first_rows(launched.window)
     try:
         return app.exec()
     finally:

@@ -38,12 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(else $WAYPOINT_PASSPHRASE, else a prompt)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"desktop.commands.{name}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"desktop.commands.{name}":
-                raise
-            continue
+        module = importlib.import_module(f"desktop.commands.{name}")  # a missing one fails
         module.register(subparsers)
     return parser
 

@@ -1,4 +1,4 @@
-"""The wheel carries desktop, db and the resources (inside desktop), nothing else at top level."""
+"""The wheel carries desktop and db, with the resources inside desktop, and nothing else."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# The years a case-file date may name (the date fields' year box offers the same range).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +35,17 @@ class DateTextError(ValueError):
 
 @lru_cache(maxsize=4096)
 def parse_partial_date(text: str) -> PartialDate:
-    """Parse a date with precision; raise DateTextError naming what is wrong."""
+    """Parse a date with precision; raise DateTextError naming what is wrong.
+
+    The one date rule of the case file: the flow, the services and the memo all parse here.
+    """
     match = _DATE_TEXT.match(text)
     if match is None:
         raise DateTextError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
     year = int(match.group(1))
-    if year < 1:
-        raise DateTextError(f"impossible date {text}: year 0")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateTextError(f"the year {year} in {text} is out of range "
+                            f"({FIRST_YEAR}-{LAST_YEAR})")
     if match.group(2) is None:
         return PartialDate(date(year, 1, 1), date(year, 12, 31), text)
     month = int(match.group(2))

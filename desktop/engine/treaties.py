@@ -52,7 +52,7 @@ def party_to_any(pack: RulePack, code: str, day: date) -> PartyAt:
 def _first_instrument(record: TreatyRecord, day: date) -> str:
     """The verified instrument in force on `day` if any, else the earliest one."""
     in_force = [k for k in INSTRUMENT_KEYS if record.instruments[k].entry_into_force is not None
-                and record.instruments[k].entry_into_force <= day]  # type: ignore[operator]
+                and record.instruments[k].entry_into_force <= day]  # type: ignore[operator]  # None ruled out just before
     for key in in_force:
         if record.instruments[key].verified:
             return key

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+from desktop.engine import dates as engine_dates
 
 
 class Precision(Enum):
@@ -59,23 +58,19 @@ class PartialDate:
 
 
 def parse_partial_date(text: object) -> PartialDate | None:
-    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; None for null/empty; ValueError when malformed."""
+    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; None for null/empty; ValueError when malformed.
+
+    The rule itself is the engine's (desktop.engine.dates), so the form, the import and the
+    evaluation accept and refuse the same dates; this adds the flow's precision view.
+    """
     if text is None or text == "":
         return None
     if not isinstance(text, str):
         raise ValueError("a date must be written as text, e.g. 2019-10-03")
-    match = _DATE.match(text.strip())
-    if not match:
-        raise ValueError(f"'{text}' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    engine_dates.parse_partial_date(text)  # raises DateTextError (a ValueError) when bad
+    parts = [int(part) for part in text.split("-")] + [None, None]
+    year, month, day = parts[:3]
     assert year is not None
-    if year < 1900 or year > 2100:
-        raise ValueError(f"the year {year} is out of range")
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"'{text}' has no month {month}")
-    if day is not None and month is not None:
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"'{text}' is not a day of that month")
     return PartialDate(year, month, day)
 
 

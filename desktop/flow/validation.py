@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-import pycountry
-
+from desktop.case_rules import A_NUMBER_HINT, is_country_code, normalise_a_number
 from desktop.flow.field_paths import FieldPath, format_path
 from desktop.flow.partial_dates import (
     PartialDate,
@@ -17,8 +15,6 @@ from desktop.flow.partial_dates import (
     parse_partial_date,
 )
 from desktop.flow.steps import STEPS, Step, step_for_path
-
-_A_NUMBER_JUNK = re.compile(r"[\s\-]")
 
 
 class Severity(Enum):
@@ -43,26 +39,6 @@ class Problem:
     @property
     def field(self) -> str:
         return format_path(self.path)
-
-
-def is_country_code(value: object) -> bool:
-    """True for an ISO 3166-1 alpha-2 code that pycountry knows."""
-    return (
-        isinstance(value, str)
-        and len(value) == 2
-        and value.isupper()
-        and pycountry.countries.get(alpha_2=value) is not None
-    )
-
-
-def normalise_a_number(text: str) -> str | None:
-    """`A-123-456-789` → `123456789`; None when it is not 8 or 9 digits."""
-    digits = _A_NUMBER_JUNK.sub("", text.strip())
-    if digits[:1] in ("A", "a"):
-        digits = digits[1:]
-    if digits.isdigit() and len(digits) in (8, 9):
-        return digits
-    return None
 
 
 class _Checker:
@@ -110,8 +86,9 @@ def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
     ):
         check.missing(base + ("family_name",), "Enter the applicant's name")
     a_number = applicant.get("a_number")
-    if isinstance(a_number, str) and a_number.strip() and normalise_a_number(a_number) is None:
-        check.error(base + ("a_number",), "An A-number has 8 or 9 digits, e.g. A-123-456-789")
+    blank = a_number is None or (isinstance(a_number, str) and not a_number.strip())
+    if not blank and normalise_a_number(a_number) is None:
+        check.error(base + ("a_number",), f"An A-number has {A_NUMBER_HINT}")
     birth = check.date(applicant, base + ("date_of_birth",))
     entry_date = _entry_date(case)
     if birth and entry_date and definitely_after(birth, entry_date):

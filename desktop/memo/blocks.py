@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from typing import Any
@@ -43,6 +44,7 @@ class MemoParagraph(Paragraph):  # type: ignore[misc]  # ReportLab ships no type
 
 
 _TEMPLATE_FRAGS: dict[str, Any] = {}
+_TEMPLATE_LOCK = threading.Lock()  # memos render on worker threads
 
 
 def capped(value: str, limit: int = CELL_LIMIT) -> str:
@@ -58,9 +60,10 @@ def _plain_paragraph(plain: str, style: ParagraphStyle) -> Paragraph:
     Most cells of the memo are short plain strings; parsing each as markup was the largest
     single cost of a render. The text fragment is a copy of one parsed once per style.
     """
-    template = _TEMPLATE_FRAGS.get(style.name)
-    if template is None:
-        template = _TEMPLATE_FRAGS[style.name] = Paragraph("x", style).frags[0]
+    with _TEMPLATE_LOCK:
+        template = _TEMPLATE_FRAGS.get(style.name)
+        if template is None:
+            template = _TEMPLATE_FRAGS[style.name] = Paragraph("x", style).frags[0]
     return MemoParagraph(plain, style, frags=[template.clone(text=plain)])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -76,14 +77,16 @@ def memo_styles() -> MemoStyles:
 
 
 _SHAPED: dict[str, ParagraphStyle] = {}
+_SHAPED_LOCK = threading.Lock()  # memos render on worker threads
 
 
 def shaped(style: ParagraphStyle) -> ParagraphStyle:
     """The same style with HarfBuzz shaping on, for text that holds Arabic."""
-    variant = _SHAPED.get(style.name)
-    if variant is None:
-        variant = _SHAPED[style.name] = ParagraphStyle(f"{style.name}-shaped", parent=style,
-                                                       shaping=1)
+    with _SHAPED_LOCK:
+        variant = _SHAPED.get(style.name)
+        if variant is None:
+            variant = _SHAPED[style.name] = ParagraphStyle(f"{style.name}-shaped", parent=style,
+                                                           shaping=1)
     return variant
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import UTC, date, datetime
+
+from desktop.engine.dates import DateTextError, parse_partial_date
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNKNOWN = "unknown"
@@ -28,9 +29,6 @@ OUTCOME_EXPLANATIONS = {
                          "the questions under What is still needed would settle it.",
 }
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def format_partial_date(value: object) -> str:
     """Show an ISO date with the precision it has: '3 Oct 2019', 'Sep 2019', '2019' or 'unknown'."""
     if value is None or value == "":
@@ -39,16 +37,16 @@ def format_partial_date(value: object) -> str:
         value = value.date()
     if isinstance(value, date):
         return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    match = _PARTIAL_DATE.match(str(value))
-    if not match:
+    try:
+        parsed = parse_partial_date(str(value))
+    except DateTextError:
         return str(value)  # shown as recorded rather than guessed at
-    year, month, day = match.groups()
-    if month is None:
-        return year
-    month_name = MONTHS[int(month) - 1] if 1 <= int(month) <= 12 else month
-    if day is None:
-        return f"{month_name} {year}"
-    return f"{int(day)} {month_name} {year}"
+    first = parsed.first
+    if parsed.text.count("-") == 0:
+        return str(first.year)
+    if parsed.text.count("-") == 1:
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    return f"{first.day} {MONTHS[first.month - 1]} {first.year}"
 
 
 def format_timestamp(moment: datetime) -> str:

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.errors import DatabaseError
-from db.normalise import content_hash
 from db.private_files import write_private_bytes
 from db.records import CaseSummary, StoredCase
+from desktop.case_rules import content_hash
 from desktop.services.storage_errors import CaseImportError
 
 if TYPE_CHECKING:
@@ -47,11 +47,10 @@ def acting_person(database: Database) -> str | None:
 
 
 def _read_and_validate(path: Path) -> dict[str, Any]:
-    """Parse and validate one case file with the engine's checks (a JSON check until then)."""
-    try:
-        from desktop.services.evaluation import CaseFileError, read_case_file
-    except ImportError:
-        return _minimal_read(path)
+    """Parse and validate one case file with the engine's checks (the one set of rules)."""
+    # Imported at first use: jsonschema and the schema are not needed to open the database.
+    from desktop.services.evaluation import CaseFileError, read_case_file
+
     try:
         data: dict[str, Any] = read_case_file(path)
     except CaseFileError as problem:
@@ -77,28 +76,12 @@ def _read_bundle(path: Path, passphrase: str | None) -> dict[str, Any]:
         data = open_bundle(path, passphrase)
     except BundleError as problem:
         raise CaseImportError(path, str(problem).removeprefix(f"{path}").lstrip(": ")) from problem
-    try:
-        from desktop.services.evaluation import CaseFileError, validate_case_data
-    except ImportError:
-        return data
+    from desktop.services.evaluation import CaseFileError, validate_case_data
+
     try:
         validate_case_data(data)
     except CaseFileError as problem:
         raise CaseImportError(path, str(problem).strip() or "not a valid case file") from problem
-    return data
-
-
-def _minimal_read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as problem:
-        raise CaseImportError(path, f"cannot be read ({problem.strerror})") from problem
-    except (ValueError, UnicodeDecodeError) as problem:
-        raise CaseImportError(path, f"not JSON ({problem})") from problem
-    if not isinstance(data, dict):
-        raise CaseImportError(path, "not a case file (the top level is not an object)")
-    if data.get("format") != CASE_FORMAT:
-        raise CaseImportError(path, f"/format: expected {CASE_FORMAT!r}")
     return data
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -19,6 +18,13 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from desktop import __version__
+from desktop.case_rules import (
+    A_NUMBER_HINT,
+    country_name,
+    facts_digest,
+    is_country_code,
+    normalise_a_number,
+)
 from desktop.engine import (
     DateTextError,
     PartialDate,
@@ -29,11 +35,8 @@ from desktop.engine import (
 )
 from desktop.resources import resource_path
 from desktop.services.rule_packs import active_pack_info, active_rule_pack
-from desktop.services.rules import canonical_json
 
 SCHEMA_FILE = ("schema", "case-1.schema.json")
-EXTRA_COUNTRIES = {"XK": "Kosovo"}  # user-assigned code in common use; not in ISO 3166-1
-A_NUMBER = re.compile(r"^[0-9]{8,9}$")
 INSTRUMENTS = ("refugee_convention_1951", "protocol_1967", "cat")
 MAX_CASE_FILE_BYTES = 5_000_000  # a real case file is a few KB; the largest valid one ~0.3 MB
 MAX_NUMBER_DIGITS = 30  # the largest number a case file holds is an age or a day count
@@ -261,28 +264,12 @@ def evaluate_case(data: dict[str, Any], decision_date: date | None = None,
     return determination
 
 
-def facts_digest(data: dict[str, Any]) -> str:
-    """SHA-256 hex of the canonical JSON of the case facts (everything but `case_id`)."""
-    facts = {k: v for k, v in data.items() if k != "case_id"}
-    return hashlib.sha256(canonical_json(facts)).hexdigest()
-
-
 def rule_pack_info() -> dict[str, str]:
     """Version, content hash, label and law_known_through ("" if unknown) of the active pack."""
     pack = active_rule_pack()
     known = active_pack_info().get("law_known_through") or ""
     return {"version": pack.version, "hash": pack.hash, "label": pack.label,
             "law_known_through": known}
-
-
-def country_name(code: str) -> str:
-    """The English short name of an ISO 3166-1 alpha-2 code (the code itself if unknown)."""
-    if code in EXTRA_COUNTRIES:
-        return EXTRA_COUNTRIES[code]
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
 
 
 def treaty_status(code: str, on: date) -> dict[str, Any]:
@@ -400,7 +387,7 @@ def _semantic_problems(data: dict[str, Any]) -> Iterator[CaseFileError]:
         except DateTextError as problem:
             yield CaseFileError(pointer, str(problem))
     for pointer, code in _country_fields(data):
-        if code not in EXTRA_COUNTRIES and pycountry.countries.get(alpha_2=code) is None:
+        if not is_country_code(code):
             yield CaseFileError(pointer, f"unknown country code {code!r} (not in ISO 3166-1)")
     applicant = _obj(data.get("applicant"))
     for i, language in enumerate(_list(applicant.get("languages"))):
@@ -410,12 +397,9 @@ def _semantic_problems(data: dict[str, Any]) -> Iterator[CaseFileError]:
             yield CaseFileError(f"/applicant/languages/{i}",
                                 f"unknown language code {language!r} (not in ISO 639)")
     a_number = applicant.get("a_number")
-    if isinstance(a_number, str) and a_number.strip():
-        digits = re.sub(r"[\s-]", "", a_number)
-        digits = digits[1:] if digits[:1] in ("A", "a") else digits
-        if not A_NUMBER.match(digits):
-            yield CaseFileError("/applicant/a_number", f"{a_number!r} is not an A-number "
-                                                       "(8 or 9 digits, optionally 'A-')")
+    if isinstance(a_number, str) and a_number.strip() and normalise_a_number(a_number) is None:
+        yield CaseFileError("/applicant/a_number",
+                            f"{a_number!r} is not an A-number ({A_NUMBER_HINT})")
     if applicant.get("nationalities") == [] and applicant.get("stateless") is not True:
         yield CaseFileError("/applicant/nationalities",
                             "no nationality recorded, but the applicant is not marked stateless")
@@ -463,7 +447,7 @@ def _list(value: object) -> list[Any]:
 
 def _date_fields(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     def pick(pointer: str, value: object) -> Iterator[tuple[str, str]]:
-        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
+        if isinstance(value, str):  # the engine's parser judges it (the schema's words win)
             yield pointer, value
 
     yield from pick("/decision_date", data.get("decision_date"))

@@ -61,7 +61,8 @@ class PinnedCheck:
 def verify_pinned(database: Database, store: PackStore, batch: int = 500) -> PinnedCheck:
     """Every stored determination, re-evaluated under its pinned pack, gives the same outcomes."""
     from db.law_flags import determination_batch
-    from desktop.services.evaluation import evaluate_case, facts_digest
+    from desktop.case_rules import facts_digest
+    from desktop.services.evaluation import evaluate_case
 
     checked = skipped = 0
     mismatches: list[str] = []

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from db.normalise import content_hash
 from db.records import StoredDetermination, StoredMemo
+from desktop.case_rules import facts_digest
 from desktop.services.cases import acting_person, utc_clock
 
 if TYPE_CHECKING:
@@ -17,13 +17,8 @@ __all__ = ["MemoService", "StoredDetermination", "StoredMemo", "facts_digest_of"
 
 
 def facts_digest_of(case_data: dict[str, Any]) -> str:
-    """The engine's digest of the case facts (a hash of the whole case file until it exists)."""
-    try:
-        from desktop.services.evaluation import facts_digest
-    except ImportError:
-        return content_hash(case_data)
-    digest: str = facts_digest(case_data)
-    return digest
+    """The digest of the case facts (case_rules.facts_digest: the one rule)."""
+    return facts_digest(case_data)
 
 
 def rules_hash_of(determination: dict[str, Any]) -> str | None:
@@ -31,10 +26,8 @@ def rules_hash_of(determination: dict[str, Any]) -> str | None:
     explicit = determination.get("rules_hash")
     if isinstance(explicit, str) and explicit:
         return explicit
-    try:
-        from desktop.services.evaluation import rule_pack_info
-    except ImportError:
-        return None
+    from desktop.services.evaluation import rule_pack_info  # loads the rule pack: not at import
+
     info = rule_pack_info()
     version, digest = str(info.get("version", "")), info.get("hash")
     rules_version = str(determination.get("rules_version", ""))

@@ -12,12 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
+from desktop.case_rules import canonical_json as canonical_text
 from desktop.engine import parse_pack
 from desktop.resources import resource_path
-from desktop.services.rules import canonical_json, pack_hash, read_pack_files
+from desktop.services.rules import pack_hash, read_pack_files
 
 FILE_FORMAT = "waypoint-rulepack/1"
 SIGNATURE_CONTEXT = b"waypoint-rulepack/1 digest:"
+
+
+def canonical_bytes(value: Any) -> bytes:
+    """The canonical JSON of a value as UTF-8 bytes (what is signed and written)."""
+    return canonical_text(value).encode("utf-8")
 SUPPORTED_SCHEMA = 1  # the newest rule-data schema ("waypoint-rules/N" in pack.json) we read
 MAX_FILE_BYTES = 50_000_000
 # TEST ONLY: a folder of extra trusted public keys (tests' own key). The shipped app trusts
@@ -106,7 +112,7 @@ def digest_of(document: dict[str, Any]) -> bytes:
     Small on purpose: verifying then serialises the large files only once more (pack_hash),
     and each serialisation holds the interpreter lock (the window must not stall).
     """
-    return hashlib.sha256(canonical_json(
+    return hashlib.sha256(canonical_bytes(
         {k: document[k] for k in ("format", "manifest")})).digest()
 
 
@@ -143,7 +149,7 @@ def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer
     signature = key.sign(SIGNATURE_CONTEXT + digest_of(document))
     document["signature"] = {"algorithm": "ed25519", "key_id": key_id_of(public),
                              "signer": signer, "value": signature.hex()}
-    return canonical_json(document) + b"\n"
+    return canonical_bytes(document) + b"\n"
 
 
 def verify_pack_bytes(raw: bytes, source: str = "the rule pack") -> VerifiedPack:
@@ -189,7 +195,7 @@ def _parse(raw: bytes, source: str) -> dict[str, Any]:
             document.get("files"), dict):
         raise RulePackRefused(f"{source}: the manifest or the files are missing")
     # The file is exactly the canonical form it was signed in: any other byte is a change.
-    if canonical_json(document) + b"\n" != raw:
+    if canonical_bytes(document) + b"\n" != raw:
         raise RulePackRefused(f"{source} was altered after it was signed (it is not in its "
                               "signed form)")
     return document

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from desktop.case_rules import content_hash
 from desktop.engine import RulePack, parse_pack
 from desktop.resources import resource_path
 
 
 class RulePackError(RuntimeError):
     """The rule pack is missing, unreadable or incomplete."""
-
-
-def canonical_json(value: Any) -> bytes:
-    """The canonical JSON bytes used for content hashes (sorted keys, no spaces, UTF-8)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def read_pack_files(folder: Path) -> dict[str, Any]:
@@ -35,7 +30,7 @@ def read_pack_files(folder: Path) -> dict[str, Any]:
 
 def pack_hash(files: dict[str, Any]) -> str:
     """SHA-256 of the canonical JSON of all pack files, keyed by file name."""
-    return hashlib.sha256(canonical_json(files)).hexdigest()
+    return content_hash(files)
 
 
 def load_rule_pack(folder: Path | None = None) -> RulePack:

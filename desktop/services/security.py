@@ -8,6 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from db.cipher import PASSPHRASE_ENV, is_plain_sqlite, looks_encrypted
+from db.errors import DatabaseError as DatabaseError  # re-exported for the lock page
 
 log = logging.getLogger(__name__)
 

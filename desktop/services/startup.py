@@ -58,11 +58,9 @@ def database_file_is_new(database_url: str) -> bool:
 
 
 def rule_pack_summary() -> dict[str, str] | None:
-    """The rule pack's version and hash, or None while the engine is not available."""
-    try:
-        from desktop.services.evaluation import rule_pack_info
-    except ImportError:
-        return None
+    """The rule pack's version and hash, or None when the pack cannot be loaded (logged)."""
+    from desktop.services.evaluation import rule_pack_info  # loads the engine: at first use
+
     try:
         info = rule_pack_info()
     except Exception:  # the window still opens; the status bar says the rules are missing

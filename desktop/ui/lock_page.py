@@ -215,7 +215,7 @@ class LockController(QObject):
         self.locked_changed.emit(False)
 
     def _unlock_failed(self, error: BaseException) -> None:
-        from db.errors import DatabaseError
+        from desktop.services.security import DatabaseError
 
         message = str(error) if isinstance(error, DatabaseError) else "The unlock failed."
         self.page.ask("Waypoint is locked", "Enter the passphrase (or the recovery key).",

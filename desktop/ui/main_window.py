@@ -19,8 +19,9 @@ from desktop.ui.case_list.case_list_page import CaseListPage
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 
-    from db.records import CaseSummary
+    from desktop.services.cases import CaseSummary
     from desktop.ui.about_dialog import AboutDialog
+    from desktop.ui.case_flow.case_flow_page import CaseFlowPage
     from desktop.ui.context import UiServices
     from desktop.ui.rules.rules_page import RulesPage
 
@@ -40,30 +41,6 @@ def describe_database(database_url: str, paths: AppPaths) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", database_url)
 
 
-class CasePlaceholderPage(QWidget):
-    """Shown for an opened case while the case-flow pages are not part of this build."""
-
-    closed = Signal()
-    case_saved = Signal(str)
-
-    def __init__(self, case_id: str, parent: QWidget | None = None) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QPushButton, QVBoxLayout
-
-        super().__init__(parent)
-        self.case_id = case_id
-        label = QLabel(f"Case {case_id}\n\nThe guided case pages are not available in this build.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        back = QPushButton("Back to the case list")
-        back.setAccessibleName("Back to the case list")
-        back.clicked.connect(self.closed.emit)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(label)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(1)
-
-
 class MainWindow(QMainWindow):
     """Menus, status bar and the stack of pages; storage is attached once the database is open.
 
@@ -73,6 +50,7 @@ class MainWindow(QMainWindow):
     """
 
     first_painted = Signal()  # just after the window's first frame
+    first_frame_drawn = Signal()  # during the first paint (the start-up benchmark's mark)
     case_opened = Signal(str)
 
     def __init__(
@@ -92,7 +70,7 @@ class MainWindow(QMainWindow):
         self.rule_pack: dict[str, str] | None = None
         self.about_dialog: AboutDialog | None = None
         self._painted = False
-        self._case_page: QWidget | None = None
+        self._case_page: CaseFlowPage | None = None
         self.rules_page: RulesPage | None = None
 
         self.setWindowTitle("Waypoint")
@@ -259,7 +237,7 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------------------------
 
-    def current_case_page(self) -> QWidget | None:
+    def current_case_page(self) -> CaseFlowPage | None:
         return self._case_page
 
     def open_case(self, case_id: str) -> None:
@@ -268,24 +246,17 @@ class MainWindow(QMainWindow):
             return
         if self._case_page is not None and not self._close_case_page():
             return
-        page = self._create_case_page(self.services, case_id)
-        signals = page  # the flow page and the placeholder both have these signals
-        signals.case_saved.connect(self._case_saved)  # type: ignore[attr-defined]
-        signals.closed.connect(self.show_case_list)  # type: ignore[attr-defined]
+        # Imported on first use: the case pages are not needed for the first frame.
+        from desktop.ui.case_flow.case_flow_page import CaseFlowPage
+
+        page = CaseFlowPage(self.services, case_id)
+        page.case_saved.connect(self._case_saved)
+        page.closed.connect(self.show_case_list)
         self._case_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         page.setFocus()
         self.case_opened.emit(case_id)
-
-    def _create_case_page(self, services: UiServices, case_id: str) -> QWidget:
-        try:
-            from desktop.ui.case_flow.case_flow_page import CaseFlowPage
-        except ImportError as missing:
-            log.warning("Case flow not available (%s); showing a placeholder", missing)
-            return CasePlaceholderPage(case_id)
-        page: QWidget = CaseFlowPage(services, case_id)
-        return page
 
     def show_case_list(self) -> None:
         """Back to the home screen; the case page is closed and the list refreshed."""
@@ -300,11 +271,11 @@ class MainWindow(QMainWindow):
         if page is None:
             return True
         try:
-            page.closed.disconnect(self.show_case_list)  # type: ignore[attr-defined]
+            page.closed.disconnect(self.show_case_list)
         except (RuntimeError, TypeError):
             pass
         if not page.close():  # the page may refuse (e.g. unsaved changes the user keeps)
-            page.closed.connect(self.show_case_list)  # type: ignore[attr-defined]
+            page.closed.connect(self.show_case_list)
             return False
         self._case_page = None
         self.stack.setCurrentWidget(self.case_list)
@@ -318,8 +289,8 @@ class MainWindow(QMainWindow):
     def _rebuild_case_menu(self, *_args: object) -> None:
         menu = self.case_menu
         menu.clear()
-        page = self.stack.currentWidget()
-        actions = page.actions() if page is not None and page is self._case_page else []
+        page = self._case_page
+        actions = page.actions() if page is not None and self.stack.currentWidget() is page else []
         if not actions:
             hint = menu.addAction("Open a case to work on it")
             hint.setEnabled(False)
@@ -346,11 +317,14 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            self.first_frame_drawn.emit()
             QTimer.singleShot(0, self._after_first_paint)  # once this frame is on screen
 
     def _after_first_paint(self) -> None:
-        self.case_list.finish_setup()  # the list's columns, ready for its rows
-        self.first_painted.emit()  # launch(): the early look at the cases starts on a worker
+        # The early look at the cases starts on a worker first (launch() listens), so it
+        # reads the database while this thread builds the list's columns (Qt's enums).
+        self.first_painted.emit()
+        self.case_list.finish_setup()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._case_page is not None and not self._close_case_page():

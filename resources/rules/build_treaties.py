@@ -189,7 +189,7 @@ def main(argv: list[str]) -> int:
     data = build(csv_path.read_text(encoding="utf-8"))
     target = HERE / "treaties.json"
     target.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {target} ({len(data['states'])} states)")  # type: ignore[arg-type]
+    print(f"wrote {target} ({len(data['states'])} states)")  # type: ignore[arg-type]  # states: a list
     return 0
 
 

@@ -28,6 +28,6 @@ def case_names() -> list[str]:
 def pytest_generate_tests(metafunc: object) -> None:
     fixtures = getattr(metafunc, "fixturenames", ())
     if "case_name" in fixtures:
-        metafunc.parametrize("case_name", case_names())  # type: ignore[attr-defined]
+        metafunc.parametrize("case_name", case_names())  # type: ignore[attr-defined]  # hook arg untyped
     if "extra_case_name" in fixtures:
-        metafunc.parametrize("extra_case_name", names_in(EXTRA_DIR))  # type: ignore[attr-defined]
+        metafunc.parametrize("extra_case_name", names_in(EXTRA_DIR))  # type: ignore[attr-defined]  # hook arg untyped

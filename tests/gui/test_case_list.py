@@ -45,7 +45,7 @@ def add_cases(storage: Storage, rows: list[tuple[str, str, str | None, str, str]
     """Insert in one transaction with the storage layer's bulk path (Core executemany)."""
     from db.case_store import insert_cases, prepare
 
-    items = [prepare(case_data(f, g, a, n), status=s) for f, g, a, n, s in rows]  # type: ignore[arg-type]
+    items = [prepare(case_data(f, g, a, n), status=s) for f, g, a, n, s in rows]  # type: ignore[arg-type]  # rows: loose test tuples
     with storage.database.write() as connection:
         insert_cases(connection, items, datetime.now(UTC))
 

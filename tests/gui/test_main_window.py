@@ -203,7 +203,7 @@ def test_opening_a_case_shows_it_in_the_stack_and_closing_returns_to_the_list(
     assert page is not None
     assert window.stack.currentWidget() is page
 
-    page.closed.emit()  # type: ignore[attr-defined]
+    page.closed.emit()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.case_list)
     assert window.current_case_page() is None
 

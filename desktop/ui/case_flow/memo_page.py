@@ -227,7 +227,7 @@ class MemoPage(QWidget):
         self.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
 
         def work() -> str:
-            from db.private_files import write_private_bytes
+            from desktop.services.files import write_private_bytes
 
             write_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
             if not self.read_only:
@@ -251,8 +251,7 @@ class MemoPage(QWidget):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print memo")
         dialog.accepted.connect(lambda: self.print_to(printer))
-        # The stubs miss the no-argument overload of open().
-        dialog.open()  # type: ignore[call-arg]
+        dialog.open()  # type: ignore[call-arg]  # PySide6's stubs lack QDialog.open()'s no-argument form
 
     def print_to(self, printer: QPrinter) -> Task | None:
         """Print in the runner with a progress dialog that can cancel between pages."""

@@ -159,7 +159,7 @@ class WhyTreeModel(QStandardItemModel):
             group.appendRow(
                 [
                     step_item,
-                    _item({True: "yes", False: "no"}.get(result, "unknown")),  # type: ignore[arg-type]
+                    _item("yes" if result is True else "no" if result is False else "unknown"),
                     _item(str(step.get("citation") or "")),
                 ]
             )
@@ -179,7 +179,7 @@ class WhyTreeModel(QStandardItemModel):
             identifier = str(exception.get("id") or "")
             row = _row(
                 f"{exception_label(exception)}{flag}",
-                {True: "met", False: "not met"}.get(met, "unknown"),  # type: ignore[arg-type]
+                "met" if met is True else "not met" if met is False else "unknown",
                 str(exception.get("citation") or ""),
             )
             # The rule id stays one hover away, for officers who cross-check the rule pack.

@@ -13,7 +13,7 @@ from desktop.ui.background import BackgroundRunner
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
-    from db.records import CaseSummary
+    from desktop.services.cases import CaseSummary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200

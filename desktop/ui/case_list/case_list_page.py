@@ -24,7 +24,7 @@ from desktop.ui.case_list.case_list_model import COLUMNS, CaseListModel, CaseQue
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from db.records import CaseSummary
+    from desktop.services.cases import CaseSummary
     from desktop.ui.case_list.transfer import CaseTransfer
     from desktop.ui.context import UiServices
 

@@ -16,11 +16,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
+from desktop.case_rules import EXTRA_COUNTRIES
+
 
 @cache
 def country_entries() -> tuple[tuple[str, str], ...]:
-    """(code, display name) for every ISO 3166-1 country, sorted by name."""
-    entries = []
+    """(code, display name) for every country a case file may name (ISO 3166-1 and XK)."""
+    entries = list(EXTRA_COUNTRIES.items())
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         entries.append((country.alpha_2, name))
@@ -118,7 +120,7 @@ class CountryComboBox(QComboBox):
         line_edit.setPlaceholderText("Country name or code")
         line_edit.editingFinished.connect(self._commit_text)
         self.activated.connect(self._on_activated)
-        completer.activated[str].connect(self._on_completed)  # type: ignore[index]
+        completer.activated[str].connect(self._on_completed)  # type: ignore[index]  # stubs: no signal overloads
         self._code: str | None = None
         self.setAccessibleName("Country")
         app = QApplication.instance()

@@ -7,6 +7,7 @@ import calendar
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
+from desktop.engine.dates import FIRST_YEAR, LAST_YEAR
 from desktop.flow.partial_dates import Precision, try_parse
 
 _PRECISIONS = (
@@ -33,7 +34,7 @@ class PartialDateEdit(QWidget):
         for precision, label in _PRECISIONS:
             self.precision_combo.addItem(label, precision.value)
         self.year_spin = QSpinBox(self)
-        self.year_spin.setRange(1900, 2100)
+        self.year_spin.setRange(FIRST_YEAR, LAST_YEAR)  # the date rule's years
         self.year_spin.setValue(default_year or QDate.currentDate().year())
         self.month_combo = QComboBox(self)
         for number in range(1, 13):

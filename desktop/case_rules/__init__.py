@@ -1,0 +1,24 @@
+"""The case file's field rules, written once: A-numbers, country codes, canonical JSON, digest.
+
+A top-level package because its users sit on both sides of a boundary: the guided flow, the
+services and the memo (in desktop) and the database's derived columns and migrations (db,
+which knows nothing of desktop) must apply the same rule. It is pure: the standard library
+and pycountry's data, nothing else of ours. Partial dates are the one rule not here: the
+engine parses them (desktop.engine.dates) and imports nothing of ours, so that module is the
+home of the date rule and the flow, the services and the memo import it from there.
+"""
+
+from desktop.case_rules.a_number import A_NUMBER_HINT, normalise_a_number
+from desktop.case_rules.canonical import canonical_json, content_hash, facts_digest
+from desktop.case_rules.countries import EXTRA_COUNTRIES, country_name, is_country_code
+
+__all__ = [
+    "A_NUMBER_HINT",
+    "EXTRA_COUNTRIES",
+    "canonical_json",
+    "content_hash",
+    "country_name",
+    "facts_digest",
+    "is_country_code",
+    "normalise_a_number",
+]
