@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services.rule_pack_file import FILE_FORMAT, canonical_json
+from desktop.services.rule_pack_file import FILE_FORMAT, canonical_bytes
 from desktop.services.rule_packs import PackStore, bundled_info
 from tests.packs.conftest import UNTRUSTED_KEY, build, copy_rules, snapshot
 
@@ -57,7 +57,7 @@ def one_byte_changed(raw: bytes, at: int) -> bytes:
 def unsigned(raw: bytes) -> bytes:
     document = json.loads(raw)
     del document["signature"]
-    return canonical_json(document) + b"\n"
+    return canonical_bytes(document) + b"\n"
 
 
 @pytest.mark.parametrize("how", ["byte in the rules", "byte in the signature",
