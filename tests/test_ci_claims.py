@@ -15,7 +15,8 @@ CI_RUN = (REPO / ".ci" / "run").read_text("utf-8")
 README = (REPO / "README.md").read_text("utf-8")
 
 # Import name -> distribution name, for the imports whose names differ.
-DISTRIBUTION_OF = {"PySide6": "pyside6-essentials", "PIL": "pillow"}
+DISTRIBUTION_OF = {"PySide6": "pyside6-essentials", "PIL": "pillow",
+                   "pyhanko_certvalidator": "pyhanko-certvalidator"}
 OUR_PACKAGES = {"desktop", "db"}
 
 
