@@ -9,7 +9,8 @@ from typing import Any
 
 import pycountry
 
-from desktop.flow.field_paths import FieldPath, format_path
+from desktop.flow.field_labels import country_name, describe_path
+from desktop.flow.field_paths import FieldPath
 from desktop.flow.partial_dates import (
     PartialDate,
     definitely_after,
@@ -42,7 +43,12 @@ class Problem:
 
     @property
     def field(self) -> str:
-        return format_path(self.path)
+        """The field in words (`Stop 2 (Guatemala), arrived`), without the case's context."""
+        return describe_path(self.path)
+
+    def where(self, case: dict[str, object]) -> str:
+        """The field in words, naming the stop's country from the case."""
+        return describe_path(self.path, case)
 
 
 def is_country_code(value: object) -> bool:
@@ -53,6 +59,14 @@ def is_country_code(value: object) -> bool:
         and value.isupper()
         and pycountry.countries.get(alpha_2=value) is not None
     )
+
+
+def is_language_code(value: object) -> bool:
+    """True for an ISO 639 code (two or three lower-case letters) that pycountry knows."""
+    if not isinstance(value, str) or not value.islower() or len(value) not in (2, 3):
+        return False
+    key = "alpha_2" if len(value) == 2 else "alpha_3"
+    return pycountry.languages.get(**{key: value}) is not None
 
 
 def normalise_a_number(text: str) -> str | None:
@@ -90,7 +104,7 @@ class _Checker:
             if required:
                 self.missing(path, required)
         elif not is_country_code(value):
-            self.error(path, f"'{value}' is not a country code (choose a country from the list)")
+            self.error(path, f"'{value}' is not a country: type its name and choose from the list")
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -119,13 +133,19 @@ def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
     nationalities = _list(applicant.get("nationalities"))
     for index, code in enumerate(nationalities):
         check.country(code, base + ("nationalities", index))
-    if not nationalities and not applicant.get("stateless"):
+    if not nationalities and applicant.get("stateless") is not True:
         check.missing(
-            base + ("nationalities",), "Add a nationality, or mark the applicant stateless"
+            base + ("nationalities",), "Add a nationality, or answer Yes to Stateless"
         )
     if nationalities and applicant.get("stateless"):
         check.error(base + ("stateless",), "A stateless applicant has no nationality")
     check.country(applicant.get("last_habitual_residence"), base + ("last_habitual_residence",))
+    for index, code in enumerate(_list(applicant.get("languages"))):
+        if not is_language_code(code):
+            check.error(
+                base + ("languages", index),
+                f"'{code}' is not a language: type its name and choose from the list",
+            )
 
 
 def _entry_date(case: dict[str, Any]) -> PartialDate | None:
@@ -158,7 +178,8 @@ def _check_entry(case: dict[str, Any], check: _Checker) -> None:
         if is_country_code(last_country) and last_country != coming_from:
             check.error(
                 base + ("coming_from",),
-                f"The journey's last stop is {last_country}, not {coming_from}",
+                f"The journey's last stop is {country_name(last_country)}, but the person "
+                f"crossed from {country_name(coming_from)}: fix one of them",
             )
     days = entry.get("claimed_within_days")
     if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
@@ -193,6 +214,11 @@ def _check_claims(case: dict[str, Any], check: _Checker) -> None:
     for index, raw_stop in enumerate(_list(case.get("journey"))):
         stop = _dict(raw_stop)
         arrived = _quiet_date(stop.get("arrived"))
+        if stop.get("protection_claims") is None:
+            check.missing(
+                ("journey", index, "protection_claims"),
+                f"Say whether a protection claim was made in {country_name(stop.get('country'))}",
+            )
         for number, raw_claim in enumerate(_list(stop.get("protection_claims"))):
             claim = _dict(raw_claim)
             base: FieldPath = ("journey", index, "protection_claims", number)

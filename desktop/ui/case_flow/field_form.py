@@ -82,6 +82,9 @@ class FieldForm(QWidget):
         unresolved = getattr(editor, "unresolved", None)
         if unresolved is not None:
             unresolved.connect(lambda text, b=binding: self._on_unresolved(b, text))
+        invalid = getattr(editor, "invalid", None)
+        if invalid is not None:
+            invalid.connect(lambda message, b=binding: self._on_invalid(b, message))
         return editor
 
     def path_of(self, binding: Binding) -> FieldPath:
@@ -120,6 +123,10 @@ class FieldForm(QWidget):
     def _on_edited(self, binding: Binding, value: object) -> None:
         binding.local_problem = None
         self.answer_edited.emit(self.path_of(binding), value)
+
+    def _on_invalid(self, binding: Binding, message: str) -> None:
+        binding.local_problem = message
+        show_problem(binding.problem_label, message)
 
     def _on_unresolved(self, binding: Binding, text: str) -> None:
         binding.local_problem = f"'{text}' is not a country; type a name or code and pick one"
