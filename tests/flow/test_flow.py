@@ -149,7 +149,7 @@ def test_bad_codes_and_a_numbers_are_named() -> None:
     fields = {format_path(p.path): p.message for p in flow.errors()}
     assert "applicant.a_number" in fields
     assert "crossed from Guatemala" in fields["entry.coming_from"]
-    assert "'ZZ' is not a country code" in fields["journey[0].country"]
+    assert "'ZZ' is not a country" in fields["journey[0].country"]
 
 
 def test_stops_are_added_inserted_moved_and_removed() -> None:

@@ -94,6 +94,9 @@ def test_a_case_from_nothing_to_a_final_memo(qtbot, services) -> None:
     choose_value(editors["outcome"], "denied")
     choose_value(editors["final"], True)
     type_date(editors["decided"], "2019-07-15")
+    while claims.none_buttons:  # Honduras and Guatemala: asked, no claim made there
+        QTest.mouseClick(claims.none_buttons[0], Qt.MouseButton.LeftButton)
+    assert [s["protection_claims"] for s in page.flow.journey][:2] == [[], []]
     page.next_step_action.trigger()
 
     # Circumstances.
@@ -109,7 +112,9 @@ def test_a_case_from_nothing_to_a_final_memo(qtbot, services) -> None:
 
     # Every answer is what the public case holds (names aside).
     for key in ("entry", "circumstances"):
-        assert page.flow.data[key] == expected[key], key
+        # The form also holds this round's new questions, still Unknown (null).
+        answered = {k: v for k, v in page.flow.data[key].items() if v is not None}
+        assert answered == {k: v for k, v in expected[key].items() if v is not None}, key
     for mine, theirs in zip(page.flow.journey, expected["journey"], strict=True):
         for key, value in theirs.items():
             assert mine.get(key) == value, (mine, key)

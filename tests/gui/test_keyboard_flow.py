@@ -68,7 +68,7 @@ def test_a_case_is_filled_from_applicant_to_memo_with_keys_only(qtbot, services)
 
     press(Qt.Key.Key_PageDown, CTRL)  # next step
     assert page.current_step is Step.ENTRY
-    assert focused() is page.pages[Step.ENTRY].date.precision_combo
+    assert focused() is page.pages[Step.ENTRY].date.line_edit
 
     press(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # next step, the other shortcut
     journey = page.pages[Step.JOURNEY]
@@ -118,7 +118,7 @@ def test_tab_visits_the_applicant_fields_in_reading_order(qtbot, services) -> No
     page = open_page(qtbot, services, case_id)
     names = tab_names(page, 17)
     assert names[:3] == ["Family name", "Given names", "A-number"]
-    assert names.index("Date of birth: how precisely it is known") == 3
+    assert names.index("Date of birth") == 3
     assert names.index("Sex") < names.index("Nationalities: add a country")
     assert names.index("Stateless") < names.index("Last habitual residence")
     assert names.index("Languages") < names.index("Next step")
@@ -142,7 +142,7 @@ def test_tab_visits_the_journey_list_buttons_then_the_stop(qtbot, services) -> N
         "Move up",
         "Move down",
         "Country",
-        "Arrived: how precisely it is known",
+        "Arrived",
     ]
     press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # Shift+Tab goes back
     assert owner_name(focused(), page.focus_chain()) == "Country"

@@ -93,7 +93,7 @@ class LanguageListEdit(QLineEdit):
                 codes.append(code)
         return codes
 
-    def unresolved(self) -> list[str]:
+    def unresolved_parts(self) -> list[str]:
         return [part for part in self._parts() if resolve_language(part) is None]
 
     def set_value(self, value: object) -> None:
@@ -102,11 +102,11 @@ class LanguageListEdit(QLineEdit):
             self.setText(", ".join(language_name(code) for code in codes))
 
     def _on_edited(self, _text: str) -> None:
-        if not self.unresolved():
+        if not self.unresolved_parts():
             self.value_edited.emit(self.value())
 
     def _on_finished(self) -> None:
-        wrong = self.unresolved()
+        wrong = self.unresolved_parts()
         if wrong:
             self.invalid.emit(
                 f"Not a language: {', '.join(wrong)}. Type a name and choose from the list"
