@@ -89,7 +89,7 @@ def describe_path(path: FieldPath, case: dict[str, Any] | None = None) -> str:
         if rest and isinstance(rest[0], int):
             index = rest.pop(0)
             country = get_value(case or {}, ("journey", index, "country"))
-            stop = f"Stop {index + 1}"
+            stop = f"Stop {int(index) + 1}"
             words.append(f"{stop} ({country_name(country)})" if country else stop)
         else:
             words.append("Journey")

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
     choose_value,
@@ -125,7 +125,7 @@ def test_a_case_from_nothing_to_a_final_memo(qtbot, services) -> None:
         page.next_step_action.trigger()
     assert review.determination["decision_date"] == "2019-12-02"  # today, by the clock
     with qtbot.waitSignal(review.evaluated, timeout=20_000):
-        review.decision_date.setDate(QDate(2019, 12, 3))
+        type_date(page.decision_edit, "2019-12-03")
     assert review.determination["decision_date"] == "2019-12-03"
     assert page.flow.data["decision_date"] == "2019-12-03"
     findings = {f["rule"]: f["outcome"] for f in review.determination["findings"]}

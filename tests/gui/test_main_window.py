@@ -247,7 +247,8 @@ def test_menus_and_controls_have_names_shortcuts_and_accessible_names(
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&File", "&Case", "&Help"]
     file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert file_actions == ["&New case", "&Open case", "&Import case files…",
+    assert file_actions == ["&New case", "&Open case…", "&Recent cases",
+                            "← &Back to the case list", "&Import case files…",
                             "&Export selected cases…", "&Quit"]
     controls = window.case_list.findChildren(QWidget)
     interactive = [

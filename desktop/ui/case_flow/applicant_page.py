@@ -12,8 +12,8 @@ from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.country_list_edit import CountryListEdit
-from desktop.ui.widgets.partial_date_edit import PartialDateEdit
 from desktop.ui.widgets.language_list_edit import LanguageListEdit
+from desktop.ui.widgets.partial_date_edit import PartialDateEdit
 from desktop.ui.widgets.text_edits import ANumberLineEdit, TextLineEdit
 
 

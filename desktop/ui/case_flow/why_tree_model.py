@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.flow.exception_labels import exception_label
-from desktop.flow.field_paths import parse_path
+from desktop.flow.field_labels import describe_path
+from desktop.flow.field_paths import as_path, parse_path
 
 FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCEPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -80,9 +81,14 @@ class WhyTreeModel(QStandardItemModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.case: dict[str, Any] = {}
         self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
 
-    def set_determination(self, determination: dict[str, Any] | None) -> None:
+    def set_determination(
+        self, determination: dict[str, Any] | None, case: dict[str, Any] | None = None
+    ) -> None:
+        """Show a determination; `case` names the stops' countries in the facts used."""
+        self.case = case or {}
         self.removeRows(0, self.rowCount())
         if not determination:
             return
@@ -149,9 +155,11 @@ class WhyTreeModel(QStandardItemModel):
             step_item = _item(f"{mark} {step.get('step', '')}{flag}")
             for fact in step.get("facts") or []:
                 text = str(fact)
+                is_path = _is_field_path(text)
+                shown = describe_path(as_path(text), self.case) if is_path else text
                 step_item.appendRow(
                     [
-                        _item(text, path=text if _is_field_path(text) else None),
+                        _item(shown, path=text if is_path else None),
                         _item("fact used"),
                         _item(""),
                     ]

@@ -214,6 +214,10 @@ class CaseListModel(QAbstractTableModel):
     def summary(self, row: int) -> CaseSummary:
         return self._rows[row]
 
+    def names_by_id(self) -> dict[str, str]:
+        """The display names of the rows fetched so far (for File → Recent cases)."""
+        return {summary.case_id: summary.display_name for summary in self._rows}
+
     def row_of(self, case_id: str) -> int:
         """The row showing case_id among the fetched rows, or -1."""
         for row, summary in enumerate(self._rows):

@@ -1,4 +1,4 @@
-"""LanguageListEdit: languages typed by name with completion (`Vietnamese, English`), kept as codes."""
+"""LanguageListEdit: languages typed by name, with completion (`Vietnamese, English`), as codes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""PartialDateEdit: a date typed as people write it, known to the day, the month, the year, or not."""
+"""PartialDateEdit: a date typed as people write it, known to the day, month or year, or not."""
 
 from __future__ import annotations
 

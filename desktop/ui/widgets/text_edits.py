@@ -80,9 +80,8 @@ class TimeLineEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"^([01]?\d|2[0-3])?(:[0-5]?\d?)?$"), self)
-        )
+        pattern = QRegularExpression(r"^([01]?\d|2[0-3])?(:[0-5]?\d?)?$")
+        self.setValidator(QRegularExpressionValidator(pattern, self))
         self.setPlaceholderText("Unknown — e.g. 23:40")
         self.textEdited.connect(lambda _text: self.value_edited.emit(self.value()))
 
