@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
             return
         area = screen.availableGeometry()
         larger = saved.width() > area.width() or saved.height() > area.height()
-        squeezed = self.width() < area.width() * 0.6 or self.height() < area.height() * 0.6
+        squeezed = self.width() < 600 or self.height() < 400  # too small to work in
         if larger and squeezed:
             width, height = int(area.width() * 0.9), int(area.height() * 0.9)
             x = area.left() + (area.width() - width) // 2
