@@ -191,4 +191,5 @@ def test_timeline_layout_has_fuzzy_edges_gaps_and_overlaps() -> None:
     case["journey"][1]["departed"] = "2019-03-15"
     case["journey"][2]["arrived"] = "2019-03-05"  # before leaving Guatemala
     layout = timeline_layout(case)
-    assert [(m.kind, m.index) for m in layout.markers] == [("overlap", 1)]
+    # Mexico's arrival also falls before Honduras was left, two stops earlier: against order.
+    assert [(m.kind, m.index) for m in layout.markers] == [("contradiction", 0), ("overlap", 1)]

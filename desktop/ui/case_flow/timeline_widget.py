@@ -77,9 +77,12 @@ class TimelineWidget(QWidget):
             return "No journey yet"
         parts = []
         for marker in self.layout_data.markers:
-            parts.append(
-                f"{marker.kind} after stop {marker.index + 1}: {marker.start} to {marker.end}"
-            )
+            if marker.kind == "contradiction":
+                parts.append(f"stop {marker.index + 1}'s dates contradict the journey's order")
+            else:
+                parts.append(
+                    f"{marker.kind} after stop {marker.index + 1}: {marker.start} to {marker.end}"
+                )
         bands = len(self.layout_data.bands)
         return f"{bands} stop(s)" + ("; " + "; ".join(parts) if parts else "; no gaps or overlaps")
 
@@ -176,7 +179,7 @@ class TimelineWidget(QWidget):
                 QPointF(min(left, right), MARGIN_TOP),
                 QPointF(max(left, right, min(left, right) + 2), bottom),
             )
-            colour = GAP_COLOUR if marker.kind == "gap" else OVERLAP_COLOUR
+            colour = GAP_COLOUR if marker.kind == "gap" else OVERLAP_COLOUR  # and contradiction
             painter.fillRect(rect, QBrush(colour, Qt.BrushStyle.SolidPattern))
             painter.fillRect(rect, QBrush(colour.darker(150), Qt.BrushStyle.BDiagPattern))
             painter.setPen(colour.darker(250))

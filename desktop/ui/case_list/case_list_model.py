@@ -21,7 +21,8 @@ PAGE_SIZE = 200
 # screen (QtCore.Qt in method bodies): creating its ~90 Python enums takes tens of ms.
 DISPLAY_ROLE = 0
 
-STATUS_LABELS = {"draft": "Draft", "determined": "Determined", "finalized": "Finalized"}
+# "determined" only means a draft memo was saved; nothing is decided until it is finalized.
+STATUS_LABELS = {"draft": "Draft", "determined": "Draft, memo saved", "finalized": "Finalized"}
 
 
 class CaseLister(Protocol):
