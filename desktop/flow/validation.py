@@ -15,6 +15,7 @@ from desktop.flow.partial_dates import (
     PartialDate,
     definitely_after,
     definitely_before,
+    describe_date,
     parse_partial_date,
 )
 from desktop.flow.steps import STEPS, Step, step_for_path
@@ -192,6 +193,7 @@ def _check_journey(case: dict[str, Any], check: _Checker) -> None:
         check.missing(("journey",), "Add the countries on the way, in order")
     entry_date = _entry_date(case)
     previous_departed: PartialDate | None = None
+    latest_earlier: PartialDate | None = None
     for index, raw_stop in enumerate(journey):
         stop = _dict(raw_stop)
         base: FieldPath = ("journey", index)
@@ -204,6 +206,15 @@ def _check_journey(case: dict[str, Any], check: _Checker) -> None:
             check.error(
                 base + ("arrived",), "Arrival is before the departure from the previous stop"
             )
+        elif arrived and latest_earlier and definitely_before(arrived, latest_earlier):
+            check.error(
+                base + ("arrived",),
+                f"Arrival is before {describe_date(latest_earlier)}, a date of an earlier stop: "
+                "the dates contradict the order of the journey",
+            )
+        for known in (arrived, departed):
+            if known and (latest_earlier is None or known.first_day > latest_earlier.first_day):
+                latest_earlier = known
         if departed and entry_date and definitely_after(departed, entry_date):
             check.error(base + ("departed",), "Departure is after the entry into the US")
         if departed is not None:
