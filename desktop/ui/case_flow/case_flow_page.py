@@ -181,7 +181,7 @@ class CaseFlowPage(QWidget):
         self.reference_edit.setAccessibleName("Case reference")
         self.reference_edit.setToolTip("The office's own file number; printed on every memo page")
         self.reference_edit.setMaximumWidth(200)
-        self.decision_edit = PartialDateEdit(header, full_date_only=True)
+        self.decision_edit = PartialDateEdit(header, full_date_only=True, show_reading=False)
         self.decision_edit.line_edit.setPlaceholderText("Empty = today")
         self.decision_edit.setAccessibleName("Decision date")
         self.decision_edit.setToolTip(

@@ -69,11 +69,13 @@ class FieldForm(QWidget):
         column.addWidget(editor)
         problem_label = make_problem_label(cell, label)
         column.addWidget(problem_label)
-        text_label = QLabel(label + ":", self)
+        # A field with an explanation says so with ⓘ; the label and the editor show it on hover.
+        text_label = QLabel(label + (" ⓘ:" if hint else ":"), self)
         text_label.setBuddy(editor)
         editor.setAccessibleName(label)
         if hint:
             editor.setToolTip(hint)
+            text_label.setToolTip(hint)
             editor.setAccessibleDescription(hint)
         self.form.addRow(text_label, cell)
         binding = Binding(relative, label, editor, problem_label)

@@ -31,6 +31,7 @@ BAND_COLOURS = ("#3d6fb6", "#2e8b6e", "#8a5fb8", "#c07a2b", "#3b8fa8", "#a8485a"
 GAP_COLOUR = QColor(200, 40, 40, 60)
 OVERLAP_COLOUR = QColor(230, 140, 0, 90)
 ENTRY_COLOUR = QColor("#b3261e")
+ENTRY_RANGE_COLOUR = QColor(179, 38, 30, 60)
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ class TimelineWidget(QWidget):
             return
         left, right = self.x_for(entry.first_day), self.x_for(entry.last_day)
         painter.fillRect(
-            QRectF(QPointF(left, MARGIN_TOP), QPointF(max(right, left + 2), bottom)), ENTRY_COLOUR
+            QRectF(QPointF(left, MARGIN_TOP), QPointF(max(right, left + 2), bottom)),
+            ENTRY_RANGE_COLOUR if right - left > 2 else ENTRY_COLOUR,  # a month: see-through
         )
         painter.setPen(ENTRY_COLOUR)
         flag = QRectF(

@@ -31,7 +31,13 @@ class PartialDateEdit(QWidget):
     value_edited = Signal(object)
     invalid = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, full_date_only: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        full_date_only: bool = False,
+        show_reading: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.full_date_only = full_date_only
         self.day_first = locale_is_day_first()
@@ -50,6 +56,7 @@ class PartialDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line_edit, 1)
         layout.addWidget(self.reading)
+        self.reading.setVisible(show_reading)
         self.setFocusProxy(self.line_edit)
         self.line_edit.textEdited.connect(self._on_text_edited)
         self.line_edit.editingFinished.connect(self._on_editing_finished)
