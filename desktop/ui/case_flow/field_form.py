@@ -69,8 +69,8 @@ class FieldForm(QWidget):
         column.addWidget(editor)
         problem_label = make_problem_label(cell, label)
         column.addWidget(problem_label)
-        # A field with an explanation says so with ⓘ; the label and the editor show it on hover.
-        text_label = QLabel(label + (" ⓘ:" if hint else ":"), self)
+        # A field with an explanation says so with (?); the label and the editor show it on hover.
+        text_label = QLabel(label + (" (?):" if hint else ":"), self)
         text_label.setBuddy(editor)
         editor.setAccessibleName(label)
         if hint:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from desktop.flow.partial_dates import (
     PartialDate,
@@ -48,14 +48,18 @@ class PartialDateEdit(QWidget):
             f"Unknown — type e.g. {example}" if full_date_only
             else f"Unknown — type 2019, 5/2019, May 2019 or {example}"
         )
-        self.line_edit.setMinimumWidth(220)
+        self.line_edit.setMinimumWidth(120)
         self.reading = QLabel(self)
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
         self.reading.setStyleSheet("color: #444;")
+        # How the text was read ("March 2019 (month only)") sits beside the field when there
+        # is room and may be cut short in a narrow window; the tooltip keeps it whole.
+        self.reading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.reading.setMinimumWidth(60)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.line_edit, 1)
-        layout.addWidget(self.reading)
+        layout.addWidget(self.line_edit, 3)
+        layout.addWidget(self.reading, 2)
         self.reading.setVisible(show_reading)
         self.setFocusProxy(self.line_edit)
         self.line_edit.textEdited.connect(self._on_text_edited)
@@ -121,6 +125,7 @@ class PartialDateEdit(QWidget):
 
     def _show_reading(self) -> None:
         self.reading.setText("Unknown" if self._value is None else describe_date(self._value))
+        self.reading.setToolTip(self.reading.text())
 
 
 def try_parse_typed(text: str, day_first: bool) -> PartialDate | None:
