@@ -162,7 +162,8 @@ def test_stops_are_added_inserted_moved_and_removed() -> None:
     assert [s["country"] for s in flow.journey] == ["MX", "HN", "GT"]
     flow.remove_stop(0)
     assert [s["country"] for s in flow.journey] == ["HN", "GT"]
-    assert flow.add_claim(1) == 0 and flow.claims(1)[0]["kind"] is None  # no default kind: nothing is a fact until said
+    # No default kind: nothing is a fact until the caseworker says it.
+    assert flow.add_claim(1) == 0 and flow.claims(1)[0]["kind"] is None
 
 
 def test_a_finalized_case_refuses_changes() -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.field_labels import describe_path
-from desktop.flow.field_paths import format_path, pointer_to_path
+from desktop.flow.field_paths import as_path, format_path, pointer_to_path
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.background import BackgroundRunner
@@ -115,10 +115,9 @@ class ReviewPage(StepPage):
         self.tree.setMinimumHeight(320)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        # Three columns share the width (no wide empty column); long text wraps into tooltips.
+        # Three columns share the width (no wide empty column); the full text is in tooltips.
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.tree.setWordWrap(True)
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.clicked.connect(self._on_tree_activated)
         self.body.addWidget(self.tree, 1)
@@ -190,7 +189,8 @@ class ReviewPage(StepPage):
             )
             questions = [
                 f'<li><a href="field:{html.escape(str(m.get("field", "")))}">'
-                f"{html.escape(str(m.get('question') or m.get('field')))}</a></li>"
+                f"{html.escape(str(m.get('question') or self._field_words(m.get('field'))))}</a>"
+                "</li>"
                 for m in finding.get("missing_facts") or []
                 if isinstance(m, dict)
             ]
@@ -199,6 +199,9 @@ class ReviewPage(StepPage):
             parts.append(f"<p>{line}</p>")
         summary = html.escape(str(self.determination.get("summary") or ""))
         return "".join(parts) + (f"<p><i>{summary}</i></p>" if summary else "")
+
+    def _field_words(self, field: object) -> str:
+        return describe_path(as_path(str(field or "")), self.flow.data)
 
     # -- navigation to facts -------------------------------------------------------------------
     def _on_link(self, link: str) -> None:

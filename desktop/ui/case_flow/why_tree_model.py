@@ -54,7 +54,7 @@ def _item(text: str, *, path: str | None = None, tooltip: str | None = None) -> 
         font = item.font()
         font.setUnderline(True)
         item.setFont(font)
-        item.setToolTip(f"Open the field {path}")
+        item.setToolTip(f"Open the field: {text}")
     return item
 
 
@@ -135,7 +135,10 @@ class WhyTreeModel(QStandardItemModel):
             detail = "; ".join(f"{answer} → {outcome}" for answer, outcome in answers.items())
             group.appendRow(
                 [
-                    _item(str(fact.get("question") or field), path=field or None),
+                    _item(
+                        str(fact.get("question") or describe_path(as_path(field), self.case)),
+                        path=field or None,
+                    ),
                     _item(detail),
                     _item(field),
                 ]
