@@ -11,6 +11,7 @@ import pycountry
 
 from desktop.flow.field_labels import country_name, describe_path
 from desktop.flow.field_paths import FieldPath
+from desktop.flow.languages import is_language_code
 from desktop.flow.partial_dates import (
     PartialDate,
     definitely_after,
@@ -60,14 +61,6 @@ def is_country_code(value: object) -> bool:
         and value.isupper()
         and pycountry.countries.get(alpha_2=value) is not None
     )
-
-
-def is_language_code(value: object) -> bool:
-    """True for an ISO 639 code (two or three lower-case letters) that pycountry knows."""
-    if not isinstance(value, str) or not value.islower() or len(value) not in (2, 3):
-        return False
-    key = "alpha_2" if len(value) == 2 else "alpha_3"
-    return pycountry.languages.get(**{key: value}) is not None
 
 
 def normalise_a_number(text: str) -> str | None:

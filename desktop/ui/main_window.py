@@ -389,7 +389,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)  # once this frame is on screen
 
     def _after_first_paint(self) -> None:
+        from desktop.flow import languages
+
         self.case_list.finish_setup()  # the list's columns, ready for its rows
+        languages.warm_in_background()  # read while the list is looked at, not when a case opens
         self.first_painted.emit()  # launch(): the early look at the cases starts on a worker
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from functools import cache
+import threading
 
-import pycountry
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from desktop.flow import languages
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-@cache
-def language_entries() -> tuple[tuple[str, str], ...]:
-    """(code, name) for every ISO 639 language with a code the case file takes (2 or 3 letters)."""
-    entries = []
-    for language in pycountry.languages:
-        code = getattr(language, "alpha_2", None) or getattr(language, "alpha_3", None)
-        if code:
-            entries.append((str(code), str(language.name)))
-    return tuple(sorted(entries, key=lambda entry: entry[1]))
-
-
 def language_name(code: str) -> str:
-    for known, name in language_entries():
+    for known, name in languages.language_entries():
         if known == code:
             return name
     return code
@@ -37,14 +34,42 @@ def resolve_language(text: str) -> str | None:
     folded = cleaned.casefold()
     if not folded:
         return None
-    for code, name in language_entries():
+    for code, name in languages.language_entries():
         if folded in (code, name.casefold()):
             return code
-    try:
-        found = pycountry.languages.lookup(cleaned)
-    except LookupError:
-        return None
-    return str(getattr(found, "alpha_2", None) or getattr(found, "alpha_3", None) or "") or None
+    return None
+
+
+class _LanguageTable(QObject):
+    """Tells the widgets when the language table (read in a thread) is ready."""
+
+    ready = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiting = False
+
+    def when_ready(self) -> None:
+        """Start the reading if needed and emit `ready` (on the GUI thread) once it is done."""
+        if self._waiting:
+            return
+        self._waiting = True
+        languages.warm_in_background()
+        threading.Thread(target=self._wait, name="languages-ready", daemon=True).start()
+
+    def _wait(self) -> None:
+        languages.language_entries()  # returns once the warming thread has read the table
+        self.ready.emit()
+
+
+_TABLE: _LanguageTable | None = None
+
+
+def language_table() -> _LanguageTable:
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = _LanguageTable()
+    return _TABLE
 
 
 class _LastPartCompleter(QCompleter):
@@ -73,19 +98,41 @@ class LanguageListEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText("Unknown — type a language, e.g. Vietnamese, English")
-        completer = _LastPartCompleter(
-            QStringListModel([name for _code, name in language_entries()], self), self
-        )
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
-        self.setCompleter(completer)
+        self._codes: list[str] = []
         self.textEdited.connect(self._on_edited)
         self.editingFinished.connect(self._on_finished)
+        # The language table loads in a thread: building a case's first page must not wait.
+        if languages.is_loaded():
+            self._on_table_ready()
+        else:
+            table = language_table()
+            table.ready.connect(self._on_table_ready, Qt.ConnectionType.QueuedConnection)
+            table.when_ready()
+
+    def _on_table_ready(self) -> None:
+        if self.completer() is None:
+            completer = _LastPartCompleter(
+                QStringListModel([name for _code, name in languages.language_entries()], self), self
+            )
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+            self.setCompleter(completer)
+        if not self.isModified():
+            self.setText(self._display(self._codes))
+
+    def _display(self, codes: list[str]) -> str:
+        if not languages.is_loaded():
+            return ", ".join(codes)  # names once the table is read
+        return ", ".join(language_name(code) for code in codes)
 
     def _parts(self) -> list[str]:
         return [part.strip() for part in self.text().replace(";", ",").split(",") if part.strip()]
 
     def value(self) -> list[str]:
+        """The codes of the languages understood so far."""
+        return list(self._codes)
+
+    def _read_text(self) -> list[str]:
         codes: list[str] = []
         for part in self._parts():
             code = resolve_language(part)
@@ -98,11 +145,14 @@ class LanguageListEdit(QLineEdit):
 
     def set_value(self, value: object) -> None:
         codes = [str(code) for code in value] if isinstance(value, list) else []
-        if codes != self.value():
-            self.setText(", ".join(language_name(code) for code in codes))
+        if codes == self._codes and self.text():
+            return
+        self._codes = codes
+        self.setText(self._display(codes))
 
     def _on_edited(self, _text: str) -> None:
         if not self.unresolved_parts():
+            self._codes = self._read_text()
             self.value_edited.emit(self.value())
 
     def _on_finished(self) -> None:
@@ -112,4 +162,5 @@ class LanguageListEdit(QLineEdit):
                 f"Not a language: {', '.join(wrong)}. Type a name and choose from the list"
             )
         else:
+            self._codes = self._read_text()
             self.value_edited.emit(self.value())
