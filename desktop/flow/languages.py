@@ -46,13 +46,15 @@ def _codes() -> frozenset[str]:
 
 
 def is_language_code(value: object) -> bool:
-    """True for an ISO 639 code (two or three lower-case letters) of a known language."""
-    return (
-        isinstance(value, str)
-        and value.islower()
-        and len(value) in (2, 3)
-        and value in _codes()
-    )
+    """True for a code written as ISO 639 writes them (two or three lower-case letters), the
+    case file's rule. The form stores only codes it found in the table; checking a code against
+    the table here would make validation wait for it (or depend on whether it was read yet)."""
+    return isinstance(value, str) and len(value) in (2, 3) and value.isascii() and value.islower()
+
+
+def is_known_language(value: object) -> bool:
+    """True for the code of a language in the ISO 639 table (reads the table if needed)."""
+    return isinstance(value, str) and value in _codes()
 
 
 _LOADED = threading.Event()

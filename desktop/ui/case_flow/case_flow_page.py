@@ -132,7 +132,11 @@ class CaseFlowPage(QWidget):
         self.banner.setStyleSheet("background: #e8eef8;")
         self.banner.hide()
 
-        self.header = self._build_header()
+        # The header's fields are made in their own event-loop turn (see _ensure_header).
+        self.header = QWidget(self)
+        self._header_row = QHBoxLayout(self.header)
+        self._header_row.setContentsMargins(0, 0, 0, 0)
+        self._header_built = False
         self.stack = QStackedWidget(self)
         # Pages are built when first opened, so opening a case costs one page, not seven.
         self.pages: dict[Step, Any] = _LazyPages(self._build_page)
@@ -170,14 +174,17 @@ class CaseFlowPage(QWidget):
             on_done=while_alive(self, self._on_case_loaded),
             on_error=while_alive(self, self._on_load_error),
         )
-        # The first page is built while the case is read, in its own event-loop turn.
+        # The first page is built while the case is read, in its own event-loop turn; then
+        # the header.
         QTimer.singleShot(0, while_alive(self, self._build_ahead))
+        QTimer.singleShot(0, while_alive(self, self._ensure_header))
 
-    def _build_header(self) -> QWidget:
+    def _ensure_header(self) -> None:
         """The case's own facts above every step: its reference and the decision date."""
-        header = QWidget(self)
-        row = QHBoxLayout(header)
-        row.setContentsMargins(0, 0, 0, 0)
+        if self._header_built:
+            return
+        self._header_built = True
+        header, row = self.header, self._header_row
         self.reference_edit = TextLineEdit(header, empty_is_none=True)
         self.reference_edit.setPlaceholderText("None yet")
         self.reference_edit.setAccessibleName("Case reference")
@@ -209,7 +216,8 @@ class CaseFlowPage(QWidget):
         )
         self.decision_edit.value_edited.connect(self._decision_date_edited)
         self.decision_edit.invalid.connect(self.decision_problem.setText)
-        return header
+        if self.is_loaded:
+            self._load_header()
 
     def _header_edited(self, path: FieldPath, value: object) -> None:
         if not self.flow.read_only and self.flow.set_answer(path, value):
@@ -227,11 +235,14 @@ class CaseFlowPage(QWidget):
 
     def set_decision_date(self, value: date | None) -> None:
         """Type a decision date into the header as the user would (None: back to today)."""
+        self._ensure_header()
         text = "" if value is None else value.isoformat()
         self.decision_edit.line_edit.setText(text)
         self.decision_edit.line_edit.textEdited.emit(text)
 
     def _load_header(self) -> None:
+        if not self._header_built:
+            return  # _ensure_header loads it when it is made
         self.reference_edit.set_value(self.flow.data.get("case_reference"))
         self.decision_edit.set_value(self.flow.data.get("decision_date"))
         self.reference_edit.setReadOnly(self.flow.read_only)
@@ -239,6 +250,8 @@ class CaseFlowPage(QWidget):
         self._show_decision_date()
 
     def _show_decision_date(self) -> None:
+        if not self._header_built:
+            return
         self.decision_words.setText(
             "rules applied as of " + decision_date_words(self.flow.data, self.decision_date())
         )
