@@ -56,9 +56,10 @@ def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path):
 
 def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page):
     page, memo, case_id = memo_page
-    with qtbot.waitSignal(memo.finalized, timeout=30_000):
+    with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
         memo.finalize_as("María José Núñez")
     assert services.cases.get_case(case_id).status == "finalized"
+    assert memo.status.text().startswith("Final memo")  # the preview is no longer the draft
     assert page.flow.read_only and not memo.finalize_button.isEnabled()
     page.go_to_step(Step.ENTRY)
     assert not page.pages[Step.ENTRY].border.isEnabled()
