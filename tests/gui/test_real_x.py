@@ -84,6 +84,22 @@ def test_a_case_typed_by_keyboard_printed_and_found_again(
     type_country(journey.country, "Mexico")
     type_date(journey.arrived, "4/2019")
 
+    # Claims: "not asked" until answered; a new claim has no kind or outcome yet, and is shown.
+    press(Qt.Key.Key_Right, ALT)
+    claims = page.pages[Step.PROTECTION_CLAIMS]
+    qtbot.waitUntil(lambda: page.current_step is Step.PROTECTION_CLAIMS)
+    assert claims.none_buttons and page.flow.journey[0]["protection_claims"] is None
+    claims.add_buttons[0].setFocus()
+    press(Qt.Key.Key_Space)
+    editors = {b.relative[0]: b.editor for b in claims.forms[0].bindings}
+    assert editors["outcome"].currentText() == "Unknown"
+    assert editors["kind"].currentText() == "Unknown"
+    qtbot.waitUntil(lambda: editors["kind"].hasFocus(), timeout=5_000)
+    viewport = claims.scroll_area.viewport()
+    top_left = editors["kind"].mapTo(viewport, editors["kind"].rect().topLeft())
+    assert viewport.rect().contains(top_left)  # scrolled into view
+    claims.remove_claim(0, 0)
+
     with qtbot.waitSignal(page.case_saved, timeout=10_000):
         page.save_now()
     stored = window.services.cases.get_case(page.case_id).case_data
@@ -94,7 +110,8 @@ def test_a_case_typed_by_keyboard_printed_and_found_again(
     assert stored["entry"]["unaccompanied_child"] is None
     assert stored["journey"][0]["arrived"] == "2019-04"
     assert stored["journey"][0]["departed"] is None
-    assert stored["journey"][0]["protection_claims"] is None  # not asked yet
+    assert stored["journey"][0]["protection_claims"] == []  # asked (a claim added, removed)
+    assert stored["circumstances"]["trafficking_victim"] is None  # never asked: null
 
     # Back to the case list with Alt+Home.
     QTest.keyClick(window, Qt.Key.Key_Home, ALT)

@@ -113,7 +113,9 @@ class CaseFlowPage(QWidget):
         self.step_list.setAccessibleDescription(
             "Up and Down open a step; Enter moves to its first field; F6 comes back here"
         )
-        self.step_list.setFixedWidth(215)
+        self.step_list.setFixedWidth(232)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip says it all
         self.step_list.installEventFilter(self)
         self.step_list.setSpacing(2)
         self.step_list.activated.connect(self._on_step_activated)
