@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.flow import languages
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.field_paths import FieldPath, as_path
 from desktop.flow.steps import STEPS, Step
@@ -170,7 +169,6 @@ class CaseFlowPage(QWidget):
         self.save_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.save_timer.timeout.connect(self.save_now)
         self.setEnabled(False)
-        languages.warm_in_background()  # validation and the Languages field need the table
         services.runner.run(
             lambda: services.cases.get_case(case_id),
             on_done=while_alive(self, self._on_case_loaded),

@@ -10,13 +10,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.flow import languages
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+WARM_DELAY_MS = 1500
 
 
 def language_name(code: str) -> str:
@@ -105,9 +108,17 @@ class LanguageListEdit(QLineEdit):
         if languages.is_loaded():
             self._on_table_ready()
         else:
-            table = language_table()
-            table.ready.connect(self._on_table_ready, Qt.ConnectionType.QueuedConnection)
-            table.when_ready()
+            # The main window reads the table after its first paint; a field made before that
+            # reads it when it gets the focus or once the page has settled, not while it opens.
+            language_table().ready.connect(
+                self._on_table_ready, Qt.ConnectionType.QueuedConnection
+            )
+            QTimer.singleShot(WARM_DELAY_MS, language_table().when_ready)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt spelling)
+        if not languages.is_loaded():
+            language_table().when_ready()
+        super().focusInEvent(event)
 
     def _on_table_ready(self) -> None:
         if self.completer() is None:
