@@ -116,8 +116,7 @@ class ReviewPage(StepPage):
         header = self.tree.header()
         header.setStretchLastSection(False)
         # Three columns share the width (no wide empty column); the full text is in tooltips.
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # also after a model reset
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.clicked.connect(self._on_tree_activated)
         self.body.addWidget(self.tree, 1)

@@ -89,7 +89,10 @@ class WhyTreeModel(QStandardItemModel):
     ) -> None:
         """Show a determination; `case` names the stops' countries in the facts used."""
         self.case = case or {}
-        self.removeRows(0, self.rowCount())
+        # A model reset, not row removal: views drop their current row and expanded state in
+        # one step (removing the rows under a view that had the focus crashed now and then).
+        self.clear()
+        self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
         if not determination:
             return
         for finding in determination.get("findings", []):
