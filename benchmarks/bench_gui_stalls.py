@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -188,7 +188,7 @@ def main() -> int:
 
     meter.start()
     for day in (3, 4, 5):
-        page.review_page.decision_date.setDate(page.review_page.decision_date.date().addDays(day))
+        page.set_decision_date(page.decision_date() + timedelta(days=day))
         wait(20_000, page.review_page.evaluated)
     results["review, new decision date"] = meter.stop()
 

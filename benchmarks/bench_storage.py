@@ -161,7 +161,8 @@ def main() -> int:
 
     for typed, fts in (("n", '"n"*'), ("nu", '"nu"*'), ("nun", '"nun"*'), ("gar", '"gar"*'),
                        ("jose nu", '"jose"* "nu"*'), ("A-12", '"12"*'),
-                       ("A-123-4", '"1234"*')):
+                       ("A-123-4", '"1234"*'),
+                       ("345678", '"345678"*'), ("5678", '"5678"*')):
         ours = median_ms(lambda q=typed: database.cases.summaries(search=q, limit=50))
         floor = median_ms(lambda f=fts: raw_search(f))
         met.append(report(f"search as you type {typed!r}", ours, floor, "ms", max_ratio=4,

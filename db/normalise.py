@@ -99,7 +99,9 @@ def derive_columns(case_data: dict[str, Any]) -> CaseColumns:
     notes = _text(case_data.get("notes"))
     search_parts = [family, given, notes, case_ref or ""]
     if a_number is not None:
-        search_parts += [a_number, a_number.lstrip("0")]
+        # Every tail of the digits is a token, so FTS5's prefix match finds any part of the
+        # number ("345678" finds 012345678): seven short tokens per case.
+        search_parts += [a_number[start:] for start in range(len(a_number) - 2)]
     journey_rows: list[JourneyRow] = []
     stops = case_data.get("journey")
     if isinstance(stops, list):

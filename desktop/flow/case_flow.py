@@ -66,7 +66,10 @@ class CaseFlow:
         for step, key in _STEP_SECTIONS.items():
             if self.data.get(key) != blank.get(key):
                 self.visited.add(step)
-        if any(stop.get("protection_claims") for stop in self.journey if isinstance(stop, dict)):
+        if any(
+            isinstance(stop, dict) and stop.get("protection_claims") is not None
+            for stop in self.journey
+        ):
             self.visited.add(Step.PROTECTION_CLAIMS)
 
     # -- moving -------------------------------------------------------------------------
@@ -149,9 +152,29 @@ class CaseFlow:
         return destination
 
     def claims(self, stop_index: int) -> list[dict[str, Any]]:
-        claims = self.journey[stop_index].setdefault("protection_claims", [])
+        """The stop's claims, making the answer "asked" (a list) if it was not yet."""
+        stop = self.journey[stop_index]
+        if not isinstance(stop.get("protection_claims"), list):
+            stop["protection_claims"] = []
+        claims = stop["protection_claims"]
         assert isinstance(claims, list)
         return claims
+
+    def claims_asked(self, stop_index: int) -> bool:
+        """False while nobody said whether a claim was made at this stop (null)."""
+        return isinstance(self.journey[stop_index].get("protection_claims"), list)
+
+    def set_no_claims(self, stop_index: int) -> None:
+        """The answer "asked; no claim made here" (`[]`)."""
+        self._check_writable()
+        self.journey[stop_index]["protection_claims"] = []
+        self.visited.add(Step.PROTECTION_CLAIMS)
+
+    def set_claims_not_asked(self, stop_index: int) -> None:
+        """Back to "not asked yet" (`null`), allowed only while no claim is listed."""
+        self._check_writable()
+        if not self.journey[stop_index].get("protection_claims"):
+            self.journey[stop_index]["protection_claims"] = None
 
     def add_claim(self, stop_index: int) -> int:
         self._check_writable()
@@ -188,12 +211,39 @@ class CaseFlow:
             return StepState.COMPLETE
         return StepState.NOT_STARTED if step not in self.visited else StepState.INCOMPLETE
 
+    def unknown_answers(self, step: Step) -> int:
+        """How many of the step's answers are still Unknown (null), shown beside its mark."""
+        if step is Step.PROTECTION_CLAIMS:
+            return sum(
+                _count_nulls(stop.get("protection_claims"))
+                for stop in self.journey
+                if isinstance(stop, dict) and isinstance(stop.get("protection_claims"), list)
+            )
+        if step is Step.JOURNEY:
+            return sum(
+                _count_nulls({k: v for k, v in stop.items() if k != "protection_claims"})
+                for stop in self.journey
+                if isinstance(stop, dict)
+            )
+        key = _STEP_SECTIONS.get(step)
+        return _count_nulls(self.data.get(key)) if key else 0
+
     def step_states(self) -> dict[Step, StepState]:
         return {step: self.step_state(step) for step in STEPS}
 
     def is_complete(self) -> bool:
         """Every answer step has what it needs and nothing is wrong."""
         return not any(self.problems(step) for step in ANSWER_STEPS)
+
+
+def _count_nulls(value: object) -> int:
+    if value is None:
+        return 1
+    if isinstance(value, dict):
+        return sum(_count_nulls(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(_count_nulls(item) for item in value)
+    return 0
 
 
 _MISSING = object()

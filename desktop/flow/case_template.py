@@ -9,6 +9,7 @@ CASE_FORMAT = "waypoint-case/1"
 
 _BLANK_CASE: dict[str, Any] = {
     "format": CASE_FORMAT,
+    "case_reference": None,
     "applicant": {
         "family_name": "",
         "given_names": "",
@@ -16,12 +17,14 @@ _BLANK_CASE: dict[str, Any] = {
         "date_of_birth": None,
         "sex": None,
         "nationalities": [],
-        "stateless": False,
+        "stateless": None,
         "last_habitual_residence": None,
         "languages": [],
     },
     "entry": {
         "date": None,
+        "time": None,
+        "proceeding": None,
         "border": None,
         "at_port_of_entry": None,
         "port": None,
@@ -42,6 +45,7 @@ _BLANK_CASE: dict[str, Any] = {
         "family_in_us": [],
         "fear_of_receiving_country": {},
         "public_interest_exception": None,
+        "proclamation_case_by_case_exception": None,
     },
 }
 
@@ -59,18 +63,26 @@ def blank_stop(country: str | None = None) -> dict[str, Any]:
         "departed": None,
         "status_held": None,
         "permanent_status_offered": None,
-        "protection_claims": [],
+        "protection_claims": None,  # not asked yet; [] once the answer is "none made"
     }
 
 
 def blank_claim() -> dict[str, Any]:
     """A new protection claim with nothing known yet."""
-    return {"kind": "asylum", "filed": None, "outcome": None, "final": None, "decided": None}
+    return {"kind": None, "filed": None, "outcome": None, "final": None, "decided": None}
 
 
 def blank_travelling_family_member() -> dict[str, Any]:
     """A family member travelling with the applicant."""
-    return {"relation": None, "family_name": "", "given_names": "", "date_of_birth": None}
+    return {
+        "relation": None,
+        "family_name": "",
+        "given_names": "",
+        "date_of_birth": None,
+        "parole_authorization": None,
+        "scheduled_appointment": None,
+        "final_denial_country": None,
+    }
 
 
 def blank_family_in_us() -> dict[str, Any]:

@@ -24,6 +24,16 @@ SCHEDULING_OBSTACLE: Choices = (
     ("technical_failure", "Technical failure"),
     ("other_serious_obstacle", "Other serious obstacle"),
 )
+PROCEEDING: Choices = (
+    ("expedited_removal", "Expedited removal (credible fear)"),
+    ("section_240", "Removal proceedings (INA 240)"),
+    ("affirmative", "Affirmative application"),
+)
+LEFT_HOW: Choices = (
+    ("removed", "Removed"),
+    ("returned_voluntarily", "Returned voluntarily"),
+    ("departed", "Departed"),
+)
 STATUS_HELD: Choices = (
     ("none", "None"),
     ("visitor", "Visitor"),

@@ -74,6 +74,32 @@ def _known_days(journey: list[Any], entry: PartialDate | None) -> list[date]:
     return days
 
 
+def _stop_dates(stop: dict[str, Any]) -> tuple[PartialDate | None, PartialDate | None]:
+    return try_parse(stop.get("arrived")), try_parse(stop.get("departed"))
+
+
+def _edge(
+    known: PartialDate | None,
+    earliest: date,
+    latest: date,
+    *,
+    open_end: bool,
+    axis: tuple[date, date],
+    rising: bool = True,
+) -> Edge:
+    """A known date's edge, or the range the neighbours leave for an unknown one. With no
+    neighbour on that side the range is open: a short fade at the axis end."""
+    if known is not None:
+        return Edge(known.first_day, known.last_day, True)
+    if open_end:
+        if rising:
+            return Edge(axis[0], max(axis[0], min(axis[0] + _OPEN_EDGE, latest)), False)
+        return Edge(min(axis[1], max(axis[1] - _OPEN_EDGE, earliest)), axis[1], False)
+    if latest < earliest:  # the neighbours contradict each other; keep a drawable range
+        earliest, latest = latest, earliest
+    return Edge(earliest, latest, False)
+
+
 def timeline_layout(case: dict[str, Any], today: date | None = None) -> TimelineLayout:
     """Lay out the journey of a case-file dict on a date axis."""
     raw_journey = case.get("journey")
@@ -91,27 +117,43 @@ def timeline_layout(case: dict[str, Any], today: date | None = None) -> Timeline
     padding = timedelta(days=max(span // 12, 7))
     axis_start, axis_end = first - padding, last + padding
 
+    stops = [stop if isinstance(stop, dict) else {} for stop in journey]
+    known = [_stop_dates(stop) for stop in stops]
     bands: list[Band] = []
-    for index, raw_stop in enumerate(journey):
-        stop: dict[str, Any] = raw_stop if isinstance(raw_stop, dict) else {}
-        arrived = try_parse(stop.get("arrived"))
-        departed = try_parse(stop.get("departed"))
-        # An unknown arrival fades in from the axis start; it must not run past the departure.
-        start_limit = departed.first_day if departed else axis_end
-        end_limit = arrived.last_day if arrived else axis_start
-        start = (
-            Edge(arrived.first_day, arrived.last_day, True)
-            if arrived
-            else Edge(axis_start, min(axis_start + _OPEN_EDGE, start_limit), False)
+    markers: list[Marker] = []
+    for index, stop in enumerate(stops):
+        arrived, departed = known[index]
+        # The journey's order bounds what is not known: after every date of the stops before,
+        # before every date of the stops after (and the entry into the US).
+        earlier = [d.first_day for pair in known[:index] for d in pair if d is not None]
+        later = [d.last_day for pair in known[index + 1 :] for d in pair if d is not None]
+        if entry is not None:
+            later.append(entry.last_day)
+        lower = max(earlier) if earlier else None
+        upper = min(later) if later else None
+        for own in (arrived, departed):
+            if own is not None and (
+                (lower is not None and own.last_day < lower)
+                or (upper is not None and own.first_day > upper)
+            ):
+                markers.append(Marker("contradiction", index, own.first_day, own.last_day))
+        start = _edge(
+            arrived,
+            lower or axis_start,
+            departed.last_day if departed else (upper or axis_end),
+            open_end=lower is None,
+            axis=(axis_start, axis_end),
         )
-        end = (
-            Edge(departed.first_day, departed.last_day, True)
-            if departed
-            else Edge(max(axis_end - _OPEN_EDGE, end_limit), axis_end, False)
+        end = _edge(
+            departed,
+            arrived.first_day if arrived else (lower or axis_start),
+            upper or axis_end,
+            open_end=upper is None,
+            axis=(axis_start, axis_end),
+            rising=False,
         )
         bands.append(Band(index, stop.get("country"), start, end))
 
-    markers: list[Marker] = []
     for band, following in zip(bands, bands[1:], strict=False):
         if not (band.end.known and following.start.known):
             continue
@@ -119,6 +161,10 @@ def timeline_layout(case: dict[str, Any], today: date | None = None) -> Timeline
             markers.append(Marker("gap", band.index, band.end.latest, following.start.earliest))
         elif following.start.latest < band.end.earliest:
             markers.append(Marker("overlap", band.index, following.start.latest, band.end.earliest))
+    # Two neighbours whose dates cross are already an overlap; a contradiction is the rest.
+    overlapping = {m.index for m in markers if m.kind == "overlap"}
+    overlapping |= {index + 1 for index in overlapping}
+    markers = [m for m in markers if m.kind != "contradiction" or m.index not in overlapping]
     return TimelineLayout(
         axis_start, axis_end, tuple(bands), tuple(markers), entry, entry_data.get("coming_from")
     )

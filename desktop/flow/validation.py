@@ -7,11 +7,14 @@ from enum import Enum
 from typing import Any
 
 from desktop.case_rules import A_NUMBER_HINT, is_country_code, normalise_a_number
-from desktop.flow.field_paths import FieldPath, format_path
+from desktop.flow.field_labels import country_name, describe_path
+from desktop.flow.field_paths import FieldPath
+from desktop.flow.languages import is_language_code
 from desktop.flow.partial_dates import (
     PartialDate,
     definitely_after,
     definitely_before,
+    describe_date,
     parse_partial_date,
 )
 from desktop.flow.steps import STEPS, Step, step_for_path
@@ -38,7 +41,12 @@ class Problem:
 
     @property
     def field(self) -> str:
-        return format_path(self.path)
+        """The field in words (`Stop 2 (Guatemala), arrived`), without the case's context."""
+        return describe_path(self.path)
+
+    def where(self, case: dict[str, object]) -> str:
+        """The field in words, naming the stop's country from the case."""
+        return describe_path(self.path, case)
 
 
 class _Checker:
@@ -66,7 +74,7 @@ class _Checker:
             if required:
                 self.missing(path, required)
         elif not is_country_code(value):
-            self.error(path, f"'{value}' is not a country code (choose a country from the list)")
+            self.error(path, f"'{value}' is not a country: type its name and choose from the list")
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -96,13 +104,19 @@ def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
     nationalities = _list(applicant.get("nationalities"))
     for index, code in enumerate(nationalities):
         check.country(code, base + ("nationalities", index))
-    if not nationalities and not applicant.get("stateless"):
+    if not nationalities and applicant.get("stateless") is not True:
         check.missing(
-            base + ("nationalities",), "Add a nationality, or mark the applicant stateless"
+            base + ("nationalities",), "Add a nationality, or answer Yes to Stateless"
         )
     if nationalities and applicant.get("stateless"):
         check.error(base + ("stateless",), "A stateless applicant has no nationality")
     check.country(applicant.get("last_habitual_residence"), base + ("last_habitual_residence",))
+    for index, code in enumerate(_list(applicant.get("languages"))):
+        if not is_language_code(code):
+            check.error(
+                base + ("languages", index),
+                f"'{code}' is not a language: type its name and choose from the list",
+            )
 
 
 def _entry_date(case: dict[str, Any]) -> PartialDate | None:
@@ -135,7 +149,8 @@ def _check_entry(case: dict[str, Any], check: _Checker) -> None:
         if is_country_code(last_country) and last_country != coming_from:
             check.error(
                 base + ("coming_from",),
-                f"The journey's last stop is {last_country}, not {coming_from}",
+                f"The journey's last stop is {country_name(last_country)}, but the person "
+                f"crossed from {country_name(coming_from)}: fix one of them",
             )
     days = entry.get("claimed_within_days")
     if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
@@ -148,6 +163,7 @@ def _check_journey(case: dict[str, Any], check: _Checker) -> None:
         check.missing(("journey",), "Add the countries on the way, in order")
     entry_date = _entry_date(case)
     previous_departed: PartialDate | None = None
+    latest_earlier: PartialDate | None = None
     for index, raw_stop in enumerate(journey):
         stop = _dict(raw_stop)
         base: FieldPath = ("journey", index)
@@ -160,6 +176,15 @@ def _check_journey(case: dict[str, Any], check: _Checker) -> None:
             check.error(
                 base + ("arrived",), "Arrival is before the departure from the previous stop"
             )
+        elif arrived and latest_earlier and definitely_before(arrived, latest_earlier):
+            check.error(
+                base + ("arrived",),
+                f"Arrival is before {describe_date(latest_earlier)}, a date of an earlier stop: "
+                "the dates contradict the order of the journey",
+            )
+        for known in (arrived, departed):
+            if known and (latest_earlier is None or known.first_day > latest_earlier.first_day):
+                latest_earlier = known
         if departed and entry_date and definitely_after(departed, entry_date):
             check.error(base + ("departed",), "Departure is after the entry into the US")
         if departed is not None:
@@ -170,6 +195,11 @@ def _check_claims(case: dict[str, Any], check: _Checker) -> None:
     for index, raw_stop in enumerate(_list(case.get("journey"))):
         stop = _dict(raw_stop)
         arrived = _quiet_date(stop.get("arrived"))
+        if stop.get("protection_claims") is None:
+            check.missing(
+                ("journey", index, "protection_claims"),
+                f"Say whether a protection claim was made in {country_name(stop.get('country'))}",
+            )
         for number, raw_claim in enumerate(_list(stop.get("protection_claims"))):
             claim = _dict(raw_claim)
             base: FieldPath = ("journey", index, "protection_claims", number)

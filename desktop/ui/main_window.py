@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 DECISION_SUPPORT_NOTE = "Decision support — the officer decides"
 GEOMETRY_KEY = "main_window/geometry"
+SIZE_KEY = "main_window/size"
+RECENT_KEY = "main_window/recent_cases"  # case ids only: no names outside the database
+MAX_RECENT = 8
 STATE_KEY = "main_window/state"
 
 
@@ -124,7 +127,10 @@ class MainWindow(QMainWindow):
 
         page = self.case_list
         self.new_action = self._action("&New case", page.new_case, QKeySequence.StandardKey.New)
-        self.open_action = self._action("&Open case", page.open_selected, "Ctrl+O")
+        self.open_action = self._action("&Open case…", self.show_open_dialog, "Ctrl+O")
+        self.back_action = self._action("&Back to the case list", self.show_case_list, "Alt+Home")
+        self.back_action.setToolTip("Back to the case list (Alt+Home)")
+        self.back_action.setEnabled(False)
         self.import_action = self._action(
             "&Import case files…", page.transfer.choose_and_import, "Ctrl+I"
         )
@@ -139,6 +145,15 @@ class MainWindow(QMainWindow):
         file_menu = self.file_menu
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("&Recent cases")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.back_action)
+        self.toolbar = self.addToolBar("Navigation")
+        self.toolbar.setObjectName("navigationToolbar")
+        self.toolbar.setMovable(False)
+        self.back_action.setText("← &Back to the case list")
+        self.toolbar.addAction(self.back_action)
+        self.toolbar.setVisible(self._case_page is not None)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -169,6 +184,28 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1100, 680)
+        saved = self.settings.value(SIZE_KEY)
+        self.fit_on_screen(saved if isinstance(saved, QSize) else self.size())
+
+    def fit_on_screen(self, saved: QSize) -> None:
+        """Keep the window within the screen's free area. A size saved on a larger screen
+        (which restoreGeometry squeezes oddly) becomes most of this screen, centred."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        area = screen.availableGeometry()
+        larger = saved.width() > area.width() or saved.height() > area.height()
+        squeezed = self.width() < 600 or self.height() < 400  # too small to work in
+        if larger and squeezed:
+            width, height = int(area.width() * 0.9), int(area.height() * 0.9)
+            x = area.left() + (area.width() - width) // 2
+            y = area.top() + (area.height() - height) // 2
+        else:
+            width = min(self.width(), area.width())
+            height = min(self.height(), area.height())
+            x = min(max(self.x(), area.left()), area.right() - width + 1)
+            y = min(max(self.y(), area.top()), area.bottom() - height + 1)
+        self.setGeometry(x, y, width, height)
 
     # --- storage -----------------------------------------------------------------------------
 
@@ -195,6 +232,44 @@ class MainWindow(QMainWindow):
         """The database did not open: say why, and withdraw any rows shown before the check."""
         self.location_label.setText(f"No database: {reason}")
         self.case_list.clear_preview()
+
+    def show_open_dialog(self) -> QWidget | None:
+        """Ctrl+O: a picker with search; it never opens a case by itself."""
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.case_list.open_case_dialog import OpenCaseDialog
+
+        if self.services is None:
+            return None
+        dialog = OpenCaseDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_requested.connect(self.open_case)
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def recent_case_ids(self) -> list[str]:
+        stored = self.settings.value(RECENT_KEY, [])
+        if isinstance(stored, str):
+            stored = [stored]
+        return [str(item) for item in stored] if isinstance(stored, list) else []
+
+    def _remember_recent(self, case_id: str) -> None:
+        recent = [case_id] + [known for known in self.recent_case_ids() if known != case_id]
+        self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        names = self.case_list.model.names_by_id()
+        recent = self.recent_case_ids()
+        if not recent:
+            menu.addAction("No recent cases").setEnabled(False)
+            return
+        for number, case_id in enumerate(recent, start=1):
+            label = names.get(case_id) or f"Case {case_id[:8]}"
+            action = menu.addAction(f"&{number} {label}")
+            action.triggered.connect(lambda _checked=False, c=case_id: self.open_case(c))
 
     def _set_storage_actions_enabled(self, enabled: bool) -> None:
         for action in (self.new_action, self.open_action, self.import_action, self.export_action,
@@ -256,13 +331,21 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         page.setFocus()
+        self._remember_recent(case_id)
+        self._show_navigation(True)
         self.case_opened.emit(case_id)
+
+    def _show_navigation(self, in_case: bool) -> None:
+        if self._actions_built:
+            self.back_action.setEnabled(in_case)
+            self.toolbar.setVisible(in_case)
 
     def show_case_list(self) -> None:
         """Back to the home screen; the case page is closed and the list refreshed."""
         if self._case_page is not None and not self._close_case_page():
             return
         self.stack.setCurrentWidget(self.case_list)
+        self._show_navigation(False)
         self.case_list.refresh()
         self.case_list.setFocus()
 
@@ -325,11 +408,15 @@ class MainWindow(QMainWindow):
         # reads the database while this thread builds the list's columns (Qt's enums).
         self.first_painted.emit()
         self.case_list.finish_setup()
+        from desktop.flow import languages
+
+        languages.warm_in_background()  # read while the list is looked at, not when a case opens
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._case_page is not None and not self._close_case_page():
             event.ignore()
             return
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(SIZE_KEY, self.size())
         self.settings.sync()
         event.accept()

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.flow.case_template import blank_case, blank_stop
 from desktop.flow.steps import Step
 from desktop.paths import resolve_database_url, resolve_paths
 from desktop.services.startup import load_demo_case, open_storage, rule_pack_summary
@@ -109,6 +110,33 @@ def main() -> int:
         journey.timeline.set_case(page.flow.data)
         wait(300)
         page.grab().save(str(out / "case-flow-journey-problem.png"))
+    page.close()
+
+    # A new case as it starts: every fact Unknown, claims not asked, an undated stop bounded
+    # by its neighbours on the timeline.
+    fresh = blank_case()
+    fresh["applicant"].update(family_name="Trần", given_names="Văn An", date_of_birth="1990-03")
+    fresh["entry"].update(date="2019-06", coming_from="MX")
+    fresh["journey"] = [
+        {**blank_stop("EC"), "arrived": "2019-03"},
+        blank_stop("CO"),
+        {**blank_stop("GT"), "arrived": "2019-05-20"},
+        {**blank_stop("MX"), "protection_claims": []},
+    ]
+    new_page = CaseFlowPage(services, storage.cases.create_case(fresh))
+    new_page.setWindowTitle("Waypoint — new case")
+    new_page.resize(width, height)
+    new_page.show()
+    wait(5000, new_page.loaded)
+    for step, name in (
+        (Step.APPLICANT, "new-case-1-applicant"),
+        (Step.ENTRY, "new-case-2-entry"),
+        (Step.JOURNEY, "new-case-3-journey"),
+        (Step.PROTECTION_CLAIMS, "new-case-4-claims"),
+    ):
+        new_page.go_to_step(step)
+        wait(300)
+        new_page.grab().save(str(out / f"{name}.png"))
     runner.wait_for_done(10000)
     del app
     return 0

@@ -104,7 +104,7 @@ def test_departure_before_arrival_is_a_problem_of_the_journey_step() -> None:
     flow = CaseFlow(public_case("tb-final-denial-in-mexico"))
     flow.set_answer("journey[1].departed", "2019-03-01")
     problems = flow.errors(Step.JOURNEY)
-    assert [(p.field, p.message) for p in problems][0] == (
+    assert [(format_path(p.path), p.message) for p in problems][0] == (
         "journey[1].departed",
         "Departure is before arrival",
     )
@@ -131,7 +131,7 @@ def test_claims_problems_belong_to_the_claims_step() -> None:
     flow = CaseFlow(public_case("tb-final-denial-in-mexico"))
     flow.set_answer("journey[2].protection_claims[0].decided", "2019-03-01")
     flow.set_answer("journey[2].protection_claims[0].outcome", "pending")
-    fields = {p.field for p in flow.errors()}
+    fields = {format_path(p.path) for p in flow.errors()}
     assert fields == {
         "journey[2].protection_claims[0].decided",
         "journey[2].protection_claims[0].final",
@@ -146,10 +146,10 @@ def test_bad_codes_and_a_numbers_are_named() -> None:
     flow.set_answer("applicant.a_number", "A-12")
     flow.set_answer("entry.coming_from", "GT")
     flow.set_answer("journey[0].country", "ZZ")
-    fields = {p.field: p.message for p in flow.errors()}
+    fields = {format_path(p.path): p.message for p in flow.errors()}
     assert "applicant.a_number" in fields
-    assert "not GT" in fields["entry.coming_from"]
-    assert "'ZZ' is not a country code" in fields["journey[0].country"]
+    assert "crossed from Guatemala" in fields["entry.coming_from"]
+    assert "'ZZ' is not a country" in fields["journey[0].country"]
 
 
 def test_stops_are_added_inserted_moved_and_removed() -> None:
@@ -162,7 +162,8 @@ def test_stops_are_added_inserted_moved_and_removed() -> None:
     assert [s["country"] for s in flow.journey] == ["MX", "HN", "GT"]
     flow.remove_stop(0)
     assert [s["country"] for s in flow.journey] == ["HN", "GT"]
-    assert flow.add_claim(1) == 0 and flow.claims(1)[0]["kind"] == "asylum"
+    # No default kind: nothing is a fact until the caseworker says it.
+    assert flow.add_claim(1) == 0 and flow.claims(1)[0]["kind"] is None
 
 
 def test_a_finalized_case_refuses_changes() -> None:
@@ -191,4 +192,5 @@ def test_timeline_layout_has_fuzzy_edges_gaps_and_overlaps() -> None:
     case["journey"][1]["departed"] = "2019-03-15"
     case["journey"][2]["arrived"] = "2019-03-05"  # before leaving Guatemala
     layout = timeline_layout(case)
-    assert [(m.kind, m.index) for m in layout.markers] == [("overlap", 1)]
+    # Mexico's arrival also falls before Honduras was left, two stops earlier: against order.
+    assert [(m.kind, m.index) for m in layout.markers] == [("contradiction", 0), ("overlap", 1)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
@@ -54,9 +56,10 @@ def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path):
 
 def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page):
     page, memo, case_id = memo_page
-    with qtbot.waitSignal(memo.finalized, timeout=30_000):
+    with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
         memo.finalize_as("María José Núñez")
     assert services.cases.get_case(case_id).status == "finalized"
+    assert memo.status.text().startswith("Final memo")  # the preview is no longer the draft
     assert page.flow.read_only and not memo.finalize_button.isEnabled()
     page.go_to_step(Step.ENTRY)
     assert not page.pages[Step.ENTRY].border.isEnabled()
@@ -64,3 +67,45 @@ def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page
     qtbot.waitUntil(lambda: not page.flow.read_only, timeout=10_000)
     assert page.pages[Step.ENTRY].border.isEnabled()
     assert services.memos.latest_memo(case_id).status == "final"  # the final memo stays
+
+
+@pytest.mark.parametrize("family_name", ["../../X", "Ramírez/Cruz", "..", "a\\b:c*?"])
+def test_the_save_dialog_keeps_the_suggested_file_in_the_chosen_folder(
+    qtbot, services, memo_page, tmp_path, family_name
+):
+    page, memo, _case_id = memo_page
+    folder = tmp_path / "memos"
+    folder.mkdir()
+    services.settings.setValue(LAST_FOLDER_KEY, str(folder))
+    page.flow.data["applicant"]["family_name"] = family_name
+    dialog = memo.ask_save()
+    assert "outside Waypoint's encrypted store" in dialog.windowTitle()
+    suggested = Path(dialog.selectedFiles()[0])
+    assert suggested.parent == folder, suggested
+    assert suggested.name.endswith(" memo.pdf") and "/" not in suggested.name
+    with qtbot.waitSignal(memo.saved_to, timeout=10_000):
+        dialog.accept()
+    assert suggested.exists() and suggested.parent == folder
+    assert "outside Waypoint's encrypted store" in memo.status.text()
+
+
+def test_print_opens_the_system_dialog_and_cancel_prints_nothing(qtbot, memo_page):
+    _page, memo, _case_id = memo_page
+    dialog = memo.ask_print()  # QDialog.open(), not the hidden open(receiver, member)
+    assert dialog.isVisible() and dialog.isModal()
+    with qtbot.assertNotEmitted(memo.printed, wait=100):
+        dialog.reject()
+    assert memo.progress is None
+
+
+def test_printing_can_be_cancelled_between_pages(qtbot, memo_page, tmp_path):
+    _page, memo, _case_id = memo_page
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    with qtbot.waitSignal(memo.printed, timeout=60_000) as printed:
+        task = memo.print_to(printer)
+        assert memo.progress is not None and memo.progress.isVisible()
+        task.cancel()
+    assert printed.args == [0]
+    assert memo.status.text() == "Printing cancelled"

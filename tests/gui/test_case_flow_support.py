@@ -112,17 +112,14 @@ def type_into_spin(spin: QWidget, value: int) -> None:
 
 
 def type_date(edit: Any, text: str | None) -> None:
-    """Enter a partial date in a PartialDateEdit as a user would: precision, then the fields."""
-    if text is None:
-        choose_index(edit.precision_combo, 0)
-        return
-    parts = [int(part) for part in text.split("-")]
-    choose_index(edit.precision_combo, len(parts))
-    type_into_spin(edit.year_spin, parts[0])
-    if len(parts) > 1:
-        choose_index(edit.month_combo, parts[1] - 1)
-    if len(parts) > 2:
-        type_into_spin(edit.day_spin, parts[2])
+    """Type a date into a PartialDateEdit as a user would (ISO, month/year or a year alone);
+    None clears it to Unknown."""
+    line = edit.line_edit
+    QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(line, Qt.Key.Key_Delete)
+    if text is not None:
+        QTest.keyClicks(line, text)
+    QTest.keyClick(line, Qt.Key.Key_Tab)
 
 
 def type_country(combo: Any, text: str) -> None:

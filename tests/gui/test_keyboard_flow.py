@@ -69,7 +69,7 @@ def test_a_case_is_filled_from_applicant_to_memo_with_keys_only(qtbot, services)
 
     press(Qt.Key.Key_PageDown, CTRL)  # next step
     assert page.current_step is Step.ENTRY
-    assert focused() is page.pages[Step.ENTRY].date.precision_combo
+    assert focused() is page.pages[Step.ENTRY].date.line_edit
 
     press(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # next step, the other shortcut
     journey = page.pages[Step.JOURNEY]
@@ -87,7 +87,7 @@ def test_a_case_is_filled_from_applicant_to_memo_with_keys_only(qtbot, services)
     review = page.pages[Step.REVIEW]
     with qtbot.waitSignal(review.evaluated, timeout=20_000):
         press(Qt.Key.Key_PageDown, CTRL)
-    assert focused() is review.decision_date
+    assert focused() is review.first_focus()
     memo = page.pages[Step.MEMO]
     press(Qt.Key.Key_7, CTRL)  # straight to step 7
     assert page.current_step is Step.MEMO
@@ -119,7 +119,7 @@ def test_tab_visits_the_applicant_fields_in_reading_order(qtbot, services) -> No
     page = open_page(qtbot, services, case_id)
     names = tab_names(page, 17)
     assert names[:3] == ["Family name", "Given names", "A-number"]
-    assert names.index("Date of birth: how precisely it is known") == 3
+    assert names.index("Date of birth") == 3
     assert names.index("Sex") < names.index("Nationalities: add a country")
     assert names.index("Stateless") < names.index("Last habitual residence")
     assert names.index("Languages") < names.index("Next step")
@@ -143,7 +143,7 @@ def test_tab_visits_the_journey_list_buttons_then_the_stop(qtbot, services) -> N
         "Move up",
         "Move down",
         "Country",
-        "Arrived: how precisely it is known",
+        "Arrived",
     ]
     press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # Shift+Tab goes back
     assert owner_name(focused(), page.focus_chain()) == "Country"
@@ -170,8 +170,7 @@ def test_every_control_tab_reaches_has_an_accessible_name(qtbot, services) -> No
 def test_the_step_list_is_browsed_with_arrow_keys(qtbot, services) -> None:
     case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
     page = open_page(qtbot, services, case_id)
-    press(Qt.Key.Key_F6)
-    assert focused() is page.step_list
+    assert focused() is page.step_list  # a stored case opens on the step list, nothing selected
     press(Qt.Key.Key_Down)
     press(Qt.Key.Key_Down)
     assert page.current_step is Step.JOURNEY

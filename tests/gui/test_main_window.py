@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView, QWidget
 
 from desktop import __version__
 from desktop.app import RESTORE_TEXT, Launched, launch
+from desktop.flow.steps import Step
 from desktop.paths import resolve_database_url, resolve_paths
 from tests.sqlite_files import connect_file
 
@@ -247,7 +249,8 @@ def test_menus_and_controls_have_names_shortcuts_and_accessible_names(
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&File", "&Case", "&Help"]
     file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert file_actions == ["&New case", "&Open case", "&Import case files…",
+    assert file_actions == ["&New case", "&Open case…", "&Recent cases",
+                            "← &Back to the case list", "&Import case files…",
                             "&Export selected cases…", "&Rule packs…", "Change &passphrase…",
                             "&Lock", "&Quit"]
     controls = window.case_list.findChildren(QWidget)
@@ -368,3 +371,46 @@ def test_damage_the_early_look_misses_is_still_reported_and_its_rows_withdrawn(
     quit_button = next(b for b in box.buttons() if b.text() == "Quit")
     qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not broken.window.isVisible())
+
+
+def test_a_case_is_left_with_escape_or_alt_home_and_kept_in_recent_cases(
+    qtbot, start_app: Starter
+) -> None:
+    launched = start_app()
+    window = launched.window
+    wait_for_cases(qtbot, launched, 1)
+    demo_id = window.case_list.model.summary(0).case_id
+    assert not window.back_action.isEnabled()
+    window.open_case(demo_id)
+    page = window.current_case_page()
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=10_000)
+    assert window.back_action.isEnabled() and window.recent_case_ids() == [demo_id]
+    assert not page.pages[Step.APPLICANT].family_name.hasSelectedText()
+    page.step_list.setFocus()
+    QTest.keyClick(page.step_list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.case_list, timeout=5_000)
+    window._fill_recent_menu()
+    labels = [action.text() for action in window.recent_menu.actions()]
+    assert labels == ["&1 Ramírez Cruz, Ana Lucía"]
+    with qtbot.waitSignal(window.case_opened, timeout=5_000):
+        window.recent_menu.actions()[0].trigger()
+    window.back_action.trigger()
+    assert window.stack.currentWidget() is window.case_list
+
+
+def test_ctrl_o_opens_a_picker_that_finds_the_last_digits_of_an_a_number(
+    qtbot, start_app: Starter
+) -> None:
+    launched = start_app()
+    window = launched.window
+    wait_for_cases(qtbot, launched, 1)
+    dialog = window.show_open_dialog()
+    assert window.current_case_page() is None  # the picker opens nothing by itself
+    with qtbot.waitSignal(dialog.results_shown, timeout=10_000):
+        dialog.search.setText("345678")
+    assert dialog.results.count() == 1 and "Ramírez Cruz" in dialog.results.item(0).text()
+    with qtbot.waitSignal(dialog.results_shown, timeout=10_000):
+        dialog.search.setText("999999")
+    assert dialog.results.count() == 0
+    dialog.reject()
+    assert window.current_case_page() is None

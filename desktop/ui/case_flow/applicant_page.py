@@ -9,12 +9,12 @@ from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.step_page import StepPage
-from desktop.ui.widgets.bool_check_box import BoolCheckBox
-from desktop.ui.widgets.choice_combo_box import ChoiceComboBox
+from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.country_list_edit import CountryListEdit
+from desktop.ui.widgets.language_list_edit import LanguageListEdit
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
-from desktop.ui.widgets.text_edits import CodeListLineEdit, TextLineEdit
+from desktop.ui.widgets.text_edits import ANumberLineEdit, TextLineEdit
 
 
 class ApplicantPage(StepPage):
@@ -32,18 +32,21 @@ class ApplicantPage(StepPage):
         self.a_number = form.add_field(
             ("a_number",),
             "A-number",
-            TextLineEdit(form, empty_is_none=True),
-            "8 or 9 digits, e.g. A-123-456-789",
+            ANumberLineEdit(form),
+            "8 or 9 digits in any form: A-123-456-789, A123456789, 12345678",
         )
         self.date_of_birth = form.add_field(
-            ("date_of_birth",), "Date of birth", PartialDateEdit(form, default_year=1990)
+            ("date_of_birth",), "Date of birth", PartialDateEdit(form)
         )
         self.sex = form.add_field(("sex",), "Sex", ChoiceComboBox(choices.SEX, form))
         self.nationalities = form.add_field(
             ("nationalities",), "Nationalities", CountryListEdit(form)
         )
         self.stateless = form.add_field(
-            ("stateless",), "Stateless", BoolCheckBox("The applicant has no nationality", form)
+            ("stateless",),
+            "Stateless",
+            TriStateComboBox(form),
+            "Yes = the applicant has no nationality",
         )
         self.last_habitual_residence = form.add_field(
             ("last_habitual_residence",),
@@ -52,7 +55,10 @@ class ApplicantPage(StepPage):
             "Only when it differs from the nationality",
         )
         self.languages = form.add_field(
-            ("languages",), "Languages", CodeListLineEdit(form), "ISO 639 codes, e.g. es, en"
+            ("languages",),
+            "Languages",
+            LanguageListEdit(form),
+            "Type a language's name and pick it from the list; several with commas",
         )
         self.body.addWidget(form)
         self.setTabOrder(self.family_name, self.given_names)

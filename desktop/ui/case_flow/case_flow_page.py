@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,12 +32,14 @@ from desktop.ui.case_flow.journey_page import JourneyPage
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_page import MemoPage
 from desktop.ui.case_flow.officer_dialogs import amendment_dialog
-from desktop.ui.case_flow.review_page import ReviewPage
+from desktop.ui.case_flow.review_page import ReviewPage, decision_date_words
 from desktop.ui.case_flow.step_list_model import StepListModel
 from desktop.ui.context import UiServices
 from desktop.ui.office.conflicts import CaseConflictError, open_merge_dialog
 from desktop.ui.office.review_panel import attach_review
 from desktop.ui.widgets.focus_order import chain_tab_order, step_in_chain
+from desktop.ui.widgets.partial_date_edit import PartialDateEdit
+from desktop.ui.widgets.text_edits import TextLineEdit
 
 AUTOSAVE_DELAY_MS = 500
 
@@ -118,7 +120,10 @@ class CaseFlowPage(QWidget):
         self.step_list.setAccessibleDescription(
             "Up and Down open a step; Enter moves to its first field; F6 comes back here"
         )
-        self.step_list.setFixedWidth(175)
+        self.step_list.setFixedWidth(232)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip says it all
+        self.step_list.installEventFilter(self)
         self.step_list.setSpacing(2)
         self.step_list.activated.connect(self._on_step_activated)
         self.step_list.clicked.connect(self._on_step_activated)
@@ -128,7 +133,7 @@ class CaseFlowPage(QWidget):
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(6, 4, 6, 4)
         self.banner_label = QLabel("This case is finalized and read-only.", self.banner)
-        self.amend_button = QPushButton("&Amend…", self.banner)
+        self.amend_button = QPushButton("A&mend…", self.banner)  # Alt+A is "Add stop"
         self.amend_button.setAccessibleName("Amend the finalized case")
         self.amend_button.clicked.connect(self.ask_amend)
         banner_layout.addWidget(self.banner_label, 1)
@@ -136,6 +141,11 @@ class CaseFlowPage(QWidget):
         self.banner.setStyleSheet("background: #e8eef8;")
         self.banner.hide()
 
+        # The header's fields are made in their own event-loop turn (see _ensure_header).
+        self.header = QWidget(self)
+        self._header_row = QHBoxLayout(self.header)
+        self._header_row.setContentsMargins(0, 0, 0, 0)
+        self._header_built = False
         self.stack = QStackedWidget(self)
         # Pages are built when first opened, so opening a case costs one page, not seven.
         self.pages: dict[Step, Any] = _LazyPages(self._build_page)
@@ -153,6 +163,7 @@ class CaseFlowPage(QWidget):
         nav.addWidget(self.next_button)
 
         right = QVBoxLayout()
+        right.addWidget(self.header)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
         right.addLayout(nav)
@@ -172,8 +183,100 @@ class CaseFlowPage(QWidget):
             on_done=while_alive(self, self._on_case_loaded),
             on_error=while_alive(self, self._on_load_error),
         )
-        # The first page is built while the case is read, in its own event-loop turn.
+        # The first page is built while the case is read, in its own event-loop turn; then
+        # the header.
         QTimer.singleShot(0, while_alive(self, self._build_ahead))
+        QTimer.singleShot(0, while_alive(self, self._ensure_header))
+
+    def _ensure_header(self) -> None:
+        """The case's own facts above every step: its reference and the decision date."""
+        if self._header_built:
+            return
+        self._header_built = True
+        header, row = self.header, self._header_row
+        self.reference_edit = TextLineEdit(header, empty_is_none=True)
+        self.reference_edit.setPlaceholderText("None yet")
+        self.reference_edit.setAccessibleName("Case reference")
+        self.reference_edit.setToolTip("The office's own file number; printed on every memo page")
+        self.reference_edit.setMaximumWidth(200)
+        self.decision_edit = PartialDateEdit(header, full_date_only=True, show_reading=False)
+        self.decision_edit.line_edit.setPlaceholderText("Empty = today")
+        self.decision_edit.setAccessibleName("Decision date")
+        self.decision_edit.setToolTip(
+            "The date the rules are applied as of; empty means today. Type e.g. 2/12/2019"
+        )
+        self.decision_words = QLabel(header)
+        self.decision_words.setAccessibleName("Decision date in words")
+        self.decision_problem = QLabel(header)
+        self.decision_problem.setStyleSheet("color: #b3261e;")
+        reference_label = QLabel("Case &reference:", header)
+        reference_label.setBuddy(self.reference_edit)
+        decision_label = QLabel("&Decision date:", header)
+        decision_label.setBuddy(self.decision_edit)
+        row.addWidget(reference_label)
+        row.addWidget(self.reference_edit)
+        row.addSpacing(16)
+        row.addWidget(decision_label)
+        row.addWidget(self.decision_edit)
+        row.addWidget(self.decision_words)
+        row.addWidget(self.decision_problem, 1)
+        self.reference_edit.value_edited.connect(
+            lambda value: self._header_edited(("case_reference",), value)
+        )
+        self.decision_edit.value_edited.connect(self._decision_date_edited)
+        self.decision_edit.invalid.connect(self.decision_problem.setText)
+        if self.is_loaded:
+            self._load_header()
+
+    def _header_edited(self, path: FieldPath, value: object) -> None:
+        if not self.flow.read_only and self.flow.set_answer(path, value):
+            self._on_edited(path)
+
+    def _decision_date_edited(self, value: object) -> None:
+        self.decision_problem.clear()
+        if self.flow.read_only:
+            return
+        if self.flow.set_answer(("decision_date",), value):
+            self._show_decision_date()
+            self._on_edited(("decision_date",))
+            if self.flow.current in (Step.REVIEW, Step.MEMO):
+                self.current_page().load()
+
+    def set_decision_date(self, value: date | None) -> None:
+        """Type a decision date into the header as the user would (None: back to today)."""
+        self._ensure_header()
+        text = "" if value is None else value.isoformat()
+        self.decision_edit.line_edit.setText(text)
+        self.decision_edit.line_edit.textEdited.emit(text)
+
+    def _load_header(self) -> None:
+        if not self._header_built:
+            return  # _ensure_header loads it when it is made
+        self.reference_edit.set_value(self.flow.data.get("case_reference"))
+        self.decision_edit.set_value(self.flow.data.get("decision_date"))
+        self.reference_edit.setReadOnly(self.flow.read_only)
+        self.decision_edit.line_edit.setReadOnly(self.flow.read_only)
+        self._show_decision_date()
+
+    def _show_decision_date(self) -> None:
+        if not self._header_built:
+            return
+        self.decision_words.setText(
+            "rules applied as of " + decision_date_words(self.flow.data, self.decision_date())
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt spelling)
+        # Escape in the step list goes back to the case list (the page's own "way out").
+        if (
+            watched is self.step_list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.save_now()
+            self.closed.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def review_page(self) -> ReviewPage:
@@ -256,7 +359,13 @@ class CaseFlowPage(QWidget):
         self.setEnabled(True)
         self._apply_read_only()
         self.save_status.setText("All changes saved")
-        self.go_to_step(Step.APPLICANT)
+        self._load_header()
+        # A new case starts on its first field; a case that has answers opens on the step list,
+        # so that no keystroke lands in (or replaces) someone's stored name.
+        has_answers = bool(self.flow.answer("applicant.family_name") or self.flow.journey)
+        self.go_to_step(Step.APPLICANT, focus=not has_answers)
+        if has_answers:
+            self.step_list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.loaded.emit()
         QTimer.singleShot(0, while_alive(self, self._build_ahead))
 
@@ -336,8 +445,9 @@ class CaseFlowPage(QWidget):
         return True
 
     def focus_first_field(self) -> None:
+        # Not a Tab focus: a line edit would select its text, and the next key would replace it.
         target = self.current_page().first_focus()
-        (target or self.next_button).setFocus(Qt.FocusReason.TabFocusReason)
+        (target or self.next_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def toggle_step_list_focus(self) -> None:
         """F6: to the step list, and from it back to the open step."""
@@ -413,6 +523,8 @@ class CaseFlowPage(QWidget):
         self._saved_generation = self._edit_generation
         self.flow.read_only = True
         self._apply_read_only()
+        self._load_header()
+        self.memo_page.render_preview()  # the stored final memo, not the draft
         self.step_model.refresh()
         self.case_saved.emit(self.case_id)
 
@@ -435,6 +547,7 @@ class CaseFlowPage(QWidget):
     def _on_amendment_started(self) -> None:
         self.flow.read_only = False
         self._apply_read_only()
+        self._load_header()
         self.go_to_step(self.flow.current)
         self.save_status.setText("Amending: changes are saved as a new draft")
 

@@ -11,6 +11,7 @@ from desktop.flow import choices
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.case_template import blank_family_in_us, blank_travelling_family_member
 from desktop.flow.steps import Step
+from desktop.flow.term_help import term_help
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
@@ -42,7 +43,16 @@ class CircumstancesPage(StepPage):
             ("imminent_threat_at_entry",), "Imminent threat at entry", TriStateComboBox(form)
         )
         self.public_interest = form.add_field(
-            ("public_interest_exception",), "Public-interest exception", TriStateComboBox(form)
+            ("public_interest_exception",),
+            "Public-interest exception",
+            TriStateComboBox(form),
+            term_help("public_interest_exception"),
+        )
+        self.proclamation_exception = form.add_field(
+            ("proclamation_case_by_case_exception",),
+            "Proclamation case-by-case exception",
+            TriStateComboBox(form),
+            term_help("proclamation_case_by_case_exception"),
         )
         self.body.addWidget(form)
         self.fixed_forms = list(self.forms)
@@ -115,6 +125,24 @@ class CircumstancesPage(StepPage):
             form.add_field(("family_name",), "Family name", TextLineEdit(form))
             form.add_field(("given_names",), "Given names", TextLineEdit(form))
             form.add_field(("date_of_birth",), "Date of birth", PartialDateEdit(form))
+            form.add_field(
+                ("parole_authorization",),
+                "Parole travel authorization",
+                TriStateComboBox(form),
+                term_help("parole_authorization"),
+            )
+            form.add_field(
+                ("scheduled_appointment",),
+                "Scheduled appointment (CBP One)",
+                TriStateComboBox(form),
+                term_help("scheduled_appointment"),
+            )
+            form.add_field(
+                ("final_denial_country",),
+                "Protection finally denied in",
+                CountryComboBox(form),
+                term_help("final_denial_country"),
+            )
         else:
             form.add_field(("relation",), "Relation", ChoiceComboBox(choices.FAMILY_RELATION, form))
             form.add_field(("status",), "Status", ChoiceComboBox(choices.FAMILY_STATUS, form))

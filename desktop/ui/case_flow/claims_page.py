@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.flow import choices
@@ -11,6 +11,7 @@ from desktop.flow.field_paths import FieldPath
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.case_flow.field_form import FieldForm
+from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import country_label
@@ -42,6 +43,7 @@ class ClaimsPage(StepPage):
         super().__init__(flow, parent)
         self.stop_boxes: list[QGroupBox] = []
         self.add_buttons: list[QPushButton] = []
+        self.none_buttons: list[QPushButton] = []
         self.empty_label = QLabel("Add the journey's stops first; claims belong to a stop.", self)
         self.body.addWidget(self.empty_label)
 
@@ -58,15 +60,35 @@ class ClaimsPage(StepPage):
             box.deleteLater()
         self.stop_boxes.clear()
         self.add_buttons.clear()
+        self.none_buttons.clear()
         self.empty_label.setVisible(not self.flow.journey)
         for stop_index, stop in enumerate(self.flow.journey):
             name = country_label(stop.get("country")) or "country not chosen"
             box = QGroupBox(f"Stop {stop_index + 1}: {name}", self)
             box.setAccessibleName(f"Claims in stop {stop_index + 1}, {name}")
             layout = QVBoxLayout(box)
+            asked = isinstance(stop.get("protection_claims"), list)
             claims = stop.get("protection_claims") or []
-            if not claims:
-                layout.addWidget(QLabel("No protection claim made here.", box))
+            if not asked:
+                question = QLabel(f"Not asked yet: was a protection claim made in {name}?", box)
+                question.setStyleSheet("font-style: italic; color: #6b6b6b;")
+                layout.addWidget(question)
+                none_made = QPushButton("No claim made here", box)
+                none_made.setAccessibleName(f"No protection claim made in stop {stop_index + 1}")
+                none_made.clicked.connect(lambda _=False, s=stop_index: self.set_no_claims(s))
+                none_made.setEnabled(not self.read_only)
+                layout.addWidget(none_made, 0, Qt.AlignmentFlag.AlignLeft)
+                self.none_buttons.append(none_made)
+            elif not claims:
+                answered = QHBoxLayout()
+                answered.addWidget(QLabel("No protection claim made here (as answered).", box))
+                undo = QPushButton("Not asked yet", box)
+                undo.setAccessibleName(f"Stop {stop_index + 1}: not asked yet")
+                undo.clicked.connect(lambda _=False, s=stop_index: self.set_not_asked(s))
+                undo.setEnabled(not self.read_only)
+                answered.addWidget(undo)
+                answered.addStretch(1)
+                layout.addLayout(answered)
             for claim_index in range(len(claims)):
                 row = QHBoxLayout()
                 form = self.add_form(
@@ -100,10 +122,30 @@ class ClaimsPage(StepPage):
         if self.read_only:
             return -1
         claim_index = self.flow.add_claim(stop_index)
+        self._after_structural_change()
+        path = ("journey", stop_index, "protection_claims", claim_index, "kind")
+        self.focus_field(path)
+        # The new form is laid out on the next turn; scroll to it once it has its place.
+        QTimer.singleShot(0, while_alive(self, lambda: self.focus_field(path)))
+        return claim_index
+
+    def set_no_claims(self, stop_index: int) -> None:
+        if self.read_only:
+            return
+        self.flow.set_no_claims(stop_index)
+        self._after_structural_change()
+        if stop_index < len(self.add_buttons):
+            self.add_buttons[stop_index].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_not_asked(self, stop_index: int) -> None:
+        if self.read_only:
+            return
+        self.flow.set_claims_not_asked(stop_index)
+        self._after_structural_change()
+
+    def _after_structural_change(self) -> None:
         self.load()
         self.edited.emit(None)
-        self.focus_field(("journey", stop_index, "protection_claims", claim_index, "kind"))
-        return claim_index
 
     def remove_claim(self, stop_index: int, claim_index: int) -> None:
         if self.read_only:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from desktop.flow import choices
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
+from desktop.flow.term_help import term_help
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
-from desktop.ui.widgets.text_edits import IntLineEdit, TextLineEdit
+from desktop.ui.widgets.text_edits import IntLineEdit, TextLineEdit, TimeLineEdit
 
 
 class EntryPage(StepPage):
@@ -24,6 +27,12 @@ class EntryPage(StepPage):
         super().__init__(flow, parent)
         form = self.add_form(FieldForm(self, ("entry",)))
         self.date = form.add_field(("date",), "Entry date", PartialDateEdit(form))
+        self.time = form.add_field(
+            ("time",),
+            "Entry time",
+            TimeLineEdit(form),
+            "Local time, 24-hour (e.g. 23:40); needed only when a rule changed on the entry day",
+        )
         self.border = form.add_field(("border",), "Border", ChoiceComboBox(choices.BORDER, form))
         self.at_port_of_entry = form.add_field(
             ("at_port_of_entry",),
@@ -40,6 +49,12 @@ class EntryPage(StepPage):
             CountryComboBox(form),
             "The country the person crossed from",
         )
+        self.proceeding = form.add_field(
+            ("proceeding",),
+            "Proceeding",
+            ChoiceComboBox(choices.PROCEEDING, form),
+            term_help("proceeding"),
+        )
         self.unaccompanied_child = form.add_field(
             ("unaccompanied_child",), "Unaccompanied child", TriStateComboBox(form)
         )
@@ -47,23 +62,40 @@ class EntryPage(StepPage):
             ("documents",), "Documents held", ChoiceComboBox(choices.DOCUMENTS, form)
         )
         self.scheduled_appointment = form.add_field(
-            ("scheduled_appointment",), "Scheduled appointment (CBP One)", TriStateComboBox(form)
+            ("scheduled_appointment",),
+            "Scheduled appointment (CBP One)",
+            TriStateComboBox(form),
+            term_help("scheduled_appointment"),
         )
         self.scheduling_obstacle = form.add_field(
             ("scheduling_obstacle",),
             "Obstacle to scheduling",
-            ChoiceComboBox(choices.SCHEDULING_OBSTACLE, form, unknown_label="None / unknown"),
+            ChoiceComboBox(choices.SCHEDULING_OBSTACLE, form),
+            "Why the scheduling system could not be used; Unknown until the person was asked",
         )
         self.metered = form.add_field(
             ("metered_before_2019_07_16",),
-            "Metered before 2019-07-16",
+            "Metered before 16 July 2019",
             TriStateComboBox(form),
-            "Turned back at a southern port before 2019-07-16",
+            term_help("metered_before_2019_07_16"),
         )
         self.claimed_within_days = form.add_field(
             ("claimed_within_days",),
             "Days until the claim",
             IntLineEdit(form),
-            "Northern border between ports: days from crossing to the protection claim",
+            term_help("claimed_within_days"),
         )
         self.body.addWidget(form)
+        self.at_port_of_entry.value_edited.connect(self._enable_port)
+
+    def load(self) -> None:
+        super().load()
+        self._enable_port(self.at_port_of_entry.value())
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self._enable_port(self.at_port_of_entry.value())
+
+    def _enable_port(self, at_port: Any) -> None:
+        # A port is asked only of an entry at a port; Unknown keeps it open to be filled in.
+        self.port.setEnabled(not self.read_only and at_port is not False)

@@ -69,11 +69,13 @@ class FieldForm(QWidget):
         column.addWidget(editor)
         problem_label = make_problem_label(cell, label)
         column.addWidget(problem_label)
-        text_label = QLabel(label + ":", self)
+        # A field with an explanation says so with (?); the label and the editor show it on hover.
+        text_label = QLabel(label + (" (?):" if hint else ":"), self)
         text_label.setBuddy(editor)
         editor.setAccessibleName(label)
         if hint:
             editor.setToolTip(hint)
+            text_label.setToolTip(hint)
             editor.setAccessibleDescription(hint)
         self.form.addRow(text_label, cell)
         binding = Binding(relative, label, editor, problem_label)
@@ -82,6 +84,9 @@ class FieldForm(QWidget):
         unresolved = getattr(editor, "unresolved", None)
         if unresolved is not None:
             unresolved.connect(lambda text, b=binding: self._on_unresolved(b, text))
+        invalid = getattr(editor, "invalid", None)
+        if invalid is not None:
+            invalid.connect(lambda message, b=binding: self._on_invalid(b, message))
         return editor
 
     def path_of(self, binding: Binding) -> FieldPath:
@@ -120,6 +125,10 @@ class FieldForm(QWidget):
     def _on_edited(self, binding: Binding, value: object) -> None:
         binding.local_problem = None
         self.answer_edited.emit(self.path_of(binding), value)
+
+    def _on_invalid(self, binding: Binding, message: str) -> None:
+        binding.local_problem = message
+        show_problem(binding.problem_label, message)
 
     def _on_unresolved(self, binding: Binding, text: str) -> None:
         binding.local_problem = f"'{text}' is not a country; type a name or code and pick one"

@@ -21,12 +21,12 @@ from desktop.flow import choices
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.field_paths import FieldPath
 from desktop.flow.steps import Step
+from desktop.flow.term_help import term_help
 from desktop.flow.validation import Problem
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.journey_model import REORDER_HINT, JourneyModel, describe_stop
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.timeline_widget import TimelineWidget
-from desktop.ui.widgets.bool_check_box import BoolCheckBox
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
@@ -119,13 +119,16 @@ class JourneyPage(StepPage):
             ("onward_travel_only",),
             "Onward travel only",
             TriStateComboBox(form),
-            "Stayed only as long as needed to arrange onward travel",
+            term_help("onward_travel_only"),
         )
         self.residence_restricted = form.add_field(
-            ("residence_restricted",), "Residence restricted", TriStateComboBox(form)
+            ("residence_restricted",),
+            "Residence restricted",
+            TriStateComboBox(form),
+            term_help("residence_restricted"),
         )
         self.returned_later = form.add_field(
-            ("returned_later",), "Returned later", BoolCheckBox("Left and came back", form)
+            ("returned_later",), "Returned later", TriStateComboBox(form), "Left and came back"
         )
         box_layout = QVBoxLayout(self.editor_box)
         box_layout.addWidget(form)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -34,6 +36,16 @@ from desktop.ui.context import UiServices
 from desktop.ui.widgets.focus_order import first_reachable
 
 LAST_FOLDER_KEY = "memo/last_folder"
+SAVE_CAPTION = "Save memo as PDF — the file will be outside Waypoint's encrypted store"
+_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def safe_file_stem(name: str) -> str:
+    """A file name from a person's name that stays in the chosen folder on every system:
+    no separators, no `..`, no control characters, not empty, not too long."""
+    cleaned = _UNSAFE_IN_NAMES.sub(" ", name)
+    cleaned = " ".join(cleaned.split()).strip(". ")
+    return cleaned[:80].strip(". ") or "memo"
 
 
 def render_in_worker(
@@ -82,6 +94,9 @@ class MemoPage(QWidget):
         self._buffer: QBuffer | None = None
         self.print_task: Task | None = None
         self.progress: QProgressDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self.save_dialog: QFileDialog | None = None
+        self._printer: QPrinter | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,14 +225,19 @@ class MemoPage(QWidget):
         self.failed.emit(message)
 
     # -- save --------------------------------------------------------------------------------
-    def ask_save(self) -> None:
-        folder = str(self.services.settings.value(LAST_FOLDER_KEY, str(Path.home())))
-        name = self.flow.answer("applicant.family_name") or "memo"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save memo as PDF", str(Path(folder) / f"{name} memo.pdf"), "PDF (*.pdf)"
-        )
-        if path:
-            self.save_to(path)
+    def ask_save(self) -> QFileDialog:
+        """The save dialog, opened (not exec'ed); a chosen file is written by save_to()."""
+        folder = Path(str(self.services.settings.value(LAST_FOLDER_KEY, str(Path.home()))))
+        name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
+        dialog = QFileDialog(self, SAVE_CAPTION, str(folder), "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(str(folder / f"{name} memo.pdf"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.save_to)
+        self.save_dialog = dialog
+        dialog.open()
+        return dialog
 
     def save_to(self, path: str) -> None:
         """Write the previewed PDF to `path` and keep it as the case's draft memo."""
@@ -237,7 +257,7 @@ class MemoPage(QWidget):
         self.services.runner.run(work, on_done=self._saved, on_error=self._report_error)
 
     def _saved(self, path: str) -> None:
-        self.status.setText(f"Saved to {path}")
+        self.status.setText(f"Saved to {path} — this copy is outside Waypoint's encrypted store")
         self.saved_to.emit(path)
 
     def _report_error(self, error: BaseException) -> None:
@@ -246,12 +266,23 @@ class MemoPage(QWidget):
         self.failed.emit(message)
 
     # -- print --------------------------------------------------------------------------------
-    def ask_print(self) -> None:
+    def ask_print(self) -> QPrintDialog:
+        """The system print dialog, opened window-modal; printing starts when it is accepted.
+
+        Where the platform offers it, the dialog also prints to a PDF file.
+        """
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
+        printer.setDocName(f"{name} memo")
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print memo")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()  # type: ignore[call-arg]  # PySide6's stubs lack QDialog.open()'s no-argument form
+        self.print_dialog = dialog
+        self._printer = printer  # the dialog holds it by pointer only
+        # QPrintDialog.open(receiver, member) hides QDialog.open() in PySide6: call the base.
+        QDialog.open(dialog)
+        return dialog
 
     def print_to(self, printer: QPrinter) -> Task | None:
         """Print in the runner with a progress dialog that can cancel between pages."""

@@ -8,9 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.flow.case_flow import CaseFlow
-from desktop.flow.field_paths import format_path, pointer_to_path
+from desktop.flow.field_labels import describe_path
+from desktop.flow.field_paths import as_path, format_path, pointer_to_path
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.background import BackgroundRunner
@@ -36,6 +36,13 @@ from desktop.ui.case_flow.why_tree_model import (
 )
 
 DECISION_SUPPORT_NOTICE = "Decision support — the officer decides."
+
+
+def decision_date_words(case: dict[str, Any], today: date) -> str:
+    """`today, 29 November 2026` or `2 December 2019`: the decision date as the steps show it."""
+    stored = case.get("decision_date")
+    words = f"{today.day} {today:%B %Y}"
+    return words if isinstance(stored, str) and stored else f"today, {words}"
 
 
 def evaluate_in_worker(data: dict[str, Any], decision_date: date) -> dict[str, Any]:
@@ -83,19 +90,10 @@ class ReviewPage(StepPage):
         self.body.addWidget(legend)
 
         row = QHBoxLayout()
-        label = QLabel("&Decision date:", self)
-        self.decision_date = QDateEdit(self)
-        self.decision_date.setCalendarPopup(True)
-        self.decision_date.setDisplayFormat("yyyy-MM-dd")
-        self.decision_date.setAccessibleName("Decision date")
-        label.setBuddy(self.decision_date)
-        row.addWidget(label)
-        row.addWidget(self.decision_date)
         self.status = QLabel(self)
         self.status.setAccessibleName("Evaluation status")
         row.addWidget(self.status, 1)
         self.body.addLayout(row)
-        self.decision_date.dateChanged.connect(self._on_decision_date_changed)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -115,38 +113,20 @@ class ReviewPage(StepPage):
         self.tree.setAccessibleName("Why: trace steps, facts used and citations")
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(320)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.tree.header().resizeSection(1, 220)
-        self.tree.header().resizeSection(2, 200)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        # Three columns share the width (no wide empty column); the full text is in tooltips.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # also after a model reset
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.clicked.connect(self._on_tree_activated)
         self.body.addWidget(self.tree, 1)
 
     # -- evaluation ----------------------------------------------------------------------------
     def chosen_decision_date(self) -> date:
-        value = self.decision_date.date()
-        return date(value.year(), value.month(), value.day())
+        """The case's decision date (set in the case header), or today when it is empty."""
+        return self.today()
 
     def load(self) -> None:
-        stored = self.flow.data.get("decision_date")
-        chosen = self.today()
-        if isinstance(stored, str):
-            try:
-                chosen = date.fromisoformat(stored)
-            except ValueError:
-                pass
-        self.decision_date.blockSignals(True)
-        self.decision_date.setDate(QDate(chosen.year, chosen.month, chosen.day))
-        self.decision_date.blockSignals(False)
-        self.evaluate()
-
-    def _on_decision_date_changed(self) -> None:
-        if not self.read_only:
-            if self.flow.set_answer(("decision_date",), self.chosen_decision_date().isoformat()):
-                self.edited.emit(("decision_date",))
         self.evaluate()
 
     def evaluate(self) -> None:
@@ -167,11 +147,12 @@ class ReviewPage(StepPage):
             return
         self.determination = result.get("determination")
         self.engine_problems = list(result.get("problems", []))
-        self.tree_model.set_determination(self.determination)
+        self.tree_model.set_determination(self.determination, self.flow.data)
         self.tree.expandToDepth(0)
         self.summary.setText(self._summary_html())
         if self.determination is not None:
-            self.status.setText(f"Evaluated for {self.chosen_decision_date().isoformat()}")
+            as_of = decision_date_words(self.flow.data, self.today())
+            self.status.setText(f"Evaluated as of {as_of}")
         else:
             self.status.setText("The case cannot be evaluated yet")
         self.evaluated.emit()
@@ -189,7 +170,7 @@ class ReviewPage(StepPage):
         if self.determination is None:
             items = "".join(
                 f'<li><a href="field:{html.escape(format_path(pointer_to_path(pointer)))}">'
-                f"{html.escape(format_path(pointer_to_path(pointer)) or 'case')}</a>: "
+                f"{html.escape(describe_path(pointer_to_path(pointer), self.flow.data))}</a>: "
                 f"{html.escape(message)}</li>"
                 for pointer, message in self.engine_problems
             )
@@ -207,7 +188,8 @@ class ReviewPage(StepPage):
             )
             questions = [
                 f'<li><a href="field:{html.escape(str(m.get("field", "")))}">'
-                f"{html.escape(str(m.get('question') or m.get('field')))}</a></li>"
+                f"{html.escape(str(m.get('question') or self._field_words(m.get('field'))))}</a>"
+                "</li>"
                 for m in finding.get("missing_facts") or []
                 if isinstance(m, dict)
             ]
@@ -216,6 +198,9 @@ class ReviewPage(StepPage):
             parts.append(f"<p>{line}</p>")
         summary = html.escape(str(self.determination.get("summary") or ""))
         return "".join(parts) + (f"<p><i>{summary}</i></p>" if summary else "")
+
+    def _field_words(self, field: object) -> str:
+        return describe_path(as_path(str(field or "")), self.flow.data)
 
     # -- navigation to facts -------------------------------------------------------------------
     def _on_link(self, link: str) -> None:

@@ -28,6 +28,7 @@ class StepListModel(QAbstractListModel):
         super().__init__(parent)
         self.flow = flow
         self._states = flow.step_states()
+        self._unknown = {step: flow.unknown_answers(step) for step in STEPS}
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(STEPS)
@@ -39,12 +40,23 @@ class StepListModel(QAbstractListModel):
         state = self._states[step]
         mark, words, colour = STATE_MARKS[state]
         current = step is self.flow.current
+        unknown = self._unknown[step] if step.collects_answers else 0
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{mark}  {index.row() + 1}. {step.title}"
+            text = f"{mark}  {index.row() + 1}. {step.title}"
+            if unknown and state is StepState.COMPLETE:
+                text += f" · {unknown} unknown"
+            return text
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return f"Step {index.row() + 1}, {step.title}: {words}" + (
-                ", current step" if current else ""
-            )
+            text = f"Step {index.row() + 1}, {step.title}: {words}"
+            if unknown:
+                text += f"; {unknown} answer(s) Unknown"
+            text += ", current step" if current else ""
+            problems = self.flow.problems(step) if step.collects_answers else []
+            if problems and role == Qt.ItemDataRole.ToolTipRole:
+                text += "\n" + "\n".join(
+                    f"• {p.where(self.flow.data)}: {p.message}" for p in problems[:8]
+                )
+            return text
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.FontRole and current:
@@ -57,4 +69,5 @@ class StepListModel(QAbstractListModel):
 
     def refresh(self) -> None:
         self._states = self.flow.step_states()
+        self._unknown = {step: self.flow.unknown_answers(step) for step in STEPS}
         self.dataChanged.emit(self.index(0), self.index(len(STEPS) - 1))

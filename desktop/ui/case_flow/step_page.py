@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.flow.case_flow import CaseFlow
-from desktop.flow.field_paths import FieldPath
+from desktop.flow.field_paths import FieldPath, path_to_pointer, pointer_to_path
 from desktop.flow.steps import Step
-from desktop.flow.validation import Problem
-from desktop.ui.case_flow.field_form import FieldForm, make_problem_label, show_problem
+from desktop.flow.validation import Problem, Severity
+from desktop.ui.case_flow.field_form import (
+    ERROR_STYLE,
+    MISSING_STYLE,
+    FieldForm,
+    make_problem_label,
+    show_problem,
+)
 from desktop.ui.widgets.focus_order import first_reachable, focusable_widgets
 
 
@@ -34,6 +41,14 @@ class StepPage(QWidget):
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         outer.addWidget(self.heading)
         self.page_problems = make_problem_label(self, self.step.title)
+        self.page_problems.setTextFormat(Qt.TextFormat.RichText)
+        self.page_problems.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.page_problems.linkActivated.connect(
+            lambda pointer: self.field_requested.emit(pointer_to_path(pointer))
+        )
         outer.addWidget(self.page_problems)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -68,11 +83,21 @@ class StepPage(QWidget):
         shown: set[FieldPath] = set()
         for form in self.forms:
             shown |= form.show_problems(problems)
-        rest = [p for p in problems if p.path not in shown]
-        if rest:
-            show_problem(self.page_problems, "; ".join(p.message for p in rest), rest[0].severity)
-        else:
+        listed = [p for p in problems if p.severity is Severity.ERROR or p.path not in shown]
+        if not listed:
             show_problem(self.page_problems, None)
+            return
+        # Every problem of the step in words, each a link to its field.
+        items = "".join(
+            f'<li><a href="{html.escape(path_to_pointer(p.path))}">'
+            f"{html.escape(p.where(self.flow.data))}</a>: {html.escape(p.message)}</li>"
+            for p in listed
+        )
+        errors = sum(p.severity is Severity.ERROR for p in listed)
+        title = f"⚠ {errors} problem(s) on this step" if errors else "Still needed on this step"
+        self.page_problems.setText(f"<b>{title}</b><ul style='margin: 0'>{items}</ul>")
+        self.page_problems.setStyleSheet(ERROR_STYLE if errors else MISSING_STYLE)
+        self.page_problems.show()
 
     def focus_field(self, path: FieldPath) -> bool:
         """Put the keyboard focus on the editor of `path`; False when none shows it."""

@@ -31,6 +31,7 @@ BAND_COLOURS = ("#3d6fb6", "#2e8b6e", "#8a5fb8", "#c07a2b", "#3b8fa8", "#a8485a"
 GAP_COLOUR = QColor(200, 40, 40, 60)
 OVERLAP_COLOUR = QColor(230, 140, 0, 90)
 ENTRY_COLOUR = QColor("#b3261e")
+ENTRY_RANGE_COLOUR = QColor(179, 38, 30, 60)
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,12 @@ class TimelineWidget(QWidget):
             return "No journey yet"
         parts = []
         for marker in self.layout_data.markers:
-            parts.append(
-                f"{marker.kind} after stop {marker.index + 1}: {marker.start} to {marker.end}"
-            )
+            if marker.kind == "contradiction":
+                parts.append(f"stop {marker.index + 1}'s dates contradict the journey's order")
+            else:
+                parts.append(
+                    f"{marker.kind} after stop {marker.index + 1}: {marker.start} to {marker.end}"
+                )
         bands = len(self.layout_data.bands)
         return f"{bands} stop(s)" + ("; " + "; ".join(parts) if parts else "; no gaps or overlaps")
 
@@ -176,7 +180,7 @@ class TimelineWidget(QWidget):
                 QPointF(min(left, right), MARGIN_TOP),
                 QPointF(max(left, right, min(left, right) + 2), bottom),
             )
-            colour = GAP_COLOUR if marker.kind == "gap" else OVERLAP_COLOUR
+            colour = GAP_COLOUR if marker.kind == "gap" else OVERLAP_COLOUR  # and contradiction
             painter.fillRect(rect, QBrush(colour, Qt.BrushStyle.SolidPattern))
             painter.fillRect(rect, QBrush(colour.darker(150), Qt.BrushStyle.BDiagPattern))
             painter.setPen(colour.darker(250))
@@ -189,7 +193,8 @@ class TimelineWidget(QWidget):
             return
         left, right = self.x_for(entry.first_day), self.x_for(entry.last_day)
         painter.fillRect(
-            QRectF(QPointF(left, MARGIN_TOP), QPointF(max(right, left + 2), bottom)), ENTRY_COLOUR
+            QRectF(QPointF(left, MARGIN_TOP), QPointF(max(right, left + 2), bottom)),
+            ENTRY_RANGE_COLOUR if right - left > 2 else ENTRY_COLOUR,  # a month: see-through
         )
         painter.setPen(ENTRY_COLOUR)
         flag = QRectF(

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.flow.exception_labels import exception_label
-from desktop.flow.field_paths import parse_path
+from desktop.flow.field_labels import describe_path
+from desktop.flow.field_paths import as_path, parse_path
 
 FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCEPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -53,7 +54,7 @@ def _item(text: str, *, path: str | None = None, tooltip: str | None = None) -> 
         font = item.font()
         font.setUnderline(True)
         item.setFont(font)
-        item.setToolTip(f"Open the field {path}")
+        item.setToolTip(f"Open the field: {text}")
     return item
 
 
@@ -80,10 +81,18 @@ class WhyTreeModel(QStandardItemModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.case: dict[str, Any] = {}
         self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
 
-    def set_determination(self, determination: dict[str, Any] | None) -> None:
-        self.removeRows(0, self.rowCount())
+    def set_determination(
+        self, determination: dict[str, Any] | None, case: dict[str, Any] | None = None
+    ) -> None:
+        """Show a determination; `case` names the stops' countries in the facts used."""
+        self.case = case or {}
+        # A model reset, not row removal: views drop their current row and expanded state in
+        # one step (removing the rows under a view that had the focus crashed now and then).
+        self.clear()
+        self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
         if not determination:
             return
         for finding in determination.get("findings", []):
@@ -129,7 +138,10 @@ class WhyTreeModel(QStandardItemModel):
             detail = "; ".join(f"{answer} → {outcome}" for answer, outcome in answers.items())
             group.appendRow(
                 [
-                    _item(str(fact.get("question") or field), path=field or None),
+                    _item(
+                        str(fact.get("question") or describe_path(as_path(field), self.case)),
+                        path=field or None,
+                    ),
                     _item(detail),
                     _item(field),
                 ]
@@ -149,9 +161,11 @@ class WhyTreeModel(QStandardItemModel):
             step_item = _item(f"{mark} {step.get('step', '')}{flag}")
             for fact in step.get("facts") or []:
                 text = str(fact)
+                is_path = _is_field_path(text)
+                shown = describe_path(as_path(text), self.case) if is_path else text
                 step_item.appendRow(
                     [
-                        _item(text, path=text if _is_field_path(text) else None),
+                        _item(shown, path=text if is_path else None),
                         _item("fact used"),
                         _item(""),
                     ]

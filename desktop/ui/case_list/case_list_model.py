@@ -21,7 +21,8 @@ PAGE_SIZE = 200
 # screen (QtCore.Qt in method bodies): creating its ~90 Python enums takes tens of ms.
 DISPLAY_ROLE = 0
 
-STATUS_LABELS = {"draft": "Draft", "determined": "Determined", "finalized": "Finalized"}
+# "determined" only means a draft memo was saved; nothing is decided until it is finalized.
+STATUS_LABELS = {"draft": "Draft", "determined": "Draft, memo saved", "finalized": "Finalized"}
 
 
 class CaseLister(Protocol):
@@ -213,6 +214,10 @@ class CaseListModel(QAbstractTableModel):
 
     def summary(self, row: int) -> CaseSummary:
         return self._rows[row]
+
+    def names_by_id(self) -> dict[str, str]:
+        """The display names of the rows fetched so far (for File → Recent cases)."""
+        return {summary.case_id: summary.display_name for summary in self._rows}
 
     def row_of(self, case_id: str) -> int:
         """The row showing case_id among the fetched rows, or -1."""

@@ -32,7 +32,7 @@ SEARCH_DELAY_MS = 150
 STATUS_CHOICES = (
     ("All statuses", None),
     ("Draft", "draft"),
-    ("Determined", "determined"),
+    ("Draft, memo saved", "determined"),
     ("Finalized", "finalized"),
 )
 
@@ -176,7 +176,7 @@ class CaseListPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         for column, sample in ((1, "A-000-000-000"), (2, "Nationality"), (3, "2019-10-03"),
-                               (4, "Determined"), (5, "2019-10-03 00:00")):
+                               (4, "Draft, memo saved"), (5, "2019-10-03 00:00")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
         # Matches CaseQuery(): "Last change", newest first.
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)

@@ -25,6 +25,8 @@ class ChoiceComboBox(QComboBox):
         unknown_label: str | None = "Unknown",
     ) -> None:
         super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         self._values: list[object] = []
         if unknown_label is not None:
             self._values.append(None)

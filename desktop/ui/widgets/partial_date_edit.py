@@ -1,130 +1,136 @@
-"""PartialDateEdit: a date known to the day, the month, the year, or not at all."""
+"""PartialDateEdit: a date typed as people write it, known to the day, month or year, or not."""
 
 from __future__ import annotations
 
-import calendar
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
-
-from desktop.engine.dates import FIRST_YEAR, LAST_YEAR
-from desktop.flow.partial_dates import Precision, try_parse
-
-_PRECISIONS = (
-    (Precision.UNKNOWN, "Unknown"),
-    (Precision.YEAR, "Year only"),
-    (Precision.MONTH, "Month and year"),
-    (Precision.DAY, "Exact day"),
+from desktop.flow.partial_dates import (
+    PartialDate,
+    Precision,
+    describe_date,
+    parse_typed_date,
+    try_parse,
 )
 
 
-class PartialDateEdit(QWidget):
-    """A precision combo and the fields that precision needs: year, month, day.
+def locale_is_day_first(locale: QLocale | None = None) -> bool:
+    """True when the locale writes the day before the month (20/05/2019)."""
+    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat).lower()
+    return pattern.find("d") < pattern.find("m")
 
-    value() is the case-file spelling (`2019`, `2019-10`, `2019-10-03`) or None for unknown.
-    value_edited is emitted only for the user's changes, not for set_value().
+
+class PartialDateEdit(QWidget):
+    """One line to type a date in: `2019`, `3/2019`, `March 2019`, `20 May 2019`; empty = Unknown.
+
+    The precision is what was typed; nothing is filled in. value() is the case-file spelling
+    (`2019`, `2019-05`, `2019-05-20`) or None. value_edited is emitted for the user's valid
+    changes; `invalid` carries a message in words while the text is not a date.
     """
 
     value_edited = Signal(object)
+    invalid = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, default_year: int | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        full_date_only: bool = False,
+        show_reading: bool = True,
+    ) -> None:
         super().__init__(parent)
-        self._loading = False
-        self.precision_combo = QComboBox(self)
-        for precision, label in _PRECISIONS:
-            self.precision_combo.addItem(label, precision.value)
-        self.year_spin = QSpinBox(self)
-        self.year_spin.setRange(FIRST_YEAR, LAST_YEAR)  # the date rule's years
-        self.year_spin.setValue(default_year or QDate.currentDate().year())
-        self.month_combo = QComboBox(self)
-        for number in range(1, 13):
-            self.month_combo.addItem(f"{calendar.month_name[number]}", number)
-        self.day_spin = QSpinBox(self)
-        self.day_spin.setRange(1, 31)
+        self.full_date_only = full_date_only
+        self.day_first = locale_is_day_first()
+        self._value: PartialDate | None = None
+        self.line_edit = QLineEdit(self)
+        example = "20/5/2019" if self.day_first else "5/20/2019"
+        self.line_edit.setPlaceholderText(
+            f"Unknown — type e.g. {example}" if full_date_only
+            else f"Unknown — type 2019, 5/2019, May 2019 or {example}"
+        )
+        self.line_edit.setMinimumWidth(120)
+        self.reading = QLabel(self)
+        self.reading.setTextFormat(Qt.TextFormat.PlainText)
+        self.reading.setStyleSheet("color: #444;")
+        # How the text was read ("March 2019 (month only)") sits beside the field when there
+        # is room and may be cut short in a narrow window; the tooltip keeps it whole.
+        self.reading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.reading.setMinimumWidth(60)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.precision_combo)
-        layout.addWidget(self.day_spin)
-        layout.addWidget(self.month_combo)
-        layout.addWidget(self.year_spin)
-        layout.addStretch(1)
-        self.setFocusProxy(self.precision_combo)
-        self.precision_combo.currentIndexChanged.connect(self._on_precision_changed)
-        self.year_spin.valueChanged.connect(self._on_part_changed)
-        self.month_combo.currentIndexChanged.connect(self._on_part_changed)
-        self.day_spin.valueChanged.connect(self._on_part_changed)
+        layout.addWidget(self.line_edit, 3)
+        layout.addWidget(self.reading, 2)
+        self.reading.setVisible(show_reading)
+        self.setFocusProxy(self.line_edit)
+        self.line_edit.textEdited.connect(self._on_text_edited)
+        self.line_edit.editingFinished.connect(self._on_editing_finished)
         self.setAccessibleName("Date")
-        self._show_fields()
+        self._show_reading()
 
-    # -- public -------------------------------------------------------------------------
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt spelling)
         super().setAccessibleName(name)
-        self.precision_combo.setAccessibleName(f"{name}: how precisely it is known")
-        self.year_spin.setAccessibleName(f"{name}: year")
-        self.month_combo.setAccessibleName(f"{name}: month")
-        self.day_spin.setAccessibleName(f"{name}: day")
+        self.line_edit.setAccessibleName(name)
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 (Qt spelling)
+        super().setToolTip(text)
+        self.line_edit.setToolTip(text)
 
     def precision(self) -> Precision:
-        return Precision(self.precision_combo.currentData())
+        return Precision.UNKNOWN if self._value is None else self._value.precision
 
     def value(self) -> str | None:
-        precision = self.precision()
-        if precision is Precision.UNKNOWN:
-            return None
-        text = f"{self.year_spin.value():04d}"
-        if precision in (Precision.MONTH, Precision.DAY):
-            text += f"-{self.month_combo.currentData():02d}"
-        if precision is Precision.DAY:
-            text += f"-{self.day_spin.value():02d}"
-        return text
+        return None if self._value is None else self._value.iso()
 
     def set_value(self, text: object) -> None:
-        """Show a case-file date; unknown or malformed values show as Unknown."""
+        """Show a case-file date; unknown or malformed values show as Unknown (empty)."""
         parsed = try_parse(text)
-        self._loading = True
+        self._value = parsed
+        shown = "" if parsed is None else self._typed_form(parsed)
+        if shown != self.line_edit.text() and try_parse_typed(
+            self.line_edit.text(), self.day_first
+        ) != parsed:
+            self.line_edit.setText(shown)
+        self._show_reading()
+
+    def _typed_form(self, value: PartialDate) -> str:
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return f"{value.month}/{value.year}"
+        first, second = (value.day, value.month) if self.day_first else (value.month, value.day)
+        return f"{first}/{second}/{value.year}"
+
+    def _parse(self) -> PartialDate | None:
+        parsed = parse_typed_date(self.line_edit.text(), day_first=self.day_first)
+        if parsed is not None and self.full_date_only and parsed.precision is not Precision.DAY:
+            raise ValueError("give the day, the month and the year")
+        return parsed
+
+    def _on_text_edited(self, _text: str) -> None:
         try:
-            if parsed is None:
-                self._set_precision(Precision.UNKNOWN)
-            else:
-                self.year_spin.setValue(parsed.year)
-                if parsed.month is not None:
-                    self.month_combo.setCurrentIndex(parsed.month - 1)
-                self._clamp_day()
-                if parsed.day is not None:
-                    self.day_spin.setValue(parsed.day)
-                self._set_precision(parsed.precision)
-        finally:
-            self._loading = False
-        self._show_fields()
+            parsed = self._parse()
+        except ValueError:
+            self.reading.setText("…")
+            return
+        self._value = parsed
+        self._show_reading()
+        self.value_edited.emit(self.value())
 
-    def set_precision(self, precision: Precision) -> None:
-        """Change the precision as the user would (emits value_edited)."""
-        self._set_precision(precision)
+    def _on_editing_finished(self) -> None:
+        try:
+            self._parse()
+        except ValueError as error:
+            self.reading.setText("not a date")
+            self.invalid.emit(str(error)[:1].upper() + str(error)[1:])
 
-    # -- internals ----------------------------------------------------------------------
-    def _set_precision(self, precision: Precision) -> None:
-        index = self.precision_combo.findData(precision.value)
-        self.precision_combo.setCurrentIndex(index)
+    def _show_reading(self) -> None:
+        self.reading.setText("Unknown" if self._value is None else describe_date(self._value))
+        self.reading.setToolTip(self.reading.text())
 
-    def _show_fields(self) -> None:
-        precision = self.precision()
-        self.year_spin.setVisible(precision is not Precision.UNKNOWN)
-        self.month_combo.setVisible(precision in (Precision.MONTH, Precision.DAY))
-        self.day_spin.setVisible(precision is Precision.DAY)
 
-    def _clamp_day(self) -> None:
-        month = int(self.month_combo.currentData() or 1)
-        days = calendar.monthrange(self.year_spin.value(), month)[1]
-        self.day_spin.setMaximum(days)
-
-    def _on_precision_changed(self) -> None:
-        self._show_fields()
-        self._emit()
-
-    def _on_part_changed(self) -> None:
-        self._clamp_day()
-        self._emit()
-
-    def _emit(self) -> None:
-        if not self._loading:
-            self.value_edited.emit(self.value())
+def try_parse_typed(text: str, day_first: bool) -> PartialDate | None:
+    """The date a text means, or None when it is empty or not a date."""
+    try:
+        return parse_typed_date(text, day_first=day_first)
+    except ValueError:
+        return None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 
@@ -71,3 +71,72 @@ class CodeListLineEdit(QLineEdit):
         codes = value if isinstance(value, list) else []
         if codes != self.value():
             self.setText(", ".join(str(code) for code in codes))
+
+
+class TimeLineEdit(QLineEdit):
+    """A local time `HH:MM` (24-hour), or None when empty (unknown)."""
+
+    value_edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pattern = QRegularExpression(r"^([01]?\d|2[0-3])?(:[0-5]?\d?)?$")
+        self.setValidator(QRegularExpressionValidator(pattern, self))
+        self.setPlaceholderText("Unknown — e.g. 23:40")
+        self.textEdited.connect(lambda _text: self.value_edited.emit(self.value()))
+
+    def value(self) -> str | None:
+        hours, _, minutes = self.text().strip().partition(":")
+        if not hours.isdigit() or len(minutes) != 2 or not minutes.isdigit():
+            return None
+        return f"{int(hours):02d}:{minutes}"
+
+    def set_value(self, value: object) -> None:
+        text = value if isinstance(value, str) else ""
+        if text != self.value() and text != self.text():
+            self.setText(text)
+
+
+def canonical_a_number(text: str) -> str | None:
+    """`a 12345678`, `123-456-789`, `A123456789` → `A-012-345-678` / `A-123-456-789`; None if
+    the text is not 8 or 9 digits (with an optional leading A)."""
+    cleaned = "".join(ch for ch in text if ch not in " -.#:")
+    if cleaned[:1] in ("A", "a"):
+        cleaned = cleaned[1:]
+    if not cleaned.isdigit() or len(cleaned) not in (8, 9):
+        return None
+    digits = cleaned.zfill(9)
+    return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+
+
+class ANumberLineEdit(QLineEdit):
+    """An A-number in any common form, stored as `A-123-456-789`; empty = unknown (None)."""
+
+    value_edited = Signal(object)
+    invalid = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Unknown — e.g. A-123-456-789 or 123456789")
+        self.textEdited.connect(self._on_edited)
+        self.editingFinished.connect(self._on_finished)
+
+    def value(self) -> str | None:
+        return canonical_a_number(self.text())
+
+    def set_value(self, value: object) -> None:
+        text = value if isinstance(value, str) else ""
+        if text and canonical_a_number(self.text()) == canonical_a_number(text):
+            return  # the same number in the form being typed
+        if text != self.text():
+            self.setText(text)
+
+    def _on_edited(self, text: str) -> None:
+        if not text.strip() or self.value() is not None:
+            self.value_edited.emit(self.value())
+
+    def _on_finished(self) -> None:
+        if self.text().strip() and self.value() is None:
+            self.invalid.emit("An A-number has 8 or 9 digits, e.g. A-123-456-789")
+        elif self.value() is not None and self.text() != self.value():
+            self.setText(str(self.value()))

@@ -1,0 +1,113 @@
+"""OpenCaseDialog (Ctrl+O): find a case by name or A-number (any part) and open it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.case_flow.lifetime import while_alive
+
+if TYPE_CHECKING:
+    from desktop.services.cases import CaseSummary
+    from desktop.ui.context import UiServices
+
+SEARCH_DELAY_MS = 150
+MAX_ROWS = 50
+
+
+class OpenCaseDialog(QDialog):
+    """A search line and the matching cases; nothing opens until one is chosen."""
+
+    open_requested = Signal(str)
+    results_shown = Signal(int)
+
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle("Open case")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Name, A-number (any part, e.g. the last digits) or notes")
+        self.search.setAccessibleName("Find a case")
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget(self)
+        self.results.setAccessibleName("Matching cases")
+        self.count = QLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout = QVBoxLayout(self)
+        find_label = QLabel("&Find:", self)
+        find_label.setBuddy(self.search)
+        layout.addWidget(find_label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.buttons)
+        self.resize(520, 420)
+        self._generation = 0
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self.timer.start())
+        self.search.returnPressed.connect(self._open_first_or_current)
+        self.results.itemActivated.connect(lambda _item: self.accept())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.search.setFocus()
+        self.run_search()
+
+    def run_search(self) -> None:
+        self.timer.stop()
+        self._generation += 1
+        generation, query, cases = self._generation, self.search.text(), self.services.cases
+        self.services.runner.run(
+            lambda: cases.list_cases(search=query, limit=MAX_ROWS),
+            on_done=while_alive(self, lambda rows: self._show(generation, rows)),
+            on_error=while_alive(self, lambda error: self.count.setText(f"Search failed: {error}")),
+        )
+
+    def _show(self, generation: int, rows: list[CaseSummary]) -> None:
+        if generation != self._generation:
+            return
+        self.results.clear()
+        for row in rows:
+            words = [row.display_name, row.a_number and _a_number_text(row.a_number)]
+            words += [row.nationality, row.entry_date and f"entered {row.entry_date}"]
+            item = QListWidgetItem(" · ".join(str(w) for w in words if w))
+            item.setData(Qt.ItemDataRole.UserRole, row.case_id)
+            self.results.addItem(item)
+        if rows:
+            self.results.setCurrentRow(0)
+        more = " (the first 50)" if len(rows) == MAX_ROWS else ""
+        self.count.setText(f"{len(rows)} case(s){more}")
+        self.results_shown.emit(len(rows))
+
+    def chosen_case_id(self) -> str | None:
+        item = self.results.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _open_first_or_current(self) -> None:
+        if self.chosen_case_id() is not None:
+            self.accept()
+
+    def accept(self) -> None:
+        case_id = self.chosen_case_id()
+        super().accept()
+        if case_id is not None:
+            self.open_requested.emit(case_id)
+
+
+def _a_number_text(digits: str) -> str:
+    return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}" if len(digits) == 9 else digits
