@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="render the one-page interview sheet of the open questions")
     parser.add_argument("--language", choices=("en", "es"), default="en",
                         help="language of the interview sheet (default en)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, uses_pack_store=False)  # run() sets it up unless verifying
 
 
 def _decision_date(value: str | None) -> date | None:
@@ -121,6 +121,10 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch: an action word, or a case file to render."""
+    if args.case_file != "verify":
+        from desktop.services.rule_packs import use_pack_store
+
+        use_pack_store(_data_dir(args))  # the data folder's active pack renders the memo
     if args.case_file in ACTIONS:
         return {"verify": run_verify, "countersign": run_countersign,
                 "key": run_key}[args.case_file](args)
@@ -249,7 +253,8 @@ def run_verify(args: argparse.Namespace) -> int:
         pdf = source.read_bytes()
     except OSError as error:
         raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
-    check = check_memo(pdf, stored=_stored_lookup(args), current_rules_hash=_current_rules())
+    check = check_memo(pdf, stored=_stored_lookup(args),
+                       current_rules_hash=_current_rules(_data_dir(args)))
     for line in check.findings:
         print(line)
     for line in check.problems:
@@ -259,10 +264,25 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0 if check.valid else 1
 
 
-def _current_rules() -> str | None:
-    from desktop.services.rules import bundled_rule_pack  # not evaluation: no schema to load
+def _current_rules(data_dir: Path) -> str | None:
+    """The hash of the rule pack in use, from the data folder's state file or the built-in
+    pack's files: no engine to import (PackStore.active_hash, without parsing a pack)."""
+    import json
 
-    return str(bundled_rule_pack().hash)
+    from desktop.resources import resource_path
+    from desktop.services.rules import RulePackError, pack_hash, read_pack_files
+
+    rules = data_dir / "rules"  # rule_packs.PackStore's layout (importing it loads the engine)
+    try:
+        active = json.loads((rules / "state.json").read_text("utf-8")).get("active")
+    except (OSError, ValueError, AttributeError):
+        active = None
+    if isinstance(active, str) and (rules / active / "pack.wprules").is_file():
+        return active
+    try:
+        return pack_hash(read_pack_files(resource_path("rules")))
+    except RulePackError:
+        return None
 
 
 def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:

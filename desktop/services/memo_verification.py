@@ -89,18 +89,21 @@ def _check_signature(embedded: Any) -> SignatureCheck:
 
 
 def _quick_check(pdf: bytes) -> tuple[list[SignatureCheck], str] | None:
-    """One signature over the whole file, checked without pyHanko (the usual final memo)."""
-    from desktop.services.single_signature import check_single_signature, last_keywords
+    """Signatures each over a revision, the newest over the whole file (a signed or counter-
+    signed memo), checked without pyHanko."""
+    from desktop.services.quick_signatures import check_signatures, last_keywords
 
-    found = check_single_signature(pdf)
+    found = check_signatures(pdf)
     if found is None:
         return None
-    certificate = found["certificate"]
+    last = len(found) - 1
     return [SignatureCheck(
-        field_name=found["field_name"], signer=_signer_name(certificate),
-        signed_at=found["signed_at"], intact=found["intact"], valid=found["valid"],
-        covers_whole_file=True, fingerprint=hashlib.sha256(certificate.dump()).hexdigest(),
-        self_signed=certificate.self_signed in ("yes", "maybe"))], last_keywords(pdf)
+        field_name=one["field_name"], signer=_signer_name(one["certificate"]),
+        signed_at=one["signed_at"], intact=one["intact"], valid=one["valid"],
+        covers_whole_file=index == last,
+        fingerprint=hashlib.sha256(one["certificate"].dump()).hexdigest(),
+        self_signed=one["certificate"].self_signed in ("yes", "maybe"))
+        for index, one in enumerate(found)], last_keywords(pdf)
 
 
 def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
@@ -118,7 +121,7 @@ def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
 def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                current_rules_hash: str | None = None) -> MemoCheck:
     """Check every signature of a memo and what it records; say in words what was found."""
-    from desktop.services.single_signature import last_keywords
+    from desktop.services.quick_signatures import last_keywords
 
     check = MemoCheck(sha256=hashlib.sha256(pdf).hexdigest())
     if not pdf.startswith(b"%PDF-"):
