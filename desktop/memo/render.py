@@ -45,7 +45,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None,
                 law_known_through: str | None = None, supersedes: str | None = None,
                 supersedes_id: int | None = None, signed: bool = False,
-                audit_anchor: str | None = None) -> bytes:
+                audit_anchor: str | None = None, prepared_at: datetime | None = None,
+                reviewed_at: datetime | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
@@ -55,6 +56,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     amendment replaces; `signed` says the memo will carry the finalizing officer's signature.
     `audit_anchor` ("<entry>:<hash>", MemoService.chain_anchor) puts the audit chain's head
     into the PDF's keywords, so a memo handed out vouches for the chain as it was.
+    `prepared_at` (default generated_at) and `reviewed_at` date the Prepared/Reviewed by lines.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -65,7 +67,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     signatures = Signatures(status=status, prepared_by=prepared_by, reviewed_by=reviewed_by,
                             finalized_by=finalized_by if final else None,
                             finalized_at=finalized_at if final else None,
-                            generated_at=generated_at, signed=signed and final)
+                            generated_at=generated_at, signed=signed and final,
+                            prepared_at=prepared_at, reviewed_at=reviewed_at)
     digest = lookups.facts_digest(case_data, determination)
     rules_version = str(determination.get("rules_version") or "unknown")
     rules_hash = determination.get("rules_hash")

@@ -49,6 +49,8 @@ class Signatures:
     finalized_at: datetime | None
     generated_at: datetime
     signed: bool = False
+    prepared_at: datetime | None = None  # default: generated_at
+    reviewed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,17 @@ def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
 
 def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowable]:
     blank = "____________________"
-    prepared_on = format_partial_date(signatures.generated_at.date()) if signatures.prepared_by \
+    prepared_on = format_partial_date(
+        (signatures.prepared_at or signatures.generated_at).date()) if signatures.prepared_by \
         else blank
+    reviewed_on = format_partial_date(signatures.reviewed_at.date()) if (
+        signatures.reviewed_by and signatures.reviewed_at) else blank
     rows: list[list[Any]] = [
         [text(h, styles.cell_header) for h in ("Role", "Name", "Date", "Signature")],
         [text("Prepared by", styles.cell), text(signatures.prepared_by or blank, styles.cell),
          text(prepared_on, styles.cell), text("", styles.cell)],
         [text("Reviewed by", styles.cell), text(signatures.reviewed_by or blank, styles.cell),
-         text(blank, styles.cell), text("", styles.cell)],
+         text(reviewed_on, styles.cell), text("", styles.cell)],
     ]
     if signatures.status == "final" and signatures.finalized_at is not None:
         rows.append([text("Finalized by", styles.cell),

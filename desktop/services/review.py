@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from db.database import Database
 
 __all__ = ["CaseConflictError", "Comment", "NotAllowedError", "OfficeFilter", "OfficeRow",
-           "Person", "Review", "ReviewService", "ReviewStateError", "database_login",
-           "signature_line"]
+           "Person", "Review", "ReviewService", "ReviewStateError", "database_login"]
 
 
 def database_login(database: Database) -> str | None:
@@ -25,11 +24,6 @@ def database_login(database: Database) -> str | None:
         return None
     with database.read() as connection:
         return str(connection.exec_driver_sql("SELECT current_user").scalar_one())
-
-
-def signature_line(name: str, verb: str, when: datetime) -> str:
-    """'Ana Ruiz (submitted 2026-11-29)': the memo's Prepared/Reviewed by line with its date."""
-    return f"{name} ({verb} {when.date().isoformat()})"
 
 
 class ReviewService:
@@ -132,9 +126,8 @@ class ReviewService:
         reviewer = self.display_name(self.actor)
         return render_case_memo(
             data, determination, generated_at=now, status="final",
-            prepared_by=signature_line(self.display_name(review.submitted_by), "submitted",
-                                       review.submitted_at),
-            reviewed_by=signature_line(reviewer, "approved", now),
+            prepared_by=self.display_name(review.submitted_by), prepared_at=review.submitted_at,
+            reviewed_by=reviewer, reviewed_at=now,
             finalized_by=reviewer, finalized_at=now, officer_notes=data.get("notes"))
 
     def _check_may_review(self, case_id: str) -> Review:

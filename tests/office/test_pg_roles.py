@@ -98,8 +98,8 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
         assert memo is not None and memo.memo_id == memo_id and memo.status == "final"
         assert database.cases.get(case_id).status == "finalized"
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(memo.pdf_bytes)).pages)
-        assert "Ana Ruiz (submitted 2024-05-01)" in " ".join(text.split())
-        assert "Dana Cole (approved 2024-05-01)" in " ".join(text.split())
+        assert "Prepared by Ana Ruiz 1 May 2024" in " ".join(text.split())
+        assert "Reviewed by Dana Cole 1 May 2024" in " ".join(text.split())
         review = service.review(case_id)
         assert review is not None and review.state == "approved"
         assert (review.submitted_by, review.reviewed_by) == ("cw_ana", "sup_dana")
