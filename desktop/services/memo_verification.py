@@ -12,6 +12,7 @@ from typing import Any
 
 _FACTS = re.compile(r"facts ([0-9a-f]{64})")
 _RULES = re.compile(r"rule pack ([0-9a-f]{64})")
+_REVIEW_PENDING = "final with the reviewer's counter-signature"  # memo.render.REVIEW_KEYWORD
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,9 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                                      else "issued by an organisation") + ").")
     if check.signatures and not check.signatures[-1].covers_whole_file:
         check.problems.append("Something was added to the file after the last signature.")
+    if _REVIEW_PENDING in keywords and len(check.signatures) < 2:
+        check.problems.append("The memo was submitted for review and is final only with the "
+                              "reviewer's counter-signature, which it does not carry yet.")
     facts, rules = _FACTS.search(keywords), _RULES.search(keywords)
     check.facts_digest = facts.group(1) if facts else None
     check.rules_hash = rules.group(1) if rules else None
