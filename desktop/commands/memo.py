@@ -286,7 +286,12 @@ def _current_rules(data_dir: Path) -> str | None:
 
 
 def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
-    """A look-up in the data folder's database, or None when there is none (never made here)."""
+    """A look-up in the data folder's database, or None when there is none (never made here).
+
+    An SQLite file is read read-only with the standard library (db.quick_read); anything else,
+    or a file it is unsure of, is opened the normal way. An encrypted file needs its key: the
+    passphrase from --passphrase-file or $WAYPOINT_PASSPHRASE, derived once (scrypt).
+    """
     from desktop.paths import resolve_database_url, resolve_paths
 
     paths = resolve_paths(getattr(args, "data_dir", None))
@@ -294,8 +299,23 @@ def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
     sqlite = url.startswith("sqlite:///")
     if sqlite and not Path(url.removeprefix("sqlite:///")).is_file():
         return None  # no database in this data folder: none is made by verifying
+    from db.cipher import looks_encrypted
+    from db.quick_read import sqlite_file_in
+
+    database_file = sqlite_file_in(url)
+    if database_file is not None and looks_encrypted(database_file) and \
+            _database_passphrase(args) is None:
+        print("waypoint: note: the database is encrypted; give its passphrase "
+              "($WAYPOINT_PASSPHRASE or --passphrase-file) to compare the memo with it",
+              file=sys.stderr)
+        return None
 
     def lookup(sha256: str, facts_digest: str | None) -> StoredMemoFacts | None:
+        from desktop.services.memo_verification import StoredMemoFacts
+
+        quick = _quick_lookup(args, url, sha256, facts_digest)
+        if quick is not None:
+            return None if quick[0] is None else StoredMemoFacts(*quick[0])
         from db import DatabaseError, open_database
 
         try:
@@ -306,8 +326,37 @@ def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
             found = database.memos.recorded_for(sha256, facts_digest)
         finally:
             database.close()
-        from desktop.services.memo_verification import StoredMemoFacts
-
         return StoredMemoFacts(*found) if found else None
 
     return lookup
+
+
+def _quick_lookup(args: argparse.Namespace, url: str, sha256: str,
+                  facts_digest: str | None) -> tuple[tuple[str, str | None, str | None] | None
+                                                     ] | None:
+    from db import cipher
+    from db.quick_read import read_memo_record, sqlite_file_in
+
+    database_file = sqlite_file_in(url)
+    if database_file is None:
+        return None
+    key = None
+    if cipher.looks_encrypted(database_file):
+        secret = _database_passphrase(args)
+        if secret is None:
+            return None
+        try:
+            key = cipher.unlock(database_file, secret)
+        except cipher.WrongPassphraseError:
+            return None
+    return read_memo_record(database_file, sha256, facts_digest, key)
+
+
+def _database_passphrase(args: argparse.Namespace) -> str | None:
+    source = getattr(args, "passphrase_file", None)
+    if source:
+        try:
+            return Path(source).read_text("utf-8").splitlines()[0]
+        except (OSError, IndexError, UnicodeDecodeError):
+            return None
+    return os.environ.get("WAYPOINT_PASSPHRASE") or None
