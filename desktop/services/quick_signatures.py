@@ -55,10 +55,10 @@ def _public_key(certificate: Any) -> Any:
 
     info = certificate.public_key
     if info.algorithm == "ec":
-        curve = {"secp256r1": ec.SECP256R1, "secp384r1": ec.SECP384R1,
-                 "secp521r1": ec.SECP521R1}.get(str(info.curve[1]))
+        curve = {"secp256r1": ec.SECP256R1(), "secp384r1": ec.SECP384R1(),
+                 "secp521r1": ec.SECP521R1()}.get(str(info.curve[1]))
         return None if curve is None else ec.EllipticCurvePublicKey.from_encoded_point(
-            curve(), info["public_key"].native)
+            curve, info["public_key"].native)
     if info.algorithm == "rsa":
         numbers = info["public_key"].parsed
         return rsa.RSAPublicNumbers(numbers["public_exponent"].native,
