@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -162,3 +163,25 @@ def test_amending_on_the_server_reopens_review(office: dict[str, str], clock: An
                     {"c": case_id})
     finally:
         database.close()
+
+
+def test_signed_on_two_laptops_the_approved_memo_carries_both_signatures(
+        office: dict[str, str], clock: Any, tmp_path: Path) -> None:
+    from desktop.services.memo_verification import check_memo
+    from desktop.services.review import SigningKey
+
+    database = db.open_database(office["ana"])
+    try:  # each person's key stays in their own data folder
+        case_id = evaluated_case(database, clock, "cw_ana")
+        ReviewService(database, clock).submit(case_id, SigningKey(tmp_path / "ana", "ana pass"))
+    finally:
+        database.close()
+    database = db.open_database(office["dana"])
+    try:
+        ReviewService(database, clock).approve(case_id, SigningKey(tmp_path / "dana", "dana pass"))
+        memo = database.memos.latest(case_id)
+    finally:
+        database.close()
+    check = check_memo(memo.pdf_bytes)
+    assert check.valid, check.problems
+    assert [s.signer for s in check.signatures] == ["Ana Ruiz", "Dana Cole"]
