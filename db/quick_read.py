@@ -99,3 +99,59 @@ def read_first_page(database_file: Path, limit: int, key: DatabaseKey | None = N
     except _read_errors():
         return None
     return FirstPage(total, rows)
+
+
+class MemoRecord(NamedTuple):
+    """What the database recorded for a memo's bytes (or facts): for `waypoint memo verify`."""
+
+    description: str
+    facts_digest: str | None
+    rules_hash: str | None
+
+
+MEMO_BY_SHA256_SQL = (
+    "SELECT m.id, m.status, m.finalized_by, d.facts_digest, d.rules_hash FROM memos m "
+    "LEFT JOIN determinations d ON m.determination_id = d.id WHERE m.sha256 = ? LIMIT 1"
+)
+DETERMINATION_BY_DIGEST_SQL = (
+    "SELECT id, facts_digest, rules_hash FROM determinations WHERE facts_digest = ? "
+    "ORDER BY id DESC LIMIT 1"
+)
+
+
+def memo_description(memo_id: int, status: str, finalized_by: str | None) -> str:
+    who = f", finalized by {finalized_by}" if finalized_by else ""
+    return f"stored {status} memo {memo_id}{who}"
+
+
+def determination_description(determination_id: int) -> str:
+    return f"determination {determination_id} of the same facts (this file is not stored as it is)"
+
+
+def read_memo_record(database_file: Path, sha256: str, facts_digest: str | None,
+                     key: DatabaseKey | None = None) -> tuple[MemoRecord | None] | None:
+    """(the record or None when there is none), or None when unsure (read it the normal way).
+
+    The same answer as MemoRepository.recorded_for, read-only, without SQLAlchemy.
+    """
+    try:
+        if not database_file.is_file() or database_file.stat().st_size == 0:
+            return None
+        with closing(_connect_read_only(database_file, key)) as conn:
+            conn.execute("BEGIN")
+            if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [
+                (HEAD_REVISION,)
+            ]:
+                return None
+            memo = conn.execute(MEMO_BY_SHA256_SQL, (sha256,)).fetchone()
+            if memo is not None:
+                memo_id, status, finalized_by, digest, rules_hash = memo
+                return (MemoRecord(memo_description(memo_id, status, finalized_by), digest,
+                                   rules_hash),)
+            found = conn.execute(DETERMINATION_BY_DIGEST_SQL, (facts_digest,)).fetchone() \
+                if facts_digest else None
+    except _read_errors():
+        return None
+    if found is None:
+        return (None,)
+    return (MemoRecord(determination_description(found[0]), found[1], found[2]),)

@@ -19,6 +19,7 @@ from db.audit import (
 )
 from db.errors import CaseFinalizedError, ImportConflictError, NotReadyError
 from db.guards import AMENDMENT_ACTION
+from db.quick_read import determination_description, memo_description
 from db.records import CaseStatus, CaseSummary, StoredCase, StoredDetermination, StoredMemo
 
 if TYPE_CHECKING:
@@ -267,14 +268,13 @@ class MemoRepository:
         with self._db.read() as connection:
             memo = memo_store.memo_with_sha256(connection, sha256)
             if memo is not None:
-                who = f", finalized by {memo.finalized_by}" if memo.finalized_by else ""
-                return (f"stored {memo.status} memo {memo.id}{who}", memo.facts_digest,
-                        memo.rules_hash)
+                return (memo_description(memo.id, memo.status, memo.finalized_by),
+                        memo.facts_digest, memo.rules_hash)
             if facts_digest:
                 found = memo_store.determination_with_digest(connection, facts_digest)
                 if found is not None:
-                    return (f"determination {found.id} of the same facts (this file is not "
-                            "stored as it is)", found.facts_digest, found.rules_hash)
+                    return (determination_description(found.id), found.facts_digest,
+                            found.rules_hash)
         return None
 
     def all_for_case(self, case_id: str) -> list[StoredMemo]:

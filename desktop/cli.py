@@ -50,10 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 0
-    from desktop.paths import resolve_paths
-    from desktop.services.rule_packs import use_pack_store
+    if getattr(args, "uses_pack_store", True):  # `memo verify` reads only the pack's hash
+        from desktop.paths import resolve_paths
+        from desktop.services.rule_packs import use_pack_store
 
-    use_pack_store(resolve_paths(args.data_dir).data_dir)  # its active rule pack is the default
+        use_pack_store(resolve_paths(args.data_dir).data_dir)  # its active pack is the default
     try:
         code = handler(args)
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit

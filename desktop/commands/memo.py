@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="render the one-page interview sheet of the open questions")
     parser.add_argument("--language", choices=("en", "es"), default="en",
                         help="language of the interview sheet (default en)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, uses_pack_store=False)  # run() sets it up unless verifying
 
 
 def _decision_date(value: str | None) -> date | None:
@@ -121,6 +121,10 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch: an action word, or a case file to render."""
+    if args.case_file != "verify":
+        from desktop.services.rule_packs import use_pack_store
+
+        use_pack_store(_data_dir(args))  # the data folder's active pack renders the memo
     if args.case_file in ACTIONS:
         return {"verify": run_verify, "countersign": run_countersign,
                 "key": run_key}[args.case_file](args)
@@ -249,7 +253,8 @@ def run_verify(args: argparse.Namespace) -> int:
         pdf = source.read_bytes()
     except OSError as error:
         raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
-    check = check_memo(pdf, stored=_stored_lookup(args), current_rules_hash=_current_rules())
+    check = check_memo(pdf, stored=_stored_lookup(args),
+                       current_rules_hash=_current_rules(_data_dir(args)))
     for line in check.findings:
         print(line)
     for line in check.problems:
@@ -259,14 +264,34 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0 if check.valid else 1
 
 
-def _current_rules() -> str | None:
-    from desktop.services.rules import bundled_rule_pack  # not evaluation: no schema to load
+def _current_rules(data_dir: Path) -> str | None:
+    """The hash of the rule pack in use, from the data folder's state file or the built-in
+    pack's files: no engine to import (PackStore.active_hash, without parsing a pack)."""
+    import json
 
-    return str(bundled_rule_pack().hash)
+    from desktop.resources import resource_path
+    from desktop.services.rules import RulePackError, pack_hash, read_pack_files
+
+    rules = data_dir / "rules"  # rule_packs.PackStore's layout (importing it loads the engine)
+    try:
+        active = json.loads((rules / "state.json").read_text("utf-8")).get("active")
+    except (OSError, ValueError, AttributeError):
+        active = None
+    if isinstance(active, str) and (rules / active / "pack.wprules").is_file():
+        return active
+    try:
+        return pack_hash(read_pack_files(resource_path("rules")))
+    except RulePackError:
+        return None
 
 
 def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
-    """A look-up in the data folder's database, or None when there is none (never made here)."""
+    """A look-up in the data folder's database, or None when there is none (never made here).
+
+    An SQLite file is read read-only with the standard library (db.quick_read); anything else,
+    or a file it is unsure of, is opened the normal way. An encrypted file needs its key: the
+    passphrase from --passphrase-file or $WAYPOINT_PASSPHRASE, derived once (scrypt).
+    """
     from desktop.paths import resolve_database_url, resolve_paths
 
     paths = resolve_paths(getattr(args, "data_dir", None))
@@ -274,8 +299,23 @@ def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
     sqlite = url.startswith("sqlite:///")
     if sqlite and not Path(url.removeprefix("sqlite:///")).is_file():
         return None  # no database in this data folder: none is made by verifying
+    from db.cipher import looks_encrypted
+    from db.quick_read import sqlite_file_in
+
+    database_file = sqlite_file_in(url)
+    if database_file is not None and looks_encrypted(database_file) and \
+            _database_passphrase(args) is None:
+        print("waypoint: note: the database is encrypted; give its passphrase "
+              "($WAYPOINT_PASSPHRASE or --passphrase-file) to compare the memo with it",
+              file=sys.stderr)
+        return None
 
     def lookup(sha256: str, facts_digest: str | None) -> StoredMemoFacts | None:
+        from desktop.services.memo_verification import StoredMemoFacts
+
+        quick = _quick_lookup(args, url, sha256, facts_digest)
+        if quick is not None:
+            return None if quick[0] is None else StoredMemoFacts(*quick[0])
         from db import DatabaseError, open_database
 
         try:
@@ -286,8 +326,37 @@ def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
             found = database.memos.recorded_for(sha256, facts_digest)
         finally:
             database.close()
-        from desktop.services.memo_verification import StoredMemoFacts
-
         return StoredMemoFacts(*found) if found else None
 
     return lookup
+
+
+def _quick_lookup(args: argparse.Namespace, url: str, sha256: str,
+                  facts_digest: str | None) -> tuple[tuple[str, str | None, str | None] | None
+                                                     ] | None:
+    from db import cipher
+    from db.quick_read import read_memo_record, sqlite_file_in
+
+    database_file = sqlite_file_in(url)
+    if database_file is None:
+        return None
+    key = None
+    if cipher.looks_encrypted(database_file):
+        secret = _database_passphrase(args)
+        if secret is None:
+            return None
+        try:
+            key = cipher.unlock(database_file, secret)
+        except cipher.WrongPassphraseError:
+            return None
+    return read_memo_record(database_file, sha256, facts_digest, key)
+
+
+def _database_passphrase(args: argparse.Namespace) -> str | None:
+    source = getattr(args, "passphrase_file", None)
+    if source:
+        try:
+            return Path(source).read_text("utf-8").splitlines()[0]
+        except (OSError, IndexError, UnicodeDecodeError):
+            return None
+    return os.environ.get("WAYPOINT_PASSPHRASE") or None

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
 
 from desktop.cli import UserError
 from desktop.commands.storage import _opened
+
+if TYPE_CHECKING:
+    from desktop.services.review import ReviewService, SigningKey
 
 VIEWS = ("all", "mine", "awaiting_review", "returned_to_me")
 
@@ -17,8 +23,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the local profile acting (SQLite); on a server, the login in "
                              "the database URL is the person")
     actions = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
-    for name, help_text in (("submit", "hand an evaluated case to a supervisor"),
-                            ("approve", "approve a submitted case: final memo, case locked")):
+    for name, help_text in (("submit", "hand an evaluated case to a supervisor (signing the "
+                                       "memo when $WAYPOINT_SIGNING_PASSPHRASE is set or the "
+                                       "caseworker has a key)"),
+                            ("approve", "approve a submitted case: final memo (counter-signed "
+                                        "when the caseworker signed it), case locked")):
         action = actions.add_parser(name, help=help_text)
         action.add_argument("case_id", metavar="CASE_ID")
         action.set_defaults(handler=run_step)
@@ -39,14 +48,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_step(args: argparse.Namespace) -> int:
     from db import DatabaseError
     from desktop.services.review import ReviewService
+    from desktop.services.signing import SigningError
 
     with _opened(args) as database:
         service = ReviewService(database, actor=args.profile)
         try:
             if args.review_command == "submit":
-                service.submit(args.case_id)
+                service.submit(args.case_id, _signing(args, service, needed=False))
             elif args.review_command == "approve":
-                memo_id = service.approve(args.case_id)
+                memo_id = service.approve(args.case_id, _signing(args, service, needed=True))
                 print(f"Approved; final memo {memo_id}")
             elif args.review_command == "return":
                 service.return_case(args.case_id, [(args.step, args.comment)])
@@ -54,8 +64,31 @@ def run_step(args: argparse.Namespace) -> int:
                 service.assign(args.case_id, args.login)
         except DatabaseError as problem:
             raise UserError(problem.message) from problem
+        except SigningError as problem:
+            raise UserError(str(problem)) from None
     print(f"{args.review_command}: {args.case_id} (by {service.actor})")
     return 0
+
+
+def _signing(args: argparse.Namespace, service: ReviewService, *, needed: bool
+             ) -> SigningKey | None:
+    """The actor's signing key and passphrase: from $WAYPOINT_SIGNING_PASSPHRASE, else asked for
+    in a terminal (on approval always; on submission when the caseworker has a key)."""
+    import getpass
+
+    from desktop.commands.memo import PASSPHRASE_ENV, _data_dir
+    from desktop.services.review import SigningKey
+    from desktop.services.signing import has_key
+
+    data_dir = _data_dir(args)
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return SigningKey(data_dir, given)
+    name = service.display_name(service.actor)
+    if not sys.stdin.isatty() or not (needed or has_key(data_dir, name)):
+        return None
+    passphrase = getpass.getpass(f"Signing passphrase for {name} (empty: do not sign): ")
+    return SigningKey(data_dir, passphrase) if passphrase else None
 
 
 def run_queue(args: argparse.Namespace) -> int:

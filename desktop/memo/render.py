@@ -20,8 +20,11 @@ STATUSES = ("draft", "final")
 NAME_LIMIT = 60  # characters of the name in the running header (the details table has it all)
 
 
+REVIEW_KEYWORD = "final with the reviewer's counter-signature"
+
+
 def memo_keywords(determination: dict[str, Any], digest: str, supersedes_id: int | None,
-                  audit_anchor: str | None = None) -> str:
+                  audit_anchor: str | None = None, review_pending: bool = False) -> str:
     """The PDF's Keywords: what `waypoint memo verify` reads back (the rule ids live only here)."""
     rules = ",".join(str(f.get("rule")) for f in determination.get("findings") or [])
     words = (f"waypoint-determination; rules {determination.get('rules_version') or 'unknown'}; "
@@ -31,6 +34,8 @@ def memo_keywords(determination: dict[str, Any], digest: str, supersedes_id: int
         words += f"; supersedes memo {supersedes_id}"
     if audit_anchor:
         words += f"; audit chain head {audit_anchor}"
+    if review_pending:
+        words += f"; {REVIEW_KEYWORD}"
     return words
 
 
@@ -45,7 +50,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 generated_at: datetime, treaty_status: lookups.TreatyLookup | None = None,
                 law_known_through: str | None = None, supersedes: str | None = None,
                 supersedes_id: int | None = None, signed: bool = False,
-                audit_anchor: str | None = None) -> bytes:
+                audit_anchor: str | None = None, prepared_at: datetime | None = None,
+                reviewed_at: datetime | None = None, review_pending: bool = False) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
@@ -55,6 +61,9 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     amendment replaces; `signed` says the memo will carry the finalizing officer's signature.
     `audit_anchor` ("<entry>:<hash>", MemoService.chain_anchor) puts the audit chain's head
     into the PDF's keywords, so a memo handed out vouches for the chain as it was.
+    `prepared_at` (default generated_at) and `reviewed_at` date the Prepared/Reviewed by lines.
+    `review_pending`: a final memo the preparer signs on submitting it for review; it says (and
+    its keywords record) that it is final only with the reviewer's counter-signature.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -65,7 +74,9 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     signatures = Signatures(status=status, prepared_by=prepared_by, reviewed_by=reviewed_by,
                             finalized_by=finalized_by if final else None,
                             finalized_at=finalized_at if final else None,
-                            generated_at=generated_at, signed=signed and final)
+                            generated_at=generated_at, signed=signed and final,
+                            prepared_at=prepared_at, reviewed_at=reviewed_at,
+                            review_pending=review_pending and final)
     digest = lookups.facts_digest(case_data, determination)
     rules_version = str(determination.get("rules_version") or "unknown")
     rules_hash = determination.get("rules_hash")
@@ -99,7 +110,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                      f"{_short(applicant_name(applicant), NAME_LIMIT)} "
                      f"(decision date {determination.get('decision_date')})"),
             author=f"Waypoint {__version__}",
-            keywords=memo_keywords(determination, digest, supersedes_id, audit_anchor),
+            keywords=memo_keywords(determination, digest, supersedes_id, audit_anchor,
+                                   review_pending and final),
         )
         return buffer
 

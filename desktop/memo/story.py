@@ -38,6 +38,9 @@ BORDER_WORDS = {
 }
 
 
+REVIEW_BY_COUNTERSIGNATURE = "the supervisor's counter-signature (signature 2)"
+
+
 @dataclass(frozen=True)
 class Signatures:
     """Who prepared, reviewed and finalized the memo, and when."""
@@ -49,6 +52,9 @@ class Signatures:
     finalized_at: datetime | None
     generated_at: datetime
     signed: bool = False
+    prepared_at: datetime | None = None  # default: generated_at
+    reviewed_at: datetime | None = None
+    review_pending: bool = False  # signed by the preparer; final with the reviewer's counter-sig.
 
 
 @dataclass(frozen=True)
@@ -153,23 +159,34 @@ def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
 
 def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowable]:
     blank = "____________________"
-    prepared_on = format_partial_date(signatures.generated_at.date()) if signatures.prepared_by \
+    prepared_on = format_partial_date(
+        (signatures.prepared_at or signatures.generated_at).date()) if signatures.prepared_by \
         else blank
+    reviewed_on = format_partial_date(signatures.reviewed_at.date()) if (
+        signatures.reviewed_by and signatures.reviewed_at) else blank
     rows: list[list[Any]] = [
         [text(h, styles.cell_header) for h in ("Role", "Name", "Date", "Signature")],
         [text("Prepared by", styles.cell), text(signatures.prepared_by or blank, styles.cell),
          text(prepared_on, styles.cell), text("", styles.cell)],
-        [text("Reviewed by", styles.cell), text(signatures.reviewed_by or blank, styles.cell),
-         text(blank, styles.cell), text("", styles.cell)],
+        [text("Reviewed by", styles.cell),
+         text(REVIEW_BY_COUNTERSIGNATURE if signatures.review_pending
+              else signatures.reviewed_by or blank, styles.cell),
+         text(reviewed_on, styles.cell), text("", styles.cell)],
     ]
-    if signatures.status == "final" and signatures.finalized_at is not None:
+    if signatures.status == "final" and signatures.finalized_at is not None and \
+            not signatures.review_pending:
         rows.append([text("Finalized by", styles.cell),
                      text(signatures.finalized_by or UNKNOWN, styles.cell),
                      text(format_timestamp(signatures.finalized_at), styles.cell),
                      text("digitally signed" if signatures.signed else "", styles.cell)])
     table = grid(rows, [1.2 * inch, 2.4 * inch, 1.5 * inch, CONTENT_WIDTH - 5.1 * inch],
                  row_heights=[None] + [24] * (len(rows) - 1))  # room to sign by hand
-    if signatures.status == "final":
+    if signatures.review_pending:
+        state = (f"Prepared and digitally signed by {signatures.prepared_by} and submitted for "
+                 "review. It is final only when a supervisor approves it by counter-signing this "
+                 "file: a second digital signature, which names the reviewer and the time. Check "
+                 "both with 'waypoint memo verify' or any PDF reader that shows signatures.")
+    elif signatures.status == "final":
         state = (f"Finalized by {signatures.finalized_by} on "
                  f"{format_timestamp(signatures.finalized_at)}."
                  if signatures.finalized_at else "Finalized.")

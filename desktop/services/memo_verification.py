@@ -12,6 +12,7 @@ from typing import Any
 
 _FACTS = re.compile(r"facts ([0-9a-f]{64})")
 _RULES = re.compile(r"rule pack ([0-9a-f]{64})")
+_REVIEW_PENDING = "final with the reviewer's counter-signature"  # memo.render.REVIEW_KEYWORD
 
 
 @dataclass(frozen=True)
@@ -89,18 +90,21 @@ def _check_signature(embedded: Any) -> SignatureCheck:
 
 
 def _quick_check(pdf: bytes) -> tuple[list[SignatureCheck], str] | None:
-    """One signature over the whole file, checked without pyHanko (the usual final memo)."""
-    from desktop.services.single_signature import check_single_signature, last_keywords
+    """Signatures each over a revision, the newest over the whole file (a signed or counter-
+    signed memo), checked without pyHanko."""
+    from desktop.services.quick_signatures import check_signatures, last_keywords
 
-    found = check_single_signature(pdf)
+    found = check_signatures(pdf)
     if found is None:
         return None
-    certificate = found["certificate"]
+    last = len(found) - 1
     return [SignatureCheck(
-        field_name=found["field_name"], signer=_signer_name(certificate),
-        signed_at=found["signed_at"], intact=found["intact"], valid=found["valid"],
-        covers_whole_file=True, fingerprint=hashlib.sha256(certificate.dump()).hexdigest(),
-        self_signed=certificate.self_signed in ("yes", "maybe"))], last_keywords(pdf)
+        field_name=one["field_name"], signer=_signer_name(one["certificate"]),
+        signed_at=one["signed_at"], intact=one["intact"], valid=one["valid"],
+        covers_whole_file=index == last,
+        fingerprint=hashlib.sha256(one["certificate"].dump()).hexdigest(),
+        self_signed=one["certificate"].self_signed in ("yes", "maybe"))
+        for index, one in enumerate(found)], last_keywords(pdf)
 
 
 def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
@@ -118,7 +122,7 @@ def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
 def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                current_rules_hash: str | None = None) -> MemoCheck:
     """Check every signature of a memo and what it records; say in words what was found."""
-    from desktop.services.single_signature import last_keywords
+    from desktop.services.quick_signatures import last_keywords
 
     check = MemoCheck(sha256=hashlib.sha256(pdf).hexdigest())
     if not pdf.startswith(b"%PDF-"):
@@ -157,6 +161,9 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                                      else "issued by an organisation") + ").")
     if check.signatures and not check.signatures[-1].covers_whole_file:
         check.problems.append("Something was added to the file after the last signature.")
+    if _REVIEW_PENDING in keywords and len(check.signatures) < 2:
+        check.problems.append("The memo was submitted for review and is final only with the "
+                              "reviewer's counter-signature, which it does not carry yet.")
     facts, rules = _FACTS.search(keywords), _RULES.search(keywords)
     check.facts_digest = facts.group(1) if facts else None
     check.rules_hash = rules.group(1) if rules else None

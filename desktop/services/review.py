@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.review import Comment, OfficeFilter, OfficeRepository, OfficeRow, Person, Review, Role
@@ -15,8 +17,19 @@ if TYPE_CHECKING:
     from db.database import Database
 
 __all__ = ["CaseConflictError", "Comment", "NotAllowedError", "OfficeFilter", "OfficeRow",
-           "Person", "Review", "ReviewService", "ReviewStateError", "database_login",
-           "signature_line"]
+           "Person", "Review", "ReviewService", "ReviewStateError", "SigningKey",
+           "database_login"]
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """Where the acting person's signing key is kept, and the passphrase that opens it.
+
+    The key is the one named after the person's display name (made on first use).
+    """
+
+    data_dir: Path
+    passphrase: str = field(repr=False)
 
 
 def database_login(database: Database) -> str | None:
@@ -25,11 +38,6 @@ def database_login(database: Database) -> str | None:
         return None
     with database.read() as connection:
         return str(connection.exec_driver_sql("SELECT current_user").scalar_one())
-
-
-def signature_line(name: str, verb: str, when: datetime) -> str:
-    """'Ana Ruiz (submitted 2026-11-29)': the memo's Prepared/Reviewed by line with its date."""
-    return f"{name} ({verb} {when.date().isoformat()})"
 
 
 class ReviewService:
@@ -89,19 +97,36 @@ class ReviewService:
         found = self._office.comments(case_id)
         return found if step is None else [c for c in found if c.step == step]
 
-    def submit(self, case_id: str) -> None:
+    def submit(self, case_id: str, signing: SigningKey | None = None) -> None:
         """Hand the case to review, evaluated on its current facts (recorded now if needed).
 
-        An incomplete case is refused with the evaluation's message (CaseFileError).
+        With `signing`, the caseworker signs the memo as submitted (final once the supervisor
+        counter-signs it on approval); it is stored with the submission. An incomplete case is
+        refused with the evaluation's message (CaseFileError); a wrong passphrase changes nothing.
         """
+        from desktop.services.memos import MemoService
+
+        memos = MemoService(self._db, self._clock, actor=self.actor)
         data = self._db.cases.get(case_id).case_data
+        now = self._clock()
+        determination = self._evaluate(data, now)
+        signed = None
+        if signing is not None:
+            from desktop.services import signing as pades
+            from desktop.services.memo_rendering import render_case_memo
+
+            me = self.display_name(self.actor)
+            pdf = render_case_memo(
+                data, determination, generated_at=now, status="final", prepared_by=me,
+                prepared_at=now, finalized_by=me, finalized_at=now, review_pending=True,
+                signed=True, officer_notes=data.get("notes"))
+            signed = pades.sign_as_officer(pdf, signing.data_dir, me, signing.passphrase)[0]
         latest = self._db.memos.latest_determination(case_id)
         if latest is None or latest.facts_digest != facts_digest_of(data):
-            from desktop.services.memos import MemoService
-
-            MemoService(self._db, self._clock, actor=self.actor).record_determination(
-                case_id, self._evaluate(data, self._clock()))
-        self._office.submit(case_id, digest=facts_digest_of, now=self._clock(), actor=self.actor)
+            memos.record_determination(case_id, determination)
+        self._office.submit(case_id, digest=facts_digest_of, now=now, actor=self.actor)
+        if signed is not None:
+            memos.store_draft_memo(case_id, determination, signed)
 
     @staticmethod
     def _evaluate(data: dict[str, Any], now: datetime) -> dict[str, Any]:
@@ -116,15 +141,51 @@ class ReviewService:
         self._check_may_review(case_id)
         self._office.return_case(case_id, comments, now=self._clock(), actor=self.actor)
 
-    def approve(self, case_id: str) -> int:
-        """Approve: render the final memo naming preparer and reviewer, store it, lock the case."""
+    def approve(self, case_id: str, signing: SigningKey | None = None) -> int:
+        """Approve: store the final memo and lock the case.
+
+        The memo the caseworker signed on submitting gets the supervisor's counter-signature
+        (`signing` is then needed). Without one, the memo is rendered now naming preparer and
+        reviewer, signed by the supervisor when `signing` is given.
+        """
         review = self._check_may_review(case_id)
         now = self._clock()
-        pdf = self.render_final_memo(case_id, review, now)
+        submitted = self.signed_submission(case_id, review)
+        reviewer = self.display_name(self.actor)
+        if submitted is not None:
+            if signing is None:
+                raise NotAllowedError(
+                    f"{self.display_name(review.submitted_by)} signed the memo on submitting "
+                    "it: approving it needs your signing passphrase to counter-sign it.")
+            pdf = self._countersign(submitted, reviewer, signing)
+        else:
+            pdf = self.render_final_memo(case_id, review, now, signed=signing is not None)
+            if signing is not None:
+                from desktop.services import signing as pades
+
+                pdf = pades.sign_as_officer(pdf, signing.data_dir, reviewer,
+                                            signing.passphrase)[0]
         return self._office.approve(case_id, pdf, digest=facts_digest_of, now=now,
                                     actor=self.actor)
 
-    def render_final_memo(self, case_id: str, review: Review, now: datetime) -> bytes:
+    def signed_submission(self, case_id: str, review: Review) -> bytes | None:
+        """The memo the caseworker signed with this submission, if they signed one."""
+        memo = self._db.memos.latest(case_id)
+        if memo is None or memo.status != "draft" or memo.created_at < review.submitted_at \
+                or b"/ByteRange" not in memo.pdf_bytes:
+            return None
+        return memo.pdf_bytes
+
+    @staticmethod
+    def _countersign(pdf: bytes, reviewer: str, signing: SigningKey) -> bytes:
+        from desktop.services import signing as pades
+
+        if not pades.has_key(signing.data_dir, reviewer):
+            pades.create_officer_key(signing.data_dir, reviewer, signing.passphrase)
+        return pades.countersign(pdf, signing.data_dir, reviewer, signing.passphrase)
+
+    def render_final_memo(self, case_id: str, review: Review, now: datetime, *,
+                          signed: bool = False) -> bytes:
         from desktop.services.memo_rendering import render_case_memo
 
         data = self._db.cases.get(case_id).case_data
@@ -132,10 +193,10 @@ class ReviewService:
         reviewer = self.display_name(self.actor)
         return render_case_memo(
             data, determination, generated_at=now, status="final",
-            prepared_by=signature_line(self.display_name(review.submitted_by), "submitted",
-                                       review.submitted_at),
-            reviewed_by=signature_line(reviewer, "approved", now),
-            finalized_by=reviewer, finalized_at=now, officer_notes=data.get("notes"))
+            prepared_by=self.display_name(review.submitted_by), prepared_at=review.submitted_at,
+            reviewed_by=reviewer, reviewed_at=now,
+            finalized_by=reviewer, finalized_at=now, signed=signed,
+            officer_notes=data.get("notes"))
 
     def _check_may_review(self, case_id: str) -> Review:
         review = self._office.review(case_id)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.case_rules import content_hash
-from desktop.engine import RulePack, parse_pack
 from desktop.resources import resource_path
+
+if TYPE_CHECKING:  # the engine loads on first parse: hashing a pack needs none of it
+    from desktop.engine import RulePack
 
 
 class RulePackError(RuntimeError):
@@ -37,6 +39,8 @@ def load_rule_pack(folder: Path | None = None) -> RulePack:
     """Read, hash and parse a rule pack (the bundled one when `folder` is None)."""
     if folder is None:
         return bundled_rule_pack()
+    from desktop.engine import parse_pack
+
     files = read_pack_files(folder)
     try:
         return parse_pack(files, pack_hash(files))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,53 @@ def test_quick_check_agrees_with_pyhanko(tmp_path: Path) -> None:
             (theirs.intact, theirs.valid, theirs.signer, theirs.fingerprint)
         assert mine.signed_at == theirs.signed_at.replace(microsecond=0)
         assert quick[1] == full[1]
+
+
+def _agree(memo: bytes) -> None:
+    from desktop.services.memo_verification import _full_check, _quick_check
+
+    quick, full = _quick_check(memo), _full_check(memo)
+    assert quick is not None
+    mine = [(s.intact, s.valid, s.signer, s.fingerprint, s.covers_whole_file) for s in quick[0]]
+    theirs = [(s.intact, s.valid, s.signer, s.fingerprint, s.covers_whole_file)
+              for s in full[0]]
+    assert mine == theirs
+    assert [s.signed_at for s in quick[0]] == [
+        s.signed_at.replace(microsecond=0) if s.signed_at else None for s in full[0]]
+
+
+def test_quick_check_of_a_counter_signed_memo_agrees_with_pyhanko(tmp_path: Path) -> None:
+    signing.create_officer_key(tmp_path, "Sam Reviewer", PASS)
+    both = signing.countersign(_final(tmp_path), tmp_path, "Sam Reviewer", PASS)
+    _agree(both)
+    broken = _one_byte_changed(both)  # inside both signatures' ranges
+    _agree(broken)
+    check = check_memo(broken)
+    assert not check.valid and len(check.signatures) == 2
+    assert not any(s.intact for s in check.signatures)
+
+
+def test_bytes_appended_after_the_last_signature_are_left_to_pyhanko(tmp_path: Path) -> None:
+    from desktop.services.memo_verification import _quick_check
+
+    appended = _final(tmp_path) + b"\n1 0 obj (added) endobj\n"
+    assert _quick_check(appended) is None
+    check = check_memo(appended)
+    assert not check.valid
+    assert any("added to the file after the last signature" in p for p in check.problems)
+
+
+def test_verify_command_loads_no_qt_engine_database_or_pyhanko(tmp_path: Path) -> None:
+    signing.create_officer_key(tmp_path, "Sam Reviewer", PASS)
+    memo = tmp_path / "both.pdf"
+    memo.write_bytes(signing.countersign(_final(tmp_path), tmp_path, "Sam Reviewer", PASS))
+    probe = ("import sys; from desktop.launcher import main; code = main(['--data-dir', "
+             f"{str(tmp_path)!r}, 'memo', 'verify', {str(memo)!r}]); "
+             "heavy = [m for m in ('PySide6', 'desktop.engine', 'jsonschema', 'sqlalchemy', "
+             "'pyhanko', 'cryptography.x509') if m in sys.modules]; "
+             "print('LOADED', heavy); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Signature 2 (Sam Reviewer" in done.stdout
+    assert "LOADED []" in done.stdout

@@ -48,3 +48,14 @@ def test_final_without_who_and_when_is_refused() -> None:
         render(load_case("tb-trafficking-unknown"), status="final")
     with pytest.raises(ValueError, match="status"):
         render(load_case("tb-trafficking-unknown"), status="approved")
+
+
+def test_prepared_and_reviewed_lines_carry_their_own_dates() -> None:
+    pdf = render(load_case("tb-trafficking-unknown"), status="final", prepared_by="J. Officer",
+                 prepared_at=datetime(2024, 4, 20, 15, 0, tzinfo=UTC),
+                 reviewed_by="S. Supervisor", reviewed_at=FINALIZED_AT,
+                 finalized_by="S. Supervisor", finalized_at=FINALIZED_AT)
+    flat = squeeze("\n".join(pages_text(pdf)))
+    assert squeeze("Prepared by J. Officer 20 Apr 2024") in flat
+    assert squeeze("Reviewed by S. Supervisor 2 May 2024") in flat
+    assert "J.Officer(" not in flat  # the date is its own column, not part of the name

@@ -59,3 +59,57 @@ def test_verify_against_the_database_and_amendment(tmp_path: Path,
         memo.write_bytes(pdf)
         assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 0
         assert "It matches the database: stored final memo" in capsys.readouterr().out
+
+
+def test_quick_read_answers_as_the_repository_does(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.quick_read import read_memo_record
+
+    monkeypatch.delenv("WAYPOINT_PASSPHRASE", raising=False)  # a plain file
+    data = tmp_path / "data"
+    data.mkdir()
+    database_file = data / "waypoint.sqlite3"
+    database = db.open_database(f"sqlite:///{database_file}")
+    try:
+        memos = MemoService(database, actor="tester")
+        case = load_case("tb-trafficking-unknown")
+        case_id = CaseService(database, actor="tester").create_case(case)
+        signed = _signed_final(data, memos, case_id, case, "Ana Pérez",
+                               datetime(2024, 5, 1, 10, tzinfo=UTC))
+        stored = memos.latest_memo(case_id)
+        digest = memos.latest_determination(case_id).facts_digest
+        questions = [(stored.sha256, None), ("0" * 64, digest), ("0" * 64, "1" * 64)]
+        expected = [database.memos.recorded_for(*question) for question in questions]
+    finally:
+        database.close()
+    answers = [read_memo_record(database_file, *question) for question in questions]
+    assert [None if a is None or a[0] is None else tuple(a[0]) for a in answers] == expected
+    assert expected[0] is not None and expected[1] is not None and expected[2] is None
+    assert signed
+
+
+def test_verify_against_an_encrypted_database_needs_its_passphrase(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WAYPOINT_KDF_FAST", "1")
+    monkeypatch.delenv("WAYPOINT_PASSPHRASE", raising=False)
+    data = tmp_path / "data"
+    data.mkdir()
+    database = db.open_database(f"sqlite:///{data / 'waypoint.sqlite3'}",
+                                passphrase="database secret")
+    try:
+        memos = MemoService(database, actor="tester")
+        case = load_case("tb-trafficking-unknown")
+        case_id = CaseService(database, actor="tester").create_case(case)
+        signed = _signed_final(data, memos, case_id, case, "Ana Pérez",
+                               datetime(2024, 5, 1, 10, tzinfo=UTC))
+    finally:
+        database.close()
+    memo = tmp_path / "memo.pdf"
+    memo.write_bytes(signed)
+    assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 0
+    seen = capsys.readouterr()
+    assert "the database is encrypted" in seen.err and "No database was consulted" in seen.out
+    monkeypatch.setenv("WAYPOINT_PASSPHRASE", "database secret")
+    assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 0
+    assert "It matches the database: stored final memo" in capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -98,8 +99,8 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
         assert memo is not None and memo.memo_id == memo_id and memo.status == "final"
         assert database.cases.get(case_id).status == "finalized"
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(memo.pdf_bytes)).pages)
-        assert "Ana Ruiz (submitted 2024-05-01)" in " ".join(text.split())
-        assert "Dana Cole (approved 2024-05-01)" in " ".join(text.split())
+        assert "Prepared by Ana Ruiz 1 May 2024" in " ".join(text.split())
+        assert "Reviewed by Dana Cole 1 May 2024" in " ".join(text.split())
         review = service.review(case_id)
         assert review is not None and review.state == "approved"
         assert (review.submitted_by, review.reviewed_by) == ("cw_ana", "sup_dana")
@@ -162,3 +163,25 @@ def test_amending_on_the_server_reopens_review(office: dict[str, str], clock: An
                     {"c": case_id})
     finally:
         database.close()
+
+
+def test_signed_on_two_laptops_the_approved_memo_carries_both_signatures(
+        office: dict[str, str], clock: Any, tmp_path: Path) -> None:
+    from desktop.services.memo_verification import check_memo
+    from desktop.services.review import SigningKey
+
+    database = db.open_database(office["ana"])
+    try:  # each person's key stays in their own data folder
+        case_id = evaluated_case(database, clock, "cw_ana")
+        ReviewService(database, clock).submit(case_id, SigningKey(tmp_path / "ana", "ana pass"))
+    finally:
+        database.close()
+    database = db.open_database(office["dana"])
+    try:
+        ReviewService(database, clock).approve(case_id, SigningKey(tmp_path / "dana", "dana pass"))
+        memo = database.memos.latest(case_id)
+    finally:
+        database.close()
+    check = check_memo(memo.pdf_bytes)
+    assert check.valid, check.problems
+    assert [s.signer for s in check.signatures] == ["Ana Ruiz", "Dana Cole"]

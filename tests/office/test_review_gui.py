@@ -38,6 +38,25 @@ def test_no_review_office_hides_the_panel(qtbot: Any, services: Any) -> None:
     _wait_review(qtbot, page)
     assert not page.review_panel.isVisible()
     assert not page.review_panel.banner.isVisible()
+    page.go_to_step(Step.MEMO)
+    assert page.memo_page.finalize_button.isVisible()
+    assert not page.memo_page.review_note.isVisible()
+
+
+def test_review_office_offers_no_finalize_to_the_caseworker(qtbot: Any, services: Any) -> None:
+    admin = ReviewService(services.cases.database, services.clock, actor="admin")
+    admin.set_review_required(True)
+    admin.add_profile("ana", "Ana Ruiz", "caseworker")
+    ana = _as(services, "ana")
+    page = open_page(qtbot, ana, ana.cases.create_case(make_case()))
+    _wait_review(qtbot, page)
+    page.go_to_step(Step.MEMO)  # built after the review setting was read
+    memo = page.memo_page
+    assert not memo.finalize_button.isVisible()
+    assert memo.review_note.isVisible()
+    assert "This office requires review: submit the case for review" in memo.review_note.text()
+    _wait_review(qtbot, page)  # and kept so when the review is read again
+    assert not memo.finalize_button.isVisible()
 
 
 def test_return_comment_shows_on_its_step_then_approval_locks(qtbot: Any, services: Any
@@ -86,9 +105,21 @@ def test_return_comment_shows_on_its_step_then_approval_locks(qtbot: Any, servic
     panel.submit_button.click()
     qtbot.waitUntil(lambda: "Awaiting review" in panel.status_label.text(), timeout=30_000)
     _wait_review(qtbot, supervisor_page)
+
+    def sign_and_approve() -> None:
+        dialog = reviewing.approve_dialog
+        assert dialog is not None and dialog.isVisible()
+        dialog.passphrase_edit.setText("dana's passphrase")
+        dialog.approve_button.click()
+
+    QTimer.singleShot(0, sign_and_approve)
     reviewing.approve_button.click()
     qtbot.waitUntil(lambda: "Approved by Dana Cole" in reviewing.status_label.text(),
                     timeout=60_000)
     assert supervisor_page.flow.read_only
     memo = services.memos.latest_memo(case_id)
     assert memo is not None and memo.status == "final" and memo.finalized_by == "dana"
+    from desktop.services.memo_verification import check_memo
+
+    check = check_memo(memo.pdf_bytes)  # submitted unsigned: the supervisor's signature alone
+    assert check.valid and [s.signer for s in check.signatures] == ["Dana Cole"]

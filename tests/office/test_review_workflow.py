@@ -82,8 +82,8 @@ def test_submit_return_with_comment_resubmit_approve(database: Any, clock: Any,
     assert memo is not None and memo.memo_id == memo_id and memo.status == "final"
     assert memo.finalized_by == "dana"
     text = _memo_text(memo.pdf_bytes)
-    assert "Prepared by Ana Ruiz (submitted 2024-05-01)" in text
-    assert "Reviewed by Dana Cole (approved 2024-05-01)" in text
+    assert "Prepared by Ana Ruiz 1 May 2024" in text
+    assert "Reviewed by Dana Cole 1 May 2024" in text
     assert database.cases.get(case_id).status == "finalized"
 
     report = database.verify_audit()

@@ -296,6 +296,8 @@ class CaseFlowPage(QWidget):
         elif step is Step.MEMO:
             page = MemoPage(flow, services, self.case_id, self.decision_date, self.stack)
             page.finalized.connect(self._on_finalized)
+            page.set_review_required(getattr(self, "review_panel", None) is not None
+                                     and self.review_panel.required)
         else:
             page = _PAGE_CLASSES[step](flow, self.stack)
         self.stack.addWidget(page)

@@ -123,6 +123,11 @@ class MemoPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.review_note = QLabel("This office requires review: submit the case for review "
+                                  "(a supervisor's approval finalizes it).", self)
+        self.review_note.setWordWrap(True)
+        self.review_note.hide()
+        layout.addWidget(self.review_note)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Memo status")
@@ -165,6 +170,11 @@ class MemoPage(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self._update_buttons()
+
+    def set_review_required(self, required: bool) -> None:
+        """In an office that requires review the caseworker submits instead of finalizing."""
+        self.finalize_button.setVisible(not required)
+        self.review_note.setVisible(required and not self.read_only)
 
     def _update_buttons(self) -> None:
         ready = self.pdf_bytes is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
 from desktop.flow.steps import STEPS, Step
-from desktop.services.review import Comment, Person, Review, ReviewService
+from desktop.services.review import Comment, Person, Review, ReviewService, SigningKey
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.office.review_banner import ReviewCommentBanner
@@ -68,6 +70,32 @@ class ReturnDialog(QDialog):
         return str(self.step_combo.currentData()), self.comment_edit.toPlainText()
 
 
+class ApproveDialog(QDialog):
+    """The supervisor's signing passphrase: the approval counter-signs the caseworker's memo."""
+
+    def __init__(self, reviewer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Approve and sign the memo")
+        explanation = QLabel(
+            f"Approving makes the memo final and signs it as {reviewer}: your digital signature "
+            "is added to the caseworker's (or is the only one if they did not sign). Leave the "
+            "passphrase empty to approve without a digital signature, when the caseworker did "
+            "not sign. A new key is made on first use.", self)
+        explanation.setWordWrap(True)
+        self.passphrase_edit = QLineEdit(self)
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("Signing passphrase")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.approve_button = buttons.addButton("Approve",
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(explanation)
+        form.addRow("Signing passphrase", self.passphrase_edit)
+        form.addRow(buttons)
+
+
 class ReviewPanel(QWidget):
     """Submit (caseworker), approve or return (supervisor); comments go to the banner."""
 
@@ -75,14 +103,17 @@ class ReviewPanel(QWidget):
     failed = Signal(str)
 
     def __init__(self, service: ReviewService, runner: BackgroundRunner, case_id: str,
-                 banner: ReviewCommentBanner, parent: QWidget | None = None) -> None:
+                 banner: ReviewCommentBanner, parent: QWidget | None = None, *,
+                 keys_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.keys_dir = keys_dir  # the data folder holding the signing keys
         self.runner = runner
         self.case_id = case_id
         self.banner = banner
         self.snapshot: ReviewSnapshot | None = None
         self.return_dialog: ReturnDialog | None = None
+        self.approve_dialog: ApproveDialog | None = None
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Review status")
         self.submit_button = QPushButton("Submit for review", self)
@@ -93,7 +124,7 @@ class ReviewPanel(QWidget):
         self.return_button.setAccessibleName("Return the case to the caseworker with a comment")
         self._generation = 0  # only the newest read is shown
         self.submit_button.clicked.connect(lambda: self._run(self.service.submit))
-        self.approve_button.clicked.connect(lambda: self._run(self.service.approve))
+        self.approve_button.clicked.connect(self.ask_approve)
         self.return_button.clicked.connect(self.ask_return)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +134,11 @@ class ReviewPanel(QWidget):
             button.hide()
         self.hide()
         self.refresh()
+
+    @property
+    def required(self) -> bool:
+        """The office requires review (as last read)."""
+        return self.snapshot is not None and self.snapshot.required
 
     def refresh(self) -> None:
         service, case_id = self.service, self.case_id
@@ -152,6 +188,19 @@ class ReviewPanel(QWidget):
         self.return_dialog = dialog
         dialog.open()
 
+    def ask_approve(self) -> None:
+        dialog = ApproveDialog(self.service.display_name(self.service.actor), self)
+
+        def approve() -> None:
+            passphrase = dialog.passphrase_edit.text()
+            signing = (SigningKey(self.keys_dir, passphrase)
+                       if passphrase and self.keys_dir is not None else None)
+            self._run(lambda case_id: self.service.approve(case_id, signing))
+
+        dialog.accepted.connect(approve)
+        self.approve_dialog = dialog
+        dialog.open()
+
     def _run(self, action: Any) -> None:
         case_id = self.case_id
         self.runner.run(lambda: action(case_id),
@@ -173,12 +222,15 @@ def attach_review(page: Any, column: Any) -> ReviewPanel:
     service = ReviewService(services.cases.database, services.clock,
                             actor=services.cases.actor)
     banner = ReviewCommentBanner(page)
-    panel = ReviewPanel(service, services.runner, page.case_id, banner, page)
+    panel = ReviewPanel(service, services.runner, page.case_id, banner, page,
+                        keys_dir=services.paths.data_dir)
     column.insertWidget(1, panel)
     column.insertWidget(2, banner)
 
     def changed() -> None:
         panel.show_step(page.flow.current)
+        if Step.MEMO in page.pages:  # built: no Finalize where review is required
+            page.memo_page.set_review_required(panel.required)
         review = panel.snapshot.review if panel.snapshot is not None else None
         if review is not None and review.state == "approved" and not page.flow.read_only:
             page._on_finalized(review.reviewed_by or "")

@@ -1,9 +1,11 @@
-"""The quick check of a PDF with one signature over the whole file (no pyHanko import needed).
+"""The quick check of a memo's signatures, each over a revision of the file (no pyHanko needed).
 
-A memo as finalized carries exactly one signature whose byte range covers every byte of the file
-but the signature itself: then nothing can have been added or changed without breaking its
-digest, and checking the digest and the signature value is the whole check. Anything else (a
-counter-signature, a partial byte range, an unusual algorithm) is left to pyHanko's validator.
+A final memo carries one signature whose byte range covers every byte of the file but the
+signature itself; a counter-signed memo adds a second one, as an incremental update, over the
+whole file again. When the newest signature covers the whole file, nothing can have been added or
+changed after it without breaking its digest, and checking each digest and signature value is the
+whole check (as pyHanko's validator does it, without its start-up cost). Anything else (a partial
+last byte range, an unusual algorithm or layout) is left to pyHanko.
 """
 
 from __future__ import annotations
@@ -47,14 +49,33 @@ def _hash(name: str) -> Any:
             "sha512": hashes.SHA512()}.get(name)
 
 
+def _public_key(certificate: Any) -> Any:
+    """The certificate's EC or RSA public key, built from its numbers (no X.509 parser to load)."""
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+    info = certificate.public_key
+    if info.algorithm == "ec":
+        curve = {"secp256r1": ec.SECP256R1(), "secp384r1": ec.SECP384R1(),
+                 "secp521r1": ec.SECP521R1()}.get(str(info.curve[1]))
+        return None if curve is None else ec.EllipticCurvePublicKey.from_encoded_point(
+            curve, info["public_key"].native)
+    if info.algorithm == "rsa":
+        numbers = info["public_key"].parsed
+        return rsa.RSAPublicNumbers(numbers["public_exponent"].native,
+                                    numbers["modulus"].native).public_key()
+    return None
+
+
 def _signature_value_matches(certificate: Any, signer: Any, digest_name: str) -> bool | None:
     """Whether the signer's signature verifies; None for an algorithm left to pyHanko."""
-    from cryptography import x509
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
     algorithm = _hash(digest_name)
-    public_key = x509.load_der_x509_certificate(certificate.dump()).public_key()
+    try:
+        public_key = _public_key(certificate)
+    except (ValueError, TypeError, KeyError):
+        return None
     mechanism = signer["signature_algorithm"].signature_algo
     signed_attributes = signer["signed_attrs"].untag().dump()
     value = signer["signature"].native
@@ -70,18 +91,36 @@ def _signature_value_matches(certificate: Any, signer: Any, digest_name: str) ->
     return True
 
 
-def check_single_signature(pdf: bytes) -> dict[str, Any] | None:
-    """The check of a file signed once over all of it, or None when pyHanko must decide.
+def check_signatures(pdf: bytes) -> list[dict[str, Any]] | None:
+    """The check of every signature, oldest first, or None when pyHanko must decide.
 
-    The answer holds: intact, valid, certificate (asn1crypto), signed_at, field_name.
+    Each signature's byte range starts the file and ends where its revision ends; the newest
+    ends with the file. Each answer holds: intact, valid, certificate (asn1crypto), signed_at,
+    field_name.
     """
+    ranges = [tuple(int(n) for n in found) for found in _BYTE_RANGE.findall(pdf)]
+    if not ranges:
+        return None
+    ends = [second + length for _, _, second, length in ranges]
+    if ends != sorted(set(ends)) or pdf[ends[-1]:].strip():
+        return None  # out of order, or something added after the newest signature
+    names = [name.decode() for name in _FIELD_NAME.findall(pdf)]
+    checks = []
+    for index, byte_range in enumerate(ranges):
+        found = _check_one(pdf, byte_range)
+        if found is None:
+            return None
+        found["field_name"] = names[index] if len(names) == len(ranges) else \
+            f"signature {index + 1}"
+        checks.append(found)
+    return checks
+
+
+def _check_one(pdf: bytes, byte_range: tuple[int, ...]) -> dict[str, Any] | None:
     from asn1crypto import cms
 
-    ranges = _BYTE_RANGE.findall(pdf)
-    if len(ranges) != 1:
-        return None
-    start, first, second, length = (int(n) for n in ranges[0])
-    if start != 0 or not first < second <= len(pdf) or pdf[second + length:].strip():
+    start, first, second, length = byte_range
+    if start != 0 or not first < second <= second + length <= len(pdf):
         return None
     contents = pdf[first:second].strip()
     if not (contents.startswith(b"<") and contents.endswith(b">")):
@@ -104,16 +143,12 @@ def check_single_signature(pdf: bytes) -> dict[str, Any] | None:
     if _hash(digest_name) is None:
         return None
     digest = hashlib.new(digest_name, pdf[start:start + first] + pdf[second:second + length])
-    intact = digest.digest() == recorded
     valid = _signature_value_matches(certificate, signer, digest_name)
     if valid is None:
         return None
-    names = _FIELD_NAME.findall(pdf)
-    return {
-        "intact": intact, "valid": valid, "certificate": certificate,
-        "signed_at": _signing_time(pdf[max(0, first - 4096):second + 4096]),
-        "field_name": names[-1].decode() if names else "signature",
-    }
+    return {"intact": digest.digest() == recorded, "valid": valid, "certificate": certificate,
+            "signed_at": _signing_time(pdf[second:second + 4096])
+            or _signing_time(pdf[max(0, first - 4096):first])}
 
 
 def _signing_time(window: bytes) -> datetime | None:
