@@ -4,7 +4,9 @@
 # commands there, as they are written in README.md:
 #   1. install and start the app: offscreen, exiting by itself once the case list shows the
 #      demo case (WAYPOINT_EXIT_AT_FIRST_PAINT=cases), with its data in a temporary folder;
-#   2. the test command (bash .ci/test).
+#   2. the test command (bash .ci/test);
+# then any further commands given as arguments (CI builds the frozen bundle there too).
+# The database passphrase comes from $WAYPOINT_PASSPHRASE, as for any script.
 # pip's download cache is shared with the machine (it only saves time, it adds no files).
 # Exit status: non-zero when either command fails.
 set -euo pipefail
@@ -26,6 +28,7 @@ test_command=$(grep -m1 '^bash .ci/test' README.md)
 # The app's data folder (platformdirs) goes to the temporary home, not the real one.
 export XDG_DATA_HOME="$user_home/data" XDG_CONFIG_HOME="$user_home/config"
 export XDG_STATE_HOME="$user_home/state"
+export WAYPOINT_PASSPHRASE=${WAYPOINT_PASSPHRASE:-"fresh clone check: not a real passphrase"}
 
 echo "== 1/2: $install_and_start"
 started=$(date +%s)
@@ -45,3 +48,10 @@ echo "== 2/2: $test_command"
 started=$(date +%s)
 bash -c "$test_command"
 echo "   the test command passed in $(( $(date +%s) - started )) s"
+
+for extra in "$@"; do
+  echo "== then: $extra"
+  started=$(date +%s)
+  bash -c "$extra"
+  echo "   passed in $(( $(date +%s) - started )) s"
+done

@@ -42,8 +42,10 @@ def test_ci_run_installs_what_nothing_skipped_needs_and_checks_a_fresh_clone() -
         assert re.search(rf"\s{re.escape(package)}(\s|$)", CI_RUN, re.M), package
     assert "export WAYPOINT_REQUIRE_PG=1 WAYPOINT_NO_SKIPS=1" in CI_RUN
     assert "export WAYPOINT_SMOKE_PG_URL=" in CI_RUN  # the frozen app is checked on PostgreSQL too
-    for step in ("bash .ci/test", "bash .ci/package.sh", "bash .ci/fresh_clone.sh"):
-        assert step in CI_RUN
+    # The README's test command (.ci/test) runs inside the fresh clone, then the bundle there.
+    assert 'bash .ci/fresh_clone.sh "bash .ci/package.sh"' in CI_RUN
+    fresh_clone = (REPO / ".ci" / "fresh_clone.sh").read_text("utf-8")
+    assert "grep -m1 '^bash .ci/test' README.md" in fresh_clone
 
 
 def test_the_readme_holds_the_commands_the_fresh_clone_check_runs() -> None:

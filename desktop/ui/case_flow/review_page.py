@@ -147,8 +147,7 @@ class ReviewPage(StepPage):
             return
         self.determination = result.get("determination")
         self.engine_problems = list(result.get("problems", []))
-        self.tree_model.set_determination(self.determination, self.flow.data)
-        self.tree.expandToDepth(0)
+        self._show_tree(self.determination)
         self.summary.setText(self._summary_html())
         if self.determination is not None:
             as_of = decision_date_words(self.flow.data, self.today())
@@ -161,10 +160,26 @@ class ReviewPage(StepPage):
         if generation != self._generation:
             return
         self.determination = None
-        self.tree_model.set_determination(None)
+        self._show_tree(None)
         self.status.setText(f"Evaluation failed: {error}")
         self.summary.setText(html.escape(str(error)))
         self.evaluated.emit()
+
+    def _show_tree(self, determination: dict[str, Any] | None) -> None:
+        """Show a determination in a new model; the old one goes once the view has let go.
+
+        Resetting the model under the view (clear(), or removing its rows) crashed now and
+        then under a real X server, where accessibility asks the view about its rows while
+        they are deleted. A new model set on the view never has rows deleted under it.
+        """
+        model = WhyTreeModel(self)
+        model.set_determination(determination, self.flow.data)
+        old_model, old_selection = self.tree_model, self.tree.selectionModel()
+        self.tree.setModel(model)
+        self.tree_model = model
+        old_selection.deleteLater()  # setModel() makes a new one and leaves the old to us
+        old_model.deleteLater()
+        self.tree.expandToDepth(0)
 
     def _summary_html(self) -> str:
         if self.determination is None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from desktop.case_rules import normalise_a_number
+
 
 class TextLineEdit(QLineEdit):
     """Free text in any script; value() is the text, or None when empty and `empty_is_none`."""
@@ -99,13 +101,11 @@ class TimeLineEdit(QLineEdit):
 
 def canonical_a_number(text: str) -> str | None:
     """`a 12345678`, `123-456-789`, `A123456789` → `A-012-345-678` / `A-123-456-789`; None if
-    the text is not 8 or 9 digits (with an optional leading A)."""
-    cleaned = "".join(ch for ch in text if ch not in " -.#:")
-    if cleaned[:1] in ("A", "a"):
-        cleaned = cleaned[1:]
-    if not cleaned.isdigit() or len(cleaned) not in (8, 9):
+    the case-file rule (desktop.case_rules, the one rule) does not accept it."""
+    digits = normalise_a_number(text)
+    if digits is None:
         return None
-    digits = cleaned.zfill(9)
+    digits = digits.zfill(9)
     return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
 
 
