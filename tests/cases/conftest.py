@@ -1,4 +1,4 @@
-"""Finds acceptance cases: public ones (cases/public), extra ones (cases/extra), review ones (cases/review)."""
+"""Finds acceptance cases: public, extra and review ones (tests/cases/public, extra, review)."""
 
 from __future__ import annotations
 
