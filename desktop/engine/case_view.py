@@ -78,9 +78,9 @@ class CaseView:
             return entry
         first, bound = entry.first, None
         for stop in self.case.journey:
-            known = stop.departed or stop.arrived
-            if known is not None and known.first > first:
-                first, bound = known.first, stop
+            for known in (stop.arrived, stop.departed):
+                if known is not None and known.first > first:
+                    first, bound = known.first, stop
         if bound is None or first > entry.last:
             return entry
         self.entry_bound = bound

@@ -1,12 +1,13 @@
-"""Finds acceptance cases: the public ones (cases/public) and the extra ones (cases/extra)."""
+"""Finds acceptance cases: public, extra and review ones (tests/cases/public, extra, review)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.case_paths import CASES_DIR, EXTRA_CASES_DIR, REPO  # noqa: F401 (REPO is imported from here)
+from tests.case_paths import CASES_DIR, EXTRA_CASES_DIR, REPO, REVIEW_CASES_DIR  # noqa: F401 (REPO is imported from here)
 
 EXTRA_DIR = EXTRA_CASES_DIR
+REVIEW_DIR = REVIEW_CASES_DIR
 
 
 def cases_dir() -> Path:
@@ -31,3 +32,5 @@ def pytest_generate_tests(metafunc: object) -> None:
         metafunc.parametrize("case_name", case_names())  # type: ignore[attr-defined]  # hook arg untyped
     if "extra_case_name" in fixtures:
         metafunc.parametrize("extra_case_name", names_in(EXTRA_DIR))  # type: ignore[attr-defined]  # hook arg untyped
+    if "review_case_name" in fixtures:
+        metafunc.parametrize("review_case_name", names_in(REVIEW_DIR))  # type: ignore[attr-defined]  # hook arg untyped

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from desktop.cli import main as cli_main
-from tests.cases.conftest import EXTRA_DIR, REPO, cases_dir
+from tests.cases.conftest import EXTRA_DIR, REPO, REVIEW_DIR, cases_dir
 
 MIN_EXTRA_CASES = 40
 
@@ -56,6 +56,16 @@ def test_public_case(case_name: str) -> None:
 def test_extra_case(extra_case_name: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Our own cases (tests/cases/extra) through the same CLI entry point, in process."""
     case_file, expect_file = case_files(EXTRA_DIR, extra_case_name)
+    assert json.loads(expect_file.read_text(encoding="utf-8")).get("basis"), "basis missing"
+    code = cli_main(["evaluate", str(case_file), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    check_determination(json.loads(captured.out), expect_file)
+
+
+def test_review_case(review_case_name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The second legal review's cases (tests/cases/review), written from the research alone."""
+    case_file, expect_file = case_files(REVIEW_DIR, review_case_name)
     assert json.loads(expect_file.read_text(encoding="utf-8")).get("basis"), "basis missing"
     code = cli_main(["evaluate", str(case_file), "--format", "json"])
     captured = capsys.readouterr()

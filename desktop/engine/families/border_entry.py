@@ -29,16 +29,35 @@ def at_port(view: CaseView, facts: Facts) -> bool:
                      "ports)?")
 
 
-def scheduled_appointment(view: CaseView, facts: Facts) -> Check:
+def scheduled_appointment(view: CaseView, facts: Facts, family: FamilyPack) -> Check:
     if not at_port(view, facts):
         return Check(False, "Crossed between ports: no presentation at a port with an "
                             "appointment", ("entry.at_port_of_entry",))
-    met = facts.tri(view.case.entry.scheduled_appointment, "entry.scheduled_appointment",
-                    "Did the applicant present at the port at a pre-scheduled time and place "
-                    "(CBP One)?")
+    recorded = view.case.entry.scheduled_appointment
+    question = ("Did the applicant present at the port at a pre-scheduled time and place "
+                "(CBP One)?")
+    used = ("entry.at_port_of_entry", "entry.scheduled_appointment")
+    ended = family.dates.get("scheduling_ended")
+    if ended is not None and view.entry_date.first >= ended[0]:
+        end, provenance = ended
+        flag = (("CBP One scheduling ended before the entry", provenance.note or
+                 provenance.citation),) if not provenance.verified else ()
+        if recorded is not True:
+            return Check(False, f"No pre-scheduled appointment: CBP One scheduling ended on {end} "
+                                f"({provenance.citation}), before the entry", used,
+                         provenance.verified, flag)
+        # The recorded appointment contradicts the end of scheduling: asked again, not accepted.
+        question = (f"entry.scheduled_appointment is true, but CBP One scheduling ended on {end} "
+                    f"({provenance.citation}), before the entry: did the applicant really "
+                    "present at a pre-scheduled time and place?")
+        met = facts.tri(None, "entry.scheduled_appointment", question)
+        return Check(met, "Presented at a port at a pre-scheduled time and place (CBP One), "
+                          "although scheduling had ended" if met else
+                          "No pre-scheduled appointment (scheduling had ended)", used,
+                     provenance.verified, flag)
+    met = facts.tri(recorded, "entry.scheduled_appointment", question)
     return Check(met, "Presented at a port at a pre-scheduled time and place (CBP One)" if met
-                 else "No pre-scheduled appointment at the port",
-                 ("entry.at_port_of_entry", "entry.scheduled_appointment"))
+                 else "No pre-scheduled appointment at the port", used)
 
 
 def scheduling_not_possible(view: CaseView, facts: Facts) -> Check:

@@ -8,7 +8,7 @@ from typing import Any
 from desktop.engine.case_view import BORDER_TEXT, CaseView
 from desktop.engine.families import border_entry
 from desktop.engine.families.common import window_step
-from desktop.engine.pack import RulePack
+from desktop.engine.pack import FamilyPack, RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
 
 RULE = "securing_border_2024"
@@ -53,7 +53,7 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         ("us_national", lambda: _us_national(view)),
         ("unaccompanied_child", lambda: view.unaccompanied_child(facts)),
         ("trafficking_victim_3b", lambda: border_entry.trafficking(view, facts)),
-        ("lawful_permission_or_appointment", lambda: _permission(view, facts)),
+        ("lawful_permission_or_appointment", lambda: _permission(view, facts, family)),
         ("case_by_case_exception", lambda: _case_by_case(view, facts)),
         ("medical_emergency", lambda: border_entry.medical_emergency(view, facts)),
         ("imminent_threat", lambda: border_entry.imminent_threat(view, facts)),
@@ -75,7 +75,7 @@ def _us_national(view: CaseView) -> Check:
     return Check(met, "US national" if met else "Not a US national", ("applicant.nationalities",))
 
 
-def _permission(view: CaseView, facts: Facts) -> Check:
+def _permission(view: CaseView, facts: Facts, family: FamilyPack) -> Check:
     held = border_entry.documents(view, facts)
     if held in LAWFUL_PERMISSION:
         return Check(True, f"Valid visa or other lawful permission to seek entry "
@@ -83,7 +83,7 @@ def _permission(view: CaseView, facts: Facts) -> Check:
                      held != "visa_exempt",
                      (("visa_exempt read as lawful permission to seek entry",
                        "Waypoint's reading (R)"),) if held == "visa_exempt" else ())
-    appointment = border_entry.scheduled_appointment(view, facts)
+    appointment = border_entry.scheduled_appointment(view, facts, family)
     if appointment.met:
         return appointment
     return Check(False, "No visa, other lawful permission or pre-scheduled appointment at a port",
