@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from db import Database, DataFolderError, ReadOnlyDataError, open_database
+from db import Database, DatabaseError, DataFolderError, ReadOnlyDataError, open_database
 from db.cipher import DatabaseKey
 from db.engine import sqlite_file_of
 from db.private_files import make_private_dir
@@ -145,6 +145,14 @@ def open_storage(
 
 
 def close_storage(storage: Storage) -> None:
-    """Back up what changed, then release the database's connections (at a clean exit)."""
+    """Back up what changed, then release the database's connections (at a clean exit).
+
+    The WAL is checkpointed first, so the backup is the file's last state and the next start
+    neither backs it up again nor (after the clean-exit marker) reads it all to check it.
+    """
+    try:
+        storage.database.checkpoint()
+    except DatabaseError as error:  # the backup and close still run; SQLite checkpoints then
+        log.warning("checkpoint at exit failed: %s", error)
     storage.database.backup_after("exit")
     storage.database.close()
