@@ -393,6 +393,11 @@ class StorageOpener(QObject):
     def _damage_found(self, error: BaseException) -> None:
         """The background quick_check found damage: the database is closed for writing (no
         backup of it, no clean-exit marker) and the start error box offers the backup."""
+        from db.errors import CorruptDatabaseError
+
+        if not isinstance(error, CorruptDatabaseError):  # e.g. locked meanwhile: next start
+            log.warning("The background integrity check did not finish: %s", error)
+            return
         if self.storage is not None and self.storage.database.damaged:
             self.storage = None
         self._failed(error)
