@@ -130,18 +130,44 @@ class ChunkEvaluator:
         return changed, failed
 
 
+# The worker process's evaluator and database engine (set by _start_worker).
 _worker: list[ChunkEvaluator] = []
+_engine: list[Any] = []
 
 
-def _start_worker(baseline: dict[str, Any], candidate: dict[str, Any], today: date,
-                  rules: list[str]) -> None:
+def _start_worker(url: str, raw_key: bytes | None, baseline: dict[str, Any],
+                  candidate: dict[str, Any], today: date, rules: list[str]) -> None:
+    """In a worker process: parse both packs once and open the database for reading."""
+    from db.cipher import DatabaseKey
+    from db.engine import build_engine
+
     _worker[:] = [ChunkEvaluator(parse_pack(baseline, pack_hash(baseline)),
                                  parse_pack(candidate, pack_hash(candidate)), today, rules)]
+    _engine[:] = [build_engine(url, DatabaseKey(raw_key) if raw_key is not None else None)]
 
 
-def _run_chunk(rows: list[tuple[str, str | None, str, str, str | None]]
-               ) -> tuple[list[CaseImpact], int]:
-    return _worker[0](rows)
+def _run_range(after: int, upto: int | None, size: int) -> tuple[list[CaseImpact], int, int]:
+    """In a worker: read the cases after..upto itself, evaluate them; only changes go back."""
+    from db.law_flags import case_batch
+
+    with _engine[0].connect() as connection, connection.begin():
+        rows = case_batch(connection, after, size, upto)
+    changed, failed = _worker[0](_plain(rows))
+    return changed, failed, len(rows)
+
+
+def _ranges(database: Database, size: int) -> Iterator[tuple[int, int | None]]:
+    """(after, upto) id ranges of `size` cases; the last one open-ended."""
+    from db.law_flags import range_end
+
+    after = 0
+    while True:
+        with database.read() as connection:
+            upto = range_end(connection, after, size)
+        yield after, upto
+        if upto is None:
+            return
+        after = upto
 
 
 def _batches(database: Database, size: int) -> Iterator[list[ImpactRow]]:
@@ -213,25 +239,30 @@ def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str
 def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk_size: int,
                  take: Callable[[int, tuple[list[CaseImpact], int], int], None],
                  cancelled: Cancelled | None, report: ImpactReport) -> None:
+    """Workers read their own ranges of cases from the database (this process sends ids and
+    gets back only the changed cases), so the calling process stays nearly idle."""
+    raw_key = database.key.raw() if database.key is not None else None
     pool = ProcessPoolExecutor(max_workers=workers,
                                mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=start)
-    pending: dict[Future[tuple[list[CaseImpact], int]], tuple[int, int]] = {}
+                               initializer=_start_worker,
+                               initargs=(database.url, raw_key, *start))
+    pending: dict[Future[tuple[list[CaseImpact], int, int]], int] = {}
 
     def collect(block: bool) -> None:
         done, _ = wait(pending, timeout=0.1 if block else 0, return_when=FIRST_COMPLETED)
         for future in done:
-            index, size = pending.pop(future)
-            take(index, future.result(), size)
+            index = pending.pop(future)
+            changed, failed, size = future.result()
+            take(index, (changed, failed), size)
 
     try:
-        for index, batch in enumerate(_batches(database, chunk_size)):
-            while len(pending) >= workers * 2:  # bounded: memory stays flat, results stream
+        for index, (after, upto) in enumerate(_ranges(database, chunk_size)):
+            while len(pending) >= workers * 2:  # bounded: results stream as chunks finish
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     return
                 collect(block=True)
-            pending[pool.submit(_run_chunk, _plain(batch))] = (index, len(batch))
+            pending[pool.submit(_run_range, after, upto, chunk_size)] = index
         while pending:
             if cancelled is not None and cancelled():
                 report.cancelled = True
