@@ -4,7 +4,9 @@ Each figure is printed beside a floor measured in the same run on the same schem
 sqlite3), with the ratio and the goal:
   import within 5x raw executemany; search within 4x raw FTS5 and under 20 ms;
   first screenful (count + 50 newest summaries) under 50 ms.
-Run: .venv/bin/python benchmarks/bench_storage.py [--cases 100000]
+Encrypted (SQLCipher) against plain in the same run: import and search within 1.5x; opening
+within 300 ms beyond the key derivation (about 500 ms). --check exits 1 when a goal is missed.
+Run: .venv/bin/python benchmarks/bench_storage.py [--cases 100000] [--check]
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import random
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,6 +34,7 @@ FAMILIES = ["Núñez", "Nunes", "Ramírez Cruz", "García", "Hernández", "Lópe
             "Nguyễn", "Øvergaard", "Abdullah", "王", "Ivanova", "Mendoza", "Castillo"]
 GIVEN = ["José", "Ana Lucía", "María", "Luis", "Fatima", "Minh", "Olga", "Kristin", "小明"]
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
+MISSED: list[str] = []  # the goals this run missed
 
 
 def generate(count: int) -> list[ImportItem]:
@@ -111,15 +115,24 @@ def raw_import(path: Path, rows: tuple[list[tuple[Any, ...]], ...]) -> float:
     return elapsed
 
 
-def report(label: str, ours: float, floor: float, unit: str, goal: str) -> None:
+def report(label: str, ours: float, floor: float, unit: str, goal: str,
+           met: bool | None = None) -> None:
+    """Print one figure; met=False records a missed goal (for --check)."""
     ratio = ours / floor if floor else float("inf")
     print(f"{label:<34} waypoint {ours:9.2f} {unit}   raw {floor:9.2f} {unit}   "
-          f"ratio {ratio:5.2f}x   ({goal})")
+          f"ratio {ratio:5.2f}x   ({goal}){'' if met is not False else '   MISSED'}")
+    if met is False:
+        MISSED.append(label)
 
 
-def main() -> None:
+def within(ours: float, floor: float, ratio: float, absolute: float | None = None) -> bool:
+    return ours <= floor * ratio and (absolute is None or ours < absolute)
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="wp-bench-"))
     items = generate(args.cases)
@@ -131,10 +144,18 @@ def main() -> None:
     raw_seconds = raw_import(raw_db, rows)
 
     database = db.open_database(f"sqlite:///{workdir / 'waypoint.sqlite3'}")
-    start = time.perf_counter()
-    database.cases.import_cases(items, now=NOW, actor="bench")
-    ours_seconds = time.perf_counter() - start
-    report("bulk import (all rows)", ours_seconds, raw_seconds, "s", "goal <= 5x")
+    encrypted = open_encrypted(workdir)
+    # Plain and encrypted imports alternate in slices, so a machine that gets busier (or a
+    # process that gets slower) during the run weighs on both alike.
+    ours_seconds = encrypted_seconds = 0.0
+    for start_at in range(0, len(items), IMPORT_SLICE):
+        part = items[start_at:start_at + IMPORT_SLICE]
+        ours_seconds += timed(lambda p=part: database.cases.import_cases(p, now=NOW,
+                                                                         actor="bench"))
+        encrypted_seconds += timed(lambda p=part: encrypted.cases.import_cases(p, now=NOW,
+                                                                               actor="bench"))
+    report("bulk import (all rows)", ours_seconds, raw_seconds, "s", "goal <= 5x",
+           within(ours_seconds, raw_seconds, 5))
 
     raw = sqlite3.connect(workdir / "waypoint.sqlite3")
     raw_search_sql = (
@@ -154,7 +175,8 @@ def main() -> None:
                        ("A-123-4", '"1234"*')):
         ours = median_ms(lambda q=typed: database.cases.summaries(search=q, limit=50))
         floor = median_ms(lambda f=fts: raw_search(f))
-        report(f"search as you type {typed!r}", ours, floor, "ms", "goal <= 4x and < 20 ms")
+        report(f"search as you type {typed!r}", ours, floor, "ms", "goal <= 4x and < 20 ms",
+               within(ours, floor + 1, 4, 20))  # 1 ms slack: sub-ms figures are noise
 
     def first_screen() -> None:
         database.cases.count()
@@ -165,43 +187,75 @@ def main() -> None:
         raw.execute("SELECT case_id, display_name, a_number, nationality, entry_date, status, "
                     "updated_at FROM cases ORDER BY updated_at DESC, id DESC LIMIT 50").fetchall()
 
-    report("first screenful (count + 50)", median_ms(first_screen),
-           median_ms(raw_first_screen), "ms", "goal < 50 ms")
+    screen = median_ms(first_screen)
+    report("first screenful (count + 50)", screen, median_ms(raw_first_screen), "ms",
+           "goal < 50 ms", screen < 50)
     raw.close()
-    encrypted_against_plain(workdir, items, database, ours_seconds)
+    report("encrypted bulk import", encrypted_seconds, ours_seconds, "s",
+           "raw = the plain database; goal <= 1.5x", within(encrypted_seconds, ours_seconds, 1.5))
+    encrypted_against_plain(workdir, encrypted, database)
     database.close()
+    if MISSED:
+        print("MISSED: " + "; ".join(MISSED))
+    return 1 if args.check and MISSED else 0
 
 
-def encrypted_against_plain(workdir: Path, items: list[ImportItem], plain: Any,
-                            plain_import_seconds: float) -> None:
-    """The same import and searches on an SQLCipher database, against the plain one above."""
+PASSPHRASE = "benchmark passphrase, not for real data"
+IMPORT_SLICE = 20_000
+
+
+def timed(action: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def open_encrypted(workdir: Path) -> Any:
+    """A new SQLCipher database beside the plain one, with the real key derivation."""
     from db import cipher
 
-    os.environ.pop(cipher.KDF_FAST_ENV, None)  # the real key derivation
-    passphrase = "benchmark passphrase, not for real data"
+    os.environ.pop(cipher.KDF_FAST_ENV, None)
+    return db.open_database(f"sqlite:///{workdir / 'encrypted.sqlite3'}", passphrase=PASSPHRASE)
+
+
+def encrypted_against_plain(workdir: Path, encrypted: Any, plain: Any) -> None:
+    """The same searches on the SQLCipher database against the plain one; then opening it."""
+    from db import cipher, integrity
+
+    passphrase = PASSPHRASE
     encrypted_file = workdir / "encrypted.sqlite3"
     encrypted_url = f"sqlite:///{encrypted_file}"
-    encrypted = db.open_database(encrypted_url, passphrase=passphrase)
-    start = time.perf_counter()
-    encrypted.cases.import_cases(items, now=NOW, actor="bench")
-    report("encrypted bulk import", time.perf_counter() - start, plain_import_seconds, "s",
-           "raw = the plain database; goal <= 1.5x")
     for typed in ("n", "nu", "gar", "jose nu", "A-123-4"):
         ours = median_ms(lambda q=typed: encrypted.cases.summaries(search=q, limit=50))
         floor = median_ms(lambda q=typed: plain.cases.summaries(search=q, limit=50))
+        # 1 ms of slack: sub-millisecond searches measure the timer and the scheduler
         report(f"encrypted search {typed!r}", ours, floor, "ms",
-               "raw = the plain database; goal <= 1.5x")
+               "raw = the plain database; goal <= 1.5x", ours <= floor * 1.5 + 1)
     encrypted.close()
 
     kdf_ms = median_ms(lambda: cipher.unlock(encrypted_file, passphrase), repeat=5)
     print(f"{'key derivation (scrypt, unlock)':<34} {kdf_ms:9.0f} ms   (goal about 500 ms)")
+    if not 250 <= kdf_ms <= 1000:
+        MISSED.append("key derivation")
     plain_url = f"sqlite:///{workdir / 'waypoint.sqlite3'}"
     plain_open = median_ms(lambda: db.open_database(plain_url).close(), repeat=5)
     encrypted_open = median_ms(
         lambda: db.open_database(encrypted_url, passphrase=passphrase).close(), repeat=5)
     report("open encrypted, beyond the KDF", encrypted_open - kdf_ms, plain_open, "ms",
-           "raw = opening the plain database; goal <= 300 ms")
+           "raw = opening the plain database; goal <= 300 ms", encrypted_open - kdf_ms <= 300)
+    # What the open defers after a clean exit: the full check, run after the first screen.
+    reopened = db.open_database(encrypted_url, passphrase=passphrase)
+    start = time.perf_counter()
+    reopened.check_deferred()
+    print(f"{'  then quick_check in background':<34} {(time.perf_counter() - start) * 1000:9.0f}"
+          " ms   (off the open path; the window is usable meanwhile)")
+    reopened.close()
+    integrity.forget_clean_exit(encrypted_file)  # as after a crash: the open checks it all
+    start = time.perf_counter()
+    db.open_database(encrypted_url, passphrase=passphrase).close()
+    print(f"{'open encrypted after a crash':<34} {(time.perf_counter() - start) * 1000:9.0f}"
+          " ms   (KDF + full quick_check: no goal)")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 PACK_HEADERS = ["Active", "Version", "Law known through", "Signer", "Installed", "Hash"]
 IMPACT_HEADERS = ["Case", "Reference", "Status", "Decision date", "Rule", "Before", "After"]
+IMPACT_COLUMNS = ("case_id", "case_ref", "status", "decision_date", "rule", "old", "new")
+RESIZE_ROWS = 200
 FLAG_HEADERS = ["Case", "Reference", "Status", "Flag", "What changed"]
 
 
@@ -40,8 +42,22 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
+    # Column widths from the first rows only: measuring 100,000 rows stalls the window.
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     view.verticalHeader().hide()
     return view
+
+
+ShownImpact = tuple["ImpactReport", list[tuple[str, ...]], dict[str, int]]
+
+
+def _impact_with_rows(report: ImpactReport) -> ShownImpact:
+    """The report, its table rows and counts per rule, built in the worker (not on the GUI
+    thread: for 100,000 changed cases that is a long time holding the interpreter lock)."""
+    from desktop.services.rule_impact import impact_as_rows
+
+    rows = [tuple(r[k] for k in IMPACT_COLUMNS) for r in impact_as_rows(report)]
+    return report, rows, report.by_rule()
 
 
 class RulesPage(QWidget):
@@ -193,7 +209,8 @@ class RulesPage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.impact_task = self.runner.run_task(
-            lambda task: self.service.impact(pack, task.report_progress, lambda: task.cancelled),
+            lambda task: _impact_with_rows(
+                self.service.impact(pack, task.report_progress, lambda: task.cancelled)),
             self._show_impact, self._impact_failed, self._progressed)
 
     def _progressed(self, done: int, total: int) -> None:
@@ -204,21 +221,17 @@ class RulesPage(QWidget):
         if self.impact_task is not None:
             self.impact_task.cancel()
 
-    def _show_impact(self, report: ImpactReport) -> None:
-        from desktop.services.rule_impact import impact_as_rows
-
+    def _show_impact(self, result: ShownImpact) -> None:
+        report, rows, counts = result
         self.impact_task = None
         self._end_progress()
         if report.cancelled:
             self._impact_failed(TaskCancelled())
             return
         self.report = report
-        rows = impact_as_rows(report)
-        self.impact_model.set_rows([tuple(r[k] for k in ("case_id", "case_ref", "status",
-                                                           "decision_date", "rule", "old",
-                                                           "new")) for r in rows])
+        self.impact_model.set_rows(rows)
         self.impact_view.resizeColumnsToContents()
-        by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(report.by_rule().items()))
+        by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
         self.status.setText(
             f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.cases)} of "
             f"{report.total} stored case(s) change{' (' + by_rule + ')' if by_rule else ''}; "
