@@ -330,7 +330,8 @@ def open_database(url: str, *, backup_dir: Path | None = None,
         needs_migration = found != head
         backs_up = sqlite_file is not None and backup_dir is not None and had_data
         if not checked and sqlite_file is not None and (needs_migration or (
-                backs_up and not unchanged_since_latest_backup(sqlite_file, backup_dir))):
+                backs_up and backup_dir is not None
+                and not unchanged_since_latest_backup(sqlite_file, backup_dir))):
             # Never migrate, nor copy into the backups, pages nobody checked.
             check_sqlite_file(sqlite_file, backup_dir, key)
             checked = True

@@ -29,6 +29,20 @@ SHARED_FAMILY_FILES = ("aca.json",)
 DEFAULT_CHUNK = 1000
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+# A pack's files, or a picklable callable that reads them (run in the worker processes, so
+# the caller -- the window's process -- never parses the ~400 KB pack; see rule_packs).
+PackFiles = dict[str, Any] | Callable[[], dict[str, Any]]
+
+
+def _files(pack: PackFiles) -> dict[str, Any]:
+    return pack() if callable(pack) else pack
+
+
+def plan(baseline: dict[str, Any], candidate: dict[str, Any], all_rules: bool
+         ) -> tuple[str, str, list[str]]:
+    """The two packs' hashes and the families to compare."""
+    rules = [rule for rule, _ in FAMILIES] if all_rules else changed_rules(baseline, candidate)
+    return pack_hash(baseline), pack_hash(candidate), rules
 
 
 @dataclass(frozen=True)
@@ -133,17 +147,25 @@ class ChunkEvaluator:
 # The worker process's evaluator and database engine (set by _start_worker).
 _worker: list[ChunkEvaluator] = []
 _engine: list[Any] = []
+_plan: list[tuple[str, str, list[str]]] = []
 
 
-def _start_worker(url: str, raw_key: bytes | None, baseline: dict[str, Any],
-                  candidate: dict[str, Any], today: date, rules: list[str]) -> None:
-    """In a worker process: parse both packs once and open the database for reading."""
+def _start_worker(url: str, raw_key: bytes | None, baseline: PackFiles, candidate: PackFiles,
+                  today: date, all_rules: bool) -> None:
+    """In a worker process: read and parse both packs once, open the database for reading."""
     from db.cipher import DatabaseKey
     from db.engine import build_engine
 
-    _worker[:] = [ChunkEvaluator(parse_pack(baseline, pack_hash(baseline)),
-                                 parse_pack(candidate, pack_hash(candidate)), today, rules)]
+    old, new = _files(baseline), _files(candidate)
+    _plan[:] = [plan(old, new, all_rules)]
+    old_hash, new_hash, rules = _plan[0]
+    _worker[:] = [ChunkEvaluator(parse_pack(old, old_hash), parse_pack(new, new_hash), today,
+                                 rules)]
     _engine[:] = [build_engine(url, DatabaseKey(raw_key) if raw_key is not None else None)]
+
+
+def _worker_plan() -> tuple[str, str, list[str]]:
+    return _plan[0]
 
 
 def _run_range(after: int, upto: int | None, size: int) -> tuple[list[CaseImpact], int, int]:
@@ -192,26 +214,25 @@ def default_workers() -> int:
                else (os.cpu_count() or 1))
 
 
-def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str, Any], *,
+def run_impact(database: Database, baseline: PackFiles, candidate: PackFiles, *,
                workers: int | None = None, chunk_size: int = DEFAULT_CHUNK,
                today: date | None = None, progress: Progress | None = None,
                cancelled: Cancelled | None = None, all_rules: bool = False) -> ImpactReport:
     """Re-evaluate every stored case under both packs (files as data); report what changes.
 
     workers=1 runs in this process; more use a process pool (spawned, so it is safe from a
-    Qt process). progress(done, total) is called after each chunk; cancelled() is polled
-    between chunks and ends the run early with report.cancelled set. Only the families whose
-    data differ are evaluated (changed_rules) unless all_rules is set.
+    Qt process) whose workers read the packs and their ranges of cases themselves.
+    progress(done, total) is called after each chunk; cancelled() is polled between chunks
+    and ends the run early with report.cancelled set. Only the families whose data differ are
+    evaluated (changed_rules) unless all_rules is set.
     """
     from db.law_flags import count_cases
 
     with database.read() as connection:
         total = count_cases(connection)
-    report = ImpactReport(pack_hash(baseline), pack_hash(candidate), total=total)
+    report = ImpactReport("", "", total=total)
     day = today or date.today()
     workers = workers or default_workers()
-    rules = [rule for rule, _ in FAMILIES] if all_rules else changed_rules(baseline, candidate)
-    report.rules = rules
     results: dict[int, list[CaseImpact]] = {}
 
     def take(index: int, outcome: tuple[list[CaseImpact], int], size: int) -> None:
@@ -222,15 +243,17 @@ def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str
             progress(report.evaluated + report.not_evaluable, total)
 
     if workers == 1:
-        evaluator = ChunkEvaluator(parse_pack(baseline, report.baseline),
-                                   parse_pack(candidate, report.candidate), day, rules)
+        old, new = _files(baseline), _files(candidate)
+        report.baseline, report.candidate, report.rules = plan(old, new, all_rules)
+        evaluator = ChunkEvaluator(parse_pack(old, report.baseline),
+                                   parse_pack(new, report.candidate), day, report.rules)
         for index, batch in enumerate(_batches(database, chunk_size)):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
             take(index, evaluator(_plain(batch)), len(batch))
     else:
-        _run_in_pool(database, (baseline, candidate, day, rules), workers, chunk_size, take,
+        _run_in_pool(database, (baseline, candidate, day, all_rules), workers, chunk_size, take,
                      cancelled, report)
     report.cases = [case for index in sorted(results) for case in results[index]]
     return report
@@ -256,6 +279,7 @@ def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk
             take(index, (changed, failed), size)
 
     try:
+        report.baseline, report.candidate, report.rules = pool.submit(_worker_plan).result()
         for index, (after, upto) in enumerate(_ranges(database, chunk_size)):
             while len(pending) >= workers * 2:  # bounded: results stream as chunks finish
                 if cancelled is not None and cancelled():
