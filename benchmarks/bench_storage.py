@@ -234,17 +234,24 @@ def encrypted_against_plain(workdir: Path, encrypted: Any, plain: Any) -> None:
     encrypted.close()
 
     kdf_ms = median_ms(lambda: cipher.unlock(encrypted_file, passphrase), repeat=5)
-    print(f"{'key derivation (scrypt, unlock)':<34} {kdf_ms:9.0f} ms   (goal about 500 ms)")
-    if not 250 <= kdf_ms <= 1000:
+    # scrypt is one thread of pure CPU: its CPU time is its wall time on an idle core.
+    cpu_start = time.process_time()
+    key = cipher.unlock(encrypted_file, passphrase)
+    kdf_cpu_ms = (time.process_time() - cpu_start) * 1000
+    print(f"{'key derivation (scrypt, unlock)':<34} {kdf_ms:9.0f} ms wall, {kdf_cpu_ms:.0f} ms CPU"
+          "   (goal about 500 ms on an idle core)")
+    if not 250 <= kdf_cpu_ms <= 1000:
         MISSED.append("key derivation")
     plain_url = f"sqlite:///{workdir / 'waypoint.sqlite3'}"
     plain_open = median_ms(lambda: db.open_database(plain_url).close(), repeat=5)
-    encrypted_open = median_ms(
-        lambda: db.open_database(encrypted_url, passphrase=passphrase).close(), repeat=5)
-    report("open encrypted, beyond the KDF", encrypted_open - kdf_ms, plain_open, "ms",
-           "raw = opening the plain database; goal <= 300 ms", encrypted_open - kdf_ms <= 300)
+    # Beyond the key derivation: the window derives the key once (the lock page) and opens
+    # the database with it, as here.
+    encrypted_open = median_ms(lambda: db.open_database(encrypted_url, key=key).close(),
+                               repeat=5)
+    report("open encrypted, beyond the KDF", encrypted_open, plain_open, "ms",
+           "raw = opening the plain database; goal <= 300 ms", encrypted_open <= 300)
     # What the open defers after a clean exit: the full check, run after the first screen.
-    reopened = db.open_database(encrypted_url, passphrase=passphrase)
+    reopened = db.open_database(encrypted_url, key=key)
     start = time.perf_counter()
     reopened.check_deferred()
     print(f"{'  then quick_check in background':<34} {(time.perf_counter() - start) * 1000:9.0f}"
@@ -252,9 +259,9 @@ def encrypted_against_plain(workdir: Path, encrypted: Any, plain: Any) -> None:
     reopened.close()
     integrity.forget_clean_exit(encrypted_file)  # as after a crash: the open checks it all
     start = time.perf_counter()
-    db.open_database(encrypted_url, passphrase=passphrase).close()
+    db.open_database(encrypted_url, key=key).close()
     print(f"{'open encrypted after a crash':<34} {(time.perf_counter() - start) * 1000:9.0f}"
-          " ms   (KDF + full quick_check: no goal)")
+          " ms   (the full quick_check first: no goal)")
 
 
 if __name__ == "__main__":
