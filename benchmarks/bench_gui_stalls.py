@@ -172,7 +172,8 @@ def interactive_stalls(services: UiServices, runner: BackgroundRunner, meter: St
 
 def impact_stalls(storage: Any, paths: Any, runner: BackgroundRunner, meter: StallMeter,
                   folder: Path) -> list[float]:
-    """Check a signed pack that moves one date and show its impact on every stored case."""
+    """Check a signed pack that moves one date and show its impact on every stored case (all
+    of them change: one row each)."""
     from bench_rule_impact import TEST_KEYS, candidate_files  # this folder is on sys.path
 
     from desktop.services.rule_pack_file import TEST_KEYS_ENV, build_pack_file
@@ -181,7 +182,11 @@ def impact_stalls(storage: Any, paths: Any, runner: BackgroundRunner, meter: Sta
 
     os.environ[TEST_KEYS_ENV] = str(TEST_KEYS / "trusted")
     rules = Path(tempfile.mkdtemp(prefix="wp-bench-rules-"))
-    for name, content in candidate_files().items():
+    files = candidate_files()
+    # After the demo case's entry (2019-10-03): every stored copy of it changes (the worst
+    # case for the window: one row per case).
+    files["transit_bar_2019.json"]["entry_on_or_after"]["value"] = "2019-10-04"
+    for name, content in files.items():
         (rules / name).write_text(json.dumps(content), encoding="utf-8")
     pack_file = rules / "candidate.wprules"
     pack_file.write_bytes(build_pack_file(
