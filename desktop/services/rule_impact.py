@@ -10,7 +10,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.engine import RulePack, parse_case, parse_pack
 from desktop.engine.case_view import CaseView
@@ -45,15 +45,19 @@ def plan(baseline: dict[str, Any], candidate: dict[str, Any], all_rules: bool
     return pack_hash(baseline), pack_hash(candidate), rules
 
 
-@dataclass(frozen=True)
-class RuleChange:
+# (case_id, case_ref, status, decision_date, ((rule, old, new), ...)): exact tuples of strings,
+# which the garbage collector stops tracking (named tuples and dataclasses it walks on every
+# full collection, holding the interpreter lock: with 100,000 results, a stalled window).
+Found = tuple[str, str | None, str, str, tuple[tuple[str, str, str], ...]]
+
+
+class RuleChange(NamedTuple):
     rule: str
     old: str
     new: str
 
 
-@dataclass(frozen=True)
-class CaseImpact:
+class CaseImpact(NamedTuple):
     """One case whose outcome changes for at least one rule."""
 
     case_id: str
@@ -74,13 +78,20 @@ class ImpactReport:
     not_evaluable: int = 0  # drafts too incomplete for the engine
     cancelled: bool = False
     rules: list[str] = field(default_factory=list)  # the families compared
-    cases: list[CaseImpact] = field(default_factory=list)
+    # The changed cases as plain tuples of strings (Found): the garbage collector stops
+    # tracking those, so holding 100,000 of them costs the window's process no long pauses.
+    found: list[Found] = field(default_factory=list)
+
+    @property
+    def cases(self) -> list[CaseImpact]:
+        return [CaseImpact(*case[:4], tuple(RuleChange(*change) for change in case[4]))
+                for case in self.found]
 
     def by_rule(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for case in self.cases:
-            for change in case.changes:
-                counts[change.rule] = counts.get(change.rule, 0) + 1
+        for case in self.found:
+            for change in case[4]:
+                counts[change[0]] = counts.get(change[0], 0) + 1
         return counts
 
 
@@ -121,8 +132,8 @@ class ChunkEvaluator:
                 for rule, run in self.families]
 
     def __call__(self, rows: list[tuple[str, str | None, str, str, str | None]]
-                 ) -> tuple[list[CaseImpact], int]:
-        changed: list[CaseImpact] = []
+                 ) -> tuple[list[Found], int]:
+        changed: list[Found] = []
         failed = 0
         for case_id, case_ref, status, data_json, determined_on in rows:
             try:
@@ -137,10 +148,10 @@ class ChunkEvaluator:
             except Exception:  # an incomplete draft: counted, never fatal to the whole run
                 failed += 1
                 continue
-            diffs = tuple(RuleChange(rule, a, b) for (rule, _), a, b
+            diffs = tuple((rule, a, b) for (rule, _), a, b
                           in zip(self.families, old, new, strict=True) if a != b)
             if diffs:
-                changed.append(CaseImpact(case_id, case_ref, status, when.isoformat(), diffs))
+                changed.append((case_id, case_ref, status, when.isoformat(), diffs))
         return changed, failed
 
 
@@ -168,7 +179,7 @@ def _worker_plan() -> tuple[str, str, list[str]]:
     return _plan[0]
 
 
-def _run_range(after: int, upto: int | None, size: int) -> tuple[list[CaseImpact], int, int]:
+def _run_range(after: int, upto: int | None, size: int) -> tuple[list[Found], int, int]:
     """In a worker: read the cases after..upto itself, evaluate them; only changes go back."""
     from db.law_flags import case_batch
 
@@ -233,9 +244,9 @@ def run_impact(database: Database, baseline: PackFiles, candidate: PackFiles, *,
     report = ImpactReport("", "", total=total)
     day = today or date.today()
     workers = workers or default_workers()
-    results: dict[int, list[CaseImpact]] = {}
+    results: dict[int, list[Found]] = {}
 
-    def take(index: int, outcome: tuple[list[CaseImpact], int], size: int) -> None:
+    def take(index: int, outcome: tuple[list[Found], int], size: int) -> None:
         results[index] = outcome[0]
         report.not_evaluable += outcome[1]
         report.evaluated += size - outcome[1]
@@ -255,12 +266,12 @@ def run_impact(database: Database, baseline: PackFiles, candidate: PackFiles, *,
     else:
         _run_in_pool(database, (baseline, candidate, day, all_rules), workers, chunk_size, take,
                      cancelled, report)
-    report.cases = [case for index in sorted(results) for case in results[index]]
+    report.found = [case for index in sorted(results) for case in results[index]]
     return report
 
 
 def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk_size: int,
-                 take: Callable[[int, tuple[list[CaseImpact], int], int], None],
+                 take: Callable[[int, tuple[list[Found], int], int], None],
                  cancelled: Cancelled | None, report: ImpactReport) -> None:
     """Workers read their own ranges of cases from the database (this process sends ids and
     gets back only the changed cases), so the calling process stays nearly idle."""
@@ -269,7 +280,7 @@ def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk
                                mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_worker,
                                initargs=(database.url, raw_key, *start))
-    pending: dict[Future[tuple[list[CaseImpact], int, int]], int] = {}
+    pending: dict[Future[tuple[list[Found], int, int]], int] = {}
 
     def collect(block: bool) -> None:
         done, _ = wait(pending, timeout=0.1 if block else 0, return_when=FIRST_COMPLETED)

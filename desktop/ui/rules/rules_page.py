@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 
 PACK_HEADERS = ["Active", "Version", "Law known through", "Signer", "Installed", "Hash"]
 IMPACT_HEADERS = ["Case", "Reference", "Status", "Decision date", "Rule", "Before", "After"]
-IMPACT_COLUMNS = ("case_id", "case_ref", "status", "decision_date", "rule", "old", "new")
-RESIZE_ROWS = 200
+RESIZE_ROWS = 100
 FLAG_HEADERS = ["Case", "Reference", "Status", "Flag", "What changed"]
 
 
@@ -54,9 +53,10 @@ ShownImpact = tuple["ImpactReport", list[tuple[str, ...]], dict[str, int]]
 def _impact_with_rows(report: ImpactReport) -> ShownImpact:
     """The report, its table rows and counts per rule, built in the worker (not on the GUI
     thread: for 100,000 changed cases that is a long time holding the interpreter lock)."""
-    from desktop.services.rule_impact import impact_as_rows
-
-    rows = [tuple(r[k] for k in IMPACT_COLUMNS) for r in impact_as_rows(report)]
+    rows: list[tuple[str, ...]] = [
+        (case_id, case_ref or "", status, decision_date, *change)
+        for case_id, case_ref, status, decision_date, changes in report.found
+        for change in changes]  # exact tuples of strings: untracked by the collector
     return report, rows, report.by_rule()
 
 
@@ -233,11 +233,11 @@ class RulesPage(QWidget):
         self.impact_view.resizeColumnsToContents()
         by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
         self.status.setText(
-            f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.cases)} of "
+            f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.found)} of "
             f"{report.total} stored case(s) change{' (' + by_rule + ')' if by_rule else ''}; "
             f"{report.not_evaluable} draft(s) too incomplete to evaluate. Finalized memos never "
             "change: finalized cases are marked for an amendment.")
-        self.confirm_button.setText(f"Install and mark {len(report.cases)} case(s)")
+        self.confirm_button.setText(f"Install and mark {len(report.found)} case(s)")
         self.confirm_button.setEnabled(True)
         self.discard_button.setEnabled(True)
         self.impact_finished.emit()
