@@ -324,6 +324,10 @@ def open_database(url: str, *, backup_dir: Path | None = None,
         found = _read_revision(engine, sqlite_file, backup_dir)
         if sqlite_file is not None and not read_only_url:
             _make_private(sqlite_file)  # before the migration's writes create the WAL
+            if backup_dir is not None and backup_dir.is_dir():  # made 0755 by an older version
+                from db.private_files import make_private_dir
+
+                make_private_dir(backup_dir, tighten=True)
         if found is not None and not migrate.is_known_revision(found):
             raise NewerSchemaError(found)
         head = migrate.head_revision()
