@@ -215,6 +215,8 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path,
                         help="data folder with the cases: filled on the first run (when it "
                              "holds no database), reused as it is afterwards")
+    parser.add_argument("--check", action="store_true",
+                        help="exit with status 1 when a stall is over the goal")
     parser.add_argument("--impact-only", action="store_true",
                         help="measure only the rule-pack impact (the Rules page)")
     args = parser.parse_args()
@@ -276,7 +278,7 @@ def main() -> int:
         )
     print(f"worst stall {worst:.1f} ms (goal {GOAL_MS:.0f} ms); cases in database: {count:,}")
     app.shutdown()
-    return 0
+    return 1 if args.check and worst > GOAL_MS else 0
 
 
 if __name__ == "__main__":
