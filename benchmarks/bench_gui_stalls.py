@@ -3,16 +3,19 @@
 A 5 ms QTimer records the gap between its ticks; a stall is how much later than 5 ms a tick
 came. Each activity is measured with many cases in the database (WAYPOINT_BENCH_CASES,
 default 100,000, bulk-imported through the storage layer). The floor is the same meter on an
-idle event loop in the same run. Goal: no stall over 50 ms.
+idle event loop in the same run. Goal: no stall over 50 ms. The last activity checks a
+signed rule pack that moves one date and shows its impact on every stored case (Rules page).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_stalls.py
         [--data-dir /tmp/wp-stalls-large]   (filled on the first run, reused afterwards)
+        [--impact-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import json
 import os
 import statistics
 import sys
@@ -100,55 +103,9 @@ def seed(services: UiServices, count: int) -> float:
     return time.perf_counter() - started
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path,
-                        help="data folder with the cases: filled on the first run (when it "
-                             "holds no database), reused as it is afterwards")
-    parser.add_argument("--check", action="store_true",
-                        help="exit with status 1 when a stall is over the goal")
-    args = parser.parse_args()
-    count = int(os.environ.get("WAYPOINT_BENCH_CASES", "100000"))
-    app = QApplication(sys.argv[:1])
-    register_bundled_fonts()
-    folder = args.data_dir or Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
-    paths = resolve_paths(folder)
-    reuse = args.data_dir is not None and paths.database_file.is_file()
-    url = resolve_database_url(paths, None)
-
-    def clock() -> datetime:
-        return datetime.now(UTC)
-
-    storage = open_storage(paths, url, clock=clock, seed_demo=False)
-    runner = BackgroundRunner()
-    services = UiServices(
-        storage.cases,
-        storage.memos,
-        runner,
-        QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat),
-        clock,
-        paths,
-        url,
-    )
-    if reuse:
-        count = storage.cases.count_cases()
-        print(f"reusing {count:,} cases in {folder}")
-    else:
-        seconds = seed(services, count)
-        print(f"{count:,} cases imported in {seconds:.1f} s")
-    demo_id = storage.cases.create_case(load_demo_case())  # a fresh copy: runs stay alike
-    # As in the app (desktop.app starts it once the database is open): the one-time loads of
-    # the first evaluation and memo, in a worker, before anyone opens a case.
-    runner.run(warm_up)
-    runner.wait_for_done(30_000)
-
-    meter = StallMeter()
-    results: dict[str, list[float]] = {}
-
-    meter.start()
-    wait(1000)
-    results["idle event loop (floor)"] = meter.stop()
-
+def interactive_stalls(services: UiServices, runner: BackgroundRunner, meter: StallMeter,
+                       demo_id: str, results: dict[str, list[float]]) -> None:
+    """The case list, the case flow and the memo."""
     case_list = CaseListPage(runner, services.settings)
     case_list.resize(1200, 800)
     case_list.show()
@@ -211,6 +168,102 @@ def main() -> int:
     page.deleteLater()
     case_list.deleteLater()
     wait(50)
+
+
+def impact_stalls(storage: Any, paths: Any, runner: BackgroundRunner, meter: StallMeter,
+                  folder: Path) -> list[float]:
+    """Check a signed pack that moves one date and show its impact on every stored case (all
+    of them change: one row each)."""
+    from bench_rule_impact import TEST_KEYS, candidate_files  # this folder is on sys.path
+
+    from desktop.services.rule_pack_file import TEST_KEYS_ENV, build_pack_file
+    from desktop.services.rule_pack_service import RulePackService
+    from desktop.ui.rules.rules_page import RulesPage
+
+    os.environ[TEST_KEYS_ENV] = str(TEST_KEYS / "trusted")
+    rules = Path(tempfile.mkdtemp(prefix="wp-bench-rules-"))
+    files = candidate_files()
+    # After the demo case's entry (2019-10-03): every stored copy of it changes (the worst
+    # case for the window: one row per case).
+    files["transit_bar_2019.json"]["entry_on_or_after"]["value"] = "2019-10-04"
+    for name, content in files.items():
+        (rules / name).write_text(json.dumps(content), encoding="utf-8")
+    pack_file = rules / "candidate.wprules"
+    pack_file.write_bytes(build_pack_file(
+        rules, (TEST_KEYS / "keys" / "test-signing-key.pem").read_bytes(),
+        "Benchmark: moves one date.", "bench"))
+    page = RulesPage(RulePackService(paths.data_dir, storage.database), runner)
+    page.resize(1200, 800)
+    page.show()
+    wait(10_000, until=lambda: page.packs_model.rowCount() >= 1)
+    meter.start()
+    started = time.perf_counter()
+    page.check_file(pack_file)
+    wait(900_000, page.impact_finished)
+    stalls = meter.stop()
+    print(f"impact shown in {time.perf_counter() - started:.1f} s: "
+          f"{page.impact_model.rowCount():,} changed row(s); {page.status.text()[-160:]!r}")
+    page.close()
+    runner.wait_for_done(30_000)
+    page.deleteLater()
+    wait(50)
+    return stalls
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path,
+                        help="data folder with the cases: filled on the first run (when it "
+                             "holds no database), reused as it is afterwards")
+    parser.add_argument("--check", action="store_true",
+                        help="exit with status 1 when a stall is over the goal")
+    parser.add_argument("--impact-only", action="store_true",
+                        help="measure only the rule-pack impact (the Rules page)")
+    args = parser.parse_args()
+    count = int(os.environ.get("WAYPOINT_BENCH_CASES", "100000"))
+    app = QApplication(sys.argv[:1])
+    register_bundled_fonts()
+    folder = args.data_dir or Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
+    paths = resolve_paths(folder)
+    reuse = args.data_dir is not None and paths.database_file.is_file()
+    url = resolve_database_url(paths, None)
+
+    def clock() -> datetime:
+        return datetime.now(UTC)
+
+    storage = open_storage(paths, url, clock=clock, seed_demo=False)
+    runner = BackgroundRunner()
+    services = UiServices(
+        storage.cases,
+        storage.memos,
+        runner,
+        QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat),
+        clock,
+        paths,
+        url,
+    )
+    if reuse:
+        count = storage.cases.count_cases()
+        print(f"reusing {count:,} cases in {folder}")
+    else:
+        seconds = seed(services, count)
+        print(f"{count:,} cases imported in {seconds:.1f} s")
+    demo_id = storage.cases.create_case(load_demo_case())  # a fresh copy: runs stay alike
+    # As in the app (desktop.app starts it once the database is open): the one-time loads of
+    # the first evaluation and memo, in a worker, before anyone opens a case.
+    runner.run(warm_up)
+    runner.wait_for_done(30_000)
+
+    meter = StallMeter()
+    results: dict[str, list[float]] = {}
+
+    meter.start()
+    wait(1000)
+    results["idle event loop (floor)"] = meter.stop()
+
+    if not args.impact_only:
+        interactive_stalls(services, runner, meter, demo_id, results)
+    results["rule-pack impact"] = impact_stalls(storage, paths, runner, meter, folder)
     close_storage(storage)
     floor = max(results["idle event loop (floor)"]) or 0.1
     print(f"{'activity':<28} {'max stall':>10} {'median':>8} {'ticks':>6}  goal   vs floor")

@@ -4,7 +4,9 @@ Each figure is printed beside a floor measured in the same run on the same schem
 sqlite3), with the ratio and the goal:
   import within 5x raw executemany; search within 4x raw FTS5 and under 20 ms;
   first screenful (count + 50 newest summaries) under 50 ms.
-Run: .venv/bin/python benchmarks/bench_storage.py [--cases 100000]
+Encrypted (SQLCipher) against plain in the same run: import and search within 1.5x; opening
+within 300 ms beyond the key derivation (about 500 ms). --check exits 1 when a goal is missed.
+Run: .venv/bin/python benchmarks/bench_storage.py [--cases 100000] [--check]
 """
 
 from __future__ import annotations
@@ -141,9 +143,16 @@ def main() -> int:
     raw_seconds = raw_import(raw_db, rows)
 
     database = db.open_database(f"sqlite:///{workdir / 'waypoint.sqlite3'}")
-    start = time.perf_counter()
-    database.cases.import_cases(items, now=NOW, actor="bench")
-    ours_seconds = time.perf_counter() - start
+    encrypted = open_encrypted(workdir)
+    # Plain and encrypted imports alternate in slices, so a machine that gets busier (or a
+    # process that gets slower) during the run weighs on both alike.
+    ours_seconds = encrypted_seconds = 0.0
+    for start_at in range(0, len(items), IMPORT_SLICE):
+        part = items[start_at:start_at + IMPORT_SLICE]
+        ours_seconds += timed(lambda p=part: database.cases.import_cases(p, now=NOW,
+                                                                         actor="bench"))
+        encrypted_seconds += timed(lambda p=part: encrypted.cases.import_cases(p, now=NOW,
+                                                                               actor="bench"))
     met.append(report("bulk import (all rows)", ours_seconds, raw_seconds, "s", max_ratio=5))
 
     raw = sqlite3.connect(workdir / "waypoint.sqlite3")
@@ -180,40 +189,75 @@ def main() -> int:
     met.append(report("first screenful (count + 50)", median_ms(first_screen),
                       median_ms(raw_first_screen), "ms", max_value=50))
     raw.close()
-    encrypted_against_plain(workdir, items, database, ours_seconds)
+    met.append(report("encrypted bulk import (raw = plain)", encrypted_seconds, ours_seconds,
+                      "s", max_ratio=1.5))
+    met.extend(encrypted_against_plain(workdir, encrypted, database))
     database.close()
     return 1 if args.check and not all(met) else 0
 
 
-def encrypted_against_plain(workdir: Path, items: list[ImportItem], plain: Any,
-                            plain_import_seconds: float) -> None:
-    """The same import and searches on an SQLCipher database, against the plain one above."""
+PASSPHRASE = "benchmark passphrase, not for real data"
+IMPORT_SLICE = 20_000
+
+
+def timed(action: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def open_encrypted(workdir: Path) -> Any:
+    """A new SQLCipher database beside the plain one, with the real key derivation."""
     from db import cipher
 
-    os.environ.pop(cipher.KDF_FAST_ENV, None)  # the real key derivation
-    passphrase = "benchmark passphrase, not for real data"
+    os.environ.pop(cipher.KDF_FAST_ENV, None)
+    return db.open_database(f"sqlite:///{workdir / 'encrypted.sqlite3'}", passphrase=PASSPHRASE)
+
+
+def encrypted_against_plain(workdir: Path, encrypted: Any, plain: Any) -> list[bool]:
+    """The same searches on the SQLCipher database against the plain one; then opening it."""
+    from db import cipher, integrity
+
+    met = []
     encrypted_file = workdir / "encrypted.sqlite3"
     encrypted_url = f"sqlite:///{encrypted_file}"
-    encrypted = db.open_database(encrypted_url, passphrase=passphrase)
-    start = time.perf_counter()
-    encrypted.cases.import_cases(items, now=NOW, actor="bench")
-    report("encrypted bulk import", time.perf_counter() - start, plain_import_seconds, "s",
-           "raw = the plain database; goal <= 1.5x")
     for typed in ("n", "nu", "gar", "jose nu", "A-123-4"):
         ours = median_ms(lambda q=typed: encrypted.cases.summaries(search=q, limit=50))
         floor = median_ms(lambda q=typed: plain.cases.summaries(search=q, limit=50))
-        report(f"encrypted search {typed!r}", ours, floor, "ms",
-               "raw = the plain database; goal <= 1.5x")
+        # 1 ms of slack on the floor: sub-millisecond searches measure the timer
+        met.append(report(f"encrypted search {typed!r} (raw = plain)", ours, floor + 1, "ms",
+                          max_ratio=1.5))
     encrypted.close()
 
-    kdf_ms = median_ms(lambda: cipher.unlock(encrypted_file, passphrase), repeat=5)
-    print(f"{'key derivation (scrypt, unlock)':<34} {kdf_ms:9.0f} ms   (goal about 500 ms)")
+    kdf_ms = median_ms(lambda: cipher.unlock(encrypted_file, PASSPHRASE), repeat=5)
+    # scrypt is one thread of pure CPU: its CPU time is its wall time on an idle core.
+    cpu_start = time.process_time()
+    key = cipher.unlock(encrypted_file, PASSPHRASE)
+    kdf_cpu_ms = (time.process_time() - cpu_start) * 1000
+    print(f"{'key derivation (scrypt, unlock)':<34} {kdf_ms:9.0f} ms wall, {kdf_cpu_ms:.0f} ms CPU"
+          "   (goal about 500 ms on an idle core: 250-1000 ms CPU)")
+    met.append(250 <= kdf_cpu_ms <= 1000)
     plain_url = f"sqlite:///{workdir / 'waypoint.sqlite3'}"
     plain_open = median_ms(lambda: db.open_database(plain_url).close(), repeat=5)
-    encrypted_open = median_ms(
-        lambda: db.open_database(encrypted_url, passphrase=passphrase).close(), repeat=5)
-    report("open encrypted, beyond the KDF", encrypted_open - kdf_ms, plain_open, "ms",
-           "raw = opening the plain database; goal <= 300 ms")
+    # Beyond the key derivation: the window derives the key once (the lock page) and opens
+    # the database with it, as here.
+    encrypted_open = median_ms(lambda: db.open_database(encrypted_url, key=key).close(),
+                               repeat=5)
+    met.append(report("open encrypted, beyond the KDF", encrypted_open, plain_open, "ms",
+                      max_value=300))
+    # What the open defers after a clean exit: the full check, run after the first screen.
+    reopened = db.open_database(encrypted_url, key=key)
+    start = time.perf_counter()
+    reopened.check_deferred()
+    print(f"{'  then quick_check in background':<34} {(time.perf_counter() - start) * 1000:9.0f}"
+          " ms   (off the open path; the window is usable meanwhile)")
+    reopened.close()
+    integrity.forget_clean_exit(encrypted_file)  # as after a crash: the open checks it all
+    start = time.perf_counter()
+    db.open_database(encrypted_url, key=key).close()
+    print(f"{'open encrypted after a crash':<34} {(time.perf_counter() - start) * 1000:9.0f}"
+          " ms   (the full quick_check first: no goal)")
+    return met
 
 
 if __name__ == "__main__":

@@ -35,7 +35,12 @@ from db.errors import (
     NewerSchemaError,
     ReadOnlyDataError,
 )
-from db.integrity import check_sqlite_file
+from db.integrity import (
+    check_sqlite_file,
+    forget_clean_exit,
+    mark_clean_exit,
+    sqlite_file_problem,
+)
 from db.records import AuditReport
 
 if TYPE_CHECKING:
@@ -63,6 +68,12 @@ class Database:
         self.receipts_file = receipts_file or (
             receipts.receipts_file_for(sqlite_file) if sqlite_file is not None else None)
         self.key = key  # None: not encrypted (a server, or a plain SQLite file)
+        # The full quick_check passed in this session (False: the open ran the cheap check
+        # after a clean exit, and check_deferred() has not run yet). Only a checked file
+        # gets a clean-exit marker when it closes.
+        self.checked = True
+        self.damaged = False
+        self.read_only = "mode=ro" in url
 
     @property
     def encrypted(self) -> bool:
@@ -115,6 +126,9 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One write transaction: all of it is saved, or none of it."""
+        if self.damaged:
+            raise CorruptDatabaseError(self.sqlite_file or Path(self.where),
+                                       "the integrity check found damage", None)
         with translated_errors(self.where), self.engine.connect() as connection:
             connection.execution_options(**{WRITE_OPTION: True})
             connection.info.pop(HEAD_KEY, None)
@@ -177,8 +191,8 @@ class Database:
         Skipped for a server database, without a backups folder, or when nothing changed
         since the newest backup. A failure (a full disk) is logged: the change itself is saved.
         """
-        if self.sqlite_file is None or self.backup_dir is None:
-            return None
+        if self.sqlite_file is None or self.backup_dir is None or self.damaged:
+            return None  # a damaged file never replaces a good backup
         try:
             if unchanged_since_latest_backup(self.sqlite_file, self.backup_dir):
                 return None
@@ -187,8 +201,36 @@ class Database:
             log.warning("automatic backup after %s failed: %s", reason, error)
             return None
 
+    def check_deferred(self) -> None:
+        """The full quick_check the open left for later (run it in a worker after the first
+        screen); raises CorruptDatabaseError, as the open would have. Then the file is closed
+        for writing: close() leaves no clean-exit marker and nothing more is written."""
+        if self.checked or self.sqlite_file is None:
+            return
+        from db.backup import latest_backup
+
+        problem = sqlite_file_problem(self.sqlite_file, self.key)
+        if problem is None:
+            self.checked = True
+            return
+        self.damaged = True
+        forget_clean_exit(self.sqlite_file)
+        self.engine.dispose()
+        raise CorruptDatabaseError(self.sqlite_file, problem, latest_backup(self.backup_dir))
+
+    def checkpoint(self) -> None:
+        """Move the WAL into the file now (before the exit backup), so closing writes nothing
+        more and the next start finds the file unchanged since that backup."""
+        if self.dialect != "sqlite" or self.damaged:
+            return
+        with translated_errors(self.where), self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         self.engine.dispose()
+        if (self.sqlite_file is not None and self.checked and not self.damaged
+                and not self.read_only):
+            mark_clean_exit(self.sqlite_file)
 
 
 def _check_writable(path: Path) -> None:
@@ -263,6 +305,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
     read_only_url = "mode=ro" in url
     existed = sqlite_file is not None and sqlite_file.exists()
+    checked = True  # the full quick_check ran (or there is no file to check)
     if sqlite_file is not None:
         if not read_only_url:
             _check_writable(sqlite_file)
@@ -274,18 +317,30 @@ def open_database(url: str, *, backup_dir: Path | None = None,
 
             with translated_errors(str(backup_dir)):  # plain backups a conversion left
                 encrypt_plain_copies(sqlite_file, key, [backup_dir])
-        check_sqlite_file(sqlite_file, backup_dir, key)
+        checked = check_sqlite_file(sqlite_file, backup_dir, key, allow_deferred=True)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
     engine = build_engine(url, key)
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
         if sqlite_file is not None and not read_only_url:
             _make_private(sqlite_file)  # before the migration's writes create the WAL
+            if backup_dir is not None and backup_dir.is_dir():  # made 0755 by an older version
+                from db.private_files import make_private_dir
+
+                make_private_dir(backup_dir, tighten=True)
         if found is not None and not migrate.is_known_revision(found):
             raise NewerSchemaError(found)
         head = migrate.head_revision()
         needs_migration = found != head
-        if sqlite_file is not None and backup_dir is not None and had_data:
+        backs_up = sqlite_file is not None and backup_dir is not None and had_data
+        if not checked and sqlite_file is not None and (needs_migration or (
+                backs_up and backup_dir is not None
+                and not unchanged_since_latest_backup(sqlite_file, backup_dir))):
+            # Never migrate, nor copy into the backups, pages nobody checked.
+            check_sqlite_file(sqlite_file, backup_dir, key)
+            checked = True
+        if backs_up:
+            assert sqlite_file is not None and backup_dir is not None
             _automatic_backup(sqlite_file, backup_dir, head if needs_migration else None, key)
         if needs_migration:
             with translated_errors(str(sqlite_file.parent if sqlite_file else url)):
@@ -297,6 +352,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
         raise
     database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
                         receipts_file=receipts_file, key=key)
+    database.checked = sqlite_file is None or checked
     if found in PRE_RECEIPT_REVISIONS:
         _anchor_older_chain(database)
     return database

@@ -1,7 +1,17 @@
-"""Start-up check of an SQLite file: is it a database, and does quick_check pass?"""
+"""Start-up check of an SQLite file: is it a database, and does quick_check pass?
+
+quick_check reads (and, encrypted, decrypts) every page: seconds for a large file. After a
+clean close the database leaves a clean-exit marker (`<file>.clean`) holding the file's
+identity, size and modification time, with the time set back a millisecond so that any later
+write to the file changes it. When the marker still matches and no WAL or journal is left,
+the open only reads the schema (a cheap check); the full quick_check then runs in the
+background (Database.check_deferred). Any other start runs the full check first.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -66,12 +76,99 @@ def _encrypted_file_problem(path: Path, key: DatabaseKey) -> str | None:
     return None
 
 
-def check_sqlite_file(path: Path, backup_dir: Path | None, key: DatabaseKey | None = None
-                      ) -> None:
-    """Raise CorruptDatabaseError (offering the latest backup) if the file is damaged."""
+def check_sqlite_file(path: Path, backup_dir: Path | None, key: DatabaseKey | None = None,
+                      *, allow_deferred: bool = False) -> bool:
+    """Raise CorruptDatabaseError (offering the latest backup) if the file is damaged.
+
+    Returns True when the full quick_check ran (or there is no file), False when only the
+    cheap check ran because allow_deferred was given and the clean-exit marker matched.
+    """
     if not path.exists():
-        return
-    backup = latest_backup(backup_dir)
-    problem = sqlite_file_problem(path, key)
+        return True
+    full = not (allow_deferred and closed_cleanly(path))
+    problem = sqlite_file_problem(path, key) if full else _schema_problem(path, key)
     if problem is not None:
-        raise CorruptDatabaseError(path, problem, backup)
+        raise CorruptDatabaseError(path, problem, latest_backup(backup_dir))
+    return full
+
+
+def _schema_problem(path: Path, key: DatabaseKey | None) -> str | None:
+    """The cheap check: the header (plain) and the schema pages read (and decrypted)."""
+    if key is None:
+        with path.open("rb") as handle:
+            if not handle.read(16).startswith(SQLITE_HEADER):
+                return "the file is not a database"
+    try:
+        if key is not None:
+            from db import cipher
+
+            with closing(cipher.connect(path, key)) as conn:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        else:
+            with closing(sqlite3.connect(path.resolve().as_uri(), uri=True)) as plain:
+                plain.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except Exception as error:  # sqlite3's or sqlcipher's DatabaseError: damage
+        if disk_nearly_full(str(path)):
+            raise DiskFullError(str(path.parent)) from error
+        return str(error)
+    return None
+
+
+def clean_marker_of(path: Path) -> Path:
+    return path.with_name(path.name + ".clean")
+
+
+def _fingerprint(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_ino, info.st_size, info.st_mtime_ns]
+
+
+def _left_over_log(path: Path) -> bool:
+    """A WAL or rollback journal with content: the last close did not finish."""
+    for suffix in ("-wal", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.exists() and side.stat().st_size > 0:
+            return True
+    return False
+
+
+def closed_cleanly(path: Path) -> bool:
+    """True when the clean-exit marker matches the file and nothing was left to replay."""
+    try:
+        marker = json.loads(clean_marker_of(path).read_text(encoding="utf-8"))
+        return (not _left_over_log(path)) and marker.get("file") == _fingerprint(path)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def forget_clean_exit(path: Path) -> None:
+    """Remove the marker (damage found): the next start runs the full check first."""
+    try:
+        clean_marker_of(path).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def mark_clean_exit(path: Path) -> None:
+    """After the last connection closed on a file that passed quick_check: write the marker.
+
+    The file's modification time is set back 1 ms, so a later write (which stamps the
+    current time) always changes it; where the file system keeps coarser times the marker is
+    not written and the next start runs the full check.
+    """
+    from db.private_files import restrict_file
+
+    try:
+        if not path.exists() or _left_over_log(path):
+            return
+        before = path.stat()
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 1_000_000))
+        if path.stat().st_mtime_ns == before.st_mtime_ns:
+            return
+        marker = clean_marker_of(path)
+        partial = marker.with_name(marker.name + ".tmp")
+        partial.write_text(json.dumps({"file": _fingerprint(path)}), encoding="utf-8")
+        restrict_file(partial)
+        os.replace(partial, marker)
+    except OSError:  # only a head start for the next open
+        forget_clean_exit(path)

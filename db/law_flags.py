@@ -47,8 +47,9 @@ def count_cases(connection: Connection) -> int:
     return int(connection.execute(select(func.count()).select_from(cases_table)).scalar_one())
 
 
-def case_batch(connection: Connection, after_pk: int, limit: int) -> list[ImpactRow]:
-    """Up to `limit` cases with id > after_pk, in id order."""
+def case_batch(connection: Connection, after_pk: int, limit: int, upto_pk: int | None = None
+               ) -> list[ImpactRow]:
+    """Up to `limit` cases with id > after_pk (and <= upto_pk when given), in id order."""
     latest_date = (select(determinations_table.c.decision_date)
                    .where(determinations_table.c.case_pk == cases_table.c.id)
                    .order_by(determinations_table.c.id.desc()).limit(1)
@@ -59,7 +60,17 @@ def case_batch(connection: Connection, after_pk: int, limit: int) -> list[Impact
         .where(cases_table.c.id > after_pk)
         .order_by(cases_table.c.id).limit(limit)
     )
+    if upto_pk is not None:
+        query = query.where(cases_table.c.id <= upto_pk)
     return [ImpactRow(*row) for row in connection.execute(query)]
+
+
+def range_end(connection: Connection, after_pk: int, size: int) -> int | None:
+    """The id of the size-th case after after_pk (None: fewer are left): a chunk's end."""
+    query = (select(cases_table.c.id).where(cases_table.c.id > after_pk)
+             .order_by(cases_table.c.id).limit(1).offset(size - 1))
+    found = connection.execute(query).scalar()
+    return None if found is None else int(found)
 
 
 def add_flags(connection: Connection, flags: Sequence[tuple[str, str, list[dict[str, str]]]],

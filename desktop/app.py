@@ -402,10 +402,24 @@ class StorageOpener(QObject):
             self._make_recovery_key(storage, self._secret)
         self._secret, self._key, self._wants_recovery = None, None, False
         window.runner.run(_warm_up_in_worker)  # the first Review and memo then start warm
+        # After a clean exit the open only read the schema; the full check runs now.
+        window.runner.run(storage.database.check_deferred, None, self._damage_found)
         log.info("Database open: %s", self.database_url)
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
+
+    def _damage_found(self, error: BaseException) -> None:
+        """The background quick_check found damage: the database is closed for writing (no
+        backup of it, no clean-exit marker) and the start error box offers the backup."""
+        from db.errors import CorruptDatabaseError
+
+        if not isinstance(error, CorruptDatabaseError):  # e.g. locked meanwhile: next start
+            log.warning("The background integrity check did not finish: %s", error)
+            return
+        if self.storage is not None and self.storage.database.damaged:
+            self.storage = None
+        self._failed(error)
 
     def _make_recovery_key(self, storage: Storage, secret: str) -> None:
         from db.cipher import add_recovery_key

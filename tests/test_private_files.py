@@ -86,7 +86,7 @@ def test_an_older_database_made_0644_is_made_private_at_the_next_start(tmp_path:
     close_storage(storage)
     paths.database_file.chmod(0o644)
     paths.backup_dir.chmod(0o755)
-    close_storage(open_storage(paths, url))  # changed since the last backup: backs up again
+    close_storage(open_storage(paths, url))  # made private at start, backup or not
     assert_private(paths.database_file, paths.backup_dir)
 
 

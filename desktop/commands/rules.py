@@ -207,7 +207,7 @@ def _print_impact(report: ImpactReport, form: str) -> None:
     if form == "json":
         json.dump({"baseline": report.baseline, "candidate": report.candidate,
                    "cases": report.total, "evaluated": report.evaluated,
-                   "not_evaluable": report.not_evaluable, "changed_cases": len(report.cases),
+                   "not_evaluable": report.not_evaluable, "changed_cases": len(report.found),
                    "by_rule": report.by_rule(), "changes": rows},
                   sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -218,7 +218,7 @@ def _print_impact(report: ImpactReport, form: str) -> None:
         writer.writerows(rows)
     else:
         print(f"Impact of rule pack {report.candidate[:12]} against the active pack "
-              f"{report.baseline[:12]}: {len(report.cases)} of {report.total} case(s) change"
+              f"{report.baseline[:12]}: {len(report.found)} of {report.total} case(s) change"
               f" ({report.not_evaluable} draft(s) too incomplete to evaluate).")
         for rule, count in sorted(report.by_rule().items()):
             print(f"  {rule}: {count} case(s)")

@@ -10,7 +10,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.engine import RulePack, parse_case, parse_pack
 from desktop.engine.case_view import CaseView
@@ -29,17 +29,35 @@ SHARED_FAMILY_FILES = ("aca.json",)
 DEFAULT_CHUNK = 1000
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+# A pack's files, or a picklable callable that reads them (run in the worker processes, so
+# the caller -- the window's process -- never parses the ~400 KB pack; see rule_packs).
+PackFiles = dict[str, Any] | Callable[[], dict[str, Any]]
 
 
-@dataclass(frozen=True)
-class RuleChange:
+def _files(pack: PackFiles) -> dict[str, Any]:
+    return pack() if callable(pack) else pack
+
+
+def plan(baseline: dict[str, Any], candidate: dict[str, Any], all_rules: bool
+         ) -> tuple[str, str, list[str]]:
+    """The two packs' hashes and the families to compare."""
+    rules = [rule for rule, _ in FAMILIES] if all_rules else changed_rules(baseline, candidate)
+    return pack_hash(baseline), pack_hash(candidate), rules
+
+
+# (case_id, case_ref, status, decision_date, ((rule, old, new), ...)): exact tuples of strings,
+# which the garbage collector stops tracking (named tuples and dataclasses it walks on every
+# full collection, holding the interpreter lock: with 100,000 results, a stalled window).
+Found = tuple[str, str | None, str, str, tuple[tuple[str, str, str], ...]]
+
+
+class RuleChange(NamedTuple):
     rule: str
     old: str
     new: str
 
 
-@dataclass(frozen=True)
-class CaseImpact:
+class CaseImpact(NamedTuple):
     """One case whose outcome changes for at least one rule."""
 
     case_id: str
@@ -60,13 +78,20 @@ class ImpactReport:
     not_evaluable: int = 0  # drafts too incomplete for the engine
     cancelled: bool = False
     rules: list[str] = field(default_factory=list)  # the families compared
-    cases: list[CaseImpact] = field(default_factory=list)
+    # The changed cases as plain tuples of strings (Found): the garbage collector stops
+    # tracking those, so holding 100,000 of them costs the window's process no long pauses.
+    found: list[Found] = field(default_factory=list)
+
+    @property
+    def cases(self) -> list[CaseImpact]:
+        return [CaseImpact(*case[:4], tuple(RuleChange(*change) for change in case[4]))
+                for case in self.found]
 
     def by_rule(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for case in self.cases:
-            for change in case.changes:
-                counts[change.rule] = counts.get(change.rule, 0) + 1
+        for case in self.found:
+            for change in case[4]:
+                counts[change[0]] = counts.get(change[0], 0) + 1
         return counts
 
 
@@ -107,8 +132,8 @@ class ChunkEvaluator:
                 for rule, run in self.families]
 
     def __call__(self, rows: list[tuple[str, str | None, str, str, str | None]]
-                 ) -> tuple[list[CaseImpact], int]:
-        changed: list[CaseImpact] = []
+                 ) -> tuple[list[Found], int]:
+        changed: list[Found] = []
         failed = 0
         for case_id, case_ref, status, data_json, determined_on in rows:
             try:
@@ -123,25 +148,59 @@ class ChunkEvaluator:
             except Exception:  # an incomplete draft: counted, never fatal to the whole run
                 failed += 1
                 continue
-            diffs = tuple(RuleChange(rule, a, b) for (rule, _), a, b
+            diffs = tuple((rule, a, b) for (rule, _), a, b
                           in zip(self.families, old, new, strict=True) if a != b)
             if diffs:
-                changed.append(CaseImpact(case_id, case_ref, status, when.isoformat(), diffs))
+                changed.append((case_id, case_ref, status, when.isoformat(), diffs))
         return changed, failed
 
 
+# The worker process's evaluator and database engine (set by _start_worker).
 _worker: list[ChunkEvaluator] = []
+_engine: list[Any] = []
+_plan: list[tuple[str, str, list[str]]] = []
 
 
-def _start_worker(baseline: dict[str, Any], candidate: dict[str, Any], today: date,
-                  rules: list[str]) -> None:
-    _worker[:] = [ChunkEvaluator(parse_pack(baseline, pack_hash(baseline)),
-                                 parse_pack(candidate, pack_hash(candidate)), today, rules)]
+def _start_worker(url: str, raw_key: bytes | None, baseline: PackFiles, candidate: PackFiles,
+                  today: date, all_rules: bool) -> None:
+    """In a worker process: read and parse both packs once, open the database for reading."""
+    from db.cipher import DatabaseKey
+    from db.engine import build_engine
+
+    old, new = _files(baseline), _files(candidate)
+    _plan[:] = [plan(old, new, all_rules)]
+    old_hash, new_hash, rules = _plan[0]
+    _worker[:] = [ChunkEvaluator(parse_pack(old, old_hash), parse_pack(new, new_hash), today,
+                                 rules)]
+    _engine[:] = [build_engine(url, DatabaseKey(raw_key) if raw_key is not None else None)]
 
 
-def _run_chunk(rows: list[tuple[str, str | None, str, str, str | None]]
-               ) -> tuple[list[CaseImpact], int]:
-    return _worker[0](rows)
+def _worker_plan() -> tuple[str, str, list[str]]:
+    return _plan[0]
+
+
+def _run_range(after: int, upto: int | None, size: int) -> tuple[list[Found], int, int]:
+    """In a worker: read the cases after..upto itself, evaluate them; only changes go back."""
+    from db.law_flags import case_batch
+
+    with _engine[0].connect() as connection, connection.begin():
+        rows = case_batch(connection, after, size, upto)
+    changed, failed = _worker[0](_plain(rows))
+    return changed, failed, len(rows)
+
+
+def _ranges(database: Database, size: int) -> Iterator[tuple[int, int | None]]:
+    """(after, upto) id ranges of `size` cases; the last one open-ended."""
+    from db.law_flags import range_end
+
+    after = 0
+    while True:
+        with database.read() as connection:
+            upto = range_end(connection, after, size)
+        yield after, upto
+        if upto is None:
+            return
+        after = upto
 
 
 def _batches(database: Database, size: int) -> Iterator[list[ImpactRow]]:
@@ -166,29 +225,28 @@ def default_workers() -> int:
                else (os.cpu_count() or 1))
 
 
-def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str, Any], *,
+def run_impact(database: Database, baseline: PackFiles, candidate: PackFiles, *,
                workers: int | None = None, chunk_size: int = DEFAULT_CHUNK,
                today: date | None = None, progress: Progress | None = None,
                cancelled: Cancelled | None = None, all_rules: bool = False) -> ImpactReport:
     """Re-evaluate every stored case under both packs (files as data); report what changes.
 
     workers=1 runs in this process; more use a process pool (spawned, so it is safe from a
-    Qt process). progress(done, total) is called after each chunk; cancelled() is polled
-    between chunks and ends the run early with report.cancelled set. Only the families whose
-    data differ are evaluated (changed_rules) unless all_rules is set.
+    Qt process) whose workers read the packs and their ranges of cases themselves.
+    progress(done, total) is called after each chunk; cancelled() is polled between chunks
+    and ends the run early with report.cancelled set. Only the families whose data differ are
+    evaluated (changed_rules) unless all_rules is set.
     """
     from db.law_flags import count_cases
 
     with database.read() as connection:
         total = count_cases(connection)
-    report = ImpactReport(pack_hash(baseline), pack_hash(candidate), total=total)
+    report = ImpactReport("", "", total=total)
     day = today or date.today()
     workers = workers or default_workers()
-    rules = [rule for rule, _ in FAMILIES] if all_rules else changed_rules(baseline, candidate)
-    report.rules = rules
-    results: dict[int, list[CaseImpact]] = {}
+    results: dict[int, list[Found]] = {}
 
-    def take(index: int, outcome: tuple[list[CaseImpact], int], size: int) -> None:
+    def take(index: int, outcome: tuple[list[Found], int], size: int) -> None:
         results[index] = outcome[0]
         report.not_evaluable += outcome[1]
         report.evaluated += size - outcome[1]
@@ -196,42 +254,50 @@ def run_impact(database: Database, baseline: dict[str, Any], candidate: dict[str
             progress(report.evaluated + report.not_evaluable, total)
 
     if workers == 1:
-        evaluator = ChunkEvaluator(parse_pack(baseline, report.baseline),
-                                   parse_pack(candidate, report.candidate), day, rules)
+        old, new = _files(baseline), _files(candidate)
+        report.baseline, report.candidate, report.rules = plan(old, new, all_rules)
+        evaluator = ChunkEvaluator(parse_pack(old, report.baseline),
+                                   parse_pack(new, report.candidate), day, report.rules)
         for index, batch in enumerate(_batches(database, chunk_size)):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
             take(index, evaluator(_plain(batch)), len(batch))
     else:
-        _run_in_pool(database, (baseline, candidate, day, rules), workers, chunk_size, take,
+        _run_in_pool(database, (baseline, candidate, day, all_rules), workers, chunk_size, take,
                      cancelled, report)
-    report.cases = [case for index in sorted(results) for case in results[index]]
+    report.found = [case for index in sorted(results) for case in results[index]]
     return report
 
 
 def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk_size: int,
-                 take: Callable[[int, tuple[list[CaseImpact], int], int], None],
+                 take: Callable[[int, tuple[list[Found], int], int], None],
                  cancelled: Cancelled | None, report: ImpactReport) -> None:
+    """Workers read their own ranges of cases from the database (this process sends ids and
+    gets back only the changed cases), so the calling process stays nearly idle."""
+    raw_key = database.key.raw() if database.key is not None else None
     pool = ProcessPoolExecutor(max_workers=workers,
                                mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=start)
-    pending: dict[Future[tuple[list[CaseImpact], int]], tuple[int, int]] = {}
+                               initializer=_start_worker,
+                               initargs=(database.url, raw_key, *start))
+    pending: dict[Future[tuple[list[Found], int, int]], int] = {}
 
     def collect(block: bool) -> None:
         done, _ = wait(pending, timeout=0.1 if block else 0, return_when=FIRST_COMPLETED)
         for future in done:
-            index, size = pending.pop(future)
-            take(index, future.result(), size)
+            index = pending.pop(future)
+            changed, failed, size = future.result()
+            take(index, (changed, failed), size)
 
     try:
-        for index, batch in enumerate(_batches(database, chunk_size)):
-            while len(pending) >= workers * 2:  # bounded: memory stays flat, results stream
+        report.baseline, report.candidate, report.rules = pool.submit(_worker_plan).result()
+        for index, (after, upto) in enumerate(_ranges(database, chunk_size)):
+            while len(pending) >= workers * 2:  # bounded: results stream as chunks finish
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     return
                 collect(block=True)
-            pending[pool.submit(_run_chunk, _plain(batch))] = (index, len(batch))
+            pending[pool.submit(_run_range, after, upto, chunk_size)] = index
         while pending:
             if cancelled is not None and cancelled():
                 report.cancelled = True

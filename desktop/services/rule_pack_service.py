@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.services.law_changes import mark_affected, open_law_flags
 from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
 from desktop.services.rule_pack_file import RulePackRefused, VerifiedPack, verify_pack_bytes
-from desktop.services.rule_packs import PackInfo, PackStore
+from desktop.services.rule_packs import PackInfo, PackStore, stored_files, verified_files
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -23,6 +26,7 @@ class RulePackService:
     def __init__(self, data_dir: Path, database: Database,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  workers: int | None = None) -> None:
+        self.data_dir = data_dir
         self.store = PackStore(data_dir)
         self.database = database
         self.clock = clock
@@ -32,20 +36,28 @@ class RulePackService:
         return self.store.installed()
 
     def check_file(self, path: Path) -> VerifiedPack:
-        """Verify a *.wprules file and that it may be installed; RulePackRefused if not."""
+        """Verify a *.wprules file and that it may be installed; RulePackRefused if not.
+
+        The file is parsed and its signature checked in a child process: parsing ~400 KB of
+        JSON holds the interpreter lock, which would stall the window's thread.
+        """
         try:
             raw = path.read_bytes()
         except OSError as problem:
             raise RulePackRefused(f"{path}: cannot read ({problem.strerror})") from None
-        pack = verify_pack_bytes(raw, path.name)
+        with ProcessPoolExecutor(max_workers=1,
+                                 mp_context=multiprocessing.get_context("spawn")) as child:
+            pack = child.submit(verify_pack_bytes, raw, path.name).result()
         self.store.check_installable(pack)
         return pack
 
     def impact(self, pack: VerifiedPack, progress: Progress | None = None,
                cancelled: Cancelled | None = None) -> ImpactReport:
-        baseline = self.store.files(self.store.active_hash())
-        return run_impact(self.database, baseline, pack.files, workers=self.workers,
-                          today=self.clock().date(), progress=progress, cancelled=cancelled)
+        """The worker processes read both packs themselves (nothing parsed here)."""
+        baseline = partial(stored_files, self.data_dir, self.store.active_hash())
+        return run_impact(self.database, baseline, partial(verified_files, pack.raw),
+                          workers=self.workers, today=self.clock().date(), progress=progress,
+                          cancelled=cancelled)
 
     def install_and_mark(self, pack: VerifiedPack, report: ImpactReport) -> int:
         """Install and activate the pack, then flag the cases the impact found; how many."""

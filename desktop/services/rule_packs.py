@@ -20,6 +20,7 @@ from desktop.services.rule_pack_file import (
     VerifiedPack,
     law_known_through_of,
     unverified_files,
+    verify_pack_bytes,
 )
 from desktop.services.rules import RulePackError, bundled_rule_pack, pack_hash, read_pack_files
 
@@ -217,6 +218,16 @@ class PackStore:
 
 
 _parsed_packs: dict[str, RulePack] = {}
+
+
+def stored_files(data_dir: Path, full_hash: str) -> dict[str, Any]:
+    """A known pack's files (picklable with functools.partial: impact workers read it)."""
+    return PackStore(data_dir).files(full_hash)
+
+
+def verified_files(raw: bytes) -> dict[str, Any]:
+    """The files of a *.wprules file, verified again where they are used (a worker)."""
+    return verify_pack_bytes(raw).files
 
 
 def _parsed(full_hash: str, store: PackStore) -> RulePack:

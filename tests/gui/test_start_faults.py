@@ -70,3 +70,25 @@ def test_a_full_disk_says_so_and_offers_nothing_destructive(
         assert (data / "waypoint.sqlite3").read_bytes() == before
         assert not [p for p in disk.rglob("*") if p.name.endswith((".part", ".restoring"))]
     assert "Logging error" not in capfd.readouterr().err
+
+
+def test_rot_found_after_the_window_opened_is_reported_and_nothing_is_written(
+        qtbot, start_app: Starter, tmp_path: Path) -> None:
+    from db.integrity import closed_cleanly
+    from tests.db.test_clean_exit import _rot_last_page
+    from tests.gui.test_main_window import stop, wait_for_cases
+
+    data = tmp_path / "data"
+    first = start_app(data)
+    wait_for_cases(qtbot, first, 1)  # the demo case
+    stop(first)
+    database_file = data / "waypoint.sqlite3"
+    assert closed_cleanly(database_file)  # the next open reads only the schema
+    _rot_last_page(database_file)
+    rotted = database_file.read_bytes()
+    backups = sorted((data / "backups").iterdir())
+    text, buttons = _error_text(qtbot, start_app(data))  # from the background check
+    assert "is damaged" in text
+    assert buttons[0].startswith("Restore")
+    assert database_file.read_bytes() == rotted
+    assert sorted((data / "backups").iterdir()) == backups

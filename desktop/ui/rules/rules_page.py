@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 PACK_HEADERS = ["Active", "Version", "Law known through", "Signer", "Installed", "Hash"]
 IMPACT_HEADERS = ["Case", "Reference", "Status", "Decision date", "Rule", "Before", "After"]
+RESIZE_ROWS = 100
 FLAG_HEADERS = ["Case", "Reference", "Status", "Flag", "What changed"]
 
 
@@ -40,8 +41,23 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
+    # Column widths from the first rows only: measuring 100,000 rows stalls the window.
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     view.verticalHeader().hide()
     return view
+
+
+ShownImpact = tuple["ImpactReport", list[tuple[str, ...]], dict[str, int]]
+
+
+def _impact_with_rows(report: ImpactReport) -> ShownImpact:
+    """The report, its table rows and counts per rule, built in the worker (not on the GUI
+    thread: for 100,000 changed cases that is a long time holding the interpreter lock)."""
+    rows: list[tuple[str, ...]] = [
+        (case_id, case_ref or "", status, decision_date, *change)
+        for case_id, case_ref, status, decision_date, changes in report.found
+        for change in changes]  # exact tuples of strings: untracked by the collector
+    return report, rows, report.by_rule()
 
 
 class RulesPage(QWidget):
@@ -193,7 +209,8 @@ class RulesPage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.impact_task = self.runner.run_task(
-            lambda task: self.service.impact(pack, task.report_progress, lambda: task.cancelled),
+            lambda task: _impact_with_rows(
+                self.service.impact(pack, task.report_progress, lambda: task.cancelled)),
             self._show_impact, self._impact_failed, self._progressed)
 
     def _progressed(self, done: int, total: int) -> None:
@@ -204,27 +221,23 @@ class RulesPage(QWidget):
         if self.impact_task is not None:
             self.impact_task.cancel()
 
-    def _show_impact(self, report: ImpactReport) -> None:
-        from desktop.services.rule_impact import impact_as_rows
-
+    def _show_impact(self, result: ShownImpact) -> None:
+        report, rows, counts = result
         self.impact_task = None
         self._end_progress()
         if report.cancelled:
             self._impact_failed(TaskCancelled())
             return
         self.report = report
-        rows = impact_as_rows(report)
-        self.impact_model.set_rows([tuple(r[k] for k in ("case_id", "case_ref", "status",
-                                                           "decision_date", "rule", "old",
-                                                           "new")) for r in rows])
+        self.impact_model.set_rows(rows)
         self.impact_view.resizeColumnsToContents()
-        by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(report.by_rule().items()))
+        by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
         self.status.setText(
-            f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.cases)} of "
+            f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.found)} of "
             f"{report.total} stored case(s) change{' (' + by_rule + ')' if by_rule else ''}; "
             f"{report.not_evaluable} draft(s) too incomplete to evaluate. Finalized memos never "
             "change: finalized cases are marked for an amendment.")
-        self.confirm_button.setText(f"Install and mark {len(report.cases)} case(s)")
+        self.confirm_button.setText(f"Install and mark {len(report.found)} case(s)")
         self.confirm_button.setEnabled(True)
         self.discard_button.setEnabled(True)
         self.impact_finished.emit()
