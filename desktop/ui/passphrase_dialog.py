@@ -21,7 +21,8 @@ LOST_WARNING = (
 )
 
 
-def _secret_field(name: str) -> QLineEdit:
+def secret_field(name: str) -> QLineEdit:
+    """A line edit that hides what is typed, named for screen readers."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
@@ -47,9 +48,9 @@ class PassphraseDialog(QDialog):
         warning = QLabel(LOST_WARNING)
         warning.setWordWrap(True)
         warning.setObjectName("lostPassphraseWarning")
-        self.current_field = _secret_field("Current passphrase") if change else None
-        self.new_field = _secret_field("New passphrase")
-        self.again_field = _secret_field("New passphrase again")
+        self.current_field = secret_field("Current passphrase") if change else None
+        self.new_field = secret_field("New passphrase")
+        self.again_field = secret_field("New passphrase again")
         self.strength_label = QLabel(passphrase_strength("")[1])
         self.strength_label.setObjectName("strengthHint")
         self.strength_label.setAccessibleName("Passphrase strength")

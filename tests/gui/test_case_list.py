@@ -285,3 +285,46 @@ def test_export_writes_the_selected_case(qtbot, page: CaseListPage, tmp_path: Pa
     written = json.loads(target.read_text(encoding="utf-8"))
     assert written["applicant"]["family_name"] == "Núñez"
     assert written["format"] == "waypoint-case/1"
+
+
+def _export_through_the_dialog(qtbot, page: CaseListPage, target: Path, monkeypatch,
+                               passphrase: str | None) -> None:
+    """Choose Export for the selected case, answer the real protection dialog, save to target."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    page.table.selectRow(0)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    page.choose_and_export()
+    dialog = page.transfer.protection_dialog
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.encrypted_button.isChecked() and not ok.isEnabled()  # encrypted by default
+    if passphrase is None:
+        dialog.plain_button.setChecked(True)
+        assert dialog.warning.isVisibleTo(dialog) and ok.isEnabled()
+    else:
+        dialog.passphrase_field.setText(passphrase)
+        dialog.again_field.setText(passphrase)
+        assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: page.transfer.last_message is not None, timeout=20_000)
+
+
+def test_export_is_encrypted_unless_plain_is_chosen(qtbot, page: CaseListPage, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    from desktop.services.bundle import is_bundle, open_bundle
+
+    search(qtbot, page, "nunez")
+    target = tmp_path / "nunez.bundle.json"
+    secret = "a long bundle passphrase for the receiver"
+    _export_through_the_dialog(qtbot, page, target, monkeypatch, secret)
+    raw = target.read_bytes()
+    assert is_bundle(target)
+    assert "Núñez".encode() not in raw and b"Nunez" not in raw
+    assert open_bundle(target, secret)["applicant"]["family_name"] == "Núñez"
+
+    page.transfer.last_message = None
+    plain = tmp_path / "nunez.case.json"
+    _export_through_the_dialog(qtbot, page, plain, monkeypatch, None)
+    assert json.loads(plain.read_text("utf-8"))["applicant"]["family_name"] == "Núñez"

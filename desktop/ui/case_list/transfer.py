@@ -22,11 +22,12 @@ IMPORT_FOLDER_KEY = "folders/import"
 EXPORT_FOLDER_KEY = "folders/export"
 
 
-def export_file_name(display_name: str, case_id: str) -> str:
+def export_file_name(display_name: str, case_id: str, *, bundle: bool = False) -> str:
     """A file name for an exported case: the person's name (any script) and the case id."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", display_name).strip()
     cleaned = re.sub(r"\s+", "-", cleaned)[:80].strip("-.")
-    return f"{cleaned}-{case_id}.case.json" if cleaned else f"{case_id}.case.json"
+    suffix = ".bundle.json" if bundle else ".case.json"
+    return f"{cleaned}-{case_id}{suffix}" if cleaned else f"{case_id}{suffix}"
 
 
 def _folder(settings: QSettings, key: str) -> str:
@@ -51,6 +52,7 @@ class CaseTransfer:
         self.cases: CaseService | None = None
         self.progress: QProgressDialog | None = None
         self.last_message: QMessageBox | None = None
+        self.protection_dialog: QWidget | None = None  # the open export question, if any
         self.current_task: Task | None = None
 
     # --- import ------------------------------------------------------------------------------
@@ -125,23 +127,36 @@ class CaseTransfer:
     # --- export ------------------------------------------------------------------------------
 
     def choose_and_export(self, selected: Sequence[tuple[str, str]]) -> None:
-        """selected: (case_id, display_name) pairs. One case: a file; several: a folder."""
+        """selected: (case_id, display_name) pairs. First how to protect the file(s), then
+        where: one case goes to a file, several to a folder."""
         if not selected:
             self.last_message = show_message(
                 self._parent, "Export", "Select the cases to export in the list first.",
                 QMessageBox.Icon.Information,
             )
             return
+        from desktop.ui.case_list.export_dialog import ExportProtectionDialog
+
+        dialog = ExportProtectionDialog(len(selected), self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self._choose_targets(list(selected), dialog.bundle_passphrase()))
+        self.protection_dialog = dialog
+        dialog.open()
+
+    def _choose_targets(self, selected: list[tuple[str, str]], passphrase: str | None) -> None:
         start = _folder(self._settings, EXPORT_FOLDER_KEY)
+        bundle = passphrase is not None
         if len(selected) == 1:
             case_id, name = selected[0]
             path, _ = QFileDialog.getSaveFileName(
-                self._parent, "Export case file",
-                str(Path(start) / export_file_name(name, case_id)), CASE_FILE_FILTER,
+                self._parent, "Export case file" + (" (encrypted)" if bundle else ""),
+                str(Path(start) / export_file_name(name, case_id, bundle=bundle)),
+                CASE_FILE_FILTER,
             )
             if path:
                 self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
-                self.export_cases([(case_id, Path(path))])
+                self.export_cases([(case_id, Path(path))], passphrase)
             return
         folder = QFileDialog.getExistingDirectory(
             self._parent, f"Export {len(selected)} cases to folder", start
@@ -149,11 +164,16 @@ class CaseTransfer:
         if folder:
             self._settings.setValue(EXPORT_FOLDER_KEY, folder)
             self.export_cases(
-                [(cid, Path(folder) / export_file_name(name, cid)) for cid, name in selected]
+                [(cid, Path(folder) / export_file_name(name, cid, bundle=bundle))
+                 for cid, name in selected], passphrase
             )
 
-    def export_cases(self, targets: Sequence[tuple[str, Path]]) -> Task | None:
-        """Write each case to its path in the background; Cancel stops between files."""
+    def export_cases(self, targets: Sequence[tuple[str, Path]],
+                     bundle_passphrase: str | None = None) -> Task | None:
+        """Write each case to its path in the background; Cancel stops between files.
+
+        With bundle_passphrase each file is an encrypted waypoint-bundle/1; without, plain JSON.
+        """
         cases = self.cases
         if cases is None or not targets:
             return None
@@ -164,7 +184,7 @@ class CaseTransfer:
             written = []
             for number, (case_id, path) in enumerate(jobs):
                 task.check_cancelled()
-                cases.export_case(case_id, path)
+                cases.export_case(case_id, path, bundle_passphrase)
                 written.append(path)
                 task.report_progress(number + 1, len(jobs))
             return written
