@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A clean clone passes its own tests: clones the committed HEAD into an empty temporary
-# folder (nothing beside it: no ../shared, no venv, no build) and runs the README's two
+# folder (nothing beside it: no team reference folder, no venv, no build) and runs the README's two
 # commands there, as they are written in README.md:
 #   1. install and start the app: offscreen, exiting by itself once the case list shows the
 #      demo case (WAYPOINT_EXIT_AT_FIRST_PAINT=cases), with its data in a temporary folder;

@@ -184,12 +184,12 @@ def test_settings(tmp_path: Path) -> None:
 
 
 def test_the_helpers_tighten_what_they_are_told_to_and_nothing_else(tmp_path: Path) -> None:
-    shared = tmp_path / "shared"
-    shared.mkdir(mode=0o755)
-    make_private_dir(shared)
-    assert mode(shared) == 0o755
-    make_private_dir(shared, tighten=True)
-    assert mode(shared) == 0o700
+    open_folder = tmp_path / "open-folder"
+    open_folder.mkdir(mode=0o755)
+    make_private_dir(open_folder)
+    assert mode(open_folder) == 0o755
+    make_private_dir(open_folder, tighten=True)
+    assert mode(open_folder) == 0o700
     old = tmp_path / "old.log"
     old.write_text("kept")
     old.chmod(0o644)
