@@ -401,7 +401,9 @@ class StorageOpener(QObject):
         if self._wants_recovery and storage.database.encrypted and self._secret:
             self._make_recovery_key(storage, self._secret)
         self._secret, self._key, self._wants_recovery = None, None, False
-        window.runner.run(_warm_up_in_worker)  # the first Review and memo then start warm
+        # The first Review and memo then start warm; after it (so that no import waits on
+        # the worker's), the case pages' modules are imported while the list is looked at.
+        window.runner.run(_warm_up_in_worker, lambda _result: window.warm_case_pages())
         # After a clean exit the open only read the schema; the full check runs now.
         window.runner.run(storage.database.check_deferred, None, self._damage_found)
         log.info("Database open: %s", self.database_url)

@@ -191,11 +191,28 @@ def _check_journey(case: dict[str, Any], check: _Checker) -> None:
             previous_departed = departed
 
 
+def claims_not_asked_reason(case: dict[str, Any], stop: dict[str, Any]) -> str | None:
+    """Why a stop's protection claims are not asked (None: they are asked).
+
+    The transit rules read claims made in third countries only: not in a country of the
+    applicant's nationality, nor during an earlier stay in the United States. A country of
+    last habitual residence is still asked: the 2023 rule exempts it only for the stateless.
+    """
+    country = stop.get("country")
+    if country == "US":
+        return "an earlier stay in the United States; the transit rules read claims made elsewhere"
+    nationalities = _list(_dict(case.get("applicant")).get("nationalities"))
+    if isinstance(country, str) and country in nationalities:
+        return (f"{country_name(country)} is a country of the applicant's nationality; the "
+                "transit rules read claims made in other countries")
+    return None
+
+
 def _check_claims(case: dict[str, Any], check: _Checker) -> None:
     for index, raw_stop in enumerate(_list(case.get("journey"))):
         stop = _dict(raw_stop)
         arrived = _quiet_date(stop.get("arrived"))
-        if stop.get("protection_claims") is None:
+        if stop.get("protection_claims") is None and claims_not_asked_reason(case, stop) is None:
             check.missing(
                 ("journey", index, "protection_claims"),
                 f"Say whether a protection claim was made in {country_name(stop.get('country'))}",

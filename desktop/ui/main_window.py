@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from desktop.ui.about_dialog import AboutDialog
     from desktop.ui.case_flow.case_flow_page import CaseFlowPage
     from desktop.ui.context import UiServices
+    from desktop.ui.idle_imports import IdleImporter
     from desktop.ui.rules.rules_page import RulesPage
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ SIZE_KEY = "main_window/size"
 RECENT_KEY = "main_window/recent_cases"  # case ids only: no names outside the database
 MAX_RECENT = 8
 STATE_KEY = "main_window/state"
+CASE_PAGE_MODULE = "desktop.ui.case_flow.case_flow_page"  # imported ahead, when the list idles
 
 
 def describe_database(database_url: str, paths: AppPaths) -> str:
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self._painted = False
         self._case_page: CaseFlowPage | None = None
+        self.idle_importer: IdleImporter | None = None
         self.rules_page: RulesPage | None = None
 
         self.setWindowTitle("Waypoint")
@@ -223,6 +227,17 @@ class MainWindow(QMainWindow):
         from desktop.ui.office.office_queue import attach_office_queue
 
         self.office_queue = attach_office_queue(self, services)
+
+    def warm_case_pages(self) -> None:
+        """Import the case pages now, a module per event-loop turn, while the list is looked
+        at: at once on the first case opened, the import held the window for ~180 ms."""
+        from desktop.ui.idle_imports import IdleImporter, import_when_idle
+
+        if self.idle_importer is None:
+            self.idle_importer = IdleImporter(self)
+            # What it loaded stays for the run: out of the collector's sight, as start-up's is.
+            self.idle_importer.finished.connect(gc.freeze)
+            import_when_idle(self.idle_importer, CASE_PAGE_MODULE, self.runner.run)
 
     def show_preview(self, total: int, rows: list[CaseSummary]) -> None:
         """The newest cases, read before the database finished opening (actions stay off)."""

@@ -112,6 +112,22 @@ def main() -> int:
         page.grab().save(str(out / "case-flow-journey-problem.png"))
     page.close()
 
+    # An earlier stay in the United States, before the journey: how it ended is asked there.
+    removed_before = copy.deepcopy(case)
+    removed_before["case_id"] = "WAYPOINT-DEMO-US-STAY"
+    removed_before["journey"].insert(0, {**blank_stop("US"), "arrived": "2016-05",
+                                         "departed": "2016-08-19", "left_how": "removed"})
+    stay_page = CaseFlowPage(services, storage.cases.create_case(removed_before))
+    stay_page.setWindowTitle("Waypoint — case")
+    stay_page.resize(width, height)
+    stay_page.show()
+    wait(5000, stay_page.loaded)
+    stay_page.go_to_step(Step.JOURNEY)
+    stay_page.pages[Step.JOURNEY].select_row(0)
+    wait(300)
+    stay_page.grab().save(str(out / "case-flow-journey-us-stay.png"))
+    stay_page.close()
+
     # A new case as it starts: every fact Unknown, claims not asked, an undated stop bounded
     # by its neighbours on the timeline.
     fresh = blank_case()

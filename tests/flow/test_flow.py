@@ -28,6 +28,7 @@ from desktop.flow.field_paths import (
 )
 from desktop.flow.steps import step_for_path
 from desktop.flow.timeline import timeline_layout
+from desktop.flow.validation import claims_not_asked_reason
 from tests.case_paths import CASES_DIR as CASES  # noqa: E402
 
 
@@ -139,6 +140,24 @@ def test_claims_problems_belong_to_the_claims_step() -> None:
     assert flow.step_state(Step.PROTECTION_CLAIMS) is StepState.PROBLEMS
     assert step_for_path("journey[2].protection_claims[0]") is Step.PROTECTION_CLAIMS
     assert step_for_path("/journey/2/arrived") is Step.JOURNEY
+
+
+def test_claims_are_asked_of_third_countries_only() -> None:
+    case = blank_case()
+    case["applicant"]["nationalities"] = ["HN"]
+    case["applicant"]["last_habitual_residence"] = "CR"
+    case["journey"] = [{"country": c, "protection_claims": None} for c in ("HN", "CR", "GT", "US")]
+    missing = {p.path[1] for p in validate_case(case)
+               if p.path[-1:] == ("protection_claims",) and p.severity is Severity.MISSING}
+    # Honduras is a nationality and the US an earlier stay: not asked. Costa Rica, the last
+    # habitual residence, is asked (the 2023 rule exempts it only for the stateless).
+    assert missing == {1, 2}
+    assert claims_not_asked_reason(case, case["journey"][0]) is not None
+    assert claims_not_asked_reason(case, case["journey"][3]) is not None
+    # Until the nationality is known, every stop is asked.
+    case["applicant"]["nationalities"] = []
+    assert {p.path[1] for p in validate_case(case)
+            if p.path[-1:] == ("protection_claims",)} == {0, 1, 2}
 
 
 def test_bad_codes_and_a_numbers_are_named() -> None:

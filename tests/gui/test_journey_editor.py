@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    choose_value,
     load_public_case,
     open_page,
     services_fixture,
@@ -131,6 +132,29 @@ def test_a_removed_stop_comes_back_with_ctrl_z(qtbot, services) -> None:
     assert journey.undo_remove() is False  # only once
     wait_saved(qtbot, page)
     assert services.cases.get_case(case_id).case_data["journey"] == before
+
+
+def test_an_earlier_us_stay_records_how_it_ended(qtbot, services) -> None:
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    page.go_to_step(Step.JOURNEY)
+    journey = page.pages[Step.JOURNEY]
+    journey.select_row(0)
+    assert not journey.left_how.isVisibleTo(journey)  # asked only of a stay in the US
+    journey.select_row(2)
+    QTest.keyClick(journey.stop_list, Qt.Key.Key_Insert)  # before Mexico
+    type_country(journey.country, "United States")
+    assert countries(page) == ["HN", "GT", "US", "MX"]
+    assert journey.left_how.isVisibleTo(journey) and journey.left_how.value() is None
+    assert "left_how" not in page.flow.journey[2]  # Unknown until answered: nothing stored
+    journey.left_how.setFocus()
+    choose_value(journey.left_how, "removed")
+    wait_saved(qtbot, page)
+    stored = services.cases.get_case(case_id).case_data["journey"]
+    assert stored[2]["country"] == "US" and stored[2]["left_how"] == "removed"
+    # A stop that holds the answer keeps showing it, even once its country is changed.
+    type_country(journey.country, "Belize")
+    assert journey.left_how.isVisibleTo(journey) and journey.left_how.value() == "removed"
 
 
 def test_stops_with_problems_are_marked_in_the_list(qtbot, services) -> None:

@@ -42,6 +42,14 @@ from desktop.ui.widgets.partial_date_edit import PartialDateEdit
 from desktop.ui.widgets.text_edits import TextLineEdit
 
 AUTOSAVE_DELAY_MS = 500
+# Work split over event-loop turns waits on a 1 ms timer, not 0: a zero timeout is a posted
+# call, which runs before the painting and input already waiting; a timer comes after them.
+NEXT_TURN_MS = 1
+
+
+def later(owner: QObject, callback: Callable[[], None], delay_ms: int = NEXT_TURN_MS) -> None:
+    """Run `callback` in a later event-loop turn, if `owner` still exists then."""
+    QTimer.singleShot(delay_ms, while_alive(owner, callback))
 
 
 _PAGE_CLASSES: dict[Step, Any] = {
@@ -120,7 +128,7 @@ class CaseFlowPage(QWidget):
         self.step_list.setAccessibleDescription(
             "Up and Down open a step; Enter moves to its first field; F6 comes back here"
         )
-        self.step_list.setFixedWidth(232)
+        self.step_list.setFixedWidth(250)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip says it all
         self.step_list.installEventFilter(self)
@@ -183,10 +191,11 @@ class CaseFlowPage(QWidget):
             on_done=while_alive(self, self._on_case_loaded),
             on_error=while_alive(self, self._on_load_error),
         )
-        # The first page is built while the case is read, in its own event-loop turn; then
-        # the header.
-        QTimer.singleShot(0, while_alive(self, self._build_ahead))
-        QTimer.singleShot(0, while_alive(self, self._ensure_header))
+        # While the case is read: the first page in one event-loop turn, the header in the
+        # next; the case is shown in a turn of its own after both (see _prepare).
+        self._prepared = False
+        self._arrived: Any = None
+        later(self, self._prepare)
 
     def _ensure_header(self) -> None:
         """The case's own facts above every step: its reference and the decision date."""
@@ -313,7 +322,7 @@ class CaseFlowPage(QWidget):
             if step not in self.pages:
                 self.pages[step]  # noqa: B018 (builds it)
                 if self.is_loaded:
-                    QTimer.singleShot(0, while_alive(self, self._build_ahead))
+                    later(self, self._build_ahead)
                 return
 
     # -- actions -------------------------------------------------------------------------------
@@ -354,7 +363,27 @@ class CaseFlowPage(QWidget):
             self.memo_page.ask_finalize()
 
     # -- loading -------------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        """One piece per event-loop turn, so that opening a case never holds the window long:
+        the first page, then the header, then the case if it has been read by then."""
+        if Step.APPLICANT not in self.pages:
+            self.pages[Step.APPLICANT]  # noqa: B018 (builds it)
+        elif not self._header_built:
+            self._ensure_header()
+        else:
+            self._prepared = True
+            if self._arrived is not None:
+                self._show_case(self._arrived)
+            return
+        later(self, self._prepare)
+
     def _on_case_loaded(self, stored: Any) -> None:
+        if self._prepared:
+            self._show_case(stored)
+        else:
+            self._arrived = stored  # shown when the first page and the header are made
+
+    def _show_case(self, stored: Any) -> None:
         self.flow.reset(stored.case_data, read_only=stored.status == "finalized")
         self._writer.version, self._writer.base = stored.version, stored.case_data
         self.is_loaded = True
@@ -369,7 +398,7 @@ class CaseFlowPage(QWidget):
         if has_answers:
             self.step_list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.loaded.emit()
-        QTimer.singleShot(0, while_alive(self, self._build_ahead))
+        later(self, self._build_ahead)
 
     def _on_load_error(self, error: BaseException) -> None:
         self.save_status.setText(f"The case could not be opened: {error}")

@@ -9,7 +9,7 @@ from desktop.flow import choices
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.field_paths import FieldPath
 from desktop.flow.steps import Step
-from desktop.flow.validation import Problem
+from desktop.flow.validation import Problem, claims_not_asked_reason
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.step_page import StepPage
@@ -69,8 +69,15 @@ class ClaimsPage(StepPage):
             layout = QVBoxLayout(box)
             asked = isinstance(stop.get("protection_claims"), list)
             claims = stop.get("protection_claims") or []
+            not_needed = claims_not_asked_reason(self.flow.data, stop)
             if not asked:
-                question = QLabel(f"Not asked yet: was a protection claim made in {name}?", box)
+                question = QLabel(
+                    f"Not asked: {not_needed}. Add a claim only if one was made."
+                    if not_needed
+                    else f"Not asked yet: was a protection claim made in {name}?",
+                    box,
+                )
+                question.setWordWrap(True)
                 question.setStyleSheet("font-style: italic; color: #6b6b6b;")
                 layout.addWidget(question)
                 none_made = QPushButton("No claim made here", box)

@@ -118,6 +118,10 @@ class FieldForm(QWidget):
                 return binding.editor
         return None
 
+    def set_row_visible(self, editor: Any, visible: bool) -> None:
+        """Show or hide an editor's whole row (its label, the editor and its problem line)."""
+        self.form.setRowVisible(editor.parentWidget(), visible)
+
     def set_read_only(self, read_only: bool) -> None:
         for binding in self.bindings:
             binding.editor.setEnabled(not read_only)

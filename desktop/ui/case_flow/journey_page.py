@@ -130,6 +130,13 @@ class JourneyPage(StepPage):
         self.returned_later = form.add_field(
             ("returned_later",), "Returned later", TriStateComboBox(form), "Left and came back"
         )
+        # Asked only of an earlier stay in the United States (a stop with country US).
+        self.left_how = form.add_field(
+            ("left_how",),
+            "How the US stay ended",
+            ChoiceComboBox(choices.LEFT_HOW, form),
+            "An earlier stay in the United States: removed, returned voluntarily or departed",
+        )
         box_layout = QVBoxLayout(self.editor_box)
         box_layout.addWidget(form)
         self.empty_hint = QPushButton("Add the first stop", self.editor_box)
@@ -155,7 +162,7 @@ class JourneyPage(StepPage):
         self._removed: tuple[int, dict[str, Any]] | None = None
 
         top = QHBoxLayout()
-        top.addWidget(self.stop_list, 2)
+        top.addWidget(self.stop_list, 1)  # the editor needs the room: its dates say how they read
         top.addLayout(buttons)
         top.addWidget(self.editor_box, 3)
         self.body.addLayout(top)
@@ -267,9 +274,17 @@ class JourneyPage(StepPage):
             self.stop_form.base = ("journey", row)
             self.editor_box.setTitle(f"Stop {row + 1}")
             self.stop_form.load(self.flow.data)
+            self._show_us_stay_row(row)
             self.show_problems(self.flow.problems(self.step))
         for button in (self.remove_button, self.insert_button, self.up_button, self.down_button):
             button.setEnabled(has_stop and not self.read_only)
+
+    def _show_us_stay_row(self, row: int) -> None:
+        # Shown for a stop in the US, and for any stop that holds an answer (never hidden).
+        stop = self.flow.journey[row] if 0 <= row < len(self.flow.journey) else {}
+        self.stop_form.set_row_visible(
+            self.left_how, stop.get("country") == "US" or stop.get("left_how") is not None
+        )
 
     def load(self) -> None:
         row = self.current_row()
@@ -280,6 +295,8 @@ class JourneyPage(StepPage):
 
     def _store_answer(self, path: FieldPath, value: object) -> None:
         if self.flow.set_answer(path, value):
+            if path[-1] == "country":
+                self._show_us_stay_row(self.current_row())
             self.model.refresh()
             self.timeline.set_case(self.flow.data)
             self.edited.emit(path)
