@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtPrintSupport import QPrinter
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
     load_public_case,
@@ -42,13 +44,20 @@ def test_save_as_pdf_writes_the_file_and_remembers_the_folder(qtbot, services, m
     assert stored is not None and stored.status == "draft"
 
 
-def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path):
+def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path, monkeypatch):
     _page, memo, _case_id = memo_page
+    scratch = tmp_path / "scratch"  # the temporary folder while printing: left empty
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    written: list[str] = []
+    watcher = QFileSystemWatcher([str(scratch)])
+    watcher.directoryChanged.connect(written.append)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     with qtbot.waitSignal(memo.printed, timeout=60_000) as printed:
         memo.print_to(printer)
+    assert written == [] and list(scratch.iterdir()) == []  # the memo was read from memory
     assert printed.args == [memo.document.pageCount()]
     assert printer.resolution() == 300
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == memo.document.pageCount()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -13,6 +10,27 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop.ui.background import Task
 
 PRINT_DPI = 300  # QPrinter's HighResolution (1200 dpi) takes ~18x longer for no visible gain
+LOAD_TIMEOUT_MS = 30_000
+
+
+def read_pdf(pdf_bytes: bytes) -> tuple[QPdfDocument, QBuffer]:
+    """The memo as a QtPdf document read from memory: the memo never touches the disk
+    unencrypted, not even as a temporary file. Keep the buffer while the document is used."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf_bytes))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.status() is QPdfDocument.Status.Loading:  # done at once today; else wait
+        waiting = QEventLoop()
+        document.statusChanged.connect(waiting.quit)
+        QTimer.singleShot(LOAD_TIMEOUT_MS, waiting.quit)
+        waiting.exec()
+    if document.status() is not QPdfDocument.Status.Ready:
+        problem = document.error().name
+        document.close()
+        raise RuntimeError(f"The memo could not be read for printing ({problem})")
+    return document, buffer
 
 
 def print_pdf(task: Task, pdf_bytes: bytes, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
@@ -20,14 +38,8 @@ def print_pdf(task: Task, pdf_bytes: bytes, printer: QPrinter, dpi: int = PRINT_
 
     Checks for cancellation between pages (the printer job is aborted) and reports progress.
     """
-    with tempfile.TemporaryDirectory(prefix="waypoint-print-") as folder:
-        # QPdfDocument.load(path) is synchronous, which a worker thread without an event loop needs.
-        path = Path(folder) / "memo.pdf"
-        path.write_bytes(pdf_bytes)
-        document = QPdfDocument()
-        error = document.load(str(path))
-        if error != QPdfDocument.Error.None_:
-            raise RuntimeError(f"The memo could not be read for printing ({error.name})")
+    document, _buffer = read_pdf(pdf_bytes)
+    try:
         pages = document.pageCount()
         printer.setResolution(dpi)
         painter = QPainter()
@@ -50,5 +62,6 @@ def print_pdf(task: Task, pdf_bytes: bytes, printer: QPrinter, dpi: int = PRINT_
             raise
         finally:
             painter.end()
-            document.close()
-        return pages
+    finally:
+        document.close()
+    return pages
