@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import json
 import os
 import statistics
@@ -46,8 +47,17 @@ FAMILY = ["Ramírez", "Nguyễn", "García", "Núñez", "Hernández", "王", "ا
 GIVEN = ["Ana", "José", "Minh", "Lucía", "Fatima", "小明", "Chidi", "María", "Luis"]
 
 
+class Stalls(list[float]):
+    """The stalls of one activity (ms), with the longest garbage-collector pause meanwhile."""
+
+    def __init__(self, stalls: list[float], longest_gc: float) -> None:
+        super().__init__(stalls)
+        self.longest_gc = longest_gc
+
+
 class StallMeter:
-    """Collects how late each 5 ms tick arrives while it runs."""
+    """Collects how late each 5 ms tick arrives while it runs, and the longest pause of the
+    garbage collector meanwhile (it holds the interpreter lock, whichever thread runs it)."""
 
     def __init__(self) -> None:
         self.timer = QTimer()
@@ -55,6 +65,15 @@ class StallMeter:
         self.timer.timeout.connect(self._tick)
         self.stalls: list[float] = []
         self._last = 0.0
+        self.longest_gc = 0.0
+        self._gc_started = 0.0
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            self.longest_gc = max(self.longest_gc, (time.perf_counter() - self._gc_started) * 1000)
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -63,13 +82,14 @@ class StallMeter:
 
     def start(self) -> None:
         self.stalls = []
+        self.longest_gc = 0.0
         self._last = time.perf_counter()
         self.timer.start()
 
-    def stop(self) -> list[float]:
+    def stop(self) -> Stalls:
         self.timer.stop()
         self._tick()
-        return self.stalls
+        return Stalls(self.stalls, self.longest_gc)
 
 
 def wait(milliseconds: int, signal: Any = None, until: Callable[[], bool] | None = None) -> None:
@@ -105,7 +125,7 @@ def seed(services: UiServices, count: int) -> float:
 
 
 def interactive_stalls(services: UiServices, runner: BackgroundRunner, meter: StallMeter,
-                       demo_id: str, results: dict[str, list[float]]) -> None:
+                       demo_id: str, results: dict[str, Stalls]) -> None:
     """The case list, the case flow and the memo."""
     # One window whose stack holds the list, then the case, as the main window's does.
     window = QStackedWidget()
@@ -184,7 +204,7 @@ def interactive_stalls(services: UiServices, runner: BackgroundRunner, meter: St
 
 
 def impact_stalls(storage: Any, paths: Any, runner: BackgroundRunner, meter: StallMeter,
-                  folder: Path) -> list[float]:
+                  folder: Path) -> Stalls:
     """Check a signed pack that moves one date and show its impact on every stored case (all
     of them change: one row each)."""
     from bench_rule_impact import TEST_KEYS, candidate_files  # this folder is on sys.path
@@ -268,7 +288,7 @@ def main() -> int:
     runner.wait_for_done(30_000)
 
     meter = StallMeter()
-    results: dict[str, list[float]] = {}
+    results: dict[str, Stalls] = {}
 
     meter.start()
     wait(1000)
@@ -279,7 +299,8 @@ def main() -> int:
     results["rule-pack impact"] = impact_stalls(storage, paths, runner, meter, folder)
     close_storage(storage)
     floor = max(results["idle event loop (floor)"]) or 0.1
-    print(f"{'activity':<28} {'max stall':>10} {'median':>8} {'ticks':>6}  goal   vs floor")
+    print(f"{'activity':<28} {'max stall':>10} {'median':>8} {'ticks':>6}  goal   vs floor"
+          "   longest GC")
     worst = 0.0
     for name, stalls in results.items():
         top, middle = max(stalls), statistics.median(stalls)
@@ -287,7 +308,7 @@ def main() -> int:
         verdict = "ok" if top <= GOAL_MS else "OVER"
         print(
             f"{name:<28} {top:8.1f}ms {middle:6.1f}ms {len(stalls):6d}  ≤{GOAL_MS:.0f}ms "
-            f"{verdict:<4} x{top / floor:.1f}"
+            f"{verdict:<4} x{top / floor:<7.1f} {getattr(stalls, 'longest_gc', 0.0):6.1f}ms"
         )
     print(f"worst stall {worst:.1f} ms (goal {GOAL_MS:.0f} ms); cases in database: {count:,}")
     app.shutdown()
