@@ -27,10 +27,15 @@ def read_small_file(path: Path, max_bytes: int) -> bytes:
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                          | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as handle:
+    try:
         status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise NotARegularFile(str(path))
+    except BaseException:
+        os.close(descriptor)
+        raise
+    if not stat.S_ISREG(status.st_mode):  # checked before fdopen, which refuses a folder
+        os.close(descriptor)
+        raise NotARegularFile(str(path))
+    with os.fdopen(descriptor, "rb") as handle:
         raw = b"" if status.st_size > max_bytes else handle.read(
             max_bytes + 1)  # +1: a file that grew since fstat is caught too
     if status.st_size > max_bytes or len(raw) > max_bytes:
