@@ -60,7 +60,7 @@ class InterviewSheetDialog(QDialog):
         explanation.setWordWrap(True)
         self.language_buttons: dict[str, QRadioButton] = {
             "en": QRadioButton("&English", self),
-            "es": QRadioButton("Spanish (espa&ñol)", self),
+            "es": QRadioButton("Spa&nish (español)", self),
         }
         self.language_buttons["en"].setChecked(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
