@@ -120,22 +120,13 @@ def import_officer_key(data_dir: Path, officer: str, pkcs12_data: bytes, passphr
     `source` names the file in messages; with replace=False an existing key is kept (refused).
     """
     from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.serialization import pkcs12
 
     name = officer.strip()
     if not name:
         raise SigningError("A signing key needs the officer's name.")
     if not _is_pkcs12(pkcs12_data):
         raise SigningError(f"{source} is not a PKCS#12 key file (.p12 or .pfx).")
-    try:
-        key, certificate, _others = pkcs12.load_key_and_certificates(
-            pkcs12_data, _passphrase_bytes(passphrase))
-    except ValueError:
-        raise SigningError(f"The passphrase does not open {source}: check it and try again."
-                           ) from None
-    if key is None or certificate is None:
-        raise SigningError(f"{source} holds no private key with its certificate: ask for the "
-                           "file that includes the private key.")
+    key, certificate, _others = _open_pkcs12(pkcs12_data, passphrase, source)
     public = serialization.PublicFormat.SubjectPublicKeyInfo
     if (key.public_key().public_bytes(serialization.Encoding.DER, public)
             != certificate.public_key().public_bytes(serialization.Encoding.DER, public)):
@@ -189,17 +180,18 @@ def _fingerprint(certificate: Any) -> str:
     return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
-def _open_pkcs12(data: bytes, passphrase: str, officer: str) -> tuple[Any, Any, list[Any]]:
+def _open_pkcs12(data: bytes, passphrase: str, what: str) -> tuple[Any, Any, list[Any]]:
+    """The key, certificate and other certificates of a PKCS#12; `what` names it in messages."""
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(
             data, _passphrase_bytes(passphrase))
     except ValueError:
-        raise SigningError(f"The passphrase does not open {officer.strip()}'s signing key."
+        raise SigningError(f"The passphrase does not open {what}: check it and try again."
                            ) from None
     if key is None or certificate is None:
-        raise SigningError(f"{officer.strip()}'s key file holds no key and certificate.")
+        raise SigningError(f"{what} holds no private key with its certificate.")
     return key, certificate, list(others)
 
 
@@ -216,7 +208,7 @@ def load_signer(data_dir: Path, officer: str, passphrase: str) -> Any:
         data = path.read_bytes()
     except FileNotFoundError:
         raise SigningError(f"{officer.strip()} has no signing key yet.") from None
-    key, certificate, others = _open_pkcs12(data, passphrase, officer)
+    key, certificate, others = _open_pkcs12(data, passphrase, f"{officer.strip()}'s signing key")
     der = certificate.public_bytes(serialization.Encoding.DER)
     signing_key = load_private_key_from_pemder_data(
         key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,

@@ -53,6 +53,7 @@ class ImportKeyDialog(QDialog):
         self.file_dialog: QFileDialog | None = None
         self.setWindowTitle("Import signing key (PKCS#12)")
         self.setObjectName("importKeyDialog")
+        self.setMinimumWidth(560)
         intro = QLabel(
             "Import a signing key and certificate your organisation issued as a PKCS#12 file "
             "(.p12 or .pfx). Finalizing a memo as this officer then signs it with this key. "
@@ -74,7 +75,9 @@ class ImportKeyDialog(QDialog):
         self.replace_check = QCheckBox(self)
         self.replace_check.hide()
         form = QFormLayout()
-        form.addRow("Key &file:", file_row)
+        file_label = QLabel("Key &file:", self)
+        file_label.setBuddy(self.file_edit)  # a row of two widgets has no buddy of its own
+        form.addRow(file_label, file_row)
         form.addRow("&Officer's name:", self.officer_edit)
         form.addRow("File's &passphrase:", self.passphrase_edit)
         form.addRow("", self.replace_check)
@@ -106,7 +109,7 @@ class ImportKeyDialog(QDialog):
         return bool(self.officer()) and has_key(self.data_dir, self.officer())
 
     def _update(self) -> None:
-        replacing = self._replacing()
+        replacing = self._replacing() and self.result_key is None
         self.replace_check.setVisible(replacing)
         if replacing:
             self.replace_check.setText(f"Replace {self.officer()}'s existing signing key "
@@ -146,6 +149,7 @@ class ImportKeyDialog(QDialog):
     def _show(self, text: str, *, error: bool) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
+        self.adjustSize()  # room for a message of several lines, fields kept their height
 
     def _imported(self, key: OfficerKey) -> None:
         self.busy = False

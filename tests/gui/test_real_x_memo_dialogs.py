@@ -82,6 +82,9 @@ def test_interview_sheet_printed_and_signing_key_imported_in_the_window(
     dialog = modal()
     qtbot.waitUntil(lambda: dialog.isActiveWindow() and dialog.file_edit.hasFocus(),
                     timeout=5_000)
+    QTest.keyClick(dialog, Qt.Key.Key_O, ALT)
+    QTest.keyClick(dialog.officer_edit, Qt.Key.Key_F, ALT)  # back to the key file
+    assert dialog.file_edit.hasFocus()
     QTest.keyClicks(dialog.file_edit, str(p12))
     QTest.keyClick(dialog.file_edit, Qt.Key.Key_O, ALT)  # the officer's name
     assert dialog.officer_edit.hasFocus()
