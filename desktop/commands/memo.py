@@ -228,12 +228,10 @@ def run_key(args: argparse.Namespace) -> int:
                                                confirm=True))
         elif len(args.more) == 2 and args.more[0] == "import":
             source = Path(args.more[1])
-            try:
-                data = source.read_bytes()
-            except OSError as error:
-                raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
-            made = signing.import_officer_key(
-                data_dir, officer, data, _passphrase(f"Passphrase of {source.name}: "))
+            if not source.exists():  # said before the passphrase is asked
+                raise UserError(f"{source}: no such file")
+            made = signing.import_officer_key_file(
+                data_dir, officer, source, _passphrase(f"Passphrase of {source.name}: "))
         else:
             raise UserError("usage: waypoint memo key create|import FILE.p12 --officer NAME")
     except signing.SigningError as problem:

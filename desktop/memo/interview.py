@@ -328,7 +328,7 @@ def render_interview_sheet(case: dict[str, Any], determination: dict[str, Any], 
     decor = PageDecor(
         running_title=f"{words['case']} {reference} · {words['a_number']} {a_number}",
         footer_lines=(words["footer"].format(version=__version__,
-                                             generated=format_partial_date(generated_at.date())),),
+                                             generated=_date(generated_at.date(), language)),),
         draft=False, page_words=words["page"])
     buffer = io.BytesIO()
     build_document(buffer, story, decor, created_at=generated_at, title=words["title"],

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import stat
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
@@ -34,6 +32,7 @@ from desktop.engine import (
     party_to_any,
 )
 from desktop.resources import resource_path
+from desktop.services.reading import FileTooLarge, NotARegularFile, read_small_file
 from desktop.services.rule_packs import active_pack_info, active_rule_pack
 
 SCHEMA_FILE = ("schema", "case-1.schema.json")
@@ -78,25 +77,16 @@ def read_case_file(path: str | Path) -> dict[str, Any]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most MAX_CASE_FILE_BYTES; only a regular file is read.
-
-    Opened without blocking and checked before reading, so a FIFO never hangs the reader
-    and /dev/zero is refused instead of read until memory runs out.
-    """
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                         | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as handle:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise CaseFileError("", "not a case file: this is a device, pipe or folder, "
-                                    "not a regular file")
-        raw = b"" if status.st_size > MAX_CASE_FILE_BYTES else handle.read(
-            MAX_CASE_FILE_BYTES + 1)  # +1: a file that grew since fstat is caught too
-    if status.st_size > MAX_CASE_FILE_BYTES or len(raw) > MAX_CASE_FILE_BYTES:
-        size = max(status.st_size, len(raw))
-        raise CaseFileError("", f"the file is {size / 1e6:.0f} MB; a case file is at most "
-                                f"{MAX_CASE_FILE_BYTES / 1e6:.0f} MB (is this the right file?)")
-    return raw
+    """The file's bytes, at most MAX_CASE_FILE_BYTES; only a regular file is read."""
+    try:
+        return read_small_file(path, MAX_CASE_FILE_BYTES)
+    except NotARegularFile:
+        raise CaseFileError("", "not a case file: this is a device, pipe or folder, "
+                                "not a regular file") from None
+    except FileTooLarge as large:
+        raise CaseFileError("", f"the file is {large.size / 1e6:.0f} MB; a case file is at most "
+                                f"{MAX_CASE_FILE_BYTES / 1e6:.0f} MB (is this the right file?)"
+                            ) from None
 
 
 class _Duplicated(dict[str, Any]):

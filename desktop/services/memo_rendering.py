@@ -1,4 +1,4 @@
-"""Renders a case's memo with the services' look-ups (treaty participation, the law's date)."""
+"""Renders a case's memo (with the treaty and law-date look-ups) and its interview sheet."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from desktop.memo import render_memo
+from desktop.memo.interview import render_interview_sheet
 from desktop.resources import resource_path
 from desktop.services.evaluation import treaty_status
 
@@ -30,3 +31,10 @@ def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *
                             determination.get("law_known_through") or law_known_through())
     return render_memo(case_data, determination, generated_at=generated_at,
                        treaty_status=treaty_status, **memo_options)
+
+
+def render_case_interview_sheet(case_data: dict[str, Any], determination: dict[str, Any], *,
+                                language: str, generated_at: datetime) -> bytes:
+    """The one-page interview sheet of the case's open questions, in English or Spanish."""
+    return render_interview_sheet(case_data, determination, language=language,
+                                  generated_at=generated_at)

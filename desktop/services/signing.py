@@ -19,6 +19,7 @@ KEY_YEARS = 10
 # Room for the signature in the file, so pyHanko need not sign once more just to measure it
 # (half the signing time); an officer key's signature takes about 1.5 kB of it.
 RESERVED_BYTES = 8192
+MAX_KEY_FILE_BYTES = 1_000_000  # a PKCS#12 with a long chain is a few tens of kB
 
 
 class SigningError(Exception):
@@ -110,13 +111,63 @@ def create_officer_key(data_dir: Path, officer: str, passphrase: str, *,
     return OfficerKey(name, path, _fingerprint(certificate))
 
 
-def import_officer_key(data_dir: Path, officer: str, pkcs12_data: bytes,
-                       passphrase: str) -> OfficerKey:
-    """Keep an organisation-issued PKCS#12 for the officer (checked to open with passphrase)."""
-    certificate = _open_pkcs12(pkcs12_data, passphrase, officer)[1]
-    path = key_path(data_dir, officer)
+def import_officer_key(data_dir: Path, officer: str, pkcs12_data: bytes, passphrase: str, *,
+                       source: str = "The key file", replace: bool = True) -> OfficerKey:
+    """Keep an organisation-issued PKCS#12 for the officer, as it is (still encrypted with its
+    own passphrase, which then signs): checked first to be a PKCS#12 that this passphrase opens,
+    holding a private key with its certificate. Nothing is written unless all of that holds.
+
+    `source` names the file in messages; with replace=False an existing key is kept (refused).
+    """
+    from cryptography.hazmat.primitives import serialization
+
+    name = officer.strip()
+    if not name:
+        raise SigningError("A signing key needs the officer's name.")
+    if not _is_pkcs12(pkcs12_data):
+        raise SigningError(f"{source} is not a PKCS#12 key file (.p12 or .pfx).")
+    key, certificate, _others = _open_pkcs12(pkcs12_data, passphrase, source)
+    public = serialization.PublicFormat.SubjectPublicKeyInfo
+    if (key.public_key().public_bytes(serialization.Encoding.DER, public)
+            != certificate.public_key().public_bytes(serialization.Encoding.DER, public)):
+        raise SigningError(f"In {source} the private key does not belong to the certificate.")
+    path = key_path(data_dir, name)
+    if not replace and path.exists():
+        raise SigningError(f"{name} already has a signing key; it was kept.")
     _write_private(path, pkcs12_data)
-    return OfficerKey(officer.strip(), path, _fingerprint(certificate))
+    return OfficerKey(name, path, _fingerprint(certificate))
+
+
+def import_officer_key_file(data_dir: Path, officer: str, source: Path, passphrase: str, *,
+                            replace: bool = True) -> OfficerKey:
+    """import_officer_key() on a .p12/.pfx file, read only if it is a small regular file."""
+    from desktop.services.reading import FileTooLarge, NotARegularFile, read_small_file
+
+    try:
+        data = read_small_file(source, MAX_KEY_FILE_BYTES)
+    except NotARegularFile:
+        raise SigningError(f"{source.name} is not a key file: it is a device, pipe or folder."
+                           ) from None
+    except FileTooLarge as large:
+        raise SigningError(f"{source.name} is {large.size / 1e6:.1f} MB, too large for a key file "
+                           "(is this the right file?).") from None
+    except OSError as error:
+        raise SigningError(f"{source.name} cannot be read ({error.strerror or error}).") from None
+    return import_officer_key(data_dir, officer, data, passphrase, source=source.name,
+                              replace=replace)
+
+
+def _is_pkcs12(data: bytes) -> bool:
+    """Whether the bytes parse as a PKCS#12 (PFX v3) structure, before any passphrase is tried:
+    so a wrong file and a wrong passphrase get different messages."""
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        return bool(pfx["version"].native == "v3" and pfx["auth_safe"]["content_type"].native
+                    in ("data", "signed_data"))
+    except (ValueError, TypeError, KeyError):
+        return False
 
 
 def has_key(data_dir: Path, officer: str) -> bool:
@@ -129,17 +180,18 @@ def _fingerprint(certificate: Any) -> str:
     return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
-def _open_pkcs12(data: bytes, passphrase: str, officer: str) -> tuple[Any, Any, list[Any]]:
+def _open_pkcs12(data: bytes, passphrase: str, what: str) -> tuple[Any, Any, list[Any]]:
+    """The key, certificate and other certificates of a PKCS#12; `what` names it in messages."""
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(
             data, _passphrase_bytes(passphrase))
     except ValueError:
-        raise SigningError(f"The passphrase does not open {officer.strip()}'s signing key."
+        raise SigningError(f"The passphrase does not open {what}: check it and try again."
                            ) from None
     if key is None or certificate is None:
-        raise SigningError(f"{officer.strip()}'s key file holds no key and certificate.")
+        raise SigningError(f"{what} holds no private key with its certificate.")
     return key, certificate, list(others)
 
 
@@ -156,7 +208,7 @@ def load_signer(data_dir: Path, officer: str, passphrase: str) -> Any:
         data = path.read_bytes()
     except FileNotFoundError:
         raise SigningError(f"{officer.strip()} has no signing key yet.") from None
-    key, certificate, others = _open_pkcs12(data, passphrase, officer)
+    key, certificate, others = _open_pkcs12(data, passphrase, f"{officer.strip()}'s signing key")
     der = certificate.public_bytes(serialization.Encoding.DER)
     signing_key = load_private_key_from_pemder_data(
         key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,

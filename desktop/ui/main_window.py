@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from desktop.ui.context import UiServices
     from desktop.ui.idle_imports import IdleImporter
     from desktop.ui.rules.rules_page import RulesPage
+    from desktop.ui.signing_key_dialog import ImportKeyDialog
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.rules_action = self._action("&Rule packs…", self.show_rules_page)
+        self.signing_key_action = self._action("Import &signing key (PKCS#12)…",
+                                               self.show_import_key_dialog)
         self.about_action = self._action("&About Waypoint", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.rules_action)
+        file_menu.addAction(self.signing_key_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
@@ -288,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def _set_storage_actions_enabled(self, enabled: bool) -> None:
         for action in (self.new_action, self.open_action, self.import_action, self.export_action,
-                       self.rules_action):
+                       self.rules_action, self.signing_key_action):
             action.setEnabled(enabled)
 
     def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
@@ -408,6 +412,22 @@ class MainWindow(QMainWindow):
         self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog.open()
         return self.about_dialog
+
+    def show_import_key_dialog(self) -> ImportKeyDialog | None:
+        """Import an organisation-issued PKCS#12 as an officer's signing key (window-modal)."""
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.signing_key_dialog import ImportKeyDialog
+
+        if self.services is None:
+            return None
+        dialog = ImportKeyDialog(self.services.paths.data_dir, self.services.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda key: self.statusBar().showMessage(
+            f"Signing key imported for {key.officer}", 10_000))
+        self.import_key_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- events ------------------------------------------------------------------------------
 

@@ -251,7 +251,8 @@ def test_menus_and_controls_have_names_shortcuts_and_accessible_names(
     file_actions = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_actions == ["&New case", "&Open case…", "&Recent cases",
                             "← &Back to the case list", "&Import case files…",
-                            "&Export selected cases…", "&Rule packs…", "Change &passphrase…",
+                            "&Export selected cases…", "&Rule packs…",
+                            "Import &signing key (PKCS#12)…", "Change &passphrase…",
                             "&Lock", "&Quit"]
     controls = window.case_list.findChildren(QWidget)
     interactive = [

@@ -180,3 +180,44 @@ def test_verify_command_loads_no_qt_engine_database_or_pyhanko(tmp_path: Path) -
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Signature 2 (Sam Reviewer" in done.stdout
     assert "LOADED []" in done.stdout
+
+
+def test_import_checks_the_file_before_anything_is_written(tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    data = signing.create_officer_key(tmp_path / "org", "Org Officer", "org-pass").path
+    issued = data.read_bytes()
+    store = tmp_path / "data"
+    with pytest.raises(signing.SigningError, match="a.p12 is not a PKCS#12 key file"):
+        signing.import_officer_key(store, "Ana Pérez", b"%PDF-1.7", "org-pass", source="a.p12")
+    with pytest.raises(signing.SigningError, match="passphrase does not open a.p12"):
+        signing.import_officer_key(store, "Ana Pérez", issued, "wrong", source="a.p12")
+    with pytest.raises(signing.SigningError, match="officer's name"):
+        signing.import_officer_key(store, "  ", issued, "org-pass")
+    _key, certificate, _ = pkcs12.load_key_and_certificates(issued, b"org-pass")
+    certificate_only = pkcs12.serialize_key_and_certificates(
+        b"x", None, certificate, None, serialization.BestAvailableEncryption(b"org-pass"))
+    with pytest.raises(signing.SigningError, match="holds no private key"):
+        signing.import_officer_key(store, "Ana Pérez", certificate_only, "org-pass")
+    assert not signing.keys_dir(store).exists()  # nothing written, not even the folder
+    signing.create_officer_key(store, "Ana Pérez", PASS)
+    before = signing.key_path(store, "Ana Pérez").read_bytes()
+    with pytest.raises(signing.SigningError, match="already has a signing key"):
+        signing.import_officer_key(store, "Ana Pérez", issued, "org-pass", replace=False)
+    assert signing.key_path(store, "Ana Pérez").read_bytes() == before
+
+
+def test_cli_key_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    issued = signing.create_officer_key(tmp_path / "org", "Org Officer", "org-pass")
+    data = ["--data-dir", str(tmp_path / "data")]
+    monkeypatch.setenv("WAYPOINT_SIGNING_PASSPHRASE", "wrong")
+    assert main([*data, "memo", "key", "import", str(issued.path), "--officer", "Ana"]) == 2
+    assert "passphrase does not open" in capsys.readouterr().err
+    assert main([*data, "memo", "key", "import", str(tmp_path / "none.p12"),
+                 "--officer", "Ana"]) == 2
+    assert "no such file" in capsys.readouterr().err
+    monkeypatch.setenv("WAYPOINT_SIGNING_PASSPHRASE", "org-pass")
+    assert main([*data, "memo", "key", "import", str(issued.path), "--officer", "Ana"]) == 0
+    assert issued.fingerprint in capsys.readouterr().out

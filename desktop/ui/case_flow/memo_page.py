@@ -1,4 +1,4 @@
-"""The Memo step: preview the PDF in the app, save it, print it, finalize it."""
+"""The Memo step: preview the PDF in the app, save it, print it, finalize it; interview sheet."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.background import Task, TaskCancelled
+from desktop.ui.case_flow.interview_sheet import InterviewSheet
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_printing import print_pdf
 from desktop.ui.case_flow.officer_dialogs import finalize_dialog
@@ -113,11 +114,13 @@ class MemoPage(QWidget):
         self.save_button = QPushButton("&Save as PDF…", self)
         self.print_button = QPushButton("&Print…", self)
         self.finalize_button = QPushButton("Finali&ze…", self)
+        self.interview_sheet = InterviewSheet(self)
         for button in (
             self.refresh_button,
             self.save_button,
             self.print_button,
             self.finalize_button,
+            self.interview_sheet.button,
         ):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             buttons.addWidget(button)
@@ -161,6 +164,7 @@ class MemoPage(QWidget):
             self.save_button,
             self.print_button,
             self.finalize_button,
+            self.interview_sheet.button,
             self.view,
         ]
 
@@ -237,14 +241,20 @@ class MemoPage(QWidget):
     # -- save --------------------------------------------------------------------------------
     def ask_save(self) -> QFileDialog:
         """The save dialog, opened (not exec'ed); a chosen file is written by save_to()."""
+        return self.open_save_dialog(SAVE_CAPTION, "memo", self.save_to)
+
+    def open_save_dialog(
+        self, caption: str, what: str, on_selected: Callable[[str], None]
+    ) -> QFileDialog:
+        """A PDF save dialog in the last folder used, suggesting "<family name> <what>.pdf"."""
         folder = Path(str(self.services.settings.value(LAST_FOLDER_KEY, str(Path.home()))))
         name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
-        dialog = QFileDialog(self, SAVE_CAPTION, str(folder), "PDF (*.pdf)")
+        dialog = QFileDialog(self, caption, str(folder), "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(str(folder / f"{name} memo.pdf"))
+        dialog.selectFile(str(folder / f"{name} {what}.pdf"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.save_to)
+        dialog.fileSelected.connect(on_selected)
         self.save_dialog = dialog
         dialog.open()
         return dialog
@@ -281,13 +291,19 @@ class MemoPage(QWidget):
 
         Where the platform offers it, the dialog also prints to a PDF file.
         """
+        return self.open_print_dialog("Print memo", "memo", self.print_to)
+
+    def open_print_dialog(
+        self, title: str, what: str, on_accepted: Callable[[QPrinter], object]
+    ) -> QPrintDialog:
+        """The system print dialog for "<family name> <what>", opened window-modal."""
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
-        printer.setDocName(f"{name} memo")
+        printer.setDocName(f"{name} {what}")
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print memo")
+        dialog.setWindowTitle(title)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.print_to(printer))
+        dialog.accepted.connect(lambda: on_accepted(printer))
         self.print_dialog = dialog
         self._printer = printer  # the dialog holds it by pointer only
         # QPrintDialog.open(receiver, member) hides QDialog.open() in PySide6: call the base.
@@ -299,13 +315,17 @@ class MemoPage(QWidget):
         if self.pdf_bytes is None:
             return None
         pdf = self.pdf_bytes
-        pages = max(self.document.pageCount(), 1)
-        self.progress = QProgressDialog("Printing the memo…", "Cancel", 0, pages, self)
+        return self.print_with_progress("Printing the memo…", max(self.document.pageCount(), 1),
+                                        lambda task: print_pdf(task, pdf, printer))
+
+    def print_with_progress(self, label: str, pages: int, work: Callable[[Task], int]) -> Task:
+        """Run `work` (which prints, returning the pages) in the runner with a progress dialog."""
+        self.progress = QProgressDialog(label, "Cancel", 0, pages, self)
         self.progress.setWindowTitle("Printing")
         self.progress.setMinimumDuration(0)
         self.progress.setValue(0)
         task = self.services.runner.run_task(
-            lambda task: print_pdf(task, pdf, printer),
+            work,
             on_done=while_alive(self, self._printed),
             on_error=while_alive(self, self._print_failed),
             on_progress=while_alive(self, self._print_progress),

@@ -1,0 +1,169 @@
+"""The Memo step's interview sheet: pick English or Spanish, then save it as PDF or print it."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.background import Task
+from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.case_flow.memo_printing import print_pdf
+
+if TYPE_CHECKING:
+    from desktop.ui.case_flow.memo_page import MemoPage
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+SHEET_CAPTION = ("Save interview sheet as PDF — the file will be outside Waypoint's "
+                 "encrypted store")
+
+
+def render_sheet_in_worker(data: dict[str, Any], decision_date: date, generated_at: datetime,
+                           language: str) -> bytes:
+    """Run in a worker: evaluate the case as it stands and render its interview sheet."""
+    from desktop.services.evaluation import evaluate_case
+    from desktop.services.memo_rendering import render_case_interview_sheet
+
+    return render_case_interview_sheet(data, evaluate_case(data, decision_date),
+                                       language=language, generated_at=generated_at)
+
+
+class InterviewSheetDialog(QDialog):
+    """Asks the sheet's language and what to do with it; read choice and language() after
+    accept(): choice is "save" or "print"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Interview sheet")
+        self.setObjectName("interviewSheetDialog")
+        self.choice = ""
+        explanation = QLabel(
+            "The questions still open in this case on one page, with room for the answers, "
+            "to take to the interview. It uses the answers as they stand now and the decision "
+            "date above.", self)
+        explanation.setWordWrap(True)
+        self.language_buttons: dict[str, QRadioButton] = {
+            "en": QRadioButton("&English", self),
+            "es": QRadioButton("Spa&nish (español)", self),
+        }
+        self.language_buttons["en"].setChecked(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.addButton("&Save as PDF…",
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = self.buttons.addButton("&Print…",
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.clicked.connect(self._clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(QLabel("Language of the sheet:", self))
+        for button in self.language_buttons.values():
+            layout.addWidget(button)
+        layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)
+
+    def language(self) -> str:
+        return next(code for code, button in self.language_buttons.items() if button.isChecked())
+
+    def _clicked(self, button: QAbstractButton) -> None:
+        if button in (self.save_button, self.print_button):
+            self.choice = "save" if button is self.save_button else "print"
+            self.accept()
+
+
+class InterviewSheet(QObject):
+    """The "Interview sheet…" button of the Memo step and what follows it; the page's folder
+    memory, save warning, print dialog and print progress are reused. Rendering runs in the
+    runner on a copy of the answers as they are when the caseworker chooses."""
+
+    saved_to = Signal(str)
+
+    def __init__(self, page: MemoPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.dialog: InterviewSheetDialog | None = None
+        self.button = QPushButton("&Interview sheet…", page)
+        self.button.setToolTip("The open questions on one page, in English or Spanish: "
+                               "save as PDF or print")
+        self.button.clicked.connect(self.ask)
+
+    def ask(self) -> InterviewSheetDialog:
+        """The language-and-action dialog, opened window-modal (not exec'ed)."""
+        dialog = InterviewSheetDialog(self.page)
+        dialog.accepted.connect(lambda: self._chosen(dialog.choice, dialog.language()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _chosen(self, choice: str, language: str) -> None:
+        if choice == "save":
+            self.ask_save(language)
+        elif choice == "print":
+            self.ask_print(language)
+
+    def ask_save(self, language: str) -> QFileDialog:
+        return self.page.open_save_dialog(
+            SHEET_CAPTION, f"interview sheet ({LANGUAGE_NAMES[language]})",
+            lambda path: self.save_to(path, language))
+
+    def ask_print(self, language: str) -> QPrintDialog:
+        name = LANGUAGE_NAMES[language]
+        return self.page.open_print_dialog(
+            f"Print interview sheet ({name})", f"interview sheet ({name})",
+            lambda printer: self.print_to(printer, language))
+
+    def _render_later(self, language: str) -> Callable[[], bytes]:
+        """The rendering, bound now to a copy of the answers, the decision date and the clock."""
+        snapshot = copy.deepcopy(self.page.flow.data)
+        decision_date = self.page.decision_date()
+        generated_at = self.page.services.clock()
+        return lambda: render_sheet_in_worker(snapshot, decision_date, generated_at, language)
+
+    def save_to(self, path: str, language: str) -> None:
+        """Render the sheet in the runner and write it to `path` (owner-only)."""
+        from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
+
+        render = self._render_later(language)
+        self.page.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+        self.page.status.setText("Rendering the interview sheet…")
+
+        def work() -> str:
+            from desktop.services.files import write_private_bytes
+
+            write_private_bytes(Path(path), render())  # the sheet names the applicant: 0600
+            return path
+
+        self.page.services.runner.run(work, on_done=while_alive(self.page, self._saved),
+                                      on_error=while_alive(self.page, self._failed))
+
+    def print_to(self, printer: QPrinter, language: str) -> Task:
+        """Render and print the sheet in the runner, with the page's progress dialog."""
+        render = self._render_later(language)
+        return self.page.print_with_progress("Printing the interview sheet…", 1,
+                                             lambda task: print_pdf(task, render(), printer))
+
+    def _saved(self, path: str) -> None:
+        self.page.status.setText(f"Interview sheet saved to {path} — this copy is outside "
+                                 "Waypoint's encrypted store")
+        self.saved_to.emit(path)
+
+    def _failed(self, error: BaseException) -> None:
+        message = f"The interview sheet could not be made: {error}"
+        self.page.status.setText(message)
+        self.page.failed.emit(message)
