@@ -21,6 +21,10 @@ CASE_MIME_TYPE = "application/x-waypoint-case"
 # and what the public acceptance cases are named.
 CASE_EXTENSIONS = ["waypoint.json", "case.json"]
 
+# Our packages ship as source too (besides the bytecode archive): the window reads the case
+# pages' import order from it to import them ahead of need (desktop/ui/idle_imports.py).
+SOURCE_COLLECTION = {"desktop": "pyz+py", "db": "pyz+py"}
+
 SKIP_PARTS = frozenset({"__pycache__", ".pytest_cache", ".mypy_cache"})
 SKIP_SUFFIXES = frozenset({".pyc", ".pyo"})
 

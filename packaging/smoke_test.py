@@ -322,6 +322,14 @@ class SmokeTest:
             raise CheckFailed(f"{len(problems)} of {count} migration files: " + "; ".join(problems))
         return f"{count} files, {len(versions)} revision scripts"
 
+    def check_sources_shipped(self) -> str:
+        # The idle importer reads the case pages' imports from the source (idle_imports.py).
+        count, problems = compare_tree(ROOT / "desktop", self.bundle.contents / "desktop", {".py"})
+        if problems:
+            raise CheckFailed(f"{len(problems)} of {count} desktop sources: "
+                              + "; ".join(problems[:20]))
+        return f"{count} sources under desktop/"
+
     def check_version(self) -> str:
         result = run_frozen(self.bundle, self.sandbox, ["--version"])
         require_success(result, "waypoint --version")
@@ -582,6 +590,7 @@ class SmokeTest:
             ("executable present", self.check_executable),
             ("every resource file bundled", self.check_resources_shipped),
             ("every migration script bundled", self.check_migrations_shipped),
+            ("the app's sources bundled (import order)", self.check_sources_shipped),
             ("waypoint --version", self.check_version),
             ("waypoint info", self.check_info),
             ("waypoint import creates and migrates the database", self.check_import_migrates),
