@@ -56,7 +56,10 @@ class ClaimsPage(StepPage):
             form.answer_edited.disconnect(self._store_answer)
         self.forms.clear()
         for box in self.stop_boxes:
-            box.setParent(None)
+            # Kept under its parent until Qt deletes it: a box handed to Python (setParent
+            # None) and deleted later crashed the app now and then under a real X server.
+            self.body.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self.stop_boxes.clear()
         self.add_buttons.clear()
