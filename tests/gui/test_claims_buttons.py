@@ -15,7 +15,7 @@ from test_case_flow_support import (  # noqa: F401  (services_fixture provides `
 
 from desktop.flow import Step, blank_case
 
-pytestmark = [pytest.mark.gui, pytest.mark.xcb, pytest.mark.qt_log_ignore("propagateSizeHints")]
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 COUNTRIES = ["VN", "EC", "CO", "PA", "CR", "NI", "HN", "GT", "MX"]
 
