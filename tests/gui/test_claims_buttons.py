@@ -81,3 +81,26 @@ def test_adding_and_removing_family_members_by_mouse_again_and_again(qtbot, serv
             click("Remove family member 1")
         assert page.flow.data["circumstances"]["travelling_with_family"] == []
     assert [row.isVisible() for row in rows()] == [True]  # the Add button alone
+
+
+def inside_viewport(claims, widget) -> bool:
+    viewport = claims.scroll_area.viewport()
+    top_left = widget.mapTo(viewport, widget.rect().topLeft())
+    bottom_right = widget.mapTo(viewport, widget.rect().bottomRight())
+    return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+
+
+def test_a_new_claim_is_scrolled_into_view_whole(qtbot, services) -> None:
+    case = blank_case()
+    case["journey"] = [{"country": code, "protection_claims": []} for code in COUNTRIES]
+    case_id = services.cases.create_case(case)
+    page = open_page(qtbot, services, case_id)
+    page.go_to_step(Step.PROTECTION_CLAIMS)
+    claims = page.pages[Step.PROTECTION_CLAIMS]
+    click_and_wait_for_rebuild(qtbot, claims, claims.add_buttons[7])  # Guatemala
+    form = next(f for f in claims.forms if f.base[:2] == ("journey", 7))
+    editors = [binding.editor for binding in form.bindings]
+    qtbot.waitUntil(lambda: editors[0].hasFocus(), timeout=5_000)  # Kind of claim
+    # Every field of the new claim is on screen, from its kind to its decision date.
+    qtbot.waitUntil(lambda: all(inside_viewport(claims, editor) for editor in editors),
+                    timeout=5_000)

@@ -136,8 +136,16 @@ class ClaimsPage(StepPage):
         path = ("journey", stop_index, "protection_claims", claim_index, "kind")
         self.focus_field(path)
         # The new form is laid out on the next turn; scroll to it once it has its place.
-        QTimer.singleShot(0, while_alive(self, lambda: self.focus_field(path)))
+        QTimer.singleShot(0, while_alive(self, lambda: self._reveal_claim(path)))
         return claim_index
+
+    def _reveal_claim(self, path: FieldPath) -> None:
+        """Scroll the whole claim at `path` into view (its top first if it is too tall) and
+        put the keyboard on its first field."""
+        for form in self.forms:
+            if form.base == path[:4]:
+                self.scroll_area.ensureWidgetVisible(form, 0, 0)
+        self.focus_field(path)
 
     def set_no_claims(self, stop_index: int) -> None:
         if self.read_only:
