@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.flow import choices
 from desktop.flow.case_flow import CaseFlow
@@ -142,6 +150,8 @@ class ClaimsPage(StepPage):
     def _reveal_claim(self, path: FieldPath) -> None:
         """Scroll the whole claim at `path` into view (its top first if it is too tall) and
         put the keyboard on its first field."""
+        # Lay out what is still waiting to be laid out: the new form's place must be final.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         for form in self.forms:
             if form.base == path[:4]:
                 self.scroll_area.ensureWidgetVisible(form, 0, 0)
