@@ -132,6 +132,18 @@ def test_a_contradiction_is_not_blamed_on_a_previous_stop_with_no_departure() ->
     )
 
 
+def test_a_finalized_case_opened_again_shows_every_step_as_it_was_left() -> None:
+    case = public_case("tb-final-denial-in-mexico")
+    case["circumstances"] = blank_case()["circumstances"]  # all Unknown, none answered
+    draft, finalized = CaseFlow(case), CaseFlow(case, read_only=True)
+    assert draft.step_state(Step.CIRCUMSTANCES) is StepState.NOT_STARTED
+    # Finalized, it went through every step: Unknown answers, not a step never opened.
+    assert finalized.step_state(Step.CIRCUMSTANCES) is StepState.COMPLETE
+    assert finalized.unknown_answers(Step.CIRCUMSTANCES) == draft.unknown_answers(
+        Step.CIRCUMSTANCES) > 0
+    assert finalized.step_state(Step.REVIEW) is not StepState.NOT_STARTED
+
+
 def test_partial_dates_that_may_agree_are_not_problems() -> None:
     flow = CaseFlow(public_case("tb-final-denial-in-mexico"))
     flow.set_answer("journey[1].departed", "2019-03")  # arrival 2019-03-10: could be after
