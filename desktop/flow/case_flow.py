@@ -71,6 +71,8 @@ class CaseFlow:
             for stop in self.journey
         ):
             self.visited.add(Step.PROTECTION_CLAIMS)
+        if read_only:  # a finalized case went through every step: none is "not started"
+            self.visited = set(STEPS)
 
     # -- moving -------------------------------------------------------------------------
     def go_to(self, step: Step) -> Step:

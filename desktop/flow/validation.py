@@ -187,8 +187,7 @@ def _check_journey(case: dict[str, Any], check: _Checker) -> None:
                 latest_earlier = known
         if departed and entry_date and definitely_after(departed, entry_date):
             check.error(base + ("departed",), "Departure is after the entry into the US")
-        if departed is not None:
-            previous_departed = departed
+        previous_departed = departed  # the stop just before the next one (None: unknown)
 
 
 def claims_not_asked_reason(case: dict[str, Any], stop: dict[str, Any]) -> str | None:

@@ -197,15 +197,16 @@ class MainWindow(QMainWindow):
 
     def fit_on_screen(self, saved: QSize) -> None:
         """Keep the window within the screen's free area. A size saved on a larger screen
-        (which restoreGeometry squeezes oddly) becomes most of this screen, centred."""
+        (which restoreGeometry shrinks oddly: 873x480 on a 1024x700 screen) becomes most of
+        this screen, centred."""
         screen = self.screen() or QApplication.primaryScreen()
         if screen is None or self.isMaximized() or self.isFullScreen():
             return
         area = screen.availableGeometry()
-        larger = saved.width() > area.width() or saved.height() > area.height()
-        squeezed = self.width() < 600 or self.height() < 400  # too small to work in
-        if larger and squeezed:
-            width, height = int(area.width() * 0.9), int(area.height() * 0.9)
+        wider, taller = saved.width() > area.width(), saved.height() > area.height()
+        if wider or taller:  # a side too long for this screen: 90% of it; the other as saved
+            width = int(area.width() * 0.9) if wider else saved.width()
+            height = int(area.height() * 0.9) if taller else saved.height()
             x = area.left() + (area.width() - width) // 2
             y = area.top() + (area.height() - height) // 2
         else:

@@ -113,6 +113,37 @@ def test_departure_before_arrival_is_a_problem_of_the_journey_step() -> None:
     assert flow.step_state(Step.ENTRY) is StepState.COMPLETE
 
 
+def test_a_contradiction_is_not_blamed_on_a_previous_stop_with_no_departure() -> None:
+    flow = CaseFlow(blank_case())
+    flow.set_answer("journey", [
+        {"country": "VN", "arrived": None, "departed": "2019-02"},
+        {"country": "EC", "arrived": "2019-03", "departed": None},
+        {"country": "PA", "arrived": None, "departed": None},
+        {"country": "CR", "arrived": "2019-01", "departed": None},  # before Ecuador's March
+    ])
+    messages = {format_path(p.path): p.message for p in flow.errors(Step.JOURNEY)}
+    # The previous stop (Panama) has no departure date: the contradiction is with Ecuador.
+    assert messages == {"journey[3].arrived": "Arrival is before March 2019 (month only), a "
+                        "date of an earlier stop: the dates contradict the order of the journey"}
+    flow.set_answer("journey[2].departed", "2019-04")
+    messages = {format_path(p.path): p.message for p in flow.errors(Step.JOURNEY)}
+    assert messages["journey[3].arrived"] == (
+        "Arrival is before the departure from the previous stop"
+    )
+
+
+def test_a_finalized_case_opened_again_shows_every_step_as_it_was_left() -> None:
+    case = public_case("tb-final-denial-in-mexico")
+    case["circumstances"] = blank_case()["circumstances"]  # all Unknown, none answered
+    draft, finalized = CaseFlow(case), CaseFlow(case, read_only=True)
+    assert draft.step_state(Step.CIRCUMSTANCES) is StepState.NOT_STARTED
+    # Finalized, it went through every step: Unknown answers, not a step never opened.
+    assert finalized.step_state(Step.CIRCUMSTANCES) is StepState.COMPLETE
+    assert finalized.unknown_answers(Step.CIRCUMSTANCES) == draft.unknown_answers(
+        Step.CIRCUMSTANCES) > 0
+    assert finalized.step_state(Step.REVIEW) is not StepState.NOT_STARTED
+
+
 def test_partial_dates_that_may_agree_are_not_problems() -> None:
     flow = CaseFlow(public_case("tb-final-denial-in-mexico"))
     flow.set_answer("journey[1].departed", "2019-03")  # arrival 2019-03-10: could be after

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QFileSystemWatcher
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
     load_public_case,
@@ -118,3 +119,67 @@ def test_printing_can_be_cancelled_between_pages(qtbot, memo_page, tmp_path):
         task.cancel()
     assert printed.args == [0]
     assert memo.status.text() == "Printing cancelled"
+
+
+def shown_preview(memo) -> QImage:
+    """The preview as it is on the screen now (what was last painted, not a fresh paint)."""
+    viewport = memo.view.viewport()
+    window = viewport.window()
+    corner = viewport.mapTo(window, viewport.rect().topLeft())
+    return window.screen().grabWindow(
+        window.winId(), corner.x(), corner.y(), viewport.width(), viewport.height()
+    ).toImage()
+
+
+def has_text(image: QImage) -> bool:
+    """True when the page on screen shows something (the view paints pages blank at first)."""
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return any(gray.pixelColor(x, y).value() < 100
+               for y in range(0, gray.height(), 3) for x in range(0, gray.width(), 3))
+
+
+def test_the_preview_on_screen_follows_refresh_finalize_and_amend(qtbot, services, memo_page):
+    page, memo, _case_id = memo_page
+    qtbot.waitUntil(lambda: has_text(shown_preview(memo)), timeout=10_000)
+    draft = shown_preview(memo)
+    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
+        memo.refresh_button.click()  # the same draft again
+    qtbot.waitUntil(lambda: shown_preview(memo) == draft, timeout=10_000)
+    with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
+        memo.finalize_as("María José Núñez")
+    assert memo.status.text().startswith("Final memo")
+    # The final memo has no DRAFT watermark or header: the page on screen changes to it (one
+    # QPdfDocument loaded again kept showing the pages it had drawn of the draft).
+    qtbot.waitUntil(lambda: (shown := shown_preview(memo)) != draft and has_text(shown),
+                    timeout=10_000)
+    final = shown_preview(memo)
+    # Amended, the case is a draft again: the screen shows the new draft, not the final memo.
+    page.amend("María José Núñez", "New evidence")
+    qtbot.waitUntil(lambda: not page.flow.read_only, timeout=10_000)
+    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
+        memo.refresh_button.click()
+    assert memo.status.text().startswith("Draft memo")
+    qtbot.waitUntil(lambda: (shown := shown_preview(memo)) != final and has_text(shown),
+                    timeout=10_000)
+
+
+def test_pages_of_the_old_memo_still_being_drawn_never_come_back(qtbot, services, memo_page):
+    """The view draws pages in a thread: when a new memo arrives while pages of the old one are
+    being drawn (the window was resized, say), those pages must not be shown for the new one."""
+    _page, memo, _case_id = memo_page
+    qtbot.waitUntil(lambda: has_text(shown_preview(memo)), timeout=10_000)
+    draft_bytes = memo.pdf_bytes
+    with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
+        memo.finalize_as("María José Núñez")
+    final_bytes = memo.pdf_bytes
+    assert final_bytes != draft_bytes
+    qtbot.waitUntil(lambda: has_text(shown_preview(memo)), timeout=10_000)
+    final = shown_preview(memo)
+    for _attempt in range(3):
+        memo._show_pdf(memo._generation, (memo.determination, draft_bytes))
+        qtbot.waitUntil(lambda: (shown := shown_preview(memo)) != final and has_text(shown),
+                        timeout=10_000)
+        memo.view.setPageSpacing(memo.view.pageSpacing() + 1)  # drawn again: pages asked for
+        memo.view.viewport().repaint()
+        memo._show_pdf(memo._generation, (memo.determination, final_bytes))  # meanwhile
+        qtbot.waitUntil(lambda: shown_preview(memo) == final, timeout=10_000)

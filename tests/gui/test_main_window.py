@@ -415,3 +415,23 @@ def test_ctrl_o_opens_a_picker_that_finds_the_last_digits_of_an_a_number(
     assert dialog.results.count() == 0
     dialog.reject()
     assert window.current_case_page() is None
+
+
+def test_a_side_saved_longer_than_this_screen_becomes_most_of_it(
+    qtbot, start_app: Starter
+) -> None:
+    launched = start_app()
+    window = launched.window
+    wait_for_cases(qtbot, launched, 1)
+    area = window.screen().availableGeometry()
+    width = window.minimumSizeHint().width()
+    # Saved on a taller screen; restoreGeometry had shrunk the window's height to 68%.
+    window.resize(width, int(area.height() * 0.68))
+    window.fit_on_screen(QSize(width, area.height() + 380))
+    assert window.height() == int(area.height() * 0.9)  # most of the screen, not 68%
+    assert window.width() == width  # the side that fits stays as saved
+    assert area.top() <= window.y() and window.geometry().bottom() <= area.bottom()
+    # A size that fits this screen is kept as it was.
+    window.resize(width, 420)
+    window.fit_on_screen(QSize(width, 420))
+    assert (window.width(), window.height()) == (width, 420)

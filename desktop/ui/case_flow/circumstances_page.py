@@ -89,8 +89,8 @@ class CircumstancesPage(StepPage):
             while layout.count():
                 item = layout.takeAt(0)
                 widget = item.widget() if item is not None else None
-                if widget is not None:
-                    widget.setParent(None)
+                if widget is not None:  # hidden and left to Qt to delete (see ClaimsPage)
+                    widget.hide()
                     widget.deleteLater()
         circumstances = self.flow.data.get("circumstances") or {}
         for key in _LISTS:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.flow import choices
 from desktop.flow.case_flow import CaseFlow
@@ -56,7 +64,10 @@ class ClaimsPage(StepPage):
             form.answer_edited.disconnect(self._store_answer)
         self.forms.clear()
         for box in self.stop_boxes:
-            box.setParent(None)
+            # Kept under its parent until Qt deletes it: a box handed to Python (setParent
+            # None) and deleted later crashed the app now and then under a real X server.
+            self.body.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self.stop_boxes.clear()
         self.add_buttons.clear()
@@ -133,8 +144,18 @@ class ClaimsPage(StepPage):
         path = ("journey", stop_index, "protection_claims", claim_index, "kind")
         self.focus_field(path)
         # The new form is laid out on the next turn; scroll to it once it has its place.
-        QTimer.singleShot(0, while_alive(self, lambda: self.focus_field(path)))
+        QTimer.singleShot(0, while_alive(self, lambda: self._reveal_claim(path)))
         return claim_index
+
+    def _reveal_claim(self, path: FieldPath) -> None:
+        """Scroll the whole claim at `path` into view (its top first if it is too tall) and
+        put the keyboard on its first field."""
+        # Lay out what is still waiting to be laid out: the new form's place must be final.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        for form in self.forms:
+            if form.base == path[:4]:
+                self.scroll_area.ensureWidgetVisible(form, 0, 0)
+        self.focus_field(path)
 
     def set_no_claims(self, stop_index: int) -> None:
         if self.read_only:

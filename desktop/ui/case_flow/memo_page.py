@@ -92,7 +92,6 @@ class MemoPage(QWidget):
         self.pdf_bytes: bytes | None = None
         self.determination: dict[str, Any] | None = None
         self._generation = 0
-        self._buffer: QBuffer | None = None
         self.print_task: Task | None = None
         self.progress: QProgressDialog | None = None
         self.print_dialog: QPrintDialog | None = None
@@ -136,11 +135,7 @@ class MemoPage(QWidget):
         self.status.setAccessibleName("Memo status")
         layout.addWidget(self.status)
         self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Memo preview")
+        self.view = self._make_view(self.document)
         layout.addWidget(self.view, 1)
         self.refresh_button.clicked.connect(self.render_preview)
         self.save_button.clicked.connect(self.ask_save)
@@ -215,18 +210,40 @@ class MemoPage(QWidget):
         if generation != self._generation:
             return
         self.determination, self.pdf_bytes = result
-        self.document.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(self.pdf_bytes))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        self._show_document(self.pdf_bytes)
         kind = "Final memo" if self.read_only else "Draft memo"
         self.status.setText(f"{kind}: {self.document.pageCount()} page(s)")
         self._update_buttons()
         self.preview_ready.emit()
+
+    def _make_view(self, document: QPdfDocument) -> QPdfView:
+        view = QPdfView(self)
+        view.setDocument(document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        view.setAccessibleName("Memo preview")
+        return view
+
+    def _show_document(self, pdf_bytes: bytes) -> None:
+        """Show a memo in a new document and a new view. A view draws its pages in a thread
+        that remembers the pages it was asked for by number and size only: given another
+        memo, it went on showing the old one's pages (the draft after finalizing)."""
+        document = QPdfDocument(self)
+        buffer = QBuffer(document)  # read by the document as long as it lives
+        buffer.setData(QByteArray(pdf_bytes))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(buffer)
+        old_view, old_document = self.view, self.document
+        self.view, self.document = self._make_view(document), document
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        layout.replaceWidget(old_view, self.view)
+        had_focus = old_view.hasFocus()
+        old_view.hide()
+        old_view.deleteLater()
+        old_document.deleteLater()
+        if had_focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_failure(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
