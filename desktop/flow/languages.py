@@ -20,24 +20,35 @@ _LOCK = threading.Lock()
 
 
 @cache
-def _read() -> tuple[tuple[str, str], ...]:
+def _read() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """The (code, name) entries sorted by name, and each three-letter code that has a
+    two-letter one, mapped to it."""
     path = os.path.join(pycountry.DATABASE_DIR, "iso639-3.json")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     entries: list[tuple[str, str]] = []
+    two_letter: dict[str, str] = {}
     for match in _ENTRY.finditer(text):
         fields = dict(_FIELD.findall(match.group(0)))
         code = fields.get("alpha_2") or fields.get("alpha_3")
         name = fields.get("name")
         if code and name:
             entries.append((code, name.encode().decode("unicode_escape") if "\\" in name else name))
-    return tuple(sorted(entries, key=lambda entry: entry[1]))
+        if fields.get("alpha_2") and fields.get("alpha_3"):
+            two_letter[fields["alpha_3"]] = fields["alpha_2"]
+    return tuple(sorted(entries, key=lambda entry: entry[1])), two_letter
 
 
 def language_entries() -> tuple[tuple[str, str], ...]:
     """(code, name) for every ISO 639 language: the two-letter code where there is one."""
     with _LOCK:  # one reader; a second caller waits for the first instead of reading again
-        return _read()
+        return _read()[0]
+
+
+def two_letter_code(three_letters: str) -> str | None:
+    """`vi` for `vie`: the code the case file keeps for a language that has a two-letter one."""
+    with _LOCK:
+        return _read()[1].get(three_letters)
 
 
 @cache

@@ -40,7 +40,7 @@ def resolve_language(text: str) -> str | None:
     for code, name in languages.language_entries():
         if folded in (code, name.casefold()):
             return code
-    return None
+    return languages.two_letter_code(folded)
 
 
 class _LanguageTable(QObject):
@@ -102,6 +102,7 @@ class LanguageListEdit(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText("Unknown — type a language, e.g. Vietnamese, English")
         self._codes: list[str] = []
+        self._confirmed: list[str] = []  # the codes as last finished without a wrong word
         self.textEdited.connect(self._on_edited)
         self.editingFinished.connect(self._on_finished)
         # The language table loads in a thread: building a case's first page must not wait.
@@ -159,6 +160,7 @@ class LanguageListEdit(QLineEdit):
         if codes == self._codes and self.text():
             return
         self._codes = codes
+        self._confirmed = list(codes)
         self.setText(self._display(codes))
 
     def _on_edited(self, _text: str) -> None:
@@ -169,9 +171,15 @@ class LanguageListEdit(QLineEdit):
     def _on_finished(self) -> None:
         wrong = self.unresolved_parts()
         if wrong:
+            # A word on its way may have matched a language ("Klingon" in "Klingonish"): what
+            # is kept is the last answer finished cleanly, not that match.
+            if self._codes != self._confirmed:
+                self._codes = list(self._confirmed)
+                self.value_edited.emit(self.value())
             self.invalid.emit(
                 f"Not a language: {', '.join(wrong)}. Type a name and choose from the list"
             )
         else:
             self._codes = self._read_text()
+            self._confirmed = list(self._codes)
             self.value_edited.emit(self.value())
