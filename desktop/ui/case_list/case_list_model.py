@@ -20,6 +20,11 @@ PAGE_SIZE = 200
 # Qt.ItemDataRole.DisplayRole. The Qt namespace is only touched once the window is on
 # screen (QtCore.Qt in method bodies): creating its ~90 Python enums takes tens of ms.
 DISPLAY_ROLE = 0
+# The other roles the list answers, as Qt numbers them (ToolTipRole, AccessibleTextRole,
+# UserRole): data() runs some 1,400 times per repaint, and most roles it is asked it has no
+# answer for, so it tells them apart by number first.
+TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE, USER_ROLE = 3, 11, 256
+ANSWERED_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE, USER_ROLE})
 
 # "determined" only means a draft memo was saved; nothing is decided until it is finalized.
 STATUS_LABELS = {"draft": "Draft", "determined": "Draft, memo saved", "finalized": "Finalized"}
@@ -106,6 +111,7 @@ class CaseListModel(QAbstractTableModel):
         super().__init__(parent)
         self._runner = runner
         self.page_size = page_size
+        self._flags: tuple[Qt.ItemFlag, Qt.ItemFlag] | None = None  # (row, none): see flags()
         self._source: CaseLister | None = None
         self._query = CaseQuery()
         self._rows: list[CaseSummary] = []
@@ -308,20 +314,20 @@ class CaseListModel(QAbstractTableModel):
         )
 
     def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        Qt = QtCore.Qt  # noqa: N806
-        summary = self._rows[index.row()]
+        row = index.row()
+        if row >= len(self._rows):
+            return None
+        summary = self._rows[row]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY_ROLE, ACCESSIBLE_TEXT_ROLE):
             return self._display(summary, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             if column == 0:
                 return f"{summary.display_name}\nCase {summary.case_id}"
             return self._display(summary, column) or None
-        if role == Qt.ItemDataRole.UserRole:
-            return summary.case_id
-        return None
+        return summary.case_id  # USER_ROLE
 
     @staticmethod
     def _display(summary: CaseSummary, column: int) -> str:
@@ -350,14 +356,12 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        Qt = QtCore.Qt  # noqa: N806
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        if self._flags is None:  # made once: combining Qt's flags costs Python calls each time
+            item_flag = QtCore.Qt.ItemFlag
+            self._flags = (item_flag.ItemIsEnabled | item_flag.ItemIsSelectable
+                           | item_flag.ItemNeverHasChildren, item_flag.NoItemFlags)
+        row_flags, no_flags = self._flags
+        return row_flags if index.isValid() else no_flags
 
     def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         """Sort in the database (all rows, not just those fetched); ascending by default."""
