@@ -45,6 +45,7 @@ AUTOSAVE_DELAY_MS = 500
 # Work split over event-loop turns waits on a 1 ms timer, not 0: a zero timeout is a posted
 # call, which runs before the painting and input already waiting; a timer comes after them.
 NEXT_TURN_MS = 1
+BUILD_WAIT_MS, MAX_BUILD_WAITS = 50, 40  # pages built ahead wait up to 2 s for an idle runner
 
 
 def later(owner: QObject, callback: Callable[[], None], delay_ms: int = NEXT_TURN_MS) -> None:
@@ -194,6 +195,7 @@ class CaseFlowPage(QWidget):
         # While the case is read: the first page in one event-loop turn, the header in the
         # next; the case is shown in a turn of its own after both (see _prepare).
         self._prepared = False
+        self._build_waits = 0
         self._arrived: Any = None
         later(self, self._prepare)
 
@@ -317,7 +319,16 @@ class CaseFlowPage(QWidget):
 
     def _build_ahead(self) -> None:
         """Build the next form page not built yet: one page per event-loop turn, so no turn
-        holds the window for long; after the case is on screen, the rest follow the same way."""
+        holds the window for long; after the case is on screen, the rest follow the same way.
+
+        While the runner works (an evaluation, a memo), building waits a while: a worker
+        running Python and this thread making Qt's calls take turns at the interpreter lock,
+        so a page that takes 5 ms alone took 50 ms beside a memo being rendered."""
+        if self.services.runner.pending_count() and self._build_waits < MAX_BUILD_WAITS:
+            self._build_waits += 1
+            later(self, self._build_ahead, BUILD_WAIT_MS)
+            return
+        self._build_waits = 0
         for step in _PAGE_CLASSES:
             if step not in self.pages:
                 self.pages[step]  # noqa: B018 (builds it)
