@@ -142,3 +142,19 @@ def test_step_list_model_passes_the_model_tester(qtbot, qtmodeltester, services)
     page = open_page(qtbot, services, case_id)
     qtmodeltester.check(page.step_model)
     assert isinstance(page, CaseFlowPage)
+
+
+def test_pages_are_built_ahead_once_the_runner_is_idle(qtbot, services) -> None:
+    # A worker running Python and a page being built slow each other down (the interpreter
+    # lock): the pages ahead wait while the runner works, then come one per turn.
+    import threading
+
+    release = threading.Event()
+    services.runner.run(lambda: release.wait(10))  # a long task, as a memo being rendered
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    qtbot.wait(300)  # several of the waits of the pages ahead
+    assert set(page.pages) == {Step.APPLICANT}  # only the page on screen
+    release.set()
+    qtbot.waitUntil(lambda: {Step.ENTRY, Step.JOURNEY, Step.PROTECTION_CLAIMS,
+                             Step.CIRCUMSTANCES} <= set(page.pages), timeout=10_000)
