@@ -25,6 +25,7 @@ from typing import Any
 from sqlcipher3 import dbapi2 as _dbapi2
 
 from db.errors import DatabaseError, DiskFullError
+from db.private_files import replace_private_bytes
 
 log = logging.getLogger(__name__)
 
@@ -187,19 +188,12 @@ def _fsync_dir(folder: Path) -> None:
 
 def write_key_file(path: Path, slots: list[dict[str, Any]]) -> None:
     """Write the key file atomically, owner-only (a crash leaves the old one or the new one)."""
-    partial = path.with_name(path.name + ".part")
     text = json.dumps({"format": KEYS_FORMAT,
                        "cipher": "SQLCipher 4, raw 256-bit key (PRAGMA key = x'...')",
                        "slots": slots}, indent=1)
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
+        replace_private_bytes(path, text.encode("utf-8"), durable=True)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         if error.errno == errno.ENOSPC:
             raise DiskFullError() from error
         raise

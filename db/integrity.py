@@ -156,7 +156,7 @@ def mark_clean_exit(path: Path) -> None:
     current time) always changes it; where the file system keeps coarser times the marker is
     not written and the next start runs the full check.
     """
-    from db.private_files import restrict_file
+    from db.private_files import replace_private_bytes
 
     try:
         if not path.exists() or _left_over_log(path):
@@ -165,10 +165,7 @@ def mark_clean_exit(path: Path) -> None:
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns - 1_000_000))
         if path.stat().st_mtime_ns == before.st_mtime_ns:
             return
-        marker = clean_marker_of(path)
-        partial = marker.with_name(marker.name + ".tmp")
-        partial.write_text(json.dumps({"file": _fingerprint(path)}), encoding="utf-8")
-        restrict_file(partial)
-        os.replace(partial, marker)
+        marker = json.dumps({"file": _fingerprint(path)}).encode("utf-8")
+        replace_private_bytes(clean_marker_of(path), marker)
     except OSError:  # only a head start for the next open
         forget_clean_exit(path)

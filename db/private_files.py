@@ -61,6 +61,27 @@ def write_private_bytes(path: Path, data: bytes) -> Path:
     return path
 
 
+def replace_private_bytes(path: Path, data: bytes, *, durable: bool = False) -> Path:
+    """Make `data` the whole content of `path`, owner-only and atomically: written to
+    `<name>.part` beside it, then renamed over it. A failure (a full disk) leaves the old file
+    as it was and no `.part` behind. `durable`: on the disk before the rename (key files)."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                             | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+        with os.fdopen(descriptor, "wb") as stream:
+            _chmod(partial, PRIVATE_FILE_MODE)
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path
+
+
 def keep_new_files_private() -> None:
     """Set the process umask to 077: a file any code creates without a mode is 0600.
 

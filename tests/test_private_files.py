@@ -16,7 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from db.private_files import make_private_dir, make_private_file, write_private_bytes
+from db.private_files import (
+    make_private_dir,
+    make_private_file,
+    replace_private_bytes,
+    write_private_bytes,
+)
 from desktop.paths import resolve_database_url, resolve_paths
 from desktop.services.startup import close_storage, open_storage
 
@@ -202,3 +207,19 @@ def test_the_helpers_tighten_what_they_are_told_to_and_nothing_else(tmp_path: Pa
     assert replaced.read_bytes() == b"new" and mode(replaced) == 0o600
     with pytest.raises(FileExistsError):
         make_private_dir(old / "below")
+
+
+def test_a_replaced_file_is_private_and_a_failed_replace_keeps_the_old_one(tmp_path: Path) -> None:
+    target = tmp_path / "state.json"
+    replace_private_bytes(target, b"first")
+    replace_private_bytes(target, b"second", durable=True)
+    assert target.read_bytes() == b"second"
+    assert_private(target)
+    # The rename fails (a folder stands where the file goes): nothing half-written stays.
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    (folder / "inside").write_bytes(b"kept")
+    with pytest.raises(OSError):
+        replace_private_bytes(folder, b"new")
+    assert (folder / "inside").read_bytes() == b"kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.json", "taken"]  # no .part

@@ -6,11 +6,11 @@ import argparse
 import getpass
 import os
 import sys
-import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.private_files import replace_private_bytes
 from desktop.cli import UserError
 
 if TYPE_CHECKING:
@@ -74,14 +74,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise UserError(f"{path}: the folder {directory} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=".memo-", suffix=".pdf", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_private_bytes(path, data)
 
 
 def _write_output(args: argparse.Namespace, data: bytes) -> None:

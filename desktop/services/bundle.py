@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from db.private_files import replace_private_bytes
+
 BUNDLE_FORMAT = "waypoint-bundle/1"
 BUNDLE_SUFFIX = ".waypoint-bundle"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # ~1 s here: a bundle is opened rarely
@@ -102,13 +104,4 @@ def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
 
 def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str) -> Path:
     """Write the bundle atomically, owner-only."""
-    partial = target.with_name(target.name + ".part")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(seal(case_data, passphrase))
-        os.replace(partial, target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return target
+    return replace_private_bytes(target, seal(case_data, passphrase))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.errors import DatabaseError
-from db.private_files import write_private_bytes
+from db.private_files import replace_private_bytes
 from db.records import CaseSummary, StoredCase
 from desktop.case_rules import content_hash
 from desktop.services.storage_errors import CaseImportError
@@ -189,13 +189,10 @@ class CaseService:
                 return write_bundle(data, target, bundle_passphrase)
             except OSError as problem:
                 raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
-        partial = target.with_name(target.name + ".part")
         try:
-            write_private_bytes(partial, (json.dumps(data, ensure_ascii=False, indent=2)
-                                          + "\n").encode("utf-8"))
-            os.replace(partial, target)
+            replace_private_bytes(target, (json.dumps(data, ensure_ascii=False, indent=2)
+                                           + "\n").encode("utf-8"))
         except OSError as problem:
-            partial.unlink(missing_ok=True)
             raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
         return target
 

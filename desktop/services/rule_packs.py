@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from db.private_files import replace_private_bytes
 from desktop.engine import RulePack, parse_pack
 from desktop.resources import resource_path
 from desktop.services.rule_pack_file import (
@@ -211,10 +212,7 @@ class PackStore:
 
     def _write_state(self, state: dict[str, Any]) -> None:
         self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=".state-", dir=self.root)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(state, out, indent=1)
-        os.replace(name, self.root / STATE_FILE)
+        replace_private_bytes(self.root / STATE_FILE, json.dumps(state, indent=1).encode("utf-8"))
 
 
 _parsed_packs: dict[str, RulePack] = {}

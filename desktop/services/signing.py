@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from db.private_files import make_private_dir, replace_private_bytes
 
 KEYS_FOLDER = "signing-keys"
 OFFICER_FIELD = "OfficerSignature"
@@ -48,18 +48,9 @@ def key_path(data_dir: Path, officer: str) -> Path:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write data owner-only (folder 0700, file 0600), atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
-    handle, temporary = tempfile.mkstemp(prefix=".key-", dir=path.parent)
-    try:
-        os.fchmod(handle, 0o600)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write a key owner-only (its folder 0700, the file 0600), atomically and durably."""
+    make_private_dir(path.parent, tighten=True)
+    replace_private_bytes(path, data, durable=True)
 
 
 def _passphrase_bytes(passphrase: str) -> bytes:
