@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from db.backup import SQLITE_HEADER, latest_backup
 from db.engine import disk_nearly_full
@@ -48,26 +49,24 @@ def sqlite_file_problem(path: Path, key: DatabaseKey | None = None) -> str | Non
         wal.exists() and wal.stat().st_size > 0
     ):
         return f"the file is truncated ({size} of {pages_in_header * page_size} bytes)"
-    try:
-        with closing(sqlite3.connect(path.resolve().as_uri(), uri=True)) as conn:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        if disk_nearly_full(str(path)):
-            raise DiskFullError(str(path.parent)) from error
-        return str(error)
-    if rows != [("ok",)]:
-        return "integrity check failed: " + "; ".join(str(row[0]) for row in rows[:3])
-    return None
+    return _quick_check(path, lambda: sqlite3.connect(path.resolve().as_uri(), uri=True),
+                        sqlite3.DatabaseError)
 
 
 def _encrypted_file_problem(path: Path, key: DatabaseKey) -> str | None:
     """quick_check through SQLCipher (the header is ciphertext; the key was already checked)."""
     from db import cipher
 
+    return _quick_check(path, lambda: cipher.connect(path, key), cipher.sqlcipher.DatabaseError)
+
+
+def _quick_check(path: Path, connect: Callable[[], Any],
+                 errors: type[Exception]) -> str | None:
+    """SQLite's quick_check on a connection from `connect`: None when it passes, else why."""
     try:
-        with closing(cipher.connect(path, key)) as conn:
+        with closing(connect()) as conn:
             rows = conn.execute("PRAGMA quick_check").fetchall()
-    except cipher.sqlcipher.DatabaseError as error:
+    except errors as error:
         if disk_nearly_full(str(path)):
             raise DiskFullError(str(path.parent)) from error
         return str(error)

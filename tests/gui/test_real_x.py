@@ -7,10 +7,8 @@ Run with: xvfb-run -a -s "-screen 0 1280x900x24" env QT_QPA_PLATFORM=xcb pytest 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
@@ -18,27 +16,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.flow.steps import Step
+from tests.gui.real_x_support import ALT, CTRL, REAL_X_MARKS, focused, press
 from tests.gui.test_case_flow_support import type_country, type_date
 from tests.gui.test_main_window import Starter, start_app, wait_for_cases  # noqa: F401
 
-pytestmark = [
-    pytest.mark.gui,
-    pytest.mark.xcb,
-    pytest.mark.skipif(
-        os.environ.get("QT_QPA_PLATFORM") != "xcb", reason="needs a real X server (xcb)"
-    ),
-]
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(focused() or QApplication.activeWindow(), key, modifier)
+pytestmark = REAL_X_MARKS
 
 
 def test_a_case_typed_by_keyboard_printed_and_found_again(

@@ -7,36 +7,23 @@ Run with: xvfb-run -a -s "-screen 0 1280x900x24" env QT_QPA_PLATFORM=xcb pytest 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from desktop.flow.steps import Step
 from desktop.services import signing
 from desktop.ui.case_flow.interview_sheet import InterviewSheetDialog
 from desktop.ui.signing_key_dialog import ImportKeyDialog
+from tests.gui.real_x_support import ALT, REAL_X_MARKS, modal
 from tests.gui.test_main_window import Starter, start_app, wait_for_cases  # noqa: F401
 from tests.gui.test_signing_key_import import ORG_PASS, make_org_pkcs12
 
-pytestmark = [
-    pytest.mark.gui,
-    pytest.mark.xcb,
-    pytest.mark.skipif(
-        os.environ.get("QT_QPA_PLATFORM") != "xcb", reason="needs a real X server (xcb)"
-    ),
-]
-
-ALT = Qt.KeyboardModifier.AltModifier
-
-
-def modal():
-    return QApplication.activeModalWidget()
+pytestmark = REAL_X_MARKS
 
 
 def test_interview_sheet_printed_and_signing_key_imported_in_the_window(
