@@ -93,6 +93,7 @@ class AuditReport:
     entries_checked: int
     memos_checked: int
     problems: tuple[AuditProblem, ...]
+    notes: tuple[str, ...] = ()  # facts worth knowing that are not problems (restores)
 
     @property
     def ok(self) -> bool:

@@ -154,9 +154,12 @@ def test_verify_notices_a_deleted_entry(database: Any, case_service: Any,
         _bypass_triggers(connection)
         connection.execute(text("DELETE FROM audit_log WHERE id = 3"))
     problems = database.verify_audit().problems
-    # The link breaks at entry 4, and the receipts show entry 3 was written.
-    assert [(p.kind, p.ident) for p in problems] == [("entry", 4), ("entry", 4), ("entry", 3)]
+    # The link breaks at entry 4, the receipts show entry 3 was written, and the case's
+    # version counts one save more than the chain holds.
+    assert [(p.kind, p.ident) for p in problems] == [("entry", 4), ("entry", 4), ("entry", 3),
+                                                     ("case", case_id)]
     assert "missing" in problems[0].message
+    assert "saved 3 time(s) (its version is 4), but the chain records 2" in problems[3].message
 
 
 def test_verify_names_a_memo_whose_pdf_changed(database: Any, memo_service: Any,
