@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from db import migrate, receipts
 from db.audit import HEAD_KEY
+from db.audit_events import note_automatic_backup
 from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup
 from db.cipher import sqlcipher_errors
@@ -196,6 +197,7 @@ class Database:
         try:
             if unchanged_since_latest_backup(self.sqlite_file, self.backup_dir):
                 return None
+            note_automatic_backup(self, reason)  # an audit entry, inside the backup it names
             return rotate_backup(self.sqlite_file, self.backup_dir, reason, key=self.key)
         except BACKUP_FAILURES as error:
             log.warning("automatic backup after %s failed: %s", reason, error)

@@ -1,0 +1,40 @@
+"""Audit entries for what happens to the store as a whole, or to a case's copies outside it.
+
+Exports, prints, backups, restores and key changes are recorded here, each in its own write
+transaction (the operation itself happened, or is about to, outside the database).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from db.audit import AuditEvent, append
+
+if TYPE_CHECKING:
+    from db.database import Database
+
+log = logging.getLogger(__name__)
+
+
+def record(database: Database, action: str, *, now: datetime, actor: str | None,
+           case_id: str | None = None, details: dict[str, Any] | None = None) -> None:
+    """Append one entry (and its receipt) for action."""
+    with database.write() as connection:
+        append(connection, now, actor, [AuditEvent(action, case_id, None, details)])
+
+
+def note_automatic_backup(database: Database, reason: str) -> None:
+    """The entry for an automatic backup, written just before it (so the backup holds it) and
+    checkpointed (so the file does not look changed since that backup); never raises."""
+    from datetime import UTC
+
+    from db.errors import DatabaseError
+
+    try:
+        record(database, "store.backed_up", now=datetime.now(UTC), actor=None,
+               details={"automatic": True, "reason": reason})
+        database.checkpoint()
+    except (DatabaseError, OSError) as error:
+        log.warning("could not record the automatic backup: %s", type(error).__name__)
