@@ -155,7 +155,8 @@ def restore_problems(story: StoreStory) -> tuple[list[AuditProblem], list[str]]:
         words = (f"entry {restore.entry_id}: a restore from {details.get('backup', '?')} "
                  f"rolled the store {span}")
         if replaced is not None and back_to is not None and replaced > back_to:
-            words += f" (entries {back_to + 1}..{replaced} are not in this store"
+            words += f" (what the replaced file recorded as entries {back_to + 1}..{replaced} "
+            words += "is not in this store"
             kept = details.get("replaced_kept_as")
             words += f"; the replaced file was kept as {kept})" if kept else ")"
         notes.append(words)
