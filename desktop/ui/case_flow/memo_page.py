@@ -287,6 +287,7 @@ class MemoPage(QWidget):
             from desktop.services.files import write_private_bytes
 
             write_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
+            self.services.memos.note_saved(self.case_id, "memo", Path(path))  # an audit entry
             if not self.read_only:
                 self.services.memos.store_draft_memo(self.case_id, determination, pdf)
             return path
@@ -331,9 +332,16 @@ class MemoPage(QWidget):
         """Print in the runner with a progress dialog that can cancel between pages."""
         if self.pdf_bytes is None:
             return None
-        pdf = self.pdf_bytes
+        pdf, memos, case_id = self.pdf_bytes, self.services.memos, self.case_id
+        to_file = bool(printer.outputFileName())
+
+        def work(task: Task) -> int:
+            pages = print_pdf(task, pdf, printer)
+            memos.note_printed(case_id, "memo", pdf, to_file=to_file)  # an audit entry
+            return pages
+
         return self.print_with_progress("Printing the memo…", max(self.document.pageCount(), 1),
-                                        lambda task: print_pdf(task, pdf, printer))
+                                        work)
 
     def print_with_progress(self, label: str, pages: int, work: Callable[[Task], int]) -> Task:
         """Run `work` (which prints, returning the pages) in the runner with a progress dialog."""
