@@ -38,3 +38,20 @@ def note_automatic_backup(database: Database, reason: str) -> None:
         database.checkpoint()
     except (DatabaseError, OSError) as error:
         log.warning("could not record the automatic backup: %s", type(error).__name__)
+
+
+KEY_CHANGED = "store.key_changed"
+
+
+def note_key_change(database: Database, change: str) -> None:
+    """The entry for a passphrase changed, a recovery key made or a store encrypted; logged,
+    never raised (the key change itself is done)."""
+    from datetime import UTC
+
+    from db.errors import DatabaseError
+
+    try:
+        record(database, KEY_CHANGED, now=datetime.now(UTC), actor=None,
+               details={"change": change})
+    except (DatabaseError, OSError) as error:
+        log.warning("could not record the key change: %s", type(error).__name__)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from db import migrate, receipts
 from db.audit import HEAD_KEY
-from db.audit_events import note_automatic_backup
+from db.audit_events import note_automatic_backup, note_key_change
 from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup
 from db.cipher import sqlcipher_errors
@@ -104,6 +104,7 @@ class Database:
         new_key, recovery = cipher.change_passphrase(self.sqlite_file, old, new,
                                                      with_recovery=with_recovery)
         self.key.take(new_key)
+        note_key_change(self, "passphrase" + (" and recovery key" if recovery else ""))
         return recovery
 
     @property

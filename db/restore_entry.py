@@ -68,24 +68,45 @@ def restore_details(receipts_path: Path, backup: Path | None, replaced: Path | N
 def write_restore_entry(conn: Any, restored_head: tuple[int, str],
                         details: dict[str, Any]) -> tuple[int, str]:
     """Append the `store.restored` entry to the restored file; returns the new head."""
-    entry_id, prev = restored_head
     stored_finals = {str(row[0]) for row in conn.execute(
         "SELECT sha256 FROM memos WHERE status = 'final'")}
     replaced_finals = details.pop("replaced_final_memos", None)
-    recorded = {**details, "restored_head": [entry_id, prev]}
+    recorded = {**details, "restored_head": list(restored_head)}
     if replaced_finals is not None:
         recorded["final_memos_lost"] = len(set(replaced_finals) - stored_finals)
-    details_json = canonical_json(recorded)
+    return insert_entry(conn, restored_head, RESTORE_ACTION, recorded)
+
+
+def insert_entry(conn: Any, head: tuple[int, str], action: str,
+                 details: dict[str, Any]) -> tuple[int, str]:
+    """Chain one entry after head through a DB-API connection and commit; the new head."""
+    entry_id, prev = head
+    details_json = canonical_json(details)
     at = datetime.now(UTC)
     actor = _actor()
-    digest = entry_hash(entry_id + 1, at, actor, RESTORE_ACTION, None, None, details_json, prev)
+    digest = entry_hash(entry_id + 1, at, actor, action, None, None, details_json, prev)
     conn.execute(
         "INSERT INTO audit_log (id, at, actor, action, case_id, memo_id, details_json, "
         "prev_hash, entry_hash) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)",
-        (entry_id + 1, at.strftime("%Y-%m-%d %H:%M:%S.%f"), actor, RESTORE_ACTION,
+        (entry_id + 1, at.strftime("%Y-%m-%d %H:%M:%S.%f"), actor, action,
          details_json, prev, digest))
     conn.commit()
     return entry_id + 1, digest
+
+
+def record_in_file(database_file: Path, key: DatabaseKey | None, action: str,
+                   details: dict[str, Any]) -> None:
+    """One entry (and its receipt) written straight into a closed SQLite file (a key change
+    made from the command line, where no Database is open)."""
+    from db import cipher, receipts
+
+    with closing(cipher.connect(str(database_file), key)) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        head = conn.execute(
+            "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        written = insert_entry(conn, (int(head[0]), str(head[1])) if head else (0, "0" * 64),
+                               action, details)
+    receipts.append(receipts.receipts_file_for(database_file), *written)
 
 
 def _actor() -> str | None:

@@ -16,6 +16,7 @@ from db.audit_events import record
 from db.errors import DatabaseError
 
 if TYPE_CHECKING:
+    from db.cipher import DatabaseKey
     from db.database import Database
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,21 @@ def note_print(database: Database, case_id: str | None, what: str, pdf: bytes,
 def note_key_change(database: Database, what: str) -> bool:
     """An entry for a passphrase change, a new recovery key, or a store encrypted."""
     return note(database, "store.key_changed", details={"change": what})
+
+
+def note_key_change_in_file(database_file: Path, key: DatabaseKey | None, what: str) -> bool:
+    """note_key_change for a store the command line changed without opening it."""
+    import sqlite3
+
+    from db.cipher import sqlcipher_errors
+    from db.restore_entry import record_in_file
+
+    try:
+        record_in_file(database_file, key, "store.key_changed", {"change": what})
+    except (OSError, sqlite3.Error, *sqlcipher_errors) as error:
+        log.warning("could not record the key change: %s", type(error).__name__)
+        return False
+    return True
 
 
 def note_backup(database: Database, path: Path) -> bool:
