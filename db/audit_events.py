@@ -55,3 +55,16 @@ def note_key_change(database: Database, change: str) -> None:
                details={"change": change})
     except (DatabaseError, OSError) as error:
         log.warning("could not record the key change: %s", type(error).__name__)
+
+
+def anchor_older_chain(database: Database) -> None:
+    """A chain from before receipts existed gets its first receipt: its head now."""
+    from sqlalchemy import text
+
+    if database.receipts_file is None or database.receipts_file.exists():
+        return
+    with database.read() as connection:
+        head = connection.execute(text(
+            "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
+    if head is not None:
+        database._record_receipt((int(head[0]), str(head[1])))
