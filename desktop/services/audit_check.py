@@ -67,3 +67,14 @@ def verify(database: Database, against: list[str] | None = None) -> AuditReport:
         problems, notes = check_all(connection, anchors, memo_files)
     return AuditReport(report.entries_checked, report.memos_checked,
                        report.problems + tuple(problems), report.notes + tuple(notes))
+
+
+def quick_check(database: Database) -> AuditReport:
+    """The cheap check for every start: the chain's head against the newest receipt."""
+    from db.audit_quick import quick_problems
+
+    if database.sqlite_file is None:  # a server's chain grows from other machines too
+        return AuditReport(0, 0, ())
+    with database.read() as connection:
+        problems = quick_problems(connection, database.receipts_file)
+    return AuditReport(0, 0, tuple(problems))
