@@ -27,7 +27,7 @@ from db.records import AuditReport
 if TYPE_CHECKING:
     from db.database import Database
 
-__all__ = ["AnchorError", "anchor_code", "verify"]
+__all__ = ["AnchorError", "AuditReport", "anchor_code", "quick_check", "verify"]
 
 LIMITS = ("An anchor proves the entries up to it are the ones that existed when it was taken; "
           "entries written after the newest anchor can be checked only against the rows they "

@@ -72,9 +72,10 @@ def note_key_change_in_file(database_file: Path, key: DatabaseKey | None, what: 
     from db.cipher import sqlcipher_errors
     from db.restore_entry import record_in_file
 
+    failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, *sqlcipher_errors)
     try:
         record_in_file(database_file, key, "store.key_changed", {"change": what})
-    except (OSError, sqlite3.Error, *sqlcipher_errors) as error:
+    except failures as error:
         log.warning("could not record the key change: %s", type(error).__name__)
         return False
     return True

@@ -8,14 +8,15 @@ working, and the office can be told.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 if TYPE_CHECKING:
-    from db.database import Database
-    from db.records import AuditReport
+    from desktop.services.audit_check import AuditReport
     from desktop.ui.background import BackgroundRunner
+
+Database = Any  # the open store (db.database.Database), reached only through the services
 
 LABEL_NAME = "auditStatusLabel"
 PROBLEM_STYLE = "QLabel { color: palette(window-text); background: #fde7c4; padding: 0 6px; }"
