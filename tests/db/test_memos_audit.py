@@ -118,7 +118,8 @@ def test_audit_chain_links_every_change(database: Any, memo_service: Any, case_s
     report = database.verify_audit()
     assert report.ok, report.problems
     # The automatic backup after finalizing (SQLite with a backups folder) is an entry too.
-    backed_up = [("store.backed_up", None)] if database.backup_dir is not None else []
+    backed_up = ([("store.backed_up", None)]
+                 if database.sqlite_file is not None and database.backup_dir is not None else [])
     assert (report.entries_checked, report.memos_checked) == (4 + len(backed_up), 1)
     with database.read() as connection:
         actions = connection.execute(text("SELECT action, actor FROM audit_log ORDER BY id")).all()
