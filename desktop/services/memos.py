@@ -92,6 +92,13 @@ class MemoService:
         head = self._db.memos.chain_head()
         return None if head is None else f"{head[0]}:{head[1]}"
 
+    def anchor_code(self) -> str | None:
+        """The chain head as a short code to write down or send (db.anchor), if any."""
+        from db.anchor import code_for
+
+        head = self._db.memos.chain_head()
+        return None if head is None else code_for(*head)
+
     def note_printed(self, case_id: str, what: str, pdf_bytes: bytes, *,
                      to_file: bool = False) -> bool:
         """An audit entry for a document printed (or printed to a file); False if not written."""

@@ -8,6 +8,7 @@ laptop (an anchor code written down after finalizing, the final memo PDF that wa
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -259,3 +260,31 @@ def test_a_restore_that_drops_no_final_memo_is_a_note_not_a_problem(
     assert "the replaced file was kept as waypoint.sqlite3.replaced-" in out
     code, out = _verify(kept.folder, [kept.code], capsys)  # the code was taken before the save
     assert code == 0, out
+
+
+def test_an_anchor_code_survives_typing_and_refuses_slips() -> None:
+    from db.anchor import AnchorError, code_for, parse_code
+
+    entry_hash = hashlib.sha256(b"head").hexdigest()
+    code = code_for(1234, entry_hash)
+    number, *groups, check = code.split("-")
+    assert number == "1234" and [len(g) for g in groups] == [4, 4, 4] and len(check) == 1
+    typed = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
+    anchor = parse_code(typed)
+    assert anchor.entry_id == 1234 and anchor.matches(entry_hash)
+    assert not anchor.matches(hashlib.sha256(b"other").hexdigest())
+    for slip in (code.replace(groups[1], groups[1][::-1]) if groups[1] != groups[1][::-1]
+                 else code[:-1] + "Z", "1234-ABCD", "hello"):
+        with pytest.raises(AnchorError):
+            parse_code(slip)
+
+
+def test_a_countersigned_copy_of_a_stored_memo_is_recognised() -> None:
+    """A signature or countersignature is an incremental update: the stored bytes are a prefix
+    ending at an %%EOF, so the copy still counts as the stored memo."""
+    from db.anchor import memo_copies
+
+    stored = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
+    countersigned = stored + b"2 0 obj << /Sig >> endobj\n%%EOF\n"
+    assert hashlib.sha256(stored).hexdigest() in memo_copies(countersigned)
+    assert hashlib.sha256(stored).hexdigest() not in memo_copies(b"%PDF-1.7 other\n%%EOF\n")

@@ -91,6 +91,10 @@ def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
         memo.finalize_as("María José Núñez")
     assert services.cases.get_case(case_id).status == "finalized"
+    head = services.cases.database.memos.chain_head()
+    from db.anchor import code_for
+
+    assert memo.status.text().endswith(f"Anchor code for the file: {code_for(*head)}")
     assert memo.status.text().startswith("Final memo")  # the preview is no longer the draft
     assert page.flow.read_only and not memo.finalize_button.isEnabled()
     page.go_to_step(Step.ENTRY)

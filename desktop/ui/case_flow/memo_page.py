@@ -93,6 +93,7 @@ class MemoPage(QWidget):
         self.determination: dict[str, Any] | None = None
         self._generation = 0
         self.print_task: Task | None = None
+        self.anchor_note = ""  # after finalizing: the anchor code to write down or send
         self.progress: QProgressDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self.save_dialog: QFileDialog | None = None
@@ -212,7 +213,8 @@ class MemoPage(QWidget):
         self.determination, self.pdf_bytes = result
         self._show_document(self.pdf_bytes)
         kind = "Final memo" if self.read_only else "Draft memo"
-        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)")
+        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
+                            + (self.anchor_note if self.read_only else ""))
         self._update_buttons()
         self.preview_ready.emit()
 
@@ -434,5 +436,8 @@ class MemoPage(QWidget):
         services.runner.run(work, on_done=self._finalized, on_error=self._report_error)
 
     def _finalized(self, officer: str) -> None:
-        self.status.setText(f"Finalized by {officer}. The case is now read-only.")
+        code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
+        self.anchor_note = f". Anchor code for the file: {code}" if code else ""
+        self.status.setText(f"Finalized by {officer}. The case is now read-only"
+                            f"{self.anchor_note}.")
         self.finalized.emit(officer)
