@@ -64,12 +64,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verify = aud_sub.add_parser(
         "verify", help="check the hash chain and every memo's SHA-256; name what is wrong")
     verify.add_argument(
-        "--against", action="append", default=[], metavar="CODE|FILE",
-        help="also check against an anchor kept outside this laptop: an anchor code (waypoint "
-             "audit anchor), a final memo PDF or an exported bundle (repeatable)")
+        "--against", action="append", default=[], metavar="CODE|FILE|SERVER",
+        help="also check against anchors kept outside this laptop: an anchor code (waypoint "
+             "audit anchor), a final memo PDF, an exported bundle, or the office server's "
+             "URL (repeatable)")
     verify.set_defaults(handler=run_audit_verify)
     anchor = aud_sub.add_parser(
         "anchor", help="print the anchor code of the audit chain's head, to write down or send")
+    anchor.add_argument("--to", metavar="SERVER_URL",
+                        help="also send it to the office server, which keeps it for good")
     anchor.set_defaults(handler=run_audit_anchor)
 
 
@@ -247,10 +250,16 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 
 def run_audit_anchor(args: argparse.Namespace) -> int:
-    from desktop.services.audit_check import anchor_code
+    from desktop.services.audit_check import AnchorError, anchor_code, send_anchor
 
     with _opened(args) as database:
         code = anchor_code(database)
+        if code is not None and args.to:
+            try:
+                send_anchor(database, args.to)
+            except AnchorError as error:
+                raise UserError(str(error)) from error
+            print("The office server keeps this anchor: waypoint audit verify --against URL")
     if code is None:
         print("The audit log is empty: nothing to anchor yet.")
         return 0

@@ -1,9 +1,10 @@
 """Checking the audit chain, alone or against anchors kept outside the laptop's reach.
 
 `verify(database, against)` takes what the caseworker kept: an anchor code they wrote down,
-a final memo PDF, an exported bundle. Each anchor proves that the chain up to its entry was
-not rewritten, cut short or rolled back since; a final memo file must also still be stored.
-What an anchor cannot prove (entries after it) is said as a note.
+a final memo PDF, an exported bundle, or the office server's URL (the anchors it keeps).
+Each anchor proves that the chain up to its entry was not rewritten, cut short or rolled
+back since; a final memo file must also still be stored. What an anchor cannot prove
+(entries after it) is said as a note.
 """
 
 from __future__ import annotations
@@ -41,10 +42,33 @@ def anchor_code(database: Database) -> str | None:
     return None if head is None else code_for(*head)
 
 
-def _targets(against: list[str]) -> tuple[list[Anchor], list[tuple[str, list[str]]]]:
+def is_server(target: str) -> bool:
+    return target.startswith(("postgresql:", "postgresql+"))
+
+
+def send_anchor(database: Database, server_url: str) -> tuple[int, str]:
+    """Send the chain's head to the office server (it stamps the time and the login)."""
+    from db.server_anchor import send
+
+    with database.read() as connection:
+        return send(connection, server_url)
+
+
+def _targets(database: Database, against: list[str]
+             ) -> tuple[list[Anchor], list[tuple[str, list[str]]]]:
     anchors: list[Anchor] = []
     memo_files: list[tuple[str, list[str]]] = []
     for target in against:
+        if is_server(target):
+            from db.server_anchor import fetch
+
+            with database.read() as connection:
+                found = fetch(connection, target)
+            if not found:
+                raise AnchorError("The office server holds no anchor of this store yet "
+                                  "(send one: waypoint audit anchor --to URL).")
+            anchors += found
+            continue
         if looks_like_code(target):
             anchors.append(parse_code(target))
             continue
@@ -59,7 +83,7 @@ def _targets(against: list[str]) -> tuple[list[Anchor], list[tuple[str, list[str
 
 def verify(database: Database, against: list[str] | None = None) -> AuditReport:
     """database.verify_audit(), then every anchor given; AnchorError for an unreadable one."""
-    anchors, memo_files = _targets(against or [])
+    anchors, memo_files = _targets(database, against or [])
     report = database.verify_audit()
     if not anchors and not memo_files:
         return report

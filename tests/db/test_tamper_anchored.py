@@ -288,3 +288,51 @@ def test_a_countersigned_copy_of_a_stored_memo_is_recognised() -> None:
     countersigned = stored + b"2 0 obj << /Sig >> endobj\n%%EOF\n"
     assert hashlib.sha256(stored).hexdigest() in memo_copies(countersigned)
     assert hashlib.sha256(stored).hexdigest() not in memo_copies(b"%PDF-1.7 other\n%%EOF\n")
+
+
+@pytest.mark.postgres
+def test_the_office_server_keeps_anchors_no_one_can_change(
+        kept: Kept, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The laptop sends its head; rewriting the laptop's chain and receipts then shows against
+    the server, whose anchors neither the laptop nor the table's owner can change."""
+    from sqlalchemy import text
+
+    from tests.sqlite_files import engine_for
+
+    db.open_database(pg_url).close()  # the server's schema (migration 0006: audit_anchors)
+    assert main(["--data-dir", str(kept.folder), "audit", "anchor", "--to", pg_url]) == 0
+    assert "The office server keeps this anchor" in capsys.readouterr().out
+    code, out = _verify(kept.folder, [pg_url], capsys)
+    assert code == 0 and "matches the office server's anchor of " in out, out
+
+    rechain_after_memo_anchor(kept)
+    code, out = _verify(kept.folder, [pg_url], capsys)
+    assert code == 1 and "the chain up to here was rewritten" in out, out
+
+    server = engine_for(pg_url)
+    try:
+        for statement in ("UPDATE audit_anchors SET entry_hash = repeat('0', 64)",
+                          "DELETE FROM audit_anchors", "TRUNCATE audit_anchors"):
+            with pytest.raises(Exception, match="audit anchors are append-only"):
+                with server.begin() as connection:
+                    connection.execute(text(statement))
+        with server.begin() as connection:  # the server stamps the time and the login
+            connection.execute(text(
+                "INSERT INTO audit_anchors (store_id, entry_id, entry_hash, anchored_at, "
+                "anchored_by) VALUES (repeat('a', 64), 1, repeat('b', 64), "
+                "'2001-01-01', 'someone else')"))
+            stamped = connection.execute(text(
+                "SELECT anchored_at > now() - interval '1 hour', anchored_by = current_user "
+                "FROM audit_anchors WHERE store_id = repeat('a', 64)")).one()
+        assert tuple(stamped) == (True, True)
+    finally:
+        server.dispose()
+
+
+def test_an_unreachable_server_is_one_line(kept: Kept, capsys: pytest.CaptureFixture[str]
+                                           ) -> None:
+    url = "postgresql+psycopg://nobody:secret@127.0.0.1:9/none?connect_timeout=2"
+    assert main(["--data-dir", str(kept.folder), "audit", "verify", "--against", url]) == 2
+    err = capsys.readouterr().err
+    assert "could not be read (OperationalError)" in err and "secret" not in err
+    assert "Traceback" not in err
