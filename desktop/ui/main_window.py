@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self._case_page: CaseFlowPage | None = None
         self.idle_importer: IdleImporter | None = None
         self.rules_page: RulesPage | None = None
+        # The lock sets it: True (and the lock page says why) while locked, so no page,
+        # dialog or close happens until the passphrase is entered.
+        self.is_locked: Callable[[], bool] = lambda: False
 
         self.setWindowTitle("Waypoint")
         self.setObjectName("mainWindow")
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
 
         from desktop.ui.case_list.open_case_dialog import OpenCaseDialog
 
-        if self.services is None:
+        if self.is_locked() or self.services is None:
             return None
         dialog = OpenCaseDialog(self.services, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -308,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def show_rules_page(self) -> None:
         """The Rules page: installed packs, install from file with its impact, marked cases."""
-        if self.services is None or (self._case_page is not None
+        if self.is_locked() or self.services is None or (self._case_page is not None
                                      and not self._close_case_page()):
             return
         if self.rules_page is None:
@@ -337,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str) -> None:
         """Show the case in the central area (replacing an open case if it agrees to close)."""
-        if self.services is None:
+        if self.is_locked() or self.services is None:
             return
         if self._case_page is not None and not self._close_case_page():
             return
@@ -362,6 +365,8 @@ class MainWindow(QMainWindow):
 
     def show_case_list(self) -> None:
         """Back to the home screen; the case page is closed and the list refreshed."""
+        if self.is_locked():
+            return
         if self._case_page is not None and not self._close_case_page():
             return
         self.stack.setCurrentWidget(self.case_list)
@@ -420,7 +425,7 @@ class MainWindow(QMainWindow):
 
         from desktop.ui.signing_key_dialog import ImportKeyDialog
 
-        if self.services is None:
+        if self.is_locked() or self.services is None:
             return None
         dialog = ImportKeyDialog(self.services.paths.data_dir, self.services.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -449,6 +454,9 @@ class MainWindow(QMainWindow):
         languages.warm_in_background()  # read while the list is looked at, not when a case opens
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self.is_locked():  # the window manager's close button
+            event.ignore()
+            return
         if self._case_page is not None and not self._close_case_page():
             event.ignore()
             return
