@@ -14,6 +14,7 @@ from db.private_files import replace_private_bytes
 from desktop.cli import UserError
 
 if TYPE_CHECKING:
+    from db.signing_registry import RegistrySnapshot
     from desktop.services.memo_verification import StoredLookup, StoredMemoFacts
 
 PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
@@ -162,12 +163,19 @@ def run_render(args: argparse.Namespace) -> int:
         finalized_by=officer if args.final else None,
         finalized_at=generated_at if args.final else None,
         generated_at=generated_at, signed=args.final,
+        signer_note=_signer_note(args, officer) if args.final else None,
     )
     if args.final:
         assert officer is not None
         pdf = _sign_as(args, officer, pdf)
     _write_output(args, pdf)
     return 0
+
+
+def _signer_note(args: argparse.Namespace, officer: str | None) -> str | None:
+    from desktop.services.signing import signer_note
+
+    return signer_note(_data_dir(args), officer) if officer else None
 
 
 def _sign_as(args: argparse.Namespace, officer: str, pdf: bytes) -> bytes:
@@ -233,8 +241,16 @@ def run_key(args: argparse.Namespace) -> int:
     return 0
 
 
+EXIT_VALID, EXIT_NOT_VALID, EXIT_IDENTITY_NOT_ESTABLISHED = 0, 1, 3
+
+
 def run_verify(args: argparse.Namespace) -> int:
-    """Check a memo's signatures and recorded facts; exit 0 only when everything holds."""
+    """Check a memo's signatures, signers and recorded facts.
+
+    Exit 0: valid, and every signer a registered person of a trusted office; 3: valid, but a
+    signer's identity is not established (self-signed, unknown authority, not registered, no
+    registry); 1: not valid (changed, broken, revoked, a review that is not one).
+    """
     from desktop.services.memo_verification import check_memo
 
     if len(args.more) != 1:
@@ -245,14 +261,69 @@ def run_verify(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
     check = check_memo(pdf, stored=_stored_lookup(args),
-                       current_rules_hash=_current_rules(_data_dir(args)))
+                       current_rules_hash=_current_rules(_data_dir(args)),
+                       registry=_registry(args))
     for line in check.findings:
         print(line)
     for line in check.problems:
         print(f"PROBLEM: {line}")
-    print(f"{source}: " + ("VALID: signed, unchanged since signing, and consistent with what it "
-                           "records." if check.valid else "NOT VALID."))
-    return 0 if check.valid else 1
+    if not check.valid:
+        print(f"{source}: NOT VALID.")
+        return EXIT_NOT_VALID
+    if not check.identity_established:
+        print(f"{source}: VALID, BUT THE SIGNER'S IDENTITY IS NOT ESTABLISHED: the signatures "
+              "are intact and the memo is consistent with what it records, but no trusted "
+              "office's registry names the signer (a self-signed key, an unknown authority, an "
+              "unregistered certificate, or no registry here).")
+        return EXIT_IDENTITY_NOT_ESTABLISHED
+    print(f"{source}: VALID: signed by a registered person of a trusted office, unchanged since "
+          "signing, and consistent with what it records.")
+    return EXIT_VALID
+
+
+def _registry(args: argparse.Namespace) -> RegistrySnapshot | None:
+    """The data folder's signing registry, or None when there is no database to ask (never
+    made here) or its passphrase was not given."""
+    from desktop.paths import resolve_database_url, resolve_paths
+
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    url = resolve_database_url(paths, getattr(args, "database_url", None))
+    from db import cipher
+    from db.quick_read import read_signing_registry, sqlite_file_in
+
+    database_file = sqlite_file_in(url)
+    if database_file is not None:
+        if not database_file.is_file():
+            return None
+        key = None
+        if cipher.looks_encrypted(database_file):
+            secret = _database_passphrase(args)
+            if secret is None:
+                return None
+            try:
+                key = cipher.unlock(database_file, secret)
+            except cipher.WrongPassphraseError:
+                return None
+        try:
+            return read_signing_registry(database_file, key)
+        finally:
+            if key is not None:
+                key.forget()
+    if url.startswith("sqlite:"):
+        return None
+    from db import DatabaseError, open_database
+    from db.signing_registry import SigningRegistry
+
+    try:
+        database = open_database(url)
+    except DatabaseError:
+        return None
+    try:
+        return SigningRegistry(database).snapshot()
+    except DatabaseError:
+        return None
+    finally:
+        database.close()
 
 
 def _current_rules(data_dir: Path) -> str | None:
