@@ -100,11 +100,11 @@ def run_office_ca(args: argparse.Namespace) -> int:
         data = read_small_file(source, MAX_CA_FILE_BYTES)
     except OSError as error:
         raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
-    secret = _secret(CA_PASSPHRASE_ENV, f"Passphrase of {source.name}: ") \
+    file_secret = _secret(CA_PASSPHRASE_ENV, f"Passphrase of {source.name}: ") \
         if is_pkcs12(data) else None
     with _opened(args) as database:
         try:
-            authority, keeps_key = import_office_ca(data_dir, database, data, secret,
+            authority, keeps_key = import_office_ca(data_dir, database, data, file_secret,
                                                     source=source.name, actor=current_user())
         except SigningError as problem:
             raise UserError(str(problem)) from None

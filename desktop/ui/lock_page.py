@@ -260,7 +260,9 @@ class LockController(QObject):
         neither its key sequence nor trigger() runs it while locked."""
         from PySide6.QtGui import QAction, QShortcut
 
-        for item in [*self.window.findChildren(QAction), *self.window.findChildren(QShortcut)]:
+        items: list[QAction | QShortcut] = [*self.window.findChildren(QAction),
+                                            *self.window.findChildren(QShortcut)]
+        for item in items:
             if item.isEnabled():
                 item.setEnabled(False)
                 self._switched_off.append(item)

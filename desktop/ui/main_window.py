@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self.rules_action = self._action("&Rule packs…", self.show_rules_page)
         self.signing_key_action = self._action("Import &signing key (PKCS#12)…",
                                                self.show_import_key_dialog)
+        self.issue_key_action = self._action("Iss&ue a signing key (office authority)…",
+                                             self.show_issue_key_dialog)
         self.about_action = self._action("&About Waypoint", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.rules_action)
         file_menu.addAction(self.signing_key_action)
+        file_menu.addAction(self.issue_key_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _set_storage_actions_enabled(self, enabled: bool) -> None:
         for action in (self.new_action, self.open_action, self.import_action, self.export_action,
-                       self.rules_action, self.signing_key_action):
+                       self.rules_action, self.signing_key_action, self.issue_key_action):
             action.setEnabled(enabled)
 
     def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
@@ -432,6 +435,22 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(lambda key: self.statusBar().showMessage(
             f"Signing key imported for {key.officer}", 10_000))
         self.import_key_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_issue_key_dialog(self) -> QWidget | None:
+        """The office authority issues a person a registered signing key (window-modal)."""
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.issue_key_dialog import IssueKeyDialog
+
+        if self.is_locked() or self.services is None:
+            return None
+        cases = self.services.cases
+        dialog = IssueKeyDialog(self.services.paths.data_dir, cases.database,
+                                self.services.runner, cases.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.issue_key_dialog = dialog
         dialog.open()
         return dialog
 

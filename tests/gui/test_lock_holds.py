@@ -18,9 +18,11 @@ from desktop.app import Launched
 from tests.conftest import TEST_PASSPHRASE
 from tests.gui.test_main_window import Starter, start_app, wait_for_cases
 
-# Offscreen cannot raise a popped-up menu or grab the keyboard for it: harmless warnings.
+# Offscreen cannot raise a popped-up menu or grab the keyboard for it, and QTest has no
+# character for a key such as Undo: harmless warnings.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(
-    "propagateSizeHints", "does not support raise", "does not support grabbing")]
+    "propagateSizeHints", "does not support raise", "does not support grabbing",
+    "keyToAscii Unhandled key code")]
 __all__ = ["start_app"]  # the fixture, imported for this module's tests
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
