@@ -27,6 +27,14 @@ ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Ty
                    QEvent.Type.Wheel}
 
 
+def _clear_secrets(widget: QWidget) -> None:
+    """Empty every hidden-text field (a signing or database passphrase typed into a dialog):
+    a str cannot be zeroed, but the widget need not keep it while locked."""
+    for field in widget.findChildren(QLineEdit):
+        if field.echoMode() != QLineEdit.EchoMode.Normal:
+            field.clear()
+
+
 class LockPage(QWidget):
     """'Waypoint is locked': the passphrase field and Unlock; emits submitted(passphrase)."""
 
@@ -124,6 +132,7 @@ class LockController(QObject):
             if widget is not self.window and widget.isVisible() and widget.isWindow():
                 widget.hide()
                 self._hidden.append(widget)
+                _clear_secrets(widget)
 
     def _set_chrome_enabled(self, enabled: bool) -> None:
         """The menu bar and toolbars: off while the page covers the window (their actions
@@ -217,9 +226,21 @@ class LockController(QObject):
                 QTimer.singleShot(0, watched.hide)  # a dialog or menu opened meanwhile
                 watched.hide()
                 return False
+        if kind == QEvent.Type.ShortcutOverride and self._is_lock_key(watched, event):
+            self.lock()  # also from a dialog of the window, which keeps its shortcuts from it
+            return True
         if kind in ACTIVITY_EVENTS and not self.locked and self.idle_timer.interval():
             self.idle_timer.start()  # restart: the person is here
         return False
+
+    def _is_lock_key(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtGui import QKeyEvent
+
+        if self.locked or self.lock_action is None or not isinstance(event, QKeyEvent):
+            return False
+        sequence = self.lock_action.shortcut()
+        return (not sequence.isEmpty() and event.keyCombination() == sequence[0]
+                and self._belongs_to_window(watched))
 
     def _belongs_to_window(self, thing: QObject) -> bool:
         """Whether an action, shortcut, dialog or menu is (a descendant of) this window's."""

@@ -118,12 +118,20 @@ def test_every_action_and_shortcut_while_locked_shows_no_case(
     wait_for_cases(qtbot, launched, 1)
     _case_id, secrets = _open_the_case(qtbot, launched)
     page = window.current_case_page()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)  # keys go to the active window
+    key_dialog = window.show_import_key_dialog()  # a dialog holding a typed passphrase
+    assert key_dialog is not None
+    key_dialog.passphrase_edit.setText("a signing passphrase")
+    database = launched.opener.storage.database
+    held = database.key._raw  # the key's buffer as the database holds it before the lock
+    assert any(held)
+    key_dialog.activateWindow()  # Ctrl+L from the (window-modal) dialog: it locks too
+    qtbot.waitUntil(key_dialog.isActiveWindow, timeout=5_000)  # keys go to the active window
     with qtbot.waitSignal(lock.locked_changed, timeout=5_000):
-        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_L, CTRL)
+        QTest.keyClick(QApplication.focusWidget() or key_dialog, Qt.Key.Key_L, CTRL)
     _assert_locked(launched, secrets, "Ctrl+L")
-    assert not launched.opener.storage.database.key.unlocked
+    assert not database.key.unlocked and not any(held)  # zeroed where it lay
+    assert database.engine.pool.checkedin() == 0  # no open connection keeps the key
+    assert not key_dialog.isVisible() and not key_dialog.passphrase_edit.text()
 
     actions = window.findChildren(QAction)
     assert len(actions) >= 10  # the menus', the toolbar's and the open case's
@@ -155,5 +163,7 @@ def test_every_action_and_shortcut_while_locked_shows_no_case(
     assert window.current_case_page() is page and window.stack.currentWidget() is page
     assert window.menuBar().isEnabled() and window.back_action.isEnabled()
     assert lock.lock_action.isEnabled()
+    assert key_dialog.isVisible()  # back as it was, less the passphrase
+    key_dialog.close()
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=20_000)
     assert secrets[1] in on_screen_text()  # the case shows again
