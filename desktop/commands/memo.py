@@ -208,7 +208,24 @@ def run_countersign(args: argparse.Namespace) -> int:
     except signing.SigningError as problem:
         raise UserError(str(problem)) from None
     _write_output(args, signed)
+    _say_review_standing(args, reviewer)
     return 0
+
+
+def _say_review_standing(args: argparse.Namespace, reviewer: str) -> None:
+    """Tell at once when the counter-signature will not count as a supervisor's review."""
+    from desktop.commands.memo_verify import _registry
+    from desktop.services.signer_identity import why_not_a_review
+    from desktop.services.signing import certificate_path
+
+    try:
+        pem: bytes | None = certificate_path(_data_dir(args), reviewer).read_bytes()
+    except OSError:
+        pem = None
+    reason = why_not_a_review(pem, _registry(args))
+    if reason is not None:
+        print(f"waypoint: note: this counter-signature does not count as a review: {reason}. "
+              "Only a supervisor's certificate registered by the office does.", file=sys.stderr)
 
 
 def run_key(args: argparse.Namespace) -> int:

@@ -92,3 +92,26 @@ def identify(certificate_der: bytes, fingerprint: str, signed_at: datetime | Non
             f"issued by {authority.name}, but the certificate is not in the office's registry "
             "of officers"))
     return _registered(entry, authority, signed_at)
+
+
+def why_not_a_review(certificate_pem: bytes | None, registry: RegistrySnapshot | None
+                     ) -> str | None:
+    """Why a counter-signature with this certificate (PEM) will not count as a supervisor's
+    review, or None when it will."""
+    import hashlib
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    if certificate_pem is None:
+        return "this computer does not record the reviewer's certificate"
+    try:
+        der = x509.load_pem_x509_certificate(certificate_pem).public_bytes(Encoding.DER)
+    except ValueError:
+        return "the reviewer's certificate cannot be read"
+    identity = identify(der, hashlib.sha256(der).hexdigest(), None, registry)
+    if identity.state != "established":
+        return f"the reviewer's identity is not established ({identity.words})"
+    if identity.role != "supervisor":
+        return f"{identity.person} is registered as a {identity.role}, not a supervisor"
+    return None

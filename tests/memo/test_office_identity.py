@@ -98,8 +98,11 @@ def test_a_counter_signature_is_a_review_only_from_a_supervisors_certificate(
         office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     issued = final_memo(office, "Dana Cole", tmp_path / "issued.pdf")
     by_caseworker = tmp_path / "by-caseworker.pdf"
+    capsys.readouterr()
     assert cli(office, "memo", "countersign", str(issued), "--officer", "Dana Cole",
                "-o", str(by_caseworker)) == 0
+    assert "does not count as a review: Dana Cole is registered as a caseworker" in \
+        capsys.readouterr().err
     code, out = verify(office, by_caseworker, capsys)
     assert code == 1, out
     assert "signs as a caseworker, not a supervisor: the counter-signature does not count as " \
@@ -107,6 +110,7 @@ def test_a_counter_signature_is_a_review_only_from_a_supervisors_certificate(
     by_supervisor = tmp_path / "by-supervisor.pdf"
     assert cli(office, "memo", "countersign", str(issued), "--officer", "Sam Ortiz",
                "-o", str(by_supervisor)) == 0
+    assert "does not count" not in capsys.readouterr().err
     code, out = verify(office, by_supervisor, capsys)
     assert code == 0, out
     assert "signed by Sam Ortiz, supervisor" in out
