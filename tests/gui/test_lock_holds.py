@@ -167,3 +167,14 @@ def test_every_action_and_shortcut_while_locked_shows_no_case(
     key_dialog.close()
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=20_000)
     assert secrets[1] in on_screen_text()  # the case shows again
+
+    lock.set_idle_ms(50)  # the idle lock takes the same road: Alt+Home does not leave it
+    with qtbot.waitSignal(lock.locked_changed, timeout=5_000):
+        pass
+    for key, modifiers in [(Qt.Key.Key_Home, ALT), (Qt.Key.Key_O, CTRL), (Qt.Key.Key_L, CTRL)]:
+        QTest.keyClick(QApplication.focusWidget() or window, key, modifiers)
+        _assert_locked(launched, secrets, "after the idle lock")
+    lock.page.field.setText(TEST_PASSPHRASE)
+    with qtbot.waitSignal(lock.locked_changed, timeout=10_000):
+        lock.page.unlock_button.click()
+    assert window.stack.currentWidget() is page
