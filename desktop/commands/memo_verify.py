@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli import UserError
 
@@ -45,9 +45,14 @@ def run_verify(args: argparse.Namespace) -> int:
         pdf = source.read_bytes()
     except OSError as error:
         raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
-    check = check_memo(pdf, stored=_stored_lookup(args),
-                       current_rules_hash=_current_rules(_data_dir(args)),
-                       registry=_registry(args))
+    try:
+        check = check_memo(pdf, stored=_stored_lookup(args),
+                           current_rules_hash=_current_rules(_data_dir(args)),
+                           registry=_registry(args))
+    finally:
+        for key in getattr(args, "_database_keys", {}).values():
+            if key is not None:
+                key.forget()  # the database key, zeroed once both look-ups are done
     for line in check.findings:
         print(line)
     for line in check.problems:
@@ -82,18 +87,10 @@ def _registry(args: argparse.Namespace) -> RegistrySnapshot | None:
             return None
         key = None
         if cipher.looks_encrypted(database_file):
-            secret = _database_passphrase(args)
-            if secret is None:
+            key = _database_key(args, database_file)
+            if key is None:
                 return None
-            try:
-                key = cipher.unlock(database_file, secret)
-            except cipher.WrongPassphraseError:
-                return None
-        try:
-            return read_signing_registry(database_file, key)
-        finally:
-            if key is not None:
-                key.forget()
+        return read_signing_registry(database_file, key)
     if url.startswith("sqlite:"):
         return None
     from db import DatabaseError, open_database
@@ -189,14 +186,26 @@ def _quick_lookup(args: argparse.Namespace, url: str, sha256: str,
         return None
     key = None
     if cipher.looks_encrypted(database_file):
-        secret = _database_passphrase(args)
-        if secret is None:
-            return None
-        try:
-            key = cipher.unlock(database_file, secret)
-        except cipher.WrongPassphraseError:
+        key = _database_key(args, database_file)
+        if key is None:
             return None
     return read_memo_record(database_file, sha256, facts_digest, key)
+
+
+def _database_key(args: argparse.Namespace, database_file: Path) -> Any:
+    """The encrypted database's key (a DatabaseKey), derived once (scrypt) for both look-ups;
+    None without its passphrase or with a wrong one."""
+    from db import cipher
+
+    keys: dict[Path, Any] = args.__dict__.setdefault("_database_keys", {})
+    if database_file not in keys:
+        secret = _database_passphrase(args)
+        try:
+            keys[database_file] = None if secret is None else cipher.unlock(database_file,
+                                                                             secret)
+        except cipher.WrongPassphraseError:
+            keys[database_file] = None
+    return keys[database_file]
 
 
 def _database_passphrase(args: argparse.Namespace) -> str | None:
