@@ -15,13 +15,14 @@ from sqlalchemy import Connection, select
 
 from db.audit import AuditEvent, append, as_utc
 from db.errors import DatabaseError
-from db.models import OfficeAuthority, SigningCertificate
+from db.models import OfficeAuthority, OfficePerson, SigningCertificate
 
 if TYPE_CHECKING:
     from db.database import Database
 
 authorities_table = OfficeAuthority.__table__  # type: ignore[attr-defined]
 certificates_table = SigningCertificate.__table__  # type: ignore[attr-defined]
+people_table = OfficePerson.__table__  # type: ignore[attr-defined]
 
 
 class RegistryError(DatabaseError):
@@ -89,6 +90,12 @@ class SigningRegistry:
     def snapshot(self) -> RegistrySnapshot:
         with self._db.read() as connection:
             return read_snapshot(connection)
+
+    def office_roles_of(self, person: str) -> set[str]:
+        """The roles the office's people (profiles or logins) with this name hold."""
+        with self._db.read() as connection:
+            return {row.role for row in connection.execute(select(people_table.c.role).where(
+                people_table.c.display_name == person))}
 
     def trust_authority(self, authority: Authority, *, actor: str | None) -> bool:
         """Trust the authority (True), or False when it was trusted already."""

@@ -183,6 +183,10 @@ def issue_officer_key(data_dir: Path, database: Database, person: str, role: str
         raise SigningError(f"The role is caseworker or supervisor, not {role!r}.")
     if not key_passphrase:
         raise SigningError("A passphrase is needed to protect the officer's key.")
+    roles = SigningRegistry(database).office_roles_of(name)
+    if roles and role not in roles:
+        raise SigningError(f"{name} is a {' and '.join(sorted(roles))} among the office's "
+                           f"people, not a {role}: the key's role must match.")
     ca_key, ca_certificate = _load_ca(data_dir, ca_passphrase)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     key = ec.generate_private_key(ec.SECP256R1())

@@ -177,3 +177,10 @@ def test_the_key_is_installed_and_a_wrong_passphrase_issues_nothing(
     assert "passphrase does not open the office authority's key" in capsys.readouterr().err
     assert not signing.has_key(office, "Ravi Shah")
     assert cli(office, "admin", "office-ca", "create", "--name", "Twice") == 2
+    monkeypatch.setenv("WAYPOINT_CA_PASSPHRASE", CA_PASS)
+    assert cli(office, "admin", "add-profile", "ravi", "--name", "Ravi Shah",
+               "--role", "caseworker") == 0
+    capsys.readouterr()
+    assert cli(office, "admin", "issue-key", "Ravi Shah", "--role", "supervisor") == 2
+    assert "the key's role must match" in capsys.readouterr().err
+    assert cli(office, "admin", "issue-key", "Ravi Shah", "--role", "caseworker") == 0
