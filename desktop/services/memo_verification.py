@@ -183,6 +183,14 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
     if _REVIEW_PENDING in keywords and len(check.signatures) < 2:
         check.problems.append("The memo was submitted for review and is final only with the "
                               "reviewer's counter-signature, which it does not carry yet.")
+    _read_recorded_facts(check, keywords, current_rules_hash)
+    _compare_with_database(check, stored)
+    return check
+
+
+def _read_recorded_facts(check: MemoCheck, keywords: str, current_rules_hash: str | None
+                         ) -> None:
+    """The facts digest and rule-pack hash the memo's keywords record."""
     facts, rules = _FACTS.search(keywords), _RULES.search(keywords)
     check.facts_digest = facts.group(1) if facts else None
     check.rules_hash = rules.group(1) if rules else None
@@ -199,8 +207,6 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                 "The rule pack installed now is the same." if current_rules_hash == check.rules_hash
                 else "The rule pack installed now is a different one (the memo records the pack "
                      "it was made with).")
-    _compare_with_database(check, stored)
-    return check
 
 
 def _identify_signers(check: MemoCheck, registry: RegistrySnapshot | None) -> None:
