@@ -18,6 +18,7 @@ MARKS: dict[str, tuple[str, str | None]] = {
     "0002": ("cases", "search_text"),
     "0004": ("case_law_flags", None),
     "0005": ("cases", "version"),
+    "0006": ("signing_certificates", None),
 }
 
 

@@ -1,7 +1,7 @@
 """Anchors kept on the office server: a laptop sends its chain's head; the server stamps it.
 
 The store is named by its first entry's hash (every store's first entry differs), so one
-server keeps the anchors of many laptops. The table (migration 0006) is append-only for
+server keeps the anchors of many laptops. The table (migration 0007) is append-only for
 everyone and the server sets the time and the login itself.
 """
 

@@ -176,7 +176,7 @@ def test_a_schema_version_set_back_is_refused_and_takes_no_backup(
         with pytest.raises(SchemaMismatchError) as refused:
             db.open_database(database_url, backup_dir=backups)
         assert "says its schema is revision 0003, but it holds tables that revision " \
-            "0005 created" in str(refused.value)
+            "0006 created" in str(refused.value)
         assert "no backup was taken" in str(refused.value)
     assert not backups.exists() or list(backups.iterdir()) == []
     if database_url.startswith("sqlite"):

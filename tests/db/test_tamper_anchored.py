@@ -299,7 +299,7 @@ def test_the_office_server_keeps_anchors_no_one_can_change(
 
     from tests.sqlite_files import engine_for
 
-    db.open_database(pg_url).close()  # the server's schema (migration 0006: audit_anchors)
+    db.open_database(pg_url).close()  # the server's schema (migration 0007: audit_anchors)
     assert main(["--data-dir", str(kept.folder), "audit", "anchor", "--to", pg_url]) == 0
     assert "The office server keeps this anchor" in capsys.readouterr().out
     code, out = _verify(kept.folder, [pg_url], capsys)

@@ -6,16 +6,16 @@ login, and nobody (the table's owner included) can change or delete one afterwar
 user who rewrites their own chain and receipts cannot rewrite these, so
 `waypoint audit verify --against URL` finds it. SQLite stores have no such table.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
