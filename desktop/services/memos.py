@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,8 @@ from desktop.services.cases import acting_person, utc_clock
 
 if TYPE_CHECKING:
     from db.database import Database
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MemoService", "StoredDetermination", "StoredMemo", "facts_digest_of"]
 
@@ -85,6 +88,15 @@ class MemoService:
         return (f"This memo supersedes final memo {last.memo_id}{who} "
                 f"(PDF SHA-256 {last.sha256}). That memo stays on record unchanged.",
                 last.memo_id)
+
+    def copy_left_store(self, case_id: str, what: str, how: str) -> None:
+        """A memo or interview sheet left the encrypted store: `how` is "printed", "saved" or
+        "printed to a file". The one call site for every print and saved copy, window and
+        all (called from the worker that made the copy): the audit entry belongs here. The
+        log line names the case by id only, never the person or the file's path.
+        """
+        log.info("A %s of case %s was %s (a copy outside the encrypted store)", what,
+                 case_id, how)
 
     def chain_anchor(self) -> str | None:
         """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
