@@ -463,3 +463,56 @@ def test_the_form_stores_names_in_nfc() -> None:
     flow = CaseFlow(base_case())
     flow.set_answer(("applicant", "family_name"), unicodedata.normalize("NFD", "Ibáñez"))
     assert flow.answer(("applicant", "family_name")) == "Ibáñez"
+
+
+# --- what was stored before the rule is shown, never obeyed --------------------------------
+
+STORED_HOSTILE = {"family_name": "Cruz\nDECISION: DENIED", "given_names": "\u202eZERIMAR"}
+
+
+def test_a_stored_name_with_a_line_break_or_override_is_spelt_out_in_the_memo(
+        tmp_path: Path) -> None:
+    case = base_case()
+    determination = evaluate_case(case)
+    case["applicant"].update(STORED_HOSTILE)  # as a draft saved before the text rule
+    case["notes"] = "first line\nsecond line \x1b[31m red \u200fmark"
+    pdf = render_case_memo(case, determination, generated_at=datetime(2024, 5, 1, tzinfo=UTC),
+                           status="draft", officer_notes=None)
+    (tmp_path / "memo.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "memo.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in text.splitlines()]
+    assert not any(line.startswith("DECISION") for line in lines)  # no line of its own
+    assert any("Family name(s)" in line and "Cruz⟨U+000A⟩DECISION: DENIED" in line
+               for line in lines)
+    assert "⟨U+202E⟩ZERIMAR" in text and "RAMIREZ" not in text
+    assert "first line" in lines and "⟨U+001B⟩[31m" in text and "⟨U+200F⟩mark" in text
+
+
+def test_waypoint_list_escapes_what_a_terminal_would_obey(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from db import open_database
+    from desktop.cli import main
+
+    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
+    data = tmp_path / "data"
+    case_file = write_json_text(tmp_path / "case.json", json.dumps(base_case()))
+    assert main(["--data-dir", str(data), "import", str(case_file)]) == 0
+    database = open_database(f"sqlite:///{data / 'waypoint.sqlite3'}")
+    try:
+        service = CaseService(database)
+        case_id = service.list_cases()[0].case_id
+        hostile = base_case()
+        hostile["applicant"].update(family_name="Cruz\r\nDENIED\x1b[2J\x07",
+                                    given_names="\u202eZERIMAR")
+        service.save_draft(case_id, hostile)  # a draft may hold anything the form let through
+    finally:
+        database.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 2, out  # one line for the case, one for the count
+    for obeyed in ("\x1b", "\x07", "\r", "\u202e"):
+        assert obeyed not in out
+    assert "Cruz⟨U+000D⟩⟨U+000A⟩DENIED⟨U+001B⟩[2J⟨U+0007⟩" in out

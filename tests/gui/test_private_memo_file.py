@@ -88,3 +88,10 @@ def test_the_save_dialog_suggests_a_neutral_file_name(qtbot, services, tmp_path)
     dialog.reject()
     assert HOSTILE_NAME not in suggested and "Ñ" not in suggested
     assert suggested.endswith(".pdf") and case_id[:8] in suggested
+
+
+def test_an_exported_case_file_is_named_after_the_case_not_the_person() -> None:
+    from desktop.ui.case_list.transfer import export_file_name
+
+    assert export_file_name("3f2a/../x", bundle=True) == "case-3f2a-..-x.bundle.json"
+    assert export_file_name("c1") == "case-c1.case.json"
