@@ -516,3 +516,35 @@ def test_waypoint_list_escapes_what_a_terminal_would_obey(
     for obeyed in ("\x1b", "\x07", "\r", "\u202e"):
         assert obeyed not in out
     assert "Cruz⟨U+000D⟩⟨U+000A⟩DENIED⟨U+001B⟩[2J⟨U+0007⟩" in out
+
+
+def _envelope(**changes: Any) -> bytes:
+    from desktop.services.bundle import seal
+
+    envelope = json.loads(seal(base_case(), BUNDLE_SECRET))
+    envelope.update(changes)
+    return json.dumps(envelope).encode()
+
+
+HOSTILE_ENVELOPES = [
+    ("nested", b'{"format": "waypoint-bundle/1", "kdf": ' + b"[" * 100_000 + b"]" * 100_000
+     + b"}"),
+    ("huge-scrypt-cost", _envelope(kdf={"name": "scrypt", "n": 2**40, "r": 8, "p": 1,
+                                        "salt": "AAAA"})),
+    ("kdf-not-an-object", _envelope(kdf="scrypt")),
+    ("nonce-not-base64", _envelope(cipher={"name": "AES-256-GCM", "nonce": "%%%"})),
+    ("ciphertext-missing", _envelope(ciphertext=None)),
+    ("not-utf8", b'{"format": "waypoint-bundle/1", "kdf": "\xff"}'),
+]
+
+
+@pytest.mark.parametrize("raw", [e[1] for e in HOSTILE_ENVELOPES],
+                         ids=[e[0] for e in HOSTILE_ENVELOPES])
+def test_a_hostile_bundle_envelope_is_refused_in_one_line(
+        tmp_path: Path, store: CaseService, raw: bytes) -> None:
+    path = tmp_path / "hostile.waypoint-bundle"
+    path.write_bytes(raw)
+    with pytest.raises(CaseImportError) as refused:
+        store.import_files([path], bundle_passphrase=BUNDLE_SECRET)
+    assert "nothing was imported" in str(refused.value) and "\n" not in str(refused.value)
+    assert store.count_cases() == 0
