@@ -52,6 +52,9 @@ def normalise_text(text: str, *, multiline: bool = False) -> str:
 
 def text_problem(text: str, *, multiline: bool = False) -> TextProblem | None:
     """The first character `text` may not hold, or None (text is taken as already NFC)."""
+    plain = text.replace("\n", "").replace("\t", "") if multiline else text
+    if plain.isprintable():  # str.isprintable is False for every character refused below
+        return None
     for index, character in enumerate(text):
         why = _why_refused(text, index, character, multiline)
         if why is not None:
