@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli import UserError
+from desktop.cli import UserError, shown
 from desktop.paths import resolve_database_url, resolve_paths
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
     ids, added = outcome
     print(f"Imported {added} new case(s); {len(ids) - added} already stored.")
     for path, case_id in zip(args.files, ids, strict=True):
-        print(f"{case_id}  {path}")
+        print(f"{shown(case_id)}  {shown(path)}")
     return 0
 
 
@@ -176,8 +176,8 @@ def run_list(args: argparse.Namespace) -> int:
         total = service.count_cases(args.search, args.status)
         rows = service.list_cases(args.search, args.status, limit=max(0, args.limit))
     for row in rows:
-        print(f"{row.case_id}  {row.status:<10}  {row.a_number or '-':<9}  "
-              f"{row.entry_date or '-':<10}  {row.display_name}")
+        print(f"{shown(row.case_id)}  {row.status:<10}  {shown(row.a_number or '-'):<9}  "
+              f"{row.entry_date or '-':<10}  {shown(row.display_name)}")
     print(f"{len(rows)} of {total} case(s)")
     return 0
 

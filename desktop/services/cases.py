@@ -69,15 +69,16 @@ def _is_bundle(path: Path) -> bool:
 def _read_bundle(path: Path, passphrase: str | None) -> dict[str, Any]:
     """The case file in an encrypted bundle, validated like a plain one."""
     from desktop.services.bundle import BundleError, open_bundle
+    from desktop.services.evaluation import CaseFileError, validate_case_data
 
     if passphrase is None:
         raise CaseImportError(path, "an encrypted bundle: its passphrase is needed")
     try:
         data = open_bundle(path, passphrase)
+    except CaseFileError as problem:
+        raise CaseImportError(path, str(problem).strip() or "not a valid case file") from problem
     except BundleError as problem:
         raise CaseImportError(path, str(problem).removeprefix(f"{path}").lstrip(": ")) from problem
-    from desktop.services.evaluation import CaseFileError, validate_case_data
-
     try:
         validate_case_data(data)
     except CaseFileError as problem:

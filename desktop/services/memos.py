@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.records import StoredDetermination, StoredMemo
@@ -13,6 +13,8 @@ from desktop.services.cases import acting_person, utc_clock
 
 if TYPE_CHECKING:
     from db.database import Database
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MemoService", "StoredDetermination", "StoredMemo", "facts_digest_of"]
 
@@ -87,6 +89,21 @@ class MemoService:
                 f"(PDF SHA-256 {last.sha256}). That memo stays on record unchanged.",
                 last.memo_id)
 
+    def copy_left_store(self, case_id: str, what: str, how: str, pdf_bytes: bytes) -> None:
+        """A memo or interview sheet left the encrypted store: `how` is "printed", "saved" or
+        "printed to a file". The one call site for every print and saved copy, window and
+        all (called from the worker that made the copy): an audit entry (the document's
+        SHA-256, never the file's name or folder) and a log line naming the case by id only.
+        """
+        if how == "printed":
+            self.note_printed(case_id, what, pdf_bytes)
+        elif how == "printed to a file":
+            self.note_printed(case_id, what, pdf_bytes, to_file=True)
+        else:
+            self.note_saved_bytes(case_id, what, pdf_bytes)
+        log.info("A %s of case %s was %s (a copy outside the encrypted store)", what,
+                 case_id, how)
+
     def chain_anchor(self) -> str | None:
         """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
         head = self._db.memos.chain_head()
@@ -106,12 +123,14 @@ class MemoService:
 
         return note_print(self._db, case_id, what, pdf_bytes, to_file=to_file)
 
-    def note_saved(self, case_id: str, what: str, path: Path) -> bool:
-        """An audit entry for a document saved outside the store (its SHA-256, not its name)."""
-        from desktop.services.audit_trail import note_file_written
+    def note_saved_bytes(self, case_id: str, what: str, pdf_bytes: bytes) -> bool:
+        """note_saved for a document written from memory (the same SHA-256 as its file)."""
+        import hashlib
 
-        return note_file_written(self._db, "case.document_saved", path, case_id=case_id,
-                                 details={"document": what}, actor=self._actor)
+        from desktop.services.audit_trail import note
+
+        return note(self._db, "case.document_saved", case_id=case_id, actor=self._actor,
+                    details={"document": what, "sha256": hashlib.sha256(pdf_bytes).hexdigest()})
 
     def latest_memo(self, case_id: str) -> StoredMemo | None:
         return self._db.memos.latest(case_id)

@@ -118,7 +118,8 @@ def test_the_save_dialog_keeps_the_suggested_file_in_the_chosen_folder(
     assert "outside Waypoint's encrypted store" in dialog.windowTitle()
     suggested = Path(dialog.selectedFiles()[0])
     assert suggested.parent == folder, suggested
-    assert suggested.name.endswith(" memo.pdf") and "/" not in suggested.name
+    assert suggested.name.startswith("Waypoint memo ") and suggested.name.endswith(".pdf")
+    assert family_name not in suggested.name  # named after the case, never the person
     with qtbot.waitSignal(memo.saved_to, timeout=10_000):
         dialog.accept()
     assert suggested.exists() and suggested.parent == folder
