@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from as_installed import run_as_installed  # this folder is on sys.path
 from bench_engine import generated_case  # this folder is on sys.path when run as a script
 
 from db import case_store, open_database
@@ -136,4 +137,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    run_as_installed()  # bytecode, as installed (see as_installed.py)
     sys.exit(main())

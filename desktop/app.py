@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
 from desktop.ui.background import BackgroundRunner
-from desktop.ui.lock_page import LockController
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.services.startup import Storage
+    from desktop.ui.lock_page import LockController
 
 log = logging.getLogger("desktop.app")
 
@@ -195,10 +196,36 @@ def _open_storage_in_worker(paths: AppPaths, database_url: str, passphrase: str 
                         encrypt_plain=encrypt_plain)
 
 
+# Until warm-up ends, the collector runs rarely: start-up builds a million long-lived objects
+# (imports of SQLAlchemy, Alembic, the engine), and each full collection over them held the
+# interpreter lock for 50-130 ms, stalling the window. warm_up() then freezes them.
+STARTUP_GC_THRESHOLDS = (50_000, 50, 1_000)
+_usual_gc_thresholds: tuple[int, int, int] | None = None
+
+
+def collect_rarely_until_warm() -> None:
+    """Raise the collector's thresholds for start-up (release_collector() puts them back)."""
+    global _usual_gc_thresholds
+    if _usual_gc_thresholds is None:
+        _usual_gc_thresholds = gc.get_threshold()
+        gc.set_threshold(*STARTUP_GC_THRESHOLDS)
+
+
+def release_collector() -> None:
+    """The usual thresholds again (after warm-up, or when the database did not open)."""
+    global _usual_gc_thresholds
+    if _usual_gc_thresholds is not None:
+        gc.set_threshold(*_usual_gc_thresholds)
+        _usual_gc_thresholds = None
+
+
 def _warm_up_in_worker() -> None:
     from desktop.services.startup import warm_up
 
-    warm_up()
+    try:
+        warm_up()  # ends with gc.freeze(): what start-up made is out of the collector's sight
+    finally:
+        release_collector()
 
 
 class StorageOpener(QObject):
@@ -223,12 +250,21 @@ class StorageOpener(QObject):
         self.storage: Storage | None = None
         self.error_box: QMessageBox | None = None
         self._closed = False
-        self.lock = LockController(window)
+        self._lock: LockController | None = None  # built at first use: after the first paint
         self.passphrase_dialog: Any = None
         self._secret: str | None = None  # until the database is open (restore needs it)
         self._key: Any = None
         self._encrypt_plain = False
         self._wants_recovery = False
+
+    @property
+    def lock(self) -> LockController:
+        """The lock page's controller (its module is not needed for the first paint)."""
+        if self._lock is None:
+            from desktop.ui.lock_page import LockController
+
+            self._lock = LockController(self.window)
+        return self._lock
 
     def start(self) -> None:
         """After the first paint: show the newest cases read-only, then open the database.
@@ -519,6 +555,7 @@ class StorageOpener(QObject):
         self.window.runner.run(lambda: services.cases.import_files([case_file]), opened, refused)
 
     def _failed(self, error: BaseException) -> None:
+        release_collector()  # no warm-up follows
         from PySide6.QtWidgets import QMessageBox
 
         from db.cipher import WrongPassphraseError
@@ -680,6 +717,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationName("Waypoint")
     QApplication.setOrganizationName("Waypoint")
     QApplication.setApplicationDisplayName("Waypoint")
+    collect_rarely_until_warm()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "waypoint"])
     if binding_drops_none():
         from PySide6.QtWidgets import QMessageBox

@@ -116,7 +116,7 @@ def test_the_compiled_check_gives_jsonschemas_verdict() -> None:
     quick = compile_schema(schema)
     reference = Draft202012Validator(schema)
     tried = valid = 0
-    for case_file in CASE_FILES[::40]:  # a sample: jsonschema takes 1-3 ms a candidate
+    for case_file in CASE_FILES[::110]:  # a sample: jsonschema takes 1-3 ms a candidate
         case = json.loads(case_file.read_text(encoding="utf-8"))
         for candidate in [case, *mutations(case)]:
             expected = reference.is_valid(candidate)
