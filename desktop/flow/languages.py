@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import cache
+from itertools import chain
 
 from desktop.resources import resource_path
 
@@ -70,7 +71,7 @@ _CODES_OF_LINE = re.compile(r"^([a-z]+)\t([a-z]+)\t", re.MULTILINE)
 def _iso_codes() -> frozenset[str]:
     """Both codes of every language (no names, no sorting: what checking a file needs)."""
     text = resource_path(*LANGUAGES_TABLE).read_text(encoding="utf-8")
-    return frozenset(code for pair in _CODES_OF_LINE.findall(text) for code in pair)
+    return frozenset(chain.from_iterable(_CODES_OF_LINE.findall(text)))
 
 
 def is_iso_639_code(value: str) -> bool:
