@@ -84,10 +84,9 @@ class _Compiler:
             raise ValueError(f"not a schema: {schema!r}")
         checks = [self.keyword(key, value, schema) for key, value in schema.items()
                   if key not in ANNOTATIONS]
-        checks = [check for check in checks if check is not None]
         return lambda value: all(check(value) for check in checks)
 
-    def keyword(self, key: str, value: Any, schema: dict[str, Any]) -> Check | None:
+    def keyword(self, key: str, value: Any, schema: dict[str, Any]) -> Check:
         simple = _SIMPLE.get(key)
         if simple is not None:
             return simple(value)
