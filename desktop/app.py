@@ -262,10 +262,15 @@ class StorageOpener(QObject):
 
     @property
     def lock(self) -> LockController:
-        """The lock page's controller (its module is not needed for the first paint)."""
-        if self._lock is None:
-            from desktop.ui.lock_page import LockController
+        """The lock page's controller, built by start() (right after the first paint)."""
+        return self._lock if self._lock is not None else self._build_lock()
 
+    def _build_lock(self) -> LockController:
+        # Not before the first paint: the window's first frame needs none of it, and its
+        # module and application-wide event filter cost the first paint time.
+        from desktop.ui.lock_page import LockController
+
+        if self._lock is None:
             self._lock = LockController(self.window)
         return self._lock
 
@@ -276,6 +281,7 @@ class StorageOpener(QObject):
         full open (migrations, backup, integrity check) is done; that one still runs at
         every start and, if it refuses the file, the preview is withdrawn.
         """
+        self._build_lock()
         self._ask_or_begin()
 
     def _ask_or_begin(self) -> None:
