@@ -11,6 +11,8 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
+from as_installed import run_as_installed  # this folder is on sys.path
+
 from desktop.engine import evaluate
 from desktop.resources import resource_path
 from desktop.services.rules import bundled_rule_pack
@@ -114,4 +116,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    run_as_installed()  # bytecode, as installed (see as_installed.py)
     sys.exit(main())

@@ -26,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from as_installed import run_as_installed  # noqa: E402  (this folder is on sys.path)
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table  # noqa: E402
 
 from desktop import __version__  # noqa: E402
@@ -231,4 +232,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    run_as_installed()  # bytecode, as installed (see as_installed.py)
     sys.exit(main())

@@ -29,6 +29,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from as_installed import run_as_installed  # this folder is on sys.path
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 FAMILIES = ["Núñez", "Ramírez Cruz", "García", "Nguyễn", "Abdullah", "Ivanova", "Mendoza",
@@ -291,4 +293,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    run_as_installed()  # bytecode, as installed (see as_installed.py)
     sys.exit(main())

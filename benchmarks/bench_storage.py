@@ -24,6 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from as_installed import run_as_installed  # this folder is on sys.path
+
 import db
 from db import case_store
 from db.audit import GENESIS_HASH, entry_hash
@@ -261,4 +263,5 @@ def encrypted_against_plain(workdir: Path, encrypted: Any, plain: Any) -> list[b
 
 
 if __name__ == "__main__":
+    run_as_installed()  # bytecode, as installed (see as_installed.py)
     sys.exit(main())

@@ -24,19 +24,19 @@ from db.errors import (
     ReadOnlyDataError,
     RestoreError,
 )
-from db.records import (
-    AuditProblem,
-    AuditReport,
-    CaseStatus,
-    CaseSummary,
-    MemoStatus,
-    StoredCase,
-    StoredDetermination,
-    StoredMemo,
-)
 
 if TYPE_CHECKING:
     from db.database import Database
+    from db.records import (
+        AuditProblem,
+        AuditReport,
+        CaseStatus,
+        CaseSummary,
+        MemoStatus,
+        StoredCase,
+        StoredDetermination,
+        StoredMemo,
+    )
 
 __all__ = [
     "AuditProblem", "AuditReport", "CaseFinalizedError", "CaseNotFoundError", "CaseStatus",
@@ -77,9 +77,19 @@ def restore_backup(database_file: Path, backup: Path, passphrase: str | None = N
     return restore_file(database_file, backup, passphrase=secret)
 
 
+# Loaded on first use: db.records needs dataclasses (and inspect), ~15 ms that the entry
+# points (umask via db.private_files) and the window's first paint do not need.
+_RECORDS = frozenset({"AuditProblem", "AuditReport", "CaseStatus", "CaseSummary", "MemoStatus",
+                      "StoredCase", "StoredDetermination", "StoredMemo"})
+
+
 def __getattr__(name: str) -> Any:
     if name == "Database":
         from db.database import Database
 
         return Database
+    if name in _RECORDS:
+        from db import records
+
+        return getattr(records, name)
     raise AttributeError(name)

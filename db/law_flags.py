@@ -73,6 +73,13 @@ def range_end(connection: Connection, after_pk: int, size: int) -> int | None:
     return None if found is None else int(found)
 
 
+def id_span(connection: Connection) -> tuple[int, int] | None:
+    """The lowest and highest case id (None: no cases): impact chunks are id ranges in it."""
+    low, high = connection.execute(
+        select(func.min(cases_table.c.id), func.max(cases_table.c.id))).one()
+    return None if low is None else (int(low), int(high))
+
+
 def add_flags(connection: Connection, flags: Sequence[tuple[str, str, list[dict[str, str]]]],
               pack_hash: str, now: datetime) -> int:
     """Flag cases (case_id, kind, changes) for pack_hash; returns how many were flagged."""

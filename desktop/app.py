@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
 from desktop.ui.background import BackgroundRunner
-from desktop.ui.lock_page import LockController
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.services.startup import Storage
+    from desktop.ui.lock_page import LockController
 
 log = logging.getLogger("desktop.app")
 
@@ -195,10 +196,39 @@ def _open_storage_in_worker(paths: AppPaths, database_url: str, passphrase: str 
                         encrypt_plain=encrypt_plain)
 
 
+# Until warm-up ends, no full collection: start-up builds a million long-lived objects
+# (imports of SQLAlchemy, Alembic, the engine), and each full collection over them held the
+# interpreter lock for 50-130 ms, stalling the window. warm_up() then freezes them. The young
+# generations keep their thresholds: a bigger youngest generation only makes each of its
+# collections longer (50,000 objects took 60+ ms on a busy machine).
+STARTUP_FULL_COLLECTION_THRESHOLD = 1_000_000  # collections of the middle generation
+_usual_gc_thresholds: tuple[int, int, int] | None = None
+
+
+def collect_rarely_until_warm() -> None:
+    """No full collections during start-up (release_collector() puts the thresholds back)."""
+    global _usual_gc_thresholds
+    if _usual_gc_thresholds is None:
+        _usual_gc_thresholds = gc.get_threshold()
+        young, middle, _full = _usual_gc_thresholds
+        gc.set_threshold(young, middle, STARTUP_FULL_COLLECTION_THRESHOLD)
+
+
+def release_collector() -> None:
+    """The usual thresholds again (after warm-up, or when the database did not open)."""
+    global _usual_gc_thresholds
+    if _usual_gc_thresholds is not None:
+        gc.set_threshold(*_usual_gc_thresholds)
+        _usual_gc_thresholds = None
+
+
 def _warm_up_in_worker() -> None:
     from desktop.services.startup import warm_up
 
-    warm_up()
+    try:
+        warm_up()  # ends with gc.freeze(): what start-up made is out of the collector's sight
+    finally:
+        release_collector()
 
 
 class StorageOpener(QObject):
@@ -223,12 +253,26 @@ class StorageOpener(QObject):
         self.storage: Storage | None = None
         self.error_box: QMessageBox | None = None
         self._closed = False
-        self.lock = LockController(window)
+        self._lock: LockController | None = None  # built at first use: after the first paint
         self.passphrase_dialog: Any = None
         self._secret: str | None = None  # until the database is open (restore needs it)
         self._key: Any = None
         self._encrypt_plain = False
         self._wants_recovery = False
+
+    @property
+    def lock(self) -> LockController:
+        """The lock page's controller, built by start() (right after the first paint)."""
+        return self._lock if self._lock is not None else self._build_lock()
+
+    def _build_lock(self) -> LockController:
+        # Not before the first paint: the window's first frame needs none of it, and its
+        # module and application-wide event filter cost the first paint time.
+        from desktop.ui.lock_page import LockController
+
+        if self._lock is None:
+            self._lock = LockController(self.window)
+        return self._lock
 
     def start(self) -> None:
         """After the first paint: show the newest cases read-only, then open the database.
@@ -237,6 +281,7 @@ class StorageOpener(QObject):
         full open (migrations, backup, integrity check) is done; that one still runs at
         every start and, if it refuses the file, the preview is withdrawn.
         """
+        self._build_lock()
         self._ask_or_begin()
 
     def _ask_or_begin(self) -> None:
@@ -521,6 +566,7 @@ class StorageOpener(QObject):
         self.window.runner.run(lambda: services.cases.import_files([case_file]), opened, refused)
 
     def _failed(self, error: BaseException) -> None:
+        release_collector()  # no warm-up follows
         from PySide6.QtWidgets import QMessageBox
 
         from db.cipher import WrongPassphraseError
@@ -682,6 +728,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationName("Waypoint")
     QApplication.setOrganizationName("Waypoint")
     QApplication.setApplicationDisplayName("Waypoint")
+    collect_rarely_until_warm()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "waypoint"])
     if binding_drops_none():
         from PySide6.QtWidgets import QMessageBox

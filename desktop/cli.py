@@ -74,7 +74,37 @@ def terminal_guarded() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The top-level options that take a value (as `--opt VALUE` or `--opt=VALUE`).
+VALUE_OPTIONS = ("--data-dir", "--database-url", "--passphrase-file")
+
+
+def named_command(argv: list[str]) -> str | None:
+    """The subcommand argv names, when it is certainly one of ours; else None.
+
+    Only that command's module is then imported and registered (each costs import time);
+    anything unusual (help, a bare `-`, an unknown word) registers them all, as before.
+    """
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in ("-h", "--help", "--"):
+            return None
+        if arg.startswith("--") and "=" not in arg:
+            takes_value = [name for name in VALUE_OPTIONS if name.startswith(arg)]
+            if len(arg) > 2 and len(takes_value) == 1:  # argparse accepts unique prefixes
+                index += 2
+                continue
+            index += 1
+            continue
+        if arg.startswith("-"):
+            index += 1
+            continue
+        return arg if arg in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or only the one `argv` names (see named_command)."""
     parser = argparse.ArgumentParser(
         prog="waypoint",
         description="Waypoint: transit requirements of US asylum law (decision support).",
@@ -88,15 +118,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read the database passphrase from the first line of FILE "
                         "(else $WAYPOINT_PASSPHRASE, else a prompt)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    named = named_command(argv) if argv is not None else None
+    for name in (named,) if named else COMMAND_MODULES:
         module = importlib.import_module(f"desktop.commands.{name}")  # a missing one fails
         module.register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -38,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
 
     keep_new_files_private()
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:  # what argparse's version action prints, without its imports
+        from desktop import __version__
+
+        print(f"Waypoint {__version__}")
+        return 0
     if wants_gui(args):
         from desktop import app
 

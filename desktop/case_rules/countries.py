@@ -1,18 +1,17 @@
-"""Country codes a case file may use: ISO 3166-1 alpha-2, plus XK (Kosovo)."""
+"""Country codes a case file may use: ISO 3166-1 alpha-2, plus XK (Kosovo).
+
+The codes and names come from a compact table generated from pycountry (country_table.py,
+see resources/codes/build_codes.py): no pycountry database to load per run."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from desktop.case_rules.country_table import COUNTRIES
+
 # User-assigned code in common use (the EU, the US State Department, UNHCR) but not in
 # ISO 3166-1, so pycountry does not know it.
 EXTRA_COUNTRIES = {"XK": "Kosovo"}
-
-
-def _iso_country(code: str) -> object | None:
-    import pycountry  # parses its data on first use: kept off the start-up path
-
-    return pycountry.countries.get(alpha_2=code)
 
 
 def is_country_code(value: object) -> bool:
@@ -24,7 +23,7 @@ def is_country_code(value: object) -> bool:
 
 @cache  # functools' cache is safe to fill from worker threads
 def _known_code(code: str) -> bool:
-    return code in EXTRA_COUNTRIES or _iso_country(code) is not None
+    return code in EXTRA_COUNTRIES or code in COUNTRIES
 
 
 @cache
@@ -32,7 +31,4 @@ def country_name(code: str) -> str:
     """The English short name ('Mexico' for 'MX'); the code itself when unknown."""
     if code in EXTRA_COUNTRIES:
         return EXTRA_COUNTRIES[code]
-    country = _iso_country(code.upper())
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
+    return COUNTRIES.get(code.upper(), code)

@@ -1,21 +1,20 @@
-"""ISO 639 languages (code, name) read straight from pycountry's data file, quickly.
+"""ISO 639 languages (code, name) read from a compact table (resources/codes/languages.tsv).
 
-pycountry.languages builds an object per language (~0.1 s on first use, plus its import). This
-reads only the codes and names with a regular expression, in small steps that let other threads
-run, so a widget can warm it in a thread without stalling the window.
+pycountry.languages builds an object per language (~0.1 s on first use, plus its import). The
+table, generated from pycountry (resources/codes/build_codes.py, checked by a test), holds only
+the codes and names; it still reads under a lock, so a widget can warm it in a thread.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from functools import cache
+from itertools import chain
 
-import pycountry
+from desktop.resources import resource_path
 
-_ENTRY = re.compile(r"\{[^{}]*\}")
-_FIELD = re.compile(r'"(alpha_2|alpha_3|name)":\s*"((?:[^"\\]|\\.)*)"')
+LANGUAGES_TABLE = ("codes", "languages.tsv")
 _LOCK = threading.Lock()
 
 
@@ -23,19 +22,16 @@ _LOCK = threading.Lock()
 def _read() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
     """The (code, name) entries sorted by name, and each three-letter code that has a
     two-letter one, mapped to it."""
-    path = os.path.join(pycountry.DATABASE_DIR, "iso639-3.json")
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
+    text = resource_path(*LANGUAGES_TABLE).read_text(encoding="utf-8")
     entries: list[tuple[str, str]] = []
     two_letter: dict[str, str] = {}
-    for match in _ENTRY.finditer(text):
-        fields = dict(_FIELD.findall(match.group(0)))
-        code = fields.get("alpha_2") or fields.get("alpha_3")
-        name = fields.get("name")
-        if code and name:
-            entries.append((code, name.encode().decode("unicode_escape") if "\\" in name else name))
-        if fields.get("alpha_2") and fields.get("alpha_3"):
-            two_letter[fields["alpha_3"]] = fields["alpha_2"]
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, alpha_3, name, _other_names = line.split("\t", 3)
+        entries.append((code, name))
+        if code != alpha_3:
+            two_letter[alpha_3] = code
     return tuple(sorted(entries, key=lambda entry: entry[1])), two_letter
 
 
@@ -66,6 +62,21 @@ def is_language_code(value: object) -> bool:
 def is_known_language(value: object) -> bool:
     """True for the code of a language in the ISO 639 table (reads the table if needed)."""
     return isinstance(value, str) and value in _codes()
+
+
+_CODES_OF_LINE = re.compile(r"^([a-z]+)\t([a-z]+)\t", re.MULTILINE)
+
+
+@cache
+def _iso_codes() -> frozenset[str]:
+    """Both codes of every language (no names, no sorting: what checking a file needs)."""
+    text = resource_path(*LANGUAGES_TABLE).read_text(encoding="utf-8")
+    return frozenset(chain.from_iterable(_CODES_OF_LINE.findall(text)))
+
+
+def is_iso_639_code(value: str) -> bool:
+    """True for any ISO 639 code of a language in the table: two-letter or three-letter."""
+    return value in _iso_codes()
 
 
 _LOADED = threading.Event()

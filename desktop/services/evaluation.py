@@ -9,11 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pycountry
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.case_rules import (
@@ -33,9 +29,15 @@ from desktop.engine import (
     parse_partial_date,
     party_to_any,
 )
+from desktop.flow.languages import is_iso_639_code
 from desktop.resources import resource_path
 from desktop.services.reading import FileTooLarge, NotARegularFile, read_small_file
 from desktop.services.rule_packs import active_pack_info, active_rule_pack
+from desktop.services.schema_check import Check, compile_schema
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILE = ("schema", "case-1.schema.json")
 INSTRUMENTS = ("refugee_convention_1951", "protocol_1967", "cat")
@@ -61,14 +63,28 @@ class CaseFileError(ValueError):
 
 
 @cache
+def _schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(resource_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _quick_check() -> Check:
+    """The schema compiled once into a yes/no check (no jsonschema import for a valid file)."""
+    return compile_schema(_schema())
+
+
+@cache
 def _validator() -> Draft202012Validator:
-    schema = json.loads(resource_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    """jsonschema's validator: its errors word what is wrong with a file the check refused."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(_schema())
 
 
 def case_schema() -> dict[str, Any]:
     """The JSON Schema of waypoint-case/1."""
-    return dict(_validator().schema)
+    return dict(_schema())
 
 
 def read_case_file(path: str | Path) -> dict[str, Any]:
@@ -198,7 +214,7 @@ def _surrogate_problem(pointer: str, text: str) -> CaseFileError | None:
 
 def unknown_fields(data: object) -> list[str]:
     """Pointers of keys the schema does not define: kept and ignored (e.g. a misspelt field)."""
-    schema = _validator().schema
+    schema = _schema()
     found: list[str] = []
 
     def resolve(node: Any) -> Any:
@@ -244,8 +260,9 @@ def case_problems(data: object) -> list[CaseFileError]:
                                   f"not know; at most {MAX_UNKNOWN_FIELDS} (is this the right "
                                   "file?)")]
     seen = {p.pointer for p in problems}
-    problems += [p for p in (_schema_problem(e) for e in _validator().iter_errors(data))
-                 if p.pointer not in seen]
+    if not _quick_check()(data):  # jsonschema only for a file the compiled check refuses
+        problems += [p for p in (_schema_problem(e) for e in _validator().iter_errors(data))
+                     if p.pointer not in seen]
     seen = {p.pointer for p in problems}
     problems += [p for p in _semantic_problems(data) if p.pointer not in seen]
     return problems
@@ -398,8 +415,7 @@ def _semantic_problems(data: dict[str, Any]) -> Iterator[CaseFileError]:
     applicant = _obj(data.get("applicant"))
     for i, language in enumerate(_list(applicant.get("languages"))):
         if isinstance(language, str) and re.fullmatch(r"[a-z]{2,3}", language) and not (
-                pycountry.languages.get(alpha_2=language)
-                or pycountry.languages.get(alpha_3=language)):
+                is_iso_639_code(language)):
             yield CaseFileError(f"/applicant/languages/{i}",
                                 f"unknown language code {language!r} (not in ISO 639)")
     a_number = applicant.get("a_number")

@@ -27,6 +27,7 @@ DESCRIPTIVE_KEYS = ("version", "description", "research_notes", "law_known_throu
 # Family files the engine also reads for other purposes (aca.json: the agreements list).
 SHARED_FAMILY_FILES = ("aca.json",)
 DEFAULT_CHUNK = 1000
+CHUNKS_IN_FLIGHT = 4  # per worker
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 # A pack's files, or a picklable callable that reads them (run in the worker processes, so
@@ -190,17 +191,22 @@ def _run_range(after: int, upto: int | None, size: int) -> tuple[list[Found], in
 
 
 def _ranges(database: Database, size: int) -> Iterator[tuple[int, int | None]]:
-    """(after, upto) id ranges of `size` cases; the last one open-ended."""
-    from db.law_flags import range_end
+    """(after, upto] id ranges `size` ids wide (at most `size` cases each); the last one
+    open-ended. One query for the whole run: the workers read their own ranges, and this
+    process (the window's) never waits on the database between chunks."""
+    from db.law_flags import id_span
 
-    after = 0
-    while True:
-        with database.read() as connection:
-            upto = range_end(connection, after, size)
-        yield after, upto
-        if upto is None:
-            return
-        after = upto
+    with database.read() as connection:
+        span = id_span(connection)
+    if span is None:
+        yield 0, None
+        return
+    low, high = span
+    after = low - 1
+    while after + size < high:
+        yield after, after + size
+        after += size
+    yield after, None
 
 
 def _batches(database: Database, size: int) -> Iterator[list[ImpactRow]]:
@@ -292,7 +298,9 @@ def _run_in_pool(database: Database, start: tuple[Any, ...], workers: int, chunk
     try:
         report.baseline, report.candidate, report.rules = pool.submit(_worker_plan).result()
         for index, (after, upto) in enumerate(_ranges(database, chunk_size)):
-            while len(pending) >= workers * 2:  # bounded: results stream as chunks finish
+            # Bounded, with enough queued that no worker waits for its next chunk while this
+            # process takes a result; results stream as chunks finish.
+            while len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     return

@@ -9,13 +9,11 @@ import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from db.private_files import replace_private_bytes
 from desktop.engine import RulePack, parse_pack
-from desktop.resources import resource_path
 from desktop.services.rule_pack_file import (
     RulePackRefused,
     VerifiedPack,
@@ -23,7 +21,12 @@ from desktop.services.rule_pack_file import (
     unverified_files,
     verify_pack_bytes,
 )
-from desktop.services.rules import RulePackError, bundled_rule_pack, pack_hash, read_pack_files
+from desktop.services.rules import (
+    RulePackError,
+    bundled_pack_files,
+    bundled_rule_pack,
+    pack_hash,
+)
 
 PACK_FILE = "pack.wprules"
 INFO_FILE = "installed.json"
@@ -51,10 +54,9 @@ def version_key(version: str) -> tuple[tuple[int, str], ...]:
                  for part in re.split(r"[.\-+]", version))
 
 
-@cache
 def bundled_files() -> dict[str, Any]:
     """The built-in pack's files (pack.json and the files it lists)."""
-    return read_pack_files(resource_path("rules"))
+    return bundled_pack_files()
 
 
 def bundled_info() -> PackInfo:

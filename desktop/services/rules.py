@@ -49,6 +49,19 @@ def load_rule_pack(folder: Path | None = None) -> RulePack:
 
 
 @cache
+def bundled_pack_files() -> dict[str, Any]:
+    """The built-in pack's files (pack.json and the files it lists), read once per process."""
+    return read_pack_files(resource_path("rules"))
+
+
+@cache
 def bundled_rule_pack() -> RulePack:
-    """The rule pack shipped with Waypoint, loaded once per process."""
-    return load_rule_pack(resource_path("rules"))
+    """The rule pack shipped with Waypoint, loaded once per process (its files read once)."""
+    from desktop.engine import parse_pack
+
+    files = bundled_pack_files()
+    try:
+        return parse_pack(files, pack_hash(files))
+    except (KeyError, ValueError, TypeError) as problem:
+        raise RulePackError(f"rule pack in {resource_path('rules')} is incomplete: "
+                            f"{problem!r}") from problem

@@ -81,9 +81,10 @@ def warm_up() -> None:
     """
     try:
         from desktop.memo.fonts import register_fonts
-        from desktop.services.evaluation import evaluate_case
+        from desktop.services.evaluation import case_problems, evaluate_case
 
         evaluate_case(load_demo_case())
+        case_problems({})  # the first refused file: jsonschema's import and validator, now
         register_fonts()  # parses the bundled TrueType fonts
     except Exception:  # only a head start: the real evaluation reports any problem itself
         log.exception("Warming up the evaluation failed")
