@@ -61,7 +61,7 @@ class CaseView:
         self.min_age, self.max_age = _age_range(applicant.date_of_birth, case.entry.date)
         self.uac, self.uac_contradiction = self._uac()
         for stop in case.journey:
-            for j, claim in enumerate(stop.protection_claims):
+            for j, claim in enumerate(stop.claims):
                 if claim.outcome == "pending" and claim.final is True:
                     self.contradictions.append(Contradiction(
                         f"journey[{stop.index}].protection_claims[{j}]",

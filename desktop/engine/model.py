@@ -31,8 +31,18 @@ class Stop:
     returned_later: bool | None
     onward_travel_only: bool | None
     residence_restricted: bool | None
-    protection_claims: tuple[ProtectionClaim, ...]
+    protection_claims: tuple[ProtectionClaim, ...] | None  # None: never asked (unknown)
     left_how: str | None = None
+    place: str | None = None
+
+    @property
+    def claims(self) -> tuple[ProtectionClaim, ...]:
+        """The claims recorded (none when the question was not asked: see `claims_asked`)."""
+        return self.protection_claims or ()
+
+    @property
+    def claims_asked(self) -> bool:
+        return self.protection_claims is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +138,10 @@ def _stop(index: int, raw: Mapping[str, Any]) -> Stop:
         returned_later=raw.get("returned_later"),
         onward_travel_only=raw.get("onward_travel_only"),
         residence_restricted=raw.get("residence_restricted"),
-        protection_claims=tuple(_claim(c) for c in raw.get("protection_claims") or ()),
+        protection_claims=(None if raw.get("protection_claims") is None else
+                           tuple(_claim(c) for c in raw["protection_claims"])),
         left_how=raw.get("left_how"),
+        place=raw.get("place"),
     )
 
 
