@@ -86,6 +86,7 @@ class FamilyMember:
     parole_authorization: bool | None
     scheduled_appointment: bool | None
     final_denial_country: str | None
+    date_of_birth: PartialDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ def _member(index: int, raw: Mapping[str, Any]) -> FamilyMember:
         parole_authorization=raw.get("parole_authorization"),
         scheduled_appointment=raw.get("scheduled_appointment"),
         final_denial_country=raw.get("final_denial_country"),
+        date_of_birth=_date(raw.get("date_of_birth")),
     )
 
 

@@ -16,6 +16,7 @@ from desktop.engine.families.boundary import (
     instant,
 )
 from desktop.engine.families.common import final_denial_in, names, window_step
+from desktop.engine.families.family_members import family_denial, family_fact
 from desktop.engine.model import Stop
 from desktop.engine.pack import FamilyPack, RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
@@ -70,14 +71,14 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     met = first_met(facts, [
         ("unaccompanied_child", lambda: view.unaccompanied_child(facts)),
         ("parole_travel_authorization", lambda: _parole(held)),
-        ("family_parole_authorization", lambda: _family_fact(view, facts, "parole")),
+        ("family_parole_authorization", lambda: family_fact(view, family, facts, "parole")),
         ("scheduled_appointment", lambda: border_entry.scheduled_appointment(view, facts, family)),
-        ("family_scheduled_appointment", lambda: _family_fact(view, facts, "appointment")),
+        ("family_scheduled_appointment", lambda: family_fact(view, family, facts, "appointment")),
         ("scheduling_not_possible", lambda: border_entry.scheduling_not_possible(view, facts)),
         ("final_denial_in_transit_country",
          lambda: final_denial_in(view, pack, facts, transit_set, denial="decision",
                                  place="a country travelled through")),
-        ("family_final_denial", lambda: _family_denial(view, pack)),
+        ("family_final_denial", lambda: family_denial(view, family, pack, facts)),
         ("medical_emergency", lambda: border_entry.medical_emergency(view, facts)),
         ("imminent_threat", lambda: border_entry.imminent_threat(view, facts)),
         ("trafficking_victim", lambda: border_entry.trafficking(view, facts)),
@@ -301,45 +302,6 @@ def _parole(held: str) -> Check:
     met = held == "parole_travel_authorization"
     return Check(met, "Authorized to travel to seek parole under a DHS-approved process" if met
                  else "No parole travel authorization", ("entry.documents",))
-
-
-def _family_fact(view: CaseView, facts: Facts, which: str) -> Check:
-    """A family member travelling with the applicant held parole or an appointment."""
-    members = view.case.circumstances.travelling_with_family
-    key = "parole_authorization" if which == "parole" else "scheduled_appointment"
-    what = ("was authorized to travel to the US to seek parole" if which == "parole" else
-            "presented at a port at a pre-scheduled time and place (CBP One)")
-    if not members:
-        return Check(False, "No family member travelling with the applicant recorded",
-                     ("circumstances.travelling_with_family",))
-    fields = tuple(f"circumstances.travelling_with_family[{m.index}].{key}" for m in members)
-    known = [m for m in members if getattr(m, key) is True]
-    if known:
-        return Check(True, f"A family member travelling with the applicant {what}",
-                     (fields[known[0].index],))
-    question = ("Was the family member travelling with the applicant ({path}) authorized to "
-                "travel to the US to seek parole under a DHS-approved process?"
-                if which == "parole" else
-                "Did the family member travelling with the applicant ({path}) present at a port "
-                "at a pre-scheduled time and place (CBP One)?")
-    for member in members:
-        path = fields[member.index]
-        if facts.tri(getattr(member, key), path, question.format(path=path)):
-            return Check(True, f"A family member travelling with the applicant {what}", (path,))
-    return Check(False, f"No family member travelling with the applicant {what}", fields)
-
-
-def _family_denial(view: CaseView, pack: RulePack) -> Check:
-    members = view.case.circumstances.travelling_with_family
-    for member in members:
-        country = member.final_denial_country
-        if country is not None and country != "US":
-            path = f"circumstances.travelling_with_family[{member.index}].final_denial_country"
-            return Check(True, "A family member travelling with the applicant received a final "
-                               f"decision denying protection in {pack.country_name(country)}",
-                         (path,))
-    return Check(False, "No final denial of a travelling family member's claim recorded",
-                 ("circumstances.travelling_with_family",))
 
 
 def _proclamation_3b(view: CaseView) -> Check:
