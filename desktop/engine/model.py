@@ -68,6 +68,7 @@ class Entry:
     claimed_within_days: int | None
     time: str | None = None
     proceeding: str | None = None
+    place: str | None = None  # port of entry, Border Patrol sector or state (free text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class Circumstances:
     fear_of_receiving_country: Mapping[str, str]
     public_interest_exception: bool | None
     proclamation_case_by_case_exception: bool | None = None
+    needs_visa_to_enter: Mapping[str, bool | None] | None = None  # receiving country -> visa
 
     @property
     def travelling_with_family_count(self) -> int:
@@ -184,6 +186,7 @@ def parse_case(data: Mapping[str, Any]) -> Case:
             claimed_within_days=entry.get("claimed_within_days"),
             time=entry.get("time"),
             proceeding=entry.get("proceeding"),
+            place=entry.get("place"),
         ),
         journey=tuple(_stop(i, s) for i, s in enumerate(data.get("journey") or ())),
         circumstances=Circumstances(
@@ -201,5 +204,6 @@ def parse_case(data: Mapping[str, Any]) -> Case:
             public_interest_exception=circumstances.get("public_interest_exception"),
             proclamation_case_by_case_exception=circumstances.get(
                 "proclamation_case_by_case_exception"),
+            needs_visa_to_enter=dict(circumstances.get("needs_visa_to_enter") or {}),
         ),
     )

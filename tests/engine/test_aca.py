@@ -114,11 +114,20 @@ def test_2025_honduras_agreement_for_spanish_speaking_nationals() -> None:
                   journey__0__departed=None, journey__1__arrived=None, journey__1__departed=None,
                   journey__2__arrived=None, journey__2__departed="2025-09-01",
                   circumstances__fear_of_receiving_country={"HN": "not_established"})
+    # Venezuelans are not among the nationalities the pack knows need no visa for Honduras
+    asked = finding(case, RULE)
+    assert asked["outcome"] == "needs_information"
+    visa = [m for m in asked["missing_facts"]
+            if m["field"] == "circumstances.needs_visa_to_enter.HN"]
+    assert visa and "visa" in visa[0]["question"]
+    case["circumstances"]["needs_visa_to_enter"] = {"HN": False}
     result = finding(case, RULE)
     assert result["outcome"] == "applies"
     assert result["receiving_countries"] == ["HN"]
     assert result["unverified"]
     assert outcome(case, RULE, "2025-07-07") == "not_applicable"
+    case["circumstances"]["needs_visa_to_enter"] = {"HN": True}
+    assert outcome(case, RULE) == "not_applicable"
 
 
 def test_honduran_is_not_sent_to_honduras_in_2025() -> None:

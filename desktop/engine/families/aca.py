@@ -79,6 +79,9 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                          False, ["applicant.nationalities", "applicant.stateless"],
                          prov.citation, verified)
             continue
+        if agreement.visa_free is not None and not _visa_condition(view, pack, facts, out,
+                                                                    agreement):
+            continue
         verified = out.rests_on(group.provenance, f"nationalities covered by {agreement.name}")
         who = ("every nationality (no nationality limit)" if group.everyone else
                "nationals of " + names(pack.country_name,
@@ -241,3 +244,28 @@ def _public_interest(view: CaseView, facts: Facts) -> Check:
     return Check(met, "Public-interest exception granted" if met else
                  "No public-interest exception recorded as granted",
                  ("circumstances.public_interest_exception",))
+
+
+def _visa_condition(view: CaseView, pack: RulePack, facts: Facts, out: FindingBuilder,
+                    agreement: Agreement) -> bool:
+    """The reported condition that the applicant need no visa to enter the receiving country."""
+    code = agreement.country
+    country = pack.country_name(code)
+    prov = agreement.visa_provenance
+    citation = prov.citation if prov else ""
+    free = sorted((agreement.visa_free or frozenset()) & view.nationalities)
+    if prov is not None:
+        out.rests_on(prov, f"the visa condition of {agreement.name}")
+    if free:
+        out.step(f"{agreement.name} reaches only those who need no visa to enter {country}: "
+                 f"nationals of {names(pack.country_name, free)} need none", True,
+                 ["applicant.nationalities"], citation, False)
+        return True
+    path = f"circumstances.needs_visa_to_enter.{code}"
+    recorded = (view.case.circumstances.needs_visa_to_enter or {}).get(code)
+    needs = facts.tri(recorded, path, f"Does the applicant need a visa to enter {country}? "
+                                      f"{agreement.name} reaches only those who need none.")
+    out.step(f"{agreement.name} reaches only those who need no visa to enter {country}: "
+             + ("the applicant needs one, so it does not reach them" if needs
+                else "the applicant needs none"), not needs, [path], citation, False)
+    return not needs

@@ -9,17 +9,18 @@ from desktop.engine.case_view import BORDER_TEXT, CaseView
 from desktop.engine.dates import PartialDate, years_between
 from desktop.engine.families import border_entry
 from desktop.engine.families.boundary import (
+    EntryClock,
     Instant,
-    LocalTime,
-    at_or_after,
-    border_offsets,
+    entry_clock,
     instant,
+    place_entry,
 )
 from desktop.engine.families.common import final_denial_in, names, window_step
 from desktop.engine.families.family_members import family_denial, family_fact
 from desktop.engine.model import Stop
 from desktop.engine.pack import FamilyPack, RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
+from desktop.engine.zones import EASTERN_ZONE
 
 RULE = "lawful_pathways_2023"
 ONE_DAY = timedelta(days=1)
@@ -101,21 +102,14 @@ def _window(family: FamilyPack) -> tuple[Instant, Instant]:
             instant(window["to"], window["to_time"], window["zone_text"]))
 
 
-def _local(view: CaseView, pack: RulePack, family: FamilyPack, time: str | None,
-           time_field: str) -> LocalTime:
-    offsets, _prov = family.sourced("local_time_offsets")
-    ports, _ports_prov = pack.families["transit_bar_2019"].sourced("border_ports")
-    raw = family.raw["local_time_offsets"]
-    return LocalTime(time, time_field,
-                     border_offsets(view.case.entry.port, ports, offsets,
-                                    raw["mountain_time_ports"], raw["zone_names"]),
-                     "entry.port")
-
-
-def _inside(facts: Facts, when: PartialDate, field: str, what: str, local: LocalTime,
-            start: Instant, end: Instant) -> bool:
-    return (at_or_after(facts, when, field, what, start, local)
-            and not at_or_after(facts, when, field, what, end, local))
+def _inside(facts: Facts, when: PartialDate, field: str, what: str, clock: EntryClock,
+            start: Instant, end: Instant) -> tuple[bool, str | None]:
+    """Inside the window, with the words placing the entry in time when a clock decided it."""
+    after_start = place_entry(facts, when, field, what, start, clock)
+    if not after_start.after:
+        return False, after_start.words
+    after_end = place_entry(facts, when, field, what, end, clock)
+    return not after_end.after, after_end.words or after_start.words
 
 
 def _current_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Facts,
@@ -140,16 +134,19 @@ def _current_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
     near = any(view.entry_date.first <= b.day + ONE_DAY and b.day - ONE_DAY <= view.entry_date.last
                for b in (start, end))
     verified = not near or out.rests_on(window_prov, "entry window of 8 CFR 208.33(a)(1)")
-    local = _local(view, pack, family, entry.time, "entry.time")
-    if not _inside(facts, view.entry_date, "entry.date", "The entry date", local, start, end):
-        out.step(f"Entry on {view.entry_date} outside the rule's window (from {start.text} to "
-                 f"before {end.text})", False, [*view.entry_facts(), "entry.time"],
+    clock = entry_clock(pack.places, entry.time, entry.place, entry.port, entry.border)
+    inside, words = _inside(facts, view.entry_date, "entry.date", "The entry", clock, start, end)
+    when = f"on {view.entry_date}" + (f" ({words})" if words else "")
+    if not inside:
+        out.step(f"Entry {when} outside the rule's window (from {start.text} to "
+                 f"before {end.text})", False, [*view.entry_facts(), "entry.time", "entry.place"],
                  window_prov.citation, verified)
         return (f"The presumption reaches entries from {start.text} to before {end.text} "
                 "only.")
-    out.step(f"Entered from {pack.country_name(origin)} on {view.entry_date}, within the "
+    out.step(f"Entered from {pack.country_name(origin)} {when}, within the "
              f"window {start.text} to before {end.text}", True,
-             [*view.entry_facts(), "entry.time", "entry.border", "entry.coming_from"],
+             [*view.entry_facts(), "entry.time", "entry.place", "entry.border",
+              "entry.coming_from"],
              window_prov.citation, verified)
     held = border_entry.documents(view, facts)
     sufficient, documents_prov = family.sourced("sufficient_documents")
@@ -172,7 +169,7 @@ def _earlier_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
     origin, _origin_prov = family.sourced("coming_from")
     for stop in view.earlier_us_stops:
         path = f"journey[{stop.index}]"
-        local = LocalTime(None, f"{path}.arrived", {0: ""}, f"{path}.arrived")
+        clock = EntryClock(None, f"{path}.arrived", (EASTERN_ZONE,), f"{path}.place")
         if stop.arrived is None:
             inside = bool(facts.choose(
                 f"{path}.arrived@window", f"{path}.arrived",
@@ -181,7 +178,7 @@ def _earlier_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
                 (("within the window", True), ("outside the window", False))))
         else:
             inside = _inside(facts, stop.arrived, f"{path}.arrived",
-                             f"The earlier entry ({path})", local, start, end)
+                             "The earlier entry into the United States", clock, start, end)[0]
         if not inside:
             out.step(f"Earlier entry into the United States ({path}, {stop.arrived}) outside "
                      "the window", False, [f"{path}.arrived"], prov.citation)
