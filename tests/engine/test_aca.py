@@ -127,7 +127,9 @@ def test_2025_honduras_agreement_for_spanish_speaking_nationals() -> None:
     assert result["unverified"]
     assert outcome(case, RULE, "2025-07-07") == "not_applicable"
     case["circumstances"]["needs_visa_to_enter"] = {"HN": True}
-    assert outcome(case, RULE) == "not_applicable"
+    needs_visa = finding(case, RULE)
+    assert "HN" not in needs_visa["receiving_countries"]
+    assert any("needs one" in step["step"] for step in needs_visa["trace"])
 
 
 def test_honduran_is_not_sent_to_honduras_in_2025() -> None:
