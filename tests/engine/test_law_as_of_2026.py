@@ -90,7 +90,8 @@ def test_proclamation_10888_is_a_family_with_its_litigation() -> None:
         applied["citations"]
     later = finding(entry_2025("2026-06-01"), "entry_suspension_2025")
     assert later["outcome"] == "not_in_force"
-    assert any("entry_suspension_2025 status" in item["what"] for item in later["unverified"])
+    assert any("Proclamation 10888" in item["what"] and "status on" in item["what"]
+               for item in later["unverified"])
     summary = run(entry_2025("2025-09-01"))["summary"]
     assert "Proclamation 10888" in summary and "None of the rules" not in summary
 

@@ -12,7 +12,9 @@ from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
 
 RULE = "aca"
 FEAR_OPTIONS = (("more_likely_than_not", True), ("not_established", False),
-                ("not_claimed", False))
+                ("not_claimed", False))  # answer labels are the case-file values
+FEAR_WORDS = {"more_likely_than_not": "more likely than not", "not_established": "not established",
+              "not_claimed": "not claimed"}
 
 
 def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
@@ -25,7 +27,8 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                  "US-Canada agreement, not an asylum cooperative agreement", False,
                  ["entry.border", "entry.coming_from"], prov.citation)
         return out.finish("not_applicable", "The ACA rule covers agreements with countries "
-                                            "other than Canada; see stca_canada.")
+                                            "other than Canada; see the US-Canada safe third "
+                                            "country agreement.")
     start, start_prov = family.dates["entry_on_or_after"]
     if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
         out.step(f"Entry on {view.entry_date} is before {start}, when the ACA rule took effect "
@@ -127,13 +130,15 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         finding = fear.get(code)
         if finding is None:
             established = bool(facts.choose(
-                path, path, f"What is the officer's finding on fear of persecution or torture in "
-                            f"{pack.country_name(code)} (the receiving country)?", FEAR_OPTIONS))
+                path, path, f"What is the finding of {_decider(family, proceeding)} on fear of "
+                            f"persecution or torture in {pack.country_name(code)} (the receiving "
+                            "country)?", FEAR_OPTIONS))
         else:
             established = finding == "more_likely_than_not"
         out.step(f"Fear of {pack.country_name(code)}: "
                  + ("more likely than not established; that country drops out" if established
-                    else f"{finding or 'not established'}; {pack.country_name(code)} remains"),
+                    else f"{FEAR_WORDS.get(finding or '', 'not established')}; "
+                         f"{pack.country_name(code)} remains"),
                  established, [path], fear_citation,
                  fear_spec.provenance.verified or not established)
         if established:
@@ -269,3 +274,10 @@ def _visa_condition(view: CaseView, pack: RulePack, facts: Facts, out: FindingBu
              + ("the applicant needs one, so it does not reach them" if needs
                 else "the applicant needs none"), not needs, [path], citation, False)
     return not needs
+
+
+def _decider(family: FamilyPack, proceeding: str | None) -> str:
+    """Who makes the fear finding: named by the proceeding (unknown: either)."""
+    if proceeding is None:
+        return "the asylum officer or, in removal proceedings, the immigration judge"
+    return str(family.raw["proceedings"][proceeding].get("decider", "the adjudicator"))

@@ -19,7 +19,7 @@ def window_step(out: FindingBuilder, family: FamilyPack, decision: date) -> Wind
         out.step(f"No court order or suspension recorded for decision date {decision}", True,
                  ["decision_date"])
         return None
-    verified = out.rests_on(window.provenance, f"{family.rule} status on {decision}: "
+    verified = out.rests_on(window.provenance, f"{family.title}: status on {decision}: "
                                                f"{window.event}")
     end = f" to {window.end}" if window.end else " onward"
     enforceable = window.status != "not_in_force"

@@ -91,8 +91,9 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return out.finish("exception", f"The presumption {kind}: {spec.text} "
                                        f"({spec.provenance.citation}).")
     _minor_carve_out_note(view, family, decision, out, end)
-    out.step("Other exceptionally compelling circumstances may also rebut the presumption; the "
-             "officer weighs them", None, [], "8 CFR 208.33(a)(3)")
+    out.step("Other exceptionally compelling circumstances may also rebut the presumption; "
+             f"{_decider(view)} weighs them (no recorded fact decides this)", None, [],
+             "8 CFR 208.33(a)(3)")
     return out.finish("applies", _with_family_unity(view, family, out))
 
 
@@ -173,14 +174,15 @@ def _earlier_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
         if stop.arrived is None:
             inside = bool(facts.choose(
                 f"{path}.arrived@window", f"{path}.arrived",
-                f"When did the earlier entry into the United States ({path}) take place: "
+                "When did the earlier entry into the United States (a stay recorded in the "
+                "journey) take place: "
                 f"within the window ({start.text} to before {end.text}) or outside it?",
                 (("within the window", True), ("outside the window", False))))
         else:
             inside = _inside(facts, stop.arrived, f"{path}.arrived",
                              "The earlier entry into the United States", clock, start, end)[0]
         if not inside:
-            out.step(f"Earlier entry into the United States ({path}, {stop.arrived}) outside "
+            out.step(f"Earlier entry into the United States (on {stop.arrived}) outside "
                      "the window", False, [f"{path}.arrived"], prov.citation)
             continue
         before = view.case.journey[stop.index - 1] if stop.index > 0 else None
@@ -188,17 +190,17 @@ def _earlier_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
             from_origin = bool(facts.choose(
                 f"{path}@from", path,
                 f"Where did the applicant come from for the earlier entry into the United "
-                f"States on {stop.arrived} ({path})? (Record that country as the stop before "
+                f"States on {stop.arrived}? (Record that country as the stop before "
                 "it.)", ((f"from {pack.country_name(origin)}", True), ("from elsewhere", False))))
         else:
             from_origin = before.country == origin
         if not from_origin:
-            out.step(f"Earlier entry ({path}, {stop.arrived}) inside the window but not from "
+            out.step(f"Earlier entry (on {stop.arrived}) inside the window but not from "
                      f"{pack.country_name(origin)}", False, [path], prov.citation)
             continue
         out.rests_on(prov, "the presumption follows a person who entered inside the window; "
                            "the earlier entry's border and documents are not recorded")
-        out.step(f"Entered the United States earlier inside the window ({path}, "
+        out.step(f"Entered the United States earlier inside the window (on "
                  f"{stop.arrived}, from {pack.country_name(origin)}): the presumption "
                  "continues to apply in later proceedings and later asylum applications", True,
                  [f"{path}.arrived", path], prov.citation, False)
@@ -226,7 +228,7 @@ def _follows_the_person(view: CaseView, pack: RulePack, family: FamilyPack, fact
                                                 "entered inside the window as a minor into an "
                                                 "application filed after the window as principal "
                                                 "applicant.")
-        out.step(f"Not a minor at the earlier entry ({path})", False,
+        out.step("Not a minor at the earlier entry into the United States", False,
                  ["applicant.date_of_birth", f"{path}.arrived"], prov.citation)
     met = first_met(facts, [
         ("final_denial_in_transit_country",
@@ -255,8 +257,9 @@ def _minor_at(view: CaseView, facts: Facts, when: PartialDate | None, minor_age:
             return True
     return bool(facts.choose(
         f"{path}@minor", "applicant.date_of_birth",
-        f"Was the applicant under {minor_age} at the earlier entry into the United States "
-        f"({path})?", ((f"under {minor_age}", True), (f"{minor_age} or older", False))))
+        f"Was the applicant under {minor_age} at the earlier entry into the United States"
+        + (f" on {when}?" if when is not None else "?"),
+        ((f"under {minor_age}", True), (f"{minor_age} or older", False))))
 
 
 def _minor_carve_out_note(view: CaseView, family: FamilyPack, decision: date,
@@ -307,3 +310,10 @@ def _proclamation_3b(view: CaseView) -> Check:
     return Check(met, "Described in Proclamation 10773 s. 3(b): case-by-case exception granted"
                  if met else "No case-by-case exception under Proclamation 10773 s. 3(b) "
                              "recorded", ("circumstances.proclamation_case_by_case_exception",))
+
+
+def _decider(view: CaseView) -> str:
+    """Who weighs the rebuttal, by proceeding (8 CFR 208.33(b); 8 CFR 1208.33(b))."""
+    return {"section_240": "the immigration judge", "expedited_removal": "the asylum officer",
+            "affirmative": "the asylum officer"}.get(view.case.entry.proceeding or "",
+                                                     "the asylum officer or immigration judge")

@@ -84,7 +84,7 @@ def _permission(view: CaseView, facts: Facts, family: FamilyPack) -> Check:
         return Check(True, f"Valid visa or other lawful permission to seek entry "
                            f"({held.replace('_', ' ')})", ("entry.documents",),
                      held != "visa_exempt",
-                     (("visa_exempt read as lawful permission to seek entry",
+                     (("visa-exempt status read as lawful permission to seek entry",
                        "Waypoint's reading (R)"),) if held == "visa_exempt" else ())
     appointment = border_entry.scheduled_appointment(view, facts, family)
     if appointment.met:
