@@ -73,8 +73,13 @@ class Facts:
     def assumed_label(self, paths: Sequence[str]) -> str | None:
         for _key, (label, _value, path, question) in self.assumed.items():
             if path in paths:
-                return f'the answer is "{label}" to: {question}'
+                return f'the answer is "{label_words(label)}" to: {question}'
         return None
+
+
+def label_words(label: str) -> str:
+    """An answer label in words: case-file values (`true`, `not_established`) made readable."""
+    return {"true": "yes", "false": "no"}.get(label, label.replace("_", " "))
 
 
 @dataclass(frozen=True, slots=True)
