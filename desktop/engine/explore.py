@@ -76,6 +76,9 @@ def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str
             tried = _representative(question.options, label, value)
             seen = {f["outcome"] for a, f in leaves if a.get(key, ("",))[0] == tried}
             if seen:
+                # runs that never asked this question were decided by other open questions:
+                # they remain possible whatever this answer is
+                seen |= {f["outcome"] for a, f in leaves if key not in a}
                 answers[label] = seen.pop() if len(seen) == 1 else "needs_information"
             elif not complete:
                 answers[label] = "needs_information"

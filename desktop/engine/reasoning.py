@@ -137,7 +137,7 @@ class FindingBuilder:
         spec = self.spec(spec_id)
         verified = check.verified and (spec.provenance.verified or not check.met)
         if check.met and not spec.provenance.verified:
-            self.flag(f"exception: {spec.text} ({spec.provenance.citation})",
+            self.flag(f"the exception of {spec.provenance.citation}",
                       spec.provenance.note or "wording not verified")
         for what, note in check.unverified:
             self.flag(what, note)
@@ -148,11 +148,11 @@ class FindingBuilder:
 
     def exception(self, spec_id: str, met: bool | None) -> None:
         spec = self.spec(spec_id)
-        self.exceptions.append({"id": spec.id, "title": spec.text, "met": met,
+        self.exceptions.append({"id": spec.id, "text": spec.text, "met": met,
                                 "citation": spec.provenance.citation,
                                 "verified": spec.provenance.verified})
         if met is not None and not spec.provenance.verified:
-            self.flag(f"exception: {spec.text} ({spec.provenance.citation})",
+            self.flag(f"the exception of {spec.provenance.citation}",
                       spec.provenance.note or "wording not verified")
 
     def finish(self, outcome: str, consequence: str) -> dict[str, Any]:

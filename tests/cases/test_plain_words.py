@@ -32,7 +32,7 @@ def readable_texts(determination: dict[str, Any]) -> list[str]:
         texts.extend(step["step"] for step in finding["trace"])
         texts.extend(item["question"] for item in finding["missing_facts"])
         texts.extend(item["what"] for item in finding.get("unverified", []))
-        texts.extend(str(e.get("title") or "") for e in finding["exceptions_considered"])
+        texts.extend(str(e.get("text") or "") for e in finding["exceptions_considered"])
     return texts
 
 

@@ -87,7 +87,7 @@ def test_unaccompanied_child_and_public_interest() -> None:
     assert outcome(change(salvadoran(), circumstances__public_interest_exception=True),
                    RULE) == "exception"
     public = finding(change(salvadoran(), circumstances__public_interest_exception=True), RULE)
-    assert any("public-interest" in item["what"] for item in public["unverified"])
+    assert any(item["what"] == "the exception of INA 208(a)(2)(A)" for item in public["unverified"])
 
 
 def test_a_public_interest_exception_not_recorded_is_not_granted_and_not_asked() -> None:
