@@ -186,6 +186,5 @@ def entry_on_or_after(facts: Facts, places: PlaceTable | None, entry: Any, when:
     clock = entry_clock(places, entry.time, entry.place, entry.port, entry.border)
     placed = place_entry(facts, when, "entry.date", "The entry", start, clock)
     side = "on or after" if placed.after else "before"
-    words = (f"on {when}, {side} {start.text}" if placed.words is None
-             else f"on {when} {placed.words}")
+    words = (f"on {when}, {side} {start.text}" if placed.words is None else placed.words)
     return placed.after, words

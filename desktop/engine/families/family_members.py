@@ -33,7 +33,7 @@ def _age_text(born: PartialDate | None, on: PartialDate) -> tuple[int | None, in
     if born is None:
         return None, None, ""
     low, high = years_between(born.last, on.first), years_between(born.first, on.last)
-    return low, high, (f", {low} on entry" if low == high else f", {low} to {high} on entry")
+    return low, high, (f" ({low} on entry)" if low == high else f" ({low} to {high} on entry)")
 
 
 def qualifies(view: CaseView, family: FamilyPack, facts: Facts,

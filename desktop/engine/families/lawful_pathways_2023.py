@@ -137,7 +137,7 @@ def _current_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
     verified = not near or out.rests_on(window_prov, "entry window of 8 CFR 208.33(a)(1)")
     clock = entry_clock(pack.places, entry.time, entry.place, entry.port, entry.border)
     inside, words = _inside(facts, view.entry_date, "entry.date", "The entry", clock, start, end)
-    when = f"on {view.entry_date}" + (f" ({words})" if words else "")
+    when = words or f"on {view.entry_date}"
     if not inside:
         out.step(f"Entry {when} outside the rule's window (from {start.text} to "
                  f"before {end.text})", False, [*view.entry_facts(), "entry.time", "entry.place"],
