@@ -54,11 +54,16 @@ def instant(day: str, clock: str, zone_text: str, zone: Zone = EASTERN_ZONE) -> 
 def pack_instant(cell: Mapping[str, Any]) -> Instant:
     """A dated pack value with its clock time and zone text (default midnight Eastern)."""
     clock = str(cell.get("time_of_day", "00:00"))
-    local = datetime.combine(date.fromisoformat(str(cell["value"])),
-                             time(*(int(p) for p in clock.split(":"))))
+    local = datetime.combine(date.fromisoformat(str(cell["value"])), _clock(clock))
     text = str(cell.get("time_text") or clock_text(*from_utc(EASTERN_ZONE,
                                                              to_utc(EASTERN_ZONE, local))))
     return instant(str(cell["value"]), clock, text.split(" on ")[0])
+
+
+def _clock(text: str) -> time:
+    """'23:30' as a time of day."""
+    hours, minutes = (int(part) for part in text.split(":"))
+    return time(hours, minutes)
 
 
 def entry_clock(places: PlaceTable | None, entry_time: str | None, place: str | None,
@@ -86,7 +91,7 @@ def place_entry(facts: Facts, when: PartialDate, field: str, what: str, boundary
         return Placed(day, None)
     zones = clock.zones
     if clock.time is not None:
-        local = datetime.combine(day, time(*(int(p) for p in clock.time.split(":"))))
+        local = datetime.combine(day, _clock(clock.time))
         results = {z.id: to_utc(z, local) >= boundary.utc for z in zones}
         if len(set(results.values())) > 1:
             zones = (_ask_zone(facts, clock, boundary, f"The local time {clock.time}"),)
