@@ -77,8 +77,10 @@ def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str
             seen = {f["outcome"] for a, f in leaves if a.get(key, ("",))[0] == tried}
             if seen:
                 # runs that never asked this question were decided by other open questions:
-                # they remain possible whatever this answer is
-                seen |= {f["outcome"] for a, f in leaves if key not in a}
+                # they remain possible whatever this answer is (unless the question itself
+                # states its condition: "If the crossing was in Pacific time: …")
+                if not question.question.startswith("If "):
+                    seen |= {f["outcome"] for a, f in leaves if key not in a}
                 answers[label] = seen.pop() if len(seen) == 1 else "needs_information"
             elif not complete:
                 answers[label] = "needs_information"
