@@ -61,7 +61,7 @@ class CaseView:
         self.min_age, self.max_age = _age_range(applicant.date_of_birth, case.entry.date)
         self.uac, self.uac_contradiction = self._uac()
         for stop in case.journey:
-            for j, claim in enumerate(stop.protection_claims):
+            for j, claim in enumerate(stop.claims):
                 if claim.outcome == "pending" and claim.final is True:
                     self.contradictions.append(Contradiction(
                         f"journey[{stop.index}].protection_claims[{j}]",
@@ -85,7 +85,7 @@ class CaseView:
             return entry
         self.entry_bound = bound
         text = (entry.text if first == entry.first else
-                f"{entry.text} (not before {first}, from journey[{bound.index}])")
+                f"{entry.text} (not before {first}, from the dates of the journey)")
         return PartialDate(first, entry.last, text)
 
     def entry_facts(self) -> tuple[str, ...]:
@@ -124,9 +124,9 @@ class CaseView:
         """Whether the applicant was an unaccompanied child on entry, asking if it matters."""
         facts_used = ("entry.unaccompanied_child", "applicant.date_of_birth")
         if self.uac_contradiction:
-            question = ("entry.unaccompanied_child is true, but applicant.date_of_birth makes "
-                        "the applicant 18 or older on the entry date: was the applicant an "
-                        "unaccompanied child?")
+            question = ("The case file records the applicant as an unaccompanied child, but the "
+                        "date of birth makes the applicant 18 or older on the entry date: was the "
+                        "applicant an unaccompanied child?")
             met = facts.tri(None, "entry.unaccompanied_child", question)
             return Check(met, "Unaccompanied child (recorded value contradicts the date of "
                               "birth)", facts_used)
@@ -190,18 +190,26 @@ def final_denial(facts: Facts, stop: Stop, j: int, claim: ProtectionClaim,
     path = claim_field(stop, j)
     if claim.outcome == "denied":
         return facts.tri(claim.final, f"{path}.final",
-                         f"Was the denial of the claim in {country_name} ({path}) final "
+                         f"Was the denial of the {_nth(stop, j)}claim in {country_name} final "
                          "(no appeal pending or available)?")
     if claim.outcome is None:
         return bool(facts.choose(
             f"{path}.outcome", f"{path}.outcome",
-            f"What was the outcome of the protection claim in {country_name} ({path})?",
+            f"What was the outcome of the {_nth(stop, j)}protection claim in {country_name}?",
             (("denied, final", True), ("pending, granted, abandoned, withdrawn or not final",
                                        False))))
     if claim.outcome == "pending" and claim.final is True:
         return bool(facts.choose(
             path, path,
-            f"The claim in {country_name} ({path}) is recorded as pending but also as final: "
+            f"The {_nth(stop, j)}claim in {country_name} is recorded as pending but also as final: "
             "was it finally denied?",
             (("finally denied", True), ("still pending", False))))
     return False
+
+
+def _nth(stop: Stop, j: int) -> str:
+    """'second ' when the stop holds several claims, else ''."""
+    if len(stop.claims) < 2:
+        return ""
+    words = ("first", "second", "third", "fourth", "fifth")
+    return f"{words[j]} " if j < len(words) else f"claim {j + 1}: "

@@ -28,9 +28,9 @@ def decide(family: FamilyPack, run: RuleRun) -> dict[str, Any]:
     except Unknown as first:
         prefix = list(out.trace)
         questions: dict[str, Unknown] = {first.key: first}
-        pending = [{first.key: (label, value, first.field)}
+        pending = [{first.key: (label, value, first.field, first.question)}
                    for label, value in _distinct(first.options)]
-    leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]] = []
+    leaves: list[tuple[dict[str, tuple[str, Any, str, str]], dict[str, Any]]] = []
     runs = 0
     complete = True
     while pending:
@@ -44,27 +44,27 @@ def decide(family: FamilyPack, run: RuleRun) -> dict[str, Any]:
             leaves.append((assumed, run(facts, FindingBuilder(family, facts))))
         except Unknown as more:
             questions.setdefault(more.key, more)
-            pending.extend({**assumed, more.key: (label, value, more.field)}
+            pending.extend({**assumed, more.key: (label, value, more.field, more.question)}
                            for label, value in _distinct(more.options))
     return _merge(family, prefix, questions, leaves, complete)
 
 
 def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str, Unknown],
-           leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]],
+           leaves: list[tuple[dict[str, tuple[str, Any, str, str]], dict[str, Any]]],
            complete: bool) -> dict[str, Any]:
     outcomes = {finding["outcome"] for _a, finding in leaves}
     base = dict(leaves[0][1])
     base["exceptions_considered"] = _merged_exceptions(leaves)
     base["unverified"] = _union(f["unverified"] for _a, f in leaves)
     base["citations"] = _union(f["citations"] for _a, f in leaves)
-    fields = ", ".join(dict.fromkeys(q.field for q in questions.values()))
     if complete and len(outcomes) == 1:
         outcome = outcomes.pop()
         receiving = [c for c in leaves[0][1]["receiving_countries"]
                      if all(c in f["receiving_countries"] for _a, f in leaves)]
         base["receiving_countries"] = receiving
-        note = {"step": f"Unknown facts ({fields}) were tried with every possible answer: "
-                        f"the outcome is {outcome} in each case, so they are not needed",
+        asked = "; ".join(dict.fromkeys(q.question for q in questions.values()))
+        note = {"step": f"Facts not recorded ({asked}) were tried with every possible answer: "
+                        f"{OUTCOME_PHRASES[outcome]} in each case, so they are not asked",
                 "result": None, "facts": list(dict.fromkeys(q.field for q in questions.values())),
                 "citation": "", "verified": True}
         base["trace"] = prefix + [note] + leaves[0][1]["trace"][len(prefix):]
@@ -76,6 +76,11 @@ def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str
             tried = _representative(question.options, label, value)
             seen = {f["outcome"] for a, f in leaves if a.get(key, ("",))[0] == tried}
             if seen:
+                # runs that never asked this question were decided by other open questions:
+                # they remain possible whatever this answer is (unless the question itself
+                # states its condition: "If the crossing was in Pacific time: …")
+                if not question.question.startswith("If "):
+                    seen |= {f["outcome"] for a, f in leaves if key not in a}
                 answers[label] = seen.pop() if len(seen) == 1 else "needs_information"
             elif not complete:
                 answers[label] = "needs_information"
@@ -99,8 +104,10 @@ def _merge(family: FamilyPack, prefix: list[dict[str, Any]], questions: dict[str
     return base
 
 
-def _changes_outcome(key: str,
-                     leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]]) -> bool:
+Leaf = tuple[dict[str, tuple[str, Any, str, str]], dict[str, Any]]
+
+
+def _changes_outcome(key: str, leaves: list[Leaf]) -> bool:
     """Whether changing only this answer, the others held equal, changes the outcome.
 
     Two runs that agree on every other question they both asked and differ in this answer
@@ -120,7 +127,7 @@ def _changes_outcome(key: str,
 
 
 def _merged_exceptions(
-        leaves: list[tuple[dict[str, tuple[str, Any, str]], dict[str, Any]]]
+        leaves: list[tuple[dict[str, tuple[str, Any, str, str]], dict[str, Any]]]
 ) -> list[dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
     for _assumed, finding in leaves:

@@ -31,8 +31,18 @@ class Stop:
     returned_later: bool | None
     onward_travel_only: bool | None
     residence_restricted: bool | None
-    protection_claims: tuple[ProtectionClaim, ...]
+    protection_claims: tuple[ProtectionClaim, ...] | None  # None: never asked (unknown)
     left_how: str | None = None
+    place: str | None = None
+
+    @property
+    def claims(self) -> tuple[ProtectionClaim, ...]:
+        """The claims recorded (none when the question was not asked: see `claims_asked`)."""
+        return self.protection_claims or ()
+
+    @property
+    def claims_asked(self) -> bool:
+        return self.protection_claims is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ class Entry:
     claimed_within_days: int | None
     time: str | None = None
     proceeding: str | None = None
+    place: str | None = None  # port of entry, Border Patrol sector or state (free text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +87,7 @@ class FamilyMember:
     parole_authorization: bool | None
     scheduled_appointment: bool | None
     final_denial_country: str | None
+    date_of_birth: PartialDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +100,7 @@ class Circumstances:
     fear_of_receiving_country: Mapping[str, str]
     public_interest_exception: bool | None
     proclamation_case_by_case_exception: bool | None = None
+    needs_visa_to_enter: Mapping[str, bool | None] | None = None  # receiving country -> visa
 
     @property
     def travelling_with_family_count(self) -> int:
@@ -128,8 +141,10 @@ def _stop(index: int, raw: Mapping[str, Any]) -> Stop:
         returned_later=raw.get("returned_later"),
         onward_travel_only=raw.get("onward_travel_only"),
         residence_restricted=raw.get("residence_restricted"),
-        protection_claims=tuple(_claim(c) for c in raw.get("protection_claims") or ()),
+        protection_claims=(None if raw.get("protection_claims") is None else
+                           tuple(_claim(c) for c in raw["protection_claims"])),
         left_how=raw.get("left_how"),
+        place=raw.get("place"),
     )
 
 
@@ -140,6 +155,7 @@ def _member(index: int, raw: Mapping[str, Any]) -> FamilyMember:
         parole_authorization=raw.get("parole_authorization"),
         scheduled_appointment=raw.get("scheduled_appointment"),
         final_denial_country=raw.get("final_denial_country"),
+        date_of_birth=_date(raw.get("date_of_birth")),
     )
 
 
@@ -170,6 +186,7 @@ def parse_case(data: Mapping[str, Any]) -> Case:
             claimed_within_days=entry.get("claimed_within_days"),
             time=entry.get("time"),
             proceeding=entry.get("proceeding"),
+            place=entry.get("place"),
         ),
         journey=tuple(_stop(i, s) for i, s in enumerate(data.get("journey") or ())),
         circumstances=Circumstances(
@@ -187,5 +204,6 @@ def parse_case(data: Mapping[str, Any]) -> Case:
             public_interest_exception=circumstances.get("public_interest_exception"),
             proclamation_case_by_case_exception=circumstances.get(
                 "proclamation_case_by_case_exception"),
+            needs_visa_to_enter=dict(circumstances.get("needs_visa_to_enter") or {}),
         ),
     )

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from desktop.engine.dates import PartialDate, parse_partial_date
+from desktop.engine.zones import PlaceTable, parse_places
 
 INSTRUMENT_KEYS = ("refugee_convention_1951", "protocol_1967", "cat")
 
@@ -85,6 +86,8 @@ class Agreement:
     transfers_paused_from: date | None
     transfers_paused: Provenance | None
     conditions: tuple[str, ...]
+    visa_free: frozenset[str] | None = None  # only nationals who need no visa there (reported)
+    visa_provenance: Provenance | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,7 @@ class RulePack:
     unknown_treaty_status: Mapping[str, Mapping[str, str]]
     country_names: Mapping[str, str]
     law_known_through: date | None = None
+    places: PlaceTable | None = None  # border_places.json (absent in packs before 2026.12)
 
     @property
     def label(self) -> str:
@@ -218,6 +222,10 @@ def _agreement(raw: Mapping[str, Any]) -> Agreement:
         transfers_paused_from=_iso(paused["value"]["from"]) if paused else None,
         transfers_paused=Provenance.of(paused) if paused else None,
         conditions=tuple(raw.get("conditions", ())),
+        visa_free=(frozenset(raw["visa_condition"]["value"]["visa_free"])
+                   if raw.get("visa_condition") else None),
+        visa_provenance=(Provenance.of(raw["visa_condition"]) if raw.get("visa_condition")
+                         else None),
     )
 
 
@@ -258,4 +266,5 @@ def parse_pack(files: Mapping[str, Any], content_hash: str) -> RulePack:
         unknown_treaty_status=treaties_raw["unknown_status"],
         country_names=names,
         law_known_through=_iso(manifest.get("law_known_through")),
+        places=parse_places(files.get("border_places.json")),
     )

@@ -12,7 +12,7 @@ from desktop.engine.pack import ExceptionSpec, FamilyPack, Provenance
 
 T = TypeVar("T")
 Options = Sequence[tuple[str, Any]]
-TRI_OPTIONS: Options = (("true", True), ("false", False))
+TRI_OPTIONS: Options = (("true", True), ("false", False))  # case-file values (contract)
 
 
 class Unknown(Exception):
@@ -31,8 +31,8 @@ class Facts:
 
     __slots__ = ("assumed",)
 
-    def __init__(self, assumed: dict[str, tuple[str, Any, str]]) -> None:
-        self.assumed = assumed  # key -> (answer label, value, field)
+    def __init__(self, assumed: dict[str, tuple[str, Any, str, str]]) -> None:
+        self.assumed = assumed  # key -> (answer label, value, field, question)
 
     def choose(self, key: str, field_path: str, question: str, options: Options) -> Any:
         hit = self.assumed.get(key)
@@ -71,10 +71,15 @@ class Facts:
             return None
 
     def assumed_label(self, paths: Sequence[str]) -> str | None:
-        for _key, (label, _value, path) in self.assumed.items():
+        for _key, (label, _value, path, question) in self.assumed.items():
             if path in paths:
-                return f"{path} = {label}"
+                return f'the answer is "{label_words(label)}" to: {question}'
         return None
+
+
+def label_words(label: str) -> str:
+    """An answer label in words: case-file values (`true`, `not_established`) made readable."""
+    return {"true": "yes", "false": "no"}.get(label, label.replace("_", " "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +137,7 @@ class FindingBuilder:
         spec = self.spec(spec_id)
         verified = check.verified and (spec.provenance.verified or not check.met)
         if check.met and not spec.provenance.verified:
-            self.flag(f"exception {spec.id} ({spec.provenance.citation})",
+            self.flag(f"the exception of {spec.provenance.citation}",
                       spec.provenance.note or "wording not verified")
         for what, note in check.unverified:
             self.flag(what, note)
@@ -143,10 +148,11 @@ class FindingBuilder:
 
     def exception(self, spec_id: str, met: bool | None) -> None:
         spec = self.spec(spec_id)
-        self.exceptions.append({"id": spec.id, "met": met, "citation": spec.provenance.citation,
+        self.exceptions.append({"id": spec.id, "text": spec.text, "met": met,
+                                "citation": spec.provenance.citation,
                                 "verified": spec.provenance.verified})
         if met is not None and not spec.provenance.verified:
-            self.flag(f"exception {spec.id} ({spec.provenance.citation})",
+            self.flag(f"the exception of {spec.provenance.citation}",
                       spec.provenance.note or "wording not verified")
 
     def finish(self, outcome: str, consequence: str) -> dict[str, Any]:

@@ -64,6 +64,9 @@ _FIELDS = {
     "status": "status",
     "age": "age",
     "left_how": "how the stay ended",
+    "place": "place",
+    "authority": "authority",
+    "needs_visa_to_enter": "visa needed to enter",
 }
 
 

@@ -27,6 +27,7 @@ LABELS = {
     "entry.border": "Border crossed",
     "entry.at_port_of_entry": "Presented at a port of entry",
     "entry.port": "Port of entry",
+    "entry.place": "Place of crossing",
     "entry.coming_from": "Crossed from",
     "entry.unaccompanied_child": "Unaccompanied child at entry",
     "entry.documents": "Documents held at entry",
@@ -43,6 +44,7 @@ LABELS = {
     "circumstances.travelling_with_family": "Family travelling with the applicant",
     "circumstances.family_in_us": "Family in the United States",
     "circumstances.fear_of_receiving_country": "Fear of the receiving country",
+    "circumstances.needs_visa_to_enter": "Visa needed to enter the receiving country",
     "journey": "Travel history",
 }
 STOP_LABELS = {
@@ -55,6 +57,7 @@ STOP_LABELS = {
     "residence_restricted": "residence restricted",
     "protection_claims": "protection claims",
     "left_how": "how the stay ended",
+    "place": "city or region",
 }
 # Identity and bookkeeping fields: never listed as 'unknown facts' of the case.
 NOT_FACTS = {"format", "case_id", "case_reference", "notes", "applicant.family_name",

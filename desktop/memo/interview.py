@@ -98,6 +98,10 @@ FIXED = {
                    "¿En qué fecha (día, mes y año) entró a los Estados Unidos?"),
     "entry.time": ("At what time of day did you enter the United States?",
                    "¿A qué hora del día entró a los Estados Unidos?"),
+    "entry.place": ("Where did you cross into the United States: at which border crossing, near "
+                    "which town, or in which state?",
+                    "¿Por dónde cruzó a los Estados Unidos: por qué puerto fronterizo, cerca de "
+                    "qué pueblo o en qué estado?"),
     "entry.at_port_of_entry": (
         "When you entered, did you present yourself at an official port of entry (a border "
         "crossing point), or did you cross somewhere else?",
@@ -227,6 +231,13 @@ def _family_question(parts: list[str | int], language: str) -> str | None:
         }
     else:
         texts = {
+            "relation": (f"How is family member {number} travelling with you related to you?",
+                         f"¿Qué parentesco tiene con usted el familiar {number} que viajaba con "
+                         "usted?"),
+            "date_of_birth": (f"What is the date of birth of family member {number} travelling "
+                              "with you?",
+                              f"¿Cuál es la fecha de nacimiento del familiar {number} que viajaba "
+                              "con usted?"),
             "parole_authorization": (
                 f"Did family member {number} travelling with you have a parole travel "
                 "authorization?",

@@ -83,7 +83,10 @@ def reaches_case(finding: dict[str, Any]) -> bool:
 
 def exception_name(exception: dict[str, Any]) -> str:
     """'trafficking_victim' -> 'trafficking victim'."""
-    return plain(exception.get("title") or humanize(exception.get("id"))).lower()
+    name = plain(exception.get("title") or humanize(exception.get("id"))).lower()
+    if any(ch.isdigit() for ch in name) and exception.get("text"):  # "proclamation 3b"
+        return plain(exception["text"]).lower()
+    return name
 
 
 def matching_exception(step: dict[str, Any], finding: dict[str, Any]) -> dict[str, Any] | None:
@@ -108,7 +111,10 @@ def step_effect(step: dict[str, Any], finding: dict[str, Any]) -> str:
         return (f"So the {name} exception is met." if result
                 else f"So the {name} exception is not met.")
     if result is None:
-        return "Open: see What is still needed."
+        asked = {str(m.get("field") or "") for m in finding.get("missing_facts") or []}
+        if asked & {str(f) for f in step.get("facts") or []}:
+            return "Open: see What is still needed."
+        return "For the officer to check: no recorded fact decides this."
     if result:
         return "Condition met."
     outcome = finding.get("outcome")
@@ -163,9 +169,16 @@ def unverified_explanations(finding: dict[str, Any], titles: dict[str, str]) -> 
             else str(item)
         source = str(item.get("source") or "") if isinstance(item, dict) else ""
         match = re.match(r"^exception (\S+) \((.*)\)$", what_raw)
+        of_citation = re.match(r"^the exception of (.*)$", what_raw)
+        named = next((e for e in finding.get("exceptions_considered") or []
+                      if of_citation and str(e.get("citation")) == of_citation.group(1)), None)
         if match:
             what = f"the wording of the {plain(match.group(1))} exception"
             source = source or match.group(2)
+        elif of_citation:
+            what = (f"the wording of the {exception_name(named)} exception" if named
+                    else f"the wording of the exception of {of_citation.group(1)}")
+            source = source or of_citation.group(1)
         else:
             tail = re.search(r"\(([^()]*)\)\s*$", what_raw)
             if tail and _CITATION_WORDS.search(tail.group(1)):
@@ -190,6 +203,13 @@ class OpenQuestion:
     answers: tuple[tuple[str, tuple[str, ...]], ...]  # answer -> 'Rule: outcome' per rule
 
 
+def _answer_outcome(outcome: str) -> str:
+    """What one answer leads to; 'needs information' said as what it means here."""
+    if outcome == "needs_information":
+        return "still depends on the other open questions"
+    return outcome_words(outcome).lower()
+
+
 def _answer_words(answer: object) -> str:
     text = str(answer)
     return {"true": "Yes", "false": "No"}.get(text.lower(), plain(text))
@@ -205,7 +225,7 @@ def open_questions(determination: dict[str, Any]) -> list[OpenQuestion]:
             answers = merged.setdefault(key, {})
             for answer, outcome in (fact.get("answers") or {}).items():
                 answers.setdefault(_answer_words(answer), []).append(
-                    f"{finding_title(finding)}: {outcome_words(str(outcome)).lower()}")
+                    f"{finding_title(finding)}: {_answer_outcome(str(outcome))}")
     return [OpenQuestion(field_path, question,
                          tuple((a, tuple(dict.fromkeys(o))) for a, o in answers.items()))
             for (field_path, question), answers in merged.items()]

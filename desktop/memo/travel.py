@@ -47,8 +47,12 @@ def _claims(stop: dict[str, Any]) -> str:
             parts.append(f"decided {format_partial_date(claim.get('decided'))}")
         parts.append({True: "final", False: "not final"}.get(claim.get("final"),
                                                               "finality unknown"))
+        if claim.get("authority"):
+            parts.append(f"authority: {claim['authority']}")
         lines.append("; ".join(parts))
-    return "\n".join(lines) or "none recorded"
+    if stop.get("protection_claims") is None:
+        return "not asked yet"
+    return "\n".join(lines) or "none made"
 
 
 def _status_held(stop: dict[str, Any]) -> str:
@@ -136,7 +140,8 @@ def travel_history(case: dict[str, Any], determination: dict[str, Any],
                                                   treaty_status))
         rows.append([
             text(str(index + 1), styles.cell),
-            text(f"{lookups.country_name(code)} ({code})", styles.cell),
+            lines(f"{lookups.country_name(code)} ({code})"
+                  + (f"\n{stop['place']}" if stop.get("place") else ""), styles.cell),
             text(format_partial_date(stop.get("arrived")), styles.cell),
             text(format_partial_date(stop.get("departed")), styles.cell),
             lines(_status_held(stop), styles.cell),

@@ -80,8 +80,10 @@ def mexico_crossing(entry: str, decision: str, nationality: str = "VE") -> dict[
     return change(case, decision_date=decision, entry__date=entry,
                   applicant__nationalities=[nationality],
                   journey=[{"country": nationality, "arrived": None, "departed": None},
-                           {"country": "GT", "arrived": None, "departed": None},
-                           {"country": "MX", "arrived": None, "departed": entry}])
+                           {"country": "GT", "arrived": None, "departed": None,
+                            "protection_claims": []},
+                           {"country": "MX", "arrived": None, "departed": entry,
+                            "protection_claims": []}])
 
 
 def canada_crossing(entry: str, *, at_port: bool = True, days: int | None = 0) -> dict[str, Any]:

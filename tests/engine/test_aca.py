@@ -87,7 +87,7 @@ def test_unaccompanied_child_and_public_interest() -> None:
     assert outcome(change(salvadoran(), circumstances__public_interest_exception=True),
                    RULE) == "exception"
     public = finding(change(salvadoran(), circumstances__public_interest_exception=True), RULE)
-    assert any("public_interest" in item["what"] for item in public["unverified"])
+    assert any(item["what"] == "the exception of INA 208(a)(2)(A)" for item in public["unverified"])
 
 
 def test_a_public_interest_exception_not_recorded_is_not_granted_and_not_asked() -> None:
@@ -114,11 +114,22 @@ def test_2025_honduras_agreement_for_spanish_speaking_nationals() -> None:
                   journey__0__departed=None, journey__1__arrived=None, journey__1__departed=None,
                   journey__2__arrived=None, journey__2__departed="2025-09-01",
                   circumstances__fear_of_receiving_country={"HN": "not_established"})
+    # Venezuelans are not among the nationalities the pack knows need no visa for Honduras
+    asked = finding(case, RULE)
+    assert asked["outcome"] == "needs_information"
+    visa = [m for m in asked["missing_facts"]
+            if m["field"] == "circumstances.needs_visa_to_enter.HN"]
+    assert visa and "visa" in visa[0]["question"]
+    case["circumstances"]["needs_visa_to_enter"] = {"HN": False}
     result = finding(case, RULE)
     assert result["outcome"] == "applies"
     assert result["receiving_countries"] == ["HN"]
     assert result["unverified"]
     assert outcome(case, RULE, "2025-07-07") == "not_applicable"
+    case["circumstances"]["needs_visa_to_enter"] = {"HN": True}
+    needs_visa = finding(case, RULE)
+    assert "HN" not in needs_visa["receiving_countries"]
+    assert any("needs one" in step["step"] for step in needs_visa["trace"])
 
 
 def test_honduran_is_not_sent_to_honduras_in_2025() -> None:

@@ -11,7 +11,7 @@ from desktop.resources import resource_path
 from desktop.services.rules import bundled_rule_pack, load_rule_pack
 from tests.engine.builders import base_case, change, finding, run
 
-NOTICE = "This rule pack reflects the law as known on 2026-11-29; check for later changes."
+NOTICE = "This rule pack reflects the law as known on 2026-12-07; check for later changes."
 
 
 def entry_2025(decision: str, nationality: str = "VE", **changes: Any) -> dict[str, Any]:
@@ -28,16 +28,16 @@ def entry_2025(decision: str, nationality: str = "VE", **changes: Any) -> dict[s
 def test_pack_knows_its_date_at_the_top_level_of_pack_json() -> None:
     import json
     manifest = json.loads(resource_path("rules", "pack.json").read_text("utf-8"))
-    assert manifest["law_known_through"] == "2026-11-29"
+    assert manifest["law_known_through"] == "2026-12-07"
     assert bundled_rule_pack().law_known_through is not None
 
 
 @pytest.mark.parametrize(("decision", "notice"), [
-    ("2026-11-28", None), ("2026-11-29", None), ("2026-11-30", NOTICE)])
+    ("2026-12-06", None), ("2026-12-07", None), ("2026-12-08", NOTICE)])
 def test_notice_when_the_decision_is_later_than_the_pack(decision: str,
                                                          notice: str | None) -> None:
     result = run(entry_2025(decision))
-    assert result["law_known_through"] == "2026-11-29"
+    assert result["law_known_through"] == "2026-12-07"
     assert result["law_notice"] == notice
     assert (NOTICE in result["summary"]) == (notice is not None)
 
@@ -90,7 +90,8 @@ def test_proclamation_10888_is_a_family_with_its_litigation() -> None:
         applied["citations"]
     later = finding(entry_2025("2026-06-01"), "entry_suspension_2025")
     assert later["outcome"] == "not_in_force"
-    assert any("entry_suspension_2025 status" in item["what"] for item in later["unverified"])
+    assert any("Proclamation 10888" in item["what"] and "status on" in item["what"]
+               for item in later["unverified"])
     summary = run(entry_2025("2025-09-01"))["summary"]
     assert "Proclamation 10888" in summary and "None of the rules" not in summary
 

@@ -65,7 +65,8 @@ def known_cases(draw: Any) -> dict[str, Any]:
             ["citizen", "visitor", "asylum_pending"])), "age": draw(st.integers(10, 50))}],
         fear_of_receiving_country={c: draw(st.sampled_from(
             ["more_likely_than_not", "not_established", "not_claimed"]))
-            for c in ("GT", "SV", "HN", "UG", "PY", "EC", "BZ")})
+            for c in ("GT", "SV", "HN", "UG", "PY", "EC", "BZ")},
+        needs_visa_to_enter={"HN": draw(st.booleans())})
     return case
 
 

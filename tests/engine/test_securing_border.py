@@ -10,7 +10,8 @@ RULE = "securing_border_2024"
 
 
 @pytest.mark.parametrize(("entry", "expected"), [
-    ("2024-06-04", "not_applicable"), ("2024-06-05", "applies"), ("2024-06-06", "applies"),
+    ("2024-06-03", "not_applicable"), ("2024-06-04", "needs_information"),
+        ("2024-06-05", "applies"), ("2024-06-06", "applies"),
     ("2024-06", "needs_information"), ("2025-03-01", "applies"),
 ])
 def test_entry_date(entry: str, expected: str) -> None:

@@ -138,7 +138,8 @@ def non_party_case(departed: str, entry: str = "2021-01-20") -> dict[str, object
     return change(base_case(), decision_date="2021-02-01", entry__date=entry,
                   applicant__nationalities=["IN"], applicant__last_habitual_residence="MX",
                   journey=[{"country": "IN", "arrived": None, "departed": "2020-06-01"},
-                           {"country": "OM", "arrived": "2020-06-01", "departed": departed},
+                           {"country": "OM", "arrived": "2020-06-01", "departed": departed,
+                            "protection_claims": []},
                            {"country": "MX", "arrived": departed, "departed": entry}])
 
 

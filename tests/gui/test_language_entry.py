@@ -27,6 +27,16 @@ def test_a_language_without_a_two_letter_code_keeps_its_three_letters() -> None:
     assert resolve_language("quc") == "quc"
 
 
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Nawat", "ppl"), ("Náhuat", "ppl"), ("nahuat", "ppl"),  # Pipil's other names (El Salvador)
+    ("Bangla", "bn"),  # the ISO 639-3 table's own common name for Bengali
+    ("Nahuatl, Guerrero", "ngu"),  # the table's inverted name
+    ("Farsi", "fa"), ("Haitian Creole", "ht"), ("Q'eqchi'", "kek"),
+])
+def test_other_names_find_the_iso_language(typed: str, code: str) -> None:
+    assert resolve_language(typed) == code
+
+
 def test_what_is_no_language_is_refused() -> None:
     assert resolve_language("Klingonish") is None
     assert resolve_language("xx") is None

@@ -12,7 +12,9 @@ from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
 
 RULE = "aca"
 FEAR_OPTIONS = (("more_likely_than_not", True), ("not_established", False),
-                ("not_claimed", False))
+                ("not_claimed", False))  # answer labels are the case-file values
+FEAR_WORDS = {"more_likely_than_not": "more likely than not", "not_established": "not established",
+              "not_claimed": "not claimed"}
 
 
 def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
@@ -25,7 +27,8 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                  "US-Canada agreement, not an asylum cooperative agreement", False,
                  ["entry.border", "entry.coming_from"], prov.citation)
         return out.finish("not_applicable", "The ACA rule covers agreements with countries "
-                                            "other than Canada; see stca_canada.")
+                                            "other than Canada; see the US-Canada safe third "
+                                            "country agreement.")
     start, start_prov = family.dates["entry_on_or_after"]
     if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
         out.step(f"Entry on {view.entry_date} is before {start}, when the ACA rule took effect "
@@ -79,6 +82,9 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                          False, ["applicant.nationalities", "applicant.stateless"],
                          prov.citation, verified)
             continue
+        if agreement.visa_free is not None and not _visa_condition(view, pack, facts, out,
+                                                                    agreement):
+            continue
         verified = out.rests_on(group.provenance, f"nationalities covered by {agreement.name}")
         who = ("every nationality (no nationality limit)" if group.everyone else
                "nationals of " + names(pack.country_name,
@@ -124,13 +130,15 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         finding = fear.get(code)
         if finding is None:
             established = bool(facts.choose(
-                path, path, f"What is the officer's finding on fear of persecution or torture in "
-                            f"{pack.country_name(code)} (the receiving country)?", FEAR_OPTIONS))
+                path, path, f"What is the finding of {_decider(family, proceeding)} on fear of "
+                            f"persecution or torture in {pack.country_name(code)} (the receiving "
+                            "country)?", FEAR_OPTIONS))
         else:
             established = finding == "more_likely_than_not"
         out.step(f"Fear of {pack.country_name(code)}: "
                  + ("more likely than not established; that country drops out" if established
-                    else f"{finding or 'not established'}; {pack.country_name(code)} remains"),
+                    else f"{FEAR_WORDS.get(finding or '', 'not established')}; "
+                         f"{pack.country_name(code)} remains"),
                  established, [path], fear_citation,
                  fear_spec.provenance.verified or not established)
         if established:
@@ -241,3 +249,35 @@ def _public_interest(view: CaseView, facts: Facts) -> Check:
     return Check(met, "Public-interest exception granted" if met else
                  "No public-interest exception recorded as granted",
                  ("circumstances.public_interest_exception",))
+
+
+def _visa_condition(view: CaseView, pack: RulePack, facts: Facts, out: FindingBuilder,
+                    agreement: Agreement) -> bool:
+    """The reported condition that the applicant need no visa to enter the receiving country."""
+    code = agreement.country
+    country = pack.country_name(code)
+    prov = agreement.visa_provenance
+    citation = prov.citation if prov else ""
+    free = sorted((agreement.visa_free or frozenset()) & view.nationalities)
+    if prov is not None:
+        out.rests_on(prov, f"the visa condition of {agreement.name}")
+    if free:
+        out.step(f"{agreement.name} reaches only those who need no visa to enter {country}: "
+                 f"nationals of {names(pack.country_name, free)} need none", True,
+                 ["applicant.nationalities"], citation, False)
+        return True
+    path = f"circumstances.needs_visa_to_enter.{code}"
+    recorded = (view.case.circumstances.needs_visa_to_enter or {}).get(code)
+    needs = facts.tri(recorded, path, f"Does the applicant need a visa to enter {country}? "
+                                      f"{agreement.name} reaches only those who need none.")
+    out.step(f"{agreement.name} reaches only those who need no visa to enter {country}: "
+             + ("the applicant needs one, so it does not reach them" if needs
+                else "the applicant needs none"), not needs, [path], citation, False)
+    return not needs
+
+
+def _decider(family: FamilyPack, proceeding: str | None) -> str:
+    """Who makes the fear finding: named by the proceeding (unknown: either)."""
+    if proceeding is None:
+        return "the asylum officer or, in removal proceedings, the immigration judge"
+    return str(family.raw["proceedings"][proceeding].get("decider", "the adjudicator"))

@@ -11,7 +11,7 @@ from desktop.engine.reasoning import Check, Facts, FindingBuilder
 DOCUMENT_OPTIONS = (("none", "none"), ("valid_visa", "valid_visa"),
                     ("other_valid_admission_document", "other_valid_admission_document"),
                     ("parole_travel_authorization", "parole_travel_authorization"),
-                    ("visa_exempt", "visa_exempt"))
+                    ("visa_exempt", "visa_exempt"))  # answer labels are the case-file values
 
 
 def documents(view: CaseView, facts: Facts) -> str:
@@ -47,7 +47,8 @@ def scheduled_appointment(view: CaseView, facts: Facts, family: FamilyPack) -> C
                                 f"({provenance.citation}), before the entry", used,
                          provenance.verified, flag)
         # The recorded appointment contradicts the end of scheduling: asked again, not accepted.
-        question = (f"entry.scheduled_appointment is true, but CBP One scheduling ended on {end} "
+        question = (f"The case file records a pre-scheduled appointment, but CBP One scheduling "
+                    f"ended on {end} "
                     f"({provenance.citation}), before the entry: did the applicant really "
                     "present at a pre-scheduled time and place?")
         met = facts.tri(None, "entry.scheduled_appointment", question)

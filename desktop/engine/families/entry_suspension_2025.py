@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from desktop.engine.case_view import BORDER_TEXT, CaseView
 from desktop.engine.families import border_entry
+from desktop.engine.families.boundary import entry_on_or_after
 from desktop.engine.families.common import window_step
 from desktop.engine.pack import RulePack
 from desktop.engine.reasoning import Facts, FindingBuilder
 
 RULE = "entry_suspension_2025"
+ONE_DAY = timedelta(days=1)
 
 
 def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
@@ -19,11 +21,18 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     family = pack.families[RULE]
     entry = view.case.entry
     start, start_prov = family.dates["entry_on_or_after"]
-    if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
-        out.step(f"Entry on {view.entry_date}, before {start}, when the proclamation took "
-                 "effect", False, list(view.entry_facts()), start_prov.citation)
-        return out.finish("not_applicable", f"The proclamation reaches only entries on or after "
-                                            f"{start}.")
+    cell = family.raw["entry_on_or_after"]
+    after, words = entry_on_or_after(facts, pack.places, entry, view.entry_date, cell)
+    timed = [*view.entry_facts(), "entry.time", "entry.place"]
+    unsettled = view.entry_date.first < start <= view.entry_date.last + ONE_DAY
+    if unsettled:
+        _reading, reading_prov = family.sourced("start_time_reading")
+        out.rests_on(reading_prov, "the start of Proclamation 10888 read as Eastern midnight")
+    if not after:
+        out.step(f"Entry {words}, when the proclamation took effect", False, timed,
+                 start_prov.citation, not unsettled)
+        return out.finish("not_applicable", "The proclamation reaches only entries on or after "
+                                            f"{cell['time_text']} on {cell['value']}.")
     borders, border_prov = family.sourced("borders")
     _reading, coastal_prov = family.sourced("coastal_reading")
     by_sea = entry.border == "sea" and border_entry.southern_coastal_landing(
@@ -39,8 +48,8 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                  "checks)", False, ["entry.border", "entry.port"], border_prov.citation, False)
         return out.finish("not_applicable", "The proclamation's suspension reaches entries across "
                                             "the southern border.")
-    out.step(f"Entered across the southern border on {view.entry_date}, on or after {start}",
-             True, [*view.entry_facts(), "entry.border"], border_prov.citation)
+    out.step(f"Entered across the southern border {words}, when the proclamation took effect",
+             True, [*timed, "entry.border"], border_prov.citation, not unsettled)
     outside, documents_prov = family.sourced("documents_outside")
     if border_entry.at_port(view, facts):
         held = border_entry.documents(view, facts)

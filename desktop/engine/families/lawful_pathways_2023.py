@@ -9,16 +9,18 @@ from desktop.engine.case_view import BORDER_TEXT, CaseView
 from desktop.engine.dates import PartialDate, years_between
 from desktop.engine.families import border_entry
 from desktop.engine.families.boundary import (
+    EntryClock,
     Instant,
-    LocalTime,
-    at_or_after,
-    border_offsets,
+    entry_clock,
     instant,
+    place_entry,
 )
 from desktop.engine.families.common import final_denial_in, names, window_step
+from desktop.engine.families.family_members import family_denial, family_fact
 from desktop.engine.model import Stop
 from desktop.engine.pack import FamilyPack, RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
+from desktop.engine.zones import EASTERN_ZONE
 
 RULE = "lawful_pathways_2023"
 ONE_DAY = timedelta(days=1)
@@ -70,14 +72,14 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     met = first_met(facts, [
         ("unaccompanied_child", lambda: view.unaccompanied_child(facts)),
         ("parole_travel_authorization", lambda: _parole(held)),
-        ("family_parole_authorization", lambda: _family_fact(view, facts, "parole")),
+        ("family_parole_authorization", lambda: family_fact(view, family, facts, "parole")),
         ("scheduled_appointment", lambda: border_entry.scheduled_appointment(view, facts, family)),
-        ("family_scheduled_appointment", lambda: _family_fact(view, facts, "appointment")),
+        ("family_scheduled_appointment", lambda: family_fact(view, family, facts, "appointment")),
         ("scheduling_not_possible", lambda: border_entry.scheduling_not_possible(view, facts)),
         ("final_denial_in_transit_country",
          lambda: final_denial_in(view, pack, facts, transit_set, denial="decision",
                                  place="a country travelled through")),
-        ("family_final_denial", lambda: _family_denial(view, pack)),
+        ("family_final_denial", lambda: family_denial(view, family, pack, facts)),
         ("medical_emergency", lambda: border_entry.medical_emergency(view, facts)),
         ("imminent_threat", lambda: border_entry.imminent_threat(view, facts)),
         ("trafficking_victim", lambda: border_entry.trafficking(view, facts)),
@@ -89,8 +91,9 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
         return out.finish("exception", f"The presumption {kind}: {spec.text} "
                                        f"({spec.provenance.citation}).")
     _minor_carve_out_note(view, family, decision, out, end)
-    out.step("Other exceptionally compelling circumstances may also rebut the presumption; the "
-             "officer weighs them", None, [], "8 CFR 208.33(a)(3)")
+    out.step("Other exceptionally compelling circumstances may also rebut the presumption; "
+             f"{_decider(view)} weighs them (no recorded fact decides this)", None, [],
+             "8 CFR 208.33(a)(3)")
     return out.finish("applies", _with_family_unity(view, family, out))
 
 
@@ -100,21 +103,14 @@ def _window(family: FamilyPack) -> tuple[Instant, Instant]:
             instant(window["to"], window["to_time"], window["zone_text"]))
 
 
-def _local(view: CaseView, pack: RulePack, family: FamilyPack, time: str | None,
-           time_field: str) -> LocalTime:
-    offsets, _prov = family.sourced("local_time_offsets")
-    ports, _ports_prov = pack.families["transit_bar_2019"].sourced("border_ports")
-    raw = family.raw["local_time_offsets"]
-    return LocalTime(time, time_field,
-                     border_offsets(view.case.entry.port, ports, offsets,
-                                    raw["mountain_time_ports"], raw["zone_names"]),
-                     "entry.port")
-
-
-def _inside(facts: Facts, when: PartialDate, field: str, what: str, local: LocalTime,
-            start: Instant, end: Instant) -> bool:
-    return (at_or_after(facts, when, field, what, start, local)
-            and not at_or_after(facts, when, field, what, end, local))
+def _inside(facts: Facts, when: PartialDate, field: str, what: str, clock: EntryClock,
+            start: Instant, end: Instant) -> tuple[bool, str | None]:
+    """Inside the window, with the words placing the entry in time when a clock decided it."""
+    after_start = place_entry(facts, when, field, what, start, clock)
+    if not after_start.after:
+        return False, after_start.words
+    after_end = place_entry(facts, when, field, what, end, clock)
+    return not after_end.after, after_end.words or after_start.words
 
 
 def _current_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Facts,
@@ -139,16 +135,19 @@ def _current_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
     near = any(view.entry_date.first <= b.day + ONE_DAY and b.day - ONE_DAY <= view.entry_date.last
                for b in (start, end))
     verified = not near or out.rests_on(window_prov, "entry window of 8 CFR 208.33(a)(1)")
-    local = _local(view, pack, family, entry.time, "entry.time")
-    if not _inside(facts, view.entry_date, "entry.date", "The entry date", local, start, end):
-        out.step(f"Entry on {view.entry_date} outside the rule's window (from {start.text} to "
-                 f"before {end.text})", False, [*view.entry_facts(), "entry.time"],
+    clock = entry_clock(pack.places, entry.time, entry.place, entry.port, entry.border)
+    inside, words = _inside(facts, view.entry_date, "entry.date", "The entry", clock, start, end)
+    when = words or f"on {view.entry_date}"
+    if not inside:
+        out.step(f"Entry {when} outside the rule's window (from {start.text} to "
+                 f"before {end.text})", False, [*view.entry_facts(), "entry.time", "entry.place"],
                  window_prov.citation, verified)
         return (f"The presumption reaches entries from {start.text} to before {end.text} "
                 "only.")
-    out.step(f"Entered from {pack.country_name(origin)} on {view.entry_date}, within the "
+    out.step(f"Entered from {pack.country_name(origin)} {when}, within the "
              f"window {start.text} to before {end.text}", True,
-             [*view.entry_facts(), "entry.time", "entry.border", "entry.coming_from"],
+             [*view.entry_facts(), "entry.time", "entry.place", "entry.border",
+              "entry.coming_from"],
              window_prov.citation, verified)
     held = border_entry.documents(view, facts)
     sufficient, documents_prov = family.sourced("sufficient_documents")
@@ -171,18 +170,19 @@ def _earlier_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
     origin, _origin_prov = family.sourced("coming_from")
     for stop in view.earlier_us_stops:
         path = f"journey[{stop.index}]"
-        local = LocalTime(None, f"{path}.arrived", {0: ""}, f"{path}.arrived")
+        clock = EntryClock(None, f"{path}.arrived", (EASTERN_ZONE,), f"{path}.place")
         if stop.arrived is None:
             inside = bool(facts.choose(
                 f"{path}.arrived@window", f"{path}.arrived",
-                f"When did the earlier entry into the United States ({path}) take place: "
+                "When did the earlier entry into the United States (a stay recorded in the "
+                "journey) take place: "
                 f"within the window ({start.text} to before {end.text}) or outside it?",
                 (("within the window", True), ("outside the window", False))))
         else:
             inside = _inside(facts, stop.arrived, f"{path}.arrived",
-                             f"The earlier entry ({path})", local, start, end)
+                             "The earlier entry into the United States", clock, start, end)[0]
         if not inside:
-            out.step(f"Earlier entry into the United States ({path}, {stop.arrived}) outside "
+            out.step(f"Earlier entry into the United States (on {stop.arrived}) outside "
                      "the window", False, [f"{path}.arrived"], prov.citation)
             continue
         before = view.case.journey[stop.index - 1] if stop.index > 0 else None
@@ -190,17 +190,17 @@ def _earlier_entry(view: CaseView, pack: RulePack, family: FamilyPack, facts: Fa
             from_origin = bool(facts.choose(
                 f"{path}@from", path,
                 f"Where did the applicant come from for the earlier entry into the United "
-                f"States on {stop.arrived} ({path})? (Record that country as the stop before "
+                f"States on {stop.arrived}? (Record that country as the stop before "
                 "it.)", ((f"from {pack.country_name(origin)}", True), ("from elsewhere", False))))
         else:
             from_origin = before.country == origin
         if not from_origin:
-            out.step(f"Earlier entry ({path}, {stop.arrived}) inside the window but not from "
+            out.step(f"Earlier entry (on {stop.arrived}) inside the window but not from "
                      f"{pack.country_name(origin)}", False, [path], prov.citation)
             continue
         out.rests_on(prov, "the presumption follows a person who entered inside the window; "
                            "the earlier entry's border and documents are not recorded")
-        out.step(f"Entered the United States earlier inside the window ({path}, "
+        out.step(f"Entered the United States earlier inside the window (on "
                  f"{stop.arrived}, from {pack.country_name(origin)}): the presumption "
                  "continues to apply in later proceedings and later asylum applications", True,
                  [f"{path}.arrived", path], prov.citation, False)
@@ -228,7 +228,7 @@ def _follows_the_person(view: CaseView, pack: RulePack, family: FamilyPack, fact
                                                 "entered inside the window as a minor into an "
                                                 "application filed after the window as principal "
                                                 "applicant.")
-        out.step(f"Not a minor at the earlier entry ({path})", False,
+        out.step("Not a minor at the earlier entry into the United States", False,
                  ["applicant.date_of_birth", f"{path}.arrived"], prov.citation)
     met = first_met(facts, [
         ("final_denial_in_transit_country",
@@ -257,8 +257,9 @@ def _minor_at(view: CaseView, facts: Facts, when: PartialDate | None, minor_age:
             return True
     return bool(facts.choose(
         f"{path}@minor", "applicant.date_of_birth",
-        f"Was the applicant under {minor_age} at the earlier entry into the United States "
-        f"({path})?", ((f"under {minor_age}", True), (f"{minor_age} or older", False))))
+        f"Was the applicant under {minor_age} at the earlier entry into the United States"
+        + (f" on {when}?" if when is not None else "?"),
+        ((f"under {minor_age}", True), (f"{minor_age} or older", False))))
 
 
 def _minor_carve_out_note(view: CaseView, family: FamilyPack, decision: date,
@@ -303,48 +304,16 @@ def _parole(held: str) -> Check:
                  else "No parole travel authorization", ("entry.documents",))
 
 
-def _family_fact(view: CaseView, facts: Facts, which: str) -> Check:
-    """A family member travelling with the applicant held parole or an appointment."""
-    members = view.case.circumstances.travelling_with_family
-    key = "parole_authorization" if which == "parole" else "scheduled_appointment"
-    what = ("was authorized to travel to the US to seek parole" if which == "parole" else
-            "presented at a port at a pre-scheduled time and place (CBP One)")
-    if not members:
-        return Check(False, "No family member travelling with the applicant recorded",
-                     ("circumstances.travelling_with_family",))
-    fields = tuple(f"circumstances.travelling_with_family[{m.index}].{key}" for m in members)
-    known = [m for m in members if getattr(m, key) is True]
-    if known:
-        return Check(True, f"A family member travelling with the applicant {what}",
-                     (fields[known[0].index],))
-    question = ("Was the family member travelling with the applicant ({path}) authorized to "
-                "travel to the US to seek parole under a DHS-approved process?"
-                if which == "parole" else
-                "Did the family member travelling with the applicant ({path}) present at a port "
-                "at a pre-scheduled time and place (CBP One)?")
-    for member in members:
-        path = fields[member.index]
-        if facts.tri(getattr(member, key), path, question.format(path=path)):
-            return Check(True, f"A family member travelling with the applicant {what}", (path,))
-    return Check(False, f"No family member travelling with the applicant {what}", fields)
-
-
-def _family_denial(view: CaseView, pack: RulePack) -> Check:
-    members = view.case.circumstances.travelling_with_family
-    for member in members:
-        country = member.final_denial_country
-        if country is not None and country != "US":
-            path = f"circumstances.travelling_with_family[{member.index}].final_denial_country"
-            return Check(True, "A family member travelling with the applicant received a final "
-                               f"decision denying protection in {pack.country_name(country)}",
-                         (path,))
-    return Check(False, "No final denial of a travelling family member's claim recorded",
-                 ("circumstances.travelling_with_family",))
-
-
 def _proclamation_3b(view: CaseView) -> Check:
     # A discretionary grant by DHS: none recorded means none granted (never asked).
     met = view.case.circumstances.proclamation_case_by_case_exception is True
     return Check(met, "Described in Proclamation 10773 s. 3(b): case-by-case exception granted"
                  if met else "No case-by-case exception under Proclamation 10773 s. 3(b) "
                              "recorded", ("circumstances.proclamation_case_by_case_exception",))
+
+
+def _decider(view: CaseView) -> str:
+    """Who weighs the rebuttal, by proceeding (8 CFR 208.33(b); 8 CFR 1208.33(b))."""
+    return {"section_240": "the immigration judge", "expedited_removal": "the asylum officer",
+            "affirmative": "the asylum officer"}.get(view.case.entry.proceeding or "",
+                                                     "the asylum officer or immigration judge")

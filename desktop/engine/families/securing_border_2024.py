@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop.engine.case_view import BORDER_TEXT, CaseView
 from desktop.engine.families import border_entry
+from desktop.engine.families.boundary import entry_on_or_after
 from desktop.engine.families.common import window_step
 from desktop.engine.pack import FamilyPack, RulePack
 from desktop.engine.reasoning import Check, Facts, FindingBuilder, first_met
@@ -28,15 +29,17 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                  ["entry.border"], border_prov.citation)
         return out.finish("not_applicable", "The limitation reaches only entries across the "
                                             "southern border.")
-    start, start_prov = family.dates["entry_on_or_after"]
-    if not facts.on_or_after(view.entry_date, start, "entry.date", "The entry date"):
-        out.step(f"Entry on {view.entry_date}, before {start} "
-                 f"({family.raw['entry_on_or_after']['time']}), when the limitation took effect",
-                 False, list(view.entry_facts()), start_prov.citation)
-        return out.finish("not_applicable", f"The limitation reaches only entries on or after "
-                                            f"{start}.")
-    out.step(f"Entered across the southern border on {view.entry_date}, on or after {start}", True,
-             ["entry.date", "entry.border"], start_prov.citation)
+    _start, start_prov = family.dates["entry_on_or_after"]
+    cell = family.raw["entry_on_or_after"]
+    after, words = entry_on_or_after(facts, pack.places, entry, view.entry_date, cell)
+    timed = [*view.entry_facts(), "entry.time", "entry.place"]
+    if not after:
+        out.step(f"Entry {words}, when the limitation took effect", False, timed,
+                 start_prov.citation)
+        return out.finish("not_applicable", "The limitation reaches only entries on or after "
+                                            f"{cell['time_text']} on {cell['value']}.")
+    out.step(f"Entered across the southern border {words}, when the limitation took effect",
+             True, [*timed, "entry.border"], start_prov.citation)
     emergency, emergency_prov = family.sourced("emergency_circumstances")
     verified = out.rests_on(emergency_prov, "emergency border circumstances still in effect on "
                                             "the entry date")
@@ -81,7 +84,7 @@ def _permission(view: CaseView, facts: Facts, family: FamilyPack) -> Check:
         return Check(True, f"Valid visa or other lawful permission to seek entry "
                            f"({held.replace('_', ' ')})", ("entry.documents",),
                      held != "visa_exempt",
-                     (("visa_exempt read as lawful permission to seek entry",
+                     (("visa-exempt status read as lawful permission to seek entry",
                        "Waypoint's reading (R)"),) if held == "visa_exempt" else ())
     appointment = border_entry.scheduled_appointment(view, facts, family)
     if appointment.met:

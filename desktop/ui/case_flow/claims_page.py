@@ -24,6 +24,7 @@ from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import country_label
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
+from desktop.ui.widgets.text_edits import TextLineEdit
 
 
 def build_claim_form(parent: QWidget, base: FieldPath) -> FieldForm:
@@ -39,6 +40,8 @@ def build_claim_form(parent: QWidget, base: FieldPath) -> FieldForm:
         "A final judgment or decision: no appeal pending or available",
     )
     form.add_field(("decided",), "Decided", PartialDateEdit(form))
+    form.add_field(("authority",), "Authority", TextLineEdit(form, empty_is_none=True),
+                   "Who received or decided the claim, e.g. COMAR, CONARE")
     return form
 
 

@@ -43,6 +43,12 @@ class EntryPage(StepPage):
         self.port = form.add_field(
             ("port",), "Port", TextLineEdit(form, empty_is_none=True), "e.g. San Ysidro, CA"
         )
+        self.place = form.add_field(
+            ("place",),
+            "Place of crossing",
+            TextLineEdit(form, empty_is_none=True),
+            "Port, Border Patrol sector or state (e.g. El Paso Sector); sets the time zone",
+        )
         self.coming_from = form.add_field(
             ("coming_from",),
             "Coming from",

@@ -30,6 +30,7 @@ from desktop.ui.case_flow.timeline_widget import TimelineWidget
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
+from desktop.ui.widgets.text_edits import TextLineEdit
 
 
 class StopListView(QListView):
@@ -106,6 +107,8 @@ class JourneyPage(StepPage):
         self.country = form.add_field(("country",), "Country", CountryComboBox(form))
         self.arrived = form.add_field(("arrived",), "Arrived", PartialDateEdit(form))
         self.departed = form.add_field(("departed",), "Departed", PartialDateEdit(form))
+        self.place = form.add_field(("place",), "City or region",
+                                    TextLineEdit(form, empty_is_none=True), "e.g. Tapachula")
         self.status_held = form.add_field(
             ("status_held",), "Status held", ChoiceComboBox(choices.STATUS_HELD, form)
         )

@@ -20,6 +20,17 @@ OUTCOME_LABELS = {
     "applies": "Applies",
     "needs_information": "Needs information",
 }
+def label_words(label: str) -> str:
+    """An answer label (a case-file value) in words."""
+    return {"true": "yes", "false": "no"}.get(label, label.replace("_", " "))
+
+
+def _answer_outcome(outcome: str) -> str:
+    if outcome == "needs_information":
+        return "still depends on the other open questions"
+    return OUTCOME_LABELS.get(outcome, outcome.replace("_", " ")).lower()
+
+
 OUTCOME_COLOURS = {
     "not_applicable": "#5f6368",
     "not_in_force": "#5f6368",
@@ -135,7 +146,8 @@ class WhyTreeModel(QStandardItemModel):
                 continue
             field = str(fact.get("field", ""))
             answers = fact.get("answers") or {}
-            detail = "; ".join(f"{answer} → {outcome}" for answer, outcome in answers.items())
+            detail = "; ".join(f"if {label_words(str(answer))}: {_answer_outcome(str(outcome))}"
+                               for answer, outcome in answers.items())
             group.appendRow(
                 [
                     _item(

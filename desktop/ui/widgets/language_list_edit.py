@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from desktop.flow import languages
+from desktop.flow import language_names, languages
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WARM_DELAY_MS = 1500
@@ -40,7 +40,7 @@ def resolve_language(text: str) -> str | None:
     for code, name in languages.language_entries():
         if folded in (code, name.casefold()):
             return code
-    return languages.two_letter_code(folded)
+    return languages.two_letter_code(folded) or language_names.code_for_other_name(cleaned)
 
 
 class _LanguageTable(QObject):
@@ -124,7 +124,9 @@ class LanguageListEdit(QLineEdit):
     def _on_table_ready(self) -> None:
         if self.completer() is None:
             completer = _LastPartCompleter(
-                QStringListModel([name for _code, name in languages.language_entries()], self), self
+                QStringListModel([name for _code, name in languages.language_entries()]
+                                 + [name for name, _code in language_names.other_names()], self),
+                self,
             )
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
