@@ -196,10 +196,10 @@ def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowabl
             state += (" The finalizing officer's digital signature covers this whole document; "
                       "check it with 'waypoint memo verify' or any PDF reader that shows "
                       "signatures. Any change after signing breaks it.")
-    if signatures.signer_note and (signatures.signed or signatures.review_pending):
-        state += " " + signatures.signer_note
     else:
         state = "Draft: not finalized. The officer's decision is recorded only when finalized."
+    if signatures.signer_note and (signatures.signed or signatures.review_pending):
+        state += " " + signatures.signer_note
     return [KeepTogether([text("Signatures", styles.heading), table, Spacer(1, 3),
                           text(state, styles.body)])]
 
