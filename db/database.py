@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -74,10 +75,15 @@ class Database:
         self.checked = True
         self.damaged = False
         self.read_only = "mode=ro" in url
+        self._check_lock = threading.Lock()
 
     @property
     def encrypted(self) -> bool:
         return self.key is not None
+
+    def key_usable(self) -> bool:
+        """False while locked (the key is wiped): no connection can be made."""
+        return self.key is None or self.key.unlocked
 
     def lock(self) -> None:
         """Close every connection and wipe the key; unlock() with the passphrase reopens."""
@@ -124,8 +130,15 @@ class Database:
                 yield connection
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One write transaction: all of it is saved, or none of it."""
+    def write(self, *, durable: bool = False) -> Iterator[Connection]:
+        """One write transaction: all of it is saved, or none of it.
+
+        Nothing is written before the full integrity check has passed (an open that left it
+        for later runs it now). durable: move the WAL into the file after the commit (an
+        import, a finalize), so a WAL lost after a crash cannot take it along.
+        """
+        if not self.checked and not self.damaged:
+            self.check_deferred()
         if self.damaged:
             raise CorruptDatabaseError(self.sqlite_file or Path(self.where),
                                        "the integrity check found damage", None)
@@ -135,6 +148,16 @@ class Database:
             with connection.begin():
                 yield connection
             self._record_receipt(connection.info.pop(HEAD_KEY, None))
+        if durable:
+            self._checkpoint_quietly()
+
+    def _checkpoint_quietly(self) -> None:
+        """Checkpoint now; a failure (a reader holding the WAL, a full disk) is only logged:
+        the commit stands and the next checkpoint moves it."""
+        try:
+            self.checkpoint()
+        except DatabaseError as error:
+            log.warning("checkpoint after a commit failed: %s", error)
 
     def _record_receipt(self, head: tuple[int, str] | None) -> None:
         """After a commit that extended the audit chain: append its head to the receipts."""
@@ -209,10 +232,13 @@ class Database:
             return
         from db.backup import latest_backup
 
-        problem = sqlite_file_problem(self.sqlite_file, self.key)
-        if problem is None:
-            self.checked = True
-            return
+        with self._check_lock:  # the background check and a first write may both ask
+            if self.checked:
+                return
+            problem = sqlite_file_problem(self.sqlite_file, self.key)
+            if problem is None:
+                self.checked = True
+                return
         self.damaged = True
         forget_clean_exit(self.sqlite_file)
         self.engine.dispose()
@@ -227,6 +253,10 @@ class Database:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        """Checkpoint (what was committed is in the file, not only in the WAL), release the
+        connections, and mark a clean exit for a checked file."""
+        if self.sqlite_file is not None and not self.read_only and self.key_usable():
+            self._checkpoint_quietly()
         self.engine.dispose()
         if (self.sqlite_file is not None and self.checked and not self.damaged
                 and not self.read_only):
@@ -285,31 +315,45 @@ def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
     if encrypt_plain and secret and _has_data(sqlite_file) and cipher.is_plain_sqlite(
             sqlite_file):
         check_sqlite_file(sqlite_file, backup_dir)  # a damaged file is not converted
+        from db.rekey import encrypt_existing
+
         with translated_errors(str(sqlite_file.parent)):
-            return cipher.encrypt_plain_database(
+            return encrypt_existing(
                 sqlite_file, secret, [backup_dir] if backup_dir is not None else [])
     return cipher.key_for(sqlite_file, secret)
 
 
 def open_database(url: str, *, backup_dir: Path | None = None,
                   receipts_file: Path | None = None, passphrase: str | None = None,
-                  encrypt_plain: bool = False, key: DatabaseKey | None = None) -> Database:
+                  encrypt_plain: bool = False, key: DatabaseKey | None = None,
+                  defer_check: bool = False) -> Database:
     """Check, back up and migrate the database at url; raise DatabaseError with a message.
 
     An SQLite file is encrypted (db.cipher) when its key file says so, or when it is new and
     a passphrase is given (or $WAYPOINT_PASSPHRASE is set); a plain file is encrypted first
     when encrypt_plain is true. A wrong passphrase raises WrongPassphraseError and changes
-    nothing. A key already unlocked (db.cipher.unlock) saves deriving it again.
+    nothing. A key already unlocked (db.cipher.unlock) saves deriving it again. A missing
+    file is created only on a real first run (db.store_checks). The full quick_check runs
+    before the open returns, unless defer_check (the window, after a clean exit): then it
+    runs in the background (Database.check_deferred), and before the first write at latest.
     """
+    from db import store_checks
+
     file_name = sqlite_file_of(url)
     sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
     read_only_url = "mode=ro" in url
     existed = sqlite_file is not None and sqlite_file.exists()
     checked = True  # the full quick_check ran (or there is no file to check)
     if sqlite_file is not None:
+        store_checks.refuse_missing_database(sqlite_file, backup_dir, receipts_file)
         if not read_only_url:
             _check_writable(sqlite_file)
         if key is None:
+            from db.cipher import passphrase_from_env
+
+            store_checks.refuse_missing_key_file(
+                sqlite_file, backup_dir,
+                passphrase if passphrase is not None else passphrase_from_env())
             key = _key_of(sqlite_file, backup_dir, passphrase,
                           encrypt_plain and not read_only_url)
         if key is not None and backup_dir is not None and not read_only_url:
@@ -317,11 +361,16 @@ def open_database(url: str, *, backup_dir: Path | None = None,
 
             with translated_errors(str(backup_dir)):  # plain backups a conversion left
                 encrypt_plain_copies(sqlite_file, key, [backup_dir])
-        checked = check_sqlite_file(sqlite_file, backup_dir, key, allow_deferred=True)
+        checked = check_sqlite_file(sqlite_file, backup_dir, key, allow_deferred=defer_check)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
     engine = build_engine(url, key)
+    made_backup: Path | None = None
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
+        if sqlite_file is not None and found is not None:
+            store_checks.refuse_lost_commits(
+                engine, sqlite_file, receipts_file or receipts.receipts_file_for(sqlite_file),
+                backup_dir)
         if sqlite_file is not None and not read_only_url:
             _make_private(sqlite_file)  # before the migration's writes create the WAL
             if backup_dir is not None and backup_dir.is_dir():  # made 0755 by an older version
@@ -341,12 +390,14 @@ def open_database(url: str, *, backup_dir: Path | None = None,
             checked = True
         if backs_up:
             assert sqlite_file is not None and backup_dir is not None
-            _automatic_backup(sqlite_file, backup_dir, head if needs_migration else None, key)
+            made_backup = _automatic_backup(sqlite_file, backup_dir,
+                                            head if needs_migration else None, key)
         if needs_migration:
             with translated_errors(str(sqlite_file.parent if sqlite_file else url)):
                 migrate.upgrade(engine)
     except BaseException:
         engine.dispose()
+        _forget_backup(made_backup)  # a failed open leaves no backup to rotate good ones out
         if sqlite_file is not None and not existed:
             _remove_unfinished(sqlite_file)
         raise
@@ -356,6 +407,18 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     if found in PRE_RECEIPT_REVISIONS:
         _anchor_older_chain(database)
     return database
+
+
+def _forget_backup(backup: Path | None) -> None:
+    if backup is None:
+        return
+    from db.cipher import key_file_of
+
+    for path in (backup, key_file_of(backup)):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _remove_unfinished(sqlite_file: Path) -> None:
@@ -382,17 +445,20 @@ def _anchor_older_chain(database: Database) -> None:
 
 
 def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None,
-                      key: DatabaseKey | None = None) -> None:
+                      key: DatabaseKey | None = None) -> Path | None:
+    """The backup an open takes (None: none was needed, or it failed and was logged)."""
     if migrating_to is not None:
+        if unchanged_since_latest_backup(sqlite_file, backup_dir):
+            return None  # an earlier attempt (that failed) already copied this very file
         # Never migrate without a copy of what was there.
-        rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}", key=key)
-        return
+        return rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}",
+                             key=key)
     if unchanged_since_latest_backup(sqlite_file, backup_dir):
-        return
+        return None
     failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, DatabaseError,
                                                  *sqlcipher_errors)
     try:
-        rotate_backup(sqlite_file, backup_dir, "start", key=key)
+        return rotate_backup(sqlite_file, backup_dir, "start", key=key)
     except failures as error:
         log.warning("automatic backup at start failed: %s", error)
-
+        return None
