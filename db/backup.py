@@ -185,7 +185,7 @@ def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int 
 
 def taken_at(backup: Path) -> datetime:
     """When an automatic backup was taken: from its name, else its modification time."""
-    stamp = backup.name.removeprefix(AUTO_PREFIX)[:23]
+    stamp = backup.name.removeprefix(AUTO_PREFIX)[:22]
     try:
         return datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
     except ValueError:

@@ -25,6 +25,7 @@ from typing import Any
 
 from db import cipher
 from db.errors import CorruptDatabaseError, DatabaseError, DiskFullError, NotEnoughSpaceError
+from db.store_checks import refuse_missing_database
 
 log = logging.getLogger(__name__)
 MARGIN_BYTES = 256 * 1024  # key files, the WAL index, SQLite's own slack
@@ -102,6 +103,7 @@ def change_passphrase(database_file: Path, old: str, new: str, *, with_recovery:
     Returns the new key and, if asked, a new recovery key (shown once; old recovery keys
     stop working because the database key changed).
     """
+    refuse_missing_database(database_file, None, None)  # never re-key a file made now
     old_key = cipher.unlock(database_file, old)
     key_file = cipher.key_file_of(database_file)
     old_slots = cipher.read_slots(key_file)
@@ -164,6 +166,7 @@ def _keep_only(key_file: Path, new_slots: list[dict[str, Any]]) -> None:
 def add_recovery_key(database_file: Path, passphrase: str) -> str:
     """Add a recovery slot (a new random recovery key, returned to show once) and check that
     it opens the database before returning it."""
+    refuse_missing_database(database_file, None, None)
     key = cipher.unlock(database_file, passphrase)
     recovery = cipher.new_recovery_key()
     key_file = cipher.key_file_of(database_file)

@@ -101,8 +101,31 @@ def _opened(args: argparse.Namespace) -> Iterator[Database]:
         yield database
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    except driver_errors() as problem:  # damage the open's check could not see
+        raise UserError(unreadable_message(database.where, problem)) from problem
     finally:
         database.close()
+
+
+def driver_errors() -> tuple[type[BaseException], ...]:
+    import sqlite3
+
+    from sqlalchemy import exc
+
+    from db.cipher import sqlcipher_errors
+
+    return (exc.DBAPIError, sqlite3.Error, *sqlcipher_errors)
+
+
+def unreadable_message(where: str, problem: BaseException) -> str:
+    """One line naming the driver's own complaint, never the statement or its parameters
+    (SQLAlchemy's text of an error carries both, and so the case's data)."""
+    driver = getattr(problem, "orig", None) or problem
+    first = (str(driver).strip().splitlines() or ["?"])[0][:120]
+    if "[SQL:" in first or "parameters" in first:
+        first = type(driver).__name__
+    return (f"The database in {where} could not be read ({first}); it may be damaged. "
+            "Nothing was changed. Run: waypoint audit verify")
 
 
 def run_import(args: argparse.Namespace) -> int:
