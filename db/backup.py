@@ -310,6 +310,11 @@ def _check_schema_known(candidate: Path, key: DatabaseKey | None) -> None:
 def set_aside(database_file: Path, label: str) -> Path | None:
     """Rename the database (and its -wal/-shm) out of the way, keeping it; returns its new path."""
     if not database_file.exists():
+        from db.cipher import key_file_of
+
+        orphan = key_file_of(database_file)  # a missing database's key file: kept, not lost
+        if orphan.exists():
+            os.replace(orphan, orphan.with_name(f"{orphan.name}.{label}-{_stamp()}"))
         return None
     aside = database_file.with_name(f"{database_file.name}.{label}-{_stamp()}")
     for suffix in ("-wal", "-shm", ".keys"):

@@ -207,6 +207,7 @@ class LostCommitsError(DatabaseError):
             "probably removed after a crash. Nothing was changed; put that file back if you "
             f"have it.{offer}"
         )
+        self.database_file = database_file
         self.recorded = recorded
         self.stored = stored
         self.latest_backup = latest_backup

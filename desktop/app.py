@@ -253,6 +253,10 @@ class StorageOpener(QObject):
         elif state is security.StoreState.ENCRYPTED:
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
                                    "cases.", self._begin)
+        elif state is security.StoreState.MISSING:  # never the first-run welcome
+            self.lock.ask_at_start("The database file is missing, but its key file or "
+                                   "backups are here. Enter the passphrase to see what is "
+                                   "left and restore the newest backup.", self._begin)
         elif state is security.StoreState.NEW:
             self._ask_new_passphrase(encrypt_plain=False)
         else:
@@ -522,7 +526,7 @@ class StorageOpener(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         from db.cipher import WrongPassphraseError
-        from db.errors import CorruptDatabaseError, DatabaseError
+        from db.errors import DatabaseError, LostCommitsError
 
         if isinstance(error, WrongPassphraseError):
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
@@ -542,17 +546,19 @@ class StorageOpener(QObject):
         box.setAccessibleName("Waypoint cannot open its database")
         box.setObjectName("startErrorBox")
         restore = None
-        if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
+        if restorable_over(error) is not None:
             restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
         quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(quit_button)
-        box.setDefaultButton(restore or quit_button)
+        # Restore is the default only where the database itself is damaged or gone: over an
+        # intact file (saves missing from it) it would throw recent work aside.
+        intact = isinstance(error, LostCommitsError)
+        box.setDefaultButton(quit_button if restore is None or intact else restore)
 
         def answered(_result: int) -> None:
             chosen = box.clickedButton()
             self.error_box = None
             if restore is not None and chosen is restore:
-                assert isinstance(error, CorruptDatabaseError)
                 self._restore_latest_backup(error)
             else:
                 self.window.close()
@@ -565,7 +571,7 @@ class StorageOpener(QObject):
     def _restore_latest_backup(self, error: Any) -> None:
         from db.backup import restore_file
 
-        damaged, backup = error.damaged_path, error.latest_backup
+        damaged, backup = restorable_over(error), error.latest_backup
         self.window.location_label.setText(f"Restoring {backup.name}…")
         secret = self._secret
 
@@ -576,6 +582,25 @@ class StorageOpener(QObject):
             return _open_storage_in_worker(self.paths, self.database_url, secret)
 
         self.window.runner.run(restore_and_open, self._opened, self._failed)
+
+
+def restorable_over(error: BaseException) -> Any:
+    """The database file a backup may be restored over for this start error, else None.
+
+    A damaged or missing database, or one missing saved changes, with a backup to offer; never
+    a key-file problem (the database is intact: a restore would only lose recent work).
+    """
+    from db.errors import CorruptDatabaseError, LostCommitsError, MissingDatabaseError
+
+    if getattr(error, "latest_backup", None) is None:
+        return None
+    if isinstance(error, CorruptDatabaseError):
+        return error.damaged_path
+    if isinstance(error, MissingDatabaseError):
+        return error.database_file
+    if isinstance(error, LostCommitsError):
+        return error.database_file
+    return None
 
 
 def _clock() -> Any:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import Launched, setup_logging
 from desktop.cli import main
@@ -92,3 +93,56 @@ def test_rot_found_after_the_window_opened_is_reported_and_nothing_is_written(
     assert buttons[0].startswith("Restore")
     assert database_file.read_bytes() == rotted
     assert sorted((data / "backups").iterdir()) == backups
+
+
+def _box(launched: Launched) -> QMessageBox:
+    box = launched.opener.error_box
+    assert box is not None
+    return box
+
+
+def test_a_missing_database_is_not_a_first_run_and_its_backup_comes_back(
+        qtbot, start_app: Starter, tmp_path: Path) -> None:
+    """Issue 21, finding 2: the window showed the first-run welcome over a missing file."""
+    from desktop.app import RESTORE_TEXT
+    from tests.gui.test_main_window import stop, wait_for_cases
+
+    data = tmp_path / "data"
+    for _ in range(2):  # the second start backs up the first
+        launched = start_app(data)
+        wait_for_cases(qtbot, launched, 1)
+        stop(launched)
+    database_file = data / "waypoint.sqlite3"
+    database_file.unlink()
+    launched = start_app(data)
+    text, buttons = _error_text(qtbot, launched)
+    assert "is missing" in text and str(database_file) in text
+    assert launched.opener.passphrase_dialog is None  # no "choose a passphrase" welcome
+    box = _box(launched)
+    assert box.defaultButton().text() == RESTORE_TEXT
+    assert not database_file.exists()
+    box.defaultButton().click()
+    wait_for_cases(qtbot, launched, 1)
+    assert database_file.exists()
+
+
+def test_a_lost_key_file_is_named_and_restore_is_not_offered_over_the_intact_file(
+        qtbot, start_app: Starter, tmp_path: Path) -> None:
+    """Issue 21, finding 3: it was called damage, and Restore (the default) lost recent work."""
+    from db.cipher import key_file_of
+    from tests.gui.test_main_window import stop, wait_for_cases
+
+    data = tmp_path / "data"
+    for _ in range(2):
+        launched = start_app(data)
+        wait_for_cases(qtbot, launched, 1)
+        stop(launched)
+    database_file = data / "waypoint.sqlite3"
+    key_file_of(database_file).unlink()
+    before = database_file.read_bytes()
+    launched = start_app(data)
+    text, buttons = _error_text(qtbot, launched)
+    assert "key file" in text and "missing" in text and "damaged" not in text
+    assert buttons == ["Quit"]
+    assert _box(launched).defaultButton().text() == "Quit"
+    assert database_file.read_bytes() == before
