@@ -15,7 +15,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from db.errors import KeyFileMissingError, LostCommitsError, MissingDatabaseError
+from db.errors import (
+    DatabaseError,
+    KeyFileMissingError,
+    LostCommitsError,
+    MissingDatabaseError,
+)
 
 log = logging.getLogger(__name__)
 RANDOM_LOOKING_DISTINCT = 200  # distinct byte values in 1 KiB: ciphertext ~250, text < 100
@@ -93,7 +98,7 @@ def _backup_key_that_opens(database_file: Path, backup_dir: Path | None,
             for raw in cipher.unlock_key_file(key_file, passphrase):
                 if cipher.key_opens(database_file, raw):
                     return key_file
-        except cipher.DatabaseError:
+        except DatabaseError:
             continue
     return None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from db import cipher
+from db import DatabaseError, cipher
 from db.backup import automatic_backups
 from desktop.cli import main
 from tests.conftest import TEST_PASSPHRASE
@@ -248,7 +248,7 @@ def test_4_a_damaged_file_never_becomes_a_backup(data_dir: Path) -> None:
     _rot_a_page(database_file, from_end=database_file.stat().st_size // 2)
     key = cipher.unlock(database_file, TEST_PASSPHRASE)
     backups_before = sorted(p.name for p in (data_dir / "backups").iterdir())
-    with pytest.raises(cipher.DatabaseError, match="damaged"):
+    with pytest.raises(DatabaseError, match="damaged"):
         rotate_backup(database_file, data_dir / "backups", "test", key=key)
     assert sorted(p.name for p in (data_dir / "backups").iterdir()) == backups_before
 
@@ -283,3 +283,29 @@ def test_5_a_wal_deleted_after_a_crash_is_reported_not_silent(
     assert _run(data_dir, "list") == 2
     err = capsys.readouterr().err
     assert "missing" in err and "-wal" in err, err
+
+
+def test_1_the_windows_passphrase_change_on_a_full_disk_changes_nothing_and_keeps_working(
+        disk: Path) -> None:
+    """The window's File > Change passphrase goes through Database.change_passphrase, the
+    same db.rekey function as the CLI: refused cleanly, the open store still usable."""
+    import db
+    from desktop.services.cases import CaseService
+    from tests.db.conftest import StepClock
+
+    data = disk / "data"
+    url = f"sqlite:///{data / 'waypoint.sqlite3'}"
+    database = db.open_database(url, backup_dir=data / "backups")
+    service = CaseService(database, StepClock(), actor="t")
+    for i in range(12):
+        service.create_case(make_case(f"Family{i}", notes="n" * 1000))
+    database.checkpoint()
+    filler = _fill_leaving(disk, 32 * 1024)
+    with pytest.raises(DatabaseError, match="space") as refused:
+        database.change_passphrase(TEST_PASSPHRASE, NEW_PASSPHRASE)
+    _no_personal_data(str(refused.value))
+    filler.unlink()
+    assert service.count_cases("", None) == 12  # the open store still reads with its key
+    database.close()
+    assert _stored_cases(data / "waypoint.sqlite3", TEST_PASSPHRASE) == 12
+    assert _stored_cases(data / "waypoint.sqlite3", NEW_PASSPHRASE) is None
