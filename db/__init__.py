@@ -50,8 +50,8 @@ __all__ = [
 
 def open_database(url: str, *, backup_dir: Path | None = None,
                   receipts_file: Path | None = None, passphrase: str | None = None,
-                  encrypt_plain: bool = False, key: Any = None, defer_check: bool = False
-                  ) -> Database:
+                  encrypt_plain: bool = False, key: Any = None, defer_check: bool = False,
+                  check_receipts: bool = True) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
@@ -64,7 +64,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
 
     return _open(url, backup_dir=backup_dir, receipts_file=receipts_file,
                  passphrase=passphrase, encrypt_plain=encrypt_plain, key=key,
-                 defer_check=defer_check)
+                 defer_check=defer_check, check_receipts=check_receipts)
 
 
 def restore_backup(database_file: Path, backup: Path, passphrase: str | None = None

@@ -326,7 +326,7 @@ def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
 def open_database(url: str, *, backup_dir: Path | None = None,
                   receipts_file: Path | None = None, passphrase: str | None = None,
                   encrypt_plain: bool = False, key: DatabaseKey | None = None,
-                  defer_check: bool = False) -> Database:
+                  defer_check: bool = False, check_receipts: bool = True) -> Database:
     """Check, back up and migrate the database at url; raise DatabaseError with a message.
 
     An SQLite file is encrypted (db.cipher) when its key file says so, or when it is new and
@@ -336,6 +336,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     file is created only on a real first run (db.store_checks). The full quick_check runs
     before the open returns, unless defer_check (the window, after a clean exit): then it
     runs in the background (Database.check_deferred), and before the first write at latest.
+    check_receipts=False skips the lost-commits check (`audit verify` reports it in full).
     """
     from db import store_checks
 
@@ -367,7 +368,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     made_backup: Path | None = None
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
-        if sqlite_file is not None and found is not None:
+        if sqlite_file is not None and found is not None and check_receipts:
             store_checks.refuse_lost_commits(
                 engine, sqlite_file, receipts_file or receipts.receipts_file_for(sqlite_file),
                 backup_dir)
