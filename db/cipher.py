@@ -232,6 +232,17 @@ def read_slots(path: Path) -> list[dict[str, Any]]:
     return [slot for slot in slots if isinstance(slot, dict)]
 
 
+def add_missing_checksum(path: Path) -> None:
+    """A key file from before the checksum gets one (after an unlock proved it sound), so a
+    later changed byte reads as damage; best effort (a full disk leaves it as it was)."""
+    try:
+        if "checksum" in json.loads(path.read_text(encoding="utf-8")):
+            return
+        write_key_file(path, read_slots(path))
+    except (OSError, ValueError, DatabaseError) as error:
+        log.warning("the key file's checksum could not be added: %s", type(error).__name__)
+
+
 def unlock_key_file(path: Path, secret: str) -> list[bytes]:
     """Every raw key a slot of the key file yields to secret (usually one)."""
     found: list[bytes] = []

@@ -357,6 +357,10 @@ def open_database(url: str, *, backup_dir: Path | None = None,
                 passphrase if passphrase is not None else passphrase_from_env())
             key = _key_of(sqlite_file, backup_dir, passphrase,
                           encrypt_plain and not read_only_url)
+        if key is not None and not read_only_url:
+            from db.cipher import add_missing_checksum, key_file_of
+
+            add_missing_checksum(key_file_of(sqlite_file))
         if key is not None and backup_dir is not None and not read_only_url:
             from db.cipher import encrypt_plain_copies
 

@@ -309,3 +309,13 @@ def test_1_the_windows_passphrase_change_on_a_full_disk_changes_nothing_and_keep
     database.close()
     assert _stored_cases(data / "waypoint.sqlite3", TEST_PASSPHRASE) == 12
     assert _stored_cases(data / "waypoint.sqlite3", NEW_PASSPHRASE) is None
+
+
+def test_3_a_key_file_from_before_the_checksum_gets_one_at_the_next_open(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    key_file = cipher.key_file_of(data_dir / "waypoint.sqlite3")
+    data = json.loads(key_file.read_text("utf-8"))
+    del data["checksum"]
+    key_file.write_text(json.dumps(data), "utf-8")
+    assert _run(data_dir, "list") == 0
+    assert "checksum" in json.loads(key_file.read_text("utf-8"))
