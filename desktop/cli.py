@@ -64,11 +64,35 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a storage error no command translated: one line, no data
+        line = _storage_error_line(error)
+        if line is None:
+            raise
+        print(f"waypoint: {line}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `waypoint import … | head -1`: the reader stopped reading; the work itself is done.
         # Point stdout at nothing so the final flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BROKEN_PIPE_EXIT
+
+
+def _storage_error_line(error: BaseException) -> str | None:
+    """The one-line message for a database error that escaped a command, else None.
+
+    Never the driver's full text: SQLAlchemy's carries the statement and its parameters,
+    which is how a whole case once reached the terminal.
+    """
+    from db.errors import DatabaseError
+
+    if isinstance(error, DatabaseError):
+        return error.message
+    module = type(error).__module__.split(".")[0]
+    if module not in ("sqlalchemy", "sqlite3", "sqlcipher3"):
+        return None
+    from desktop.commands.storage import unreadable_message
+
+    return unreadable_message("the data folder", error)
 
 
 if __name__ == "__main__":

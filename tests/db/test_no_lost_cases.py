@@ -319,3 +319,23 @@ def test_3_a_key_file_from_before_the_checksum_gets_one_at_the_next_open(
     key_file.write_text(json.dumps(data), "utf-8")
     assert _run(data_dir, "list") == 0
     assert "checksum" in json.loads(key_file.read_text("utf-8"))
+
+
+def test_4_a_driver_error_escaping_a_command_is_one_line_without_the_case(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLAlchemy's text of an error holds the statement's parameters (a whole case once)."""
+    import argparse
+
+    from sqlalchemy import exc
+
+    case_json = json.dumps(make_case(NAME))
+
+    def failing(_args: argparse.Namespace) -> int:
+        raise exc.IntegrityError("INSERT INTO cases VALUES (?)", (case_json,),
+                                 Exception("UNIQUE constraint failed: cases.case_id"))
+
+    monkeypatch.setattr("desktop.commands.info.run", failing)  # a command whose write fails
+    assert main(["info"]) == 2
+    err = capsys.readouterr().err
+    _no_personal_data(err)
+    assert len(err.strip().splitlines()) == 1 and "UNIQUE constraint failed" in err
