@@ -204,8 +204,9 @@ class LostCommitsError(DatabaseError):
         super().__init__(
             f"Saved changes are missing from {database_file}: its audit receipts record entry "
             f"{recorded}, the database ends at entry {stored}. Its write-ahead log ({wal}) was "
-            "probably removed after a crash. Nothing was changed; put that file back if you "
-            f"have it.{offer}"
+            "probably removed after a crash (or the database was rolled back: `waypoint audit "
+            "verify` names the entries). Nothing was changed; put that file back if you have "
+            f"it, or restore a backup (waypoint restore FILE).{offer}"
         )
         self.database_file = database_file
         self.recorded = recorded
