@@ -246,7 +246,8 @@ class StorageOpener(QObject):
         state = security.store_state(self.database_url)
         secret = security.passphrase_from_env()
         database_file = security.database_file(self.database_url)
-        if secret is None and state is security.StoreState.ENCRYPTED and database_file:
+        if secret is None and database_file and state in (security.StoreState.ENCRYPTED,
+                                                          security.StoreState.MISSING):
             secret = security.remembered_passphrase(database_file)
         if secret is not None or state is security.StoreState.SERVER:
             self._begin(secret)

@@ -146,3 +146,37 @@ def test_a_lost_key_file_is_named_and_restore_is_not_offered_over_the_intact_fil
     assert buttons == ["Quit"]
     assert _box(launched).defaultButton().text() == "Quit"
     assert database_file.read_bytes() == before
+
+
+def test_saves_lost_with_the_wal_are_reported_and_restore_is_not_the_default(
+        qtbot, start_app: Starter, tmp_path: Path) -> None:
+    """Issue 21, finding 5: a WAL deleted after a crash took committed saves, silently."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    from desktop.app import RESTORE_TEXT
+    from tests.conftest import TEST_PASSPHRASE
+    from tests.db.test_no_lost_cases import CRASH_CHILD, REPO
+    from tests.gui.test_main_window import stop, wait_for_cases
+
+    data = tmp_path / "data"
+    for _ in range(2):  # the second start backs up the first
+        launched = start_app(data)
+        wait_for_cases(qtbot, launched, 1)
+        stop(launched)
+    database_file = data / "waypoint.sqlite3"
+    child = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(CRASH_CHILD), f"sqlite:///{database_file}"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "WAYPOINT_PASSPHRASE": TEST_PASSPHRASE})
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    for suffix in ("-wal", "-shm"):
+        database_file.with_name(database_file.name + suffix).unlink(missing_ok=True)
+    launched = start_app(data)
+    text, buttons = _error_text(qtbot, launched)
+    assert "Saved changes are missing" in text and "-wal" in text
+    assert RESTORE_TEXT in buttons
+    assert _box(launched).defaultButton().text() == "Quit"
