@@ -339,3 +339,33 @@ def test_4_a_driver_error_escaping_a_command_is_one_line_without_the_case(
     err = capsys.readouterr().err
     _no_personal_data(err)
     assert len(err.strip().splitlines()) == 1 and "UNIQUE constraint failed" in err
+
+
+@pytest.mark.parametrize("free_kb", [16, 128])
+def test_1_encrypting_a_plain_store_on_a_nearly_full_disk_is_refused_and_changes_nothing(
+        free_kb: int, disk: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import db
+    from desktop.services.cases import CaseService
+
+    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
+    monkeypatch.delenv("WAYPOINT_PASSPHRASE")
+    data = disk / "data"
+    data.mkdir()
+    plain = db.open_database(f"sqlite:///{data / 'waypoint.sqlite3'}")  # as before encryption
+    CaseService(plain).import_files(_cases(disk / "in", 25))
+    plain.close()
+    database_file = data / "waypoint.sqlite3"
+    before = database_file.read_bytes()
+    filler = _fill_leaving(disk, free_kb * 1024)
+    monkeypatch.setenv("WAYPOINT_PASSPHRASE", TEST_PASSPHRASE)
+    capsys.readouterr()
+    code = _run(data, "passphrase", "set")
+    out, err = capsys.readouterr()
+    _no_personal_data(out + err)
+    filler.unlink()
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert ("not enough free space" in err or "disk full" in err) and "othing was changed" in err
+    assert database_file.read_bytes() == before
+    assert not cipher.key_file_of(database_file).exists()
+    assert not [p for p in data.iterdir() if p.name.endswith(".encrypting")]
