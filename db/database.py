@@ -156,8 +156,8 @@ class Database:
         the commit stands and the next checkpoint moves it."""
         try:
             self.checkpoint()
-        except DatabaseError as error:
-            log.warning("checkpoint after a commit failed: %s", error)
+        except (*BACKUP_FAILURES, sa_exc.DBAPIError) as error:
+            log.warning("checkpoint failed: %s", type(error).__name__)
 
     def _record_receipt(self, head: tuple[int, str] | None) -> None:
         """After a commit that extended the audit chain: append its head to the receipts."""
