@@ -147,8 +147,7 @@ class KeyFileMissingError(DatabaseError):
 
     def __init__(self, database_file: Path, key_file: Path, backup_key: Path | None) -> None:
         offer = (
-            f" The key file of the backup {backup_key.name} (in {backup_key.parent}) opens it: "
-            f"copy that file to {key_file}."
+            f" A backup's key file opens it: copy {backup_key} to {key_file}."
             if backup_key is not None else
             " Copy the key file back from where it was kept (a backup's .keys file made "
             "before the last passphrase change opens it too)."

@@ -176,6 +176,14 @@ def test_3_a_lost_key_file_is_named_and_the_database_is_left_as_it_is(
     assert "damaged" not in err and "waypoint restore" not in err
     assert database_file.read_bytes() == before
     assert not list(data_dir.glob("*.damaged-*"))
+    # The message names a backup's key file that opens this very database; copied back, the
+    # store opens with every case.
+    backup_key = Path(err.split("opens it: copy ")[1].split(" to ")[0])
+    assert backup_key.parent == data_dir / "backups"
+    assert backup_key.is_file(), err
+    key_file.write_bytes(backup_key.read_bytes())
+    assert _run(data_dir, "list") == 0
+    assert "8 of 8 case(s)" in capsys.readouterr().out
 
 
 def test_3_a_flipped_byte_in_the_key_file_is_not_a_wrong_passphrase(
