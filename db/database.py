@@ -154,9 +154,10 @@ class Database:
     def _checkpoint_quietly(self) -> None:
         """Checkpoint now; a failure (a reader holding the WAL, a full disk) is only logged:
         the commit stands and the next checkpoint moves it."""
+        failures: tuple[type[BaseException], ...] = (*BACKUP_FAILURES, sa_exc.DBAPIError)
         try:
             self.checkpoint()
-        except (*BACKUP_FAILURES, sa_exc.DBAPIError) as error:
+        except failures as error:
             log.warning("checkpoint failed: %s", type(error).__name__)
 
     def _record_receipt(self, head: tuple[int, str] | None) -> None:
