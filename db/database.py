@@ -76,6 +76,9 @@ class Database:
         self.damaged = False
         self.read_only = "mode=ro" in url
         self._check_lock = threading.Lock()
+        # Saves the receipts record but the file lacks (a WAL lost after a crash): reported
+        # by the CLI and the window at open (db.store_checks.lost_commits).
+        self.lost_commits: DatabaseError | None = None
 
     @property
     def encrypted(self) -> bool:
@@ -337,7 +340,8 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     file is created only on a real first run (db.store_checks). The full quick_check runs
     before the open returns, unless defer_check (the window, after a clean exit): then it
     runs in the background (Database.check_deferred), and before the first write at latest.
-    check_receipts=False skips the lost-commits check (`audit verify` reports it in full).
+    Saves the audit receipts record but the file lacks are put on Database.lost_commits
+    (reported, not refused); check_receipts=False skips that (`audit verify` does it in full).
     """
     from db import store_checks
 
@@ -373,8 +377,9 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     made_backup: Path | None = None
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
+        lost = None
         if sqlite_file is not None and found is not None and check_receipts:
-            store_checks.refuse_lost_commits(
+            lost = store_checks.lost_commits(
                 engine, sqlite_file, receipts_file or receipts.receipts_file_for(sqlite_file),
                 backup_dir)
         if sqlite_file is not None and not read_only_url:
@@ -410,6 +415,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
                         receipts_file=receipts_file, key=key)
     database.checked = sqlite_file is None or checked
+    database.lost_commits = lost
     if found in PRE_RECEIPT_REVISIONS:
         _anchor_older_chain(database)
     return database

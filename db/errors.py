@@ -193,7 +193,8 @@ class MissingDatabaseError(DatabaseError):
 
 
 class LostCommitsError(DatabaseError):
-    """Saves the audit receipts recorded are not in the database (a lost WAL after a crash)."""
+    """Saves the audit receipts recorded are not in the database (a lost WAL after a crash);
+    a report put on Database.lost_commits, not raised at open."""
 
     def __init__(self, database_file: Path, recorded: int, stored: int,
                  latest_backup: Path | None) -> None:
@@ -204,8 +205,8 @@ class LostCommitsError(DatabaseError):
             f"Saved changes are missing from {database_file}: its audit receipts record entry "
             f"{recorded}, the database ends at entry {stored}. Its write-ahead log ({wal}) was "
             "probably removed after a crash (or the database was rolled back: `waypoint audit "
-            "verify` names the entries). Nothing was changed; put that file back if you have "
-            f"it, or restore a backup (waypoint restore FILE).{offer}"
+            "verify` names the entries). The rest opens as it is; to get them back, close "
+            f"Waypoint and put that file back, or restore a backup (waypoint restore FILE).{offer}"
         )
         self.database_file = database_file
         self.recorded = recorded

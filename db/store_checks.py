@@ -6,7 +6,7 @@
 - An encrypted-looking file without its key file is KeyFileMissingError, not damage: the
   database is intact and restoring a backup over it would lose recent work.
 - Saves the audit receipts recorded but the database does not hold (a WAL removed after a
-  crash) are LostCommitsError, not silence.
+  crash) are reported (a LostCommitsError on Database.lost_commits), not passed over.
 """
 
 from __future__ import annotations
@@ -122,24 +122,27 @@ def last_receipt_entry(receipts_file: Path) -> int | None:
     return None
 
 
-def refuse_lost_commits(engine: Any, database_file: Path, receipts_file: Path | None,
-                        backup_dir: Path | None) -> None:
-    """LostCommitsError when the receipts record entries past the database's last one."""
+def lost_commits(engine: Any, database_file: Path, receipts_file: Path | None,
+                 backup_dir: Path | None) -> LostCommitsError | None:
+    """The report (LostCommitsError, not raised) when the receipts record entries past the
+    database's last one; None when they agree. Reported, not refused: refusing would lock
+    every case out where no backup and no WAL is left."""
     if receipts_file is None or not receipts_file.exists():
-        return
+        return None
     recorded = last_receipt_entry(receipts_file)
     if recorded is None:
-        return
+        return None
     from sqlalchemy import exc, text
 
     try:
         with engine.connect() as connection:
             row = connection.execute(text("SELECT max(id) FROM audit_log")).first()
     except exc.DBAPIError:  # no audit table yet (a database older than the chain)
-        return
+        return None
     stored = int(row[0]) if row is not None and row[0] is not None else 0
-    if recorded > stored:
-        from db.backup import latest_backup
+    if recorded <= stored:
+        return None
+    from db.backup import latest_backup
 
-        log.error("Audit receipts record entry %s, the database ends at %s", recorded, stored)
-        raise LostCommitsError(database_file, recorded, stored, latest_backup(backup_dir))
+    log.error("Audit receipts record entry %s, the database ends at %s", recorded, stored)
+    return LostCommitsError(database_file, recorded, stored, latest_backup(backup_dir))

@@ -229,6 +229,7 @@ class StorageOpener(QObject):
         self._key: Any = None
         self._encrypt_plain = False
         self._wants_recovery = False
+        self.lost_commits_box: QMessageBox | None = None
 
     def start(self) -> None:
         """After the first paint: show the newest cases read-only, then open the database.
@@ -403,6 +404,7 @@ class StorageOpener(QObject):
         self.lock.start_done()
         self.lock.attach(storage.database, window.settings)
         self._add_passphrase_action(storage)
+        self._report_lost_commits(storage)
         if self._wants_recovery and storage.database.encrypted and self._secret:
             self._make_recovery_key(storage, self._secret)
         self._secret, self._key, self._wants_recovery = None, None, False
@@ -415,6 +417,16 @@ class StorageOpener(QObject):
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
+
+    def _report_lost_commits(self, storage: Storage) -> None:
+        """Saves the receipts record but the file lacks: say so once the cases are shown."""
+        lost = storage.database.lost_commits
+        if lost is None:
+            return
+        from desktop.ui.case_list.messages import show_message
+
+        self.lost_commits_box = show_message(self.window, "Saved changes are missing",
+                                             str(lost))
 
     def _damage_found(self, error: BaseException) -> None:
         """The background quick_check found damage: the database is closed for writing (no
@@ -527,7 +539,7 @@ class StorageOpener(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         from db.cipher import WrongPassphraseError
-        from db.errors import DatabaseError, LostCommitsError
+        from db.errors import DatabaseError
 
         if isinstance(error, WrongPassphraseError):
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
@@ -551,10 +563,9 @@ class StorageOpener(QObject):
             restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
         quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(quit_button)
-        # Restore is the default only where the database itself is damaged or gone: over an
-        # intact file (saves missing from it) it would throw recent work aside.
-        intact = isinstance(error, LostCommitsError)
-        box.setDefaultButton(quit_button if restore is None or intact else restore)
+        # Restore is the default only where the database itself is damaged or gone (a key-file
+        # problem offers none: over the intact file it would throw recent work aside).
+        box.setDefaultButton(restore or quit_button)
 
         def answered(_result: int) -> None:
             chosen = box.clickedButton()
@@ -588,18 +599,16 @@ class StorageOpener(QObject):
 def restorable_over(error: BaseException) -> Any:
     """The database file a backup may be restored over for this start error, else None.
 
-    A damaged or missing database, or one missing saved changes, with a backup to offer; never
-    a key-file problem (the database is intact: a restore would only lose recent work).
+    A damaged or missing database with a backup to offer; never a key-file problem (the
+    database is intact: a restore would only lose recent work).
     """
-    from db.errors import CorruptDatabaseError, LostCommitsError, MissingDatabaseError
+    from db.errors import CorruptDatabaseError, MissingDatabaseError
 
     if getattr(error, "latest_backup", None) is None:
         return None
     if isinstance(error, CorruptDatabaseError):
         return error.damaged_path
     if isinstance(error, MissingDatabaseError):
-        return error.database_file
-    if isinstance(error, LostCommitsError):
         return error.database_file
     return None
 

@@ -95,6 +95,8 @@ def _opened(args: argparse.Namespace, *, auditing: bool = False) -> Iterator[Dat
         raise UserError(damaged.message + hint) from damaged
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    if database.lost_commits is not None:
+        print(f"waypoint: warning: {database.lost_commits.message}", file=sys.stderr)
     if sqlite_file is not None and not database.encrypted:
         print("waypoint: note: the database is not encrypted (run: waypoint passphrase set)",
               file=sys.stderr)

@@ -148,7 +148,7 @@ def test_a_lost_key_file_is_named_and_restore_is_not_offered_over_the_intact_fil
     assert database_file.read_bytes() == before
 
 
-def test_saves_lost_with_the_wal_are_reported_and_restore_is_not_the_default(
+def test_saves_lost_with_the_wal_are_reported_and_the_cases_stay_reachable(
         qtbot, start_app: Starter, tmp_path: Path) -> None:
     """Issue 21, finding 5: a WAL deleted after a crash took committed saves, silently."""
     import os
@@ -157,7 +157,6 @@ def test_saves_lost_with_the_wal_are_reported_and_restore_is_not_the_default(
     import sys
     import textwrap
 
-    from desktop.app import RESTORE_TEXT
     from tests.conftest import TEST_PASSPHRASE
     from tests.db.test_no_lost_cases import CRASH_CHILD, REPO
     from tests.gui.test_main_window import stop, wait_for_cases
@@ -176,7 +175,8 @@ def test_saves_lost_with_the_wal_are_reported_and_restore_is_not_the_default(
     for suffix in ("-wal", "-shm"):
         database_file.with_name(database_file.name + suffix).unlink(missing_ok=True)
     launched = start_app(data)
-    text, buttons = _error_text(qtbot, launched)
-    assert "Saved changes are missing" in text and "-wal" in text
-    assert RESTORE_TEXT in buttons
-    assert _box(launched).defaultButton().text() == "Quit"
+    wait_for_cases(qtbot, launched, 1)  # the cases stay reachable: no lock-out
+    qtbot.waitUntil(lambda: launched.opener.lost_commits_box is not None, timeout=20_000)
+    box = launched.opener.lost_commits_box
+    assert box is not None and "Saved changes are missing" in box.text()
+    assert "-wal" in box.text() and launched.opener.error_box is None
