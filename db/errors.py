@@ -182,6 +182,9 @@ class MissingDatabaseError(DatabaseError):
         offer = (f" The newest good backup is {latest_backup}; restore it with: waypoint "
                  f"restore {latest_backup}" if latest_backup is not None
                  else " No usable backup was found.")
+        if latest_backup is None and len(found) == 1 and found[0].startswith("its key file"):
+            offer += (" If Waypoint was stopped during its very first start, remove "
+                      f"{database_file.name}.keys and start again.")
         super().__init__(
             f"The database file {database_file} is missing, but {', '.join(found)} "
             f"{'is' if len(found) == 1 else 'are'} still there: it was moved or deleted. "

@@ -94,6 +94,8 @@ def cli_passphrase(args: argparse.Namespace, database_url: str) -> str | None:
     given = _read_file(source_file) if source_file else passphrase_from_env()
     if given:
         return _strong_enough(given) if state is StoreState.NEW else given
+    if state is StoreState.MISSING and not sys.stdin.isatty():
+        return None  # the open names what is missing; a restore asks for it itself
     if state is StoreState.NEW:
         print("A new encrypted database: choose its passphrase. It cannot be recovered if lost "
               "(make a recovery key: waypoint passphrase recovery-key).", file=sys.stderr)

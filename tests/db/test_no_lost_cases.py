@@ -380,3 +380,19 @@ def test_1_encrypting_a_plain_store_on_a_nearly_full_disk_is_refused_and_changes
     assert database_file.read_bytes() == before
     assert not cipher.key_file_of(database_file).exists()
     assert not [p for p in data.iterdir() if p.name.endswith(".encrypting")]
+
+
+def test_2_a_lone_key_file_is_explained_and_no_passphrase_is_needed_to_hear_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
+    data = tmp_path / "data"
+    data.mkdir()
+    key_file = data / "waypoint.sqlite3.keys"
+    cipher.write_key_file(key_file, [cipher.make_slot("passphrase", TEST_PASSPHRASE,
+                                                      b"k" * 32)])
+    monkeypatch.delenv("WAYPOINT_PASSPHRASE")
+    assert _run(data, "list") == 2
+    err = capsys.readouterr().err
+    assert "is missing" in err and "remove waypoint.sqlite3.keys and start again" in err, err
+    assert not (data / "waypoint.sqlite3").exists() and key_file.exists()
