@@ -78,21 +78,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _storage_error_line(error: BaseException) -> str | None:
-    """The one-line message for a database error that escaped a command, else None.
+    """The one-line message for a storage error that escaped a command, else None.
 
     Never the driver's full text: SQLAlchemy's carries the statement and its parameters,
-    which is how a whole case once reached the terminal.
+    which is how a whole case once reached the terminal. (Told apart by module, since the
+    CLI's layer imports neither db nor the commands.)
     """
-    from db.errors import DatabaseError
-
-    if isinstance(error, DatabaseError):
-        return error.message
-    module = type(error).__module__.split(".")[0]
-    if module not in ("sqlalchemy", "sqlite3", "sqlcipher3"):
+    module = type(error).__module__
+    message = getattr(error, "message", None)
+    if module.startswith("db.") and isinstance(message, str):
+        return message  # db's own errors are sentences for the user
+    if module.split(".")[0] not in ("sqlalchemy", "sqlite3", "sqlcipher3"):
         return None
-    from desktop.commands.storage import unreadable_message
-
-    return unreadable_message("the data folder", error)
+    driver = getattr(error, "orig", None) or error
+    first = (str(driver).strip().splitlines() or ["?"])[0][:120]
+    if "[SQL:" in first or "parameters" in first:
+        first = type(driver).__name__
+    return (f"The database could not be read ({first}); it may be damaged. Nothing was "
+            "changed. Run: waypoint audit verify")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ BUNDLE_SUFFIX = ".waypoint-bundle"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # ~1 s here: a bundle is opened rarely
 FAST_SCRYPT_N = 2**10
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+ANCHOR_KEY = "audit_anchor"  # optional header field, authenticated like the rest
 
 
 class BundleError(Exception):
@@ -41,8 +42,9 @@ def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
                           maxmem=512 * 1024 * 1024, dklen=32)
 
 
-def seal(case_data: dict[str, Any], passphrase: str) -> bytes:
-    """The bundle bytes for one case file."""
+def seal(case_data: dict[str, Any], passphrase: str, anchor: str | None = None) -> bytes:
+    """The bundle bytes for one case file; anchor ("<entry>:<hash>", the audit chain's head)
+    goes into the authenticated header, readable without the passphrase (db.anchor)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     from db.cipher import KDF_FAST_ENV
@@ -55,6 +57,8 @@ def seal(case_data: dict[str, Any], passphrase: str) -> bytes:
         "cipher": {"name": "AES-256-GCM", "nonce": _b64(os.urandom(12))},
         "content": "application/json; waypoint-case/1",
     }
+    if anchor is not None:
+        header[ANCHOR_KEY] = anchor
     plaintext = json.dumps(case_data, ensure_ascii=False).encode("utf-8")
     key = _derive(passphrase, header["kdf"])
     sealed = AESGCM(key).encrypt(base64.b64decode(header["cipher"]["nonce"]), plaintext,
@@ -86,6 +90,8 @@ def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
         if not isinstance(envelope, dict) or envelope.get("format") != BUNDLE_FORMAT:
             raise BundleError(f"{path} is not a {BUNDLE_FORMAT} file")
         header = {k: envelope[k] for k in ("format", "kdf", "cipher", "content")}
+        if ANCHOR_KEY in envelope:
+            header[ANCHOR_KEY] = envelope[ANCHOR_KEY]
         if header["kdf"].get("name") != "scrypt" or header["cipher"].get("name") != "AES-256-GCM":
             raise BundleError(f"{path} uses a key derivation or cipher this Waypoint lacks")
         key = _derive(passphrase, header["kdf"])
@@ -102,6 +108,7 @@ def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     return data
 
 
-def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str) -> Path:
+def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str,
+                 anchor: str | None = None) -> Path:
     """Write the bundle atomically, owner-only."""
-    return replace_private_bytes(target, seal(case_data, passphrase))
+    return replace_private_bytes(target, seal(case_data, passphrase, anchor))

@@ -182,18 +182,23 @@ class CaseService:
         if not (isinstance(data.get("case_id"), str) and data["case_id"].strip()):
             data["case_id"] = stored.case_id
         target = Path(path)
-        if bundle_passphrase is not None:
-            from desktop.services.bundle import write_bundle
-
-            try:
-                return write_bundle(data, target, bundle_passphrase)
-            except OSError as problem:
-                raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
+        anchor = self._db.memos.chain_head()
         try:
-            replace_private_bytes(target, (json.dumps(data, ensure_ascii=False, indent=2)
-                                           + "\n").encode("utf-8"))
+            if bundle_passphrase is not None:
+                from desktop.services.bundle import write_bundle
+
+                write_bundle(data, target, bundle_passphrase,
+                             None if anchor is None else f"{anchor[0]}:{anchor[1]}")
+            else:
+                replace_private_bytes(target, (json.dumps(data, ensure_ascii=False, indent=2)
+                                               + "\n").encode("utf-8"))
         except OSError as problem:
             raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
+        from desktop.services.audit_trail import note_file_written
+
+        note_file_written(self._db, "case.exported", target, case_id=stored.case_id,
+                          details={"encrypted": bundle_passphrase is not None},
+                          actor=self._actor)
         return target
 
 

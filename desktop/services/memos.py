@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.records import StoredDetermination, StoredMemo
@@ -90,6 +91,27 @@ class MemoService:
         """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
         head = self._db.memos.chain_head()
         return None if head is None else f"{head[0]}:{head[1]}"
+
+    def anchor_code(self) -> str | None:
+        """The chain head as a short code to write down or send (db.anchor), if any."""
+        from db.anchor import code_for
+
+        head = self._db.memos.chain_head()
+        return None if head is None else code_for(*head)
+
+    def note_printed(self, case_id: str, what: str, pdf_bytes: bytes, *,
+                     to_file: bool = False) -> bool:
+        """An audit entry for a document printed (or printed to a file); False if not written."""
+        from desktop.services.audit_trail import note_print
+
+        return note_print(self._db, case_id, what, pdf_bytes, to_file=to_file)
+
+    def note_saved(self, case_id: str, what: str, path: Path) -> bool:
+        """An audit entry for a document saved outside the store (its SHA-256, not its name)."""
+        from desktop.services.audit_trail import note_file_written
+
+        return note_file_written(self._db, "case.document_saved", path, case_id=case_id,
+                                 details={"document": what}, actor=self._actor)
 
     def latest_memo(self, case_id: str) -> StoredMemo | None:
         return self._db.memos.latest(case_id)

@@ -147,6 +147,7 @@ class InterviewSheet(QObject):
             from desktop.services.files import write_private_bytes
 
             write_private_bytes(Path(path), render())  # the sheet names the applicant: 0600
+            self.page.services.memos.note_saved(self.page.case_id, "interview sheet", Path(path))
             return path
 
         self.page.services.runner.run(work, on_done=while_alive(self.page, self._saved),
@@ -155,8 +156,16 @@ class InterviewSheet(QObject):
     def print_to(self, printer: QPrinter, language: str) -> Task:
         """Render and print the sheet in the runner, with the page's progress dialog."""
         render = self._render_later(language)
-        return self.page.print_with_progress("Printing the interview sheet…", 1,
-                                             lambda task: print_pdf(task, render(), printer))
+        memos, case_id = self.page.services.memos, self.page.case_id
+        to_file = bool(printer.outputFileName())
+
+        def work(task: Task) -> int:
+            pdf = render()
+            pages = print_pdf(task, pdf, printer)
+            memos.note_printed(case_id, "interview sheet", pdf, to_file=to_file)  # audited
+            return pages
+
+        return self.page.print_with_progress("Printing the interview sheet…", 1, work)
 
     def _saved(self, path: str) -> None:
         self.page.status.setText(f"Interview sheet saved to {path} — this copy is outside "

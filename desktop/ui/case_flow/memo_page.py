@@ -93,6 +93,7 @@ class MemoPage(QWidget):
         self.determination: dict[str, Any] | None = None
         self._generation = 0
         self.print_task: Task | None = None
+        self.anchor_note = ""  # after finalizing: the anchor code to write down or send
         self.progress: QProgressDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self.save_dialog: QFileDialog | None = None
@@ -212,7 +213,8 @@ class MemoPage(QWidget):
         self.determination, self.pdf_bytes = result
         self._show_document(self.pdf_bytes)
         kind = "Final memo" if self.read_only else "Draft memo"
-        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)")
+        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
+                            + (self.anchor_note if self.read_only else ""))
         self._update_buttons()
         self.preview_ready.emit()
 
@@ -287,6 +289,7 @@ class MemoPage(QWidget):
             from desktop.services.files import write_private_bytes
 
             write_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
+            self.services.memos.note_saved(self.case_id, "memo", Path(path))  # an audit entry
             if not self.read_only:
                 self.services.memos.store_draft_memo(self.case_id, determination, pdf)
             return path
@@ -331,9 +334,16 @@ class MemoPage(QWidget):
         """Print in the runner with a progress dialog that can cancel between pages."""
         if self.pdf_bytes is None:
             return None
-        pdf = self.pdf_bytes
+        pdf, memos, case_id = self.pdf_bytes, self.services.memos, self.case_id
+        to_file = bool(printer.outputFileName())
+
+        def work(task: Task) -> int:
+            pages = print_pdf(task, pdf, printer)
+            memos.note_printed(case_id, "memo", pdf, to_file=to_file)  # an audit entry
+            return pages
+
         return self.print_with_progress("Printing the memo…", max(self.document.pageCount(), 1),
-                                        lambda task: print_pdf(task, pdf, printer))
+                                        work)
 
     def print_with_progress(self, label: str, pages: int, work: Callable[[Task], int]) -> Task:
         """Run `work` (which prints, returning the pages) in the runner with a progress dialog."""
@@ -401,6 +411,8 @@ class MemoPage(QWidget):
         self.status.setText("Finalizing…")
 
         def work() -> str:
+            from desktop.services.signing import signer_note
+
             services.cases.save_draft(case_id, snapshot)
             supersedes, supersedes_id = services.memos.superseded_memo(case_id)
             determination, pdf = render_in_worker(
@@ -411,6 +423,7 @@ class MemoPage(QWidget):
                 finalized_by=officer,
                 finalized_at=finalized_at,
                 signed=bool(passphrase),
+                signer_note=signer_note(services.paths.data_dir, officer) if passphrase else None,
                 supersedes=supersedes,
                 supersedes_id=supersedes_id,
                 audit_anchor=services.memos.chain_anchor(),
@@ -426,5 +439,8 @@ class MemoPage(QWidget):
         services.runner.run(work, on_done=self._finalized, on_error=self._report_error)
 
     def _finalized(self, officer: str) -> None:
-        self.status.setText(f"Finalized by {officer}. The case is now read-only.")
+        code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
+        self.anchor_note = f". Anchor code for the file: {code}" if code else ""
+        self.status.setText(f"Finalized by {officer}. The case is now read-only"
+                            f"{self.anchor_note}.")
         self.finalized.emit(officer)
