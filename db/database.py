@@ -81,6 +81,7 @@ class Database:
         # Saves the receipts record but the file lacks (a WAL lost after a crash): reported
         # by the CLI and the window at open (db.store_checks.lost_commits).
         self.lost_commits: DatabaseError | None = None
+        self.closed = False
 
     @property
     def encrypted(self) -> bool:
@@ -128,9 +129,16 @@ class Database:
             return str(self.sqlite_file.parent)
         return make_url(self.url).render_as_string(hide_password=True)
 
+    def _refuse_if_closed(self) -> None:
+        """After close() nothing reconnects: a late reader (a background check finishing after
+        the window closed) would otherwise create a new, empty file where the database was."""
+        if self.closed:
+            raise DatabaseError(f"The database in {self.where} is closed.")
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A connection for reading (a consistent snapshot inside one transaction)."""
+        self._refuse_if_closed()
         with translated_errors(self.where), self.engine.connect() as connection:
             with connection.begin():
                 yield connection
@@ -143,6 +151,7 @@ class Database:
         for later runs it now). durable: move the WAL into the file after the commit (an
         import, a finalize), so a WAL lost after a crash cannot take it along.
         """
+        self._refuse_if_closed()
         if not self.checked and not self.damaged:
             self.check_deferred()
         if self.damaged:
@@ -236,7 +245,7 @@ class Database:
         """The full quick_check the open left for later (run it in a worker after the first
         screen); raises CorruptDatabaseError, as the open would have. Then the file is closed
         for writing: close() leaves no clean-exit marker and nothing more is written."""
-        if self.checked or self.sqlite_file is None:
+        if self.checked or self.sqlite_file is None or self.closed:
             return
         from db.backup import latest_backup
 
@@ -255,7 +264,7 @@ class Database:
     def checkpoint(self) -> None:
         """Move the WAL into the file now (before the exit backup), so closing writes nothing
         more and the next start finds the file unchanged since that backup."""
-        if self.dialect != "sqlite" or self.damaged:
+        if self.dialect != "sqlite" or self.damaged or self.closed:
             return
         with translated_errors(self.where), self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -265,6 +274,7 @@ class Database:
         connections, and mark a clean exit for a checked file."""
         if self.sqlite_file is not None and not self.read_only and self.key_usable():
             self._checkpoint_quietly()
+        self.closed = True
         self.engine.dispose()
         if (self.sqlite_file is not None and self.checked and not self.damaged
                 and not self.read_only):
