@@ -50,18 +50,21 @@ __all__ = [
 
 def open_database(url: str, *, backup_dir: Path | None = None,
                   receipts_file: Path | None = None, passphrase: str | None = None,
-                  encrypt_plain: bool = False, key: Any = None) -> Database:
+                  encrypt_plain: bool = False, key: Any = None, defer_check: bool = False,
+                  check_receipts: bool = True) -> Database:
     """Open (create, check, back up, migrate) the database at url.
 
     Raises NewerSchemaError, CorruptDatabaseError (with .damaged_path, .latest_backup),
     ReadOnlyDataError, DiskFullError, DatabaseUnavailableError — all DatabaseError with a
     message for the user. receipts_file: where the audit chain's receipts go (default: beside
-    an SQLite file; none for a server unless given).
+    an SQLite file; none for a server unless given). defer_check: after a clean exit, leave
+    the full integrity check for Database.check_deferred (run before the first write at latest).
     """
     from db.database import open_database as _open
 
     return _open(url, backup_dir=backup_dir, receipts_file=receipts_file,
-                 passphrase=passphrase, encrypt_plain=encrypt_plain, key=key)
+                 passphrase=passphrase, encrypt_plain=encrypt_plain, key=key,
+                 defer_check=defer_check, check_receipts=check_receipts)
 
 
 def restore_backup(database_file: Path, backup: Path, passphrase: str | None = None

@@ -12,17 +12,30 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.errors import DiskFullError, ReadOnlyDataError, RestoreError
+from db.errors import DatabaseError, DiskFullError, ReadOnlyDataError, RestoreError
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
 
-KEEP_AUTOMATIC = 5
+KEEP_AUTOMATIC = 5  # the newest ones; besides them, one a day for a week, one a week for 5
+DAILY_DAYS = 7
+WEEKLY_WEEKS = 5
+PART_SUFFIXES = ("", "-journal", "-wal", "-shm")  # a backup's partial file and SQLite's own
 ASIDE_LABELS = ("damaged", "replaced")  # copies set_aside keeps beside the database
 STALE_PART_SECONDS = 600  # a .part not written to for this long was left by a killed backup
 AUTO_PREFIX = "waypoint-"
 AUTO_SUFFIX = ".sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class BackupCheckError(DatabaseError):
+    """A fresh backup failed its check: it was removed and does not count."""
+
+    def __init__(self, destination: Path, why: str) -> None:
+        super().__init__(
+            f"The backup {destination.name} failed its check ({why}), so it was not kept: "
+            "the database it was copied from is probably damaged. The earlier backups are "
+            "unchanged.")
 
 
 def _stamp() -> str:
@@ -46,25 +59,74 @@ def copy_database(source: Path, destination: Path, key: DatabaseKey | None = Non
     partial.unlink(missing_ok=True)
     try:
         make_private_file(partial)  # SQLite writes into it, and its journal, as 0600
+        _copy_pages(source, partial, key, destination)
         if key is not None:
             from db import cipher
 
-            cipher.backup_encrypted(source, partial, key)
             cipher.copy_key_file(source, destination)
-        else:
-            with closing(sqlite3.connect(_ro_uri(source), uri=True)) as src, closing(
-                sqlite3.connect(partial)
-            ) as dst:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
+        verify_copy(partial, key, destination)
         os.replace(partial, destination)
     except PermissionError as error:
-        partial.unlink(missing_ok=True)
+        _remove_partial(partial)
         raise ReadOnlyDataError(str(destination.parent)) from error
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove_partial(partial)
+        if key is not None and not destination.exists():
+            from db.cipher import key_file_of
+
+            key_file_of(destination).unlink(missing_ok=True)
         raise
     return destination
+
+
+def _copy_pages(source: Path, partial: Path, key: DatabaseKey | None,
+                destination: Path) -> None:
+    """The backup API's copy; a page that cannot be read is damage in the source."""
+    from db import cipher
+
+    try:
+        if key is not None:
+            cipher.backup_encrypted(source, partial, key)
+            return
+        with closing(sqlite3.connect(_ro_uri(source), uri=True)) as src, closing(
+            sqlite3.connect(partial)
+        ) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+    except (sqlite3.DatabaseError, cipher.sqlcipher.DatabaseError) as error:
+        text = str(error).lower()
+        if _is_disk_full(error):
+            raise DiskFullError(str(destination.parent)) from error
+        if "malformed" in text or "not a database" in text or "hmac" in text:
+            raise BackupCheckError(destination, "a page of the database could not be read: "
+                                   "the database is damaged") from error
+        raise
+
+
+def _remove_partial(partial: Path) -> None:
+    for suffix in PART_SUFFIXES:
+        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
+
+
+def verify_copy(copy: Path, key: DatabaseKey | None, destination: Path) -> None:
+    """A backup counts only once it opens (decrypts) and passes quick_check; else it is
+    removed and BackupCheckError says so (the source itself is most likely damaged)."""
+    from db import cipher
+
+    try:
+        with closing(cipher.connect(_ro_uri(copy), key, uri=True)) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except (sqlite3.DatabaseError, cipher.sqlcipher.DatabaseError) as error:
+        if _is_disk_full(error):
+            raise DiskFullError(str(destination.parent)) from error
+        raise BackupCheckError(destination, "it cannot be read back") from error
+    if rows != [("ok",)]:
+        raise BackupCheckError(destination, "its integrity check failed")
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "full" in text or "no space" in text
 
 
 def automatic_backups(backup_dir: Path) -> list[Path]:
@@ -102,7 +164,8 @@ def looks_like_sqlite(path: Path) -> bool:
 
 def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int = KEEP_AUTOMATIC,
                   key: DatabaseKey | None = None) -> Path:
-    """Take an automatic backup named by time and reason; keep only the newest `keep`."""
+    """Take an automatic backup named by time and reason (checked before it counts), then
+    thin the older ones by tier (retained_backups)."""
     from db.cipher import key_file_of
     from db.private_files import make_private_dir
 
@@ -111,20 +174,56 @@ def rotate_backup(database_file: Path, backup_dir: Path, reason: str, keep: int 
     remove_stale_parts(backup_dir)
     copy_database(database_file, target, key)
     existing = automatic_backups(backup_dir)
-    for old in existing[: max(0, len(existing) - keep)]:
-        old.unlink(missing_ok=True)
-        key_file_of(old).unlink(missing_ok=True)
+    kept = retained_backups(existing, keep)
+    for old in existing:
+        if old not in kept:
+            old.unlink(missing_ok=True)
+            key_file_of(old).unlink(missing_ok=True)
     rotate_aside_copies(database_file, keep)
     return target
 
 
+def taken_at(backup: Path) -> datetime:
+    """When an automatic backup was taken: from its name, else its modification time."""
+    stamp = backup.name.removeprefix(AUTO_PREFIX)[:22]
+    try:
+        return datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+
+
+def retained_backups(backups: list[Path], keep: int = KEEP_AUTOMATIC,
+                     now: datetime | None = None) -> set[Path]:
+    """Tiered retention: the newest `keep`, the newest of each of the last 7 days and of each
+    of the last 5 weeks. A burst of backups (imports, failed starts) can no longer push every
+    older copy of the cases out; the newest backup (checked when made) is always kept."""
+    now = now or datetime.now(UTC)
+    newest_first = sorted(backups, key=taken_at, reverse=True)
+    kept = set(newest_first[:keep])
+    days: set[object] = set()
+    weeks: set[object] = set()
+    for backup in newest_first:
+        when = taken_at(backup)
+        age_days = (now - when).days
+        if age_days < DAILY_DAYS and when.date() not in days:
+            days.add(when.date())
+            kept.add(backup)
+        week = when.isocalendar()[:2]
+        if age_days < WEEKLY_WEEKS * 7 and week not in weeks:
+            weeks.add(week)
+            kept.add(backup)
+    return kept
+
+
 def remove_stale_parts(backup_dir: Path) -> list[Path]:
-    """Delete unfinished backups (`*.part`) a killed backup left; a live one is kept."""
+    """Delete unfinished backups (`*.part`, and the `.part-journal` SQLite left beside one)
+    a killed backup left; a live one (written to in the last 10 minutes) is kept."""
     removed: list[Path] = []
     if not backup_dir.is_dir():
         return removed
     now = time.time()
-    for part in backup_dir.glob("*.part"):
+    parts = [p for suffix in PART_SUFFIXES for p in backup_dir.glob("*.part" + suffix)]
+    for part in parts:
         try:
             if now - part.stat().st_mtime > STALE_PART_SECONDS:
                 part.unlink()
@@ -211,6 +310,11 @@ def _check_schema_known(candidate: Path, key: DatabaseKey | None) -> None:
 def set_aside(database_file: Path, label: str) -> Path | None:
     """Rename the database (and its -wal/-shm) out of the way, keeping it; returns its new path."""
     if not database_file.exists():
+        from db.cipher import key_file_of
+
+        orphan = key_file_of(database_file)  # a missing database's key file: kept, not lost
+        if orphan.exists():
+            os.replace(orphan, orphan.with_name(f"{orphan.name}.{label}-{_stamp()}"))
         return None
     aside = database_file.with_name(f"{database_file.name}.{label}-{_stamp()}")
     for suffix in ("-wal", "-shm", ".keys"):

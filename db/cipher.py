@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as _dbapi2
 
-from db.errors import DatabaseError, DiskFullError
+from db.errors import DatabaseError, DiskFullError, KeyFileDamagedError, KeyFileMissingError
 from db.private_files import replace_private_bytes
 
 log = logging.getLogger(__name__)
@@ -186,11 +186,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def slots_checksum(slots: list[dict[str, Any]]) -> str:
+    """SHA-256 of the slots in canonical JSON: a changed byte shows as damage, not as a
+    wrong passphrase (the GCM tag alone cannot tell the two apart)."""
+    import hashlib
+
+    canonical = json.dumps(slots, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
 def write_key_file(path: Path, slots: list[dict[str, Any]]) -> None:
     """Write the key file atomically, owner-only (a crash leaves the old one or the new one)."""
     text = json.dumps({"format": KEYS_FORMAT,
                        "cipher": "SQLCipher 4, raw 256-bit key (PRAGMA key = x'...')",
-                       "slots": slots}, indent=1)
+                       "slots": slots, "checksum": slots_checksum(slots)}, indent=1)
     try:
         replace_private_bytes(path, text.encode("utf-8"), durable=True)
     except OSError as error:
@@ -201,14 +210,37 @@ def write_key_file(path: Path, slots: list[dict[str, Any]]) -> None:
 
 
 def read_slots(path: Path) -> list[dict[str, Any]]:
+    """The key file's slots; KeyFileMissingError / KeyFileDamagedError say which is wrong."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise DatabaseError(f"The key file {path} cannot be read ({error}).") from error
+        raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise KeyFileMissingError(path.with_name(path.name.removesuffix(KEY_FILE_SUFFIX)),
+                                  path, None) from error
+    except OSError as error:
+        raise DatabaseError(f"The key file {path} cannot be read ({error.strerror}).") from error
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeError, ValueError) as error:
+        raise KeyFileDamagedError(path, "it is not readable JSON any more") from error
     if not isinstance(data, dict) or data.get("format") != KEYS_FORMAT or not isinstance(
             data.get("slots"), list):
-        raise DatabaseError(f"The key file {path} is not a {KEYS_FORMAT} file.")
-    return [slot for slot in data["slots"] if isinstance(slot, dict)]
+        raise KeyFileDamagedError(path, f"it is not a {KEYS_FORMAT} file")
+    slots = data["slots"]
+    stated = data.get("checksum")  # key files written before 2026-12 have none
+    if stated is not None and stated != slots_checksum(slots):
+        raise KeyFileDamagedError(path, "its checksum does not match its contents")
+    return [slot for slot in slots if isinstance(slot, dict)]
+
+
+def add_missing_checksum(path: Path) -> None:
+    """A key file from before the checksum gets one (after an unlock proved it sound), so a
+    later changed byte reads as damage; best effort (a full disk leaves it as it was)."""
+    try:
+        if "checksum" in json.loads(path.read_text(encoding="utf-8")):
+            return
+        write_key_file(path, read_slots(path))
+    except (OSError, ValueError, DatabaseError) as error:
+        log.warning("the key file's checksum could not be added: %s", type(error).__name__)
 
 
 def unlock_key_file(path: Path, secret: str) -> list[bytes]:
@@ -428,39 +460,18 @@ def normalise_recovery_key(text: str) -> str:
 
 def change_passphrase(database_file: Path, old: str, new: str, *, with_recovery: bool = False,
                       step: Step = _no_step) -> tuple[DatabaseKey, str | None]:
-    """Re-key the database (PRAGMA rekey, a new random key) for a new passphrase.
+    """Re-key the database for a new passphrase, recoverably (db.rekey.change_passphrase)."""
+    from db import rekey
 
-    Returns the new key and, if asked, a new recovery key (shown once; old recovery keys
-    stop working because the database key changed). If the process dies half-way, the key
-    file holds slots for both keys, so the old or the new passphrase opens whichever applies.
-    """
-    old_key = unlock(database_file, old)
-    old_slots = read_slots(key_file_of(database_file))
-    raw = secrets.token_bytes(RAW_KEY_BYTES)
-    recovery = new_recovery_key() if with_recovery else None
-    new_slots = [make_slot("passphrase", new, raw)]
-    if recovery is not None:
-        new_slots.append(make_slot("recovery", normalise_recovery_key(recovery), raw))
-    write_key_file(key_file_of(database_file), old_slots + new_slots)
-    step("slots-added")
-    with closing(connect(database_file, old_key)) as connection:
-        connection.execute(f"PRAGMA rekey = \"x'{raw.hex()}'\"")
-    step("rekeyed")
-    write_key_file(key_file_of(database_file), new_slots)
-    old_key.forget()
-    return DatabaseKey(raw), recovery
+    return rekey.change_passphrase(database_file, old, new, with_recovery=with_recovery,
+                                   step=step)
 
 
 def add_recovery_key(database_file: Path, passphrase: str) -> str:
-    """Add a recovery slot (a new random recovery key, returned to show once)."""
-    key = unlock(database_file, passphrase)
-    recovery = new_recovery_key()
-    slots = [slot for slot in read_slots(key_file_of(database_file))
-             if slot.get("kind") != "recovery"]
-    slots.append(make_slot("recovery", normalise_recovery_key(recovery), key.raw()))
-    write_key_file(key_file_of(database_file), slots)
-    key.forget()
-    return recovery
+    """Add a recovery slot, checked to open the database (db.rekey.add_recovery_key)."""
+    from db import rekey
+
+    return rekey.add_recovery_key(database_file, passphrase)
 
 
 def unlock_with_recovery(database_file: Path, recovery: str) -> DatabaseKey:

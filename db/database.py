@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -76,10 +77,19 @@ class Database:
         self.checked = True
         self.damaged = False
         self.read_only = "mode=ro" in url
+        self._check_lock = threading.Lock()
+        # Saves the receipts record but the file lacks (a WAL lost after a crash): reported
+        # by the CLI and the window at open (db.store_checks.lost_commits).
+        self.lost_commits: DatabaseError | None = None
+        self.closed = False
 
     @property
     def encrypted(self) -> bool:
         return self.key is not None
+
+    def key_usable(self) -> bool:
+        """False while locked (the key is wiped): no connection can be made."""
+        return self.key is None or self.key.unlocked
 
     def lock(self) -> None:
         """Close every connection and wipe the key; unlock() with the passphrase reopens."""
@@ -119,16 +129,31 @@ class Database:
             return str(self.sqlite_file.parent)
         return make_url(self.url).render_as_string(hide_password=True)
 
+    def _refuse_if_closed(self) -> None:
+        """After close() nothing reconnects: a late reader (a background check finishing after
+        the window closed) would otherwise create a new, empty file where the database was."""
+        if self.closed:
+            raise DatabaseError(f"The database in {self.where} is closed.")
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A connection for reading (a consistent snapshot inside one transaction)."""
+        self._refuse_if_closed()
         with translated_errors(self.where), self.engine.connect() as connection:
             with connection.begin():
                 yield connection
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One write transaction: all of it is saved, or none of it."""
+    def write(self, *, durable: bool = False) -> Iterator[Connection]:
+        """One write transaction: all of it is saved, or none of it.
+
+        Nothing is written before the full integrity check has passed (an open that left it
+        for later runs it now). durable: move the WAL into the file after the commit (an
+        import, a finalize), so a WAL lost after a crash cannot take it along.
+        """
+        self._refuse_if_closed()
+        if not self.checked and not self.damaged:
+            self.check_deferred()
         if self.damaged:
             raise CorruptDatabaseError(self.sqlite_file or Path(self.where),
                                        "the integrity check found damage", None)
@@ -138,6 +163,17 @@ class Database:
             with connection.begin():
                 yield connection
             self._record_receipt(connection.info.pop(HEAD_KEY, None))
+        if durable:
+            self._checkpoint_quietly()
+
+    def _checkpoint_quietly(self) -> None:
+        """Checkpoint now; a failure (a reader holding the WAL, a full disk) is only logged:
+        the commit stands and the next checkpoint moves it."""
+        failures: tuple[type[BaseException], ...] = (*BACKUP_FAILURES, sa_exc.DBAPIError)
+        try:
+            self.checkpoint()
+        except failures as error:
+            log.warning("checkpoint failed: %s", type(error).__name__)
 
     def _record_receipt(self, head: tuple[int, str] | None) -> None:
         """After a commit that extended the audit chain: append its head to the receipts."""
@@ -209,14 +245,17 @@ class Database:
         """The full quick_check the open left for later (run it in a worker after the first
         screen); raises CorruptDatabaseError, as the open would have. Then the file is closed
         for writing: close() leaves no clean-exit marker and nothing more is written."""
-        if self.checked or self.sqlite_file is None:
+        if self.checked or self.sqlite_file is None or self.closed:
             return
         from db.backup import latest_backup
 
-        problem = sqlite_file_problem(self.sqlite_file, self.key)
-        if problem is None:
-            self.checked = True
-            return
+        with self._check_lock:  # the background check and a first write may both ask
+            if self.checked:
+                return
+            problem = sqlite_file_problem(self.sqlite_file, self.key)
+            if problem is None:
+                self.checked = True
+                return
         self.damaged = True
         forget_clean_exit(self.sqlite_file)
         self.engine.dispose()
@@ -225,12 +264,17 @@ class Database:
     def checkpoint(self) -> None:
         """Move the WAL into the file now (before the exit backup), so closing writes nothing
         more and the next start finds the file unchanged since that backup."""
-        if self.dialect != "sqlite" or self.damaged:
+        if self.dialect != "sqlite" or self.damaged or self.closed:
             return
         with translated_errors(self.where), self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        """Checkpoint (what was committed is in the file, not only in the WAL), release the
+        connections, and mark a clean exit for a checked file."""
+        if self.sqlite_file is not None and not self.read_only and self.key_usable():
+            self._checkpoint_quietly()
+        self.closed = True
         self.engine.dispose()
         if (self.sqlite_file is not None and self.checked and not self.damaged
                 and not self.read_only):
@@ -289,43 +333,69 @@ def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
     if encrypt_plain and secret and _has_data(sqlite_file) and cipher.is_plain_sqlite(
             sqlite_file):
         check_sqlite_file(sqlite_file, backup_dir)  # a damaged file is not converted
+        from db.rekey import encrypt_existing
+
         with translated_errors(str(sqlite_file.parent)):
-            return cipher.encrypt_plain_database(
+            return encrypt_existing(
                 sqlite_file, secret, [backup_dir] if backup_dir is not None else [])
     return cipher.key_for(sqlite_file, secret)
 
 
 def open_database(url: str, *, backup_dir: Path | None = None,
                   receipts_file: Path | None = None, passphrase: str | None = None,
-                  encrypt_plain: bool = False, key: DatabaseKey | None = None) -> Database:
+                  encrypt_plain: bool = False, key: DatabaseKey | None = None,
+                  defer_check: bool = False, check_receipts: bool = True) -> Database:
     """Check, back up and migrate the database at url; raise DatabaseError with a message.
 
     An SQLite file is encrypted (db.cipher) when its key file says so, or when it is new and
     a passphrase is given (or $WAYPOINT_PASSPHRASE is set); a plain file is encrypted first
     when encrypt_plain is true. A wrong passphrase raises WrongPassphraseError and changes
-    nothing. A key already unlocked (db.cipher.unlock) saves deriving it again.
+    nothing. A key already unlocked (db.cipher.unlock) saves deriving it again. A missing
+    file is created only on a real first run (db.store_checks). The full quick_check runs
+    before the open returns, unless defer_check (the window, after a clean exit): then it
+    runs in the background (Database.check_deferred), and before the first write at latest.
+    Saves the audit receipts record but the file lacks are put on Database.lost_commits
+    (reported, not refused); check_receipts=False skips that (`audit verify` does it in full).
     """
+    from db import store_checks
+
     file_name = sqlite_file_of(url)
     sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
     read_only_url = "mode=ro" in url
     existed = sqlite_file is not None and sqlite_file.exists()
     checked = True  # the full quick_check ran (or there is no file to check)
     if sqlite_file is not None:
+        store_checks.refuse_missing_database(sqlite_file, backup_dir, receipts_file)
         if not read_only_url:
             _check_writable(sqlite_file)
         if key is None:
+            from db.cipher import passphrase_from_env
+
+            store_checks.refuse_missing_key_file(
+                sqlite_file, backup_dir,
+                passphrase if passphrase is not None else passphrase_from_env())
             key = _key_of(sqlite_file, backup_dir, passphrase,
                           encrypt_plain and not read_only_url)
+        if key is not None and not read_only_url:
+            from db.cipher import add_missing_checksum, key_file_of
+
+            add_missing_checksum(key_file_of(sqlite_file))
         if key is not None and backup_dir is not None and not read_only_url:
             from db.cipher import encrypt_plain_copies
 
             with translated_errors(str(backup_dir)):  # plain backups a conversion left
                 encrypt_plain_copies(sqlite_file, key, [backup_dir])
-        checked = check_sqlite_file(sqlite_file, backup_dir, key, allow_deferred=True)
+        checked = check_sqlite_file(sqlite_file, backup_dir, key, allow_deferred=defer_check)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
     engine = build_engine(url, key)
+    made_backup: Path | None = None
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
+        lost = None
+        if sqlite_file is not None and found is not None and check_receipts:
+            lost = store_checks.lost_commits(
+                engine, sqlite_file, receipts_file or receipts.receipts_file_for(sqlite_file),
+                backup_dir)
         if sqlite_file is not None and not read_only_url:
             _make_private(sqlite_file)  # before the migration's writes create the WAL
             if backup_dir is not None and backup_dir.is_dir():  # made 0755 by an older version
@@ -346,21 +416,36 @@ def open_database(url: str, *, backup_dir: Path | None = None,
             checked = True
         if backs_up:
             assert sqlite_file is not None and backup_dir is not None
-            _automatic_backup(sqlite_file, backup_dir, head if needs_migration else None, key)
+            made_backup = _automatic_backup(sqlite_file, backup_dir,
+                                            head if needs_migration else None, key)
         if needs_migration:
             with translated_errors(str(sqlite_file.parent if sqlite_file else url)):
                 migrate.upgrade(engine)
     except BaseException:
         engine.dispose()
+        _forget_backup(made_backup)  # a failed open leaves no backup to rotate good ones out
         if sqlite_file is not None and not existed:
             _remove_unfinished(sqlite_file)
         raise
     database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
                         receipts_file=receipts_file, key=key)
     database.checked = sqlite_file is None or checked
+    database.lost_commits = lost
     if found in PRE_RECEIPT_REVISIONS:
         anchor_older_chain(database)
     return database
+
+
+def _forget_backup(backup: Path | None) -> None:
+    if backup is None:
+        return
+    from db.cipher import key_file_of
+
+    for path in (backup, key_file_of(backup)):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _remove_unfinished(sqlite_file: Path) -> None:
@@ -376,17 +461,20 @@ def _remove_unfinished(sqlite_file: Path) -> None:
 
 
 def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None,
-                      key: DatabaseKey | None = None) -> None:
+                      key: DatabaseKey | None = None) -> Path | None:
+    """The backup an open takes (None: none was needed, or it failed and was logged)."""
     if migrating_to is not None:
+        if unchanged_since_latest_backup(sqlite_file, backup_dir):
+            return None  # an earlier attempt (that failed) already copied this very file
         # Never migrate without a copy of what was there.
-        rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}", key=key)
-        return
+        return rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}",
+                             key=key)
     if unchanged_since_latest_backup(sqlite_file, backup_dir):
-        return
+        return None
     failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, DatabaseError,
                                                  *sqlcipher_errors)
     try:
-        rotate_backup(sqlite_file, backup_dir, "start", key=key)
+        return rotate_backup(sqlite_file, backup_dir, "start", key=key)
     except failures as error:
         log.warning("automatic backup at start failed: %s", error)
-
+        return None

@@ -111,7 +111,7 @@ class CaseRepository:
                        ) -> ImportOutcome:
         """import_cases, also counting the cases this transaction added (right when two
         imports run at once: the count comes from the same transaction as the rows)."""
-        with self._db.write() as connection:
+        with self._db.write(durable=True) as connection:
             stored = case_store.existing_keys(connection, [item.import_key for item in items])
             ids: list[str] = []
             fresh: list[case_store.NewCase] = []
@@ -208,7 +208,7 @@ class MemoRepository:
         """Store the final memo, lock the case; a second finalize is an amendment."""
         if not officer.strip():
             raise NotReadyError("A memo can only be finalized under an officer's name.")
-        with self._db.write() as connection:
+        with self._db.write(durable=True) as connection:
             return self.finalize_in(connection, case_id, officer, pdf_bytes, digest=digest,
                                     now=now)
 

@@ -259,6 +259,7 @@ class StorageOpener(QObject):
         self._key: Any = None
         self._encrypt_plain = False
         self._wants_recovery = False
+        self.lost_commits_box: QMessageBox | None = None
 
     @property
     def lock(self) -> LockController:
@@ -291,13 +292,18 @@ class StorageOpener(QObject):
         state = security.store_state(self.database_url)
         secret = security.passphrase_from_env()
         database_file = security.database_file(self.database_url)
-        if secret is None and state is security.StoreState.ENCRYPTED and database_file:
+        if secret is None and database_file and state in (security.StoreState.ENCRYPTED,
+                                                          security.StoreState.MISSING):
             secret = security.remembered_passphrase(database_file)
         if secret is not None or state is security.StoreState.SERVER:
             self._begin(secret)
         elif state is security.StoreState.ENCRYPTED:
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
                                    "cases.", self._begin)
+        elif state is security.StoreState.MISSING:  # never the first-run welcome
+            self.lock.ask_at_start("The database file is missing, but its key file or "
+                                   "backups are here. Enter the passphrase to see what is "
+                                   "left and restore the newest backup.", self._begin)
         elif state is security.StoreState.NEW:
             self._ask_new_passphrase(encrypt_plain=False)
         else:
@@ -444,6 +450,7 @@ class StorageOpener(QObject):
         self.lock.start_done()
         self.lock.attach(storage.database, window.settings)
         self._add_passphrase_action(storage)
+        self._report_lost_commits(storage)
         if self._wants_recovery and storage.database.encrypted and self._secret:
             self._make_recovery_key(storage, self._secret)
         self._secret, self._key, self._wants_recovery = None, None, False
@@ -457,6 +464,16 @@ class StorageOpener(QObject):
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
+
+    def _report_lost_commits(self, storage: Storage) -> None:
+        """Saves the receipts record but the file lacks: say so once the cases are shown."""
+        lost = storage.database.lost_commits
+        if lost is None:
+            return
+        from desktop.ui.case_list.messages import show_message
+
+        self.lost_commits_box = show_message(self.window, "Saved changes are missing",
+                                             str(lost))
 
     def _damage_found(self, error: BaseException) -> None:
         """The background quick_check found damage: the database is closed for writing (no
@@ -570,7 +587,7 @@ class StorageOpener(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         from db.cipher import WrongPassphraseError
-        from db.errors import CorruptDatabaseError, DatabaseError
+        from db.errors import DatabaseError
 
         if isinstance(error, WrongPassphraseError):
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
@@ -590,17 +607,18 @@ class StorageOpener(QObject):
         box.setAccessibleName("Waypoint cannot open its database")
         box.setObjectName("startErrorBox")
         restore = None
-        if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
+        if restorable_over(error) is not None:
             restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
         quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(quit_button)
+        # Restore is the default only where the database itself is damaged or gone (a key-file
+        # problem offers none: over the intact file it would throw recent work aside).
         box.setDefaultButton(restore or quit_button)
 
         def answered(_result: int) -> None:
             chosen = box.clickedButton()
             self.error_box = None
             if restore is not None and chosen is restore:
-                assert isinstance(error, CorruptDatabaseError)
                 self._restore_latest_backup(error)
             else:
                 self.window.close()
@@ -613,7 +631,7 @@ class StorageOpener(QObject):
     def _restore_latest_backup(self, error: Any) -> None:
         from db.backup import restore_file
 
-        damaged, backup = error.damaged_path, error.latest_backup
+        damaged, backup = restorable_over(error), error.latest_backup
         self.window.location_label.setText(f"Restoring {backup.name}…")
         secret = self._secret
 
@@ -624,6 +642,23 @@ class StorageOpener(QObject):
             return _open_storage_in_worker(self.paths, self.database_url, secret)
 
         self.window.runner.run(restore_and_open, self._opened, self._failed)
+
+
+def restorable_over(error: BaseException) -> Any:
+    """The database file a backup may be restored over for this start error, else None.
+
+    A damaged or missing database with a backup to offer; never a key-file problem (the
+    database is intact: a restore would only lose recent work).
+    """
+    from db.errors import CorruptDatabaseError, MissingDatabaseError
+
+    if getattr(error, "latest_backup", None) is None:
+        return None
+    if isinstance(error, CorruptDatabaseError):
+        return error.damaged_path
+    if isinstance(error, MissingDatabaseError):
+        return error.database_file
+    return None
 
 
 def _clock() -> Any:

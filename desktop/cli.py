@@ -152,11 +152,38 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a storage error no command translated: one line, no data
+        line = _storage_error_line(error)
+        if line is None:
+            raise
+        print(f"waypoint: {line}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `waypoint import … | head -1`: the reader stopped reading; the work itself is done.
         # Point stdout at nothing so the final flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return BROKEN_PIPE_EXIT
+
+
+def _storage_error_line(error: BaseException) -> str | None:
+    """The one-line message for a storage error that escaped a command, else None.
+
+    Never the driver's full text: SQLAlchemy's carries the statement and its parameters,
+    which is how a whole case once reached the terminal. (Told apart by module, since the
+    CLI's layer imports neither db nor the commands.)
+    """
+    module = type(error).__module__
+    message = getattr(error, "message", None)
+    if module.startswith("db.") and isinstance(message, str):
+        return message  # db's own errors are sentences for the user
+    if module.split(".")[0] not in ("sqlalchemy", "sqlite3", "sqlcipher3"):
+        return None
+    driver = getattr(error, "orig", None) or error
+    first = (str(driver).strip().splitlines() or ["?"])[0][:120]
+    if "[SQL:" in first or "parameters" in first:
+        first = type(driver).__name__
+    return (f"The database could not be read ({first}); it may be damaged. Nothing was "
+            "changed. Run: waypoint audit verify")
 
 
 if __name__ == "__main__":

@@ -50,17 +50,23 @@ def _prompt(text: str) -> str:
 
 
 def _new_passphrase(source_file: str | None) -> str:
-    from desktop.services.security import passphrase_strength
-
     if source_file:
         new = _read_file(source_file)
     else:
         new = _prompt("New passphrase: ")
         if _prompt("New passphrase again: ") != new:
             raise UserError("the two passphrases differ; nothing was changed")
-    acceptable, hint = passphrase_strength(new)
-    if not acceptable:
-        raise UserError(f"passphrase refused: {hint}")
+    return _strong_enough(new)
+
+
+def _strong_enough(new: str) -> str:
+    """The window's strength rule, for every source of a new passphrase."""
+    from desktop.services.security import WeakPassphraseError, check_new_passphrase
+
+    try:
+        check_new_passphrase(new)
+    except WeakPassphraseError as weak:
+        raise UserError(f"{weak.message}; nothing was changed") from weak
     return new
 
 
@@ -77,7 +83,7 @@ def cli_passphrase(args: argparse.Namespace, database_url: str) -> str | None:
     """The passphrase for this run: --passphrase-file, $WAYPOINT_PASSPHRASE, else a prompt.
 
     None for a server database or a plain file (nothing to unlock). A new file gets a new
-    passphrase (asked twice at a prompt).
+    passphrase (asked twice at a prompt), held to the window's strength rule from any source.
     """
     from desktop.services.security import StoreState, passphrase_from_env, store_state
 
@@ -85,11 +91,11 @@ def cli_passphrase(args: argparse.Namespace, database_url: str) -> str | None:
     if state in (StoreState.SERVER, StoreState.PLAIN):
         return None
     source_file = getattr(args, "passphrase_file", None)
-    if source_file:
-        return _read_file(source_file)
-    from_env = passphrase_from_env()
-    if from_env:
-        return from_env
+    given = _read_file(source_file) if source_file else passphrase_from_env()
+    if given:
+        return _strong_enough(given) if state is StoreState.NEW else given
+    if state is StoreState.MISSING and not sys.stdin.isatty():
+        return None  # the open names what is missing; a restore asks for it itself
     if state is StoreState.NEW:
         print("A new encrypted database: choose its passphrase. It cannot be recovered if lost "
               "(make a recovery key: waypoint passphrase recovery-key).", file=sys.stderr)
@@ -114,12 +120,14 @@ def run_set(args: argparse.Namespace) -> int:
     if state is not StoreState.PLAIN or sqlite_file is None:
         raise UserError({StoreState.SERVER: "a server database is encrypted by the server",
                          StoreState.NEW: "there is no database yet; it is encrypted when made",
+                         StoreState.MISSING: "the database file is missing (waypoint list "
+                                             "says what is left and which backup to restore)",
                          StoreState.ENCRYPTED: "the database is already encrypted (use "
                                                "`waypoint passphrase change`)",
                          StoreState.PLAIN: "no SQLite file"}[state])
     source_file = getattr(args, "passphrase_file", None)
     new = _read_file(source_file) if source_file else passphrase_from_env()
-    new = new or _new_passphrase(None)
+    new = _strong_enough(new) if new else _new_passphrase(None)
     paths = resolve_paths(getattr(args, "data_dir", None))
     try:
         database = open_database(url, backup_dir=paths.backup_dir, passphrase=new,

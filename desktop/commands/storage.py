@@ -87,7 +87,7 @@ def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Database]:
+def _opened(args: argparse.Namespace, *, auditing: bool = False) -> Iterator[Database]:
     from db import CorruptDatabaseError, DatabaseError, open_database
     from desktop.commands.passphrase import cli_passphrase
     from desktop.services.startup import server_receipts_file
@@ -97,13 +97,16 @@ def _opened(args: argparse.Namespace) -> Iterator[Database]:
     try:
         database = open_database(url, backup_dir=backup_dir if sqlite_file else None,
                                  receipts_file=server_receipts_file(paths, url),
-                                 passphrase=cli_passphrase(args, url))
+                                 passphrase=cli_passphrase(args, url),
+                                 check_receipts=not auditing)
     except CorruptDatabaseError as damaged:
         hint = (f" Run: waypoint restore {damaged.latest_backup}" if damaged.latest_backup
                 else "")
         raise UserError(damaged.message + hint) from damaged
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    if database.lost_commits is not None:
+        print(f"waypoint: warning: {database.lost_commits.message}", file=sys.stderr)
     if sqlite_file is not None and not database.encrypted:
         print("waypoint: note: the database is not encrypted (run: waypoint passphrase set)",
               file=sys.stderr)
@@ -111,8 +114,31 @@ def _opened(args: argparse.Namespace) -> Iterator[Database]:
         yield database
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    except driver_errors() as problem:  # damage the open's check could not see
+        raise UserError(unreadable_message(database.where, problem)) from problem
     finally:
         database.close()
+
+
+def driver_errors() -> tuple[type[BaseException], ...]:
+    import sqlite3
+
+    from sqlalchemy import exc
+
+    from db.cipher import sqlcipher_errors
+
+    return (exc.DBAPIError, sqlite3.Error, *sqlcipher_errors)
+
+
+def unreadable_message(where: str, problem: BaseException) -> str:
+    """One line naming the driver's own complaint, never the statement or its parameters
+    (SQLAlchemy's text of an error carries both, and so the case's data)."""
+    driver = getattr(problem, "orig", None) or problem
+    first = (str(driver).strip().splitlines() or ["?"])[0][:120]
+    if "[SQL:" in first or "parameters" in first:
+        first = type(driver).__name__
+    return (f"The database in {where} could not be read ({first}); it may be damaged. "
+            "Nothing was changed. Run: waypoint audit verify")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -229,7 +255,7 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_audit_verify(args: argparse.Namespace) -> int:
     from desktop.services.audit_check import LIMITS, AnchorError, verify
 
-    with _opened(args) as database:
+    with _opened(args, auditing=True) as database:  # it compares the receipts itself
         try:
             report = verify(database, args.against)
         except AnchorError as error:

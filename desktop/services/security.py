@@ -20,7 +20,8 @@ class StoreState(Enum):
     """What the database at a URL needs before it can open."""
 
     SERVER = "server"  # not an SQLite file: the server's encryption, TLS in the URL
-    NEW = "new"  # no file yet: a passphrase is set now
+    NEW = "new"  # a real first run (nothing there at all): a passphrase is set now
+    MISSING = "missing"  # no file, but its key file, backups or receipts: never a new store
     ENCRYPTED = "encrypted"  # the passphrase opens it
     PLAIN = "plain"  # an unencrypted file: offer to encrypt it
 
@@ -42,7 +43,12 @@ def store_state(database_url: str) -> StoreState:
     if file_name is None:
         return StoreState.SERVER
     path = Path(file_name)
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
+        from db.store_checks import companions_of
+
+        found = companions_of(path.resolve(), path.resolve().parent / "backups", None)
+        return StoreState.MISSING if found else StoreState.NEW
+    if path.stat().st_size == 0:
         return StoreState.NEW
     if looks_encrypted(path):
         return StoreState.ENCRYPTED
@@ -69,6 +75,18 @@ def passphrase_strength(passphrase: str) -> tuple[bool, str]:
     if kinds >= 3 or words >= 3:
         return True, "Fair: longer is stronger (4 or more words is best)."
     return True, "Weak: add words, or mix capitals, digits and symbols."
+
+
+class WeakPassphraseError(DatabaseError):
+    """A new passphrase the strength rule refuses (the window's rule, for every way in)."""
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """WeakPassphraseError unless passphrase_strength accepts it: the CLI, the environment
+    and a passphrase file meet the same rule as the window's dialog (' ' and 'a' refused)."""
+    acceptable, hint = passphrase_strength(passphrase)
+    if not acceptable:
+        raise WeakPassphraseError(f"passphrase refused: {hint}")
 
 
 def passphrase_from_file(path: str | os.PathLike[str]) -> str:

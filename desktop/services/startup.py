@@ -120,6 +120,7 @@ def server_receipts_file(paths: AppPaths, database_url: str) -> Path | None:
 def open_storage(
     paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True,
     passphrase: str | None = None, key: DatabaseKey | None = None, encrypt_plain: bool = False,
+    defer_check: bool = True,
 ) -> Storage:
     """Open (create, migrate, check, back up) the database and build the services.
 
@@ -127,7 +128,9 @@ def open_storage(
     never duplicates it and a user who deleted it does not get it back. Raises db's
     DatabaseError subclasses (newer schema, damaged file, read-only, disk full, wrong
     passphrase) unchanged. A new SQLite file is encrypted with the passphrase (else
-    $WAYPOINT_PASSPHRASE); encrypt_plain converts an existing plain file first.
+    $WAYPOINT_PASSPHRASE); encrypt_plain converts an existing plain file first. After a
+    clean exit the full integrity check is deferred (defer_check): the window runs it after
+    the first screen, and the database runs it before any write that comes sooner.
     """
     make_data_folder(paths.data_dir)
     from desktop.services.rule_packs import use_pack_store
@@ -137,7 +140,8 @@ def open_storage(
     is_file = sqlite_file_of(database_url) is not None
     database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None,
                              receipts_file=server_receipts_file(paths, database_url),
-                             passphrase=passphrase, key=key, encrypt_plain=encrypt_plain)
+                             passphrase=passphrase, key=key, encrypt_plain=encrypt_plain,
+                             defer_check=defer_check)
     cases = CaseService(database, clock)
     memos = MemoService(database, clock)
     demo_case_id = None

@@ -49,7 +49,7 @@ def test_a_clean_close_leaves_a_marker_and_the_next_open_defers_the_full_check(
     path = _stored(sqlite_url, backup_dir)
     assert closed_cleanly(path)
     assert clean_marker_of(path).stat().st_mode & 0o777 == 0o600
-    database = db.open_database(sqlite_url, backup_dir=backup_dir)
+    database = db.open_database(sqlite_url, backup_dir=backup_dir, defer_check=True)
     assert not database.checked  # only the schema was read
     database.check_deferred()
     assert database.checked and database.cases.count() == 60
@@ -75,7 +75,7 @@ def test_rot_in_place_is_found_by_the_background_check_and_nothing_is_written(
     assert closed_cleanly(path)  # the marker cannot see rot: the background check does
     rotted = path.read_bytes()
     backups_before = sorted(p.name for p in backup_dir.iterdir())
-    database = db.open_database(sqlite_url, backup_dir=backup_dir)
+    database = db.open_database(sqlite_url, backup_dir=backup_dir, defer_check=True)
     with pytest.raises(db.CorruptDatabaseError, match="is damaged") as found:
         database.check_deferred()
     assert found.value.latest_backup is not None
@@ -88,6 +88,21 @@ def test_rot_in_place_is_found_by_the_background_check_and_nothing_is_written(
     assert not clean_marker_of(path).exists()
     with pytest.raises(db.CorruptDatabaseError, match="is damaged"):
         db.open_database(sqlite_url, backup_dir=backup_dir)
+
+
+def test_an_open_that_did_not_defer_runs_the_full_check_and_so_does_a_first_write(
+        sqlite_url: str, backup_dir: Path) -> None:
+    """Issue 21, finding 4: the CLI's opens never skip the check; a deferred open checks
+    before its first write, even when the background check has not run yet."""
+    path = _stored(sqlite_url, backup_dir)
+    _rot_last_page(path)
+    with pytest.raises(db.CorruptDatabaseError, match="is damaged"):
+        db.open_database(sqlite_url, backup_dir=backup_dir)
+    database = db.open_database(sqlite_url, backup_dir=backup_dir, defer_check=True)
+    assert not database.checked
+    with pytest.raises(db.CorruptDatabaseError, match="is damaged"):
+        database.cases.create(make_case("Later"), now=NOW, actor="test")
+    database.close()
 
 
 def test_a_clean_exit_backs_up_once_and_the_next_start_copies_nothing(

@@ -110,3 +110,31 @@ def test_passphrase_set_encrypts_a_plain_database(
     capsys.readouterr()
     assert main(["--data-dir", str(data), "list"]) == 0
     assert "1 of 1 case(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("weak", [" ", "a", "aaaaaaaaaaaa"])
+def test_the_cli_applies_the_windows_strength_rule_to_every_new_passphrase(
+        weak: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 21, finding 9: `' '` and `a` were accepted from the environment or a file."""
+    from desktop.services.security import passphrase_strength
+
+    assert not passphrase_strength(weak)[0]  # the window's dialog refuses it
+    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
+    fresh = tmp_path / "fresh"
+    monkeypatch.setenv("WAYPOINT_PASSPHRASE", weak)
+    assert main(["--data-dir", str(fresh), "list"]) == 2  # a new store from the environment
+    assert "passphrase refused" in capsys.readouterr().err
+    assert not (fresh / "waypoint.sqlite3").exists()
+    weak_file = tmp_path / "weak.txt"
+    weak_file.write_text(weak + "\n", "utf-8")
+    monkeypatch.delenv("WAYPOINT_PASSPHRASE")
+    assert main(["--data-dir", str(fresh), "--passphrase-file", str(weak_file), "list"]) == 2
+    assert "passphrase refused" in capsys.readouterr().err
+    monkeypatch.setenv("WAYPOINT_PASSPHRASE", TEST_PASSPHRASE)
+    existing = tmp_path / "existing"
+    assert main(["--data-dir", str(existing), "list"]) == 0
+    assert main(["--data-dir", str(existing), "passphrase", "change",
+                 "--new-passphrase-file", str(weak_file)]) == 2
+    assert "passphrase refused" in capsys.readouterr().err
+    assert main(["--data-dir", str(existing), "list"]) == 0  # the old one still opens
