@@ -152,17 +152,17 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # before Exception, which it is one of
+        # `waypoint import … | head -1`: the reader stopped reading; the work itself is done.
+        # Point stdout at nothing so the final flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_EXIT
     except Exception as error:  # a storage error no command translated: one line, no data
         line = _storage_error_line(error)
         if line is None:
             raise
         print(f"waypoint: {line}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        # `waypoint import … | head -1`: the reader stopped reading; the work itself is done.
-        # Point stdout at nothing so the final flush at exit does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return BROKEN_PIPE_EXIT
 
 
 def _storage_error_line(error: BaseException) -> str | None:

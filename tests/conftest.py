@@ -57,3 +57,17 @@ def pytest_runtest_makereport(
         report.outcome = "failed"
         report.longrepr = f"skipped, but {NO_SKIPS_ENV}=1 (CI runs every test): {reason}"
     return report
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked posix(reason=...) needs what only POSIX systems have; elsewhere it is
+    skipped with that reason (its Windows counterpart, where the behaviour exists there, is
+    a test of its own)."""
+    marker = item.get_closest_marker("posix")
+    if marker is None:
+        return
+    reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+    if not reason:
+        raise pytest.UsageError(f"{item.nodeid}: posix marker without a reason")
+    if os.name != "posix":
+        pytest.skip(f"POSIX only: {reason}")

@@ -194,14 +194,14 @@ def test_the_memo_of_a_maximum_size_case_renders() -> None:
 
 # --- what is read at all -------------------------------------------------------------------
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.posix(reason="/dev/zero exists on POSIX only")
 def test_dev_zero_is_refused_at_once() -> None:
     with pytest.raises(CaseFileError, match="not a regular file"):
         read_case_file("/dev/zero")
     assert_refused_cleanly(waypoint("evaluate", "/dev/zero", timeout=30), "not a regular file")
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.posix(reason="a FIFO (os.mkfifo) exists on POSIX only")
 def test_a_fifo_is_refused_and_never_waited_on(tmp_path: Path) -> None:
     fifo = tmp_path / "case.json"
     os.mkfifo(fifo)

@@ -25,7 +25,8 @@ from db.private_files import (
 from desktop.paths import resolve_database_url, resolve_paths
 from desktop.services.startup import close_storage, open_storage
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+pytestmark = pytest.mark.posix(reason="POSIX file modes and umask; on Windows the user's profile "
+                              "folder keeps others out (test_data_folder_windows.py)")
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "resources" / "demo" / "demo.case.json"

@@ -17,6 +17,8 @@ import pytest
 
 @contextmanager
 def tiny_disk(mount_point: Path, size: str = "1m") -> Iterator[Path]:
+    if os.name != "posix":
+        pytest.skip("a tmpfs mount needs Linux (mount -t tmpfs); POSIX only")
     mount_point.mkdir(parents=True, exist_ok=True)
     as_root = [] if os.geteuid() == 0 else ["sudo", "-n"]
     options = f"size={size},mode=0700,uid={os.getuid()},gid={os.getgid()}"

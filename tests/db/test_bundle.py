@@ -10,6 +10,7 @@ import pytest
 from desktop.cli import main
 from desktop.services.bundle import BUNDLE_FORMAT, BundleError, open_bundle, seal
 from tests.db.conftest import make_case
+from tests.owner_only import assert_owner_only
 
 BUNDLE_SECRET = "bundle passphrase for the office"
 
@@ -40,7 +41,7 @@ def test_export_encrypt_and_import_round_trip(data_dir: tuple[Path, str], tmp_pa
     for secret in ("Ramírez".encode(), "Ana Lucía".encode(), b"212345678", b"212-345-678",
                    b"1994-03"):
         assert secret not in raw
-    assert bundle.stat().st_mode & 0o077 == 0
+    assert_owner_only(bundle)
     assert "warning" not in capsys.readouterr().err
 
     other = tmp_path / "other"

@@ -13,6 +13,7 @@ import db
 from db.integrity import clean_marker_of, closed_cleanly
 from db.repositories import ImportItem
 from tests.db.conftest import make_case
+from tests.owner_only import assert_mode
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
 
@@ -48,7 +49,7 @@ def test_a_clean_close_leaves_a_marker_and_the_next_open_defers_the_full_check(
         sqlite_url: str, backup_dir: Path) -> None:
     path = _stored(sqlite_url, backup_dir)
     assert closed_cleanly(path)
-    assert clean_marker_of(path).stat().st_mode & 0o777 == 0o600
+    assert_mode(clean_marker_of(path), 0o600)
     database = db.open_database(sqlite_url, backup_dir=backup_dir, defer_check=True)
     assert not database.checked  # only the schema was read
     database.check_deferred()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -18,6 +17,8 @@ from db import cipher
 from desktop.services.cases import CaseService
 from tests.conftest import TEST_PASSPHRASE
 from tests.db.conftest import StepClock, make_case
+from tests.hard_kill import KILL_MYSELF, KILLED_ITSELF
+from tests.owner_only import assert_owner_only
 
 REPO = Path(__file__).resolve().parents[2]
 NAME, GIVEN, A_NUMBER = "Ramírez Cruz", "Ana Lucía", "A-212-345-678"
@@ -163,14 +164,14 @@ def test_a_plain_database_and_its_backups_are_encrypted_on_request(
         again.close()
 
 
-KILL_CHILD = """
+KILL_CHILD = f"""
 import os, signal, sys
 from pathlib import Path
 from db import cipher
 database_file, backup_dir, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 def step(name):
     if name == kill_at or (kill_at == "copy" and name.startswith("copy:")):
-        os.kill(os.getpid(), signal.SIGKILL)
+        {KILL_MYSELF}
 cipher.encrypt_plain_database(database_file, sys.argv[4], [backup_dir], step)
 """
 
@@ -185,7 +186,7 @@ def test_sigkill_while_encrypting_loses_nothing(
     child = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(KILL_CHILD), str(database_file), str(backup_dir),
          kill_at, TEST_PASSPHRASE], cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert child.returncode == KILLED_ITSELF, child.stderr
     # The next start finishes the job (or starts it again) and every case is there.
     database = db.open_database(sqlite_url, backup_dir=backup_dir, encrypt_plain=True)
     try:
@@ -217,13 +218,13 @@ def test_change_passphrase_rekeys_and_a_recovery_key_opens(
         opened.close()
 
 
-REKEY_CHILD = """
+REKEY_CHILD = f"""
 import os, signal, sys
 from pathlib import Path
 from db import cipher
 def step(name):
     if name == sys.argv[2]:
-        os.kill(os.getpid(), signal.SIGKILL)
+        {KILL_MYSELF}
 cipher.change_passphrase(Path(sys.argv[1]), sys.argv[3], "the new passphrase", step=step)
 """
 
@@ -236,7 +237,7 @@ def test_sigkill_while_rekeying_leaves_a_passphrase_that_opens(
     child = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(REKEY_CHILD), str(database_file), kill_at,
          TEST_PASSPHRASE], cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert child.returncode == KILLED_ITSELF, child.stderr
     works = TEST_PASSPHRASE if kill_at == "slots-added" else "the new passphrase"
     database = db.open_database(sqlite_url, backup_dir=backup_dir, passphrase=works)
     try:
@@ -266,6 +267,6 @@ def test_key_file_is_owner_only_and_says_what_it_is(sqlite_url: str, backup_dir:
                                                     tmp_path: Path) -> None:
     fill(sqlite_url, backup_dir)
     key_file = tmp_path / "data" / "waypoint.sqlite3.keys"
-    assert key_file.stat().st_mode & 0o077 == 0
+    assert_owner_only(key_file)
     text = key_file.read_text()
     assert cipher.KEYS_FORMAT in text and TEST_PASSPHRASE not in text

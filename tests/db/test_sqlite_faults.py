@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from sqlalchemy import event
 import db
 from desktop.services.cases import CaseService
 from tests.db.conftest import StepClock, make_case
+from tests.hard_kill import KILLED_BY_POPEN
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -57,13 +57,13 @@ def test_saves_that_returned_survive_sigkill(sqlite_url: str, tmp_path: Path) ->
         for line in process.stdout:
             returned.append(line.strip())
             if len(returned) == 40:
-                process.send_signal(signal.SIGKILL)
+                process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
                 break
     finally:
         process.kill()
         process.wait()
         process.stdout.close()
-    assert process.returncode == -signal.SIGKILL
+    assert process.returncode == KILLED_BY_POPEN
     database = _open(sqlite_url, None)
     try:
         stored = {s.case_id for s in CaseService(database).list_cases(limit=10_000)}

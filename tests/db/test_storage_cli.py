@@ -11,6 +11,7 @@ from sqlalchemy import text
 import db
 from desktop.cli import main
 from tests.db.conftest import make_case
+from tests.owner_only import assert_mode
 
 
 def _run(data_dir: Path, *argv: str) -> int:
@@ -102,7 +103,8 @@ def test_a_server_database_keeps_this_machines_receipts_in_the_data_folder(
     assert _run(data_dir, "--database-url", pg_url, "audit", "verify") == 0
     out = capsys.readouterr().out
     receipts = next(data_dir.glob("audit-receipts-*.log"))
-    assert f"Receipts: {receipts}" in out and receipts.stat().st_mode & 0o777 == 0o600
+    assert f"Receipts: {receipts}" in out
+    assert_mode(receipts, 0o600)
     engine = create_engine(pg_url)
     with engine.begin() as connection:
         connection.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))

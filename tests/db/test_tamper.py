@@ -25,6 +25,7 @@ from desktop.services.cases import CaseService
 from desktop.services.memos import MemoService
 from tests.db.conftest import StepClock, make_case
 from tests.db.test_memos_audit import DETERMINATION
+from tests.owner_only import assert_mode
 from tests.sqlite_files import connect_file
 
 Attack = Callable[[sqlite3.Connection], None]
@@ -270,7 +271,7 @@ def test_amendment_still_leaves_the_finalized_state(data_dir: Path,
 
 def test_receipts_file_is_owner_only_and_one_line_per_head(data_dir: Path) -> None:
     receipts = data_dir / "waypoint.sqlite3.audit-receipts.log"
-    assert receipts.stat().st_mode & 0o777 == 0o600
+    assert_mode(receipts, 0o600)
     lines = receipts.read_text("ascii").splitlines()
     with closing(connect_file(data_dir / "waypoint.sqlite3")) as connection:
         head = connection.execute(

@@ -18,6 +18,7 @@ from desktop.flow import Step
 from desktop.memo.interview import sheet_questions
 from desktop.services.evaluation import evaluate_case
 from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
+from tests.owner_only import assert_mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -62,7 +63,7 @@ def test_a_spanish_sheet_saved_from_the_memo_step_holds_the_open_questions(
     with qtbot.waitSignal(memo.interview_sheet.saved_to, timeout=30_000):
         save.accept()
     assert "outside Waypoint's encrypted store" in memo.status.text()
-    assert (suggested.stat().st_mode & 0o777) == 0o600
+    assert_mode(suggested, 0o600)
     assert services.settings.value(LAST_FOLDER_KEY) == str(folder)
 
     text = pdf_text(suggested)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 
 import pytest
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
@@ -13,9 +12,10 @@ from test_case_flow_support import (  # noqa: F401  (services_fixture provides `
 )
 
 from desktop.flow import Step
+from tests.owner_only import assert_mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints"),
-              pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")]
+              pytest.mark.posix(reason="POSIX file modes of the saved copy")]
 
 
 def test_save_as_pdf_writes_an_owner_only_file(qtbot, services, tmp_path) -> None:
@@ -32,7 +32,7 @@ def test_save_as_pdf_writes_an_owner_only_file(qtbot, services, tmp_path) -> Non
     finally:
         os.umask(previous)
     assert target.read_bytes().startswith(b"%PDF")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_mode(target, 0o600)
 
 
 HOSTILE_NAME = "Ñúñez-Ibáñez"
@@ -70,7 +70,7 @@ def test_print_to_file_is_a_save_owner_only_and_named_after_the_case_not_the_per
     with qtbot.assertNotEmitted(memo.printed), qtbot.waitSignal(memo.saved_to, timeout=30_000):
         dialog.accept()
     assert target.read_bytes() == memo.pdf_bytes  # the memo itself, not 6 MB of page images
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_mode(target, 0o600)
     assert "outside Waypoint's encrypted store" in memo.status.text()
     info = PdfReader(target).metadata
     assert info is not None

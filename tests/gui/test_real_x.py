@@ -18,6 +18,7 @@ from desktop.flow.steps import Step
 from tests.gui.real_x_support import ALT, CTRL, REAL_X_MARKS, focused, press
 from tests.gui.test_case_flow_support import type_country, type_date
 from tests.gui.test_main_window import Starter, start_app, wait_for_cases  # noqa: F401
+from tests.owner_only import assert_owner_only
 
 pytestmark = REAL_X_MARKS
 
@@ -139,5 +140,5 @@ def test_a_case_typed_by_keyboard_printed_and_found_again(
     with qtbot.waitSignal(demo.memo_page.saved_to, timeout=60_000):
         print_dialog.accept()
     assert target.read_bytes() == demo.memo_page.pdf_bytes
-    assert target.stat().st_mode & 0o077 == 0
+    assert_owner_only(target)
     assert "outside Waypoint's encrypted store" in demo.memo_page.status.text()

@@ -22,6 +22,7 @@ from desktop.ui.signing_key_dialog import ImportKeyDialog
 from tests.gui.real_x_support import ALT, REAL_X_MARKS, modal
 from tests.gui.test_main_window import Starter, start_app, wait_for_cases  # noqa: F401
 from tests.gui.test_signing_key_import import ORG_PASS, make_org_pkcs12
+from tests.owner_only import assert_owner_only
 
 pytestmark = REAL_X_MARKS
 
@@ -61,7 +62,7 @@ def test_interview_sheet_printed_and_signing_key_imported_in_the_window(
     with qtbot.waitSignal(memo.interview_sheet.saved_to, timeout=60_000):
         print_dialog.accept()
     assert len(PdfReader(target).pages) == 1
-    assert target.stat().st_mode & 0o077 == 0
+    assert_owner_only(target)
     assert "outside Waypoint's encrypted store" in memo.status.text()
 
     # File > Import signing key (PKCS#12)…, filled in with the keyboard.

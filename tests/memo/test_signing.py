@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from desktop.cli import main
 from desktop.services import signing
 from desktop.services.memo_verification import StoredMemoFacts, check_memo
 from tests.memo.helpers import CASES_DIR, GENERATED_AT, load_case, pages_text, render
+from tests.owner_only import assert_mode
 
 CASE = CASES_DIR / "tb-trafficking-unknown.case.json"
 PASS = "correct horse battery"
@@ -38,8 +38,8 @@ def _pdfsig(path: Path) -> str:
 
 def test_key_is_encrypted_and_owner_only(tmp_path: Path) -> None:
     made = signing.create_officer_key(tmp_path, "Ana Pérez", PASS)
-    assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(made.path.parent.stat().st_mode) == 0o700
+    assert_mode(made.path, 0o600)
+    assert_mode(made.path.parent, 0o700)
     with pytest.raises(signing.SigningError, match="passphrase does not open"):
         signing.load_signer(tmp_path, "Ana Pérez", "wrong")
     with pytest.raises(signing.SigningError, match="already has a signing key"):

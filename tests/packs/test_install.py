@@ -11,6 +11,7 @@ import pytest
 from desktop.cli import main
 from desktop.services.rule_pack_file import FILE_FORMAT, canonical_bytes
 from desktop.services.rule_packs import PackStore, bundled_info
+from tests.owner_only import assert_owner_only
 from tests.packs.conftest import UNTRUSTED_KEY, build, copy_rules, snapshot
 
 NEWER = "2099.1.1"
@@ -40,7 +41,7 @@ def test_a_signed_pack_installs_becomes_active_and_is_listed(
     assert len(installed) == 1 and installed[0].active and installed[0].version == NEWER
     assert (data_dir / "rules" / installed[0].pack_hash / "pack.wprules").read_bytes() == (
         signed.read_bytes())
-    assert (data_dir / "rules" / installed[0].pack_hash / "pack.wprules").stat().st_mode & 0o77 == 0
+    assert_owner_only(data_dir / "rules" / installed[0].pack_hash / "pack.wprules")
     code, out, _ = run(capsys, data_dir, "rules", "list")
     lines = out.splitlines()
     assert any(line.startswith("*") and NEWER in line and "2026-11-27" in line
