@@ -20,12 +20,16 @@ LOGIN_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # What a caseworker's role may do; a supervisor's role is a member of the caseworker group,
 # and the database's triggers (migration 0005) keep approval to supervisors.
-# UPDATE on audit_log only lets LOCK TABLE serialise the chain; its triggers refuse updates.
+# The audit chain is locked through waypoint_lock_audit() (migration 0006_office), so nobody
+# holds UPDATE (hence LOCK) on audit_log; memos are only ever inserted.
 CASEWORKER_GRANTS = (
     "GRANT USAGE ON SCHEMA public TO waypoint_caseworker",
     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO waypoint_caseworker",
-    "GRANT INSERT, UPDATE ON cases, determinations, memos, audit_log, case_reviews "
-    "TO waypoint_caseworker",
+    "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, memos FROM waypoint_caseworker",
+    "GRANT INSERT, UPDATE ON cases, determinations, case_reviews TO waypoint_caseworker",
+    "GRANT INSERT ON memos, audit_log TO waypoint_caseworker",
+    "REVOKE ALL ON FUNCTION waypoint_lock_audit() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION waypoint_lock_audit() TO waypoint_caseworker",
     "GRANT INSERT, UPDATE, DELETE ON journey_stops, protection_claims TO waypoint_caseworker",
     "GRANT INSERT ON review_comments TO waypoint_caseworker",
     "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO waypoint_caseworker",
@@ -72,6 +76,8 @@ def init_server(admin_url: str, *, review_required: bool = True) -> ServerReady:
             _create_group(connection, CASEWORKER_GROUP)
             _create_group(connection, SUPERVISOR_GROUP)
             connection.execute(text(f"GRANT {CASEWORKER_GROUP} TO {SUPERVISOR_GROUP}"))
+            # Only the office's people connect; nobody makes temporary tables or schemas.
+            connection.execute(text(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC'))
             connection.execute(text(f'GRANT CONNECT ON DATABASE "{name}" TO {CASEWORKER_GROUP}'))
             for grant in CASEWORKER_GRANTS:
                 connection.execute(text(grant))
