@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 
 from db import open_database
 from db.engine import build_engine
-from db.review import Role
+from db.review import Role, Visibility
 from desktop.services.review import ReviewService
 
 CASEWORKER_GROUP = "waypoint_caseworker"
@@ -62,7 +62,8 @@ def _create_group(connection: Connection, name: str) -> None:
         connection.execute(text(f'CREATE ROLE "{name}" NOLOGIN'))
 
 
-def init_server(admin_url: str, *, review_required: bool = True) -> ServerReady:
+def init_server(admin_url: str, *, review_required: bool = True,
+                visibility: Visibility | None = None) -> ServerReady:
     """Migrate the schema and create the two group roles with their privileges (idempotent).
 
     Run as the database owner or a superuser. The office's review setting is stored too.
@@ -81,8 +82,10 @@ def init_server(admin_url: str, *, review_required: bool = True) -> ServerReady:
             connection.execute(text(f'GRANT CONNECT ON DATABASE "{name}" TO {CASEWORKER_GROUP}'))
             for grant in CASEWORKER_GRANTS:
                 connection.execute(text(grant))
-        ReviewService(database, actor=make_url(admin_url).username or "admin"
-                      ).set_review_required(review_required)
+        service = ReviewService(database, actor=make_url(admin_url).username or "admin")
+        service.set_review_required(review_required)
+        if visibility is not None:
+            service.set_visibility(visibility)
     finally:
         database.close()
     return ServerReady(name, revision, review_required)

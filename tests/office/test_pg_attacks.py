@@ -75,7 +75,7 @@ def scene(scram_office: dict[str, str]) -> dict[str, Any]:
         ReviewService(database, clock).approve(ids["F"])
     finally:
         database.close()
-    with raw(scram_office["ana"]) as connection:
+    with raw(scram_office["admin"]) as connection:
         for name in ("A", "B", "F", "S"):
             case_id = ids[name]
             found = connection.execute("SELECT id FROM cases WHERE case_id = %s",
@@ -215,11 +215,14 @@ def _attempt(url: str, statements: tuple[str, ...], ids: dict[str, Any]) -> str:
     with raw(url) as connection:
         try:
             for statement in statements:
-                connection.execute(statement.format(**ids).encode())
+                cursor = connection.execute(statement.format(**ids).encode())
         except psycopg.DatabaseError as refusal:
             connection.rollback()
             return str(refusal).splitlines()[0]
         connection.rollback()
+    # Row-level security: a row the person may not see is one they cannot change either.
+    if statements[-1].startswith(("UPDATE", "DELETE")) and cursor.rowcount == 0:
+        return "no such row visible"
     return ""
 
 
@@ -241,8 +244,20 @@ def _audit_verifies(office: dict[str, str]) -> None:
         database.close()
 
 
+def _open_all_cases(office: dict[str, str]) -> None:
+    """The office setting that shows every case to every caseworker (so attacks reach them)."""
+    database = _open(office["admin"])
+    try:
+        ReviewService(database, StepClock()).set_visibility("all")
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize("visibility", ["own", "all"])
 def test_every_caseworker_attempt_is_refused(scram_office: dict[str, str],
-                                             scene: dict[str, Any]) -> None:
+                                             scene: dict[str, Any], visibility: str) -> None:
+    if visibility == "all":
+        _open_all_cases(scram_office)
     assert len(CASEWORKER_ATTEMPTS) >= 60
     assert _all_refused(scram_office, "ana", CASEWORKER_ATTEMPTS, scene) == []
     _audit_verifies(scram_office)
@@ -250,6 +265,7 @@ def test_every_caseworker_attempt_is_refused(scram_office: dict[str, str],
 
 def test_every_supervisor_attempt_on_their_own_case_is_refused(
         scram_office: dict[str, str], scene: dict[str, Any]) -> None:
+    _open_all_cases(scram_office)
     assert _all_refused(scram_office, "sam", SUPERVISOR_ATTEMPTS, scene) == []
     database = _open(scram_office["sam"])
     try:
@@ -263,6 +279,7 @@ def test_every_supervisor_attempt_on_their_own_case_is_refused(
 def test_the_temp_table_trick_fails_even_where_temporary_tables_are_allowed(
         scram_office: dict[str, str], scene: dict[str, Any]) -> None:
     """With TEMPORARY granted back, the pinned search_path still reads the real catalog."""
+    _open_all_cases(scram_office)
     with raw(scram_office["admin"]) as connection:
         name = connection.execute("SELECT current_database()").fetchone()
         assert name is not None

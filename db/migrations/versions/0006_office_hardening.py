@@ -7,7 +7,9 @@ rewrite who submitted, reviewed, finalized or commented; move a review to anothe
 approve a version other than the one submitted; change a submitted case's facts; delete
 cases, reviews, memos or comments; update a memo; withdraw an approval without being a
 supervisor whose withdrawal is already the newest audit entry; lock the audit table except
-through waypoint_lock_audit(). PUBLIC loses TEMPORARY and CREATE on the database and schema.
+through waypoint_lock_audit(); see a case (or its parts) that is not theirs, unless the office
+opens all cases (row-level security). PUBLIC loses TEMPORARY and CREATE on the database and
+schema.
 
 Revision ID: 0006_office
 Revises: 0005
@@ -267,6 +269,32 @@ TRIGGERS = (
        ON review_comments FOR EACH ROW EXECUTE FUNCTION waypoint_comment_person_guard()""",
 )
 
+# Who sees what (row-level security; the administrator, as the tables' owner, sees all): a
+# caseworker the cases she created or is assigned, a supervisor all the office's, everyone
+# all when the office setting `visibility` is `all` (small offices). A case's memos,
+# determinations, review, comments and journey are seen with it.
+VISIBILITY = (
+    """CREATE OR REPLACE FUNCTION waypoint_sees_all_cases() RETURNS boolean
+       LANGUAGE sql STABLE AS $$
+       SELECT waypoint_person() IS NULL OR waypoint_is_supervisor()
+              OR COALESCE((SELECT s.value = 'all' FROM office_settings s
+                           WHERE s.key = 'visibility'), false) $$""",
+    "ALTER TABLE cases ENABLE ROW LEVEL SECURITY",
+    """CREATE POLICY cases_visible ON cases USING (
+         (SELECT waypoint_sees_all_cases()) OR created_by = (SELECT waypoint_person())
+         OR assigned_to = (SELECT waypoint_person()))""",
+    *(part for table in ("memos", "determinations", "case_reviews", "review_comments",
+                         "journey_stops") for part in (
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"""CREATE POLICY {table}_of_visible_cases ON {table} USING (
+             EXISTS (SELECT 1 FROM cases c WHERE c.id = {table}.case_pk))""")),
+    "ALTER TABLE protection_claims ENABLE ROW LEVEL SECURITY",
+    """CREATE POLICY protection_claims_of_visible_cases ON protection_claims USING (
+         EXISTS (SELECT 1 FROM journey_stops s WHERE s.id = protection_claims.stop_id))""",
+)
+RLS_TABLES = ("cases", "memos", "determinations", "case_reviews", "review_comments",
+              "journey_stops", "protection_claims")
+
 # PUBLIC (every login) loses temporary tables and CREATE; an existing office's caseworkers
 # lose UPDATE on the audit log (it only served LOCK TABLE) and on memos.
 PRIVILEGES = """DO $$
@@ -284,6 +312,10 @@ BEGIN
 END $$"""
 
 DROPS = (
+    *(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY" for table in RLS_TABLES),
+    "DROP POLICY IF EXISTS cases_visible ON cases",
+    *(f"DROP POLICY IF EXISTS {table}_of_visible_cases ON {table}" for table in RLS_TABLES[1:]),
+    "DROP FUNCTION IF EXISTS waypoint_sees_all_cases()",
     "DROP TRIGGER IF EXISTS review_comments_person_guard ON review_comments",
     "DROP TRIGGER IF EXISTS memos_final_update_needs_approval ON memos",
     "DROP TRIGGER IF EXISTS memos_person_guard ON memos",
@@ -305,8 +337,13 @@ def upgrade() -> None:
                     AND c.created_by IS NULL""")
     op.execute("""UPDATE case_reviews r SET case_version = c.version FROM cases c
                   WHERE c.id = r.case_pk""")
+    # An office that already works together keeps seeing all its cases (init-server's
+    # --visibility changes it); a new one starts with each caseworker's own.
+    op.execute("""INSERT INTO office_settings (key, value)
+                  SELECT 'visibility', 'all' WHERE EXISTS (SELECT 1 FROM office_people)
+                  ON CONFLICT (key) DO NOTHING""")
     for statement in (*FUNCTIONS, REVIEW_GUARD, FINAL_NEEDS_APPROVAL, CASE_GUARD, MEMO_GUARD,
-                      COMMENT_GUARD, *TRIGGERS, PIN_SEARCH_PATH, PRIVILEGES):
+                      COMMENT_GUARD, *TRIGGERS, *VISIBILITY, PIN_SEARCH_PATH, PRIVILEGES):
         op.execute(statement)
 
 
