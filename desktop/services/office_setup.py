@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from db import open_database
 from db.engine import build_engine
 from db.review import Role, Visibility
+from desktop.services.office_people import check_password, set_password
 from desktop.services.review import ReviewService
 
 CASEWORKER_GROUP = "waypoint_caseworker"
@@ -100,6 +101,8 @@ def add_person(admin_url: str, login: str, display_name: str, role: Role,
                                "(at most 63), starting with a letter")
     if role not in GROUP_OF_ROLE:
         raise OfficeSetupError(f"role must be caseworker or supervisor, not {role!r}")
+    if password is not None:
+        check_password(password, login)
     engine = build_engine(admin_url)
     try:
         with engine.begin() as connection:
@@ -107,10 +110,13 @@ def add_person(admin_url: str, login: str, display_name: str, role: Role,
                 text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}).first()
             if exists is None:
                 connection.execute(text(f'CREATE ROLE "{login}" LOGIN'))
-            if password:
-                quoted = connection.execute(text("SELECT quote_literal(:p)"),
-                                            {"p": password}).scalar_one()
-                connection.execute(text(f'ALTER ROLE "{login}" PASSWORD {quoted}'))
+            elif login.startswith("waypoint_") or connection.execute(text(
+                    "SELECT rolsuper FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
+                raise OfficeSetupError(f"{login} is a superuser or group role, not a person")
+            else:
+                connection.execute(text(f'ALTER ROLE "{login}" LOGIN'))
+            if password is not None:
+                set_password(connection, login, password)
             other = next(g for r, g in GROUP_OF_ROLE.items() if r != role)
             connection.execute(text(f'REVOKE {other} FROM "{login}"'))
             connection.execute(text(f'GRANT {GROUP_OF_ROLE[role]} TO "{login}"'))
@@ -126,5 +132,6 @@ def add_person(admin_url: str, login: str, display_name: str, role: Role,
 
 def url_for_person(admin_url: str, login: str) -> str:
     """The server URL with the person's login instead of the administrator's."""
-    return make_url(admin_url).set(username=login, password=None).render_as_string(
-        hide_password=False)
+    # URL.set() ignores password=None: replace it, so the administrator's password never shows.
+    return make_url(admin_url)._replace(username=login, password=None).render_as_string(
+        hide_password=True)

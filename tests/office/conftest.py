@@ -84,5 +84,5 @@ def scram_office(scram_server: ScramServer) -> Iterator[dict[str, str]]:
         admin.dispose()
 
 
-PASSWORDS = {"sam": "sam's long office passphrase", "ana": "correct horse battery ana",
-             "ben": "ben-has-a-Long-pass-2026"}
+PASSWORDS = {"sam": "Okafor's long office passphrase", "ana": "correct horse battery staple",
+             "ben": "Adler-has-a-Long-pass-2026"}
