@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from db.server_tls import allow_insecure, masked_url
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
 from desktop.ui.background import BackgroundRunner
@@ -91,6 +92,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="waypoint", description="Open the Waypoint window.")
     parser.add_argument("--data-dir", help="folder for the database, backups, logs and settings")
     parser.add_argument("--database-url", help="SQLAlchemy URL of the database")
+    parser.add_argument("--insecure", action="store_true",
+                        help="allow a server URL without TLS to a host that is not this machine")
     parser.add_argument("case_file", nargs="?",
                         help="a case file to import (if new) and open, e.g. on double-click")
     return parser.parse_args(list(argv))
@@ -406,7 +409,7 @@ class StorageOpener(QObject):
         window.runner.run(_warm_up_in_worker, lambda _result: window.warm_case_pages())
         # After a clean exit the open only read the schema; the full check runs now.
         window.runner.run(storage.database.check_deferred, None, self._damage_found)
-        log.info("Database open: %s", self.database_url)
+        log.info("Database open: %s", masked_url(self.database_url))
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
@@ -675,6 +678,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if no_display is not None:
         print(no_display, file=sys.stderr)
         return 1
+    if args.insecure:
+        allow_insecure()
     paths = resolve_paths(args.data_dir)
     database_url = resolve_database_url(paths, args.database_url)
     QApplication.setApplicationName("Waypoint")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
@@ -50,7 +51,7 @@ def check_password(password: str, login: str) -> None:
 def set_password(connection: Connection, login: str, password: str) -> None:
     """ALTER ROLE … PASSWORD with the SCRAM verifier, not the password itself."""
     check_password(password, login)
-    driver = connection.connection.dbapi_connection
+    driver: Any = connection.connection.dbapi_connection
     pgconn = getattr(driver, "pgconn", None)
     if pgconn is None:
         raise PasswordPolicyError("setting a password needs the psycopg driver")

@@ -11,8 +11,12 @@ from sqlalchemy.engine import make_url
 from db import open_database
 from db.engine import build_engine
 from db.review import Role, Visibility
+from db.server_tls import allow_insecure
 from desktop.services.office_people import check_password, set_password
 from desktop.services.review import ReviewService
+
+__all__ = ["OfficeSetupError", "ServerReady", "add_person", "allow_insecure", "init_server",
+           "url_for_person"]
 
 CASEWORKER_GROUP = "waypoint_caseworker"
 SUPERVISOR_GROUP = "waypoint_supervisor"
