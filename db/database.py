@@ -42,6 +42,7 @@ from db.integrity import (
     sqlite_file_problem,
 )
 from db.records import AuditReport
+from db.server_login import ServerLogin, attach_server_login
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
@@ -74,13 +75,21 @@ class Database:
         self.checked = True
         self.damaged = False
         self.read_only = "mode=ro" in url
+        self.server_login: ServerLogin | None = None  # set by open_database on a server
 
     @property
     def encrypted(self) -> bool:
         return self.key is not None
 
+    @property
+    def lockable(self) -> bool:
+        """An encrypted file, or a server signed in with a password (db.server_login)."""
+        return self.key is not None or self.server_login is not None
+
     def lock(self) -> None:
-        """Close every connection and wipe the key; unlock() with the passphrase reopens."""
+        """Close every connection and wipe the key (or the server password) until unlock()."""
+        if self.server_login is not None:
+            self.server_login.forget(self.engine)
         if self.key is not None:
             self.engine.dispose()
             self.key.forget()
@@ -89,6 +98,8 @@ class Database:
         """Check the passphrase (WrongPassphraseError changes nothing) and take the key again."""
         from db import cipher
 
+        if self.server_login is not None:
+            self.server_login.take(self.engine, passphrase)
         if self.key is not None and self.sqlite_file is not None:
             self.key.take(cipher.unlock(self.sqlite_file, passphrase))
 
@@ -320,6 +331,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
         checked = check_sqlite_file(sqlite_file, backup_dir, key, allow_deferred=True)
     had_data = sqlite_file is not None and _has_data(sqlite_file)
     engine = build_engine(url, key)
+    login = attach_server_login(engine, url, passphrase) if sqlite_file is None else None
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
         if sqlite_file is not None and not read_only_url:
@@ -353,6 +365,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
                         receipts_file=receipts_file, key=key)
     database.checked = sqlite_file is None or checked
+    database.server_login = login
     if found in PRE_RECEIPT_REVISIONS:
         _anchor_older_chain(database)
     return database

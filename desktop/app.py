@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from db.server_login import is_wrong_password
 from db.server_tls import allow_insecure, masked_url
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
@@ -170,6 +171,23 @@ def open_settings(paths: AppPaths) -> QSettings:
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
 
 
+def server_sign_in(database_url: str) -> str | None:
+    """What the sign-in page says for a server URL without a password; None otherwise."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(database_url)
+    except Exception:  # not a URL: the open explains it
+        return None
+    if (url.get_backend_name() != "postgresql" or url.password is not None or not url.host
+            or "sslcert" in url.query):  # a socket's peer login, or a client certificate
+        return None
+    if os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE"):
+        return None  # libpq finds the password itself
+    return (f"Sign in to the office server {url.host or 'on this machine'} as "
+            f"{url.username or os.environ.get('USER', '')}: enter your password.")
+
+
 def _read_first_page_in_worker(database_url: str, limit: int, passphrase: str | None
                                ) -> tuple[Any, Any]:
     """(the key of an encrypted file or None, the first page or None); the key is derived once.
@@ -251,7 +269,13 @@ class StorageOpener(QObject):
         database_file = security.database_file(self.database_url)
         if secret is None and state is security.StoreState.ENCRYPTED and database_file:
             secret = security.remembered_passphrase(database_file)
-        if secret is not None or state is security.StoreState.SERVER:
+        sign_in = server_sign_in(self.database_url)
+        if state is security.StoreState.SERVER:  # a laptop passphrase is no server password
+            if sign_in is not None:
+                self.lock.ask_at_start(sign_in, self._begin)
+            else:
+                self._begin(None)
+        elif secret is not None:
             self._begin(secret)
         elif state is security.StoreState.ENCRYPTED:
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
@@ -410,6 +434,9 @@ class StorageOpener(QObject):
         # After a clean exit the open only read the schema; the full check runs now.
         window.runner.run(storage.database.check_deferred, None, self._damage_found)
         log.info("Database open: %s", masked_url(self.database_url))
+        login = getattr(storage.database, "server_login", None)
+        if login is not None:  # who is signed in, in the title bar
+            window.setWindowTitle(f"Waypoint \u2014 signed in as {login.login}")
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
@@ -530,6 +557,11 @@ class StorageOpener(QObject):
         if isinstance(error, WrongPassphraseError):
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
                                    "cases.", self._begin, str(error))
+            return
+        sign_in = server_sign_in(self.database_url)
+        if sign_in is not None and is_wrong_password(error):
+            self.lock.ask_at_start(sign_in, self._begin, "The server did not accept this "
+                                   "login and password.")
             return
         if isinstance(error, DatabaseError):
             log.error("The database could not be opened: %s", error)
