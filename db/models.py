@@ -58,7 +58,7 @@ class Case(SQLModel, table=True):
     version: int = Field(default=1, sa_column=Column(
         Integer, nullable=False, server_default="1"))
     assigned_to: str | None = Field(default=None, sa_column=Column(String(200)))
-    # Office hardening (migration 0006_office): on a server, the login that created the case.
+    # Office hardening (migration 0007_office): on a server, the login that created the case.
     created_by: str | None = Field(default=None, sa_column=Column(String(200)))
 
 
@@ -248,6 +248,40 @@ class ReviewComment(SQLModel, table=True):
     body: str = Field(sa_column=Column(Text, nullable=False))
     author: str = Field(sa_column=Column(String(200), nullable=False))
     at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
+class OfficeAuthority(SQLModel, table=True):
+    """A certificate authority the office trusts to name its officers (its own, or imported)."""
+
+    __tablename__ = "office_authorities"
+
+    fingerprint: str = Field(sa_column=Column(String(64), primary_key=True))  # SHA-256 of DER
+    name: str = Field(sa_column=Column(String(200), nullable=False))
+    certificate_der: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
+class SigningCertificate(SQLModel, table=True):
+    """The registry: which person, in which role, signs with the certificate of this fingerprint,
+    from when to when, and whether the office revoked it."""
+
+    __tablename__ = "signing_certificates"
+    __table_args__ = (
+        CheckConstraint("role IN ('caseworker', 'supervisor')",
+                        name="ck_signing_certificates_role"),
+        Index("ix_signing_certificates_person", "person"),
+    )
+
+    fingerprint: str = Field(sa_column=Column(String(64), primary_key=True))  # SHA-256 of DER
+    person: str = Field(sa_column=Column(String(200), nullable=False))
+    role: str = Field(sa_column=Column(String(16), nullable=False))
+    issuer_fingerprint: str = Field(sa_column=Column(
+        String(64), ForeignKey("office_authorities.fingerprint"), nullable=False))
+    not_before: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    not_after: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    registered_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    revoked_at: datetime | None = Field(default=None, sa_column=Column(_utc()))
+    revoked_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 metadata = SQLModel.metadata

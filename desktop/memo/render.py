@@ -51,7 +51,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 law_known_through: str | None = None, supersedes: str | None = None,
                 supersedes_id: int | None = None, signed: bool = False,
                 audit_anchor: str | None = None, prepared_at: datetime | None = None,
-                reviewed_at: datetime | None = None, review_pending: bool = False) -> bytes:
+                reviewed_at: datetime | None = None, review_pending: bool = False,
+                signer_note: str | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
@@ -64,6 +65,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     `prepared_at` (default generated_at) and `reviewed_at` date the Prepared/Reviewed by lines.
     `review_pending`: a final memo the preparer signs on submitting it for review; it says (and
     its keywords record) that it is final only with the reviewer's counter-signature.
+    `signer_note` says whose key signs (signing.signer_note: self-signed, or the office's).
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -76,7 +78,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                             finalized_at=finalized_at if final else None,
                             generated_at=generated_at, signed=signed and final,
                             prepared_at=prepared_at, reviewed_at=reviewed_at,
-                            review_pending=review_pending and final)
+                            review_pending=review_pending and final,
+                            signer_note=signer_note)
     digest = lookups.facts_digest(case_data, determination)
     rules_version = str(determination.get("rules_version") or "unknown")
     rules_hash = determination.get("rules_hash")

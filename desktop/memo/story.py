@@ -55,6 +55,7 @@ class Signatures:
     prepared_at: datetime | None = None  # default: generated_at
     reviewed_at: datetime | None = None
     review_pending: bool = False  # signed by the preparer; final with the reviewer's counter-sig.
+    signer_note: str | None = None  # whose key signs: self-signed, or the issuing office
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,8 @@ def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowabl
             state += (" The finalizing officer's digital signature covers this whole document; "
                       "check it with 'waypoint memo verify' or any PDF reader that shows "
                       "signatures. Any change after signing breaks it.")
+    if signatures.signer_note and (signatures.signed or signatures.review_pending):
+        state += " " + signatures.signer_note
     else:
         state = "Draft: not finalized. The officer's decision is recorded only when finalized."
     return [KeepTogether([text("Signatures", styles.heading), table, Spacer(1, 3),

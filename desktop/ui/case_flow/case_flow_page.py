@@ -571,15 +571,28 @@ class CaseFlowPage(QWidget):
         self.case_saved.emit(self.case_id)
 
     def ask_amend(self) -> None:
-        dialog = amendment_dialog(self)
-        dialog.accepted.connect(lambda: self.amend(dialog.officer(), dialog.reason()))
+        from desktop.services.signing import has_key
+
+        data_dir = self.services.paths.data_dir
+        dialog = amendment_dialog(self, has_key=lambda name: has_key(data_dir, name))
+        dialog.accepted.connect(
+            lambda: self.amend(dialog.officer(), dialog.reason(), dialog.passphrase()))
         dialog.open()
 
-    def amend(self, officer: str, reason: str) -> None:
-        """Unlock a finalized case for changes (the final memo stays on record)."""
-        memos, case_id = self.services.memos, self.case_id
+    def amend(self, officer: str, reason: str, passphrase: str | None = None) -> None:
+        """Unlock a finalized case for changes (the final memo stays on record); with a
+        passphrase, only once the officer's signing key opens with it."""
+        memos, case_id, data_dir = self.services.memos, self.case_id, self.services.paths.data_dir
+
+        def work() -> None:
+            if passphrase is not None:
+                from desktop.services.signing import prove_officer
+
+                prove_officer(data_dir, officer, passphrase)
+            memos.start_amendment(case_id, officer, reason)
+
         self.services.runner.run(
-            lambda: memos.start_amendment(case_id, officer, reason),
+            work,
             on_done=while_alive(self, lambda _result: self._on_amendment_started()),
             on_error=while_alive(
                 self, lambda error: self.save_status.setText(f"Could not amend: {error}")

@@ -401,6 +401,8 @@ class MemoPage(QWidget):
         self.status.setText("Finalizing…")
 
         def work() -> str:
+            from desktop.services.signing import signer_note
+
             services.cases.save_draft(case_id, snapshot)
             supersedes, supersedes_id = services.memos.superseded_memo(case_id)
             determination, pdf = render_in_worker(
@@ -411,6 +413,7 @@ class MemoPage(QWidget):
                 finalized_by=officer,
                 finalized_at=finalized_at,
                 signed=bool(passphrase),
+                signer_note=signer_note(services.paths.data_dir, officer) if passphrase else None,
                 supersedes=supersedes,
                 supersedes_id=supersedes_id,
                 audit_anchor=services.memos.chain_anchor(),

@@ -169,6 +169,16 @@ class CaseListModel(QAbstractTableModel):
         self._total = 0
         self.endResetModel()
 
+    def clear_rows(self) -> None:
+        """Forget every row (the lock): a page still being read is dropped; reload() refills."""
+        self._generation += 1
+        self._fetching = False
+        self._set_loading(False)
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+
     def query(self) -> CaseQuery:
         return self._query
 

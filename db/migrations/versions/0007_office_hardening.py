@@ -11,8 +11,8 @@ through waypoint_lock_audit(); see a case (or its parts) that is not theirs, unl
 opens all cases (row-level security). PUBLIC loses TEMPORARY and CREATE on the database and
 schema.
 
-Revision ID: 0006_office
-Revises: 0005
+Revision ID: 0007_office
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from alembic import op
 
 from db.guards import PIN_SEARCH_PATH
 
-revision = "0006_office"
-down_revision = "0005"
+revision = "0007_office"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
