@@ -119,6 +119,9 @@ def add_person(admin_url: str, login: str, display_name: str, role: Role,
                 raise OfficeSetupError(f"{login} is a superuser or group role, not a person")
             else:
                 connection.execute(text(f'ALTER ROLE "{login}" LOGIN'))
+            # A transaction left open (holding locks others wait for) ends after 5 minutes.
+            connection.execute(text(f'ALTER ROLE "{login}" SET '
+                                    "idle_in_transaction_session_timeout = '5min'"))
             if password is not None:
                 set_password(connection, login, password)
             other = next(g for r, g in GROUP_OF_ROLE.items() if r != role)

@@ -77,6 +77,9 @@ def test_add_reset_remove_through_the_cli(
     out = capsys.readouterr().out
     assert scram_server.admin_password not in out and good not in out and "cleo@" in out
     assert _connects(scram_server.url("cleo", good, database))
+    with psycopg.connect(admin.replace("postgresql+psycopg://", "postgresql://")) as c:
+        config = c.execute("SELECT rolconfig FROM pg_roles WHERE rolname = 'cleo'").fetchone()
+    assert config is not None and "idle_in_transaction_session_timeout=5min" in config[0]
 
     new = "Another-long-pass-9"
     assert _cli(tmp_path, monkeypatch, new + "\n", "admin", "reset-password", admin, "cleo",
