@@ -94,7 +94,7 @@ LOCK_FUNCTION_KEY = "waypoint_lock_audit"
 
 def _lock_chain(connection: Connection) -> None:
     """Lock the chain's table for this transaction: through waypoint_lock_audit() once the
-    office hardening (migration 0007_office) made it, so people need no LOCK on the table."""
+    office hardening (migration 0008_office) made it, so people need no LOCK on the table."""
     if not connection.info.get(LOCK_FUNCTION_KEY):
         found = connection.execute(text(
             "SELECT to_regprocedure('waypoint_lock_audit()') IS NOT NULL")).scalar()

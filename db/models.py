@@ -58,7 +58,7 @@ class Case(SQLModel, table=True):
     version: int = Field(default=1, sa_column=Column(
         Integer, nullable=False, server_default="1"))
     assigned_to: str | None = Field(default=None, sa_column=Column(String(200)))
-    # Office hardening (migration 0007_office): on a server, the login that created the case.
+    # Office hardening (migration 0008_office): on a server, the login that created the case.
     created_by: str | None = Field(default=None, sa_column=Column(String(200)))
 
 

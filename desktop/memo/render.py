@@ -109,9 +109,10 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
         build_document(
             buffer, story, decor, created_at=generated_at,
             title=f"Transit requirements determination: {_short(reference, 80)}",
-            subject=(f"Decision support memo ({status}) for "
-                     f"{_short(applicant_name(applicant), NAME_LIMIT)} "
-                     f"(decision date {determination.get('decision_date')})"),
+            # Metadata is read by file browsers and indexers: the case reference, no name.
+            subject=(f"Decision support memo ({status}), case reference "
+                     f"{_short(reference, 80)} (decision date "
+                     f"{determination.get('decision_date')})"),
             author=f"Waypoint {__version__}",
             keywords=memo_keywords(determination, digest, supersedes_id, audit_anchor,
                                    review_pending and final),

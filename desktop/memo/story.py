@@ -155,7 +155,8 @@ def _notes(case: dict[str, Any], officer_notes: str | None, styles: MemoStyles) 
 
 
 def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
-    return [lines(block, style) for block in normalized(value).split("\n\n") if block.strip()]
+    blocks = normalized(value, multiline=True).split("\n\n")
+    return [lines(block, style) for block in blocks if block.strip()]
 
 
 def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowable]:

@@ -25,7 +25,7 @@ LOGIN_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # What a caseworker's role may do; a supervisor's role is a member of the caseworker group,
 # and the database's triggers (migration 0005) keep approval to supervisors.
-# The audit chain is locked through waypoint_lock_audit() (migration 0007_office), so nobody
+# The audit chain is locked through waypoint_lock_audit() (migration 0008_office), so nobody
 # holds UPDATE (hence LOCK) on audit_log; memos are only ever inserted.
 CASEWORKER_GRANTS = (
     "GRANT USAGE ON SCHEMA public TO waypoint_caseworker",
@@ -37,6 +37,7 @@ CASEWORKER_GRANTS = (
     "GRANT EXECUTE ON FUNCTION waypoint_lock_audit() TO waypoint_caseworker",
     "GRANT INSERT, UPDATE, DELETE ON journey_stops, protection_claims TO waypoint_caseworker",
     "GRANT INSERT ON review_comments TO waypoint_caseworker",
+    "GRANT INSERT ON audit_anchors TO waypoint_caseworker",  # laptops' anchors (0007)
     "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO waypoint_caseworker",
 )
 

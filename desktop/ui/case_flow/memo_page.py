@@ -30,7 +30,11 @@ from desktop.flow.validation import Problem
 from desktop.ui.background import Task, TaskCancelled
 from desktop.ui.case_flow.interview_sheet import InterviewSheet
 from desktop.ui.case_flow.lifetime import while_alive
-from desktop.ui.case_flow.memo_printing import print_pdf
+from desktop.ui.case_flow.memo_printing import (
+    file_destination,
+    neutral_document_name,
+    print_pdf,
+)
 from desktop.ui.case_flow.officer_dialogs import finalize_dialog
 from desktop.ui.case_flow.review_page import DECISION_SUPPORT_NOTICE
 from desktop.ui.context import UiServices
@@ -93,6 +97,7 @@ class MemoPage(QWidget):
         self.determination: dict[str, Any] | None = None
         self._generation = 0
         self.print_task: Task | None = None
+        self.anchor_note = ""  # after finalizing: the anchor code to write down or send
         self.progress: QProgressDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self.save_dialog: QFileDialog | None = None
@@ -212,7 +217,8 @@ class MemoPage(QWidget):
         self.determination, self.pdf_bytes = result
         self._show_document(self.pdf_bytes)
         kind = "Final memo" if self.read_only else "Draft memo"
-        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)")
+        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
+                            + (self.anchor_note if self.read_only else ""))
         self._update_buttons()
         self.preview_ready.emit()
 
@@ -263,30 +269,32 @@ class MemoPage(QWidget):
     def open_save_dialog(
         self, caption: str, what: str, on_selected: Callable[[str], None]
     ) -> QFileDialog:
-        """A PDF save dialog in the last folder used, suggesting "<family name> <what>.pdf"."""
+        """A PDF save dialog in the last folder used, suggesting a neutral name (no person's)."""
         folder = Path(str(self.services.settings.value(LAST_FOLDER_KEY, str(Path.home()))))
-        name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
+        name = safe_file_stem(neutral_document_name(what, self.case_id))
         dialog = QFileDialog(self, caption, str(folder), "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(str(folder / f"{name} {what}.pdf"))
+        dialog.selectFile(str(folder / f"{name}.pdf"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(on_selected)
         self.save_dialog = dialog
         dialog.open()
         return dialog
 
-    def save_to(self, path: str) -> None:
+    def save_to(self, path: str, how: str = "saved") -> None:
         """Write the previewed PDF to `path` and keep it as the case's draft memo."""
         if self.pdf_bytes is None or self.determination is None:
             return
         pdf, determination = self.pdf_bytes, self.determination
         self.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+        memos, case_id = self.services.memos, self.case_id
 
         def work() -> str:
             from desktop.services.files import write_private_bytes
 
             write_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
+            memos.copy_left_store(case_id, "memo", how, pdf)  # an audit entry
             if not self.read_only:
                 self.services.memos.store_draft_memo(self.case_id, determination, pdf)
             return path
@@ -308,19 +316,30 @@ class MemoPage(QWidget):
 
         Where the platform offers it, the dialog also prints to a PDF file.
         """
-        return self.open_print_dialog("Print memo", "memo", self.print_to)
+        return self.open_print_dialog("Print memo", "memo", self.print_to,
+                                      lambda path: self.save_to(path, "printed to a file"))
 
     def open_print_dialog(
-        self, title: str, what: str, on_accepted: Callable[[QPrinter], object]
+        self, title: str, what: str, on_accepted: Callable[[QPrinter], object],
+        on_file: Callable[[str], object],
     ) -> QPrintDialog:
-        """The system print dialog for "<family name> <what>", opened window-modal."""
+        """The system print dialog, opened window-modal, the job named neutrally (no person's
+        name). A "Print to File" chosen there goes to `on_file`: a save, owner-only."""
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-        name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
-        printer.setDocName(f"{name} {what}")
+        printer.setDocName(neutral_document_name(what, self.case_id))
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(title)
+        dialog.setWindowTitle(f"{title} — printing to a file makes a copy outside Waypoint's "
+                              "encrypted store")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: on_accepted(printer))
+
+        def accepted() -> None:
+            target = file_destination(printer)
+            if target is None:
+                on_accepted(printer)
+            else:
+                on_file(str(target))
+
+        dialog.accepted.connect(accepted)
         self.print_dialog = dialog
         self._printer = printer  # the dialog holds it by pointer only
         # QPrintDialog.open(receiver, member) hides QDialog.open() in PySide6: call the base.
@@ -331,9 +350,17 @@ class MemoPage(QWidget):
         """Print in the runner with a progress dialog that can cancel between pages."""
         if self.pdf_bytes is None:
             return None
-        pdf = self.pdf_bytes
+        pdf, memos, case_id = self.pdf_bytes, self.services.memos, self.case_id
+        # A printer that writes a file (Print to File) makes a copy like a save does.
+        how = "printed to a file" if printer.outputFileName() else "printed"
+
+        def work(task: Task) -> int:
+            pages = print_pdf(task, pdf, printer)
+            memos.copy_left_store(case_id, "memo", how, pdf)  # an audit entry
+            return pages
+
         return self.print_with_progress("Printing the memo…", max(self.document.pageCount(), 1),
-                                        lambda task: print_pdf(task, pdf, printer))
+                                        work)
 
     def print_with_progress(self, label: str, pages: int, work: Callable[[Task], int]) -> Task:
         """Run `work` (which prints, returning the pages) in the runner with a progress dialog."""
@@ -429,5 +456,8 @@ class MemoPage(QWidget):
         services.runner.run(work, on_done=self._finalized, on_error=self._report_error)
 
     def _finalized(self, officer: str) -> None:
-        self.status.setText(f"Finalized by {officer}. The case is now read-only.")
+        code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
+        self.anchor_note = f". Anchor code for the file: {code}" if code else ""
+        self.status.setText(f"Finalized by {officer}. The case is now read-only"
+                            f"{self.anchor_note}.")
         self.finalized.emit(officer)

@@ -22,12 +22,12 @@ IMPORT_FOLDER_KEY = "folders/import"
 EXPORT_FOLDER_KEY = "folders/export"
 
 
-def export_file_name(display_name: str, case_id: str, *, bundle: bool = False) -> str:
-    """A file name for an exported case: the person's name (any script) and the case id."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", display_name).strip()
-    cleaned = re.sub(r"\s+", "-", cleaned)[:80].strip("-.")
+def export_file_name(case_id: str, *, bundle: bool = False) -> str:
+    """A file name for an exported case: the case id, never the person's name (a folder's
+    listing is seen by more people than the file's content)."""
+    cleaned = re.sub(r"[^0-9A-Za-z_.-]+", "-", case_id)[:80].strip("-.") or "case"
     suffix = ".bundle.json" if bundle else ".case.json"
-    return f"{cleaned}-{case_id}{suffix}" if cleaned else f"{case_id}{suffix}"
+    return f"case-{cleaned}{suffix}"
 
 
 def _folder(settings: QSettings, key: str) -> str:
@@ -148,10 +148,10 @@ class CaseTransfer:
         start = _folder(self._settings, EXPORT_FOLDER_KEY)
         bundle = passphrase is not None
         if len(selected) == 1:
-            case_id, name = selected[0]
+            case_id, _name = selected[0]
             path, _ = QFileDialog.getSaveFileName(
                 self._parent, "Export case file" + (" (encrypted)" if bundle else ""),
-                str(Path(start) / export_file_name(name, case_id, bundle=bundle)),
+                str(Path(start) / export_file_name(case_id, bundle=bundle)),
                 CASE_FILE_FILTER,
             )
             if path:
@@ -164,8 +164,8 @@ class CaseTransfer:
         if folder:
             self._settings.setValue(EXPORT_FOLDER_KEY, folder)
             self.export_cases(
-                [(cid, Path(folder) / export_file_name(name, cid, bundle=bundle))
-                 for cid, name in selected], passphrase
+                [(cid, Path(folder) / export_file_name(cid, bundle=bundle))
+                 for cid, _name in selected], passphrase
             )
 
     def export_cases(self, targets: Sequence[tuple[str, Path]],

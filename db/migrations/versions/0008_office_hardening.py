@@ -11,8 +11,8 @@ through waypoint_lock_audit(); see a case (or its parts) that is not theirs, unl
 opens all cases (row-level security). PUBLIC loses TEMPORARY and CREATE on the database and
 schema.
 
-Revision ID: 0007_office
-Revises: 0006
+Revision ID: 0008_office
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from alembic import op
 
 from db.guards import PIN_SEARCH_PATH
 
-revision = "0007_office"
-down_revision = "0006"
+revision = "0008_office"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
