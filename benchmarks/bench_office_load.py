@@ -11,6 +11,8 @@ evaluated cases; supervisors search and approve submitted cases. At the end it c
 and prints the p50/p95/p99 save latency. Run:
   WAYPOINT_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:54339/waypoint \\
   .venv/bin/python benchmarks/bench_office_load.py --clients 20 --seconds 60
+or, with SCRAM passwords and TLS on a throwaway server of its own (as root: runuser):
+  .venv/bin/python benchmarks/bench_office_load.py --scram-tls --clients 20 --seconds 60
 """
 
 from __future__ import annotations
@@ -146,13 +148,15 @@ def _setup(admin_url: str, clients: int, supervisors: int, case_count: int
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    init_server(url)
+    init_server(url, visibility="all")  # the cases are imported by the administrator
     people = []
     for index in range(clients):
         role = "supervisor" if index < supervisors else "caseworker"
         login = f"load_{role[:3]}_{index}"
-        add_person(url, login, f"{role.title()} {index}", role)
-        people.append((login, role, url_for_person(url, login)))
+        password = f"load bench passphrase {uuid.uuid4().hex[:12]}"  # SCRAM on the server
+        add_person(url, login, f"{role.title()} {index}", role, password)  # type: ignore[arg-type]
+        person = make_url(url_for_person(url, login))._replace(password=password)
+        people.append((login, role, person.render_as_string(hide_password=False)))
     database = db.open_database(url)
     items = [ImportItem(_case(i), f"LOAD-{i}", "bench") for i in range(case_count)]
     database.cases.import_cases(items, now=datetime.now(UTC), actor="setup")
@@ -272,9 +276,28 @@ def main(argv: list[str] | None = None) -> int:
                         help="how many of the clients are supervisors (default: a fifth)")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--cases", type=int, default=300)
+    parser.add_argument("--scram-tls", action="store_true",
+                        help="start a throwaway server with SCRAM passwords and TLS "
+                             "(verify-full, its own CA) and run against it")
     args = parser.parse_args(argv)
+    if args.scram_tls:
+        from tests.office import scram_server
+
+        binaries = scram_server.pg_bin()
+        if binaries is None:
+            parser.error("--scram-tls needs the PostgreSQL server binaries")
+        server = scram_server.start(binaries)
+        try:
+            args.url = server.admin_url()
+            return _report(args)
+        finally:
+            scram_server.stop(server, binaries)
     if not args.url:
         parser.error("give --url or set WAYPOINT_TEST_PG_URL (.ci/postgres.sh start)")
+    return _report(args)
+
+
+def _report(args: argparse.Namespace) -> int:
     supervisors = args.supervisors or max(1, args.clients // 5)
     figures = run(args.url, args.clients, args.seconds, supervisors, args.cases)
     print(f"{figures['clients']} clients ({figures['supervisors']} supervisors), "

@@ -89,6 +89,22 @@ class AuditEvent:
     details: dict[str, Any] | None = None
 
 
+LOCK_FUNCTION_KEY = "waypoint_lock_audit"
+
+
+def _lock_chain(connection: Connection) -> None:
+    """Lock the chain's table for this transaction: through waypoint_lock_audit() once the
+    office hardening (migration 0008_office) made it, so people need no LOCK on the table."""
+    if not connection.info.get(LOCK_FUNCTION_KEY):
+        found = connection.execute(text(
+            "SELECT to_regprocedure('waypoint_lock_audit()') IS NOT NULL")).scalar()
+        if not found:
+            connection.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
+            return
+        connection.info[LOCK_FUNCTION_KEY] = True
+    connection.execute(text("SELECT waypoint_lock_audit()"))
+
+
 def append(connection: Connection, at: datetime, actor: str | None,
            events: Sequence[AuditEvent]) -> None:
     """Chain and insert events inside the caller's write transaction."""
@@ -96,7 +112,7 @@ def append(connection: Connection, at: datetime, actor: str | None,
         return
     if connection.dialect.name == "postgresql":
         # One writer at a time extends the chain; the primary key would refuse a fork anyway.
-        connection.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
+        _lock_chain(connection)
     last = connection.execute(
         select(audit_table.c.id, audit_table.c.entry_hash).order_by(audit_table.c.id.desc())
         .limit(1)

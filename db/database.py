@@ -45,6 +45,7 @@ from db.integrity import (
 )
 from db.records import AuditReport
 from db.schema_marks import check_schema_matches
+from db.server_login import ServerLogin, attach_server_login
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
@@ -82,6 +83,7 @@ class Database:
         # by the CLI and the window at open (db.store_checks.lost_commits).
         self.lost_commits: DatabaseError | None = None
         self.closed = False
+        self.server_login: ServerLogin | None = None  # set by open_database on a server
 
     @property
     def encrypted(self) -> bool:
@@ -91,8 +93,15 @@ class Database:
         """False while locked (the key is wiped): no connection can be made."""
         return self.key is None or self.key.unlocked
 
+    @property
+    def lockable(self) -> bool:
+        """An encrypted file, or a server signed in with a password (db.server_login)."""
+        return self.key is not None or self.server_login is not None
+
     def lock(self) -> None:
-        """Close every connection and wipe the key; unlock() with the passphrase reopens."""
+        """Close every connection and wipe the key (or the server password) until unlock()."""
+        if self.server_login is not None:
+            self.server_login.forget(self.engine)
         if self.key is not None:
             self.engine.dispose()
             self.key.forget()
@@ -101,6 +110,8 @@ class Database:
         """Check the passphrase (WrongPassphraseError changes nothing) and take the key again."""
         from db import cipher
 
+        if self.server_login is not None:
+            self.server_login.take(self.engine, passphrase)
         if self.key is not None and self.sqlite_file is not None:
             self.key.take(cipher.unlock(self.sqlite_file, passphrase))
 
@@ -389,6 +400,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     had_data = sqlite_file is not None and _has_data(sqlite_file)
     engine = build_engine(url, key)
     made_backup: Path | None = None
+    login = attach_server_login(engine, url, passphrase) if sqlite_file is None else None
     try:
         found = _read_revision(engine, sqlite_file, backup_dir)
         lost = None
@@ -431,6 +443,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
                         receipts_file=receipts_file, key=key)
     database.checked = sqlite_file is None or checked
     database.lost_commits = lost
+    database.server_login = login
     if found in PRE_RECEIPT_REVISIONS:
         anchor_older_chain(database)
     return database

@@ -21,6 +21,7 @@ from db.errors import (
     DiskFullError,
     ReadOnlyDataError,
 )
+from db.server_tls import with_tls
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
@@ -100,6 +101,7 @@ def build_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
+    parsed = with_tls(parsed)  # a network server: TLS (verify-full) unless --insecure
     try:
         return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except ModuleNotFoundError as missing:  # the driver is an optional extra

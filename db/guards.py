@@ -137,3 +137,20 @@ def install(execute: Callable[[str], object], dialect: str,
     for statement in postgres_triggers(final) if dialect == "postgresql" else sqlite_triggers(
             final):
         execute(statement)
+    if dialect == "postgresql":
+        execute(PIN_SEARCH_PATH)
+
+
+# Every waypoint_* function resolves names through the catalog and its own schema only, never
+# through the caller's path (a caller's temporary table named pg_roles or cases would
+# otherwise shadow the real one). Run after (re)creating functions: CREATE OR REPLACE drops it.
+PIN_SEARCH_PATH = """DO $$
+DECLARE fn regprocedure;
+BEGIN
+  FOR fn IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+            WHERE p.pronamespace = pg_catalog.current_schema()::regnamespace
+              AND p.proname LIKE 'waypoint\\_%' LOOP
+    EXECUTE pg_catalog.format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp',
+                              fn, pg_catalog.current_schema());
+  END LOOP;
+END $$"""

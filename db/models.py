@@ -58,6 +58,8 @@ class Case(SQLModel, table=True):
     version: int = Field(default=1, sa_column=Column(
         Integer, nullable=False, server_default="1"))
     assigned_to: str | None = Field(default=None, sa_column=Column(String(200)))
+    # Office hardening (migration 0008_office): on a server, the login that created the case.
+    created_by: str | None = Field(default=None, sa_column=Column(String(200)))
 
 
 class JourneyStop(SQLModel, table=True):
@@ -229,6 +231,8 @@ class CaseReview(SQLModel, table=True):
     submitted_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
     reviewed_by: str | None = Field(default=None, sa_column=Column(String(200)))
     reviewed_at: datetime | None = Field(default=None, sa_column=Column(_utc()))
+    # The case's version that was submitted (and is the only one an approval covers).
+    case_version: int | None = Field(default=None, sa_column=Column(Integer))
 
 
 class ReviewComment(SQLModel, table=True):

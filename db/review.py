@@ -32,6 +32,7 @@ cases_table = case_store.cases_table
 Role = Literal["caseworker", "supervisor"]
 ReviewState = Literal["submitted", "returned", "approved"]
 OfficeFilter = Literal["all", "mine", "awaiting_review", "returned_to_me"]
+Visibility = Literal["own", "all"]
 INSUFFICIENT_PRIVILEGE = "42501"
 
 
@@ -163,6 +164,23 @@ class OfficeRepository:
                 key="review", value="required" if required else "none"))
             append(connection, now, actor, [AuditEvent(
                 "office.review_setting", details={"review": "required" if required else "none"})])
+
+    def visibility(self) -> Visibility:
+        """Who sees which case on a server: "own" (created or assigned) unless opened to all."""
+        with self._db.read() as connection:
+            value = connection.execute(select(settings_table.c.value).where(
+                settings_table.c.key == "visibility")).scalar()
+        return "all" if value == "all" else "own"
+
+    def set_visibility(self, visibility: Visibility, *, now: datetime, actor: str | None
+                       ) -> None:
+        with self._db.write() as connection, refusals_named():
+            connection.execute(settings_table.delete().where(
+                settings_table.c.key == "visibility"))
+            connection.execute(settings_table.insert().values(key="visibility",
+                                                              value=visibility))
+            append(connection, now, actor, [AuditEvent(
+                "office.visibility_setting", details={"visibility": visibility})])
 
     # -- review --------------------------------------------------------------------------------
     def review(self, case_id: str) -> Review | None:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from db.server_login import is_wrong_password
+from db.server_tls import allow_insecure, masked_url
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
 from desktop.ui.background import BackgroundRunner
@@ -92,6 +94,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="waypoint", description="Open the Waypoint window.")
     parser.add_argument("--data-dir", help="folder for the database, backups, logs and settings")
     parser.add_argument("--database-url", help="SQLAlchemy URL of the database")
+    parser.add_argument("--insecure", action="store_true",
+                        help="allow a server URL without TLS to a host that is not this machine")
     parser.add_argument("case_file", nargs="?",
                         help="a case file to import (if new) and open, e.g. on double-click")
     return parser.parse_args(list(argv))
@@ -166,6 +170,23 @@ def open_settings(paths: AppPaths) -> QSettings:
     except OSError:
         pass  # an unusable data folder is reported when the database opens
     return QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+
+def server_sign_in(database_url: str) -> str | None:
+    """What the sign-in page says for a server URL without a password; None otherwise."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(database_url)
+    except Exception:  # not a URL: the open explains it
+        return None
+    if (url.get_backend_name() != "postgresql" or url.password is not None or not url.host
+            or "sslcert" in url.query):  # a socket's peer login, or a client certificate
+        return None
+    if os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE"):
+        return None  # libpq finds the password itself
+    return (f"Sign in to the office server {url.host or 'on this machine'} as "
+            f"{url.username or os.environ.get('USER', '')}: enter your password.")
 
 
 def _read_first_page_in_worker(database_url: str, limit: int, passphrase: str | None
@@ -295,7 +316,13 @@ class StorageOpener(QObject):
         if secret is None and database_file and state in (security.StoreState.ENCRYPTED,
                                                           security.StoreState.MISSING):
             secret = security.remembered_passphrase(database_file)
-        if secret is not None or state is security.StoreState.SERVER:
+        sign_in = server_sign_in(self.database_url)
+        if state is security.StoreState.SERVER:  # a laptop passphrase is no server password
+            if sign_in is not None:
+                self.lock.ask_at_start(sign_in, self._begin)
+            else:
+                self._begin(None)
+        elif secret is not None:
             self._begin(secret)
         elif state is security.StoreState.ENCRYPTED:
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
@@ -460,7 +487,10 @@ class StorageOpener(QObject):
         # After a clean exit the open only read the schema; the full check runs now.
         window.runner.run(storage.database.check_deferred, None, self._damage_found)
         self.audit_status = start_audit_check(window, window.runner, storage.database)
-        log.info("Database open: %s", self.database_url)
+        log.info("Database open: %s", masked_url(self.database_url))
+        login = getattr(storage.database, "server_login", None)
+        if login is not None:  # who is signed in, in the title bar
+            window.setWindowTitle(f"Waypoint \u2014 signed in as {login.login}")
         self.opened.emit()
         if self.case_file:
             self._open_case_file(services, self.case_file)
@@ -592,6 +622,11 @@ class StorageOpener(QObject):
         if isinstance(error, WrongPassphraseError):
             self.lock.ask_at_start("Enter the passphrase (or the recovery key) to open the "
                                    "cases.", self._begin, str(error))
+            return
+        sign_in = server_sign_in(self.database_url)
+        if sign_in is not None and is_wrong_password(error):
+            self.lock.ask_at_start(sign_in, self._begin, "The server did not accept this "
+                                   "login and password.")
             return
         if isinstance(error, DatabaseError):
             log.error("The database could not be opened: %s", error)
@@ -758,6 +793,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if no_display is not None:
         print(no_display, file=sys.stderr)
         return 1
+    if args.insecure:
+        allow_insecure()
     paths = resolve_paths(args.data_dir)
     database_url = resolve_database_url(paths, args.database_url)
     QApplication.setApplicationName("Waypoint")

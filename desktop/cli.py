@@ -117,6 +117,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--passphrase-file", metavar="FILE",
                         help="read the database passphrase from the first line of FILE "
                         "(else $WAYPOINT_PASSPHRASE, else a prompt)")
+    parser.add_argument("--insecure", action="store_true",
+                        help="allow a server URL without TLS to a host that is not this "
+                        "machine (passwords and cases then cross the network in clear)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = named_command(argv) if argv is not None else None
     for name in (named,) if named else COMMAND_MODULES:
@@ -133,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 0
+    if args.insecure:
+        from desktop.services.office_setup import allow_insecure
+
+        allow_insecure()
     if getattr(args, "uses_pack_store", True):  # `memo verify` reads only the pack's hash
         from desktop.paths import resolve_paths
         from desktop.services.rule_packs import use_pack_store

@@ -1,5 +1,6 @@
-"""`waypoint admin init-server | add-person | add-profile | review-setting`: an office's setup
-(and, from desktop.commands.identity, office-ca | issue-key | revoke-key | keys)."""
+"""`waypoint admin init-server | add-person | remove-person | reset-password | add-profile |
+review-setting`: an office's setup (and, from desktop.commands.identity, office-ca | issue-key |
+revoke-key | keys). Passwords are read from stdin or a prompt, never printed."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     init.add_argument("url", metavar="URL", help="postgresql+psycopg://admin@host/database")
     init.add_argument("--no-review", action="store_true",
                       help="let caseworkers finalize without a supervisor's approval")
+    init.add_argument("--visibility", choices=("own", "all"),
+                      help="own: a caseworker sees the cases she created or is assigned "
+                           "(a new office's default); all: every case to everyone")
     init.set_defaults(handler=run_init_server)
 
     person = actions.add_parser(
@@ -35,6 +39,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     person.add_argument("--password-stdin", action="store_true",
                         help="read the login's password from the first line of stdin")
     person.set_defaults(handler=run_add_person)
+
+    remove = actions.add_parser(
+        "remove-person", help="someone leaves: their login stops working at once (audited)")
+    remove.add_argument("url", metavar="URL", help="the administrator's server URL")
+    remove.add_argument("login", metavar="LOGIN")
+    remove.set_defaults(handler=run_remove_person)
+
+    reset = actions.add_parser(
+        "reset-password", help="give someone a new password (audited; the old one stops working)")
+    reset.add_argument("url", metavar="URL", help="the administrator's server URL")
+    reset.add_argument("login", metavar="LOGIN")
+    reset.add_argument("--password-stdin", action="store_true",
+                       help="read the new password from the first line of stdin")
+    reset.set_defaults(handler=run_reset_password)
 
     profile = actions.add_parser(
         "add-profile", help="add a local profile (SQLite: one laptop, several people)")
@@ -55,7 +73,8 @@ def run_init_server(args: argparse.Namespace) -> int:
     from desktop.services.office_setup import OfficeSetupError, init_server
 
     try:
-        ready = init_server(args.url, review_required=not args.no_review)
+        ready = init_server(args.url, review_required=not args.no_review,
+                            visibility=args.visibility)
     except (OfficeSetupError, DatabaseError) as problem:
         raise UserError(str(problem)) from problem
     print(f"Database {ready.database} is at schema {ready.revision}; group roles "
@@ -64,16 +83,57 @@ def run_init_server(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(from_stdin: bool, login: str) -> str | None:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    first = getpass.getpass(f"Password for {login}: ")
+    if getpass.getpass("Again: ") != first:
+        raise UserError("The two passwords differ; nothing was changed.")
+    return first
+
+
 def run_add_person(args: argparse.Namespace) -> int:
     from db import DatabaseError
+    from desktop.services.office_people import PasswordPolicyError
     from desktop.services.office_setup import OfficeSetupError, add_person, url_for_person
 
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    password = _read_password(args.password_stdin, args.login)
     try:
         add_person(args.url, args.login, args.name, args.role, password)
-    except (OfficeSetupError, DatabaseError) as problem:
+    except (OfficeSetupError, PasswordPolicyError, DatabaseError) as problem:
         raise UserError(str(problem)) from problem
     print(f"{args.name} connects as {url_for_person(args.url, args.login)} ({args.role})")
+    return 0
+
+
+def run_remove_person(args: argparse.Namespace) -> int:
+    from db import DatabaseError
+    from desktop.services.office_people import PasswordPolicyError, remove_person
+
+    try:
+        ended = remove_person(args.url, args.login)
+    except (PasswordPolicyError, DatabaseError) as problem:
+        raise UserError(str(problem)) from problem
+    print(f"{args.login} can no longer sign in ({ended} open session(s) ended).")
+    return 0
+
+
+def run_reset_password(args: argparse.Namespace) -> int:
+    from db import DatabaseError
+    from desktop.services.office_people import PasswordPolicyError, reset_password
+
+    password = _read_password(args.password_stdin, args.login)
+    if password is None:
+        raise UserError("Give the new password on stdin (--password-stdin) or at the prompt.")
+    try:
+        reset_password(args.url, args.login, password)
+    except (PasswordPolicyError, DatabaseError) as problem:
+        raise UserError(str(problem)) from problem
+    print(f"{args.login} has a new password.")
     return 0
 
 

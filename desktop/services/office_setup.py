@@ -10,8 +10,13 @@ from sqlalchemy.engine import make_url
 
 from db import open_database
 from db.engine import build_engine
-from db.review import Role
+from db.review import Role, Visibility
+from db.server_tls import allow_insecure
+from desktop.services.office_people import check_password, set_password
 from desktop.services.review import ReviewService
+
+__all__ = ["OfficeSetupError", "ServerReady", "add_person", "allow_insecure", "init_server",
+           "url_for_person"]
 
 CASEWORKER_GROUP = "waypoint_caseworker"
 SUPERVISOR_GROUP = "waypoint_supervisor"
@@ -20,12 +25,16 @@ LOGIN_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # What a caseworker's role may do; a supervisor's role is a member of the caseworker group,
 # and the database's triggers (migration 0005) keep approval to supervisors.
-# UPDATE on audit_log only lets LOCK TABLE serialise the chain; its triggers refuse updates.
+# The audit chain is locked through waypoint_lock_audit() (migration 0008_office), so nobody
+# holds UPDATE (hence LOCK) on audit_log; memos are only ever inserted.
 CASEWORKER_GRANTS = (
     "GRANT USAGE ON SCHEMA public TO waypoint_caseworker",
     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO waypoint_caseworker",
-    "GRANT INSERT, UPDATE ON cases, determinations, memos, audit_log, case_reviews "
-    "TO waypoint_caseworker",
+    "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, memos FROM waypoint_caseworker",
+    "GRANT INSERT, UPDATE ON cases, determinations, case_reviews TO waypoint_caseworker",
+    "GRANT INSERT ON memos, audit_log TO waypoint_caseworker",
+    "REVOKE ALL ON FUNCTION waypoint_lock_audit() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION waypoint_lock_audit() TO waypoint_caseworker",
     "GRANT INSERT, UPDATE, DELETE ON journey_stops, protection_claims TO waypoint_caseworker",
     "GRANT INSERT ON review_comments TO waypoint_caseworker",
     "GRANT INSERT ON audit_anchors TO waypoint_caseworker",  # laptops' anchors (0007)
@@ -59,7 +68,8 @@ def _create_group(connection: Connection, name: str) -> None:
         connection.execute(text(f'CREATE ROLE "{name}" NOLOGIN'))
 
 
-def init_server(admin_url: str, *, review_required: bool = True) -> ServerReady:
+def init_server(admin_url: str, *, review_required: bool = True,
+                visibility: Visibility | None = None) -> ServerReady:
     """Migrate the schema and create the two group roles with their privileges (idempotent).
 
     Run as the database owner or a superuser. The office's review setting is stored too.
@@ -73,11 +83,15 @@ def init_server(admin_url: str, *, review_required: bool = True) -> ServerReady:
             _create_group(connection, CASEWORKER_GROUP)
             _create_group(connection, SUPERVISOR_GROUP)
             connection.execute(text(f"GRANT {CASEWORKER_GROUP} TO {SUPERVISOR_GROUP}"))
+            # Only the office's people connect; nobody makes temporary tables or schemas.
+            connection.execute(text(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC'))
             connection.execute(text(f'GRANT CONNECT ON DATABASE "{name}" TO {CASEWORKER_GROUP}'))
             for grant in CASEWORKER_GRANTS:
                 connection.execute(text(grant))
-        ReviewService(database, actor=make_url(admin_url).username or "admin"
-                      ).set_review_required(review_required)
+        service = ReviewService(database, actor=make_url(admin_url).username or "admin")
+        service.set_review_required(review_required)
+        if visibility is not None:
+            service.set_visibility(visibility)
     finally:
         database.close()
     return ServerReady(name, revision, review_required)
@@ -92,6 +106,8 @@ def add_person(admin_url: str, login: str, display_name: str, role: Role,
                                "(at most 63), starting with a letter")
     if role not in GROUP_OF_ROLE:
         raise OfficeSetupError(f"role must be caseworker or supervisor, not {role!r}")
+    if password is not None:
+        check_password(password, login)
     engine = build_engine(admin_url)
     try:
         with engine.begin() as connection:
@@ -99,10 +115,16 @@ def add_person(admin_url: str, login: str, display_name: str, role: Role,
                 text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}).first()
             if exists is None:
                 connection.execute(text(f'CREATE ROLE "{login}" LOGIN'))
-            if password:
-                quoted = connection.execute(text("SELECT quote_literal(:p)"),
-                                            {"p": password}).scalar_one()
-                connection.execute(text(f'ALTER ROLE "{login}" PASSWORD {quoted}'))
+            elif login.startswith("waypoint_") or connection.execute(text(
+                    "SELECT rolsuper FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
+                raise OfficeSetupError(f"{login} is a superuser or group role, not a person")
+            else:
+                connection.execute(text(f'ALTER ROLE "{login}" LOGIN'))
+            # A transaction left open (holding locks others wait for) ends after 5 minutes.
+            connection.execute(text(f'ALTER ROLE "{login}" SET '
+                                    "idle_in_transaction_session_timeout = '5min'"))
+            if password is not None:
+                set_password(connection, login, password)
             other = next(g for r, g in GROUP_OF_ROLE.items() if r != role)
             connection.execute(text(f'REVOKE {other} FROM "{login}"'))
             connection.execute(text(f'GRANT {GROUP_OF_ROLE[role]} TO "{login}"'))
@@ -118,5 +140,6 @@ def add_person(admin_url: str, login: str, display_name: str, role: Role,
 
 def url_for_person(admin_url: str, login: str) -> str:
     """The server URL with the person's login instead of the administrator's."""
-    return make_url(admin_url).set(username=login, password=None).render_as_string(
-        hide_password=False)
+    # URL.set() ignores password=None: replace it, so the administrator's password never shows.
+    return make_url(admin_url)._replace(username=login, password=None).render_as_string(
+        hide_password=True)

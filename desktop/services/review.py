@@ -8,7 +8,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from db.review import Comment, OfficeFilter, OfficeRepository, OfficeRow, Person, Review, Role
+from db.review import (
+    Comment,
+    OfficeFilter,
+    OfficeRepository,
+    OfficeRow,
+    Person,
+    Review,
+    Role,
+    Visibility,
+)
 from db.review_errors import CaseConflictError, NotAllowedError, ReviewStateError
 from desktop.services.cases import current_user, utc_clock
 from desktop.services.memos import facts_digest_of
@@ -82,6 +91,14 @@ class ReviewService:
 
     def set_review_required(self, required: bool) -> None:
         self._office.set_review_required(required, now=self._clock(), actor=self.actor)
+
+    def visibility(self) -> Visibility:
+        """On a server: "own" (a caseworker sees the cases she created or is assigned) or
+        "all"; supervisors always see the office's cases. The database enforces it."""
+        return self._office.visibility()
+
+    def set_visibility(self, visibility: Visibility) -> None:
+        self._office.set_visibility(visibility, now=self._clock(), actor=self.actor)
 
     # -- versioned saves -----------------------------------------------------------------------
     def save(self, case_id: str, case_data: dict[str, Any], expected_version: int) -> int:

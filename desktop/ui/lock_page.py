@@ -192,7 +192,7 @@ class LockController(QObject):
         from PySide6.QtGui import QAction, QKeySequence
 
         self.database = database
-        if not getattr(database, "encrypted", False):
+        if not getattr(database, "lockable", getattr(database, "encrypted", False)):
             return
         minutes = settings.value(IDLE_MINUTES_KEY, IDLE_LOCK_MINUTES)
         try:
@@ -253,7 +253,8 @@ class LockController(QObject):
 
     def lock(self) -> None:
         """Hide every case, close the database's connections and wipe its key."""
-        if self.locked or self.database is None or not self.database.encrypted:
+        if self.locked or self.database is None or not getattr(
+                self.database, "lockable", self.database.encrypted):
             return
         self.locked = True
         self.idle_timer.stop()
@@ -262,8 +263,9 @@ class LockController(QObject):
         self.window.case_list.clear_rows()  # the names leave the list's model too
         self.database.lock()
         log.info("Locked")
-        self.page.ask("Waypoint is locked", "Enter the passphrase (or the recovery key) to "
-                      "see the cases again.")
+        self.page.ask("Waypoint is locked", "Enter your server password to see the cases "
+                      "again." if getattr(self.database, "server_login", None) is not None else
+                      "Enter the passphrase (or the recovery key) to see the cases again.")
         self.locked_changed.emit(True)
 
     def _submitted(self, secret: str) -> None:

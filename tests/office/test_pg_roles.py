@@ -27,7 +27,8 @@ def _raw(url: str) -> psycopg.Connection[Any]:
 
 @pytest.fixture
 def office(pg_url: str) -> dict[str, str]:
-    ready = init_server(pg_url)
+    # Every case open to every caseworker, so that bo's attempts on ana's case reach it.
+    ready = init_server(pg_url, visibility="all")
     assert ready.review_required and ready.revision is not None
     add_person(pg_url, "cw_ana", "Ana Ruiz", "caseworker")
     add_person(pg_url, "sup_dana", "Dana Cole", "supervisor")

@@ -1,0 +1,72 @@
+"""A person's sign-in to the office server, held in memory only and forgotten when locked.
+
+The URL carries the login, never the password: the password reaches the driver through a
+connect hook (SQLAlchemy's do_connect), so it is in no URL, log line or message. Locking
+disposes of every connection and forgets the password; unlocking checks the new one against
+the server before taking it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
+
+from db.errors import DatabaseError
+
+WRONG_PASSWORD_HINTS = ("password authentication failed", "no password supplied")
+
+
+class WrongServerPasswordError(DatabaseError):
+    """The server refused the login and password (nothing changed)."""
+
+
+class SignedOutError(DatabaseError):
+    """A connection was asked for while Waypoint is locked."""
+
+
+def is_wrong_password(error: BaseException) -> bool:
+    text_of = str(getattr(error, "orig", None) or error).lower()
+    return any(hint in text_of for hint in WRONG_PASSWORD_HINTS)
+
+
+class ServerLogin:
+    """The password of the person signed in, supplied to each new connection."""
+
+    def __init__(self, engine: Engine, login: str, password: str) -> None:
+        self.login = login
+        self._password: str | None = password
+        event.listen(engine, "do_connect", self._supply)
+
+    def _supply(self, _dialect: Any, _record: Any, _args: Any, params: dict[str, Any]) -> None:
+        if self._password is None:
+            raise SignedOutError("Waypoint is locked: sign in again to reach the server.")
+        params["password"] = self._password
+
+    def forget(self, engine: Engine) -> None:
+        engine.dispose()
+        self._password = None
+
+    def take(self, engine: Engine, password: str) -> None:
+        """Sign in again: kept only if the server accepts it (WrongServerPasswordError)."""
+        self._password = password
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except sa_exc.OperationalError as error:
+            self._password = None
+            engine.dispose()
+            if is_wrong_password(error):
+                raise WrongServerPasswordError(
+                    f"The server did not accept this password for {self.login}.") from error
+            raise DatabaseError("The server cannot be reached to sign in again.") from error
+
+
+def attach_server_login(engine: Engine, url: str, password: str | None) -> ServerLogin | None:
+    """A password given apart from the URL (the window's sign-in) reaches only the driver."""
+    parsed = make_url(url)
+    if password is None or parsed.password is not None:
+        return None
+    return ServerLogin(engine, parsed.username or "", password)
