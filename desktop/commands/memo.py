@@ -8,12 +8,13 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from db.private_files import replace_private_bytes
 from desktop.cli import UserError
 
 if TYPE_CHECKING:
+    from desktop.services.decision import DecisionPath
     from desktop.services.memo_verification import StoredLookup, StoredMemoFacts
 
 PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
@@ -27,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Evaluate a case file and render its determination memo as a PDF. "
                     "Nothing is written to the database.\n\n"
-                    "  waypoint memo CASE.json -o memo.pdf [--final --officer NAME]\n"
+                    "  waypoint memo CASE.json -o memo.pdf [--final --officer NAME "
+                    "--conclusion RULE=agree …]\n"
                     "  waypoint memo CASE.json --interview-sheet --language es -o sheet.pdf\n"
                     "  waypoint memo verify MEMO.pdf\n"
                     "  waypoint memo countersign MEMO.pdf --officer REVIEWER -o signed.pdf\n"
@@ -46,6 +48,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--officer", metavar="NAME",
                         help="the officer preparing (and with --final, finalizing and signing) "
                              "the memo; the reviewer for countersign; the key's owner for key")
+    parser.add_argument("--conclusion", action="append", default=[], metavar="RULE=…",
+                        help="with --final, the officer's conclusion on a finding (repeat for "
+                             "each): RULE=agree, RULE=differ:\"reason\" or "
+                             "RULE=not_decided:\"why\"")
+    parser.add_argument("--conclusions", metavar="FILE.json",
+                        help="with --final, the officer's determination as JSON "
+                             "(conclusions and decided_without)")
+    parser.add_argument("--decide-without", action="append", default=[],
+                        metavar="FIELD=\"why\"",
+                        help="with --final, decide without an open question (its case-file "
+                             "field) and say why; repeat for each")
     parser.add_argument("--interview-sheet", action="store_true",
                         help="render the one-page interview sheet of the open questions")
     parser.add_argument("--language", choices=("en", "es"), default="en",
@@ -129,18 +142,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    """Evaluate the case file and write its memo (or interview sheet); exit 2 on invalid input."""
-    from desktop.services.evaluation import CaseFileError, evaluate_case, read_case_file
+    """Evaluate the case file and write its memo (or interview sheet); exit 2 on invalid input.
+
+    --final needs the officer's determination: a conclusion on every finding and every open
+    question decided without (with why); otherwise it exits 2 and writes nothing.
+    """
+    from desktop.services.evaluation import CaseFileError, read_case_file
 
     if args.final and args.interview_sheet:
         raise UserError("--final and --interview-sheet do not go together")
+    if not args.final and (args.conclusion or args.conclusions or args.decide_without):
+        raise UserError("--conclusion, --conclusions and --decide-without go with --final")
     officer = _officer(args, "--final (a final memo records who finalized it)") \
         if args.final else (args.officer or "").strip() or None
-    decision_date = _decision_date(args.decision_date)
     path = Path(args.case_file)
+    decision_path = _decision_path(args)
     try:
         case_data = read_case_file(path)
-        determination = evaluate_case(case_data, decision_date)
+        decision = decision_path.decide(case_data, _decision_date(args.decision_date))
+        determination = decision_path.evaluate(case_data, decision)
     except CaseFileError as error:
         raise UserError(f"{path}: {error}") from None
     except OSError as error:
@@ -153,21 +173,56 @@ def run_render(args: argparse.Namespace) -> int:
                                      generated_at=generated_at)
         _write_output(args, pdf)
         return 0
-    from desktop.services.memo_rendering import render_case_memo
-
-    pdf = render_case_memo(
-        case_data, determination,
-        status="final" if args.final else "draft",
-        prepared_by=officer,
-        finalized_by=officer if args.final else None,
-        finalized_at=generated_at if args.final else None,
-        generated_at=generated_at, signed=args.final,
-    )
     if args.final:
         assert officer is not None
-        pdf = _sign_as(args, officer, pdf)
+        pdf = _final_memo(args, decision_path, case_data, officer, generated_at)
+    else:
+        pdf = decision_path.render(case_data, determination, decision, status="draft",
+                                   prepared_by=officer, generated_at=generated_at)
     _write_output(args, pdf)
     return 0
+
+
+def _decision_path(args: argparse.Namespace) -> DecisionPath:
+    """The decision path under the data folder's active rule pack and office time zone."""
+    from desktop.services.clock import configured_zone
+    from desktop.services.decision import DecisionPath
+    from desktop.services.rule_packs import active_rule_pack
+
+    return DecisionPath(active_rule_pack(), zone_name=configured_zone(_data_dir(args)),
+                        clock=_generated_at)
+
+
+def _final_memo(args: argparse.Namespace, decision_path: DecisionPath,
+                case_data: dict[str, Any], officer: str, generated_at: datetime) -> bytes:
+    """The officer's record checked, then the final memo rendered with it and signed."""
+    from desktop.services.decision import DecisionDate
+    from desktop.services.officer_record import (
+        RecordError,
+        open_questions,
+        parse_conclusion,
+        parse_decided_without,
+        read_conclusions_file,
+    )
+
+    try:
+        given = _decision_date(args.decision_date)
+        questions = open_questions(decision_path.evaluate(
+            case_data, decision_path.decide(case_data, given)))
+        conclusions, without = (read_conclusions_file(Path(args.conclusions), questions)
+                                if args.conclusions else ([], []))
+        conclusions += [parse_conclusion(text) for text in args.conclusion]
+        without += [parse_decided_without(text, questions) for text in args.decide_without]
+        pinned, determination, record = decision_path.officer_record(
+            case_data, officer, conclusions, without, given)
+    except RecordError as problem:
+        raise UserError(f"{args.case_file}: {problem}") from None
+    decision = DecisionDate(date.fromisoformat(record.decision_date), True, record.time_zone)
+    pdf = decision_path.render(
+        pinned, determination, decision, status="final", prepared_by=officer,
+        finalized_by=officer, finalized_at=generated_at, generated_at=generated_at,
+        signed=True, officer_determination=record.as_json())
+    return _sign_as(args, officer, pdf)
 
 
 def _sign_as(args: argparse.Namespace, officer: str, pdf: bytes) -> bytes:
