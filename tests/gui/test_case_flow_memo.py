@@ -11,6 +11,7 @@ from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    agreeing_record,
     load_public_case,
     open_page,
     services_fixture,
@@ -67,7 +68,7 @@ def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path, monkeyp
 def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page):
     page, memo, case_id = memo_page
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
-        memo.finalize_as("María José Núñez")
+        memo.finalize_as(agreeing_record(memo, "María José Núñez"))
     assert services.cases.get_case(case_id).status == "finalized"
     assert memo.status.text().startswith("Final memo")  # the preview is no longer the draft
     assert page.flow.read_only and not memo.finalize_button.isEnabled()
@@ -146,7 +147,7 @@ def test_the_preview_on_screen_follows_refresh_finalize_and_amend(qtbot, service
         memo.refresh_button.click()  # the same draft again
     qtbot.waitUntil(lambda: shown_preview(memo) == draft, timeout=10_000)
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
-        memo.finalize_as("María José Núñez")
+        memo.finalize_as(agreeing_record(memo, "María José Núñez"))
     assert memo.status.text().startswith("Final memo")
     # The final memo has no DRAFT watermark or header: the page on screen changes to it (one
     # QPdfDocument loaded again kept showing the pages it had drawn of the draft).
@@ -170,7 +171,7 @@ def test_pages_of_the_old_memo_still_being_drawn_never_come_back(qtbot, services
     qtbot.waitUntil(lambda: has_text(shown_preview(memo)), timeout=10_000)
     draft_bytes = memo.pdf_bytes
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
-        memo.finalize_as("María José Núñez")
+        memo.finalize_as(agreeing_record(memo, "María José Núñez"))
     final_bytes = memo.pdf_bytes
     assert final_bytes != draft_bytes
     qtbot.waitUntil(lambda: has_text(shown_preview(memo)), timeout=10_000)

@@ -380,7 +380,7 @@ class MemoPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.finalize_as(dialog.record_input(),
                                                          dialog.passphrase()))
-        dialog.answer_requested.connect(self.field_requested)
+        dialog.answer_requested.connect(self.field_requested.emit)
         self.finalize_dialog = dialog
         dialog.open()
         return dialog
