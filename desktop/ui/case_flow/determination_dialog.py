@@ -118,6 +118,7 @@ class FinalizeDialog(OfficerDialog):
         questions = open_questions(determination)
         if questions:
             body.addWidget(self._questions_box(questions, section))
+        body.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(section)
