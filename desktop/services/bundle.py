@@ -41,8 +41,9 @@ def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
                           maxmem=512 * 1024 * 1024, dklen=32)
 
 
-def seal(case_data: dict[str, Any], passphrase: str) -> bytes:
-    """The bundle bytes for one case file."""
+def seal(case_data: dict[str, Any], passphrase: str,
+         content: str = "application/json; waypoint-case/1") -> bytes:
+    """The bundle bytes for one case file (or a waypoint-record/1 of a finalized case)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     from db.cipher import KDF_FAST_ENV
@@ -53,7 +54,7 @@ def seal(case_data: dict[str, Any], passphrase: str) -> bytes:
         "kdf": {"name": "scrypt", "n": FAST_SCRYPT_N if fast else SCRYPT_N, "r": SCRYPT_R,
                 "p": SCRYPT_P, "salt": _b64(os.urandom(16))},
         "cipher": {"name": "AES-256-GCM", "nonce": _b64(os.urandom(12))},
-        "content": "application/json; waypoint-case/1",
+        "content": content,
     }
     plaintext = json.dumps(case_data, ensure_ascii=False).encode("utf-8")
     key = _derive(passphrase, header["kdf"])
@@ -102,6 +103,19 @@ def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     return data
 
 
-def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str) -> Path:
+def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str,
+                 content: str = "application/json; waypoint-case/1") -> Path:
     """Write the bundle atomically, owner-only."""
-    return replace_private_bytes(target, seal(case_data, passphrase))
+    return replace_private_bytes(target, seal(case_data, passphrase, content))
+
+
+def case_of(content: dict[str, Any]) -> dict[str, Any]:
+    """The case file a bundle holds: itself (waypoint-case/1), or a record's "case"."""
+    from desktop.services.case_record import is_record
+
+    if is_record(content):
+        case = content.get("case")
+        if not isinstance(case, dict):
+            raise BundleError("the bundle's record holds no case file")
+        return case
+    return content

@@ -68,12 +68,12 @@ def _is_bundle(path: Path) -> bool:
 
 def _read_bundle(path: Path, passphrase: str | None) -> dict[str, Any]:
     """The case file in an encrypted bundle, validated like a plain one."""
-    from desktop.services.bundle import BundleError, open_bundle
+    from desktop.services.bundle import BundleError, case_of, open_bundle
 
     if passphrase is None:
         raise CaseImportError(path, "an encrypted bundle: its passphrase is needed")
     try:
-        data = open_bundle(path, passphrase)
+        data = case_of(open_bundle(path, passphrase))
     except BundleError as problem:
         raise CaseImportError(path, str(problem).removeprefix(f"{path}").lstrip(": ")) from problem
     from desktop.services.evaluation import CaseFileError, validate_case_data
@@ -184,8 +184,12 @@ class CaseService:
         target = Path(path)
         if bundle_passphrase is not None:
             from desktop.services.bundle import write_bundle
+            from desktop.services.case_record import RECORD_CONTENT, build_record
 
             try:
+                if stored.status == "finalized":  # the record travels with the facts
+                    return write_bundle(build_record(self._db, case_id, data), target,
+                                        bundle_passphrase, RECORD_CONTENT)
                 return write_bundle(data, target, bundle_passphrase)
             except OSError as problem:
                 raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem

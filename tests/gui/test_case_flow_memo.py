@@ -80,24 +80,43 @@ def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page
     assert services.memos.latest_memo(case_id).status == "final"  # the final memo stays
 
 
-@pytest.mark.parametrize("family_name", ["../../X", "Ramírez/Cruz", "..", "a\\b:c*?"])
+@pytest.mark.parametrize("reference", ["../../X", "Ramírez/Cruz", "..", "a\\b:c*?"])
 def test_the_save_dialog_keeps_the_suggested_file_in_the_chosen_folder(
-    qtbot, services, memo_page, tmp_path, family_name
+    qtbot, services, memo_page, tmp_path, reference
 ):
     page, memo, _case_id = memo_page
     folder = tmp_path / "memos"
     folder.mkdir()
     services.settings.setValue(LAST_FOLDER_KEY, str(folder))
-    page.flow.data["applicant"]["family_name"] = family_name
+    page.flow.data["case_reference"] = reference  # the file is named by the reference
     dialog = memo.ask_save()
     assert "outside Waypoint's encrypted store" in dialog.windowTitle()
     suggested = Path(dialog.selectedFiles()[0])
     assert suggested.parent == folder, suggested
     assert suggested.name.endswith(" memo.pdf") and "/" not in suggested.name
+    family_name = page.flow.data["applicant"]["family_name"]
+    assert family_name and family_name not in suggested.name  # never the applicant's name
     with qtbot.waitSignal(memo.saved_to, timeout=10_000):
         dialog.accept()
     assert suggested.exists() and suggested.parent == folder
     assert "outside Waypoint's encrypted store" in memo.status.text()
+
+
+def test_without_a_remembered_folder_the_save_dialog_opens_in_documents_named_by_case_id(
+    qtbot, services, memo_page, tmp_path, monkeypatch
+):
+    page, memo, case_id = memo_page
+    monkeypatch.setenv("HOME", str(tmp_path))  # the user's documents folder: ~/Documents
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    services.settings.remove(LAST_FOLDER_KEY)
+    page.flow.data.pop("case_reference", None)
+    dialog = memo.ask_save()
+    suggested = Path(dialog.selectedFiles()[0])
+    assert suggested.parent == documents
+    assert suggested.name == f"case {case_id} memo.pdf"
+    dialog.reject()
 
 
 def test_print_opens_the_system_dialog_and_cancel_prints_nothing(qtbot, memo_page):

@@ -254,8 +254,12 @@ class MemoPage(QWidget):
         self, caption: str, what: str, on_selected: Callable[[str], None]
     ) -> QFileDialog:
         """A PDF save dialog in the last folder used, suggesting "<family name> <what>.pdf"."""
-        folder = Path(str(self.services.settings.value(LAST_FOLDER_KEY, str(Path.home()))))
-        name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
+        from desktop.ui.case_list.transfer import documents_folder
+
+        remembered = str(self.services.settings.value(LAST_FOLDER_KEY, "") or "")
+        folder = Path(remembered if remembered and Path(remembered).is_dir()
+                      else documents_folder())
+        name = self.file_stem()
         dialog = QFileDialog(self, caption, str(folder), "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
@@ -265,6 +269,11 @@ class MemoPage(QWidget):
         self.save_dialog = dialog
         dialog.open()
         return dialog
+
+    def file_stem(self) -> str:
+        """The case reference, else the case id: never the applicant's name."""
+        reference = str(self.flow.data.get("case_reference") or "").strip()
+        return safe_file_stem(reference or f"case {self.case_id}")
 
     def save_to(self, path: str) -> None:
         """Write the previewed PDF to `path` and keep it as the case's draft memo."""
@@ -305,8 +314,7 @@ class MemoPage(QWidget):
     ) -> QPrintDialog:
         """The system print dialog for "<family name> <what>", opened window-modal."""
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-        name = safe_file_stem(str(self.flow.answer("applicant.family_name") or ""))
-        printer.setDocName(f"{name} {what}")
+        printer.setDocName(f"{self.file_stem()} {what}")
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(title)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

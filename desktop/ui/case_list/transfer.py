@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
@@ -22,17 +22,23 @@ IMPORT_FOLDER_KEY = "folders/import"
 EXPORT_FOLDER_KEY = "folders/export"
 
 
-def export_file_name(display_name: str, case_id: str, *, bundle: bool = False) -> str:
-    """A file name for an exported case: the person's name (any script) and the case id."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", display_name).strip()
-    cleaned = re.sub(r"\s+", "-", cleaned)[:80].strip("-.")
+def export_file_name(case_id: str, *, bundle: bool = False) -> str:
+    """A file name for an exported case: its id only. A name never goes into a file name,
+    which shows in folders, mail attachments and the recent-files lists of other programs."""
+    cleaned = re.sub(r'[^A-Za-z0-9._-]+', "-", case_id).strip("-.") or "case"
     suffix = ".bundle.json" if bundle else ".case.json"
-    return f"{cleaned}-{case_id}{suffix}" if cleaned else f"{case_id}{suffix}"
+    return f"waypoint-{cleaned}{suffix}"
+
+
+def documents_folder() -> str:
+    """The user's documents folder (the home folder where the system has none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and Path(found).is_dir() else str(Path.home())
 
 
 def _folder(settings: QSettings, key: str) -> str:
     value = settings.value(key, "")
-    return value if isinstance(value, str) and Path(value).is_dir() else str(Path.home())
+    return value if isinstance(value, str) and Path(value).is_dir() else documents_folder()
 
 
 class CaseTransfer:
@@ -148,10 +154,10 @@ class CaseTransfer:
         start = _folder(self._settings, EXPORT_FOLDER_KEY)
         bundle = passphrase is not None
         if len(selected) == 1:
-            case_id, name = selected[0]
+            case_id, _name = selected[0]
             path, _ = QFileDialog.getSaveFileName(
                 self._parent, "Export case file" + (" (encrypted)" if bundle else ""),
-                str(Path(start) / export_file_name(name, case_id, bundle=bundle)),
+                str(Path(start) / export_file_name(case_id, bundle=bundle)),
                 CASE_FILE_FILTER,
             )
             if path:
@@ -164,8 +170,8 @@ class CaseTransfer:
         if folder:
             self._settings.setValue(EXPORT_FOLDER_KEY, folder)
             self.export_cases(
-                [(cid, Path(folder) / export_file_name(name, cid, bundle=bundle))
-                 for cid, name in selected], passphrase
+                [(cid, Path(folder) / export_file_name(cid, bundle=bundle))
+                 for cid, _name in selected], passphrase
             )
 
     def export_cases(self, targets: Sequence[tuple[str, Path]],
