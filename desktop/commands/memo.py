@@ -8,13 +8,12 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from db.private_files import replace_private_bytes
 from desktop.cli import UserError
 
 if TYPE_CHECKING:
-    from desktop.services.decision import DecisionPath
     from desktop.services.memo_verification import StoredLookup, StoredMemoFacts
 
 PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
@@ -155,8 +154,10 @@ def run_render(args: argparse.Namespace) -> int:
         raise UserError("--conclusion, --conclusions and --decide-without go with --final")
     officer = _officer(args, "--final (a final memo records who finalized it)") \
         if args.final else (args.officer or "").strip() or None
+    from desktop.commands.memo_final import decision_path_for, final_memo
+
     path = Path(args.case_file)
-    decision_path = _decision_path(args)
+    decision_path = decision_path_for(_data_dir(args))
     try:
         case_data = read_case_file(path)
         decision = decision_path.decide(case_data, _decision_date(args.decision_date))
@@ -175,54 +176,13 @@ def run_render(args: argparse.Namespace) -> int:
         return 0
     if args.final:
         assert officer is not None
-        pdf = _final_memo(args, decision_path, case_data, officer, generated_at)
+        pdf = _sign_as(args, officer, final_memo(args, decision_path, case_data, officer,
+                                                 generated_at, _decision_date(args.decision_date)))
     else:
         pdf = decision_path.render(case_data, determination, decision, status="draft",
                                    prepared_by=officer, generated_at=generated_at)
     _write_output(args, pdf)
     return 0
-
-
-def _decision_path(args: argparse.Namespace) -> DecisionPath:
-    """The decision path under the data folder's active rule pack and office time zone."""
-    from desktop.services.clock import configured_zone
-    from desktop.services.decision import DecisionPath
-    from desktop.services.rule_packs import active_rule_pack
-
-    return DecisionPath(active_rule_pack(), zone_name=configured_zone(_data_dir(args)),
-                        clock=_generated_at)
-
-
-def _final_memo(args: argparse.Namespace, decision_path: DecisionPath,
-                case_data: dict[str, Any], officer: str, generated_at: datetime) -> bytes:
-    """The officer's record checked, then the final memo rendered with it and signed."""
-    from desktop.services.decision import DecisionDate
-    from desktop.services.officer_record import (
-        RecordError,
-        open_questions,
-        parse_conclusion,
-        parse_decided_without,
-        read_conclusions_file,
-    )
-
-    try:
-        given = _decision_date(args.decision_date)
-        questions = open_questions(decision_path.evaluate(
-            case_data, decision_path.decide(case_data, given)))
-        conclusions, without = (read_conclusions_file(Path(args.conclusions), questions)
-                                if args.conclusions else ([], []))
-        conclusions += [parse_conclusion(text) for text in args.conclusion]
-        without += [parse_decided_without(text, questions) for text in args.decide_without]
-        pinned, determination, record = decision_path.officer_record(
-            case_data, officer, conclusions, without, given)
-    except RecordError as problem:
-        raise UserError(f"{args.case_file}: {problem}") from None
-    decision = DecisionDate(date.fromisoformat(record.decision_date), True, record.time_zone)
-    pdf = decision_path.render(
-        pinned, determination, decision, status="final", prepared_by=officer,
-        finalized_by=officer, finalized_at=generated_at, generated_at=generated_at,
-        signed=True, officer_determination=record.as_json())
-    return _sign_as(args, officer, pdf)
 
 
 def _sign_as(args: argparse.Namespace, officer: str, pdf: bytes) -> bytes:
