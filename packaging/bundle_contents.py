@@ -154,7 +154,7 @@ def macos_info_plist(version: str) -> dict[str, Any]:
         "CFBundleIdentifier": MACOS_BUNDLE_ID,
         "CFBundleShortVersionString": version,
         "CFBundleVersion": version,
-        "LSMinimumSystemVersion": "12.0",
+        "LSMinimumSystemVersion": "13.0",
         "NSHighResolutionCapable": True,
         "NSHumanReadableCopyright": "Decision support only: the officer decides.",
         "LSApplicationCategoryType": "public.app-category.productivity",

@@ -4,9 +4,34 @@ by .ci/run) a skipped test is a failure."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Generator
 
 import pytest
+
+
+def _isolate_home() -> None:
+    """The suite writes nothing into the runner's real home, and does not act as the runner.
+
+    Qt keeps its own settings (QtProject.conf: file-dialog history) and caches under HOME and
+    the XDG folders, and Waypoint takes the acting person from the operating-system login
+    (getpass reads LOGNAME/USER first). Both are pointed, for the whole run and every child
+    process, at a temporary home and a fixed login that no test profile uses, so a run by a
+    user named like a test person ("ana", "dana") behaves as any other.
+    """
+    home = tempfile.mkdtemp(prefix="waypoint-tests-home-")
+    os.environ["HOME"] = home
+    for variable, folder in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"),
+                             ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state")):
+        os.makedirs(os.path.join(home, folder), mode=0o700, exist_ok=True)
+        os.environ[variable] = os.path.join(home, folder)
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        os.environ[variable] = TEST_LOGIN
+
+
+# The operating-system login every test runs as (not a name any test gives a person).
+TEST_LOGIN = "waypoint-test-runner"
+_isolate_home()
 
 NO_SKIPS_ENV = "WAYPOINT_NO_SKIPS"
 # Test-only settings (db.cipher): WAYPOINT_PASSPHRASE opens and creates encrypted databases
