@@ -58,7 +58,8 @@ def test_a_spanish_sheet_saved_from_the_memo_step_holds_the_open_questions(
     save = memo.save_dialog
     assert save.isVisible() and "outside Waypoint's encrypted store" in save.windowTitle()
     suggested = Path(save.selectedFiles()[0])
-    assert suggested == folder / "Zúñiga interview sheet (Spanish).pdf"
+    # Named by the case id, never the applicant's name (which is in the file, not its name).
+    assert suggested == folder / f"case {memo.case_id} interview sheet (Spanish).pdf"
     with qtbot.waitSignal(memo.interview_sheet.saved_to, timeout=30_000):
         save.accept()
     assert "outside Waypoint's encrypted store" in memo.status.text()
