@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from db.records import FinalRecord, StoredDetermination, StoredMemo
+from db.records import FinalRecord, StoredCase, StoredDetermination, StoredMemo
 from desktop.case_rules import facts_digest
 from desktop.services.cases import acting_person, utc_clock
 
@@ -106,6 +107,20 @@ class MemoService:
         """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
         head = self._db.memos.chain_head()
         return None if head is None else f"{head[0]}:{head[1]}"
+
+    def with_pinned_date(self, stored: StoredCase) -> StoredCase:
+        """A finalized case as its final record was decided: a case finalized before dates
+        were pinned into it gets the decision date of its final memo's determination."""
+        if stored.status != "finalized" or stored.case_data.get("decision_date"):
+            return stored
+        finals = [m for m in self._db.memos.all_for_case(stored.case_id) if m.status == "final"]
+        pinned = finals[-1].decision_date if finals else None
+        if pinned is None and finals and finals[-1].determination_id is not None:
+            latest = self._db.memos.latest_determination(stored.case_id)
+            pinned = latest.decision_date if latest is not None else None
+        if not pinned:
+            return stored
+        return replace(stored, case_data={**stored.case_data, "decision_date": pinned[:10]})
 
     def latest_memo(self, case_id: str) -> StoredMemo | None:
         return self._db.memos.latest(case_id)

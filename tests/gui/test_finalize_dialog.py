@@ -55,3 +55,19 @@ def test_a_record_with_an_unexplained_question_is_refused_and_nothing_is_stored(
     assert "Not finalized" in failed.args[0] and "open question" in failed.args[0]
     assert services.cases.get_case(case_id).status != "finalized"
     assert services.memos.latest_memo(case_id) is None
+
+
+def test_a_case_finalized_before_dates_were_pinned_shows_its_memo_s_date(qtbot, services):
+    from datetime import date
+
+    from desktop.services.evaluation import evaluate_case
+
+    data = json.loads(CASE.read_text("utf-8"))
+    data.pop("decision_date", None)
+    case_id = services.cases.create_case(data)
+    services.memos.record_determination(case_id, evaluate_case(data, date(2026, 11, 30)))
+    services.memos.finalize(case_id, "R. Okafor", b"%PDF-1.7 an older final memo")  # no record
+    page = open_page(qtbot, services, case_id)
+    page._ensure_header()
+    assert page.decision_date().value == date(2026, 11, 30) and page.decision_date().pinned
+    assert "30 November 2026" in page.decision_words.text()

@@ -191,7 +191,7 @@ class CaseFlowPage(QWidget):
         self.save_timer.timeout.connect(self.save_now)
         self.setEnabled(False)
         services.runner.run(
-            lambda: services.cases.get_case(case_id),
+            lambda: services.memos.with_pinned_date(services.cases.get_case(case_id)),
             on_done=while_alive(self, self._on_case_loaded),
             on_error=while_alive(self, self._on_load_error),
         )
