@@ -4,7 +4,7 @@ open question; the final memo prints her determination and explanations; the hea
 the decision date pinned at finalize.
 
 Run with: xvfb-run -a -s "-screen 0 1280x900x24" env QT_QPA_PLATFORM=xcb pytest -m xcb
-Set WAYPOINT_SCREENSHOT_DIR to keep a screenshot of the dialog (finalize-dialog.png).
+Set WAYPOINT_SCREENSHOT_DIR to keep screenshots (finalize-dialog.png, finalized-case.png).
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def test_finalize_with_an_open_question_is_stopped_until_it_is_explained(
         press(Qt.Key.Key_A)
     press(Qt.Key.Key_Return)  # the open question is neither answered nor explained: stopped
     assert dialog.isVisible() and "1 open question" in dialog.missing.text()
-    _screenshot(dialog)
+    _screenshot(dialog, "finalize-dialog.png")
     press(Qt.Key.Key_Tab)  # "Answer it…", then "Decide without it"
     press(Qt.Key.Key_Tab)
     question = dialog.question_rows[0]
@@ -97,9 +97,11 @@ def test_finalize_with_an_open_question_is_stopped_until_it_is_explained(
         stored.decision_date  # pinned with the case
     text = _pdf_text(tmp_path, stored.pdf_bytes)
     assert "Determination of R. Okafor" in text and WHY in text
-    qtbot.waitUntil(lambda: "fixed when the case was finalized" in page.decision_words.text(),
+    qtbot.waitUntil(lambda: "was fixed when it was finalized" in page.banner_label.text(),
                     timeout=10_000)
+    assert page.decision_date().iso == stored.decision_date and page.decision_date().pinned
     assert page.decision_edit.line_edit.text() != ""  # not "Empty = today"
+    _screenshot(window, "finalized-case.png")
 
 
 def _pdf_text(tmp_path: Path, pdf: bytes) -> str:
@@ -110,7 +112,7 @@ def _pdf_text(tmp_path: Path, pdf: bytes) -> str:
     return " ".join(shown.split())
 
 
-def _screenshot(dialog) -> None:
+def _screenshot(widget, name: str) -> None:
     folder = os.environ.get("WAYPOINT_SCREENSHOT_DIR")
     if folder:
-        dialog.grab().save(str(Path(folder) / "finalize-dialog.png"))
+        widget.grab().save(str(Path(folder) / name))

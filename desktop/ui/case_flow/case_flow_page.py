@@ -275,10 +275,12 @@ class CaseFlowPage(QWidget):
     def _show_decision_date(self) -> None:
         if not self._header_built:
             return
-        words = "rules applied as of " + self.decision_date().words()
-        if self.flow.read_only:
-            words += " (fixed when the case was finalized)"
-        self.decision_words.setText(words)
+        decision = self.decision_date()
+        self.decision_words.setText("rules applied as of " + decision.words())
+        self.banner_label.setText(
+            "This case is finalized and read-only. Its decision date, "
+            f"{decision.words()}, was fixed when it was finalized." if self.flow.read_only
+            else "This case is finalized and read-only.")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt spelling)
         # Escape in the step list goes back to the case list (the page's own "way out").
