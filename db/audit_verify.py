@@ -32,6 +32,12 @@ from db.audit import (
     memo_digest,
     sha256_text,
 )
+from db.audit_story import (
+    StoreStory,
+    case_problems,
+    restore_problems,
+    restored_receipt_problem,
+)
 from db.guards import AMENDMENT_ACTION, FINAL_CASE_STATUSES
 from db.models import Case, Determination, Memo
 from db.records import AuditProblem, AuditReport
@@ -64,9 +70,11 @@ class ChainFacts:
     # case id -> (entry id, action, facts SHA-256) of the newest finalize or amendment entry
     case_state: dict[str, tuple[int, str, str | None]] = field(default_factory=dict)
     case_last_entry: dict[str, int] = field(default_factory=dict)
+    story: StoreStory = field(default_factory=StoreStory)
 
     def note(self, row: Any) -> None:
         details = _details(row.details_json)
+        self.story.note(row.id, row.action, row.case_id, details)
         if row.case_id is not None:
             self.case_last_entry[row.case_id] = row.id
             if row.action in FINALIZING_ACTIONS or row.action == AMENDMENT_ACTION:
@@ -95,6 +103,7 @@ class ChainFacts:
             earlier_state = self.case_state.get(case_id)
             action = earlier_state[1] if earlier_state else FINALIZING_ACTIONS[0]
             self.case_state[case_id] = (entry_id, action, digest)
+            self.story.finalized_by_coverage(case_id)
 
 
 def _chain_problems(rows: Iterable[Any], facts: ChainFacts) -> list[AuditProblem]:
@@ -143,6 +152,9 @@ def receipt_problems(path: Path | None, facts: ChainFacts, *, complete: bool
     for receipt in found:
         if receipt.restored:  # a restore: receipts after its head no longer apply
             valid = {k: v for k, v in valid.items() if k <= receipt.entry_id}
+            unrecorded = restored_receipt_problem(receipt.line, receipt.entry_id, facts.story)
+            if unrecorded is not None:
+                problems.append(unrecorded)
         valid[receipt.entry_id] = receipt
     for entry_id, receipt in sorted(valid.items()):
         if entry_id == 0:
@@ -275,4 +287,7 @@ def verify(connection: Connection, receipts_file: Path | None = None, *,
     memos_checked, memo_problems = _memo_problems(connection, facts)
     problems += memo_problems
     problems += _case_problems(connection, facts)
-    return AuditReport(facts.count, memos_checked, tuple(problems))
+    problems += case_problems(connection, facts.story)
+    restore_found, notes = restore_problems(facts.story)
+    problems += restore_found
+    return AuditReport(facts.count, memos_checked, tuple(problems), tuple(notes))

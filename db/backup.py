@@ -252,7 +252,7 @@ def restore_file(database_file: Path, backup: Path, label: str = "replaced",
     receipt_failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error,
                                                          *cipher.sqlcipher_errors)
     try:
-        note_restore(database_file, key)  # the chain now ends where the backup's did
+        note_restore(database_file, key, backup=backup, replaced=aside)  # the chain ends as its did
     except receipt_failures:
         pass  # restored all the same; `audit verify` will report the receipts as not matching
     return aside

@@ -11,12 +11,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from db import migrate, receipts
 from db.audit import HEAD_KEY
+from db.audit_events import anchor_older_chain, note_automatic_backup, note_key_change
 from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup
 from db.cipher import sqlcipher_errors
@@ -42,6 +43,7 @@ from db.integrity import (
     sqlite_file_problem,
 )
 from db.records import AuditReport
+from db.schema_marks import check_schema_matches
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
@@ -103,6 +105,7 @@ class Database:
         new_key, recovery = cipher.change_passphrase(self.sqlite_file, old, new,
                                                      with_recovery=with_recovery)
         self.key.take(new_key)
+        note_key_change(self, "passphrase" + (" and recovery key" if recovery else ""))
         return recovery
 
     @property
@@ -196,6 +199,7 @@ class Database:
         try:
             if unchanged_since_latest_backup(self.sqlite_file, self.backup_dir):
                 return None
+            note_automatic_backup(self, reason)  # an audit entry, inside the backup it names
             return rotate_backup(self.sqlite_file, self.backup_dir, reason, key=self.key)
         except BACKUP_FAILURES as error:
             log.warning("automatic backup after %s failed: %s", reason, error)
@@ -330,6 +334,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
                 make_private_dir(backup_dir, tighten=True)
         if found is not None and not migrate.is_known_revision(found):
             raise NewerSchemaError(found)
+        check_schema_matches(engine, found, migrate.all_revisions(), str(sqlite_file or url))
         head = migrate.head_revision()
         needs_migration = found != head
         backs_up = sqlite_file is not None and backup_dir is not None and had_data
@@ -354,7 +359,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
                         receipts_file=receipts_file, key=key)
     database.checked = sqlite_file is None or checked
     if found in PRE_RECEIPT_REVISIONS:
-        _anchor_older_chain(database)
+        anchor_older_chain(database)
     return database
 
 
@@ -368,17 +373,6 @@ def _remove_unfinished(sqlite_file: Path) -> None:
             sqlite_file.with_name(sqlite_file.name + suffix).unlink(missing_ok=True)
         except OSError:
             pass
-
-
-def _anchor_older_chain(database: Database) -> None:
-    """A chain from before receipts existed gets its first receipt: its head now."""
-    if database.receipts_file is None or database.receipts_file.exists():
-        return
-    with database.read() as connection:
-        head = connection.execute(text(
-            "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1")).first()
-    if head is not None:
-        database._record_receipt((int(head[0]), str(head[1])))
 
 
 def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None,

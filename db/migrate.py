@@ -14,8 +14,9 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# SQLite's FTS5 table and its shadow tables live outside the SQLModel metadata.
-UNMANAGED_PREFIXES = ("cases_fts",)
+# SQLite's FTS5 table and its shadow tables, and the office server's audit anchors (0007),
+# live outside the SQLModel metadata.
+UNMANAGED_PREFIXES = ("cases_fts", "audit_anchors")
 
 
 def include_name(name: str | None, type_: str, _parents: Any) -> bool:

@@ -145,7 +145,7 @@ class Memo(SQLModel, table=True):
     supersedes_id: int | None = Field(
         default=None, sa_column=Column(Integer, ForeignKey("memos.id"))
     )
-    # Migration 0006: the decision date pinned at finalize, the office time zone it was read
+    # Migration 0008: the decision date pinned at finalize, the office time zone it was read
     # in, and the officer's own determination (JSON: conclusions, questions decided without).
     decision_date: str | None = Field(default=None, sa_column=Column(String(10)))
     time_zone: str | None = Field(default=None, sa_column=Column(String(64)))
@@ -249,6 +249,40 @@ class ReviewComment(SQLModel, table=True):
     body: str = Field(sa_column=Column(Text, nullable=False))
     author: str = Field(sa_column=Column(String(200), nullable=False))
     at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
+class OfficeAuthority(SQLModel, table=True):
+    """A certificate authority the office trusts to name its officers (its own, or imported)."""
+
+    __tablename__ = "office_authorities"
+
+    fingerprint: str = Field(sa_column=Column(String(64), primary_key=True))  # SHA-256 of DER
+    name: str = Field(sa_column=Column(String(200), nullable=False))
+    certificate_der: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+
+
+class SigningCertificate(SQLModel, table=True):
+    """The registry: which person, in which role, signs with the certificate of this fingerprint,
+    from when to when, and whether the office revoked it."""
+
+    __tablename__ = "signing_certificates"
+    __table_args__ = (
+        CheckConstraint("role IN ('caseworker', 'supervisor')",
+                        name="ck_signing_certificates_role"),
+        Index("ix_signing_certificates_person", "person"),
+    )
+
+    fingerprint: str = Field(sa_column=Column(String(64), primary_key=True))  # SHA-256 of DER
+    person: str = Field(sa_column=Column(String(200), nullable=False))
+    role: str = Field(sa_column=Column(String(16), nullable=False))
+    issuer_fingerprint: str = Field(sa_column=Column(
+        String(64), ForeignKey("office_authorities.fingerprint"), nullable=False))
+    not_before: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    not_after: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    registered_at: datetime = Field(sa_column=Column(_utc(), nullable=False))
+    revoked_at: datetime | None = Field(default=None, sa_column=Column(_utc()))
+    revoked_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
 metadata = SQLModel.metadata

@@ -19,6 +19,7 @@ from db.revision import HEAD_REVISION
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
+    from db.signing_registry import RegistrySnapshot
 
 SQLITE_URL_PREFIX = "sqlite:///"
 # The default view of the case list: CaseService.list_cases() with sort="updated",
@@ -155,3 +156,32 @@ def read_memo_record(database_file: Path, sha256: str, facts_digest: str | None,
     if found is None:
         return (None,)
     return (MemoRecord(determination_description(found[0]), found[1], found[2]),)
+
+
+def read_signing_registry(database_file: Path, key: DatabaseKey | None = None
+                          ) -> RegistrySnapshot | None:
+    """The office's signing registry (db.signing_registry), read-only without SQLAlchemy;
+    None when the file cannot be read or has no registry yet (an older schema)."""
+    from db.signing_registry import Authority, RegisteredCertificate, RegistrySnapshot
+
+    def when(stored: str | None) -> datetime | None:
+        return _utc(stored) if stored else None
+
+    try:
+        if not database_file.is_file() or database_file.stat().st_size == 0:
+            return None
+        with closing(_connect_read_only(database_file, key)) as conn:
+            conn.execute("BEGIN")
+            authorities = {row[0]: Authority(row[0], row[1], bytes(row[2]), _utc(row[3]))
+                           for row in conn.execute(
+                               "SELECT fingerprint, name, certificate_der, added_at "
+                               "FROM office_authorities")}
+            certificates = {row[0]: RegisteredCertificate(
+                row[0], row[1], row[2], row[3], _utc(row[4]), _utc(row[5]), _utc(row[6]),
+                when(row[7]), row[8]) for row in conn.execute(
+                    "SELECT fingerprint, person, role, issuer_fingerprint, not_before, "
+                    "not_after, registered_at, revoked_at, revoked_reason "
+                    "FROM signing_certificates")}
+    except _read_errors():
+        return None
+    return RegistrySnapshot(authorities, certificates)

@@ -71,12 +71,19 @@ def read(path: Path) -> tuple[list[Receipt], list[int]]:
     return receipts, unreadable
 
 
-def note_restore(database_file: Path, key: DatabaseKey | None = None) -> None:
-    """After a restore: record the restored file's chain head as the new starting point."""
+def note_restore(database_file: Path, key: DatabaseKey | None = None, *,
+                 backup: Path | None = None, replaced: Path | None = None) -> None:
+    """After a restore: record the restored file's chain head as the new starting point, then
+    the restore itself as an audit entry (`store.restored`) with the chain it replaced."""
     from db import cipher
+    from db.restore_entry import restore_details, write_restore_entry
 
-    with closing(cipher.connect(cipher.read_only_uri(database_file), key, uri=True)) as conn:
+    path = receipts_file_for(database_file)
+    details = restore_details(path, backup, replaced, key)
+    with closing(cipher.connect(str(database_file), key)) as conn:
         head = conn.execute(
             "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    entry_id, entry_hash = head if head is not None else (0, "0" * 64)
-    append(receipts_file_for(database_file), int(entry_id), str(entry_hash), restored=True)
+        entry_id, entry_hash = head if head is not None else (0, "0" * 64)
+        append(path, int(entry_id), str(entry_hash), restored=True)
+        written = write_restore_entry(conn, (int(entry_id), str(entry_hash)), details)
+    append(path, *written)

@@ -80,9 +80,9 @@ class FinalRecord:
     officer_determination: dict[str, Any] | None = None
 
 
-ProblemKind = Literal["entry", "memo", "determination", "case", "receipt"]
+ProblemKind = Literal["entry", "memo", "determination", "case", "receipt", "anchor"]
 PROBLEM_SUBJECTS = {"entry": "audit entry", "memo": "memo", "determination": "determination",
-                    "case": "case", "receipt": "receipts file"}
+                    "case": "case", "receipt": "receipts file", "anchor": "anchor"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class AuditProblem:
     message: str
 
     def __str__(self) -> str:
-        if self.kind in ("case", "receipt"):  # the message names the case or line itself
+        if self.kind in ("case", "receipt", "anchor"):  # the message names the case or line itself
             return f"{PROBLEM_SUBJECTS[self.kind]}: {self.message}"
         return f"{PROBLEM_SUBJECTS[self.kind]} {self.ident}: {self.message}"
 
@@ -106,6 +106,7 @@ class AuditReport:
     entries_checked: int
     memos_checked: int
     problems: tuple[AuditProblem, ...]
+    notes: tuple[str, ...] = ()  # facts worth knowing that are not problems (restores)
 
     @property
     def ok(self) -> bool:

@@ -372,6 +372,7 @@ class StorageOpener(QObject):
             self.storage = None
 
     def _opened(self, storage: Storage) -> None:
+        from desktop.ui.audit_status import start_audit_check
         from desktop.ui.context import UiServices
 
         self.storage = storage
@@ -406,6 +407,7 @@ class StorageOpener(QObject):
         window.runner.run(_warm_up_in_worker, lambda _result: window.warm_case_pages())
         # After a clean exit the open only read the schema; the full check runs now.
         window.runner.run(storage.database.check_deferred, None, self._damage_found)
+        self.audit_status = start_audit_check(window, window.runner, storage.database)
         log.info("Database open: %s", self.database_url)
         self.opened.emit()
         if self.case_file:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TextIO
 
 from desktop import __version__
+from desktop.case_rules.text import visible_text
 
 # Each module in desktop/commands has register(subparsers); the parser it adds sets
 # `handler`, a function taking the parsed arguments and returning the exit code.
@@ -21,6 +26,52 @@ class UserError(Exception):
 
 
 BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a Unix tool reports when its reader went away
+# What a terminal would obey rather than show: C0 controls but LF and TAB, DEL, C1, and the
+# bidirectional embeddings, overrides and isolates.
+_OBEYED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(value: object) -> str:
+    """A stored value for one line of terminal output: every control, line break or invisible
+    character spelt out ('⟨U+001B⟩'), so a name cannot move the cursor, recolour the terminal
+    or start a new line that looks like output of ours."""
+    return visible_text(str(value))
+
+
+class _TerminalGuard(io.TextIOBase):
+    """A text stream that spells out what a terminal would obey, then passes the rest on."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(_OBEYED.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it read-only
+        return str(getattr(self.stream, "encoding", "utf-8"))
+
+
+@contextmanager
+def terminal_guarded() -> Iterator[None]:
+    """stdout and stderr through _TerminalGuard for the length of one command."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalGuard(saved[0]), _TerminalGuard(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.services.rule_packs import use_pack_store
 
         use_pack_store(resolve_paths(args.data_dir).data_dir)  # its active pack is the default
+    with terminal_guarded():
+        return _run(handler, args)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         code = handler(args)
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit

@@ -248,3 +248,303 @@ def test_import_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert code == 141
     listed = waypoint("--data-dir", str(tmp_path / "data"), "list", "--limit", "0")
     assert listed.stdout.strip() == "0 of 300 case(s)"  # the import itself was complete
+
+
+# --- one hardened reader for every way in: the table ---------------------------------------
+# Each hostile input is tried as a plain case file, inside an encrypted bundle (decrypted
+# content is not trusted more than a file) and, where it is a text, typed into the form.
+
+BUNDLE_SECRET = "bundle passphrase for the hostile table"
+
+
+def _with(change: Any) -> bytes:
+    case = base_case()
+    change(case)
+    return json.dumps(case, ensure_ascii=False).encode("utf-8")
+
+
+def _set(section: str | None, key: str, value: Any) -> bytes:
+    def change(case: dict[str, Any]) -> None:
+        (case[section] if section else case)[key] = value
+    return _with(change)
+
+
+def _text(raw: str) -> bytes:
+    return raw.encode("utf-8")
+
+
+def _deep(levels: int) -> bytes:
+    case = json.dumps(base_case())
+    return (case[:-1] + ', "x_deep": ' + "[" * levels + "]" * levels + "}").encode()
+
+
+def _member(**names: str) -> bytes:
+    member = {"relation": "son", "family_name": "Cruz", "given_names": "Leo",
+              "date_of_birth": "2015", "parole_authorization": False,
+              "scheduled_appointment": False, "final_denial_country": None, **names}
+    return _with(lambda case: case["circumstances"]["travelling_with_family"].append(member))
+
+
+BASE = json.dumps(base_case())
+# (id, the file's bytes, what the one-line refusal must contain, the form's field or None)
+HOSTILE: list[tuple[str, bytes, str, tuple[str, ...] | None]] = [
+    ("surrogate-in-name", BASE.replace("Ana", "An\\ud800a").encode(), "surrogate", None),
+    ("surrogate-in-key", BASE.replace('"port"', '"po\\udfffrt"').encode(), "surrogate", None),
+    ("ten-thousand-stops", _with(lambda c: c.update(journey=c["journey"] * 3_400)),
+     "too many", None),
+    ("six-megabytes", _set(None, "x_padding", "p" * 6_000_000), "MB", None),
+    ("nested-100000", _deep(100_000), "nested too deeply", None),
+    ("nested-40", _deep(40), "nested more than", None),
+    ("nan", BASE.replace('"claimed_within_days": 0', '"claimed_within_days": NaN').encode(),
+     "NaN", None),
+    ("infinity", BASE.replace('"claimed_within_days": 0',
+                              '"claimed_within_days": Infinity').encode(), "Infinity", None),
+    ("minus-infinity", BASE.replace('"claimed_within_days": 0',
+                                    '"claimed_within_days": -Infinity').encode(),
+     "-Infinity", None),
+    ("1e999", BASE.replace('"claimed_within_days": 0', '"claimed_within_days": 1e999').encode(),
+     "too large", None),
+    ("5000-digits", BASE.replace('"claimed_within_days": 0',
+                                 '"claimed_within_days": ' + "9" * 5000).encode(), "digits",
+     None),
+    ("duplicate-key", BASE.replace('"sex": "female"', '"sex": "female", "sex": "male"').encode(),
+     "more than once", None),
+    ("200k-unknown-keys", _with(lambda c: c.update({f"k{i}": 0 for i in range(200_000)})),
+     "200,000 fields", None),
+    ("not-utf8", b'{"format": "waypoint-case/1", "x": "\xff"}', "not UTF-8", None),
+    ("utf16", "{}".encode("utf-16"), "UTF-16", None),
+    ("a-list", b"[]", "JSON object", None),
+    ("nul-in-name", _set("applicant", "family_name", "Ram\x00irez"), "U+0000",
+     ("applicant", "family_name")),
+    ("newline-in-family-name", _set("applicant", "family_name", "Cruz\nDECISION: DENIED"),
+     "line break", ("applicant", "family_name")),
+    ("cr-in-given-names", _set("applicant", "given_names", "Ana\rDENIED"), "U+000D",
+     ("applicant", "given_names")),
+    ("esc-in-name", _set("applicant", "family_name", "Cruz\x1b[2J"), "U+001B",
+     ("applicant", "family_name")),
+    ("zero-width-space", _set("applicant", "given_names", "Ro\u200bsa"), "U+200B",
+     ("applicant", "given_names")),
+    ("right-to-left-override", _set("applicant", "family_name", "\u202eZERIMAR"), "U+202E",
+     ("applicant", "family_name")),
+    ("right-to-left-isolate", _set("applicant", "given_names", "Ana\u2067x\u2069"), "U+2067",
+     ("applicant", "given_names")),
+    ("bom-in-name", _set("applicant", "family_name", "\ufeffCruz"), "U+FEFF",
+     ("applicant", "family_name")),
+    ("rlm-in-name", _set("applicant", "family_name", "Cruz\u200f"), "U+200F",
+     ("applicant", "family_name")),
+    ("zwj-between-latin", _set("applicant", "family_name", "Ro\u200dsa"), "U+200D",
+     ("applicant", "family_name")),
+    ("tag-characters", _set("applicant", "family_name", "Cruz\U000e0041"), "U+E0041",
+     ("applicant", "family_name")),
+    ("soft-hyphen", _set("applicant", "given_names", "An\u00ada"), "U+00AD",
+     ("applicant", "given_names")),
+    ("nel-in-reference", _set(None, "case_reference", "REF-1\x85DENIED"), "U+0085",
+     ("case_reference",)),
+    ("del-in-port", _set("entry", "port", "El Paso\x7f"), "U+007F", ("entry", "port")),
+    ("line-separator-in-port", _set("entry", "port", "El Paso\u2028DENIED"), "U+2028",
+     ("entry", "port")),
+    ("esc-in-notes", _set(None, "notes", "fine\x1b[31m red"), "U+001B", ("notes",)),
+    ("bel-in-notes", _set(None, "notes", "ding\x07"), "U+0007", ("notes",)),
+    ("override-in-notes", _set(None, "notes", "a\u202eb"), "U+202E", ("notes",)),
+    ("newline-in-member-name", _member(family_name="Cruz\nDENIED"), "line break", None),
+    ("esc-in-relation", _member(relation="son\x1b]0;x\x07"), "U+001B", None),
+    ("esc-in-unknown-key", _text(BASE[:-1] + ', "x\\u001b[2J": 1}'), "the key", None),
+    ("newline-in-case-id", _set(None, "case_id", "case\n1"), "line break", None),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    from db import open_database
+
+    database = open_database(f"sqlite:///{tmp_path / 'hostile.sqlite3'}")
+    yield CaseService(database)
+    database.close()
+
+
+def _refusal_as_file(tmp_path: Path, raw: bytes) -> str | None:
+    path = tmp_path / "hostile.json"
+    path.write_bytes(raw)
+    try:
+        read_case_file(path)
+    except CaseFileError as refused:
+        return str(refused)
+    return None
+
+
+def _refusal_as_bundle(tmp_path: Path, raw: bytes, service: CaseService) -> str | None:
+    from desktop.services.bundle import seal_bytes
+
+    path = tmp_path / "hostile.waypoint-bundle"
+    path.write_bytes(seal_bytes(raw, BUNDLE_SECRET))
+    try:
+        service.import_files([path], bundle_passphrase=BUNDLE_SECRET)
+    except CaseImportError as refused:
+        return str(refused)
+    return None
+
+
+def _refusal_in_form(raw: bytes, field: tuple[str, ...]) -> str | None:
+    from desktop.flow.case_flow import CaseFlow
+
+    value = json.loads(raw)
+    for part in field:
+        value = value[part]
+    flow = CaseFlow(base_case())
+    flow.set_answer(field, value)
+    problems = [p.message for p in flow.errors() if p.path == field]
+    return problems[0] if problems else None
+
+
+@pytest.mark.parametrize(("raw", "words", "field"), [h[1:] for h in HOSTILE],
+                         ids=[h[0] for h in HOSTILE])
+def test_a_hostile_input_is_refused_the_same_way_in_a_file_a_bundle_and_the_form(
+        tmp_path: Path, store: CaseService, raw: bytes, words: str,
+        field: tuple[str, ...] | None) -> None:
+    as_file = _refusal_as_file(tmp_path, raw)
+    as_bundle = _refusal_as_bundle(tmp_path, raw, store)
+    assert as_file is not None and words in as_file, as_file
+    assert as_bundle is not None and words in as_bundle, as_bundle
+    assert len(as_file) < 400 and "\n" not in as_file and "\x1b" not in as_file
+    assert store.count_cases() == 0  # nothing half-imported
+    if field is not None:
+        in_form = _refusal_in_form(raw, field)
+        assert in_form is not None and words in in_form, in_form
+
+
+def test_hostile_inputs_refused_over_tried(tmp_path: Path, store: CaseService,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    tried = refused = 0
+    for name, raw, _words, _field in HOSTILE:
+        for refusal in (_refusal_as_file(tmp_path, raw),
+                        _refusal_as_bundle(tmp_path, raw, store)):
+            tried += 1
+            refused += refusal is not None
+            assert refusal is not None, name
+    with capsys.disabled():
+        print(f"\nhostile inputs refused/tried: {refused}/{tried} ({len(HOSTILE)} kinds, "
+              "each as a file and as a bundle)")
+    assert refused == tried == 2 * len(HOSTILE)
+
+
+ALLOWED = [
+    ("persian-zwnj", "family_name", "\u0645\u06cc\u200c\u0631\u0648\u0645"),
+    ("arabic", "family_name", "\u0627\u0644\u0639\u0644\u064a"),
+    ("chinese", "given_names", "\u674e\u5c0f\u9f99"),
+    ("apostrophe-and-hyphen", "family_name", "O'Brien-Núñez"),
+]
+
+
+@pytest.mark.parametrize(("key", "value"), [a[1:] for a in ALLOWED], ids=[a[0] for a in ALLOWED])
+def test_real_names_in_any_script_pass(tmp_path: Path, key: str, value: str) -> None:
+    raw = _set("applicant", key, value)
+    assert _refusal_as_file(tmp_path, raw) is None
+    assert _refusal_in_form(raw, ("applicant", key)) is None
+
+
+def test_text_is_read_in_nfc_and_notes_keep_their_lines(tmp_path: Path) -> None:
+    import unicodedata
+
+    case = base_case()
+    case["applicant"]["family_name"] = unicodedata.normalize("NFD", "Núñez-Ibáñez")
+    case["notes"] = "first line\r\nsecond\tline\n\nsee \u200fRTL mark"
+    path = write_json_text(tmp_path / "nfd.json", json.dumps(case))
+    data = read_case_file(path)
+    assert data["applicant"]["family_name"] == "Núñez-Ibáñez"  # NFC: 12 code points
+    assert len(data["applicant"]["family_name"]) == 12
+    assert data["notes"] == "first line\nsecond\tline\n\nsee \u200fRTL mark"
+
+
+def test_the_form_stores_names_in_nfc() -> None:
+    import unicodedata
+
+    from desktop.flow.case_flow import CaseFlow
+
+    flow = CaseFlow(base_case())
+    flow.set_answer(("applicant", "family_name"), unicodedata.normalize("NFD", "Ibáñez"))
+    assert flow.answer(("applicant", "family_name")) == "Ibáñez"
+
+
+# --- what was stored before the rule is shown, never obeyed --------------------------------
+
+STORED_HOSTILE = {"family_name": "Cruz\nDECISION: DENIED", "given_names": "\u202eZERIMAR"}
+
+
+def test_a_stored_name_with_a_line_break_or_override_is_spelt_out_in_the_memo(
+        tmp_path: Path) -> None:
+    case = base_case()
+    determination = evaluate_case(case)
+    case["applicant"].update(STORED_HOSTILE)  # as a draft saved before the text rule
+    case["notes"] = "first line\nsecond line \x1b[31m red \u200fmark"
+    pdf = render_case_memo(case, determination, generated_at=datetime(2024, 5, 1, tzinfo=UTC),
+                           status="draft", officer_notes=None)
+    (tmp_path / "memo.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "memo.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in text.splitlines()]
+    assert not any(line.startswith("DECISION") for line in lines)  # no line of its own
+    assert any("Family name(s)" in line and "Cruz⟨U+000A⟩DECISION: DENIED" in line
+               for line in lines)
+    assert "⟨U+202E⟩ZERIMAR" in text and "RAMIREZ" not in text
+    assert "first line" in lines and "⟨U+001B⟩[31m" in text and "⟨U+200F⟩mark" in text
+
+
+def test_waypoint_list_escapes_what_a_terminal_would_obey(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from db import open_database
+    from desktop.cli import main
+
+    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
+    data = tmp_path / "data"
+    case_file = write_json_text(tmp_path / "case.json", json.dumps(base_case()))
+    assert main(["--data-dir", str(data), "import", str(case_file)]) == 0
+    database = open_database(f"sqlite:///{data / 'waypoint.sqlite3'}")
+    try:
+        service = CaseService(database)
+        case_id = service.list_cases()[0].case_id
+        hostile = base_case()
+        hostile["applicant"].update(family_name="Cruz\r\nDENIED\x1b[2J\x07",
+                                    given_names="\u202eZERIMAR")
+        service.save_draft(case_id, hostile)  # a draft may hold anything the form let through
+    finally:
+        database.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 2, out  # one line for the case, one for the count
+    for obeyed in ("\x1b", "\x07", "\r", "\u202e"):
+        assert obeyed not in out
+    assert "Cruz⟨U+000D⟩⟨U+000A⟩DENIED⟨U+001B⟩[2J⟨U+0007⟩" in out
+
+
+def _envelope(**changes: Any) -> bytes:
+    from desktop.services.bundle import seal
+
+    envelope = json.loads(seal(base_case(), BUNDLE_SECRET))
+    envelope.update(changes)
+    return json.dumps(envelope).encode()
+
+
+HOSTILE_ENVELOPES = [
+    ("nested", b'{"format": "waypoint-bundle/1", "kdf": ' + b"[" * 100_000 + b"]" * 100_000
+     + b"}"),
+    ("huge-scrypt-cost", _envelope(kdf={"name": "scrypt", "n": 2**40, "r": 8, "p": 1,
+                                        "salt": "AAAA"})),
+    ("kdf-not-an-object", _envelope(kdf="scrypt")),
+    ("nonce-not-base64", _envelope(cipher={"name": "AES-256-GCM", "nonce": "%%%"})),
+    ("ciphertext-missing", _envelope(ciphertext=None)),
+    ("not-utf8", b'{"format": "waypoint-bundle/1", "kdf": "\xff"}'),
+]
+
+
+@pytest.mark.parametrize("raw", [e[1] for e in HOSTILE_ENVELOPES],
+                         ids=[e[0] for e in HOSTILE_ENVELOPES])
+def test_a_hostile_bundle_envelope_is_refused_in_one_line(
+        tmp_path: Path, store: CaseService, raw: bytes) -> None:
+    path = tmp_path / "hostile.waypoint-bundle"
+    path.write_bytes(raw)
+    with pytest.raises(CaseImportError) as refused:
+        store.import_files([path], bundle_passphrase=BUNDLE_SECRET)
+    assert "nothing was imported" in str(refused.value) and "\n" not in str(refused.value)
+    assert store.count_cases() == 0

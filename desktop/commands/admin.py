@@ -1,4 +1,5 @@
-"""`waypoint admin init-server | add-person | add-profile | review-setting`: an office's setup."""
+"""`waypoint admin init-server | add-person | add-profile | review-setting`: an office's setup
+(and, from desktop.commands.identity, office-ca | issue-key | revoke-key | keys)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 
 from desktop.cli import UserError
+from desktop.commands import identity
 from desktop.commands.storage import _opened
 
 
@@ -45,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "review-setting", help="require a supervisor's review, or not (today's single user)")
     setting.add_argument("value", choices=("required", "none"))
     setting.set_defaults(handler=run_review_setting)
+    identity.register(actions)
 
 
 def run_init_server(args: argparse.Namespace) -> int:

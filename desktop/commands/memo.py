@@ -8,13 +8,9 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from db.private_files import replace_private_bytes
 from desktop.cli import UserError
-
-if TYPE_CHECKING:
-    from desktop.services.memo_verification import StoredLookup, StoredMemoFacts
 
 PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
 ACTIONS = ("verify", "countersign", "key")
@@ -177,12 +173,19 @@ def run_render(args: argparse.Namespace) -> int:
     if args.final:
         assert officer is not None
         pdf = _sign_as(args, officer, final_memo(args, decision_path, case_data, officer,
-                                                 generated_at, _decision_date(args.decision_date)))
+                                                 generated_at, _decision_date(args.decision_date),
+                                                 _signer_note(args, officer)))
     else:
         pdf = decision_path.render(case_data, determination, decision, status="draft",
                                    prepared_by=officer, generated_at=generated_at)
     _write_output(args, pdf)
     return 0
+
+
+def _signer_note(args: argparse.Namespace, officer: str | None) -> str | None:
+    from desktop.services.signing import signer_note
+
+    return signer_note(_data_dir(args), officer) if officer else None
 
 
 def _sign_as(args: argparse.Namespace, officer: str, pdf: bytes) -> bytes:
@@ -220,7 +223,24 @@ def run_countersign(args: argparse.Namespace) -> int:
     except signing.SigningError as problem:
         raise UserError(str(problem)) from None
     _write_output(args, signed)
+    _say_review_standing(args, reviewer)
     return 0
+
+
+def _say_review_standing(args: argparse.Namespace, reviewer: str) -> None:
+    """Tell at once when the counter-signature will not count as a supervisor's review."""
+    from desktop.commands.memo_verify import _registry
+    from desktop.services.signer_identity import why_not_a_review
+    from desktop.services.signing import certificate_path
+
+    try:
+        pem: bytes | None = certificate_path(_data_dir(args), reviewer).read_bytes()
+    except OSError:
+        pem = None
+    reason = why_not_a_review(pem, _registry(args))
+    if reason is not None:
+        print(f"waypoint: note: this counter-signature does not count as a review: {reason}. "
+              "Only a supervisor's certificate registered by the office does.", file=sys.stderr)
 
 
 def run_key(args: argparse.Namespace) -> int:
@@ -249,120 +269,7 @@ def run_key(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    """Check a memo's signatures and recorded facts; exit 0 only when everything holds."""
-    from desktop.services.memo_verification import check_memo
+    """`memo verify MEMO.pdf` (desktop.commands.memo_verify)."""
+    from desktop.commands.memo_verify import run_verify as verify
 
-    if len(args.more) != 1:
-        raise UserError("usage: waypoint memo verify MEMO.pdf")
-    source = Path(args.more[0])
-    try:
-        pdf = source.read_bytes()
-    except OSError as error:
-        raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
-    check = check_memo(pdf, stored=_stored_lookup(args),
-                       current_rules_hash=_current_rules(_data_dir(args)))
-    for line in check.findings:
-        print(line)
-    for line in check.problems:
-        print(f"PROBLEM: {line}")
-    print(f"{source}: " + ("VALID: signed, unchanged since signing, and consistent with what it "
-                           "records." if check.valid else "NOT VALID."))
-    return 0 if check.valid else 1
-
-
-def _current_rules(data_dir: Path) -> str | None:
-    """The hash of the rule pack in use, from the data folder's state file or the built-in
-    pack's files: no engine to import (PackStore.active_hash, without parsing a pack)."""
-    import json
-
-    from desktop.resources import resource_path
-    from desktop.services.rules import RulePackError, pack_hash, read_pack_files
-
-    rules = data_dir / "rules"  # rule_packs.PackStore's layout (importing it loads the engine)
-    try:
-        active = json.loads((rules / "state.json").read_text("utf-8")).get("active")
-    except (OSError, ValueError, AttributeError):
-        active = None
-    if isinstance(active, str) and (rules / active / "pack.wprules").is_file():
-        return active
-    try:
-        return pack_hash(read_pack_files(resource_path("rules")))
-    except RulePackError:
-        return None
-
-
-def _stored_lookup(args: argparse.Namespace) -> StoredLookup | None:
-    """A look-up in the data folder's database, or None when there is none (never made here).
-
-    An SQLite file is read read-only with the standard library (db.quick_read); anything else,
-    or a file it is unsure of, is opened the normal way. An encrypted file needs its key: the
-    passphrase from --passphrase-file or $WAYPOINT_PASSPHRASE, derived once (scrypt).
-    """
-    from desktop.paths import resolve_database_url, resolve_paths
-
-    paths = resolve_paths(getattr(args, "data_dir", None))
-    url = resolve_database_url(paths, getattr(args, "database_url", None))
-    sqlite = url.startswith("sqlite:///")
-    if sqlite and not Path(url.removeprefix("sqlite:///")).is_file():
-        return None  # no database in this data folder: none is made by verifying
-    from db.cipher import looks_encrypted
-    from db.quick_read import sqlite_file_in
-
-    database_file = sqlite_file_in(url)
-    if database_file is not None and looks_encrypted(database_file) and \
-            _database_passphrase(args) is None:
-        print("waypoint: note: the database is encrypted; give its passphrase "
-              "($WAYPOINT_PASSPHRASE or --passphrase-file) to compare the memo with it",
-              file=sys.stderr)
-        return None
-
-    def lookup(sha256: str, facts_digest: str | None) -> StoredMemoFacts | None:
-        from desktop.services.memo_verification import StoredMemoFacts
-
-        quick = _quick_lookup(args, url, sha256, facts_digest)
-        if quick is not None:
-            return None if quick[0] is None else StoredMemoFacts(*quick[0])
-        from db import DatabaseError, open_database
-
-        try:
-            database = open_database(url, backup_dir=paths.backup_dir if sqlite else None)
-        except DatabaseError:
-            return None
-        try:
-            found = database.memos.recorded_for(sha256, facts_digest)
-        finally:
-            database.close()
-        return StoredMemoFacts(*found) if found else None
-
-    return lookup
-
-
-def _quick_lookup(args: argparse.Namespace, url: str, sha256: str,
-                  facts_digest: str | None) -> tuple[tuple[str, str | None, str | None] | None
-                                                     ] | None:
-    from db import cipher
-    from db.quick_read import read_memo_record, sqlite_file_in
-
-    database_file = sqlite_file_in(url)
-    if database_file is None:
-        return None
-    key = None
-    if cipher.looks_encrypted(database_file):
-        secret = _database_passphrase(args)
-        if secret is None:
-            return None
-        try:
-            key = cipher.unlock(database_file, secret)
-        except cipher.WrongPassphraseError:
-            return None
-    return read_memo_record(database_file, sha256, facts_digest, key)
-
-
-def _database_passphrase(args: argparse.Namespace) -> str | None:
-    source = getattr(args, "passphrase_file", None)
-    if source:
-        try:
-            return Path(source).read_text("utf-8").splitlines()[0]
-        except (OSError, IndexError, UnicodeDecodeError):
-            return None
-    return os.environ.get("WAYPOINT_PASSPHRASE") or None
+    return verify(args)

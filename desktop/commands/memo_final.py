@@ -27,7 +27,7 @@ def decision_path_for(data_dir: Path) -> DecisionPath:
 
 def final_memo(args: argparse.Namespace, decision_path: DecisionPath,
                case_data: dict[str, Any], officer: str, generated_at: datetime,
-               given: date | None) -> bytes:
+               given: date | None, signer_note: str | None = None) -> bytes:
     """The officer's record checked (UserError naming every gap), then the final memo rendered
     with it, ready to be signed."""
     from desktop.services.decision import DecisionDate
@@ -54,4 +54,4 @@ def final_memo(args: argparse.Namespace, decision_path: DecisionPath,
     return decision_path.render(
         pinned, determination, decision, status="final", prepared_by=officer,
         finalized_by=officer, finalized_at=generated_at, generated_at=generated_at,
-        signed=True, officer_determination=record.as_json())
+        signed=True, signer_note=signer_note, officer_determination=record.as_json())

@@ -126,6 +126,9 @@ def run_set(args: argparse.Namespace) -> int:
                                  encrypt_plain=True)
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    from desktop.services.audit_trail import note_key_change
+
+    note_key_change(database, "encrypted")
     database.close()
     print(f"Encrypted {sqlite_file} and its backups; keep the passphrase safe.")
     return 0
@@ -148,6 +151,10 @@ def run_change(args: argparse.Namespace) -> int:
                                           with_recovery=args.recovery_key)
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    from desktop.services.audit_trail import note_key_change_in_file
+
+    note_key_change_in_file(sqlite_file, key, "passphrase" + (" and recovery key"
+                                                              if recovery else ""))
     key.forget()
     print("The passphrase was changed (the database was re-keyed). Backups made before keep "
           "the passphrase they were made with.")
@@ -167,6 +174,12 @@ def run_recovery_key(args: argparse.Namespace) -> int:
         recovery = add_recovery_key(sqlite_file, secret)
     except DatabaseError as problem:
         raise UserError(problem.message) from problem
+    from db.cipher import unlock
+    from desktop.services.audit_trail import note_key_change_in_file
+
+    key = unlock(sqlite_file, secret)
+    note_key_change_in_file(sqlite_file, key, "recovery key")
+    key.forget()
     _print_recovery(recovery)
     return 0
 

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from desktop.cli import UserError
+from desktop.cli import UserError, shown
 from desktop.commands.storage import _opened
 
 if TYPE_CHECKING:
@@ -97,8 +97,8 @@ def run_queue(args: argparse.Namespace) -> int:
     with _opened(args) as database:
         rows = ReviewService(database, actor=args.profile).office_rows(args.view)
     for row in rows:
-        print(f"{row.summary.case_id}  {row.review_state or '-':<9}  "
-              f"{row.assigned_to or '-':<12}  {row.comment_count:>2} comment(s)  "
-              f"{row.summary.display_name}")
+        print(f"{shown(row.summary.case_id)}  {row.review_state or '-':<9}  "
+              f"{shown(row.assigned_to or '-'):<12}  {row.comment_count:>2} comment(s)  "
+              f"{shown(row.summary.display_name)}")
     print(f"{len(rows)} case(s)")
     return 0

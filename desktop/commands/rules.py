@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli import UserError
+from desktop.cli import UserError, shown
 from desktop.paths import resolve_paths
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ def _print_impact(report: ImpactReport, form: str) -> None:
         for rule, count in sorted(report.by_rule().items()):
             print(f"  {rule}: {count} case(s)")
         for row in rows:
-            print(f"{row['case_id']}  {row['case_ref'] or '-'}  {row['status']:<10} "
+            print(f"{shown(row['case_id'])}  {shown(row['case_ref'] or '-')}  {row['status']:<10} "
                   f"{row['decision_date']}  {row['rule']}: {row['old']} → {row['new']}")
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli import UserError
+from desktop.cli import UserError, shown
 from desktop.paths import resolve_database_url, resolve_paths
 
 if TYPE_CHECKING:
@@ -63,7 +63,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = aud_sub.add_parser(
         "verify", help="check the hash chain and every memo's SHA-256; name what is wrong")
+    verify.add_argument(
+        "--against", action="append", default=[], metavar="CODE|FILE|SERVER",
+        help="also check against anchors kept outside this laptop: an anchor code (waypoint "
+             "audit anchor), a final memo PDF, an exported bundle, or the office server's "
+             "URL (repeatable)")
     verify.set_defaults(handler=run_audit_verify)
+    anchor = aud_sub.add_parser(
+        "anchor", help="print the anchor code of the audit chain's head, to write down or send")
+    anchor.add_argument("--to", metavar="SERVER_URL",
+                        help="also send it to the office server, which keeps it for good")
+    anchor.set_defaults(handler=run_audit_anchor)
 
 
 def _location(args: argparse.Namespace) -> tuple[str, Path | None, Path]:
@@ -117,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
     ids, added = outcome
     print(f"Imported {added} new case(s); {len(ids) - added} already stored.")
     for path, case_id in zip(args.files, ids, strict=True):
-        print(f"{case_id}  {path}")
+        print(f"{shown(case_id)}  {shown(path)}")
     return 0
 
 
@@ -166,13 +176,15 @@ def run_list(args: argparse.Namespace) -> int:
         total = service.count_cases(args.search, args.status)
         rows = service.list_cases(args.search, args.status, limit=max(0, args.limit))
     for row in rows:
-        print(f"{row.case_id}  {row.status:<10}  {row.a_number or '-':<9}  "
-              f"{row.entry_date or '-':<10}  {row.display_name}")
+        print(f"{shown(row.case_id)}  {row.status:<10}  {shown(row.a_number or '-'):<9}  "
+              f"{row.entry_date or '-':<10}  {shown(row.display_name)}")
     print(f"{len(rows)} of {total} case(s)")
     return 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from desktop.services.audit_trail import note_backup
+
     with _opened(args) as database:
         if args.output:
             target = Path(args.output)
@@ -181,6 +193,7 @@ def run_backup(args: argparse.Namespace) -> int:
             target = (database.backup_dir or Path(".")) / f"manual-waypoint-{stamp}.sqlite3"
         if target.exists():
             raise UserError(f"{target} already exists; choose another file")
+        note_backup(database, target)  # first, so the backup holds its own entry
         written = database.backup_to(target)
         encrypted = database.encrypted
     print(f"Backed up to {written}")
@@ -214,14 +227,43 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
+    from desktop.services.audit_check import LIMITS, AnchorError, verify
+
     with _opened(args) as database:
-        report = database.verify_audit()
+        try:
+            report = verify(database, args.against)
+        except AnchorError as error:
+            raise UserError(str(error)) from error
         receipts = database.receipts_file
     for problem in report.problems:
         print(problem)
+    for note in report.notes:
+        print(f"note: {note}")
+    if args.against:
+        print(LIMITS)
     if receipts is not None:
         print(f"Receipts: {receipts}")
     verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
     print(f"Audit log: {report.entries_checked} entries; memos: {report.memos_checked}; "
           f"{verdict}")
     return 0 if report.ok else 1
+
+
+def run_audit_anchor(args: argparse.Namespace) -> int:
+    from desktop.services.audit_check import AnchorError, anchor_code, send_anchor
+
+    with _opened(args) as database:
+        code = anchor_code(database)
+        if code is not None and args.to:
+            try:
+                send_anchor(database, args.to)
+            except AnchorError as error:
+                raise UserError(str(error)) from error
+            print("The office server keeps this anchor: waypoint audit verify --against URL")
+    if code is None:
+        print("The audit log is empty: nothing to anchor yet.")
+        return 0
+    print(f"Anchor code: {code}")
+    print("Write it down or send it to your office: `waypoint audit verify --against CODE` "
+          "then proves the record up to now was not rewritten, cut short or rolled back.")
+    return 0

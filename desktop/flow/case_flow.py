@@ -6,6 +6,8 @@ import copy
 from enum import Enum
 from typing import Any
 
+from desktop.case_rules.text import normalise_text
+from desktop.case_rules.text_fields import is_multiline_key
 from desktop.flow.case_template import blank_case, blank_claim, blank_stop
 from desktop.flow.field_paths import FieldPath, as_path, get_value, set_value
 from desktop.flow.steps import ANSWER_STEPS, STEPS, Step, step_for_path
@@ -110,6 +112,8 @@ class CaseFlow:
         """Store an answer; True when it changed anything."""
         self._check_writable()
         parts = as_path(path)
+        if isinstance(value, str):  # NFC, as every other way in (docs/text-fields.md)
+            value = normalise_text(value, multiline=is_multiline_key(parts[-1] if parts else ""))
         if get_value(self.data, parts, _MISSING) == value:
             return False
         set_value(self.data, parts, copy.deepcopy(value))

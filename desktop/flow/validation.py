@@ -7,8 +7,9 @@ from enum import Enum
 from typing import Any
 
 from desktop.case_rules import A_NUMBER_HINT, is_country_code, normalise_a_number
+from desktop.case_rules.text_fields import text_field_problems
 from desktop.flow.field_labels import country_name, describe_path
-from desktop.flow.field_paths import FieldPath
+from desktop.flow.field_paths import FieldPath, pointer_to_path
 from desktop.flow.languages import is_language_code
 from desktop.flow.partial_dates import (
     PartialDate,
@@ -275,6 +276,10 @@ def validate_step(step: Step, case: dict[str, Any]) -> list[Problem]:
     checker = _CHECKS.get(step)
     if checker is not None:
         checker(case, check)
+    for pointer, message in text_field_problems(case):  # the one text rule, every field
+        path = pointer_to_path(pointer)
+        if path and step_for_path(path) is step and step in _CHECKS:
+            check.error(path, message)
     return check.problems
 
 

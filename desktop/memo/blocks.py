@@ -86,7 +86,7 @@ def labelled(label: str, value: object, style: ParagraphStyle) -> Paragraph:
 def lines(value: str, style: ParagraphStyle, *, muted_from: int | None = None,
           muted: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph that keeps the value's line breaks."""
-    plain = capped(normalized(value))
+    plain = capped(normalized(value, multiline=True))
     parts = [markup(line) for line in plain.split("\n")]
     if muted_from is not None and muted is not None and muted_from < len(parts):
         tail = "<br/>".join(parts[muted_from:])

@@ -52,7 +52,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 supersedes_id: int | None = None, signed: bool = False,
                 audit_anchor: str | None = None, prepared_at: datetime | None = None,
                 reviewed_at: datetime | None = None, review_pending: bool = False,
-                decision_date: date | None = None,
+                signer_note: str | None = None, decision_date: date | None = None,
                 officer_determination: dict[str, Any] | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
@@ -66,6 +66,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     `prepared_at` (default generated_at) and `reviewed_at` date the Prepared/Reviewed by lines.
     `review_pending`: a final memo the preparer signs on submitting it for review; it says (and
     its keywords record) that it is final only with the reviewer's counter-signature.
+    `signer_note` says whose key signs (signing.signer_note: self-signed, or the office's).
     `decision_date`: the decision date as the decision path resolved it (default: the
     determination's). `officer_determination` (a final memo): the officer's own record, printed
     in its own section ("Determination of <officer>, <date>") apart from Waypoint's findings.
@@ -81,7 +82,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                             finalized_at=finalized_at if final else None,
                             generated_at=generated_at, signed=signed and final,
                             prepared_at=prepared_at, reviewed_at=reviewed_at,
-                            review_pending=review_pending and final)
+                            review_pending=review_pending and final,
+                            signer_note=signer_note)
     digest = lookups.facts_digest(case_data, determination)
     rules_version = str(determination.get("rules_version") or "unknown")
     rules_hash = determination.get("rules_hash")
@@ -113,9 +115,10 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
         build_document(
             buffer, story, decor, created_at=generated_at,
             title=f"Transit requirements determination: {_short(reference, 80)}",
-            subject=(f"Decision support memo ({status}) for "
-                     f"{_short(applicant_name(applicant), NAME_LIMIT)} "
-                     f"(decision date {determination.get('decision_date')})"),
+            # Metadata is read by file browsers and indexers: the case reference, no name.
+            subject=(f"Decision support memo ({status}), case reference "
+                     f"{_short(reference, 80)} (decision date "
+                     f"{determination.get('decision_date')})"),
             author=f"Waypoint {__version__}",
             keywords=memo_keywords(determination, digest, supersedes_id, audit_anchor,
                                    review_pending and final),

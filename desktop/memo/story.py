@@ -56,6 +56,7 @@ class Signatures:
     prepared_at: datetime | None = None  # default: generated_at
     reviewed_at: datetime | None = None
     review_pending: bool = False  # signed by the preparer; final with the reviewer's counter-sig.
+    signer_note: str | None = None  # whose key signs: self-signed, or the issuing office
 
 
 FINAL_DECISION_NOTICE = (
@@ -165,7 +166,8 @@ def _notes(case: dict[str, Any], officer_notes: str | None, styles: MemoStyles) 
 
 
 def _paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
-    return [lines(block, style) for block in normalized(value).split("\n\n") if block.strip()]
+    blocks = normalized(value, multiline=True).split("\n\n")
+    return [lines(block, style) for block in blocks if block.strip()]
 
 
 def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowable]:
@@ -205,6 +207,8 @@ def _signature_block(signatures: Signatures, styles: MemoStyles) -> list[Flowabl
             state += (" The finalizing officer's digital signature covers this whole document; "
                       "check it with 'waypoint memo verify' or any PDF reader that shows "
                       "signatures. Any change after signing breaks it.")
+    if signatures.signer_note and (signatures.signed or signatures.review_pending):
+        state += " " + signatures.signer_note
     else:
         state = "Draft: not finalized. The officer's decision is recorded only when finalized."
     return [KeepTogether([text("Signatures", styles.heading), table, Spacer(1, 3),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import UTC, date, datetime
 
+from desktop.case_rules.text import visible_text
 from desktop.engine.dates import DateTextError, parse_partial_date
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -78,6 +79,11 @@ def tri_state(value: object, *, yes: str = "Yes", no: str = "No") -> str:
     return UNKNOWN if value is None else str(value)
 
 
-def normalized(text: object) -> str:
-    """Text in NFC, so precomposed letters are used wherever the font has them."""
-    return unicodedata.normalize("NFC", "" if text is None else str(text))
+def normalized(text: object, *, multiline: bool = False) -> str:
+    """Text in NFC, so precomposed letters are used wherever the font has them.
+
+    A control, bidi-override or invisible character is spelt out ('⟨U+202E⟩'), never obeyed:
+    a line break cannot start a new line of the memo inside a name (docs/text-fields.md).
+    """
+    nfc = unicodedata.normalize("NFC", "" if text is None else str(text))
+    return visible_text(nfc, multiline=multiline)

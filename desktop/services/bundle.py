@@ -16,9 +16,11 @@ from db.private_files import replace_private_bytes
 
 BUNDLE_FORMAT = "waypoint-bundle/1"
 BUNDLE_SUFFIX = ".waypoint-bundle"
+CASE_CONTENT = "application/json; waypoint-case/1"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # ~1 s here: a bundle is opened rarely
 FAST_SCRYPT_N = 2**10
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+ANCHOR_KEY = "audit_anchor"  # optional header field, authenticated like the rest
 
 
 class BundleError(Exception):
@@ -41,9 +43,18 @@ def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
                           maxmem=512 * 1024 * 1024, dklen=32)
 
 
-def seal(case_data: dict[str, Any], passphrase: str,
-         content: str = "application/json; waypoint-case/1") -> bytes:
-    """The bundle bytes for one case file (or a waypoint-record/1 of a finalized case)."""
+def seal(case_data: dict[str, Any], passphrase: str, anchor: str | None = None,
+         content: str = CASE_CONTENT) -> bytes:
+    """The bundle bytes for one case file (or a waypoint-record/1 of a finalized case, with
+    its `content`); anchor ("<entry>:<hash>", the audit chain's head) goes into the
+    authenticated header, readable without the passphrase (db.anchor)."""
+    plaintext = json.dumps(case_data, ensure_ascii=False).encode("utf-8")
+    return seal_bytes(plaintext, passphrase, anchor, content)
+
+
+def seal_bytes(plaintext: bytes, passphrase: str, anchor: str | None = None,
+               content: str = CASE_CONTENT) -> bytes:
+    """The bundle bytes around any content (a case file's JSON text, as seal() writes it)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     from db.cipher import KDF_FAST_ENV
@@ -56,7 +67,8 @@ def seal(case_data: dict[str, Any], passphrase: str,
         "cipher": {"name": "AES-256-GCM", "nonce": _b64(os.urandom(12))},
         "content": content,
     }
-    plaintext = json.dumps(case_data, ensure_ascii=False).encode("utf-8")
+    if anchor is not None:
+        header[ANCHOR_KEY] = anchor
     key = _derive(passphrase, header["kdf"])
     sealed = AESGCM(key).encrypt(base64.b64decode(header["cipher"]["nonce"]), plaintext,
                                  _header_bytes(header))
@@ -76,7 +88,8 @@ def is_bundle(path: Path) -> bool:
 
 
 def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
-    """The case file inside the bundle; BundleError (one line) if it cannot be opened."""
+    """The case file inside the bundle; BundleError (one line) if it cannot be opened, CaseFileError
+    if what is inside is not a sound case file."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -87,6 +100,8 @@ def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
         if not isinstance(envelope, dict) or envelope.get("format") != BUNDLE_FORMAT:
             raise BundleError(f"{path} is not a {BUNDLE_FORMAT} file")
         header = {k: envelope[k] for k in ("format", "kdf", "cipher", "content")}
+        if ANCHOR_KEY in envelope:
+            header[ANCHOR_KEY] = envelope[ANCHOR_KEY]
         if header["kdf"].get("name") != "scrypt" or header["cipher"].get("name") != "AES-256-GCM":
             raise BundleError(f"{path} uses a key derivation or cipher this Waypoint lacks")
         key = _derive(passphrase, header["kdf"])
@@ -95,18 +110,33 @@ def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
                                         _header_bytes(header))
     except InvalidTag as error:
         raise BundleError(f"{path}: wrong passphrase, or the bundle was changed") from error
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+            MemoryError) as error:
         raise BundleError(f"{path} cannot be read as a bundle ({type(error).__name__})") from error
-    data = json.loads(plaintext.decode("utf-8"))
+    return _case_inside(plaintext)
+
+
+def _case_inside(plaintext: bytes) -> dict[str, Any]:
+    """The decrypted content, through the same hardened reader as a plain case file.
+
+    Raises CaseFileError (naming the field) like a plain file would: decryption proves who
+    wrote the bundle, not that what they wrote is sound.
+    """
+    from desktop.services.evaluation import MAX_CASE_FILE_BYTES, CaseFileError, parse_case_bytes
+
+    if len(plaintext) > MAX_CASE_FILE_BYTES:
+        raise CaseFileError("", f"the case inside is {len(plaintext) / 1e6:.0f} MB; a case file "
+                                f"is at most {MAX_CASE_FILE_BYTES / 1e6:.0f} MB")
+    data = parse_case_bytes(plaintext)
     if not isinstance(data, dict):
-        raise BundleError(f"{path} does not hold a case file")
+        raise CaseFileError("", "the case file must be a JSON object")
     return data
 
 
 def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str,
-                 content: str = "application/json; waypoint-case/1") -> Path:
+                 anchor: str | None = None, content: str = CASE_CONTENT) -> Path:
     """Write the bundle atomically, owner-only."""
-    return replace_private_bytes(target, seal(case_data, passphrase, content))
+    return replace_private_bytes(target, seal(case_data, passphrase, anchor, content))
 
 
 def case_of(content: dict[str, Any]) -> dict[str, Any]:

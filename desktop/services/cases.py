@@ -69,15 +69,16 @@ def _is_bundle(path: Path) -> bool:
 def _read_bundle(path: Path, passphrase: str | None) -> dict[str, Any]:
     """The case file in an encrypted bundle, validated like a plain one."""
     from desktop.services.bundle import BundleError, case_of, open_bundle
+    from desktop.services.evaluation import CaseFileError, validate_case_data
 
     if passphrase is None:
         raise CaseImportError(path, "an encrypted bundle: its passphrase is needed")
     try:
         data = case_of(open_bundle(path, passphrase))
+    except CaseFileError as problem:
+        raise CaseImportError(path, str(problem).strip() or "not a valid case file") from problem
     except BundleError as problem:
         raise CaseImportError(path, str(problem).removeprefix(f"{path}").lstrip(": ")) from problem
-    from desktop.services.evaluation import CaseFileError, validate_case_data
-
     try:
         validate_case_data(data)
     except CaseFileError as problem:
@@ -182,22 +183,28 @@ class CaseService:
         if not (isinstance(data.get("case_id"), str) and data["case_id"].strip()):
             data["case_id"] = stored.case_id
         target = Path(path)
-        if bundle_passphrase is not None:
-            from desktop.services.bundle import write_bundle
-            from desktop.services.case_record import RECORD_CONTENT, build_record
-
-            try:
-                if stored.status == "finalized":  # the record travels with the facts
-                    return write_bundle(build_record(self._db, case_id, data), target,
-                                        bundle_passphrase, RECORD_CONTENT)
-                return write_bundle(data, target, bundle_passphrase)
-            except OSError as problem:
-                raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
+        anchor = self._db.memos.chain_head()
         try:
-            replace_private_bytes(target, (json.dumps(data, ensure_ascii=False, indent=2)
-                                           + "\n").encode("utf-8"))
+            if bundle_passphrase is not None:
+                from desktop.services.bundle import write_bundle
+                from desktop.services.case_record import RECORD_CONTENT, build_record
+
+                head = None if anchor is None else f"{anchor[0]}:{anchor[1]}"
+                if stored.status == "finalized":  # the record travels with the facts
+                    write_bundle(build_record(self._db, case_id, data), target,
+                                 bundle_passphrase, head, RECORD_CONTENT)
+                else:
+                    write_bundle(data, target, bundle_passphrase, head)
+            else:
+                replace_private_bytes(target, (json.dumps(data, ensure_ascii=False, indent=2)
+                                               + "\n").encode("utf-8"))
         except OSError as problem:
             raise DatabaseError(f"Cannot write {target}: {problem.strerror}.") from problem
+        from desktop.services.audit_trail import note_file_written
+
+        note_file_written(self._db, "case.exported", target, case_id=stored.case_id,
+                          details={"encrypted": bundle_passphrase is not None},
+                          actor=self._actor)
         return target
 
 

@@ -170,9 +170,15 @@ class DecisionPath:
         now = self.clock()
         cases.save_draft(case_id, pinned)  # the pinned date is stored with the case
         supersedes, supersedes_id = memos.superseded_memo(case_id)
+        note = None
+        if passphrase:
+            from desktop.services.signing import signer_note
+
+            note = signer_note(data_dir, officer.officer)
         pdf = self.render(pinned, determination, decision, generated_at=now, status="final",
                           prepared_by=officer.officer, finalized_by=officer.officer,
-                          finalized_at=now, signed=bool(passphrase), supersedes=supersedes,
+                          finalized_at=now, signed=bool(passphrase), signer_note=note,
+                          supersedes=supersedes,
                           supersedes_id=supersedes_id, audit_anchor=memos.chain_anchor(),
                           officer_determination=officer.as_json())
         if passphrase:

@@ -23,6 +23,8 @@ from desktop.case_rules import (
     is_country_code,
     normalise_a_number,
 )
+from desktop.case_rules.text_fields import normalised_case, text_field_problems
+from desktop.case_rules.text_fields import pointer as json_pointer
 from desktop.engine import (
     DateTextError,
     PartialDate,
@@ -38,6 +40,7 @@ from desktop.services.rule_packs import active_pack_info, active_rule_pack
 SCHEMA_FILE = ("schema", "case-1.schema.json")
 INSTRUMENTS = ("refugee_convention_1951", "protocol_1967", "cat")
 MAX_CASE_FILE_BYTES = 5_000_000  # a real case file is a few KB; the largest valid one ~0.3 MB
+MAX_UNKNOWN_FIELDS = 50  # newer files may add a few fields; 200,000 is not a case file
 MAX_NUMBER_DIGITS = 30  # the largest number a case file holds is an age or a day count
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -150,10 +153,13 @@ def parse_case_bytes(raw: bytes) -> object:
         raise CaseFileError("", f"not a case file: {problem}") from problem
     except RecursionError:
         raise CaseFileError("", "not a case file: the JSON is nested too deeply") from None
-    found = _first_text_problem(data, [])
+    try:
+        found = _first_text_problem(data, [])
+    except RecursionError:
+        raise CaseFileError("", "not a case file: the JSON is nested too deeply") from None
     if found is not None:
         raise found
-    return data
+    return normalised_case(data)
 
 
 def _first_text_problem(value: object, path: list[str | int]) -> CaseFileError | None:
@@ -229,7 +235,17 @@ def case_problems(data: object) -> list[CaseFileError]:
     """Every problem in a case file, in document order, for inline display."""
     if not isinstance(data, dict):
         return [CaseFileError("", "the case file must be a JSON object")]
-    problems = [_schema_problem(error) for error in _validator().iter_errors(data)]
+    problems = [CaseFileError(where, message) for where, message in text_field_problems(data)]
+    if problems and problems[-1].message.startswith("nested more than"):
+        return problems  # the schema's own walk would recurse as deep
+    unknown = unknown_fields(data)
+    if len(unknown) > MAX_UNKNOWN_FIELDS:
+        return [CaseFileError("", f"not a case file: {len(unknown):,} fields this version does "
+                                  f"not know; at most {MAX_UNKNOWN_FIELDS} (is this the right "
+                                  "file?)")]
+    seen = {p.pointer for p in problems}
+    problems += [p for p in (_schema_problem(e) for e in _validator().iter_errors(data))
+                 if p.pointer not in seen]
     seen = {p.pointer for p in problems}
     problems += [p for p in _semantic_problems(data) if p.pointer not in seen]
     return problems
@@ -303,7 +319,7 @@ def treaty_status(code: str, on: date) -> dict[str, Any]:
 
 
 def _pointer(parts: Any) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return json_pointer(list(parts))
 
 
 def _json_type(value: object) -> str:

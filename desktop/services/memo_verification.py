@@ -8,7 +8,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.signing_registry import RegistrySnapshot
+    from desktop.services.signer_identity import SignerIdentity
 
 _FACTS = re.compile(r"facts ([0-9a-f]{64})")
 _RULES = re.compile(r"rule pack ([0-9a-f]{64})")
@@ -27,6 +31,7 @@ class SignatureCheck:
     covers_whole_file: bool
     fingerprint: str
     self_signed: bool
+    certificate_der: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -48,10 +53,17 @@ class MemoCheck:
     rules_hash: str | None = None
     problems: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    identities: list[SignerIdentity] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
         return bool(self.signatures) and not self.problems
+
+    @property
+    def identity_established(self) -> bool:
+        """Every signer is a registered person of a trusted office."""
+        return bool(self.identities) and all(one.state == "established"
+                                             for one in self.identities)
 
 
 StoredLookup = Callable[[str, str | None], "StoredMemoFacts | None"]
@@ -86,7 +98,7 @@ def _check_signature(embedded: Any) -> SignatureCheck:
         field_name=str(embedded.field_name), signer=_signer_name(certificate),
         signed_at=signed_at, intact=intact, valid=valid, covers_whole_file=whole,
         fingerprint=hashlib.sha256(certificate.dump()).hexdigest(),
-        self_signed=certificate.self_signed in ("yes", "maybe"))
+        self_signed=certificate.self_signed in ("yes", "maybe"), certificate_der=certificate.dump())
 
 
 def _quick_check(pdf: bytes) -> tuple[list[SignatureCheck], str] | None:
@@ -103,7 +115,8 @@ def _quick_check(pdf: bytes) -> tuple[list[SignatureCheck], str] | None:
         signed_at=one["signed_at"], intact=one["intact"], valid=one["valid"],
         covers_whole_file=index == last,
         fingerprint=hashlib.sha256(one["certificate"].dump()).hexdigest(),
-        self_signed=one["certificate"].self_signed in ("yes", "maybe"))
+        self_signed=one["certificate"].self_signed in ("yes", "maybe"),
+        certificate_der=one["certificate"].dump())
         for index, one in enumerate(found)], last_keywords(pdf)
 
 
@@ -120,8 +133,13 @@ def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
 
 
 def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
-               current_rules_hash: str | None = None) -> MemoCheck:
-    """Check every signature of a memo and what it records; say in words what was found."""
+               current_rules_hash: str | None = None,
+               registry: RegistrySnapshot | None = None) -> MemoCheck:
+    """Check every signature of a memo and what it records; say in words what was found.
+
+    `registry` (the office's signing registry, if any) says who each signer is; without it no
+    signer's identity is established.
+    """
     from desktop.services.quick_signatures import last_keywords
 
     check = MemoCheck(sha256=hashlib.sha256(pdf).hexdigest())
@@ -159,11 +177,20 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                                   f"{result.fingerprint[:16]}\u2026 ("
                                   + ("self-signed officer key" if result.self_signed
                                      else "issued by an organisation") + ").")
+    _identify_signers(check, registry)
     if check.signatures and not check.signatures[-1].covers_whole_file:
         check.problems.append("Something was added to the file after the last signature.")
     if _REVIEW_PENDING in keywords and len(check.signatures) < 2:
         check.problems.append("The memo was submitted for review and is final only with the "
                               "reviewer's counter-signature, which it does not carry yet.")
+    _read_recorded_facts(check, keywords, current_rules_hash)
+    _compare_with_database(check, stored)
+    return check
+
+
+def _read_recorded_facts(check: MemoCheck, keywords: str, current_rules_hash: str | None
+                         ) -> None:
+    """The facts digest and rule-pack hash the memo's keywords record."""
     facts, rules = _FACTS.search(keywords), _RULES.search(keywords)
     check.facts_digest = facts.group(1) if facts else None
     check.rules_hash = rules.group(1) if rules else None
@@ -180,8 +207,35 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                 "The rule pack installed now is the same." if current_rules_hash == check.rules_hash
                 else "The rule pack installed now is a different one (the memo records the pack "
                      "it was made with).")
-    _compare_with_database(check, stored)
-    return check
+
+
+def _identify_signers(check: MemoCheck, registry: RegistrySnapshot | None) -> None:
+    """Each intact signature's signer against the registry; a revoked certificate makes the
+    memo not valid, and a counter-signature counts as a review only from a supervisor."""
+    from desktop.services.signer_identity import identify
+
+    for index, result in enumerate(check.signatures):
+        if not (result.intact and result.valid):
+            continue
+        identity = identify(result.certificate_der, result.fingerprint, result.signed_at,
+                            registry, self_signed=result.self_signed)
+        check.identities.append(identity)
+        what = "Counter-signature" if index else "Signature"
+        label = f"{what} {index + 1} ({result.signer})"
+        if identity.state == "revoked":
+            check.problems.append(f"{label}: {identity.words}.")
+        elif identity.state == "established":
+            check.findings.append(f"{label}: signed by {identity.words}.")
+        else:
+            check.findings.append(f"{label}: the signer's identity is not established: "
+                                  f"{identity.words}.")
+        if index and identity.state == "established" and identity.role != "supervisor":
+            check.problems.append(f"{label}: {identity.person} signs as a {identity.role}, "
+                                  "not a supervisor: the counter-signature does not count as "
+                                  "a review.")
+        elif index and identity.state == "not_established":
+            check.findings.append(f"{label}: not counted as a supervisor's review, since the "
+                                  "reviewer's identity is not established.")
 
 
 def _compare_with_database(check: MemoCheck, stored: StoredLookup | None) -> None:

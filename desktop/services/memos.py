@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -13,6 +14,8 @@ from desktop.services.cases import acting_person, utc_clock
 
 if TYPE_CHECKING:
     from db.database import Database
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MemoService", "StoredDetermination", "StoredMemo", "facts_digest_of"]
 
@@ -103,6 +106,21 @@ class MemoService:
                 f"(PDF SHA-256 {last.sha256}). That memo stays on record unchanged.",
                 last.memo_id)
 
+    def copy_left_store(self, case_id: str, what: str, how: str, pdf_bytes: bytes) -> None:
+        """A memo or interview sheet left the encrypted store: `how` is "printed", "saved" or
+        "printed to a file". The one call site for every print and saved copy, window and
+        all (called from the worker that made the copy): an audit entry (the document's
+        SHA-256, never the file's name or folder) and a log line naming the case by id only.
+        """
+        if how == "printed":
+            self.note_printed(case_id, what, pdf_bytes)
+        elif how == "printed to a file":
+            self.note_printed(case_id, what, pdf_bytes, to_file=True)
+        else:
+            self.note_saved_bytes(case_id, what, pdf_bytes)
+        log.info("A %s of case %s was %s (a copy outside the encrypted store)", what,
+                 case_id, how)
+
     def chain_anchor(self) -> str | None:
         """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
         head = self._db.memos.chain_head()
@@ -121,6 +139,29 @@ class MemoService:
         if not pinned:
             return stored
         return replace(stored, case_data={**stored.case_data, "decision_date": pinned[:10]})
+
+    def anchor_code(self) -> str | None:
+        """The chain head as a short code to write down or send (db.anchor), if any."""
+        from db.anchor import code_for
+
+        head = self._db.memos.chain_head()
+        return None if head is None else code_for(*head)
+
+    def note_printed(self, case_id: str, what: str, pdf_bytes: bytes, *,
+                     to_file: bool = False) -> bool:
+        """An audit entry for a document printed (or printed to a file); False if not written."""
+        from desktop.services.audit_trail import note_print
+
+        return note_print(self._db, case_id, what, pdf_bytes, to_file=to_file)
+
+    def note_saved_bytes(self, case_id: str, what: str, pdf_bytes: bytes) -> bool:
+        """note_saved for a document written from memory (the same SHA-256 as its file)."""
+        import hashlib
+
+        from desktop.services.audit_trail import note
+
+        return note(self._db, "case.document_saved", case_id=case_id, actor=self._actor,
+                    details={"document": what, "sha256": hashlib.sha256(pdf_bytes).hexdigest()})
 
     def latest_memo(self, case_id: str) -> StoredMemo | None:
         return self._db.memos.latest(case_id)

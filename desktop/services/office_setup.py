@@ -28,6 +28,7 @@ CASEWORKER_GRANTS = (
     "TO waypoint_caseworker",
     "GRANT INSERT, UPDATE, DELETE ON journey_stops, protection_claims TO waypoint_caseworker",
     "GRANT INSERT ON review_comments TO waypoint_caseworker",
+    "GRANT INSERT ON audit_anchors TO waypoint_caseworker",  # laptops' anchors (0007)
     "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO waypoint_caseworker",
 )
 

@@ -120,7 +120,8 @@ class ReviewService:
             pdf = render_case_memo(
                 data, determination, generated_at=now, status="final", prepared_by=me,
                 prepared_at=now, finalized_by=me, finalized_at=now, review_pending=True,
-                signed=True, officer_notes=data.get("notes"))
+                signed=True, officer_notes=data.get("notes"),
+                signer_note=pades.signer_note(signing.data_dir, me))
             signed = pades.sign_as_officer(pdf, signing.data_dir, me, signing.passphrase)[0]
         latest = self._db.memos.latest_determination(case_id)
         if latest is None or latest.facts_digest != facts_digest_of(data):

@@ -47,10 +47,22 @@ def key_path(data_dir: Path, officer: str) -> Path:
     return keys_dir(data_dir) / f"{slug}-{tag}.p12"
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write a key owner-only (its folder 0700, the file 0600), atomically and durably."""
+def certificate_path(data_dir: Path, officer: str) -> Path:
+    """The key's certificate in the clear (PEM), beside it: what the memo says of the signer
+    is known before the passphrase opens the key."""
+    return key_path(data_dir, officer).with_suffix(".crt")
+
+
+def _write_private(path: Path, data: bytes, certificate: Any = None) -> None:
+    """Write a key owner-only (its folder 0700, the file 0600), atomically and durably, and
+    its certificate beside it."""
+    from cryptography.hazmat.primitives import serialization
+
     make_private_dir(path.parent, tighten=True)
     replace_private_bytes(path, data, durable=True)
+    if certificate is not None:
+        replace_private_bytes(path.with_suffix(".crt"),
+                              certificate.public_bytes(serialization.Encoding.PEM))
 
 
 def _passphrase_bytes(passphrase: str) -> bytes:
@@ -98,8 +110,8 @@ def create_officer_key(data_dir: Path, officer: str, passphrase: str, *,
     data = pkcs12.serialize_key_and_certificates(
         name.encode("utf-8"), key, certificate, None,
         serialization.BestAvailableEncryption(secret))
-    _write_private(path, data)
-    return OfficerKey(name, path, _fingerprint(certificate))
+    _write_private(path, data, certificate)
+    return OfficerKey(name, path, fingerprint_of(certificate))
 
 
 def import_officer_key(data_dir: Path, officer: str, pkcs12_data: bytes, passphrase: str, *,
@@ -115,9 +127,9 @@ def import_officer_key(data_dir: Path, officer: str, pkcs12_data: bytes, passphr
     name = officer.strip()
     if not name:
         raise SigningError("A signing key needs the officer's name.")
-    if not _is_pkcs12(pkcs12_data):
+    if not is_pkcs12(pkcs12_data):
         raise SigningError(f"{source} is not a PKCS#12 key file (.p12 or .pfx).")
-    key, certificate, _others = _open_pkcs12(pkcs12_data, passphrase, source)
+    key, certificate, _others = open_pkcs12(pkcs12_data, passphrase, source)
     public = serialization.PublicFormat.SubjectPublicKeyInfo
     if (key.public_key().public_bytes(serialization.Encoding.DER, public)
             != certificate.public_key().public_bytes(serialization.Encoding.DER, public)):
@@ -125,8 +137,8 @@ def import_officer_key(data_dir: Path, officer: str, pkcs12_data: bytes, passphr
     path = key_path(data_dir, name)
     if not replace and path.exists():
         raise SigningError(f"{name} already has a signing key; it was kept.")
-    _write_private(path, pkcs12_data)
-    return OfficerKey(name, path, _fingerprint(certificate))
+    _write_private(path, pkcs12_data, certificate)
+    return OfficerKey(name, path, fingerprint_of(certificate))
 
 
 def import_officer_key_file(data_dir: Path, officer: str, source: Path, passphrase: str, *,
@@ -148,7 +160,7 @@ def import_officer_key_file(data_dir: Path, officer: str, source: Path, passphra
                               replace=replace)
 
 
-def _is_pkcs12(data: bytes) -> bool:
+def is_pkcs12(data: bytes) -> bool:
     """Whether the bytes parse as a PKCS#12 (PFX v3) structure, before any passphrase is tried:
     so a wrong file and a wrong passphrase get different messages."""
     from asn1crypto import pkcs12 as asn1_pkcs12
@@ -165,13 +177,38 @@ def has_key(data_dir: Path, officer: str) -> bool:
     return key_path(data_dir, officer).is_file()
 
 
-def _fingerprint(certificate: Any) -> str:
+SELF_SIGNED_NOTE = ("Signed with a self-signed key: no office certificate authority vouches for "
+                    "the signer, so the signer's identity is not established (anyone can make a "
+                    "key in any name); 'waypoint memo verify' says so.")
+
+
+def signer_note(data_dir: Path, officer: str) -> str:
+    """What the memo says of the key that will sign it: self-signed, or who issued it."""
+    from cryptography import x509
+
+    try:
+        certificate = x509.load_pem_x509_certificate(
+            certificate_path(data_dir, officer).read_bytes())
+    except FileNotFoundError:
+        if has_key(data_dir, officer):
+            return ("Signed with a key whose issuer this computer does not record; "
+                    "'waypoint memo verify' says whether the signer's identity is established.")
+        return SELF_SIGNED_NOTE  # a self-signed key is made on first use
+    except ValueError:
+        return SELF_SIGNED_NOTE
+    if certificate.issuer == certificate.subject:
+        return SELF_SIGNED_NOTE
+    return (f"Signed with a certificate issued by {certificate.issuer.rfc4514_string()}; "
+            "'waypoint memo verify' checks it against the office's registry of officers.")
+
+
+def fingerprint_of(certificate: Any) -> str:
     from cryptography.hazmat.primitives import serialization
 
     return hashlib.sha256(certificate.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
-def _open_pkcs12(data: bytes, passphrase: str, what: str) -> tuple[Any, Any, list[Any]]:
+def open_pkcs12(data: bytes, passphrase: str, what: str) -> tuple[Any, Any, list[Any]]:
     """The key, certificate and other certificates of a PKCS#12; `what` names it in messages."""
     from cryptography.hazmat.primitives.serialization import pkcs12
 
@@ -199,7 +236,7 @@ def load_signer(data_dir: Path, officer: str, passphrase: str) -> Any:
         data = path.read_bytes()
     except FileNotFoundError:
         raise SigningError(f"{officer.strip()} has no signing key yet.") from None
-    key, certificate, others = _open_pkcs12(data, passphrase, f"{officer.strip()}'s signing key")
+    key, certificate, others = open_pkcs12(data, passphrase, f"{officer.strip()}'s signing key")
     der = certificate.public_bytes(serialization.Encoding.DER)
     signing_key = load_private_key_from_pemder_data(
         key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
@@ -253,6 +290,17 @@ def sign_as_officer(pdf: bytes, data_dir: Path, officer: str,
     if made:
         create_officer_key(data_dir, officer, passphrase)
     return sign_final_memo(pdf, data_dir, officer, passphrase), made
+
+
+def prove_officer(data_dir: Path, officer: str, passphrase: str) -> bool:
+    """The officer's key opens with this passphrase (made on first use, as finalizing does):
+    an amendment is started by the holder of the key, not just a typed name. SigningError
+    when it does not open; returns whether a key was made."""
+    if not has_key(data_dir, officer):
+        create_officer_key(data_dir, officer, passphrase)
+        return True
+    load_signer(data_dir, officer, passphrase)
+    return False
 
 
 def countersign(pdf: bytes, data_dir: Path, reviewer: str, passphrase: str) -> bytes:

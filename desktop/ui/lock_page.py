@@ -27,6 +27,14 @@ ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Ty
                    QEvent.Type.Wheel}
 
 
+def _clear_secrets(widget: QWidget) -> None:
+    """Empty every hidden-text field (a signing or database passphrase typed into a dialog):
+    a str cannot be zeroed, but the widget need not keep it while locked."""
+    for field in widget.findChildren(QLineEdit):
+        if field.echoMode() != QLineEdit.EchoMode.Normal:
+            field.clear()
+
+
 class LockPage(QWidget):
     """'Waypoint is locked': the passphrase field and Unlock; emits submitted(passphrase)."""
 
@@ -100,11 +108,17 @@ class LockController(QObject):
         self.locked = False
         self._previous: QWidget | None = None
         self._hidden: list[QWidget] = []
+        self._switched_off: list[Any] = []  # actions and shortcuts turned off by the lock
         self._on_secret: Callable[[str], None] | None = None
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
         self.lock_action: Any = None
+        window.stack.currentChanged.connect(self._keep_covered)
+        window.is_locked = self.refuses
+        app = QApplication.instance()
+        if app is not None:  # while locked: no shortcut fires, no other window shows
+            app.installEventFilter(self)
 
     # --- showing and hiding the page ---------------------------------------------------------
 
@@ -113,14 +127,41 @@ class LockController(QObject):
         if stack.currentWidget() is not self.page:
             self._previous = stack.currentWidget()
             stack.setCurrentWidget(self.page)
-        self.window.menuBar().setEnabled(False)
+        self._set_chrome_enabled(False)
         for widget in QApplication.topLevelWidgets():  # dialogs showing case data
             if widget is not self.window and widget.isVisible() and widget.isWindow():
                 widget.hide()
                 self._hidden.append(widget)
+                _clear_secrets(widget)
+
+    def _set_chrome_enabled(self, enabled: bool) -> None:
+        """The menu bar and toolbars: off while the page covers the window (their actions
+        lead to the cases)."""
+        from PySide6.QtWidgets import QToolBar
+
+        self.window.menuBar().setEnabled(enabled)
+        for toolbar in self.window.findChildren(QToolBar):
+            toolbar.setEnabled(enabled)
+
+    def _keep_covered(self, _index: int) -> None:
+        """Whatever switched the page while locked (an action, a late signal): back to the
+        lock page, so the prompt stays and no case shows."""
+        stack = self.window.stack
+        if self.locked and stack.currentWidget() is not self.page:
+            self._previous = stack.currentWidget()
+            stack.setCurrentWidget(self.page)
+            self.page.field.setFocus()
+
+    def refuses(self) -> bool:
+        """While locked the window keeps the lock page (no other page, dialog or close: an
+        open case's questions would show); the page says why."""
+        if self.locked:
+            self.page.error.setText("Waypoint stays locked until the passphrase is entered.")
+            self.page.field.setFocus()
+        return self.locked
 
     def _uncover(self) -> None:
-        self.window.menuBar().setEnabled(True)
+        self._set_chrome_enabled(True)
         target = self._previous if self._previous is not None else self.window.case_list
         if self.window.stack.indexOf(target) < 0:
             target = self.window.case_list
@@ -165,9 +206,6 @@ class LockController(QObject):
         self.window.addAction(self.lock_action)  # works while the menu bar is off too
         self.window.file_menu.insertAction(self.window.quit_action, self.lock_action)
         self.set_idle_ms(idle_ms)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def set_idle_ms(self, idle_ms: int) -> None:
         """0 turns the idle lock off."""
@@ -178,8 +216,39 @@ class LockController(QObject):
             self.idle_timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS and not self.locked and self.idle_timer.interval():
+        kind = event.type()
+        if self.locked:
+            if kind == QEvent.Type.Shortcut and self._belongs_to_window(watched):
+                return True  # no action's or QShortcut's key sequence fires
+            if kind == QEvent.Type.Show and isinstance(watched, QWidget) and \
+                    watched.isWindow() and watched is not self.window and \
+                    self._belongs_to_window(watched):
+                QTimer.singleShot(0, watched.hide)  # a dialog or menu opened meanwhile
+                watched.hide()
+                return False
+        if kind == QEvent.Type.ShortcutOverride and self._is_lock_key(watched, event):
+            self.lock()  # also from a dialog of the window, which keeps its shortcuts from it
+            return True
+        if kind in ACTIVITY_EVENTS and not self.locked and self.idle_timer.interval():
             self.idle_timer.start()  # restart: the person is here
+        return False
+
+    def _is_lock_key(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtGui import QKeyEvent
+
+        if self.locked or self.lock_action is None or not isinstance(event, QKeyEvent):
+            return False
+        sequence = self.lock_action.shortcut()
+        return (not sequence.isEmpty() and event.keyCombination() == sequence[0]
+                and self._belongs_to_window(watched))
+
+    def _belongs_to_window(self, thing: QObject) -> bool:
+        """Whether an action, shortcut, dialog or menu is (a descendant of) this window's."""
+        owner: QObject | None = thing
+        while owner is not None:
+            if owner is self.window:
+                return True
+            owner = owner.parent()
         return False
 
     def lock(self) -> None:
@@ -189,6 +258,8 @@ class LockController(QObject):
         self.locked = True
         self.idle_timer.stop()
         self._cover()
+        self._switch_off_actions()
+        self.window.case_list.clear_rows()  # the names leave the list's model too
         self.database.lock()
         log.info("Locked")
         self.page.ask("Waypoint is locked", "Enter the passphrase (or the recovery key) to "
@@ -205,8 +276,29 @@ class LockController(QObject):
         self.window.runner.run(lambda: database.unlock(secret), self._unlocked,
                                self._unlock_failed)
 
+    def _switch_off_actions(self) -> None:
+        """Every action and shortcut of the window (menus, toolbar, an open case's page) off:
+        neither its key sequence nor trigger() runs it while locked."""
+        from PySide6.QtGui import QAction, QShortcut
+
+        items: list[QAction | QShortcut] = [*self.window.findChildren(QAction),
+                                            *self.window.findChildren(QShortcut)]
+        for item in items:
+            if item.isEnabled():
+                item.setEnabled(False)
+                self._switched_off.append(item)
+
+    def _switch_actions_back_on(self) -> None:
+        for item in self._switched_off:
+            try:
+                item.setEnabled(True)
+            except RuntimeError:  # deleted meanwhile (Qt owned it)
+                pass
+        self._switched_off = []
+
     def _unlocked(self, _result: object) -> None:
         self.locked = False
+        self._switch_actions_back_on()
         self._uncover()
         self.window.case_list.refresh()
         if self.idle_timer.interval():

@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self._case_page: CaseFlowPage | None = None
         self.idle_importer: IdleImporter | None = None
         self.rules_page: RulesPage | None = None
+        # The lock sets it: True (and the lock page says why) while locked, so no page,
+        # dialog or close happens until the passphrase is entered.
+        self.is_locked: Callable[[], bool] = lambda: False
 
         self.setWindowTitle("Waypoint")
         self.setObjectName("mainWindow")
@@ -146,6 +149,8 @@ class MainWindow(QMainWindow):
         self.rules_action = self._action("&Rule packs…", self.show_rules_page)
         self.signing_key_action = self._action("Import &signing key (PKCS#12)…",
                                                self.show_import_key_dialog)
+        self.issue_key_action = self._action("Iss&ue a signing key (office authority)…",
+                                             self.show_issue_key_dialog)
         self.about_action = self._action("&About Waypoint", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -167,6 +172,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.rules_action)
         file_menu.addAction(self.signing_key_action)
+        file_menu.addAction(self.issue_key_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
@@ -259,7 +265,7 @@ class MainWindow(QMainWindow):
 
         from desktop.ui.case_list.open_case_dialog import OpenCaseDialog
 
-        if self.services is None:
+        if self.is_locked() or self.services is None:
             return None
         dialog = OpenCaseDialog(self.services, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -293,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _set_storage_actions_enabled(self, enabled: bool) -> None:
         for action in (self.new_action, self.open_action, self.import_action, self.export_action,
-                       self.rules_action, self.signing_key_action):
+                       self.rules_action, self.signing_key_action, self.issue_key_action):
             action.setEnabled(enabled)
 
     def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
@@ -308,7 +314,7 @@ class MainWindow(QMainWindow):
 
     def show_rules_page(self) -> None:
         """The Rules page: installed packs, install from file with its impact, marked cases."""
-        if self.services is None or (self._case_page is not None
+        if self.is_locked() or self.services is None or (self._case_page is not None
                                      and not self._close_case_page()):
             return
         if self.rules_page is None:
@@ -337,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str) -> None:
         """Show the case in the central area (replacing an open case if it agrees to close)."""
-        if self.services is None:
+        if self.is_locked() or self.services is None:
             return
         if self._case_page is not None and not self._close_case_page():
             return
@@ -362,6 +368,8 @@ class MainWindow(QMainWindow):
 
     def show_case_list(self) -> None:
         """Back to the home screen; the case page is closed and the list refreshed."""
+        if self.is_locked():
+            return
         if self._case_page is not None and not self._close_case_page():
             return
         self.stack.setCurrentWidget(self.case_list)
@@ -420,13 +428,29 @@ class MainWindow(QMainWindow):
 
         from desktop.ui.signing_key_dialog import ImportKeyDialog
 
-        if self.services is None:
+        if self.is_locked() or self.services is None:
             return None
         dialog = ImportKeyDialog(self.services.paths.data_dir, self.services.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda key: self.statusBar().showMessage(
             f"Signing key imported for {key.officer}", 10_000))
         self.import_key_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_issue_key_dialog(self) -> QWidget | None:
+        """The office authority issues a person a registered signing key (window-modal)."""
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.issue_key_dialog import IssueKeyDialog
+
+        if self.is_locked() or self.services is None:
+            return None
+        cases = self.services.cases
+        dialog = IssueKeyDialog(self.services.paths.data_dir, cases.database,
+                                self.services.runner, cases.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.issue_key_dialog = dialog
         dialog.open()
         return dialog
 
@@ -449,6 +473,9 @@ class MainWindow(QMainWindow):
         languages.warm_in_background()  # read while the list is looked at, not when a case opens
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous() and self.is_locked():  # the window manager's close button
+            event.ignore()
+            return
         if self._case_page is not None and not self._close_case_page():
             event.ignore()
             return

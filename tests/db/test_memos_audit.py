@@ -117,12 +117,16 @@ def test_audit_chain_links_every_change(database: Any, memo_service: Any, case_s
     _finalized(memo_service, case_id)
     report = database.verify_audit()
     assert report.ok, report.problems
-    assert (report.entries_checked, report.memos_checked) == (4, 1)
+    # The automatic backup after finalizing (SQLite with a backups folder) is an entry too.
+    backed_up = ([("store.backed_up", None)]
+                 if database.sqlite_file is not None and database.backup_dir is not None else [])
+    assert (report.entries_checked, report.memos_checked) == (4 + len(backed_up), 1)
     with database.read() as connection:
         actions = connection.execute(text("SELECT action, actor FROM audit_log ORDER BY id")).all()
     assert [tuple(row) for row in actions] == [
         ("case.created", "tester"), ("case.saved", "tester"),
-        ("determination.recorded", "tester"), ("memo.finalized", "Officer K. Lee")]
+        ("determination.recorded", "tester"), ("memo.finalized", "Officer K. Lee"),
+        *backed_up]
 
 
 def _bypass_triggers(connection: Any) -> None:
@@ -154,9 +158,12 @@ def test_verify_notices_a_deleted_entry(database: Any, case_service: Any,
         _bypass_triggers(connection)
         connection.execute(text("DELETE FROM audit_log WHERE id = 3"))
     problems = database.verify_audit().problems
-    # The link breaks at entry 4, and the receipts show entry 3 was written.
-    assert [(p.kind, p.ident) for p in problems] == [("entry", 4), ("entry", 4), ("entry", 3)]
+    # The link breaks at entry 4, the receipts show entry 3 was written, and the case's
+    # version counts one save more than the chain holds.
+    assert [(p.kind, p.ident) for p in problems] == [("entry", 4), ("entry", 4), ("entry", 3),
+                                                     ("case", case_id)]
     assert "missing" in problems[0].message
+    assert "saved 3 time(s) (its version is 4), but the chain records 2" in problems[3].message
 
 
 def test_verify_names_a_memo_whose_pdf_changed(database: Any, memo_service: Any,

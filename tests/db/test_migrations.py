@@ -152,3 +152,54 @@ def test_upgrade_covers_older_rows_in_the_chain_and_anchors_it(
         assert "audit entry 4" in problems[0].message
     finally:
         database.close()
+
+
+def _set_version(database_url: str, revision: str) -> None:
+    engine = engine_for(database_url)
+    with engine.begin() as connection:
+        connection.execute(text(f"UPDATE alembic_version SET version_num = '{revision}'"))
+    engine.dispose()
+
+
+def test_a_schema_version_set_back_is_refused_and_takes_no_backup(
+        database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: every open backed the file up, then crashed in a migration, rotating good
+    backups out. Now: a clean refusal, nothing written, nothing copied, however often."""
+    from db.schema_marks import SchemaMismatchError
+
+    db.open_database(database_url, backup_dir=None).close()
+    _set_version(database_url, "0003")
+    backups = tmp_path / "data" / "backups"
+    sqlite_file = tmp_path / "data" / "waypoint.sqlite3"
+    before = sqlite_file.read_bytes() if database_url.startswith("sqlite") else b""
+    for _attempt in range(3):
+        with pytest.raises(SchemaMismatchError) as refused:
+            db.open_database(database_url, backup_dir=backups)
+        assert "says its schema is revision 0003, but it holds tables that revision " \
+            "0006 created" in str(refused.value)
+        assert "no backup was taken" in str(refused.value)
+    assert not backups.exists() or list(backups.iterdir()) == []
+    if database_url.startswith("sqlite"):
+        assert sqlite_file.read_bytes() == before
+        from desktop.cli import main
+
+        capsys.readouterr()
+        assert main(["--data-dir", str(tmp_path / "data"), "list"]) == 2
+        err = capsys.readouterr().err
+        assert "its schema version was changed outside Waypoint" in err
+        assert "Traceback" not in err
+        assert not backups.exists() or list(backups.iterdir()) == []
+
+
+def test_a_schema_version_set_ahead_of_its_tables_is_refused(
+        database_url: str, tmp_path: Path) -> None:
+    from db.schema_marks import SchemaMismatchError
+
+    engine = engine_for(database_url)
+    migrate.upgrade(engine, "0004")
+    engine.dispose()
+    _set_version(database_url, "0005")
+    with pytest.raises(SchemaMismatchError, match="none of the tables or columns revision "
+                                                  "0005 creates"):
+        db.open_database(database_url, backup_dir=tmp_path / "backups")
+    assert not (tmp_path / "backups").exists()

@@ -33,6 +33,17 @@ def memo_page(qtbot, services):
     return page, memo, case_id
 
 
+def _newest_entries(services, count: int) -> list[tuple[str, str, dict]]:
+    """The newest audit entries (action, case id, details), newest first."""
+    import json
+
+    with services.cases.database.read() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT action, case_id, details_json FROM audit_log ORDER BY id DESC LIMIT ?",
+            (count,)).all()
+    return [(action, case_id, json.loads(details)) for action, case_id, details in rows]
+
+
 def test_save_as_pdf_writes_the_file_and_remembers_the_folder(qtbot, services, memo_page, tmp_path):
     _page, memo, case_id = memo_page
     target = tmp_path / "out" / "memo.pdf"
@@ -44,10 +55,18 @@ def test_save_as_pdf_writes_the_file_and_remembers_the_folder(qtbot, services, m
     assert services.settings.value(LAST_FOLDER_KEY) == str(target.parent)
     stored = services.memos.latest_memo(case_id)
     assert stored is not None and stored.status == "draft"
+    import hashlib
+
+    saved = [e for e in _newest_entries(services, 3) if e[0] == "case.document_saved"]
+    assert saved == [("case.document_saved", case_id, {
+        "document": "memo", "sha256": hashlib.sha256(target.read_bytes()).hexdigest()})]
 
 
-def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path, monkeypatch):
-    _page, memo, _case_id = memo_page
+def test_print_renders_every_page_at_300_dpi(qtbot, services, memo_page, tmp_path,
+                                            monkeypatch):
+    import hashlib
+
+    _page, memo, case_id = memo_page
     scratch = tmp_path / "scratch"  # the temporary folder while printing: left empty
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
@@ -63,6 +82,9 @@ def test_print_renders_every_page_at_300_dpi(qtbot, memo_page, tmp_path, monkeyp
     assert printed.args == [memo.document.pageCount()]
     assert printer.resolution() == 300
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == memo.document.pageCount()
+    assert _newest_entries(services, 1) == [("case.printed", case_id, {
+        "document": "memo", "sha256": hashlib.sha256(memo.pdf_bytes).hexdigest(),
+        "to_file": True})]
 
 
 def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page):
@@ -70,6 +92,10 @@ def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
         memo.finalize_as(agreeing_record(memo, "María José Núñez"))
     assert services.cases.get_case(case_id).status == "finalized"
+    head = services.cases.database.memos.chain_head()
+    from db.anchor import code_for
+
+    assert memo.status.text().endswith(f"Anchor code for the file: {code_for(*head)}")
     assert memo.status.text().startswith("Final memo")  # the preview is no longer the draft
     assert page.flow.read_only and not memo.finalize_button.isEnabled()
     page.go_to_step(Step.ENTRY)
@@ -80,22 +106,21 @@ def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page
     assert services.memos.latest_memo(case_id).status == "final"  # the final memo stays
 
 
-@pytest.mark.parametrize("reference", ["../../X", "Ramírez/Cruz", "..", "a\\b:c*?"])
+@pytest.mark.parametrize("family_name", ["../../X", "Ramírez/Cruz", "..", "a\\b:c*?"])
 def test_the_save_dialog_keeps_the_suggested_file_in_the_chosen_folder(
-    qtbot, services, memo_page, tmp_path, reference
+    qtbot, services, memo_page, tmp_path, family_name
 ):
     page, memo, _case_id = memo_page
     folder = tmp_path / "memos"
     folder.mkdir()
     services.settings.setValue(LAST_FOLDER_KEY, str(folder))
-    page.flow.data["case_reference"] = reference  # the file is named by the reference
+    page.flow.data["applicant"]["family_name"] = family_name
     dialog = memo.ask_save()
     assert "outside Waypoint's encrypted store" in dialog.windowTitle()
     suggested = Path(dialog.selectedFiles()[0])
     assert suggested.parent == folder, suggested
-    assert suggested.name.endswith(" memo.pdf") and "/" not in suggested.name
-    family_name = page.flow.data["applicant"]["family_name"]
-    assert family_name and family_name not in suggested.name  # never the applicant's name
+    assert suggested.name.startswith("Waypoint memo ") and suggested.name.endswith(".pdf")
+    assert family_name not in suggested.name  # named after the case, never the person
     with qtbot.waitSignal(memo.saved_to, timeout=10_000):
         dialog.accept()
     assert suggested.exists() and suggested.parent == folder
@@ -115,7 +140,7 @@ def test_without_a_remembered_folder_the_save_dialog_opens_in_documents_named_by
     dialog = memo.ask_save()
     suggested = Path(dialog.selectedFiles()[0])
     assert suggested.parent == documents
-    assert suggested.name == f"case {case_id} memo.pdf"
+    assert suggested.name == f"Waypoint memo {case_id}.pdf"
     dialog.reject()
 
 

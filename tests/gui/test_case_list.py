@@ -328,3 +328,17 @@ def test_export_is_encrypted_unless_plain_is_chosen(qtbot, page: CaseListPage, t
     plain = tmp_path / "nunez.case.json"
     _export_through_the_dialog(qtbot, page, plain, monkeypatch, None)
     assert json.loads(plain.read_text("utf-8"))["applicant"]["family_name"] == "Núñez"
+
+
+def test_a_name_stored_with_an_override_or_line_break_is_spelt_out_not_obeyed(
+        qtbot, storage: Storage, runner: BackgroundRunner, tmp_path: Path) -> None:
+    # Drafts saved before the text rule (docs/text-fields.md) may hold these.
+    add_cases(storage, [("\u202eZERIMAR", "Ana\nDECISION: DENIED", None, "HN", "draft")])
+    widget = CaseListPage(runner, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.model.query_applied, timeout=10_000):
+        widget.set_services(services_for(storage, runner, tmp_path))
+    shown = widget.model.index(0, 0).data()
+    assert shown == "⟨U+202E⟩ZERIMAR, Ana⟨U+000A⟩DECISION: DENIED"
+    tooltip = widget.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "\u202e" not in tooltip and tooltip.count("\n") == 1  # the line before "Case …"

@@ -58,8 +58,7 @@ def test_a_spanish_sheet_saved_from_the_memo_step_holds_the_open_questions(
     save = memo.save_dialog
     assert save.isVisible() and "outside Waypoint's encrypted store" in save.windowTitle()
     suggested = Path(save.selectedFiles()[0])
-    # Named by the case id, never the applicant's name (which is in the file, not its name).
-    assert suggested == folder / f"case {memo.case_id} interview sheet (Spanish).pdf"
+    assert suggested == folder / f"Waypoint interview sheet (Spanish) {page.case_id}.pdf"
     with qtbot.waitSignal(memo.interview_sheet.saved_to, timeout=30_000):
         save.accept()
     assert "outside Waypoint's encrypted store" in memo.status.text()
@@ -91,7 +90,7 @@ def test_the_sheet_prints_from_the_memo_step(qtbot, memo_page, tmp_path):
     chooser.print_button.click()
     dialog = memo.print_dialog  # the system print dialog, window-modal
     assert dialog.isVisible() and dialog.isModal()
-    assert dialog.windowTitle() == "Print interview sheet (Spanish)"
+    assert dialog.windowTitle().startswith("Print interview sheet (Spanish) — printing to a file")
     with qtbot.assertNotEmitted(memo.printed, wait=100):
         dialog.reject()  # cancelled: nothing printed
 

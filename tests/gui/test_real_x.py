@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
@@ -136,9 +135,9 @@ def test_a_case_typed_by_keyboard_printed_and_found_again(
     file_name = print_dialog.findChild(QLineEdit, "filename")
     assert file_name is not None and file_name.isVisible()  # "Print to File (PDF)"
     file_name.setText(str(target))
-    with qtbot.waitSignal(demo.memo_page.printed, timeout=60_000) as printed:
+    # "Print to File" is a save: the memo's own PDF, owner-only, with the out-of-store warning.
+    with qtbot.waitSignal(demo.memo_page.saved_to, timeout=60_000):
         print_dialog.accept()
-    assert printed.args[0] >= 1
-    # The printer gets the pages as images (300 dpi): as many pages as the memo, not blank.
-    assert len(PdfReader(target).pages) == printed.args[0]
-    assert target.stat().st_size > 50_000
+    assert target.read_bytes() == demo.memo_page.pdf_bytes
+    assert target.stat().st_mode & 0o077 == 0
+    assert "outside Waypoint's encrypted store" in demo.memo_page.status.text()

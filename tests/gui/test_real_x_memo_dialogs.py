@@ -52,15 +52,17 @@ def test_interview_sheet_printed_and_signing_key_imported_in_the_window(
     QTest.keyClick(chooser, Qt.Key.Key_P, ALT)
     qtbot.waitUntil(lambda: isinstance(modal(), QPrintDialog), timeout=10_000)
     print_dialog = modal()
-    assert print_dialog.windowTitle() == "Print interview sheet (Spanish)"
+    assert print_dialog.windowTitle().startswith("Print interview sheet (Spanish)")
     file_name = print_dialog.findChild(QLineEdit, "filename")
     assert file_name is not None and file_name.isVisible()  # "Print to File (PDF)"
     target = tmp_path / "hoja.pdf"
     file_name.setText(str(target))
-    with qtbot.waitSignal(memo.printed, timeout=60_000) as printed:
+    # "Print to File" is a save: the sheet's own PDF, owner-only, not a print.
+    with qtbot.waitSignal(memo.interview_sheet.saved_to, timeout=60_000):
         print_dialog.accept()
-    assert printed.args == [1] and len(PdfReader(target).pages) == 1
-    assert target.stat().st_size > 20_000  # the page as an image, not blank
+    assert len(PdfReader(target).pages) == 1
+    assert target.stat().st_mode & 0o077 == 0
+    assert "outside Waypoint's encrypted store" in memo.status.text()
 
     # File > Import signing key (PKCS#12)…, filled in with the keyboard.
     p12, fingerprint = make_org_pkcs12(tmp_path)

@@ -82,7 +82,7 @@ def fill(dialog: ImportKeyDialog, path: Path, officer: str, passphrase: str) -> 
 
 def key_files(services) -> list[Path]:
     folder = signing.keys_dir(services.paths.data_dir)
-    return sorted(folder.iterdir()) if folder.exists() else []
+    return sorted(folder.glob("*.p12")) if folder.exists() else []
 
 
 def test_imported_key_signs_the_memo_finalized_as_that_officer(qtbot, services, dialog,

@@ -65,6 +65,33 @@ def test_the_window_survives_tens_of_thousands_of_keystrokes_repaints_and_resize
     assert last["name_typed"] == last["name_expected"]  # the keystrokes reached the field
 
 
+# The other direction: references to None that pile up (an object holding None kept per key,
+# or a binding that increfs a returned None once too often). Issue 21 measured +2.5 per
+# keystroke and ~0.27 KB per keystroke, linear; once caches are warm, flat is ~0.
+FLAT_KEYSTROKES = 4_000
+FLAT_CYCLES = 8
+ALLOWED_RISE_PER_KEY = 0.5
+ALLOWED_RSS_GROWTH_KB = 20_000
+
+
+def test_none_and_memory_stay_flat_while_typing(tmp_path: Path) -> None:
+    done, reports = run_soak(sys.executable, stop_early=False, cycles=FLAT_CYCLES,
+                             keystrokes=FLAT_KEYSTROKES, repaints=0, resizes=0,
+                             data_dir=tmp_path / "data")
+    assert done.returncode == 0, done.stderr.strip().splitlines()[-3:]
+    cycles = [r for r in reports if "cycle" in r]
+    warm, last = cycles[1], cycles[-1]  # after two cycles every cache is filled
+    keys = last["keystrokes"] - warm["keystrokes"]
+    rise = last["refcount"] - warm["refcount"]
+    growth = last["rss_kb"] - warm["rss_kb"]
+    print(f"\nNone refcount {warm['refcount']} -> {last['refcount']} and RSS "
+          f"{warm['rss_kb']:,} -> {last['rss_kb']:,} KB over {keys:,} keystrokes")
+    assert rise <= ALLOWED_RISE_PER_KEY * keys, (
+        f"None's reference count rose by {rise} over {keys} keystrokes ({rise / keys:.2f} "
+        "per keystroke): something keeps a reference per keystroke")
+    assert growth <= ALLOWED_RSS_GROWTH_KB, f"RSS grew {growth:,} KB over {keys} keystrokes"
+
+
 # --- the child: the real window, as desktop.app builds it ------------------------------------
 
 def _soak(data_dir: Path, cycles: int, keystrokes: int, repaints: int, resizes: int,
@@ -108,6 +135,7 @@ def _soak(data_dir: Path, cycles: int, keystrokes: int, repaints: int, resizes: 
     def counts(**more: Any) -> dict[str, Any]:
         return {"keystrokes": typed, "repaints": painted, "resizes": resized,
                 "refcount": sys.getrefcount(None), "fall": start - sys.getrefcount(None),
+                "rss_kb": _rss_kb(),
                 "seconds": round(time.monotonic() - began, 2), **more}
 
     # One warm-up round so caches, lazily built pages and the first autosave are in place.
@@ -155,6 +183,17 @@ def _soak(data_dir: Path, cycles: int, keystrokes: int, repaints: int, resizes: 
     launched.shutdown()
     app.processEvents()
     return 0
+
+
+def _rss_kb() -> int:
+    """The process's resident memory now (Linux: /proc), else its peak (getrusage)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def _binding_version() -> str:

@@ -114,9 +114,10 @@ def test_cli_final_signs_and_verify_says_so(tmp_path: Path, monkeypatch: pytest.
     memo = tmp_path / "final.pdf"
     assert main([*data, "memo", str(CASE), "-o", str(memo), "--final",
                  "--officer", "Ana Pérez", *agree_with_every_finding(), *DECIDE_WITHOUT]) == 0
-    assert main([*data, "memo", "verify", str(memo)]) == 0
+    assert main([*data, "memo", "verify", str(memo)]) == 3  # a self-signed key: valid, no one
     out = capsys.readouterr().out
-    assert "intact and valid" in out and "VALID" in out
+    assert "intact and valid" in out and "IDENTITY IS NOT ESTABLISHED" in out
+    assert "a self-signed key" in out
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(_one_byte_changed(memo.read_bytes()))
     assert main([*data, "memo", "verify", str(broken)]) == 1
@@ -186,7 +187,7 @@ def test_verify_command_loads_no_qt_engine_database_or_pyhanko(tmp_path: Path) -
              "print('LOADED', heavy); sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2])
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.returncode == 3, done.stdout + done.stderr  # self-signed keys: valid, no one
     assert "Signature 2 (Sam Reviewer" in done.stdout
     assert "LOADED []" in done.stdout
 

@@ -57,7 +57,7 @@ def test_verify_against_the_database_and_amendment(tmp_path: Path,
     for number, pdf in enumerate((first, second), start=1):
         memo = tmp_path / f"memo{number}.pdf"
         memo.write_bytes(pdf)
-        assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 0
+        assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 3
         assert "It matches the database: stored final memo" in capsys.readouterr().out
 
 
@@ -107,9 +107,9 @@ def test_verify_against_an_encrypted_database_needs_its_passphrase(
         database.close()
     memo = tmp_path / "memo.pdf"
     memo.write_bytes(signed)
-    assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 0
+    assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 3
     seen = capsys.readouterr()
     assert "the database is encrypted" in seen.err and "No database was consulted" in seen.out
     monkeypatch.setenv("WAYPOINT_PASSPHRASE", "database secret")
-    assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 0
+    assert main(["--data-dir", str(data), "memo", "verify", str(memo)]) == 3
     assert "It matches the database: stored final memo" in capsys.readouterr().out

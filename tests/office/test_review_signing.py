@@ -73,7 +73,8 @@ def test_approved_memo_carries_both_signatures(people: dict[str, ReviewService],
     assert "counter-signature (signature 2)" in text
     memo_file = tmp_path / "final.pdf"
     memo_file.write_bytes(final.pdf_bytes)
-    assert main(["--data-dir", str(tmp_path), "memo", "verify", str(memo_file)]) == 0
+    # self-signed keys (no office authority here): valid, but no one's identity established
+    assert main(["--data-dir", str(tmp_path), "memo", "verify", str(memo_file)]) == 3
     out = capsys.readouterr().out
     assert "Signature 1 (Ana Ruiz" in out and "Signature 2 (Dana Cole" in out
     assert database.verify_audit().ok

@@ -574,16 +574,26 @@ class CaseFlowPage(QWidget):
         self.case_saved.emit(self.case_id)
 
     def ask_amend(self) -> None:
-        dialog = amendment_dialog(self)
-        dialog.accepted.connect(lambda: self.amend(dialog.officer(), dialog.reason()))
+        from desktop.services.signing import has_key
+
+        data_dir = self.services.paths.data_dir
+        dialog = amendment_dialog(self, has_key=lambda name: has_key(data_dir, name))
+        dialog.accepted.connect(
+            lambda: self.amend(dialog.officer(), dialog.reason(), dialog.passphrase()))
         dialog.open()
 
-    def amend(self, officer: str, reason: str) -> None:
+    def amend(self, officer: str, reason: str, passphrase: str | None = None) -> None:
         """Unlock a finalized case for changes (the final memo stays on record, with its
-        decision date; a date pinned from "today" is released for the amendment's own)."""
+        decision date; a date pinned from "today" is released for the amendment's own); with
+        a passphrase, only once the officer's signing key opens with it."""
         memos, cases, case_id = self.services.memos, self.services.cases, self.case_id
+        data_dir = self.services.paths.data_dir
 
         def work() -> Any:
+            if passphrase is not None:
+                from desktop.services.signing import prove_officer
+
+                prove_officer(data_dir, officer, passphrase)
             memos.start_amendment(case_id, officer, reason)
             return cases.get_case(case_id)
 

@@ -115,7 +115,8 @@ class InterviewSheet(QObject):
         name = LANGUAGE_NAMES[language]
         return self.page.open_print_dialog(
             f"Print interview sheet ({name})", f"interview sheet ({name})",
-            lambda printer: self.print_to(printer, language))
+            lambda printer: self.print_to(printer, language),
+            lambda path: self.save_to(path, language, "printed to a file"))
 
     def _render_later(self, language: str) -> Callable[[], bytes]:
         """The rendering, bound now to a copy of the answers, the decision date and the clock."""
@@ -126,18 +127,21 @@ class InterviewSheet(QObject):
         return lambda: make_path().interview_sheet(snapshot, decision, language=language,
                                                    generated_at=generated_at)
 
-    def save_to(self, path: str, language: str) -> None:
+    def save_to(self, path: str, language: str, how: str = "saved") -> None:
         """Render the sheet in the runner and write it to `path` (owner-only)."""
         from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
 
         render = self._render_later(language)
         self.page.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
         self.page.status.setText("Rendering the interview sheet…")
+        memos, case_id = self.page.services.memos, self.page.case_id
 
         def work() -> str:
             from desktop.services.files import write_private_bytes
 
-            write_private_bytes(Path(path), render())  # the sheet names the applicant: 0600
+            pdf = render()
+            write_private_bytes(Path(path), pdf)  # the sheet names the applicant: 0600
+            memos.copy_left_store(case_id, "interview sheet", how, pdf)
             return path
 
         self.page.services.runner.run(work, on_done=while_alive(self.page, self._saved),
@@ -146,8 +150,17 @@ class InterviewSheet(QObject):
     def print_to(self, printer: QPrinter, language: str) -> Task:
         """Render and print the sheet in the runner, with the page's progress dialog."""
         render = self._render_later(language)
-        return self.page.print_with_progress("Printing the interview sheet…", 1,
-                                             lambda task: print_pdf(task, render(), printer))
+        memos, case_id = self.page.services.memos, self.page.case_id
+        # A printer that writes a file (Print to File) makes a copy like a save does.
+        how = "printed to a file" if printer.outputFileName() else "printed"
+
+        def work(task: Task) -> int:
+            pdf = render()
+            pages = print_pdf(task, pdf, printer)
+            memos.copy_left_store(case_id, "interview sheet", how, pdf)  # audited
+            return pages
+
+        return self.page.print_with_progress("Printing the interview sheet…", 1, work)
 
     def _saved(self, path: str) -> None:
         self.page.status.setText(f"Interview sheet saved to {path} — this copy is outside "

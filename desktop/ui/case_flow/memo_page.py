@@ -30,7 +30,11 @@ from desktop.ui.background import Task, TaskCancelled
 from desktop.ui.case_flow.determination_dialog import FinalizeDialog
 from desktop.ui.case_flow.interview_sheet import InterviewSheet
 from desktop.ui.case_flow.lifetime import while_alive
-from desktop.ui.case_flow.memo_printing import print_pdf
+from desktop.ui.case_flow.memo_printing import (
+    file_destination,
+    neutral_document_name,
+    print_pdf,
+)
 from desktop.ui.case_flow.review_page import DECISION_SUPPORT_NOTICE
 from desktop.ui.context import UiServices
 from desktop.ui.widgets.focus_order import first_reachable
@@ -81,6 +85,7 @@ class MemoPage(QWidget):
         self.determination: dict[str, Any] | None = None
         self._generation = 0
         self.print_task: Task | None = None
+        self.anchor_note = ""  # after finalizing: the anchor code to write down or send
         self.progress: QProgressDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self.save_dialog: QFileDialog | None = None
@@ -202,7 +207,8 @@ class MemoPage(QWidget):
         self.determination, self.pdf_bytes = result
         self._show_document(self.pdf_bytes)
         kind = "Final memo" if self.read_only else "Draft memo"
-        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)")
+        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
+                            + (self.anchor_note if self.read_only else ""))
         self._update_buttons()
         self.preview_ready.emit()
 
@@ -253,39 +259,37 @@ class MemoPage(QWidget):
     def open_save_dialog(
         self, caption: str, what: str, on_selected: Callable[[str], None]
     ) -> QFileDialog:
-        """A PDF save dialog in the last folder used, suggesting "<family name> <what>.pdf"."""
+        """A PDF save dialog in the last folder used (at first the user's documents folder),
+        suggesting a neutral name (no person's)."""
         from desktop.ui.case_list.transfer import documents_folder
 
         remembered = str(self.services.settings.value(LAST_FOLDER_KEY, "") or "")
         folder = Path(remembered if remembered and Path(remembered).is_dir()
                       else documents_folder())
-        name = self.file_stem()
+        name = safe_file_stem(neutral_document_name(what, self.case_id))
         dialog = QFileDialog(self, caption, str(folder), "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(str(folder / f"{name} {what}.pdf"))
+        dialog.selectFile(str(folder / f"{name}.pdf"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(on_selected)
         self.save_dialog = dialog
         dialog.open()
         return dialog
 
-    def file_stem(self) -> str:
-        """The case reference, else the case id: never the applicant's name."""
-        reference = str(self.flow.data.get("case_reference") or "").strip()
-        return safe_file_stem(reference or f"case {self.case_id}")
-
-    def save_to(self, path: str) -> None:
+    def save_to(self, path: str, how: str = "saved") -> None:
         """Write the previewed PDF to `path` and keep it as the case's draft memo."""
         if self.pdf_bytes is None or self.determination is None:
             return
         pdf, determination = self.pdf_bytes, self.determination
         self.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+        memos, case_id = self.services.memos, self.case_id
 
         def work() -> str:
             from desktop.services.files import write_private_bytes
 
             write_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
+            memos.copy_left_store(case_id, "memo", how, pdf)  # an audit entry
             if not self.read_only:
                 self.services.memos.store_draft_memo(self.case_id, determination, pdf)
             return path
@@ -307,18 +311,30 @@ class MemoPage(QWidget):
 
         Where the platform offers it, the dialog also prints to a PDF file.
         """
-        return self.open_print_dialog("Print memo", "memo", self.print_to)
+        return self.open_print_dialog("Print memo", "memo", self.print_to,
+                                      lambda path: self.save_to(path, "printed to a file"))
 
     def open_print_dialog(
-        self, title: str, what: str, on_accepted: Callable[[QPrinter], object]
+        self, title: str, what: str, on_accepted: Callable[[QPrinter], object],
+        on_file: Callable[[str], object],
     ) -> QPrintDialog:
-        """The system print dialog for "<family name> <what>", opened window-modal."""
+        """The system print dialog, opened window-modal, the job named neutrally (no person's
+        name). A "Print to File" chosen there goes to `on_file`: a save, owner-only."""
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-        printer.setDocName(f"{self.file_stem()} {what}")
+        printer.setDocName(neutral_document_name(what, self.case_id))
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(title)
+        dialog.setWindowTitle(f"{title} — printing to a file makes a copy outside Waypoint's "
+                              "encrypted store")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: on_accepted(printer))
+
+        def accepted() -> None:
+            target = file_destination(printer)
+            if target is None:
+                on_accepted(printer)
+            else:
+                on_file(str(target))
+
+        dialog.accepted.connect(accepted)
         self.print_dialog = dialog
         self._printer = printer  # the dialog holds it by pointer only
         # QPrintDialog.open(receiver, member) hides QDialog.open() in PySide6: call the base.
@@ -329,9 +345,17 @@ class MemoPage(QWidget):
         """Print in the runner with a progress dialog that can cancel between pages."""
         if self.pdf_bytes is None:
             return None
-        pdf = self.pdf_bytes
+        pdf, memos, case_id = self.pdf_bytes, self.services.memos, self.case_id
+        # A printer that writes a file (Print to File) makes a copy like a save does.
+        how = "printed to a file" if printer.outputFileName() else "printed"
+
+        def work(task: Task) -> int:
+            pages = print_pdf(task, pdf, printer)
+            memos.copy_left_store(case_id, "memo", how, pdf)  # an audit entry
+            return pages
+
         return self.print_with_progress("Printing the memo…", max(self.document.pageCount(), 1),
-                                        lambda task: print_pdf(task, pdf, printer))
+                                        work)
 
     def print_with_progress(self, label: str, pages: int, work: Callable[[Task], int]) -> Task:
         """Run `work` (which prints, returning the pages) in the runner with a progress dialog."""
@@ -420,6 +444,8 @@ class MemoPage(QWidget):
     def _finalized(self, final: FinalMemo) -> None:
         self.flow.data["decision_date"] = final.decision.iso  # pinned, as stored with the case
         officer = final.record.officer
+        code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
+        self.anchor_note = f". Anchor code for the file: {code}" if code else ""
         self.status.setText(f"Finalized by {officer}, decision date {final.decision.words()}. "
-                            "The case is now read-only.")
+                            f"The case is now read-only{self.anchor_note}.")
         self.finalized.emit(officer)

@@ -1,6 +1,13 @@
-"""Prints memo PDF bytes: each page rendered by QtPdf at 300 dpi, in a worker thread."""
+"""Prints memo PDF bytes: each page rendered by QtPdf at 300 dpi, in a worker thread.
+
+Printing goes from memory to the printer. A "Print to File" chosen in the print dialog is a
+save, not a print (file_destination): the memo's own PDF is written owner-only, as Save does.
+"""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter
@@ -9,6 +16,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop.ui.background import Task
 
+_UNSAFE = re.compile(r'[^0-9A-Za-z_.-]+')
 PRINT_DPI = 300  # QPrinter's HighResolution (1200 dpi) takes ~18x longer for no visible gain
 LOAD_TIMEOUT_MS = 30_000
 
@@ -65,3 +73,18 @@ def print_pdf(task: Task, pdf_bytes: bytes, printer: QPrinter, dpi: int = PRINT_
     finally:
         document.close()
     return pages
+
+
+def file_destination(printer: QPrinter) -> Path | None:
+    """The file a print dialog's "Print to File" chose; None for a real printer."""
+    if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return Path(printer.outputFileName())
+    return None
+
+
+def neutral_document_name(what: str, case_id: str) -> str:
+    """'Waypoint memo case-1f2e…': the name a print job, a suggested file and a Print-to-File
+    default get. Never the applicant's name: a file name is seen by anyone who lists the
+    folder, and the print queue by anyone on the printer."""
+    label = _UNSAFE.sub("-", case_id).strip("-.")[:40] or "case"
+    return f"Waypoint {what} {label}"

@@ -117,11 +117,16 @@ def finalize_dialog(
     )
 
 
-def amendment_dialog(parent: QWidget | None = None) -> OfficerDialog:
+def amendment_dialog(
+    parent: QWidget | None = None, has_key: Callable[[str], bool] | None = None
+) -> OfficerDialog:
     return OfficerDialog(
         "Amend finalized case",
         "The final memo stays on record. Amending unlocks the facts; finalizing again stores a "
-        "new memo that supersedes it.",
+        "new memo that supersedes it. Your signing key's passphrase shows the amendment is "
+        "yours.",
         parent,
         ask_reason=True,
+        ask_passphrase=True,
+        has_key=has_key,
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 
+from desktop.case_rules.text import visible_text
 from desktop.ui.background import BackgroundRunner
 
 if TYPE_CHECKING:
@@ -169,6 +170,16 @@ class CaseListModel(QAbstractTableModel):
         self._total = 0
         self.endResetModel()
 
+    def clear_rows(self) -> None:
+        """Forget every row (the lock): a page still being read is dropped; reload() refills."""
+        self._generation += 1
+        self._fetching = False
+        self._set_loading(False)
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+
     def query(self) -> CaseQuery:
         return self._query
 
@@ -325,14 +336,15 @@ class CaseListModel(QAbstractTableModel):
             return self._display(summary, column)
         if role == TOOLTIP_ROLE:
             if column == 0:
-                return f"{summary.display_name}\nCase {summary.case_id}"
+                return f"{visible_text(summary.display_name)}\nCase {visible_text(summary.case_id)}"
             return self._display(summary, column) or None
         return summary.case_id  # USER_ROLE
 
     @staticmethod
     def _display(summary: CaseSummary, column: int) -> str:
         if column == 0:
-            return summary.display_name or "(no name yet)"
+            # A name stored before the text rule is spelt out ('⟨U+202E⟩'), never obeyed.
+            return visible_text(summary.display_name) or "(no name yet)"
         if column == 1:
             return format_a_number(summary.a_number)
         if column == 2:

@@ -313,6 +313,10 @@ class CaseListPage(QWidget):
         self.finish_setup()
         self.model.show_preview(total, rows)
 
+    def clear_rows(self) -> None:
+        """The lock: no case's row stays in the list (refresh() brings them back)."""
+        self.model.clear_rows()
+
     def clear_preview(self) -> None:
         self.model.clear_preview()
         self._update_count()

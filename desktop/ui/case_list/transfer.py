@@ -23,11 +23,11 @@ EXPORT_FOLDER_KEY = "folders/export"
 
 
 def export_file_name(case_id: str, *, bundle: bool = False) -> str:
-    """A file name for an exported case: its id only. A name never goes into a file name,
-    which shows in folders, mail attachments and the recent-files lists of other programs."""
-    cleaned = re.sub(r'[^A-Za-z0-9._-]+', "-", case_id).strip("-.") or "case"
+    """A file name for an exported case: the case id, never the person's name (a folder's
+    listing is seen by more people than the file's content)."""
+    cleaned = re.sub(r"[^0-9A-Za-z_.-]+", "-", case_id)[:80].strip("-.") or "case"
     suffix = ".bundle.json" if bundle else ".case.json"
-    return f"waypoint-{cleaned}{suffix}"
+    return f"case-{cleaned}{suffix}"
 
 
 def documents_folder() -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.case_rules.text import visible_text
 from desktop.services.review import OfficeFilter, OfficeRow, Person, ReviewService
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
@@ -61,7 +62,8 @@ class OfficeQueueModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         assigned = self.names.get(row.assigned_to or "", row.assigned_to or "—")
-        return (row.summary.display_name, row.summary.status, REVIEW_WORDS[row.review_state],
+        name = visible_text(row.summary.display_name)  # spelt out, never obeyed
+        return (name, row.summary.status, REVIEW_WORDS[row.review_state],
                 assigned, str(row.comment_count))[index.column()]
 
 

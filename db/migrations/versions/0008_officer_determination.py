@@ -4,8 +4,8 @@ A final memo row keeps the decision date it was made for (pinned at finalize; ev
 evaluation of that final record uses it), the office time zone that date was read in, and
 the officer's own determination (conclusions per rule, questions decided without) as JSON.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
