@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Row, select
 from db.audit import as_utc
 from db.models import Determination, Memo
 from db.normalise import canonical_json
-from db.records import MemoStatus, StoredDetermination, StoredMemo
+from db.records import FinalRecord, MemoStatus, StoredDetermination, StoredMemo
 
 determinations_table = Determination.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
 memos_table = Memo.__table__  # type: ignore[attr-defined]  # set by SQLModel at run time
@@ -57,16 +57,20 @@ def to_stored_determination(row: Row[Any], case_id: str) -> StoredDetermination:
 
 def insert_memo(connection: Connection, *, case_pk: int, determination_id: int | None,
                 status: MemoStatus, pdf_bytes: bytes, now: datetime,
-                finalized_by: str | None = None, supersedes_id: int | None = None
-                ) -> tuple[int, str]:
+                finalized_by: str | None = None, supersedes_id: int | None = None,
+                record: FinalRecord | None = None) -> tuple[int, str]:
     """Insert a memo row; returns its id and SHA-256."""
     sha = hashlib.sha256(pdf_bytes).hexdigest()
+    pinned = record or FinalRecord()
     result = connection.execute(
         memos_table.insert().returning(memos_table.c.id).values(
             case_pk=case_pk, determination_id=determination_id, status=status, pdf=pdf_bytes,
             sha256=sha, created_at=as_utc(now), finalized_by=finalized_by,
             finalized_at=as_utc(now) if status == "final" else None,
-            supersedes_id=supersedes_id)
+            supersedes_id=supersedes_id, decision_date=pinned.decision_date,
+            time_zone=pinned.time_zone,
+            officer_determination_json=(canonical_json(pinned.officer_determination)
+                                        if pinned.officer_determination is not None else None))
     )
     return int(result.scalar_one()), sha
 
@@ -94,7 +98,10 @@ def to_stored_memo(row: Row[Any], case_id: str) -> StoredMemo:
         pdf_bytes=bytes(row.pdf), sha256=row.sha256, created_at=as_utc(row.created_at),
         determination_id=row.determination_id, finalized_by=row.finalized_by,
         finalized_at=as_utc(row.finalized_at) if row.finalized_at is not None else None,
-        supersedes_id=row.supersedes_id,
+        supersedes_id=row.supersedes_id, decision_date=row.decision_date,
+        time_zone=row.time_zone,
+        officer_determination=(json.loads(row.officer_determination_json)
+                               if row.officer_determination_json else None),
     )
 
 

@@ -147,6 +147,11 @@ class Memo(SQLModel, table=True):
     supersedes_id: int | None = Field(
         default=None, sa_column=Column(Integer, ForeignKey("memos.id"))
     )
+    # Migration 0008: the decision date pinned at finalize, the office time zone it was read
+    # in, and the officer's own determination (JSON: conclusions, questions decided without).
+    decision_date: str | None = Field(default=None, sa_column=Column(String(10)))
+    time_zone: str | None = Field(default=None, sa_column=Column(String(64)))
+    officer_determination_json: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class AuditEntry(SQLModel, table=True):

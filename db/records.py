@@ -65,6 +65,19 @@ class StoredMemo:
     finalized_by: str | None = None
     finalized_at: datetime | None = None
     supersedes_id: int | None = None
+    decision_date: str | None = None  # pinned at finalize (YYYY-MM-DD)
+    time_zone: str | None = None
+    officer_determination: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class FinalRecord:
+    """What a final memo row keeps beside the PDF: the pinned decision date, the office time
+    zone it was read in, and the officer's determination (the contract's JSON object)."""
+
+    decision_date: str | None = None
+    time_zone: str | None = None
+    officer_determination: dict[str, Any] | None = None
 
 
 ProblemKind = Literal["entry", "memo", "determination", "case", "receipt", "anchor"]

@@ -19,8 +19,16 @@ from db.audit import (
 )
 from db.errors import CaseFinalizedError, ImportConflictError, NotReadyError
 from db.guards import AMENDMENT_ACTION
+from db.normalise import canonical_json
 from db.quick_read import determination_description, memo_description
-from db.records import CaseStatus, CaseSummary, StoredCase, StoredDetermination, StoredMemo
+from db.records import (
+    CaseStatus,
+    CaseSummary,
+    FinalRecord,
+    StoredCase,
+    StoredDetermination,
+    StoredMemo,
+)
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -55,6 +63,17 @@ def _same_case(stored: dict[str, Any], incoming: dict[str, Any]) -> bool:
 def _memo_record(connection: Any, memo_id: int) -> dict[str, str]:
     return {"memo_record_sha256": memo_digest(
         memo_store.row_by_id(connection, memo_store.memos_table, memo_id))}
+
+
+def _record_details(record: FinalRecord | None) -> dict[str, str]:
+    """The audit entry's hold on the officer's record: its decision date and a digest."""
+    if record is None:
+        return {}
+    details = {"decision_date": record.decision_date or ""}
+    if record.officer_determination is not None:
+        details["officer_determination_sha256"] = sha256_text(
+            canonical_json(record.officer_determination))
+    return details
 
 
 class CaseRepository:
@@ -204,16 +223,20 @@ class MemoRepository:
         return memo_id
 
     def finalize(self, case_id: str, officer: str, pdf_bytes: bytes, *, digest: FactsDigest,
-                 now: datetime) -> int:
-        """Store the final memo, lock the case; a second finalize is an amendment."""
+                 now: datetime, record: FinalRecord | None = None) -> int:
+        """Store the final memo, lock the case; a second finalize is an amendment.
+
+        `record` keeps the pinned decision date and the officer's determination with it.
+        """
         if not officer.strip():
             raise NotReadyError("A memo can only be finalized under an officer's name.")
         with self._db.write(durable=True) as connection:
             return self.finalize_in(connection, case_id, officer, pdf_bytes, digest=digest,
-                                    now=now)
+                                    now=now, record=record)
 
     def finalize_in(self, connection: Any, case_id: str, officer: str, pdf_bytes: bytes, *,
-                    digest: FactsDigest, now: datetime) -> int:
+                    digest: FactsDigest, now: datetime, record: FinalRecord | None = None
+                    ) -> int:
         """finalize() inside the caller's write transaction (a supervisor's approval)."""
         row = case_store.find_row(connection, case_id, for_update=True)
         latest = memo_store.latest_determination_row(connection, row.id)
@@ -229,12 +252,13 @@ class MemoRepository:
         memo_id, sha = memo_store.insert_memo(
             connection, case_pk=row.id, determination_id=latest.id, status="final",
             pdf_bytes=pdf_bytes, now=now, finalized_by=officer.strip(),
-            supersedes_id=previous)
+            supersedes_id=previous, record=record)
         case_store.set_status(connection, row.id, "finalized", now)
         append(connection, now, officer.strip(), [AuditEvent(
             "memo.finalized" if previous is None else "memo.amended", row.case_id, memo_id,
             {"sha256": sha, "determination_id": latest.id, "supersedes_id": previous,
-             "case_sha256": sha256_text(row.data_json), **_memo_record(connection, memo_id)})])
+             "case_sha256": sha256_text(row.data_json), **_memo_record(connection, memo_id),
+             **_record_details(record)})])
         return memo_id
 
     def start_amendment(self, case_id: str, officer: str, reason: str, *, now: datetime) -> None:

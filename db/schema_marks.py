@@ -19,6 +19,8 @@ MARKS: dict[str, tuple[str, str | None]] = {
     "0004": ("case_law_flags", None),
     "0005": ("cases", "version"),
     "0006": ("signing_certificates", None),
+    "0008_office": ("cases", "created_by"),
+    "0009": ("memos", "decision_date"),
 }
 
 

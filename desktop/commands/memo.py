@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Evaluate a case file and render its determination memo as a PDF. "
                     "Nothing is written to the database.\n\n"
-                    "  waypoint memo CASE.json -o memo.pdf [--final --officer NAME]\n"
+                    "  waypoint memo CASE.json -o memo.pdf [--final --officer NAME "
+                    "--conclusion RULE=agree …]\n"
                     "  waypoint memo CASE.json --interview-sheet --language es -o sheet.pdf\n"
                     "  waypoint memo verify MEMO.pdf\n"
                     "  waypoint memo countersign MEMO.pdf --officer REVIEWER -o signed.pdf\n"
@@ -42,6 +43,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--officer", metavar="NAME",
                         help="the officer preparing (and with --final, finalizing and signing) "
                              "the memo; the reviewer for countersign; the key's owner for key")
+    parser.add_argument("--conclusion", action="append", default=[], metavar="RULE=…",
+                        help="with --final, the officer's conclusion on a finding (repeat for "
+                             "each): RULE=agree, RULE=differ:\"reason\" or "
+                             "RULE=not_decided:\"why\"")
+    parser.add_argument("--conclusions", metavar="FILE.json",
+                        help="with --final, the officer's determination as JSON "
+                             "(conclusions and decided_without)")
+    parser.add_argument("--decide-without", action="append", default=[],
+                        metavar="FIELD=\"why\"",
+                        help="with --final, decide without an open question (its case-file "
+                             "field) and say why; repeat for each")
     parser.add_argument("--interview-sheet", action="store_true",
                         help="render the one-page interview sheet of the open questions")
     parser.add_argument("--language", choices=("en", "es"), default="en",
@@ -125,18 +137,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    """Evaluate the case file and write its memo (or interview sheet); exit 2 on invalid input."""
-    from desktop.services.evaluation import CaseFileError, evaluate_case, read_case_file
+    """Evaluate the case file and write its memo (or interview sheet); exit 2 on invalid input.
+
+    --final needs the officer's determination: a conclusion on every finding and every open
+    question decided without (with why); otherwise it exits 2 and writes nothing.
+    """
+    from desktop.services.evaluation import CaseFileError, read_case_file
 
     if args.final and args.interview_sheet:
         raise UserError("--final and --interview-sheet do not go together")
+    if not args.final and (args.conclusion or args.conclusions or args.decide_without):
+        raise UserError("--conclusion, --conclusions and --decide-without go with --final")
     officer = _officer(args, "--final (a final memo records who finalized it)") \
         if args.final else (args.officer or "").strip() or None
-    decision_date = _decision_date(args.decision_date)
+    from desktop.commands.memo_final import decision_path_for, final_memo
+
     path = Path(args.case_file)
+    decision_path = decision_path_for(_data_dir(args))
     try:
         case_data = read_case_file(path)
-        determination = evaluate_case(case_data, decision_date)
+        decision = decision_path.decide(case_data, _decision_date(args.decision_date))
+        determination = decision_path.evaluate(case_data, decision)
     except CaseFileError as error:
         raise UserError(f"{path}: {error}") from None
     except OSError as error:
@@ -149,20 +170,14 @@ def run_render(args: argparse.Namespace) -> int:
                                      generated_at=generated_at)
         _write_output(args, pdf)
         return 0
-    from desktop.services.memo_rendering import render_case_memo
-
-    pdf = render_case_memo(
-        case_data, determination,
-        status="final" if args.final else "draft",
-        prepared_by=officer,
-        finalized_by=officer if args.final else None,
-        finalized_at=generated_at if args.final else None,
-        generated_at=generated_at, signed=args.final,
-        signer_note=_signer_note(args, officer) if args.final else None,
-    )
     if args.final:
         assert officer is not None
-        pdf = _sign_as(args, officer, pdf)
+        pdf = _sign_as(args, officer, final_memo(args, decision_path, case_data, officer,
+                                                 generated_at, _decision_date(args.decision_date),
+                                                 _signer_note(args, officer)))
+    else:
+        pdf = decision_path.render(case_data, determination, decision, status="draft",
+                                   prepared_by=officer, generated_at=generated_at)
     _write_output(args, pdf)
     return 0
 

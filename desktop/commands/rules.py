@@ -6,7 +6,6 @@ import argparse
 import csv
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,6 +184,7 @@ def _candidate_files(args: argparse.Namespace, store: PackStore) -> dict[str, An
 
 def run_impact(args: argparse.Namespace) -> int:
     from desktop.commands.storage import _opened
+    from desktop.services.clock import configured_zone, office_today
     from desktop.services.law_changes import mark_affected
     from desktop.services.rule_impact import run_impact as impact
 
@@ -192,7 +192,8 @@ def run_impact(args: argparse.Namespace) -> int:
     candidate = _candidate_files(args, store)
     baseline = store.files(store.active_hash())
     with _opened(args) as database:
-        report = impact(database, baseline, candidate, workers=args.workers, today=date.today())
+        report = impact(database, baseline, candidate, workers=args.workers,
+                        today=office_today(zone_name=configured_zone(store.root.parent)))
         marked = mark_affected(database, report) if args.mark else 0
     _print_impact(report, args.format)
     if args.mark:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from reportlab.platypus.doctemplate import LayoutError
@@ -52,7 +52,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 supersedes_id: int | None = None, signed: bool = False,
                 audit_anchor: str | None = None, prepared_at: datetime | None = None,
                 reviewed_at: datetime | None = None, review_pending: bool = False,
-                signer_note: str | None = None) -> bytes:
+                signer_note: str | None = None, decision_date: date | None = None,
+                officer_determination: dict[str, Any] | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
@@ -66,6 +67,9 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     `review_pending`: a final memo the preparer signs on submitting it for review; it says (and
     its keywords record) that it is final only with the reviewer's counter-signature.
     `signer_note` says whose key signs (signing.signer_note: self-signed, or the office's).
+    `decision_date`: the decision date as the decision path resolved it (default: the
+    determination's). `officer_determination` (a final memo): the officer's own record, printed
+    in its own section ("Determination of <officer>, <date>") apart from Waypoint's findings.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -104,7 +108,9 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
         story = build_story(case_data, determination, signatures, officer_notes=officer_notes,
                             version=__version__, treaty_status=treaty_status,
                             provenance=Provenance(law_known_through=law_known_through,
-                                                  supersedes=supersedes))
+                                                  supersedes=supersedes,
+                                                  decision_date=decision_date,
+                                                  officer_determination=officer_determination))
         buffer = io.BytesIO()
         build_document(
             buffer, story, decor, created_at=generated_at,

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.memo import lookups
 from desktop.memo.blocks import CONTENT_WIDTH, UNVERIFIED_MARK, boxed, grid, labelled, lines, text
+from desktop.memo.officer import determination_heading, officer_section
 from desktop.memo.sections import findings, not_reaching, still_needed, summary
 from desktop.memo.styles import HEADER_FILL, MemoStyles, memo_styles
 from desktop.memo.text import (
@@ -58,12 +59,22 @@ class Signatures:
     signer_note: str | None = None  # whose key signs: self-signed, or the issuing office
 
 
+FINAL_DECISION_NOTICE = (
+    "Waypoint's findings in this memo are decision support, not a decision: they record how "
+    "Waypoint applied the transit rules of US asylum law to the facts recorded. The officer's "
+    "decision is the section \u201c{heading}\u201d, recorded when the memo was finalized."
+)
+
+
 @dataclass(frozen=True)
 class Provenance:
-    """What the memo stands on besides the case: the law's date, the memo it supersedes."""
+    """What the memo stands on besides the case: the law's date, the memo it supersedes, the
+    decision date (typed, as resolved once by the decision path) and the officer's record."""
 
     law_known_through: str | None = None
     supersedes: str | None = None
+    decision_date: date | None = None
+    officer_determination: dict[str, Any] | None = None
 
 
 def applicant_name(applicant: dict[str, Any]) -> str:
@@ -128,10 +139,10 @@ def _case_details(case: dict[str, Any], determination: dict[str, Any],
 
 def _law_date_notice(determination: dict[str, Any], provenance: Provenance) -> str | None:
     known = provenance.law_known_through
-    decided = determination.get("decision_date")
+    decided = provenance.decision_date or determination.get("decision_date")
     try:
-        late = bool(known and decided and date.fromisoformat(str(decided)[:10])
-                    > date.fromisoformat(str(known)[:10]))
+        as_date = decided if isinstance(decided, date) else date.fromisoformat(str(decided)[:10])
+        late = bool(known and decided and as_date > date.fromisoformat(str(known)[:10]))
     except ValueError:
         return None
     if not late:
@@ -212,11 +223,14 @@ def build_story(case: dict[str, Any], determination: dict[str, Any], signatures:
     styles = memo_styles()
     provenance = provenance or Provenance()
     status_words = ("Final" if signatures.status == "final" else "Draft")
+    record = provenance.officer_determination if signatures.status == "final" else None
+    notice = (FINAL_DECISION_NOTICE.format(heading=determination_heading(record))
+              if record else DECISION_SUPPORT_NOTICE)
     story: list[Flowable] = [
         text("Transit requirements determination", styles.title),
         text(f"{status_words} memo \u00b7 Waypoint {version} \u00b7 generated "
              f"{format_timestamp(signatures.generated_at)}", styles.subtitle),
-        boxed([text(DECISION_SUPPORT_NOTICE, styles.notice)]),
+        boxed([text(notice, styles.notice)]),
         Spacer(1, 6),
         _case_details(case, determination, styles),
     ]
@@ -233,6 +247,8 @@ def build_story(case: dict[str, Any], determination: dict[str, Any], signatures:
     story.extend(travel_history(case, determination, styles, treaty_status))
     story.extend(findings(case, determination, styles))
     story.extend(not_reaching(determination, styles))
+    if record:
+        story.extend(officer_section(record, determination, styles))
     story.extend(_notes(case, officer_notes, styles))
     story.extend(_signature_block(signatures, styles))
     story.append(Spacer(1, 4))

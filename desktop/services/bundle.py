@@ -16,6 +16,7 @@ from db.private_files import replace_private_bytes
 
 BUNDLE_FORMAT = "waypoint-bundle/1"
 BUNDLE_SUFFIX = ".waypoint-bundle"
+CASE_CONTENT = "application/json; waypoint-case/1"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # ~1 s here: a bundle is opened rarely
 FAST_SCRYPT_N = 2**10
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
@@ -42,14 +43,17 @@ def _derive(passphrase: str, kdf: dict[str, Any]) -> bytes:
                           maxmem=512 * 1024 * 1024, dklen=32)
 
 
-def seal(case_data: dict[str, Any], passphrase: str, anchor: str | None = None) -> bytes:
-    """The bundle bytes for one case file; anchor ("<entry>:<hash>", the audit chain's head)
-    goes into the authenticated header, readable without the passphrase (db.anchor)."""
+def seal(case_data: dict[str, Any], passphrase: str, anchor: str | None = None,
+         content: str = CASE_CONTENT) -> bytes:
+    """The bundle bytes for one case file (or a waypoint-record/1 of a finalized case, with
+    its `content`); anchor ("<entry>:<hash>", the audit chain's head) goes into the
+    authenticated header, readable without the passphrase (db.anchor)."""
     plaintext = json.dumps(case_data, ensure_ascii=False).encode("utf-8")
-    return seal_bytes(plaintext, passphrase, anchor)
+    return seal_bytes(plaintext, passphrase, anchor, content)
 
 
-def seal_bytes(plaintext: bytes, passphrase: str, anchor: str | None = None) -> bytes:
+def seal_bytes(plaintext: bytes, passphrase: str, anchor: str | None = None,
+               content: str = CASE_CONTENT) -> bytes:
     """The bundle bytes around any content (a case file's JSON text, as seal() writes it)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -61,7 +65,7 @@ def seal_bytes(plaintext: bytes, passphrase: str, anchor: str | None = None) -> 
         "kdf": {"name": "scrypt", "n": FAST_SCRYPT_N if fast else SCRYPT_N, "r": SCRYPT_R,
                 "p": SCRYPT_P, "salt": _b64(os.urandom(16))},
         "cipher": {"name": "AES-256-GCM", "nonce": _b64(os.urandom(12))},
-        "content": "application/json; waypoint-case/1",
+        "content": content,
     }
     if anchor is not None:
         header[ANCHOR_KEY] = anchor
@@ -130,6 +134,18 @@ def _case_inside(plaintext: bytes) -> dict[str, Any]:
 
 
 def write_bundle(case_data: dict[str, Any], target: Path, passphrase: str,
-                 anchor: str | None = None) -> Path:
+                 anchor: str | None = None, content: str = CASE_CONTENT) -> Path:
     """Write the bundle atomically, owner-only."""
-    return replace_private_bytes(target, seal(case_data, passphrase, anchor))
+    return replace_private_bytes(target, seal(case_data, passphrase, anchor, content))
+
+
+def case_of(content: dict[str, Any]) -> dict[str, Any]:
+    """The case file a bundle holds: itself (waypoint-case/1), or a record's "case"."""
+    from desktop.services.case_record import is_record
+
+    if is_record(content):
+        case = content.get("case")
+        if not isinstance(case, dict):
+            raise BundleError("the bundle's record holds no case file")
+        return case
+    return content

@@ -68,13 +68,13 @@ def _is_bundle(path: Path) -> bool:
 
 def _read_bundle(path: Path, passphrase: str | None) -> dict[str, Any]:
     """The case file in an encrypted bundle, validated like a plain one."""
-    from desktop.services.bundle import BundleError, open_bundle
+    from desktop.services.bundle import BundleError, case_of, open_bundle
     from desktop.services.evaluation import CaseFileError, validate_case_data
 
     if passphrase is None:
         raise CaseImportError(path, "an encrypted bundle: its passphrase is needed")
     try:
-        data = open_bundle(path, passphrase)
+        data = case_of(open_bundle(path, passphrase))
     except CaseFileError as problem:
         raise CaseImportError(path, str(problem).strip() or "not a valid case file") from problem
     except BundleError as problem:
@@ -187,9 +187,14 @@ class CaseService:
         try:
             if bundle_passphrase is not None:
                 from desktop.services.bundle import write_bundle
+                from desktop.services.case_record import RECORD_CONTENT, build_record
 
-                write_bundle(data, target, bundle_passphrase,
-                             None if anchor is None else f"{anchor[0]}:{anchor[1]}")
+                head = None if anchor is None else f"{anchor[0]}:{anchor[1]}"
+                if stored.status == "finalized":  # the record travels with the facts
+                    write_bundle(build_record(self._db, case_id, data), target,
+                                 bundle_passphrase, head, RECORD_CONTENT)
+                else:
+                    write_bundle(data, target, bundle_passphrase, head)
             else:
                 replace_private_bytes(target, (json.dumps(data, ensure_ascii=False, indent=2)
                                                + "\n").encode("utf-8"))

@@ -270,14 +270,16 @@ def case_problems(data: object) -> list[CaseFileError]:
 
 def evaluate_case(data: dict[str, Any], decision_date: date | None = None,
                   pack: RulePack | None = None) -> dict[str, Any]:
-    """Validate and evaluate a case: decision date given, else the case's, else today.
+    """Validate and evaluate a case: decision date given, else the case's, else today (in the
+    office's time zone: services.decision.resolve_decision_date, the one rule).
 
     `pack` pins a rule pack (e.g. the one a stored determination names); default: the active.
     """
     validate_case_data(data)
     if decision_date is None:
-        recorded = data.get("decision_date")
-        decision_date = date.fromisoformat(recorded) if recorded else date.today()
+        from desktop.services.decision import resolve_decision_date
+
+        decision_date = resolve_decision_date(data, zone_name=_configured_zone()).value
     entry = parse_partial_date(data["entry"]["date"])
     if decision_date < entry.first:
         raise CaseFileError("/decision_date", f"decision date {decision_date} is before the "
@@ -285,6 +287,15 @@ def evaluate_case(data: dict[str, Any], decision_date: date | None = None,
     determination = evaluate(data, pack or active_rule_pack(), decision_date, __version__)
     determination["facts_digest"] = facts_digest(data)
     return determination
+
+
+def _configured_zone() -> str | None:
+    """The office time zone of the data folder in use (the CLI's --data-dir), if set."""
+    from desktop.services.clock import configured_zone
+    from desktop.services.rule_packs import current_store
+
+    store = current_store()
+    return configured_zone(store.root.parent) if store is not None else None
 
 
 def rule_pack_info() -> dict[str, str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from db.records import StoredDetermination, StoredMemo
+from db.records import FinalRecord, StoredCase, StoredDetermination, StoredMemo
 from desktop.case_rules import facts_digest
 from desktop.services.cases import acting_person, utc_clock
 
@@ -62,20 +63,36 @@ class MemoService:
             case_id, determination, pdf_bytes, digest=facts_digest_of,
             rules_hash=rules_hash_of(determination), now=self._clock(), actor=self._actor)
 
-    def finalize(self, case_id: str, officer: str, pdf_bytes: bytes) -> int:
+    def finalize(self, case_id: str, officer: str, pdf_bytes: bytes,
+                 record: FinalRecord | None = None) -> int:
         """Store the final memo signed by officer and lock the case.
 
         Needs a determination of the current facts. After start_amendment, finalizing again
         stores a new final memo that supersedes the previous one (which never changes).
+        `record` (the decision path's) keeps the pinned decision date and the officer's
+        determination with the memo.
         """
         memo_id = self._db.memos.finalize(case_id, officer, pdf_bytes, digest=facts_digest_of,
-                                          now=self._clock())
+                                          now=self._clock(), record=record)
         self._db.backup_after("finalize")
         return memo_id
 
     def start_amendment(self, case_id: str, officer: str, reason: str) -> None:
-        """Unlock a finalized case so its facts can change; the final memo stays."""
+        """Unlock a finalized case so its facts can change; the final memo stays.
+
+        The final memo keeps its decision date. A date that was pinned at finalize from
+        "today" is released in the case, so the amendment gets its own date when finalized;
+        a date typed into the case stays.
+        """
+        finals = [m for m in self._db.memos.all_for_case(case_id) if m.status == "final"]
         self._db.memos.start_amendment(case_id, officer, reason, now=self._clock())
+        record = finals[-1].officer_determination if finals else None
+        if not record or record.get("decision_date_source") != "today":
+            return
+        data = dict(self._db.cases.get(case_id).case_data)
+        if data.get("decision_date") == record.get("decision_date"):
+            data.pop("decision_date")
+            self._db.cases.save_draft(case_id, data, now=self._clock(), actor=self._actor)
 
     def superseded_memo(self, case_id: str) -> tuple[str | None, int | None]:
         """For an amendment: the final memo the next one supersedes, in words, and its id."""
@@ -108,6 +125,20 @@ class MemoService:
         """The audit chain's head as "<entry>:<hash>", for render_memo(audit_anchor=...)."""
         head = self._db.memos.chain_head()
         return None if head is None else f"{head[0]}:{head[1]}"
+
+    def with_pinned_date(self, stored: StoredCase) -> StoredCase:
+        """A finalized case as its final record was decided: a case finalized before dates
+        were pinned into it gets the decision date of its final memo's determination."""
+        if stored.status != "finalized" or stored.case_data.get("decision_date"):
+            return stored
+        finals = [m for m in self._db.memos.all_for_case(stored.case_id) if m.status == "final"]
+        pinned = finals[-1].decision_date if finals else None
+        if pinned is None and finals and finals[-1].determination_id is not None:
+            latest = self._db.memos.latest_determination(stored.case_id)
+            pinned = latest.decision_date if latest is not None else None
+        if not pinned:
+            return stored
+        return replace(stored, case_data={**stored.case_data, "decision_date": pinned[:10]})
 
     def anchor_code(self) -> str | None:
         """The chain head as a short code to write down or send (db.anchor), if any."""

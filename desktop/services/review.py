@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,9 +57,10 @@ class ReviewService:
     """
 
     def __init__(self, database: Database, clock: Callable[[], datetime] = utc_clock, *,
-                 actor: str | None = None) -> None:
+                 actor: str | None = None, zone_name: str | None = None) -> None:
         self._db = database
         self._clock = clock
+        self.zone_name = zone_name  # the office's time zone; None: the machine's
         self._office = OfficeRepository(database)
         self.actor = actor or database_login(database) or current_user() or "unknown"
 
@@ -146,13 +147,14 @@ class ReviewService:
         if signed is not None:
             memos.store_draft_memo(case_id, determination, signed)
 
-    @staticmethod
-    def _evaluate(data: dict[str, Any], now: datetime) -> dict[str, Any]:
-        from desktop.services.evaluation import evaluate_case
+    def _evaluate(self, data: dict[str, Any], now: datetime) -> dict[str, Any]:
+        """The determination on the decision path: the case's date, else today in the
+        office's time zone (the window's and the CLI's clock)."""
+        from desktop.services.decision import DecisionPath
+        from desktop.services.rule_packs import active_rule_pack
 
-        recorded = data.get("decision_date")
-        decision_date = date.fromisoformat(recorded) if isinstance(recorded, str) else now.date()
-        return evaluate_case(data, decision_date)
+        path = DecisionPath(active_rule_pack(), zone_name=self.zone_name, clock=lambda: now)
+        return path.evaluate(data, path.decide(data))
 
     def return_case(self, case_id: str, comments: Sequence[tuple[str, str]]) -> None:
         """Send back with comments [(step name, text)]; the caseworker sees each on its step."""

@@ -16,6 +16,7 @@ from desktop.engine import RulePack, parse_case, parse_pack
 from desktop.engine.case_view import CaseView
 from desktop.engine.determination import FAMILIES
 from desktop.engine.explore import decide
+from desktop.services.clock import office_today
 from desktop.services.rules import pack_hash
 
 if TYPE_CHECKING:
@@ -248,7 +249,7 @@ def run_impact(database: Database, baseline: PackFiles, candidate: PackFiles, *,
     with database.read() as connection:
         total = count_cases(connection)
     report = ImpactReport("", "", total=total)
-    day = today or date.today()
+    day = today or office_today()
     workers = workers or default_workers()
     results: dict[int, list[Found]] = {}
 

@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.services.clock import configured_zone, office_today
 from desktop.services.law_changes import mark_affected, open_law_flags
 from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
 from desktop.services.rule_pack_file import RulePackRefused, VerifiedPack, verify_pack_bytes
@@ -56,7 +57,9 @@ class RulePackService:
         """The worker processes read both packs themselves (nothing parsed here)."""
         baseline = partial(stored_files, self.data_dir, self.store.active_hash())
         return run_impact(self.database, baseline, partial(verified_files, pack.raw),
-                          workers=self.workers, today=self.clock().date(), progress=progress,
+                          workers=self.workers,
+                          today=office_today(self.clock(), configured_zone(self.data_dir)),
+                          progress=progress,
                           cancelled=cancelled)
 
     def install_and_mark(self, pack: VerifiedPack, report: ImpactReport) -> int:

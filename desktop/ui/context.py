@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
@@ -14,7 +14,10 @@ from desktop.ui.background import BackgroundRunner
 
 if TYPE_CHECKING:  # the storage stack is imported lazily, after the window is on screen
     from desktop.services.cases import CaseService
+    from desktop.services.decision import DecisionDate, DecisionPath
     from desktop.services.memos import MemoService
+
+TIME_ZONE_KEY = "office/time_zone"  # = desktop.services.clock.TIME_ZONE_KEY
 
 
 @dataclass(frozen=True)
@@ -28,3 +31,27 @@ class UiServices:
     clock: Callable[[], datetime]
     paths: AppPaths
     database_url: str
+
+    def office_zone(self) -> str | None:
+        """The office's time zone setting (an IANA name), None for the machine's own zone."""
+        value = self.settings.value(TIME_ZONE_KEY, "")
+        return value.strip() or None if isinstance(value, str) else None
+
+    def decision_date(self, case_data: dict[str, Any]) -> DecisionDate:
+        """The case's decision date, else today in the office's time zone (the one clock)."""
+        from desktop.services.decision import resolve_decision_date
+
+        return resolve_decision_date(case_data, now=self.clock(), zone_name=self.office_zone())
+
+    def decision_path_factory(self) -> Callable[[], DecisionPath]:
+        """Made on the GUI thread, called in a worker: the decision path under the active
+        rule pack (loading it is slow), with this window's clock and office time zone."""
+        zone, clock = self.office_zone(), self.clock
+
+        def make() -> DecisionPath:
+            from desktop.services.decision import DecisionPath
+            from desktop.services.rule_packs import active_rule_pack
+
+            return DecisionPath(active_rule_pack(), zone_name=zone, clock=clock)
+
+        return make

@@ -9,6 +9,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    agreeing_record,
     load_public_case,
     open_page,
     services_fixture,
@@ -31,7 +32,7 @@ def test_amend_needs_the_officers_key_passphrase(qtbot, services) -> None:
     with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
         page.go_to_step(Step.MEMO)
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
-        memo.finalize_as(OFFICER, KEY_PASS)  # the key is made on first use
+        memo.finalize_as(agreeing_record(memo, OFFICER), KEY_PASS)  # the key is made now
     final = services.memos.latest_memo(case_id)
     assert final is not None and final.status == "final"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(

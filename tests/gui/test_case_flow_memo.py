@@ -11,6 +11,7 @@ from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    agreeing_record,
     load_public_case,
     open_page,
     services_fixture,
@@ -89,7 +90,7 @@ def test_print_renders_every_page_at_300_dpi(qtbot, services, memo_page, tmp_pat
 def test_finalize_locks_the_case_and_amend_unlocks_it(qtbot, services, memo_page):
     page, memo, case_id = memo_page
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
-        memo.finalize_as("María José Núñez")
+        memo.finalize_as(agreeing_record(memo, "María José Núñez"))
     assert services.cases.get_case(case_id).status == "finalized"
     head = services.cases.database.memos.chain_head()
     from db.anchor import code_for
@@ -124,6 +125,23 @@ def test_the_save_dialog_keeps_the_suggested_file_in_the_chosen_folder(
         dialog.accept()
     assert suggested.exists() and suggested.parent == folder
     assert "outside Waypoint's encrypted store" in memo.status.text()
+
+
+def test_without_a_remembered_folder_the_save_dialog_opens_in_documents_named_by_case_id(
+    qtbot, services, memo_page, tmp_path, monkeypatch
+):
+    page, memo, case_id = memo_page
+    monkeypatch.setenv("HOME", str(tmp_path))  # the user's documents folder: ~/Documents
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    services.settings.remove(LAST_FOLDER_KEY)
+    page.flow.data.pop("case_reference", None)
+    dialog = memo.ask_save()
+    suggested = Path(dialog.selectedFiles()[0])
+    assert suggested.parent == documents
+    assert suggested.name == f"Waypoint memo {case_id}.pdf"
+    dialog.reject()
 
 
 def test_print_opens_the_system_dialog_and_cancel_prints_nothing(qtbot, memo_page):
@@ -173,7 +191,7 @@ def test_the_preview_on_screen_follows_refresh_finalize_and_amend(qtbot, service
         memo.refresh_button.click()  # the same draft again
     qtbot.waitUntil(lambda: shown_preview(memo) == draft, timeout=10_000)
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
-        memo.finalize_as("María José Núñez")
+        memo.finalize_as(agreeing_record(memo, "María José Núñez"))
     assert memo.status.text().startswith("Final memo")
     # The final memo has no DRAFT watermark or header: the page on screen changes to it (one
     # QPdfDocument loaded again kept showing the pages it had drawn of the draft).
@@ -197,7 +215,7 @@ def test_pages_of_the_old_memo_still_being_drawn_never_come_back(qtbot, services
     qtbot.waitUntil(lambda: has_text(shown_preview(memo)), timeout=10_000)
     draft_bytes = memo.pdf_bytes
     with qtbot.waitSignals([memo.finalized, memo.preview_ready], timeout=30_000, order="strict"):
-        memo.finalize_as("María José Núñez")
+        memo.finalize_as(agreeing_record(memo, "María José Núñez"))
     final_bytes = memo.pdf_bytes
     assert final_bytes != draft_bytes
     qtbot.waitUntil(lambda: has_text(shown_preview(memo)), timeout=10_000)

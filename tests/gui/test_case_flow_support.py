@@ -138,3 +138,27 @@ def choose_value(combo: Any, value: object) -> None:
     index = combo.index_of(value)
     assert index >= 0, value
     choose_index(combo, index)
+
+
+def agreeing_record(memo: Any, officer: str,
+                    why: str = "Decided on the record as it stands.") -> Any:
+    """What the finalize dialog gives for an officer who agrees with every finding of the memo
+    on screen and decides without each question still open (saying why)."""
+    from desktop.services.decision import FinalInput
+    from desktop.services.officer_record import DecidedWithout, RuleConclusion, open_questions
+
+    determination = memo.determination
+    assert determination is not None, "the memo preview is not ready"
+    return FinalInput(
+        officer,
+        tuple(RuleConclusion(str(f["rule"]), "agree") for f in determination["findings"]),
+        tuple(DecidedWithout(q.field, q.question, why) for q in open_questions(determination)))
+
+
+def agree_in_dialog(dialog: Any, why: str = "Decided on the record as it stands.") -> None:
+    """In the finalize dialog: agree with every finding, decide without each open question."""
+    for row in dialog.conclusion_rows:
+        row.choice.setCurrentIndex(row.choice.findData("agree"))
+    for question in dialog.question_rows:
+        question.without.setChecked(True)
+        question.reason.setText(why)

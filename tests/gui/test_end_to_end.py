@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    agreeing_record,
     choose_value,
     load_public_case,
     open_page,
@@ -151,7 +152,7 @@ def test_a_case_from_nothing_to_a_final_memo(qtbot, services) -> None:
         page.go_to_step(Step.MEMO)
     assert memo.document.pageCount() >= 1
     with qtbot.waitSignal(memo.finalized, timeout=30_000):
-        memo.finalize_as("Officer Dana Reyes")
+        memo.finalize_as(agreeing_record(memo, "Officer Dana Reyes"))
     stored_memo = services.memos.latest_memo(case_id)
     assert stored_memo is not None and stored_memo.status == "final"
     assert stored_memo.finalized_by == "Officer Dana Reyes"

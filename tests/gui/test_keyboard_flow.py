@@ -203,6 +203,14 @@ def test_the_finalize_dialog_is_used_by_keyboard(qtbot, services) -> None:
     press(Qt.Key.Key_Tab)  # a first key: the passphrase is asked twice
     assert focused() is dialog.repeat_edit
     QTest.keyClicks(dialog.repeat_edit, "key pass")
+    press(Qt.Key.Key_Return)  # no conclusions yet: OK stays off, and says what is needed
+    assert dialog.isVisible() and "conclusion" in dialog.missing.text()
+    for row in dialog.conclusion_rows:  # Tab to each finding's conclusion; "A" picks Agree
+        press(Qt.Key.Key_Tab)  # (the reason field is off when agreeing: Tab passes it)
+        assert focused() is row.choice, (focused().accessibleName(), row.rule)
+        press(Qt.Key.Key_A)
+        assert row.value() == "agree"
+    assert dialog.missing.text() == ""
     with qtbot.waitSignal(memo.finalized, timeout=30_000):
         press(Qt.Key.Key_Return)
     assert services.cases.get_case(case_id).status == "finalized"

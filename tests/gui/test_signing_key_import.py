@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from PySide6.QtWidgets import QApplication
 from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+    agree_in_dialog,
     load_public_case,
     open_page,
     services_fixture,
@@ -121,6 +122,7 @@ def test_imported_key_signs_the_memo_finalized_as_that_officer(qtbot, services, 
     finalize.passphrase_edit.setText(ORG_PASS)
     assert finalize.key_note.text() == ""  # the imported key is found: no new key is made
     assert not finalize.repeat_edit.isEnabled()
+    agree_in_dialog(finalize)
     with qtbot.waitSignal(memo.finalized, timeout=30_000):
         finalize.accept()
     assert key_files(services) == [key.path]  # still the imported key, no other

@@ -110,3 +110,10 @@ def pages_with_images(pdf: bytes) -> list[bool]:
 
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     return [draws_image(page.get("/Resources")) for page in reader.pages]
+
+
+def agree_with_every_finding() -> list[str]:
+    """`--conclusion RULE=agree` for every rule family the engine knows (a final memo's CLI)."""
+    from desktop.engine.determination import FAMILIES
+
+    return [argument for rule, _run in FAMILIES for argument in ("--conclusion", f"{rule}=agree")]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from tests.memo.helpers import CASES_DIR, pages_text
+from tests.memo.helpers import CASES_DIR, agree_with_every_finding, pages_text
 
 CASE = CASES_DIR / "tb-claim-pending-in-mexico.case.json"
 
@@ -28,7 +28,8 @@ def test_final_memo_names_the_officer(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("WAYPOINT_SIGNING_PASSPHRASE", "a passphrase")  # a final memo is signed
     output = tmp_path / "final.pdf"
     code = main(["--data-dir", str(tmp_path / "data"), "memo", str(CASE), "-o", str(output),
-                 "--final", "--officer", "Ana Pérez", "--decision-date", "2019-12-02"])
+                 "--final", "--officer", "Ana Pérez", "--decision-date", "2019-12-02",
+                 *agree_with_every_finding()])
     assert code == 0
     text = "\n".join(pages_text(output.read_bytes()))
     assert "DRAFT" not in text

@@ -11,10 +11,19 @@ import pytest
 from desktop.cli import main
 from desktop.services import signing
 from desktop.services.memo_verification import StoredMemoFacts, check_memo
-from tests.memo.helpers import CASES_DIR, GENERATED_AT, load_case, pages_text, render
+from tests.memo.helpers import (
+    CASES_DIR,
+    GENERATED_AT,
+    agree_with_every_finding,
+    load_case,
+    pages_text,
+    render,
+)
 from tests.owner_only import assert_mode
 
 CASE = CASES_DIR / "tb-trafficking-unknown.case.json"
+# Its one open question, decided without by the finalizing officer (a final memo needs it).
+DECIDE_WITHOUT = ["--decide-without", "circumstances.trafficking_victim=Settled at interview."]
 PASS = "correct horse battery"
 
 
@@ -104,7 +113,7 @@ def test_cli_final_signs_and_verify_says_so(tmp_path: Path, monkeypatch: pytest.
     data = ["--data-dir", str(tmp_path / "data")]
     memo = tmp_path / "final.pdf"
     assert main([*data, "memo", str(CASE), "-o", str(memo), "--final",
-                 "--officer", "Ana Pérez"]) == 0
+                 "--officer", "Ana Pérez", *agree_with_every_finding(), *DECIDE_WITHOUT]) == 0
     assert main([*data, "memo", "verify", str(memo)]) == 3  # a self-signed key: valid, no one
     out = capsys.readouterr().out
     assert "intact and valid" in out and "IDENTITY IS NOT ESTABLISHED" in out
@@ -115,7 +124,7 @@ def test_cli_final_signs_and_verify_says_so(tmp_path: Path, monkeypatch: pytest.
     assert "NOT VALID" in capsys.readouterr().out
     monkeypatch.setenv("WAYPOINT_SIGNING_PASSPHRASE", "wrong")
     assert main([*data, "memo", str(CASE), "-o", str(tmp_path / "x.pdf"), "--final",
-                 "--officer", "Ana Pérez"]) == 2
+                 "--officer", "Ana Pérez", *agree_with_every_finding(), *DECIDE_WITHOUT]) == 2
     assert "passphrase does not open" in capsys.readouterr().err
 
 

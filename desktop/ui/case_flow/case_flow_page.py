@@ -6,7 +6,7 @@ import copy
 import threading
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -32,7 +32,7 @@ from desktop.ui.case_flow.journey_page import JourneyPage
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_page import MemoPage
 from desktop.ui.case_flow.officer_dialogs import amendment_dialog
-from desktop.ui.case_flow.review_page import ReviewPage, decision_date_words
+from desktop.ui.case_flow.review_page import ReviewPage
 from desktop.ui.case_flow.step_list_model import StepListModel
 from desktop.ui.context import UiServices
 from desktop.ui.office.conflicts import CaseConflictError, open_merge_dialog
@@ -40,6 +40,9 @@ from desktop.ui.office.review_panel import attach_review
 from desktop.ui.widgets.focus_order import chain_tab_order, step_in_chain
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
 from desktop.ui.widgets.text_edits import TextLineEdit
+
+if TYPE_CHECKING:
+    from desktop.services.decision import DecisionDate
 
 AUTOSAVE_DELAY_MS = 500
 # Work split over event-loop turns waits on a 1 ms timer, not 0: a zero timeout is a posted
@@ -188,7 +191,7 @@ class CaseFlowPage(QWidget):
         self.save_timer.timeout.connect(self.save_now)
         self.setEnabled(False)
         services.runner.run(
-            lambda: services.cases.get_case(case_id),
+            lambda: services.memos.with_pinned_date(services.cases.get_case(case_id)),
             on_done=while_alive(self, self._on_case_loaded),
             on_error=while_alive(self, self._on_load_error),
         )
@@ -272,9 +275,12 @@ class CaseFlowPage(QWidget):
     def _show_decision_date(self) -> None:
         if not self._header_built:
             return
-        self.decision_words.setText(
-            "rules applied as of " + decision_date_words(self.flow.data, self.decision_date())
-        )
+        decision = self.decision_date()
+        self.decision_words.setText("rules applied as of " + decision.words())
+        self.banner_label.setText(
+            "This case is finalized and read-only. Its decision date, "
+            f"{decision.words()}, was fixed when it was finalized." if self.flow.read_only
+            else "This case is finalized and read-only.")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt spelling)
         # Escape in the step list goes back to the case list (the page's own "way out").
@@ -303,7 +309,8 @@ class CaseFlowPage(QWidget):
         flow, services = self.flow, self.services
         page: Any
         if step is Step.REVIEW:
-            page = ReviewPage(flow, services.runner, self.decision_date, self.stack)
+            page = ReviewPage(flow, services.runner, self.decision_date, self.stack,
+                              decision_path=services.decision_path_factory())
         elif step is Step.MEMO:
             page = MemoPage(flow, services, self.case_id, self.decision_date, self.stack)
             page.finalized.connect(self._on_finalized)
@@ -422,14 +429,10 @@ class CaseFlowPage(QWidget):
             page.set_read_only(read_only)
         self.finalize_action.setEnabled(not read_only)
 
-    def decision_date(self) -> date:
-        stored = self.flow.data.get("decision_date")
-        if isinstance(stored, str):
-            try:
-                return date.fromisoformat(stored)
-            except ValueError:
-                pass
-        return self.services.clock().date()
+    def decision_date(self) -> DecisionDate:
+        """The case's decision date, else today in the office's time zone: one typed value
+        that the review, the memo and finalize all use."""
+        return self.services.decision_date(self.flow.data)
 
     # -- moving between steps ------------------------------------------------------------------
     @property
@@ -580,30 +583,35 @@ class CaseFlowPage(QWidget):
         dialog.open()
 
     def amend(self, officer: str, reason: str, passphrase: str | None = None) -> None:
-        """Unlock a finalized case for changes (the final memo stays on record); with a
-        passphrase, only once the officer's signing key opens with it."""
-        memos, case_id, data_dir = self.services.memos, self.case_id, self.services.paths.data_dir
+        """Unlock a finalized case for changes (the final memo stays on record, with its
+        decision date; a date pinned from "today" is released for the amendment's own); with
+        a passphrase, only once the officer's signing key opens with it."""
+        memos, cases, case_id = self.services.memos, self.services.cases, self.case_id
+        data_dir = self.services.paths.data_dir
 
-        def work() -> None:
+        def work() -> Any:
             if passphrase is not None:
                 from desktop.services.signing import prove_officer
 
                 prove_officer(data_dir, officer, passphrase)
             memos.start_amendment(case_id, officer, reason)
+            return cases.get_case(case_id)
 
         self.services.runner.run(
             work,
-            on_done=while_alive(self, lambda _result: self._on_amendment_started()),
+            on_done=while_alive(self, self._on_amendment_started),
             on_error=while_alive(
                 self, lambda error: self.save_status.setText(f"Could not amend: {error}")
             ),
         )
 
-    def _on_amendment_started(self) -> None:
-        self.flow.read_only = False
+    def _on_amendment_started(self, stored: Any) -> None:
+        step = self.flow.current
+        self.flow.reset(stored.case_data, read_only=False)
+        self._writer.version, self._writer.base = stored.version, stored.case_data
         self._apply_read_only()
         self._load_header()
-        self.go_to_step(self.flow.current)
+        self.go_to_step(step)
         self.save_status.setText("Amending: changes are saved as a new draft")
 
     # -- closing -------------------------------------------------------------------------------

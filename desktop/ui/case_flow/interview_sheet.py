@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -32,16 +31,6 @@ if TYPE_CHECKING:
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 SHEET_CAPTION = ("Save interview sheet as PDF — the file will be outside Waypoint's "
                  "encrypted store")
-
-
-def render_sheet_in_worker(data: dict[str, Any], decision_date: date, generated_at: datetime,
-                           language: str) -> bytes:
-    """Run in a worker: evaluate the case as it stands and render its interview sheet."""
-    from desktop.services.evaluation import evaluate_case
-    from desktop.services.memo_rendering import render_case_interview_sheet
-
-    return render_case_interview_sheet(data, evaluate_case(data, decision_date),
-                                       language=language, generated_at=generated_at)
 
 
 class InterviewSheetDialog(QDialog):
@@ -132,9 +121,11 @@ class InterviewSheet(QObject):
     def _render_later(self, language: str) -> Callable[[], bytes]:
         """The rendering, bound now to a copy of the answers, the decision date and the clock."""
         snapshot = copy.deepcopy(self.page.flow.data)
-        decision_date = self.page.decision_date()
+        decision = self.page.decision_date()
         generated_at = self.page.services.clock()
-        return lambda: render_sheet_in_worker(snapshot, decision_date, generated_at, language)
+        make_path = self.page.services.decision_path_factory()
+        return lambda: make_path().interview_sheet(snapshot, decision, language=language,
+                                                   generated_at=generated_at)
 
     def save_to(self, path: str, language: str, how: str = "saved") -> None:
         """Render the sheet in the runner and write it to `path` (owner-only)."""

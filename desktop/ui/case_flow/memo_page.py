@@ -5,9 +5,8 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -28,6 +27,7 @@ from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.background import Task, TaskCancelled
+from desktop.ui.case_flow.determination_dialog import FinalizeDialog
 from desktop.ui.case_flow.interview_sheet import InterviewSheet
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_printing import (
@@ -35,10 +35,12 @@ from desktop.ui.case_flow.memo_printing import (
     neutral_document_name,
     print_pdf,
 )
-from desktop.ui.case_flow.officer_dialogs import finalize_dialog
 from desktop.ui.case_flow.review_page import DECISION_SUPPORT_NOTICE
 from desktop.ui.context import UiServices
 from desktop.ui.widgets.focus_order import first_reachable
+
+if TYPE_CHECKING:
+    from desktop.services.decision import DecisionDate, FinalInput, FinalMemo
 
 LAST_FOLDER_KEY = "memo/last_folder"
 SAVE_CAPTION = "Save memo as PDF — the file will be outside Waypoint's encrypted store"
@@ -51,20 +53,6 @@ def safe_file_stem(name: str) -> str:
     cleaned = _UNSAFE_IN_NAMES.sub(" ", name)
     cleaned = " ".join(cleaned.split()).strip(". ")
     return cleaned[:80].strip(". ") or "memo"
-
-
-def render_in_worker(
-    data: dict[str, Any], decision_date: date, generated_at: datetime, **memo: Any
-) -> tuple[dict[str, Any], bytes]:
-    """Run in a worker: evaluate the case and render its memo."""
-    from desktop.services.evaluation import evaluate_case
-    from desktop.services.memo_rendering import render_case_memo
-
-    determination = evaluate_case(data, decision_date)
-    pdf = render_case_memo(
-        data, determination, generated_at=generated_at, officer_notes=data.get("notes"), **memo
-    )
-    return determination, pdf
 
 
 class MemoPage(QWidget):
@@ -84,7 +72,7 @@ class MemoPage(QWidget):
         flow: CaseFlow,
         services: UiServices,
         case_id: str,
-        decision_date: Callable[[], date],
+        decision_date: Callable[[], DecisionDate],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +89,7 @@ class MemoPage(QWidget):
         self.progress: QProgressDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self.save_dialog: QFileDialog | None = None
+        self.finalize_dialog: FinalizeDialog | None = None
         self._printer: QPrinter | None = None
 
         layout = QVBoxLayout(self)
@@ -191,19 +180,20 @@ class MemoPage(QWidget):
         self._generation += 1
         generation = self._generation
         snapshot = copy.deepcopy(self.flow.data)
-        status = "final" if self.read_only else "draft"
+        final = self.read_only
         self.status.setText("Rendering the memo…")
-        decision_date = self.decision_date()
+        decision = self.decision_date()
         generated_at = self.services.clock()
+        make_path = self.services.decision_path_factory()
+        memos, case_id = self.services.memos, self.case_id
 
         def work() -> tuple[dict[str, Any], bytes]:
-            if status == "final":
-                memo = self.services.memos.latest_memo(self.case_id)
+            path = make_path()
+            if final:  # the stored final memo, under its pinned decision date
+                memo = memos.latest_memo(case_id)
                 if memo is not None and memo.status == "final":
-                    from desktop.services.evaluation import evaluate_case
-
-                    return evaluate_case(snapshot, decision_date), memo.pdf_bytes
-            return render_in_worker(snapshot, decision_date, generated_at)
+                    return path.evaluate(snapshot, decision), memo.pdf_bytes
+            return path.evaluate_and_render(snapshot, decision, generated_at=generated_at)
 
         self.services.runner.run(
             work,
@@ -269,8 +259,13 @@ class MemoPage(QWidget):
     def open_save_dialog(
         self, caption: str, what: str, on_selected: Callable[[str], None]
     ) -> QFileDialog:
-        """A PDF save dialog in the last folder used, suggesting a neutral name (no person's)."""
-        folder = Path(str(self.services.settings.value(LAST_FOLDER_KEY, str(Path.home()))))
+        """A PDF save dialog in the last folder used (at first the user's documents folder),
+        suggesting a neutral name (no person's)."""
+        from desktop.ui.case_list.transfer import documents_folder
+
+        remembered = str(self.services.settings.value(LAST_FOLDER_KEY, "") or "")
+        folder = Path(remembered if remembered and Path(remembered).is_dir()
+                      else documents_folder())
         name = safe_file_stem(neutral_document_name(what, self.case_id))
         dialog = QFileDialog(self, caption, str(folder), "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -405,59 +400,52 @@ class MemoPage(QWidget):
             self._report_error(error)
 
     # -- finalize ------------------------------------------------------------------------------
-    def ask_finalize(self) -> None:
+    def ask_finalize(self) -> FinalizeDialog | None:
+        """The finalize dialog: the officer's conclusions, the open questions, her signature."""
         from desktop.services.signing import has_key
 
+        if self.determination is None:
+            return None
         data_dir = self.services.paths.data_dir
-        dialog = finalize_dialog(self, has_key=lambda name: has_key(data_dir, name))
-        dialog.accepted.connect(lambda: self.finalize_as(dialog.officer(), dialog.passphrase()))
+        dialog = FinalizeDialog(self.determination, self.decision_date().words(), self,
+                                has_key=lambda name: has_key(data_dir, name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.finalize_as(dialog.record_input(),
+                                                         dialog.passphrase()))
+        dialog.answer_requested.connect(self.field_requested.emit)
+        self.finalize_dialog = dialog
         dialog.open()
+        return dialog
 
-    def finalize_as(self, officer: str, passphrase: str | None = None) -> None:
-        """Save the answers, record the determination, render, sign and store the final memo.
+    def finalize_as(self, record: FinalInput, passphrase: str | None = None) -> None:
+        """Save the answers, pin the decision date, check the officer's determination against
+        the evaluation, render, sign and store the final memo (services.decision).
 
         With a passphrase the memo carries the officer's digital signature (the officer's key
-        is made on first use); an amendment names the final memo it supersedes.
+        is made on first use); an amendment names the final memo it supersedes. A record that
+        cannot be final (a finding without a conclusion, an open question neither answered nor
+        explained) is refused with every reason, and nothing is stored.
         """
-        if self.read_only or not officer.strip():
+        if self.read_only or not record.officer.strip():
             return
         snapshot = copy.deepcopy(self.flow.data)
-        decision_date = self.decision_date()
-        finalized_at = self.services.clock()
         services, case_id = self.services, self.case_id
+        make_path = services.decision_path_factory()
         self.status.setText("Finalizing…")
 
-        def work() -> str:
-            from desktop.services.signing import signer_note
+        def work() -> FinalMemo:
+            return make_path().finalize(services.cases, services.memos, case_id, snapshot,
+                                        record, data_dir=services.paths.data_dir,
+                                        passphrase=passphrase or None)
 
-            services.cases.save_draft(case_id, snapshot)
-            supersedes, supersedes_id = services.memos.superseded_memo(case_id)
-            determination, pdf = render_in_worker(
-                snapshot,
-                decision_date,
-                finalized_at,
-                status="final",
-                finalized_by=officer,
-                finalized_at=finalized_at,
-                signed=bool(passphrase),
-                signer_note=signer_note(services.paths.data_dir, officer) if passphrase else None,
-                supersedes=supersedes,
-                supersedes_id=supersedes_id,
-                audit_anchor=services.memos.chain_anchor(),
-            )
-            if passphrase:
-                from desktop.services.signing import sign_as_officer
+        services.runner.run(work, on_done=while_alive(self, self._finalized),
+                            on_error=while_alive(self, self._report_error))
 
-                pdf, _made = sign_as_officer(pdf, services.paths.data_dir, officer, passphrase)
-            services.memos.record_determination(case_id, determination)
-            services.memos.finalize(case_id, officer, pdf)
-            return officer
-
-        services.runner.run(work, on_done=self._finalized, on_error=self._report_error)
-
-    def _finalized(self, officer: str) -> None:
+    def _finalized(self, final: FinalMemo) -> None:
+        self.flow.data["decision_date"] = final.decision.iso  # pinned, as stored with the case
+        officer = final.record.officer
         code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
         self.anchor_note = f". Anchor code for the file: {code}" if code else ""
-        self.status.setText(f"Finalized by {officer}. The case is now read-only"
-                            f"{self.anchor_note}.")
+        self.status.setText(f"Finalized by {officer}, decision date {final.decision.words()}. "
+                            f"The case is now read-only{self.anchor_note}.")
         self.finalized.emit(officer)

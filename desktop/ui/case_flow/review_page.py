@@ -6,7 +6,7 @@ import copy
 import html
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,25 +35,18 @@ from desktop.ui.case_flow.why_tree_model import (
     rests_on_unverified,
 )
 
+if TYPE_CHECKING:
+    from desktop.services.decision import DecisionDate, DecisionPath
+
 DECISION_SUPPORT_NOTICE = "Decision support — the officer decides."
 
 
-def decision_date_words(case: dict[str, Any], today: date) -> str:
-    """`today, 29 November 2026` or `2 December 2019`: the decision date as the steps show it."""
-    stored = case.get("decision_date")
-    words = f"{today.day} {today:%B %Y}"
-    return words if isinstance(stored, str) and stored else f"today, {words}"
+def _active_decision_path() -> DecisionPath:
+    """In a worker: the decision path under the active rule pack, the machine's time zone."""
+    from desktop.services.decision import DecisionPath
+    from desktop.services.rule_packs import active_rule_pack
 
-
-def evaluate_in_worker(data: dict[str, Any], decision_date: date) -> dict[str, Any]:
-    """Run in a worker thread: the determination, or the case's problems when it is invalid."""
-    from desktop.services.evaluation import CaseFileError, case_problems, evaluate_case
-
-    try:
-        return {"determination": evaluate_case(data, decision_date)}
-    except CaseFileError:
-        problems = case_problems(data)
-        return {"problems": [(p.pointer, p.message) for p in problems]}
+    return DecisionPath(active_rule_pack())
 
 
 class ReviewPage(StepPage):
@@ -66,12 +59,14 @@ class ReviewPage(StepPage):
         self,
         flow: CaseFlow,
         runner: BackgroundRunner,
-        today: Callable[[], date],
+        decision_date: Callable[[], DecisionDate],
         parent: QWidget | None = None,
+        decision_path: Callable[[], DecisionPath] | None = None,
     ) -> None:
         super().__init__(flow, parent)
         self.runner = runner
-        self.today = today
+        self.decision_date = decision_date
+        self.decision_path = decision_path or _active_decision_path
         self.determination: dict[str, Any] | None = None
         self.engine_problems: list[tuple[str, str]] = []
         self._generation = 0
@@ -124,7 +119,7 @@ class ReviewPage(StepPage):
     # -- evaluation ----------------------------------------------------------------------------
     def chosen_decision_date(self) -> date:
         """The case's decision date (set in the case header), or today when it is empty."""
-        return self.today()
+        return self.decision_date().value
 
     def load(self) -> None:
         self.evaluate()
@@ -134,10 +129,11 @@ class ReviewPage(StepPage):
         self._generation += 1
         generation = self._generation
         snapshot = copy.deepcopy(self.flow.data)
-        decision_date = self.chosen_decision_date()
+        decision = self.decision_date()
+        make_path = self.decision_path
         self.status.setText("Evaluating…")
         self.runner.run(
-            lambda: evaluate_in_worker(snapshot, decision_date),
+            lambda: make_path().evaluate_or_problems(snapshot, decision),
             on_done=while_alive(self, lambda result: self._show_result(generation, result)),
             on_error=while_alive(self, lambda error: self._show_error(generation, error)),
         )
@@ -150,8 +146,7 @@ class ReviewPage(StepPage):
         self._show_tree(self.determination)
         self.summary.setText(self._summary_html())
         if self.determination is not None:
-            as_of = decision_date_words(self.flow.data, self.today())
-            self.status.setText(f"Evaluated as of {as_of}")
+            self.status.setText(f"Evaluated as of {self.decision_date().words()}")
         else:
             self.status.setText("The case cannot be evaluated yet")
         self.evaluated.emit()

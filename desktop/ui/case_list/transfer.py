@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
@@ -30,9 +30,15 @@ def export_file_name(case_id: str, *, bundle: bool = False) -> str:
     return f"case-{cleaned}{suffix}"
 
 
+def documents_folder() -> str:
+    """The user's documents folder (the home folder where the system has none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and Path(found).is_dir() else str(Path.home())
+
+
 def _folder(settings: QSettings, key: str) -> str:
     value = settings.value(key, "")
-    return value if isinstance(value, str) and Path(value).is_dir() else str(Path.home())
+    return value if isinstance(value, str) and Path(value).is_dir() else documents_folder()
 
 
 class CaseTransfer:
