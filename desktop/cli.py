@@ -27,8 +27,10 @@ class UserError(Exception):
 
 BROKEN_PIPE_EXIT = 141  # 128 + SIGPIPE: what a Unix tool reports when its reader went away
 # What a terminal would obey rather than show: C0 controls but LF and TAB, DEL, C1, and the
-# bidirectional embeddings, overrides and isolates.
-_OBEYED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# bidirectional embeddings, overrides and isolates. A CR that ends a line (CRLF, as the csv
+# module writes rows) is a line ending, not a cursor move, and passes.
+_OBEYED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+                     "|\r(?!\n)")
 
 
 def shown(value: object) -> str:
