@@ -14,9 +14,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView, QWidget
 
 from desktop import __version__
-from desktop.app import RESTORE_TEXT, Launched, launch
+from desktop.app import Launched, launch
 from desktop.flow.steps import Step
 from desktop.paths import resolve_database_url, resolve_paths
+from desktop.ui.start_error import RESTORE_TEXT
 from tests.sqlite_files import connect_file
 
 # The offscreen platform warns about window size hints it cannot pass on; harmless.

@@ -104,7 +104,7 @@ def _box(launched: Launched) -> QMessageBox:
 def test_a_missing_database_is_not_a_first_run_and_its_backup_comes_back(
         qtbot, start_app: Starter, tmp_path: Path) -> None:
     """Issue 21, finding 2: the window showed the first-run welcome over a missing file."""
-    from desktop.app import RESTORE_TEXT
+    from desktop.ui.start_error import RESTORE_TEXT
     from tests.gui.test_main_window import stop, wait_for_cases
 
     data = tmp_path / "data"
