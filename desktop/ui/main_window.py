@@ -8,17 +8,19 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_page import CaseListPage
+from desktop.ui.window_geometry import GEOMETRY_KEY, SIZE_KEY, fit_on_screen, restore_geometry
 
 # Imported where used, after the first paint: each Qt class brings its Python enums (and the
 # Qt namespace about ninety of them), which is start-up time the first frame does not need.
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QMenu, QToolBar
 
     from desktop.services.cases import CaseSummary
     from desktop.ui.about_dialog import AboutDialog
@@ -31,10 +33,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DECISION_SUPPORT_NOTE = "Decision support — the officer decides"
-GEOMETRY_KEY = "main_window/geometry"
-SIZE_KEY = "main_window/size"
-RECENT_KEY = "main_window/recent_cases"  # case ids only: no names outside the database
-MAX_RECENT = 8
 STATE_KEY = "main_window/state"
 CASE_PAGE_MODULE = "desktop.ui.case_flow.case_flow_page"  # imported ahead, when the list idles
 
@@ -55,6 +53,23 @@ class MainWindow(QMainWindow):
     (QWidget.addAction) into the Case menu while the page is shown, and listens to its
     `case_saved(str)` (refreshes the list) and `closed()` (back to the list) signals.
     """
+
+    # Made after the first paint (desktop.ui.window_menus, window_dialogs).
+    new_action: QAction
+    open_action: QAction
+    back_action: QAction
+    import_action: QAction
+    export_action: QAction
+    quit_action: QAction
+    rules_action: QAction
+    signing_key_action: QAction
+    issue_key_action: QAction
+    about_action: QAction
+    toolbar: QToolBar
+    recent_menu: QMenu
+    open_dialog: QWidget
+    import_key_dialog: ImportKeyDialog
+    issue_key_dialog: QWidget
 
     first_painted = Signal()  # just after the window's first frame
     first_frame_drawn = Signal()  # during the first paint (the start-up benchmark's mark)
@@ -103,20 +118,6 @@ class MainWindow(QMainWindow):
 
     # --- construction ------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def finish_setup(self) -> None:
         """What the first frame did without: menu actions, the list's columns (idempotent).
 
@@ -131,41 +132,16 @@ class MainWindow(QMainWindow):
         self.case_list.finish_setup()
 
     def _build_menus(self) -> None:
-        from PySide6.QtGui import QAction, QKeySequence
+        from desktop.ui.window_menus import add_navigation_toolbar, make_window_actions
 
-        page = self.case_list
-        self.new_action = self._action("&New case", page.new_case, QKeySequence.StandardKey.New)
-        self.open_action = self._action("&Open case…", self.show_open_dialog, "Ctrl+O")
-        self.back_action = self._action("&Back to the case list", self.show_case_list, "Alt+Home")
-        self.back_action.setToolTip("Back to the case list (Alt+Home)")
-        self.back_action.setEnabled(False)
-        self.import_action = self._action(
-            "&Import case files…", page.transfer.choose_and_import, "Ctrl+I"
-        )
-        self.export_action = self._action("&Export selected cases…", page.choose_and_export,
-                                          "Ctrl+E")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.rules_action = self._action("&Rule packs…", self.show_rules_page)
-        self.signing_key_action = self._action("Import &signing key (PKCS#12)…",
-                                               self.show_import_key_dialog)
-        self.issue_key_action = self._action("Iss&ue a signing key (office authority)…",
-                                             self.show_issue_key_dialog)
-        self.about_action = self._action("&About Waypoint", self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
+        make_window_actions(self)
         file_menu = self.file_menu
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu("&Recent cases")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.back_action)
-        self.toolbar = self.addToolBar("Navigation")
-        self.toolbar.setObjectName("navigationToolbar")
-        self.toolbar.setMovable(False)
-        self.back_action.setText("← &Back to the case list")
-        self.toolbar.addAction(self.back_action)
-        self.toolbar.setVisible(self._case_page is not None)
+        add_navigation_toolbar(self)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -193,34 +169,11 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.decision_label)
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1100, 680)
-        saved = self.settings.value(SIZE_KEY)
-        self.fit_on_screen(saved if isinstance(saved, QSize) else self.size())
+        restore_geometry(self, self.settings)
 
     def fit_on_screen(self, saved: QSize) -> None:
-        """Keep the window within the screen's free area. A size saved on a larger screen
-        (which restoreGeometry shrinks oddly: 873x480 on a 1024x700 screen) becomes most of
-        this screen, centred."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None or self.isMaximized() or self.isFullScreen():
-            return
-        area = screen.availableGeometry()
-        wider, taller = saved.width() > area.width(), saved.height() > area.height()
-        if wider or taller:  # a side too long for this screen: 90% of it; the other as saved
-            width = int(area.width() * 0.9) if wider else saved.width()
-            height = int(area.height() * 0.9) if taller else saved.height()
-            x = area.left() + (area.width() - width) // 2
-            y = area.top() + (area.height() - height) // 2
-        else:
-            width = min(self.width(), area.width())
-            height = min(self.height(), area.height())
-            x = min(max(self.x(), area.left()), area.right() - width + 1)
-            y = min(max(self.y(), area.top()), area.bottom() - height + 1)
-        self.setGeometry(x, y, width, height)
+        """Keep the window within the screen's free area (see window_geometry)."""
+        fit_on_screen(self, saved)
 
     # --- storage -----------------------------------------------------------------------------
 
@@ -261,46 +214,29 @@ class MainWindow(QMainWindow):
 
     def show_open_dialog(self) -> QWidget | None:
         """Ctrl+O: a picker with search; it never opens a case by itself."""
-        from PySide6.QtCore import Qt
+        from desktop.ui.window_dialogs import show_open_dialog
 
-        from desktop.ui.case_list.open_case_dialog import OpenCaseDialog
-
-        if self.is_locked() or self.services is None:
-            return None
-        dialog = OpenCaseDialog(self.services, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open_requested.connect(self.open_case)
-        self.open_dialog = dialog
-        dialog.open()
-        return dialog
+        return show_open_dialog(self)
 
     def recent_case_ids(self) -> list[str]:
-        stored = self.settings.value(RECENT_KEY, [])
-        if isinstance(stored, str):
-            stored = [stored]
-        return [str(item) for item in stored] if isinstance(stored, list) else []
+        from desktop.ui.window_menus import recent_case_ids
+
+        return recent_case_ids(self.settings)
 
     def _remember_recent(self, case_id: str) -> None:
-        recent = [case_id] + [known for known in self.recent_case_ids() if known != case_id]
-        self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
+        from desktop.ui.window_menus import remember_recent
+
+        remember_recent(self.settings, case_id)
 
     def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        names = self.case_list.model.names_by_id()
-        recent = self.recent_case_ids()
-        if not recent:
-            menu.addAction("No recent cases").setEnabled(False)
-            return
-        for number, case_id in enumerate(recent, start=1):
-            label = names.get(case_id) or f"Case {case_id[:8]}"
-            action = menu.addAction(f"&{number} {label}")
-            action.triggered.connect(lambda _checked=False, c=case_id: self.open_case(c))
+        from desktop.ui.window_menus import fill_recent_menu
+
+        fill_recent_menu(self)
 
     def _set_storage_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.new_action, self.open_action, self.import_action, self.export_action,
-                       self.rules_action, self.signing_key_action, self.issue_key_action):
-            action.setEnabled(enabled)
+        from desktop.ui.window_menus import set_storage_actions_enabled
+
+        set_storage_actions_enabled(self, enabled)
 
     def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
         """Status bar: the active pack's version and the date its law is known through."""
@@ -398,61 +334,28 @@ class MainWindow(QMainWindow):
         self.case_list.refresh()
 
     def _rebuild_case_menu(self, *_args: object) -> None:
-        menu = self.case_menu
-        menu.clear()
-        page = self._case_page
-        actions = page.actions() if page is not None and self.stack.currentWidget() is page else []
-        if not actions:
-            hint = menu.addAction("Open a case to work on it")
-            hint.setEnabled(False)
-            return
-        for action in actions:
-            menu.addAction(action)
+        from desktop.ui.window_menus import rebuild_case_menu
+
+        rebuild_case_menu(self)
 
     # --- dialogs -----------------------------------------------------------------------------
 
     def show_about(self) -> AboutDialog:
-        from PySide6.QtCore import Qt
+        from desktop.ui.window_dialogs import show_about
 
-        from desktop.ui.about_dialog import AboutDialog
-
-        database = describe_database(self.database_url, self.paths)
-        self.about_dialog = AboutDialog(str(self.paths.data_dir), database, self.rule_pack, self)
-        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.about_dialog.open()
-        return self.about_dialog
+        return show_about(self, describe_database(self.database_url, self.paths))
 
     def show_import_key_dialog(self) -> ImportKeyDialog | None:
         """Import an organisation-issued PKCS#12 as an officer's signing key (window-modal)."""
-        from PySide6.QtCore import Qt
+        from desktop.ui.window_dialogs import show_import_key_dialog
 
-        from desktop.ui.signing_key_dialog import ImportKeyDialog
-
-        if self.is_locked() or self.services is None:
-            return None
-        dialog = ImportKeyDialog(self.services.paths.data_dir, self.services.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda key: self.statusBar().showMessage(
-            f"Signing key imported for {key.officer}", 10_000))
-        self.import_key_dialog = dialog
-        dialog.open()
-        return dialog
+        return show_import_key_dialog(self)
 
     def show_issue_key_dialog(self) -> QWidget | None:
         """The office authority issues a person a registered signing key (window-modal)."""
-        from PySide6.QtCore import Qt
+        from desktop.ui.window_dialogs import show_issue_key_dialog
 
-        from desktop.ui.issue_key_dialog import IssueKeyDialog
-
-        if self.is_locked() or self.services is None:
-            return None
-        cases = self.services.cases
-        dialog = IssueKeyDialog(self.services.paths.data_dir, cases.database,
-                                self.services.runner, cases.actor, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.issue_key_dialog = dialog
-        dialog.open()
-        return dialog
+        return show_issue_key_dialog(self)
 
     # --- events ------------------------------------------------------------------------------
 
