@@ -60,7 +60,7 @@ def open_database(url: str, *, backup_dir: Path | None = None,
     an SQLite file; none for a server unless given). defer_check: after a clean exit, leave
     the full integrity check for Database.check_deferred (run before the first write at latest).
     """
-    from db.database import open_database as _open
+    from db.opening import open_database as _open
 
     return _open(url, backup_dir=backup_dir, receipts_file=receipts_file,
                  passphrase=passphrase, encrypt_plain=encrypt_plain, key=key,

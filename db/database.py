@@ -1,9 +1,8 @@
-"""Open a database (check, back up, migrate) and hand out transactions on it."""
+"""The open database: transactions, its lock and key, backups and checks (db.opening opens it)."""
 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -18,34 +17,25 @@ from sqlalchemy.engine import make_url
 
 from db import migrate, receipts
 from db.audit import HEAD_KEY
-from db.audit_events import anchor_older_chain, note_automatic_backup, note_key_change
+from db.audit_events import note_automatic_backup, note_key_change
 from db.audit_verify import verify
 from db.backup import copy_database, rotate_backup, unchanged_since_latest_backup
 from db.cipher import sqlcipher_errors
 from db.engine import (
     WRITE_OPTION,
-    build_engine,
-    disk_nearly_full,
-    sqlite_file_of,
     translated_errors,
 )
 from db.errors import (
     CorruptDatabaseError,
     DatabaseError,
-    DataFolderError,
-    DiskFullError,
-    NewerSchemaError,
-    ReadOnlyDataError,
 )
 from db.integrity import (
-    check_sqlite_file,
     forget_clean_exit,
     mark_clean_exit,
     sqlite_file_problem,
 )
 from db.records import AuditReport
-from db.schema_marks import check_schema_matches
-from db.server_login import ServerLogin, attach_server_login
+from db.server_login import ServerLogin
 
 if TYPE_CHECKING:
     from db.cipher import DatabaseKey
@@ -290,204 +280,3 @@ class Database:
         if (self.sqlite_file is not None and self.checked and not self.damaged
                 and not self.read_only):
             mark_clean_exit(self.sqlite_file)
-
-
-def _check_writable(path: Path) -> None:
-    for folder in (path.parent, *path.parent.parents):
-        if folder.exists() and not folder.is_dir():
-            raise DataFolderError(str(folder))
-    try:
-        from db.private_files import make_private_dir
-
-        make_private_dir(path.parent)
-    except OSError as error:
-        raise ReadOnlyDataError(str(path.parent)) from error
-    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise ReadOnlyDataError(str(path.parent))
-
-
-def _make_private(sqlite_file: Path) -> None:
-    """The database 0600; SQLite gives its -wal, -shm and -journal files the same mode."""
-    from db.private_files import restrict_file
-
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        restrict_file(sqlite_file.with_name(sqlite_file.name + suffix))
-
-
-def _has_data(path: Path) -> bool:
-    return path.exists() and path.stat().st_size > 0
-
-
-def _read_revision(engine: Engine, sqlite_file: Path | None, backup_dir: Path | None
-                   ) -> str | None:
-    from db.backup import latest_backup
-
-    try:
-        with translated_errors(str(sqlite_file or "")), engine.connect() as connection:
-            return migrate.current_revision(connection)
-    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as error:  # sqlcipher's are wrapped
-        if sqlite_file is None:
-            raise
-        if disk_nearly_full(str(sqlite_file)):  # not damage: SQLite could not grow its WAL
-            raise DiskFullError(str(sqlite_file.parent)) from error
-        raise CorruptDatabaseError(
-            sqlite_file, str(getattr(error, "orig", error)), latest_backup(backup_dir)
-        ) from error
-
-
-def _key_of(sqlite_file: Path, backup_dir: Path | None, passphrase: str | None,
-            encrypt_plain: bool) -> DatabaseKey | None:
-    """The SQLCipher key (None: plain); a plain file is encrypted first if asked."""
-    from db import cipher
-
-    secret = passphrase if passphrase is not None else cipher.passphrase_from_env()
-    if encrypt_plain and secret and _has_data(sqlite_file) and cipher.is_plain_sqlite(
-            sqlite_file):
-        check_sqlite_file(sqlite_file, backup_dir)  # a damaged file is not converted
-        from db.rekey import encrypt_existing
-
-        with translated_errors(str(sqlite_file.parent)):
-            return encrypt_existing(
-                sqlite_file, secret, [backup_dir] if backup_dir is not None else [])
-    return cipher.key_for(sqlite_file, secret)
-
-
-def open_database(url: str, *, backup_dir: Path | None = None,
-                  receipts_file: Path | None = None, passphrase: str | None = None,
-                  encrypt_plain: bool = False, key: DatabaseKey | None = None,
-                  defer_check: bool = False, check_receipts: bool = True) -> Database:
-    """Check, back up and migrate the database at url; raise DatabaseError with a message.
-
-    An SQLite file is encrypted (db.cipher) when its key file says so, or when it is new and
-    a passphrase is given (or $WAYPOINT_PASSPHRASE is set); a plain file is encrypted first
-    when encrypt_plain is true. A wrong passphrase raises WrongPassphraseError and changes
-    nothing. A key already unlocked (db.cipher.unlock) saves deriving it again. A missing
-    file is created only on a real first run (db.store_checks). The full quick_check runs
-    before the open returns, unless defer_check (the window, after a clean exit): then it
-    runs in the background (Database.check_deferred), and before the first write at latest.
-    Saves the audit receipts record but the file lacks are put on Database.lost_commits
-    (reported, not refused); check_receipts=False skips that (`audit verify` does it in full).
-    """
-    from db import store_checks
-
-    file_name = sqlite_file_of(url)
-    sqlite_file = Path(file_name).expanduser().resolve() if file_name else None
-    read_only_url = "mode=ro" in url
-    existed = sqlite_file is not None and sqlite_file.exists()
-    checked = True  # the full quick_check ran (or there is no file to check)
-    if sqlite_file is not None:
-        store_checks.refuse_missing_database(sqlite_file, backup_dir, receipts_file)
-        if not read_only_url:
-            _check_writable(sqlite_file)
-        if key is None:
-            from db.cipher import passphrase_from_env
-
-            store_checks.refuse_missing_key_file(
-                sqlite_file, backup_dir,
-                passphrase if passphrase is not None else passphrase_from_env())
-            key = _key_of(sqlite_file, backup_dir, passphrase,
-                          encrypt_plain and not read_only_url)
-        if key is not None and not read_only_url:
-            from db.cipher import add_missing_checksum, key_file_of
-
-            add_missing_checksum(key_file_of(sqlite_file))
-        if key is not None and backup_dir is not None and not read_only_url:
-            from db.cipher import encrypt_plain_copies
-
-            with translated_errors(str(backup_dir)):  # plain backups a conversion left
-                encrypt_plain_copies(sqlite_file, key, [backup_dir])
-        checked = check_sqlite_file(sqlite_file, backup_dir, key, allow_deferred=defer_check)
-    had_data = sqlite_file is not None and _has_data(sqlite_file)
-    engine = build_engine(url, key)
-    made_backup: Path | None = None
-    login = attach_server_login(engine, url, passphrase) if sqlite_file is None else None
-    try:
-        found = _read_revision(engine, sqlite_file, backup_dir)
-        lost = None
-        if sqlite_file is not None and found is not None and check_receipts:
-            lost = store_checks.lost_commits(
-                engine, sqlite_file, receipts_file or receipts.receipts_file_for(sqlite_file),
-                backup_dir)
-        if sqlite_file is not None and not read_only_url:
-            _make_private(sqlite_file)  # before the migration's writes create the WAL
-            if backup_dir is not None and backup_dir.is_dir():  # made 0755 by an older version
-                from db.private_files import make_private_dir
-
-                make_private_dir(backup_dir, tighten=True)
-        if found is not None and not migrate.is_known_revision(found):
-            raise NewerSchemaError(found)
-        check_schema_matches(engine, found, migrate.all_revisions(), str(sqlite_file or url))
-        head = migrate.head_revision()
-        needs_migration = found != head
-        backs_up = sqlite_file is not None and backup_dir is not None and had_data
-        if not checked and sqlite_file is not None and (needs_migration or (
-                backs_up and backup_dir is not None
-                and not unchanged_since_latest_backup(sqlite_file, backup_dir))):
-            # Never migrate, nor copy into the backups, pages nobody checked.
-            check_sqlite_file(sqlite_file, backup_dir, key)
-            checked = True
-        if backs_up:
-            assert sqlite_file is not None and backup_dir is not None
-            made_backup = _automatic_backup(sqlite_file, backup_dir,
-                                            head if needs_migration else None, key)
-        if needs_migration:
-            with translated_errors(str(sqlite_file.parent if sqlite_file else url)):
-                migrate.upgrade(engine)
-    except BaseException:
-        engine.dispose()
-        _forget_backup(made_backup)  # a failed open leaves no backup to rotate good ones out
-        if sqlite_file is not None and not existed:
-            _remove_unfinished(sqlite_file)
-        raise
-    database = Database(url, engine, sqlite_file=sqlite_file, backup_dir=backup_dir,
-                        receipts_file=receipts_file, key=key)
-    database.checked = sqlite_file is None or checked
-    database.lost_commits = lost
-    database.server_login = login
-    if found in PRE_RECEIPT_REVISIONS:
-        anchor_older_chain(database)
-    return database
-
-
-def _forget_backup(backup: Path | None) -> None:
-    if backup is None:
-        return
-    from db.cipher import key_file_of
-
-    for path in (backup, key_file_of(backup)):
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-def _remove_unfinished(sqlite_file: Path) -> None:
-    """A database this open created but could not finish (a full disk): leave nothing behind.
-
-    It holds no one's data yet, only the part of the schema written before the failure.
-    """
-    for suffix in ("-wal", "-shm", "-journal", ".keys", ""):
-        try:
-            sqlite_file.with_name(sqlite_file.name + suffix).unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-def _automatic_backup(sqlite_file: Path, backup_dir: Path, migrating_to: str | None,
-                      key: DatabaseKey | None = None) -> Path | None:
-    """The backup an open takes (None: none was needed, or it failed and was logged)."""
-    if migrating_to is not None:
-        if unchanged_since_latest_backup(sqlite_file, backup_dir):
-            return None  # an earlier attempt (that failed) already copied this very file
-        # Never migrate without a copy of what was there.
-        return rotate_backup(sqlite_file, backup_dir, f"before-migration-{migrating_to}",
-                             key=key)
-    if unchanged_since_latest_backup(sqlite_file, backup_dir):
-        return None
-    failures: tuple[type[BaseException], ...] = (OSError, sqlite3.Error, DatabaseError,
-                                                 *sqlcipher_errors)
-    try:
-        return rotate_backup(sqlite_file, backup_dir, "start", key=key)
-    except failures as error:
-        log.warning("automatic backup at start failed: %s", error)
-        return None
