@@ -42,6 +42,59 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
     out.cite(ratified_prov.citation)
     proceeding = _proceeding_step(view, family, out)
 
+    covering, excluded = _covering(view, pack, decision, facts, out)
+    out.exception("receiving_country_national", excluded)
+    if not covering:
+        _none, none_prov = family.sourced("no_coverage")
+        verified = out.rests_on(none_prov, "scope of the agreements in force")
+        out.step("No agreement in force on the decision date covers the applicant's nationality",
+                 False, ["applicant.nationalities"], none_prov.citation, verified)
+        return out.finish("not_applicable", "No asylum cooperative agreement covers the "
+                                            "applicant.")
+    usable = [a for a, status in covering if status in ("in_force", "unconfirmed")]
+    for agreement, status in covering:
+        _status_step(out, agreement, status, decision)
+    if not usable:
+        if any(status == "suspended" for _a, status in covering):
+            return out.finish("not_in_force", f"On {decision} the agreements that cover the "
+                                              "applicant are suspended.")
+        return out.finish("not_applicable", f"On {decision} no agreement covering the applicant "
+                                            "is yet in force.")
+
+    met = first_met(facts, [
+        ("unaccompanied_child", lambda: view.unaccompanied_child(facts)),
+        ("public_interest", lambda: _public_interest(view, facts)),
+    ], out)
+    if met is not None:
+        return out.finish("exception", "Not subject to removal under an asylum cooperative "
+                                       f"agreement: {family.exceptions[met].text} "
+                                       f"({family.exceptions[met].provenance.citation}).")
+    remaining = _remaining_after_fear(view, pack, family, proceeding, usable, facts, out)
+    out.exception("fear_of_receiving_country", not remaining)
+    if not remaining:
+        return out.finish("exception", "Every receiving country drops out: persecution or torture "
+                                       "there was found more likely than not.")
+    out.receiving = [a.country for a in remaining]
+    template = (family.consequence if proceeding is None
+                else str(family.raw["proceedings"][proceeding]["consequence"]))
+    consequence = template.format(countries=names(pack.country_name, out.receiving))
+    for agreement in remaining:
+        if agreement.transfers_paused_from and decision >= agreement.transfers_paused_from:
+            out.step(f"Transfers to {pack.country_name(agreement.country)} paused from "
+                     f"{agreement.transfers_paused_from} (the agreement itself stayed in force)",
+                     None, [], agreement.transfers_paused.citation
+                     if agreement.transfers_paused else "")
+            consequence += (f" Transfers to {pack.country_name(agreement.country)} were paused "
+                            f"from {agreement.transfers_paused_from}.")
+        for condition in agreement.conditions:
+            out.step(f"{agreement.name}: {condition}", None, [])
+    return out.finish("applies", consequence)
+
+
+def _covering(view: CaseView, pack: RulePack, decision: date, facts: Facts,
+              out: FindingBuilder) -> tuple[list[tuple[Agreement, str]], bool]:
+    """The agreements in force (or suspended) that cover the applicant, each with its status,
+    and whether one was left out because the applicant is a national of its country."""
     covering: list[tuple[Agreement, str]] = []
     excluded = False
     for agreement in pack.agreements:
@@ -93,32 +146,13 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
                  + (f" (from {group.start})" if group.start else ""), True,
                  ["applicant.nationalities"], group.provenance.citation, verified)
         covering.append((agreement, status))
-    out.exception("receiving_country_national", excluded)
-    if not covering:
-        _none, none_prov = family.sourced("no_coverage")
-        verified = out.rests_on(none_prov, "scope of the agreements in force")
-        out.step("No agreement in force on the decision date covers the applicant's nationality",
-                 False, ["applicant.nationalities"], none_prov.citation, verified)
-        return out.finish("not_applicable", "No asylum cooperative agreement covers the "
-                                            "applicant.")
-    usable = [a for a, status in covering if status in ("in_force", "unconfirmed")]
-    for agreement, status in covering:
-        _status_step(out, agreement, status, decision)
-    if not usable:
-        if any(status == "suspended" for _a, status in covering):
-            return out.finish("not_in_force", f"On {decision} the agreements that cover the "
-                                              "applicant are suspended.")
-        return out.finish("not_applicable", f"On {decision} no agreement covering the applicant "
-                                            "is yet in force.")
+    return covering, excluded
 
-    met = first_met(facts, [
-        ("unaccompanied_child", lambda: view.unaccompanied_child(facts)),
-        ("public_interest", lambda: _public_interest(view, facts)),
-    ], out)
-    if met is not None:
-        return out.finish("exception", "Not subject to removal under an asylum cooperative "
-                                       f"agreement: {family.exceptions[met].text} "
-                                       f"({family.exceptions[met].provenance.citation}).")
+
+def _remaining_after_fear(view: CaseView, pack: RulePack, family: FamilyPack,
+                         proceeding: str | None, usable: list[Agreement], facts: Facts,
+                         out: FindingBuilder) -> list[Agreement]:
+    """The receiving countries left once those feared more likely than not drop out."""
     fear = view.case.circumstances.fear_of_receiving_country
     remaining = []
     fear_spec = family.exceptions["fear_of_receiving_country"]
@@ -145,25 +179,7 @@ def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
             out.rests_on(fear_spec.provenance, "the 'more likely than not' fear threshold")
         else:
             remaining.append(agreement)
-    out.exception("fear_of_receiving_country", not remaining)
-    if not remaining:
-        return out.finish("exception", "Every receiving country drops out: persecution or torture "
-                                       "there was found more likely than not.")
-    out.receiving = [a.country for a in remaining]
-    template = (family.consequence if proceeding is None
-                else str(family.raw["proceedings"][proceeding]["consequence"]))
-    consequence = template.format(countries=names(pack.country_name, out.receiving))
-    for agreement in remaining:
-        if agreement.transfers_paused_from and decision >= agreement.transfers_paused_from:
-            out.step(f"Transfers to {pack.country_name(agreement.country)} paused from "
-                     f"{agreement.transfers_paused_from} (the agreement itself stayed in force)",
-                     None, [], agreement.transfers_paused.citation
-                     if agreement.transfers_paused else "")
-            consequence += (f" Transfers to {pack.country_name(agreement.country)} were paused "
-                            f"from {agreement.transfers_paused_from}.")
-        for condition in agreement.conditions:
-            out.step(f"{agreement.name}: {condition}", None, [])
-    return out.finish("applies", consequence)
+    return remaining
 
 
 def _proceeding_step(view: CaseView, family: FamilyPack, out: FindingBuilder) -> str | None:

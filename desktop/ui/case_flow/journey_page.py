@@ -78,6 +78,23 @@ class JourneyPage(StepPage):
         self.stop_list.setSpacing(2)
         self.model.stops_moved.connect(self._on_moved)
 
+        buttons = self._make_buttons()
+        self._make_stop_editor()
+        self._make_undo_bar()
+
+        top = QHBoxLayout()
+        top.addWidget(self.stop_list, 1)  # the editor needs the room: its dates say how they read
+        top.addLayout(buttons)
+        top.addWidget(self.editor_box, 3)
+        self.body.addLayout(top)
+        self.timeline = TimelineWidget(self)
+        self.body.addWidget(self.timeline)
+
+        self._add_shortcuts()
+        self._sync_editor()
+
+    def _make_buttons(self) -> QVBoxLayout:
+        """Add, insert, remove and move, beside the list of stops."""
         buttons = QVBoxLayout()
         self.add_button = QPushButton("&Add stop", self)
         self.insert_button = QPushButton("&Insert before", self)
@@ -100,7 +117,10 @@ class JourneyPage(StepPage):
         self.remove_button.clicked.connect(lambda: self.remove_stop())
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
+        return buttons
 
+    def _make_stop_editor(self) -> None:
+        """The selected stop's fields (the form is bound to journey[current])."""
         self.editor_box = QGroupBox("Stop", self)
         self.stop_form = self.add_form(FieldForm(self.editor_box, ("journey", 0)))
         form = self.stop_form
@@ -147,6 +167,8 @@ class JourneyPage(StepPage):
         self.empty_hint.clicked.connect(lambda: self.add_stop())
         box_layout.addWidget(self.empty_hint)
 
+    def _make_undo_bar(self) -> None:
+        """The bar that offers a removed stop back."""
         self.undo_bar = QWidget(self)
         undo_layout = QHBoxLayout(self.undo_bar)
         undo_layout.setContentsMargins(6, 2, 6, 2)
@@ -164,14 +186,8 @@ class JourneyPage(StepPage):
         self.body.addWidget(self.undo_bar)
         self._removed: tuple[int, dict[str, Any]] | None = None
 
-        top = QHBoxLayout()
-        top.addWidget(self.stop_list, 1)  # the editor needs the room: its dates say how they read
-        top.addLayout(buttons)
-        top.addWidget(self.editor_box, 3)
-        self.body.addLayout(top)
-        self.timeline = TimelineWidget(self)
-        self.body.addWidget(self.timeline)
-
+    def _add_shortcuts(self) -> None:
+        """Ctrl+Up/Down move the stop; Ctrl+Z puts a removed one back."""
         self.stop_list.selectionModel().currentChanged.connect(self._on_current_changed)
         shortcut_up = QShortcut(QKeySequence("Ctrl+Up"), self.editor_box)
         shortcut_up.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -183,7 +199,6 @@ class JourneyPage(StepPage):
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_remove)
-        self._sync_editor()
 
     def first_focus(self) -> QWidget | None:
         return self.stop_list if self.model.rowCount() else self.add_button

@@ -81,54 +81,9 @@ class CaseListPage(QWidget):
     # --- layout ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.new_button = QPushButton("&New case")
-        self.open_button = QPushButton("&Open")
-        self.import_button = QPushButton("&Import…")
-        self.export_button = QPushButton("E&xport…")
-        for button, name, tip in (
-            (self.new_button, "New case", "Start a new case (Ctrl+N)"),
-            (self.open_button, "Open case", "Open the selected case (Enter)"),
-            (self.import_button, "Import case files", "Import waypoint-case/1 JSON files"),
-            (self.export_button, "Export case files", "Export the selected cases as JSON files"),
-        ):
-            button.setAccessibleName(name)
-            button.setToolTip(tip)
-            button.setAutoDefault(False)
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("caseSearch")
-        self.search_edit.setPlaceholderText("Search by name or A-number")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search cases")
-        self.search_edit.setAccessibleDescription(
-            "Finds names without regard to accents or case, and A-numbers however written"
-        )
-        self.search_edit.setMinimumWidth(260)
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search_edit)
-
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Filter by status")
-        for label, value in STATUS_CHOICES:
-            self.status_combo.addItem(label, value)
-        status_label = QLabel("S&tatus:")
-        status_label.setBuddy(self.status_combo)
-
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
-        self.table.setAccessibleName("Cases")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10
-        )
-        self.table.horizontalHeader().setHighlightSections(False)
+        self._make_buttons()
+        search_label, status_label = self._make_filters()
+        self._make_table()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
@@ -155,6 +110,62 @@ class CaseListPage(QWidget):
         QWidget.setTabOrder(self.open_button, self.import_button)
         QWidget.setTabOrder(self.import_button, self.export_button)
         self.setFocusProxy(self.search_edit)
+
+    def _make_buttons(self) -> None:
+        """New, Open, Import and Export above the table."""
+        self.new_button = QPushButton("&New case")
+        self.open_button = QPushButton("&Open")
+        self.import_button = QPushButton("&Import…")
+        self.export_button = QPushButton("E&xport…")
+        for button, name, tip in (
+            (self.new_button, "New case", "Start a new case (Ctrl+N)"),
+            (self.open_button, "Open case", "Open the selected case (Enter)"),
+            (self.import_button, "Import case files", "Import waypoint-case/1 JSON files"),
+            (self.export_button, "Export case files", "Export the selected cases as JSON files"),
+        ):
+            button.setAccessibleName(name)
+            button.setToolTip(tip)
+            button.setAutoDefault(False)
+
+    def _make_filters(self) -> tuple[QLabel, QLabel]:
+        """The search field and the status filter, with their labels (returned)."""
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("caseSearch")
+        self.search_edit.setPlaceholderText("Search by name or A-number")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search cases")
+        self.search_edit.setAccessibleDescription(
+            "Finds names without regard to accents or case, and A-numbers however written"
+        )
+        self.search_edit.setMinimumWidth(260)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search_edit)
+
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Filter by status")
+        for label, value in STATUS_CHOICES:
+            self.status_combo.addItem(label, value)
+        status_label = QLabel("S&tatus:")
+        status_label.setBuddy(self.status_combo)
+        return search_label, status_label
+
+    def _make_table(self) -> None:
+        """The table of cases: whole rows selected, never edited in place."""
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10
+        )
+        self.table.horizontalHeader().setHighlightSections(False)
 
     def finish_setup(self) -> None:
         """The columns, their widths and sorting: after the window's first paint (idempotent).
