@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +65,14 @@ class ClaimsPage(StepPage):
         super().load()
 
     def _rebuild(self) -> None:
+        self._clear_boxes()
+        self.empty_label.setVisible(not self.flow.journey)
+        for stop_index, stop in enumerate(self.flow.journey):
+            self._add_stop_box(stop_index, stop)
+        for form in self.forms:
+            form.set_read_only(self.read_only)
+
+    def _clear_boxes(self) -> None:
         for form in self.forms:
             form.answer_edited.disconnect(self._store_answer)
         self.forms.clear()
@@ -75,69 +85,78 @@ class ClaimsPage(StepPage):
         self.stop_boxes.clear()
         self.add_buttons.clear()
         self.none_buttons.clear()
-        self.empty_label.setVisible(not self.flow.journey)
-        for stop_index, stop in enumerate(self.flow.journey):
-            name = country_label(stop.get("country")) or "country not chosen"
-            box = QGroupBox(f"Stop {stop_index + 1}: {name}", self)
-            box.setAccessibleName(f"Claims in stop {stop_index + 1}, {name}")
-            layout = QVBoxLayout(box)
-            asked = isinstance(stop.get("protection_claims"), list)
-            claims = stop.get("protection_claims") or []
-            not_needed = claims_not_asked_reason(self.flow.data, stop)
-            if not asked:
-                question = QLabel(
-                    f"Not asked: {not_needed}. Add a claim only if one was made."
-                    if not_needed
-                    else f"Not asked yet: was a protection claim made in {name}?",
-                    box,
-                )
-                question.setWordWrap(True)
-                question.setStyleSheet("font-style: italic; color: #6b6b6b;")
-                layout.addWidget(question)
-                none_made = QPushButton("No claim made here", box)
-                none_made.setAccessibleName(f"No protection claim made in stop {stop_index + 1}")
-                none_made.clicked.connect(lambda _=False, s=stop_index: self.set_no_claims(s))
-                none_made.setEnabled(not self.read_only)
-                layout.addWidget(none_made, 0, Qt.AlignmentFlag.AlignLeft)
-                self.none_buttons.append(none_made)
-            elif not claims:
-                answered = QHBoxLayout()
-                answered.addWidget(QLabel("No protection claim made here (as answered).", box))
-                undo = QPushButton("Not asked yet", box)
-                undo.setAccessibleName(f"Stop {stop_index + 1}: not asked yet")
-                undo.clicked.connect(lambda _=False, s=stop_index: self.set_not_asked(s))
-                undo.setEnabled(not self.read_only)
-                answered.addWidget(undo)
-                answered.addStretch(1)
-                layout.addLayout(answered)
-            for claim_index in range(len(claims)):
-                row = QHBoxLayout()
-                form = self.add_form(
-                    build_claim_form(box, ("journey", stop_index, "protection_claims", claim_index))
-                )
-                for binding in form.bindings:
-                    binding.editor.setAccessibleName(
-                        f"Stop {stop_index + 1} claim {claim_index + 1}: {binding.label}"
-                    )
-                row.addWidget(form, 1)
-                remove = QPushButton("Remove claim", box)
-                remove.setAccessibleName(f"Remove claim {claim_index + 1} of stop {stop_index + 1}")
-                remove.clicked.connect(
-                    lambda _=False, s=stop_index, c=claim_index: self.remove_claim(s, c)
-                )
-                remove.setEnabled(not self.read_only)
-                row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
-                layout.addLayout(row)
-            add = QPushButton("Add claim", box)
-            add.setAccessibleName(f"Add a claim made in stop {stop_index + 1}, {name}")
-            add.clicked.connect(lambda _=False, s=stop_index: self.add_claim(s))
-            add.setEnabled(not self.read_only)
-            layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
-            self.body.addWidget(box)
-            self.stop_boxes.append(box)
-            self.add_buttons.append(add)
-        for form in self.forms:
-            form.set_read_only(self.read_only)
+
+    def _add_stop_box(self, stop_index: int, stop: dict[str, Any]) -> None:
+        """One stop's box: whether a claim was asked about, its claims, and "Add claim"."""
+        name = country_label(stop.get("country")) or "country not chosen"
+        box = QGroupBox(f"Stop {stop_index + 1}: {name}", self)
+        box.setAccessibleName(f"Claims in stop {stop_index + 1}, {name}")
+        layout = QVBoxLayout(box)
+        asked = isinstance(stop.get("protection_claims"), list)
+        claims = stop.get("protection_claims") or []
+        if not asked:
+            self._add_not_asked(box, layout, stop_index, stop, name)
+        elif not claims:
+            answered = QHBoxLayout()
+            answered.addWidget(QLabel("No protection claim made here (as answered).", box))
+            undo = QPushButton("Not asked yet", box)
+            undo.setAccessibleName(f"Stop {stop_index + 1}: not asked yet")
+            undo.clicked.connect(lambda _=False, s=stop_index: self.set_not_asked(s))
+            undo.setEnabled(not self.read_only)
+            answered.addWidget(undo)
+            answered.addStretch(1)
+            layout.addLayout(answered)
+        for claim_index in range(len(claims)):
+            self._add_claim_row(box, layout, stop_index, claim_index)
+        add = QPushButton("Add claim", box)
+        add.setAccessibleName(f"Add a claim made in stop {stop_index + 1}, {name}")
+        add.clicked.connect(lambda _=False, s=stop_index: self.add_claim(s))
+        add.setEnabled(not self.read_only)
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(box)
+        self.stop_boxes.append(box)
+        self.add_buttons.append(add)
+
+    def _add_not_asked(self, box: QGroupBox, layout: QVBoxLayout, stop_index: int,
+                       stop: dict[str, Any], name: str) -> None:
+        """Not asked yet (or not needed, and why), with "No claim made here"."""
+        not_needed = claims_not_asked_reason(self.flow.data, stop)
+        question = QLabel(
+            f"Not asked: {not_needed}. Add a claim only if one was made."
+            if not_needed
+            else f"Not asked yet: was a protection claim made in {name}?",
+            box,
+        )
+        question.setWordWrap(True)
+        question.setStyleSheet("font-style: italic; color: #6b6b6b;")
+        layout.addWidget(question)
+        none_made = QPushButton("No claim made here", box)
+        none_made.setAccessibleName(f"No protection claim made in stop {stop_index + 1}")
+        none_made.clicked.connect(lambda _=False, s=stop_index: self.set_no_claims(s))
+        none_made.setEnabled(not self.read_only)
+        layout.addWidget(none_made, 0, Qt.AlignmentFlag.AlignLeft)
+        self.none_buttons.append(none_made)
+
+    def _add_claim_row(self, box: QGroupBox, layout: QVBoxLayout, stop_index: int,
+                       claim_index: int) -> None:
+        """A claim's form with its "Remove claim" button."""
+        row = QHBoxLayout()
+        form = self.add_form(
+            build_claim_form(box, ("journey", stop_index, "protection_claims", claim_index))
+        )
+        for binding in form.bindings:
+            binding.editor.setAccessibleName(
+                f"Stop {stop_index + 1} claim {claim_index + 1}: {binding.label}"
+            )
+        row.addWidget(form, 1)
+        remove = QPushButton("Remove claim", box)
+        remove.setAccessibleName(f"Remove claim {claim_index + 1} of stop {stop_index + 1}")
+        remove.clicked.connect(
+            lambda _=False, s=stop_index, c=claim_index: self.remove_claim(s, c)
+        )
+        remove.setEnabled(not self.read_only)
+        row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
 
     def add_claim(self, stop_index: int) -> int:
         if self.read_only:

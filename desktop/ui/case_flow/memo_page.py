@@ -89,6 +89,15 @@ class MemoPage(MemoPrintSteps):
         self.finalize_dialog: FinalizeDialog | None = None
         self._printer: QPrinter | None = None
 
+        self._build_layout()
+        self.refresh_button.clicked.connect(self.render_preview)
+        self.save_button.clicked.connect(self.ask_save)
+        self.print_button.clicked.connect(self.ask_print)
+        self.finalize_button.clicked.connect(self.ask_finalize)
+        self._update_buttons()
+
+    def _build_layout(self) -> None:
+        """Heading, the decision-support notice, the buttons, the review note, status, preview."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(self.step.title, self)
@@ -128,11 +137,6 @@ class MemoPage(MemoPrintSteps):
         self.document = QPdfDocument(self)
         self.view = self._make_view(self.document)
         layout.addWidget(self.view, 1)
-        self.refresh_button.clicked.connect(self.render_preview)
-        self.save_button.clicked.connect(self.ask_save)
-        self.print_button.clicked.connect(self.ask_print)
-        self.finalize_button.clicked.connect(self.ask_finalize)
-        self._update_buttons()
 
     # -- StepPage protocol ---------------------------------------------------------------------
     def load(self) -> None:
