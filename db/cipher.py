@@ -9,6 +9,7 @@ the GCM tag, so a wrong passphrase is known before the database file is opened a
 Every backup gets a copy of the key file it was made with (`<backup>.keys`).
 """
 
+# Over 400 lines: key file, connections and file encryption; to split once its test switch goes.
 from __future__ import annotations
 
 import base64

@@ -100,13 +100,9 @@ def _edge(
     return Edge(earliest, latest, False)
 
 
-def timeline_layout(case: dict[str, Any], today: date | None = None) -> TimelineLayout:
-    """Lay out the journey of a case-file dict on a date axis."""
-    raw_journey = case.get("journey")
-    journey: list[Any] = raw_journey if isinstance(raw_journey, list) else []
-    raw_entry = case.get("entry")
-    entry_data: dict[str, Any] = raw_entry if isinstance(raw_entry, dict) else {}
-    entry = try_parse(entry_data.get("date"))
+def _axis(journey: list[Any], entry: PartialDate | None, today: date | None
+          ) -> tuple[date, date]:
+    """The date axis: the known dates with a margin (a year up to today if none is known)."""
     days = _known_days(journey, entry)
     if days:
         first, last = min(days), max(days)
@@ -115,7 +111,30 @@ def timeline_layout(case: dict[str, Any], today: date | None = None) -> Timeline
         first = last - timedelta(days=365)
     span = max((last - first).days, 30)
     padding = timedelta(days=max(span // 12, 7))
-    axis_start, axis_end = first - padding, last + padding
+    return first - padding, last + padding
+
+
+def _gaps_and_overlaps(bands: list[Band]) -> list[Marker]:
+    """Between neighbouring stops whose dates are known: a gap, or an overlap."""
+    markers: list[Marker] = []
+    for band, following in zip(bands, bands[1:], strict=False):
+        if not (band.end.known and following.start.known):
+            continue
+        if following.start.earliest > band.end.latest + timedelta(days=1):
+            markers.append(Marker("gap", band.index, band.end.latest, following.start.earliest))
+        elif following.start.latest < band.end.earliest:
+            markers.append(Marker("overlap", band.index, following.start.latest, band.end.earliest))
+    return markers
+
+
+def timeline_layout(case: dict[str, Any], today: date | None = None) -> TimelineLayout:
+    """Lay out the journey of a case-file dict on a date axis."""
+    raw_journey = case.get("journey")
+    journey: list[Any] = raw_journey if isinstance(raw_journey, list) else []
+    raw_entry = case.get("entry")
+    entry_data: dict[str, Any] = raw_entry if isinstance(raw_entry, dict) else {}
+    entry = try_parse(entry_data.get("date"))
+    axis_start, axis_end = _axis(journey, entry, today)
 
     stops = [stop if isinstance(stop, dict) else {} for stop in journey]
     known = [_stop_dates(stop) for stop in stops]
@@ -154,13 +173,7 @@ def timeline_layout(case: dict[str, Any], today: date | None = None) -> Timeline
         )
         bands.append(Band(index, stop.get("country"), start, end))
 
-    for band, following in zip(bands, bands[1:], strict=False):
-        if not (band.end.known and following.start.known):
-            continue
-        if following.start.earliest > band.end.latest + timedelta(days=1):
-            markers.append(Marker("gap", band.index, band.end.latest, following.start.earliest))
-        elif following.start.latest < band.end.earliest:
-            markers.append(Marker("overlap", band.index, following.start.latest, band.end.earliest))
+    markers += _gaps_and_overlaps(bands)
     # Two neighbours whose dates cross are already an overlap; a contradiction is the rest.
     overlapping = {m.index for m in markers if m.kind == "overlap"}
     overlapping |= {index + 1 for index in overlapping}

@@ -17,6 +17,7 @@ FEAR_WORDS = {"more_likely_than_not": "more likely than not", "not_established":
               "not_claimed": "not claimed"}
 
 
+# Over 60 lines: the rule's steps in the order the memo prints them (loops in helpers below).
 def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
              out: FindingBuilder) -> dict[str, Any]:
     family = pack.families[RULE]

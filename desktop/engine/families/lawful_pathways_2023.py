@@ -27,6 +27,7 @@ ONE_DAY = timedelta(days=1)
 REBUTTALS = ("medical_emergency", "imminent_threat", "trafficking_victim", "proclamation_3b")
 
 
+# Over 60 lines: the rule's conditions and exceptions in the order the memo prints them.
 def evaluate(view: CaseView, pack: RulePack, decision: date, facts: Facts,
              out: FindingBuilder) -> dict[str, Any]:
     family = pack.families[RULE]

@@ -23,6 +23,7 @@ class EntryPage(StepPage):
 
     step = Step.ENTRY
 
+    # Over 60 lines: one add_field per question of the step, in the order they are shown.
     def __init__(self, flow: CaseFlow, parent: QWidget | None = None) -> None:
         super().__init__(flow, parent)
         form = self.add_form(FieldForm(self, ("entry",)))
