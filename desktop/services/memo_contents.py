@@ -123,19 +123,20 @@ def _reproduce(case: dict[str, Any], receipt: dict[str, Any], data_dir: Path | N
     now = [(f.get("rule"), f.get("outcome")) for f in determination.get("findings") or []]
     then = [(f.get("rule"), f.get("outcome")) for f in receipt.get("findings") or []]
     where = f"under rule pack {rules_hash[:16]}\u2026 as of {decided.isoformat()}"
-    if now == then:
-        check.reproduced = True
-        engine = determination.get("engine_version")
-        same = engine == receipt.get("engine_version")
+    check.reproduced = now == then
+    if check.reproduced:
+        engine, recorded = determination.get("engine_version"), receipt.get("engine_version")
+        since = "" if engine == recorded else f", the memo's was {recorded}"
         check.findings.append(f"The embedded case re-evaluated {where}: the findings reproduce "
-                              f"({len(now)} findings; engine {engine}"
-                              + ("" if same else f", the memo's was {receipt.get('engine_version')}")
-                              + ").")
+                              f"({len(now)} findings; engine {engine}{since}).")
         return
-    check.reproduced = False
-    differences = [f"{rule}: memo {was}, now {is_}" for (rule, was), (_r, is_)
-                   in zip(then, now, strict=False) if was != is_]
-    if len(now) != len(then):
-        differences.append(f"{len(then)} findings in the memo, {len(now)} now")
     check.problems.append(f"The embedded case re-evaluated {where}: the findings do NOT "
-                          f"reproduce ({'; '.join(differences) or 'different rules'}).")
+                          f"reproduce ({_differences(dict(then), dict(now))}).")
+
+
+def _differences(then: dict[Any, Any], now: dict[Any, Any]) -> str:
+    """Rule by rule, what the memo's receipt says and what the evaluation gives now."""
+    words = [f"{rule}: memo {then.get(rule, 'no finding')}, now {now.get(rule, 'no finding')}"
+             for rule in [*then, *(r for r in now if r not in then)]
+             if then.get(rule) != now.get(rule)]
+    return "; ".join(words) or "the findings come in another order"
