@@ -84,6 +84,8 @@ def make_archival(pdf: bytes, attachments: Sequence[Attachment] = ()) -> bytes:
         root = document.Root
         if "/Lang" not in root:
             root.Lang = String("en-US")
+        # viewers show the document title (set by ReportLab), not the file name
+        root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         for forbidden in ("/OpenAction", "/AA"):  # no actions or JavaScript at open
             if forbidden in root:
                 del root[forbidden]

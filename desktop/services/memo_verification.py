@@ -136,13 +136,13 @@ def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
 def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                current_rules_hash: str | None = None,
                registry: RegistrySnapshot | None = None,
-               pack_dir: Path | None = None) -> MemoCheck:
+               pack_dir: Path | None = None, reevaluate: bool = True) -> MemoCheck:
     """Check every signature of a memo and what it records; say in words what was found.
 
     `registry` (the office's signing registry, if any) says who each signer is; without it no
     signer's identity is established. The case embedded in the memo is re-evaluated under the
     rule pack it names, found among the packs installed in `pack_dir` (a data folder; None:
-    the built-in pack only).
+    the built-in pack only); `reevaluate` False skips that (no engine is loaded).
     """
     from desktop.services.quick_signatures import last_keywords
 
@@ -189,7 +189,8 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                               "reviewer's counter-signature, which it does not carry yet.")
     _read_recorded_facts(check, keywords, current_rules_hash)
     _compare_with_database(check, stored)
-    _check_embedded_case(check, pdf, pack_dir)
+    if reevaluate:
+        _check_embedded_case(check, pdf, pack_dir)
     return check
 
 

@@ -269,7 +269,7 @@ def _pdf17_writer(pdf: bytes) -> Any:
 
     class Pdf17Writer(IncrementalPdfFileWriter):
         def ensure_output_version(self, version: tuple[int, int]) -> None:
-            super().ensure_output_version(min(version, (1, 7)))
+            super().ensure_output_version(min(version, (1, 7)))  # type: ignore[no-untyped-call]  # pyHanko leaves it untyped
 
         def register_extension(self, ext: Any) -> None:
             if str(ext.base_version).lstrip("/") < "2":

@@ -110,6 +110,7 @@ def test_interview_sheet_fonts_embedded_and_pdfa(language: str) -> None:
 def _assert_pdfa_identified(pdf: bytes, lang: str) -> None:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         assert str(document.Root.Lang) == lang
+        assert document.Root.ViewerPreferences.DisplayDocTitle is True
         assert "/Encrypt" not in document.trailer
         assert "/Filter" not in document.Root.Metadata  # XMP readable as it is
         with document.open_metadata(set_pikepdf_as_editor=False) as meta:
