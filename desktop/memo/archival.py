@@ -19,6 +19,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from desktop.memo.tagging import tag_document
 from desktop.resources import resource_path
 
 PDFA_PART, PDFA_CONFORMANCE = "3", "B"
@@ -75,9 +76,11 @@ def srgb_profile() -> bytes:
     return resource_path("color", "sRGB.icc").read_bytes()
 
 
-def make_archival(pdf: bytes, attachments: Sequence[Attachment] = ()) -> bytes:
+def make_archival(pdf: bytes, attachments: Sequence[Attachment] = (), *,
+                  tag: bool = True) -> bytes:
     """The PDF as PDF/A-3b: XMP with the PDF/A identification mirroring the Info dictionary,
-    an sRGB output intent, /Lang kept (en-US when missing), and the attachments embedded."""
+    an sRGB output intent, /Lang kept (en-US when missing), and the attachments embedded;
+    with `tag`, a structure tree over every page (memo.tagging)."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         if document.is_encrypted:
             raise ValueError("an encrypted PDF cannot be PDF/A")
@@ -94,6 +97,8 @@ def make_archival(pdf: bytes, attachments: Sequence[Attachment] = ()) -> bytes:
         _write_xmp(document, str(root.Lang))
         _add_output_intent(document)
         _embed(document, attachments, str(document.docinfo.get("/ModDate", "")))
+        if tag:
+            tag_document(document)
         out = io.BytesIO()
         document.save(out, deterministic_id=True, min_version="1.7")
     return out.getvalue()
