@@ -67,8 +67,8 @@ def _wrap(walk: _Walk, ops: list[Any], tag: str, properties: Dictionary | None) 
 def _text_object(walk: _Walk, ops: list[Any]) -> None:
     """Mark one BT…ET: a pagination artifact at the page's top or bottom, else an MCID."""
     size, bold, rise = 0.0, False, 0.0
-    for operands, operator in ops:
-        name = str(operator)
+    for instruction in ops:
+        name, operands = str(instruction.operator), instruction.operands
         if name == "Tf":
             bold, size = str(operands[0]) in walk.bold_fonts, float(operands[1])
         elif name == "Tm" and not rise:
@@ -106,10 +106,9 @@ def mark_page(document: pikepdf.Pdf, page: pikepdf.Page) -> list[TextRun]:
     ops = list(pikepdf.parse_content_stream(page))
     index, path_start = 0, None
     while index < len(ops):
-        operands, operator = ops[index]
-        name = str(operator)
+        operands, name = ops[index].operands, str(ops[index].operator)
         if name == "BT":
-            end = next(i for i in range(index, len(ops)) if str(ops[i][1]) == "ET")
+            end = next(i for i in range(index, len(ops)) if str(ops[i].operator) == "ET")
             _text_object(walk, ops[index:end + 1])
             index = end + 1
             continue
@@ -121,8 +120,7 @@ def mark_page(document: pikepdf.Pdf, page: pikepdf.Page) -> list[TextRun]:
             del walk.out[start:]
             _wrap(walk, path, "Artifact", None)
             path_start = None
-        elif name in ("Do", "sh", "INLINE IMAGE") or isinstance(ops[index],
-                                                                 pikepdf.ContentStreamInlineImage):
+        elif name in ("Do", "sh", "INLINE IMAGE"):
             _wrap(walk, [ops[index]], "Artifact", None)
         elif path_start is None:
             _state(walk, list(operands), name)
