@@ -167,10 +167,10 @@ def run_render(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: cannot read the case file ({error.strerror or error})") from None
     generated_at = _generated_at()
     if args.interview_sheet:
-        from desktop.memo.interview import render_interview_sheet
+        from desktop.services.memo_rendering import render_case_interview_sheet
 
-        pdf = render_interview_sheet(case_data, determination, language=args.language,
-                                     generated_at=generated_at)
+        pdf = render_case_interview_sheet(case_data, determination, language=args.language,
+                                          generated_at=generated_at)
         _write_output(args, pdf)
         return 0
     if args.final:

@@ -189,3 +189,18 @@ def test_post_processing_keeps_the_same_bytes_for_the_same_inputs() -> None:
     case = load_case("tb-trafficking-unknown")
     determination = determine(case)
     assert render(case, determination) == render(case, determination)
+
+
+def test_cli_interview_sheet_is_pdfa_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.cli import main
+    from tests.memo.helpers import CASES_DIR
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(GENERATED_AT.timestamp())))  # XMP dates
+
+    sheet = tmp_path / "sheet.pdf"
+    assert main(["--data-dir", str(tmp_path / "data"), "memo",
+                 str(CASES_DIR / "tb-trafficking-unknown.case.json"), "--interview-sheet",
+                 "--language", "es", "-o", str(sheet)]) == 0
+    pdf = sheet.read_bytes()
+    _assert_all_embedded(pdf)
+    _assert_pdfa_identified(pdf, "es-US")
