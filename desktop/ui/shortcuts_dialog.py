@@ -70,11 +70,11 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
             seen.add((row.keys, row.does))
             rows.append(row)
     for shortcut in window.findChildren(QShortcut):
-        keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
-        if keys and shortcut.whatsThis() and (keys, shortcut.whatsThis()) not in seen:
-            seen.add((keys, shortcut.whatsThis()))
+        key_text = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+        if key_text and shortcut.whatsThis() and (key_text, shortcut.whatsThis()) not in seen:
+            seen.add((key_text, shortcut.whatsThis()))
             parent = shortcut.parent()
-            rows.append(ShortcutRow(keys, shortcut.whatsThis(),
+            rows.append(ShortcutRow(key_text, shortcut.whatsThis(),
                                     _where(parent if isinstance(parent, QWidget) else None,
                                            window)))
     return sorted(rows, key=lambda row: (row.where != "Anywhere", row.where))
