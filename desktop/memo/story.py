@@ -10,9 +10,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo import lookups
 from desktop.memo.blocks import CONTENT_WIDTH, UNVERIFIED_MARK, boxed, grid, labelled, lines, text
 from desktop.memo.officer import determination_heading, officer_section
+from desktop.memo.outcome_dates import outcome_dates_section
 from desktop.memo.people import family_words, languages_words, sex_words
 from desktop.memo.sections import findings, not_reaching, still_needed, summary
 from desktop.memo.styles import HEADER_FILL, MemoStyles, memo_styles
@@ -76,6 +78,7 @@ class Provenance:
     supersedes: str | None = None
     decision_date: date | None = None
     officer_determination: dict[str, Any] | None = None
+    outcome_dates: tuple[OutcomeStrip, ...] = ()  # when each outcome holds (the engine's)
 
 
 def applicant_name(applicant: dict[str, Any]) -> str:
@@ -253,6 +256,7 @@ def build_story(case: dict[str, Any], determination: dict[str, Any], signatures:
         story.extend([Spacer(1, 6), boxed(notices)])
     story.extend(summary(determination, styles))
     story.extend(still_needed(case, determination, styles))
+    story.extend(outcome_dates_section(provenance.outcome_dates, determination, styles))
     story.extend(travel_history(case, determination, styles, treaty_status))
     story.extend(findings(case, determination, styles))
     story.extend(not_reaching(determination, styles))

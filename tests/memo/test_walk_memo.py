@@ -73,3 +73,12 @@ def test_spanish_sheet_agrees_with_the_applicants_sex() -> None:
         flat = squeeze("\n".join(pages_text(sheet)))
         assert squeeze(expected) in flat, sex
         assert squeeze(absent) not in flat, sex
+
+
+def test_the_memo_says_when_each_outcome_holds() -> None:
+    flat = squeeze("\n".join(pages_text(render(walk_case()))))
+    assert squeeze("When each outcome holds") in flat
+    # the 2025 agreement with Guatemala is where the cooperative agreements start to matter
+    assert squeeze("15 Jul 2025 on: more information needed (US-Guatemala agreement") in flat
+    assert squeeze("9 May 2025 on: not in force") in flat
+    assert squeeze("10 Jul 2024 on: not in force \u2190 the decision date") in flat
