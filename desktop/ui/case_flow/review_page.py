@@ -25,6 +25,7 @@ from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.case_flow.outcome_strip_widget import OutcomeStripWidget, with_outcome_dates
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.why_tree_model import (
     FACT_PATH_ROLE,
@@ -101,6 +102,8 @@ class ReviewPage(StepPage):
         )
         self.summary.setFrameShape(QFrame.Shape.StyledPanel)
         self.body.addWidget(self.summary)
+        self.outcome_strip = OutcomeStripWidget(self)
+        self.body.addWidget(self.outcome_strip)
 
         self.tree_model = WhyTreeModel(self)
         self.tree = QTreeView(self)
@@ -133,7 +136,8 @@ class ReviewPage(StepPage):
         make_path = self.decision_path
         self.status.setText("Evaluating…")
         self.runner.run(
-            lambda: make_path().evaluate_or_problems(snapshot, decision),
+            lambda: with_outcome_dates(make_path().evaluate_or_problems(snapshot, decision),
+                                       snapshot),
             on_done=while_alive(self, lambda result: self._show_result(generation, result)),
             on_error=while_alive(self, lambda error: self._show_error(generation, error)),
         )
@@ -145,6 +149,9 @@ class ReviewPage(StepPage):
         self.engine_problems = list(result.get("problems", []))
         self._show_tree(self.determination)
         self.summary.setText(self._summary_html())
+        self.outcome_strip.set_strips(result.get("outcome_dates", ()), {
+            str(f.get("rule")) for f in (self.determination or {}).get("findings", [])
+            if f.get("outcome") != "not_applicable"})
         if self.determination is not None:
             self.status.setText(f"Evaluated as of {self.decision_date().words()}")
         else:
