@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 from desktop.engine.outcome_dates import OutcomeStrip, outcome_strips
-from desktop.services.evaluation import CaseFileError, active_rule_pack, validate_case_data
+from desktop.services.evaluation import CaseFileError, validate_case_data
+from desktop.services.rule_packs import active_rule_pack
 
 
 def when_outcomes_hold(case_data: dict[str, Any],
