@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from tests.gui.test_main_window import Starter, start_app, wait_for_cases  # noqa: F401
@@ -58,3 +58,32 @@ def test_readme_lists_the_shortcuts_including_alt_home() -> None:
     text = README.read_text("utf-8")
     for keys in ("Alt+Home", "Ctrl+/", "F6", "Ctrl+Shift+F", "Ctrl+L", "Ctrl+O"):
         assert keys in text, keys
+
+
+# The offscreen platform cannot raise the hint's popup or give it the keyboard; harmless.
+@pytest.mark.qt_log_ignore("does not support raise", "grabbing the keyboard")
+def test_f1_shows_the_hint_of_the_focused_field(qtbot, start_app: Starter) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QWhatsThis
+
+    from desktop.ui.hint_key import hint_of, show_hint
+
+    launched = start_app()
+    window = launched.window
+    wait_for_cases(qtbot, launched, 1)
+    assert window.hint_key.key().toString() == "F1"
+    assert _listed(shortcut_rows(window), "F1") == "Show the hint of the focused field or control"
+    with qtbot.waitSignal(window.case_opened, timeout=10_000):
+        window.open_case(window.case_list.model.summary(0).case_id)
+    page = window.current_case_page()
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=10_000)
+    hinted = [w for w in page.findChildren(QWidget)
+              if w.isVisible() and w.toolTip() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+              and w.accessibleDescription()]
+    assert hinted, "a field with a (?) hint on the first step"
+    field = hinted[0]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    assert show_hint() == hint_of(field) == field.toolTip()
+    QWhatsThis.hideText()
