@@ -86,11 +86,12 @@ def read_first_page_in_worker(database_url: str, limit: int, passphrase: str | N
 
 
 def open_storage_in_worker(paths: AppPaths, database_url: str, passphrase: str | None = None,
-                           key: Any = None, encrypt_plain: bool = False) -> Storage:
+                           key: Any = None, encrypt_plain: bool = False,
+                           progress: Any = None) -> Storage:
     from desktop.services.startup import open_storage  # imports the database stack: slow
 
     return open_storage(paths, database_url, passphrase=passphrase, key=key,
-                        encrypt_plain=encrypt_plain)
+                        encrypt_plain=encrypt_plain, progress=progress)
 
 
 def warm_up_in_worker() -> None:

@@ -158,9 +158,11 @@ class StorageOpener(QObject):
 
         self.window.finish_setup()
         secret, key, encrypt_plain = self.secret, self._key, self._encrypt_plain
+        from desktop.ui.startup_progress import ProgressRelay
+        progress = ProgressRelay(self.window.case_list.show_opening_words, self)
         self.window.runner.run(
             lambda: open_storage_in_worker(self.paths, self.database_url, secret, key,
-                                           encrypt_plain),
+                                           encrypt_plain, progress),
             self.opened_storage,
             self.open_failed,
         )
