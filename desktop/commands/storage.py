@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.case_rules import shown_a_number
 from desktop.cli import UserError, shown
 from desktop.paths import resolve_database_url, resolve_paths
 
@@ -202,7 +203,8 @@ def run_list(args: argparse.Namespace) -> int:
         total = service.count_cases(args.search, args.status)
         rows = service.list_cases(args.search, args.status, limit=max(0, args.limit))
     for row in rows:
-        print(f"{shown(row.case_id)}  {row.status:<10}  {shown(row.a_number or '-'):<9}  "
+        a_number = shown(shown_a_number(row.a_number, "-"))
+        print(f"{shown(row.case_id)}  {row.status:<10}  {a_number:<13}  "
               f"{row.entry_date or '-':<10}  {shown(row.display_name)}")
     print(f"{len(rows)} of {total} case(s)")
     return 0
