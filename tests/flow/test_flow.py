@@ -69,6 +69,17 @@ def test_partial_dates_keep_their_precision(text, precision, first, last) -> Non
     assert parsed.iso() == text
 
 
+def test_one_partial_date_type_for_the_flow_and_the_engine() -> None:
+    from desktop.engine import dates as engine_dates
+
+    parsed = parse_partial_date("2019-10")
+    assert type(parsed) is engine_dates.PartialDate
+    assert parsed == engine_dates.parse_partial_date("2019-10")
+    assert (parsed.year, parsed.month, parsed.day) == (2019, 10, None)
+    derived = engine_dates.PartialDate(date(2019, 3, 5), date(2019, 7, 1), "between")
+    assert derived.precision is Precision.RANGE and derived.iso() == "between"
+
+
 @pytest.mark.parametrize("text", ["2019-13", "2019-02-30", "19-10-03", "yesterday"])
 def test_malformed_dates_are_refused(text: str) -> None:
     with pytest.raises(ValueError):

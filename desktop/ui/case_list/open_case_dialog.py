@@ -84,7 +84,7 @@ class OpenCaseDialog(QDialog):
             return
         self.results.clear()
         for row in rows:
-            words = [row.display_name, shown_a_number(row.a_number)]
+            words: list[str | None] = [row.display_name, shown_a_number(row.a_number)]
             words += [row.nationality, row.entry_date and f"entered {row.entry_date}"]
             item = QListWidgetItem(" · ".join(str(w) for w in words if w))
             item.setData(Qt.ItemDataRole.UserRole, row.case_id)
