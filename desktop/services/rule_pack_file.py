@@ -7,13 +7,13 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop import __version__
 from desktop.case_rules import canonical_json as canonical_text
-from desktop.engine import parse_pack
+from desktop.engine import RulePack, parse_pack
 from desktop.resources import resource_path
 from desktop.services.rules import pack_hash, read_pack_files
 
@@ -65,15 +65,14 @@ def key_id_of(public_key: bytes) -> str:
     return hashlib.sha256(public_key).hexdigest()[:16]
 
 
-def law_known_through_of(files: dict[str, Any]) -> str | None:
-    """pack.json's law_known_through (YYYY-MM-DD), or None when the pack does not say."""
-    value = files.get("pack.json", {}).get("law_known_through")
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        return None
+def law_known_through(pack: RulePack) -> str | None:
+    """The date (YYYY-MM-DD) through which `pack`'s law is known; None when it does not say.
+
+    The one reading: the engine parses pack.json's date into the pack; the memo, the CLI, the
+    status bar, Review and the pack list all ask this of the pack they use (never of a file).
+    """
+    known = pack.law_known_through
+    return known.isoformat() if known is not None else None
 
 
 def schema_version_of(files: dict[str, Any]) -> int:
@@ -128,7 +127,7 @@ def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer
     schema = schema_version_of(files)
     content_hash = pack_hash(files)
     try:
-        parse_pack(files, content_hash)
+        parsed = parse_pack(files, content_hash)
     except (KeyError, ValueError, TypeError) as problem:
         raise RulePackRefused(f"the rule pack in {folder} is incomplete: {problem!r}") from None
     key = serialization.load_pem_private_key(private_key_pem, password=None)
@@ -139,7 +138,7 @@ def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer
     manifest = {
         "pack_hash": content_hash,
         "version": str(files["pack.json"].get("version", "")),
-        "law_known_through": law_known_through_of(files),
+        "law_known_through": law_known_through(parsed),
         "changelog": changelog.strip(),
         "schema_version": schema,
         "built_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
@@ -219,7 +218,7 @@ def _checked_content(document: dict[str, Any], key: TrustedKey, raw: bytes,
         raise RulePackRefused(f"{source}: the rule data is incomplete ({problem!r:.80})") from None
     return VerifiedPack(
         pack_hash=content_hash, version=pack.version,
-        law_known_through=law_known_through_of(files),
+        law_known_through=law_known_through(pack),
         changelog=str(manifest.get("changelog", "")), schema_version=schema,
         signer=key.signer, key_id=key.key_id, files=files, raw=raw)
 
