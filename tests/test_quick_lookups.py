@@ -191,3 +191,12 @@ def test_version_prints_what_argparse_printed(capsys: pytest.CaptureFixture[str]
 def test_only_a_certainly_named_command_is_registered_alone(argv: list[str],
                                                             named: str | None) -> None:
     assert cli.named_command(argv) == named
+
+
+def test_every_command_is_an_import_edge_the_linter_sees() -> None:
+    import grimp
+
+    graph = grimp.build_graph("desktop")
+    edges = graph.find_modules_directly_imported_by("desktop.cli")
+    assert {f"desktop.commands.{name}" for name in cli.COMMANDS} <= edges
+    assert "importlib" not in Path(cli.__file__).read_text("utf-8")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import UserError
 from desktop.commands import identity
 from desktop.commands.storage import _opened
+from desktop.commands.user_error import UserError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

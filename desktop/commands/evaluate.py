@@ -9,7 +9,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 
 OUTCOME_LABELS = {
     "applies": "APPLIES",

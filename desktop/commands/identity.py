@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 
 CA_PASSPHRASE_ENV = "WAYPOINT_CA_PASSPHRASE"
 KEY_PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"  # as `waypoint memo` reads it

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db.private_files import replace_private_bytes
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 
 PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
 ACTIONS = ("verify", "countersign", "key")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 
 if TYPE_CHECKING:
     from db.signing_registry import RegistrySnapshot

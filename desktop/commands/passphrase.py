@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 from desktop.paths import resolve_database_url, resolve_paths
 
 

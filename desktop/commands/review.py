@@ -7,8 +7,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from desktop.cli import UserError, shown
 from desktop.commands.storage import _opened
+from desktop.commands.terminal import shown
+from desktop.commands.user_error import UserError
 
 if TYPE_CHECKING:
     from desktop.services.review import ReviewService, SigningKey

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.case_rules import shown_a_number
-from desktop.cli import UserError, shown
+from desktop.commands.terminal import shown
+from desktop.commands.user_error import UserError
 from desktop.paths import resolve_database_url, resolve_paths
 
 if TYPE_CHECKING:
