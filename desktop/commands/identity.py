@@ -4,11 +4,9 @@ certificate authority and the registry of officers' signing certificates."""
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from pathlib import Path
 
+from desktop.commands.secret_input import read_secret
 from desktop.commands.user_error import UserError
 
 CA_PASSPHRASE_ENV = "WAYPOINT_CA_PASSPHRASE"
@@ -53,15 +51,10 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def _secret(variable: str, prompt: str, *, confirm: bool = False) -> str:
-    given = os.environ.get(variable)
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        raise UserError(f"a passphrase is needed: set ${variable} or run in a terminal")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise UserError("the passphrases differ; nothing was changed")
-    return first
+    return read_secret(prompt, env=variable,
+                       again="Repeat the passphrase: " if confirm else None,
+                       missing=f"a passphrase is needed: set ${variable} or run in a terminal",
+                       differ="the passphrases differ; nothing was changed")
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
