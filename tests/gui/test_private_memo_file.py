@@ -35,6 +35,28 @@ def test_save_as_pdf_writes_an_owner_only_file(qtbot, services, tmp_path) -> Non
     assert_mode(target, 0o600)
 
 
+def test_saves_replace_the_file_whole_as_the_cli_does(qtbot, services, tmp_path) -> None:
+    """Memo and interview sheet: written beside the target and renamed over it (an earlier
+    copy under another link keeps its bytes; no `.part` is left), never rewritten in place."""
+    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
+    page = open_page(qtbot, services, case_id)
+    memo = page.pages[Step.MEMO]
+    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
+        page.go_to_step(Step.MEMO)
+    for name, save in (("memo.pdf", memo.save_to),
+                       ("sheet.pdf", lambda path: memo.interview_sheet.save_to(path, "en"))):
+        target, earlier = tmp_path / name, tmp_path / f"earlier-{name}"
+        target.write_bytes(b"the earlier copy")
+        os.link(target, earlier)
+        signal = memo.saved_to if name == "memo.pdf" else memo.interview_sheet.saved_to
+        with qtbot.waitSignal(signal, timeout=30_000):
+            save(str(target))
+        assert target.read_bytes().startswith(b"%PDF")
+        assert earlier.read_bytes() == b"the earlier copy"
+        assert not (tmp_path / f"{name}.part").exists()
+        assert_mode(target, 0o600)
+
+
 HOSTILE_NAME = "Ñúñez-Ibáñez"
 
 
