@@ -65,7 +65,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def run_office_ca(args: argparse.Namespace) -> int:
     from desktop.commands.storage import _opened
-    from desktop.services.cases import current_user
+    from desktop.services.actor import current_user
     from desktop.services.office_identity import create_office_ca, import_office_ca
     from desktop.services.signing import SigningError, is_pkcs12
 
@@ -110,7 +110,7 @@ def run_office_ca(args: argparse.Namespace) -> int:
 def run_issue_key(args: argparse.Namespace) -> int:
     from db.private_files import replace_private_bytes
     from desktop.commands.storage import _opened
-    from desktop.services.cases import current_user
+    from desktop.services.actor import current_user
     from desktop.services.office_identity import issue_officer_key
     from desktop.services.signing import SigningError
 
@@ -143,7 +143,7 @@ def run_issue_key(args: argparse.Namespace) -> int:
 
 def run_revoke_key(args: argparse.Namespace) -> int:
     from desktop.commands.storage import _opened
-    from desktop.services.cases import current_user
+    from desktop.services.actor import current_user
     from desktop.services.office_identity import revoke_officer_keys
     from desktop.services.signing import SigningError
 
