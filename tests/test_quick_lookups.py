@@ -28,6 +28,7 @@ from desktop.flow.languages import is_iso_639_code, language_entries, two_letter
 from desktop.resources import resource_path
 from desktop.services.evaluation import case_schema
 from desktop.services.schema_check import compile_schema
+from tests.children import child_pythonpath
 
 REPO = Path(__file__).resolve().parents[1]
 CASE_FILES = sorted((REPO / "tests" / "cases").rglob("*.case.json"))
@@ -139,7 +140,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
              "    raise\n")
     return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
                           text=True, timeout=120, check=False,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+                          env={**os.environ, "PYTHONPATH": child_pythonpath(REPO)})
 
 
 def loaded_modules(ran: subprocess.CompletedProcess[str]) -> set[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,9 +25,10 @@ def canonical_bytes(value: Any) -> bytes:
     return canonical_text(value).encode("utf-8")
 SUPPORTED_SCHEMA = 1  # the newest rule-data schema ("waypoint-rules/N" in pack.json) we read
 MAX_FILE_BYTES = 50_000_000
-# TEST ONLY: a folder of extra trusted public keys (tests' own key). The shipped app trusts
-# only resources/keys; never set this on an officer's machine.
-TEST_KEYS_ENV = "WAYPOINT_TEST_TRUSTED_KEYS"
+# Extra folders of trusted public keys, set only by code that embeds Waypoint (the tests'
+# own key, the benchmarks): the shipped app trusts resources/keys alone, and nothing is read
+# from the environment.
+_extra_key_folders: list[Path] = []
 SCHEMA_PATTERN = re.compile(r"^waypoint-rules/([0-9]+)$")
 
 
@@ -91,12 +91,14 @@ def _read_key_file(path: Path) -> TrustedKey:
     return TrustedKey(str(data["key_id"]), str(data["signer"]), public)
 
 
+def trust_key_folders(*folders: Path) -> None:
+    """Also trust the keys in `folders` from now on in this process (none: the shipped only)."""
+    _extra_key_folders[:] = list(folders)
+
+
 def trusted_keys() -> dict[str, TrustedKey]:
-    """The shipped keys (resources/keys/*.json), plus the test-only folder in $TEST_KEYS_ENV."""
-    folders = [resource_path("keys")]
-    extra = os.environ.get(TEST_KEYS_ENV)
-    if extra:
-        folders.append(Path(extra))
+    """The shipped keys (resources/keys/*.json), plus any folder given to trust_key_folders."""
+    folders = [resource_path("keys"), *_extra_key_folders]
     keys: dict[str, TrustedKey] = {}
     for folder in folders:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
@@ -151,8 +153,13 @@ def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer
     return canonical_bytes(document) + b"\n"
 
 
-def verify_pack_bytes(raw: bytes, source: str = "the rule pack") -> VerifiedPack:
-    """Check a *.wprules file completely; raise RulePackRefused (one line) if it fails."""
+def verify_pack_bytes(raw: bytes, source: str = "the rule pack",
+                      trusted: dict[str, TrustedKey] | None = None) -> VerifiedPack:
+    """Check a *.wprules file completely; raise RulePackRefused (one line) if it fails.
+
+    `trusted`: the keys to accept (default: trusted_keys() of this process; a parent hands
+    its own to a child process, which has not been told of any extra folder).
+    """
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -160,7 +167,7 @@ def verify_pack_bytes(raw: bytes, source: str = "the rule pack") -> VerifiedPack
     signature = document.get("signature")
     if not isinstance(signature, dict) or not signature.get("value"):
         raise RulePackRefused(f"{source} is not signed; only signed rule packs are installed")
-    key = trusted_keys().get(str(signature.get("key_id")))
+    key = (trusted_keys() if trusted is None else trusted).get(str(signature.get("key_id")))
     if key is None:
         raise RulePackRefused(f"{source} is signed by a key this app does not trust "
                               f"(key id {signature.get('key_id')!s:.20})")

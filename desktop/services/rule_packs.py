@@ -16,6 +16,7 @@ from db.private_files import replace_private_bytes
 from desktop.engine import RulePack, parse_pack
 from desktop.services.rule_pack_file import (
     RulePackRefused,
+    TrustedKey,
     VerifiedPack,
     law_known_through,
     unverified_files,
@@ -225,9 +226,10 @@ def stored_files(data_dir: Path, full_hash: str) -> dict[str, Any]:
     return PackStore(data_dir).files(full_hash)
 
 
-def verified_files(raw: bytes) -> dict[str, Any]:
-    """The files of a *.wprules file, verified again where they are used (a worker)."""
-    return verify_pack_bytes(raw).files
+def verified_files(raw: bytes, trusted: dict[str, TrustedKey] | None = None) -> dict[str, Any]:
+    """The files of a *.wprules file, verified again where they are used (a worker, given
+    the parent's trusted keys)."""
+    return verify_pack_bytes(raw, trusted=trusted).files
 
 
 def _parsed(full_hash: str, store: PackStore) -> RulePack:
