@@ -29,7 +29,7 @@ from desktop.flow.field_paths import (
 from desktop.flow.steps import step_for_path
 from desktop.flow.timeline import timeline_layout
 from desktop.flow.validation import claims_not_asked_reason
-from tests.case_paths import CASES_DIR as CASES  # noqa: E402
+from tests.case_paths import CASES_DIR as CASES
 
 
 def public_case(name: str) -> dict:

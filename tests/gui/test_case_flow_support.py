@@ -18,7 +18,7 @@ from desktop.services.startup import close_storage, open_storage
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.case_flow_page import CaseFlowPage
 from desktop.ui.context import UiServices
-from tests.case_paths import CASES_DIR  # noqa: E402
+from tests.case_paths import CASES_DIR
 
 FIXED_NOW = datetime(2019, 12, 2, 15, 30, tzinfo=UTC)
 

@@ -354,7 +354,7 @@ class CaseListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        Qt = QtCore.Qt  # noqa: N806
+        Qt = QtCore.Qt
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return super().headerData(section, orientation, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
