@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Generator
+from pathlib import Path
 
 import pytest
 
@@ -40,6 +41,13 @@ NO_SKIPS_ENV = "WAYPOINT_NO_SKIPS"
 # reads no test switch from the environment. Never use that cost for real data.
 TEST_KDF_COST = (2**10, 8, 1)  # the same as tests/child_site/sitecustomize.py
 TEST_PASSPHRASE = "test passphrase: correct horse battery staple"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder not yet made (the CLI makes it), with no server URL inherited."""
+    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
+    return tmp_path / "data"
 
 
 @pytest.fixture(autouse=True)

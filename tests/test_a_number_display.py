@@ -46,12 +46,11 @@ def test_the_memo_and_the_sheet_print_the_display_form_not_the_typed_value() -> 
     assert "A-012-345-678" in sheet and "a 12345678" not in sheet
 
 
-def test_the_cli_list_shows_the_display_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_the_cli_list_shows_the_display_form(tmp_path: Path, data_dir: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
     case_file = tmp_path / "one.case.json"
     case_file.write_text(json.dumps(make_case(a_number="12-345-678")), "utf-8")
-    data = ["--data-dir", str(tmp_path / "data")]
+    data = ["--data-dir", str(data_dir)]
     assert main([*data, "import", str(case_file)]) == 0
     capsys.readouterr()
     assert main([*data, "list"]) == 0

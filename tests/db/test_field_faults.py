@@ -28,12 +28,6 @@ from tests.sqlite_files import connect_file
 from tests.tiny_disk import fill, tiny_disk
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
-    return tmp_path / "data"
-
-
 def _run(data_dir: Path, *argv: str) -> int:
     return main(["--data-dir", str(data_dir), *argv])
 

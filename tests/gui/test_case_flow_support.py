@@ -71,6 +71,20 @@ def open_page(qtbot: Any, services: UiServices, case_id: str) -> CaseFlowPage:
     return page
 
 
+def open_memo_step(qtbot: Any, services: UiServices, case_data: dict[str, Any]
+                   ) -> tuple[CaseFlowPage, Any, str]:
+    """Store a case, open it and go to its memo step; (page, memo page, case id) once the
+    memo's preview is ready."""
+    from desktop.flow import Step
+
+    case_id = services.cases.create_case(case_data)
+    page = open_page(qtbot, services, case_id)
+    memo = page.pages[Step.MEMO]
+    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
+        page.go_to_step(Step.MEMO)
+    return page, memo, case_id
+
+
 def wait_saved(qtbot: Any, page: CaseFlowPage) -> None:
     """Let the debounced autosave run and wait until nothing is unsaved."""
     page.save_now()

@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     load_public_case,
-    open_page,
-    services_fixture,
+    open_memo_step,
 )
 
-from desktop.flow import Step
 from tests.owner_only import assert_mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints"),
@@ -19,11 +17,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints"),
 
 
 def test_save_as_pdf_writes_an_owner_only_file(qtbot, services, tmp_path) -> None:
-    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
+    _page, memo, _case_id = open_memo_step(qtbot, services,
+                                           load_public_case("tb-final-denial-in-mexico"))
     target = tmp_path / "memo.pdf"
     previous = os.umask(0)
     try:
@@ -38,11 +33,8 @@ def test_save_as_pdf_writes_an_owner_only_file(qtbot, services, tmp_path) -> Non
 def test_saves_replace_the_file_whole_as_the_cli_does(qtbot, services, tmp_path) -> None:
     """Memo and interview sheet: written beside the target and renamed over it (an earlier
     copy under another link keeps its bytes; no `.part` is left), never rewritten in place."""
-    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
+    _page, memo, _case_id = open_memo_step(qtbot, services,
+                                           load_public_case("tb-final-denial-in-mexico"))
     for name, save in (("memo.pdf", memo.save_to),
                        ("sheet.pdf", lambda path: memo.interview_sheet.save_to(path, "en"))):
         target, earlier = tmp_path / name, tmp_path / f"earlier-{name}"
@@ -63,11 +55,7 @@ HOSTILE_NAME = "Ñúñez-Ibáñez"
 def _memo_of_named_case(qtbot, services):
     case = load_public_case("tb-final-denial-in-mexico")
     case["applicant"]["family_name"] = HOSTILE_NAME
-    case_id = services.cases.create_case(case)
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
+    _page, memo, case_id = open_memo_step(qtbot, services, case)
     return memo, case_id
 
 
