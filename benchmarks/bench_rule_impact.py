@@ -32,7 +32,7 @@ from bench_engine import generated_case  # this folder is on sys.path when run a
 from db import case_store, open_database
 from desktop.engine.determination import FAMILIES
 from desktop.services.rule_impact import default_workers, run_impact
-from desktop.services.rule_pack_file import TEST_KEYS_ENV, build_pack_file, verify_pack_bytes
+from desktop.services.rule_pack_file import build_pack_file, trust_key_folders, verify_pack_bytes
 from desktop.services.rule_packs import PackStore, bundled_files
 
 GOAL_IMPACT_S = 60.0  # per 100,000 cases
@@ -67,7 +67,7 @@ def store_cases(url: str, count: int) -> None:
 
 def time_install(folder: Path) -> float:
     """Build a signed copy of the candidate with the test key, then time verify + install."""
-    os.environ[TEST_KEYS_ENV] = str(TEST_KEYS / "trusted")
+    trust_key_folders(TEST_KEYS / "trusted")
     rules = folder / "rules"
     rules.mkdir()
     for name, content in candidate_files().items():

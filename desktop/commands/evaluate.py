@@ -9,7 +9,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 
 OUTCOME_LABELS = {
     "applies": "APPLIES",
@@ -52,11 +52,10 @@ def run(args: argparse.Namespace) -> int:
         read_case_file,
         unknown_fields,
     )
-    from desktop.services.rule_pack_file import RulePackRefused
+    from desktop.services.rule_pack_file import RulePackRefused, law_known_through
     from desktop.services.rule_packs import (
         active_rule_pack,
         law_currency_warning,
-        law_known_through,
         pinned_rule_pack,
     )
 

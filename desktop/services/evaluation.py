@@ -18,7 +18,8 @@ from desktop.resources import resource_path
 from desktop.services.case_file_problems import CaseFileError as CaseFileError
 from desktop.services.case_file_problems import pointer_of, schema_problem, semantic_problems
 from desktop.services.reading import FileTooLarge, NotARegularFile, read_small_file
-from desktop.services.rule_packs import active_pack_info, active_rule_pack
+from desktop.services.rule_pack_file import law_known_through
+from desktop.services.rule_packs import active_rule_pack
 from desktop.services.schema_check import Check, compile_schema
 
 if TYPE_CHECKING:
@@ -273,7 +274,7 @@ def _configured_zone() -> str | None:
 def rule_pack_info() -> dict[str, str]:
     """Version, content hash, label and law_known_through ("" if unknown) of the active pack."""
     pack = active_rule_pack()
-    known = active_pack_info().get("law_known_through") or ""
+    known = law_known_through(pack) or ""
     return {"version": pack.version, "hash": pack.hash, "label": pack.label,
             "law_known_through": known}
 

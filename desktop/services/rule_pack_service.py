@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 from desktop.services.clock import configured_zone, office_today
 from desktop.services.law_changes import mark_affected, open_law_flags
 from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
-from desktop.services.rule_pack_file import RulePackRefused, VerifiedPack, verify_pack_bytes
+from desktop.services.rule_pack_file import (
+    RulePackRefused,
+    VerifiedPack,
+    trusted_keys,
+    verify_pack_bytes,
+)
 from desktop.services.rule_packs import PackInfo, PackStore, stored_files, verified_files
 
 if TYPE_CHECKING:
@@ -48,7 +53,7 @@ class RulePackService:
             raise RulePackRefused(f"{path}: cannot read ({problem.strerror})") from None
         with ProcessPoolExecutor(max_workers=1,
                                  mp_context=multiprocessing.get_context("spawn")) as child:
-            pack = child.submit(verify_pack_bytes, raw, path.name).result()
+            pack = child.submit(verify_pack_bytes, raw, path.name, trusted_keys()).result()
         self.store.check_installable(pack)
         return pack
 
@@ -56,7 +61,8 @@ class RulePackService:
                cancelled: Cancelled | None = None) -> ImpactReport:
         """The worker processes read both packs themselves (nothing parsed here)."""
         baseline = partial(stored_files, self.data_dir, self.store.active_hash())
-        return run_impact(self.database, baseline, partial(verified_files, pack.raw),
+        candidate = partial(verified_files, pack.raw, trusted_keys())  # the child trusts as we do
+        return run_impact(self.database, baseline, candidate,
                           workers=self.workers,
                           today=office_today(self.clock(), configured_zone(self.data_dir)),
                           progress=progress,
