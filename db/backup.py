@@ -82,11 +82,11 @@ def copy_database(source: Path, destination: Path, key: DatabaseKey | None = Non
 def _copy_pages(source: Path, partial: Path, key: DatabaseKey | None,
                 destination: Path) -> None:
     """The backup API's copy; a page that cannot be read is damage in the source."""
-    from db import cipher
+    from db import cipher, cipher_files
 
     try:
         if key is not None:
-            cipher.backup_encrypted(source, partial, key)
+            cipher_files.backup_encrypted(source, partial, key)
             return
         with closing(sqlite3.connect(_ro_uri(source), uri=True)) as src, closing(
             sqlite3.connect(partial)

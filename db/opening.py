@@ -187,7 +187,7 @@ def _prepare_file(sqlite_file: Path, backup_dir: Path | None, receipts_file: Pat
 
         add_missing_checksum(key_file_of(sqlite_file))
     if key is not None and backup_dir is not None and not read_only:
-        from db.cipher import encrypt_plain_copies
+        from db.cipher_files import encrypt_plain_copies
 
         with translated_errors(str(backup_dir)):  # plain backups a conversion left
             encrypt_plain_copies(sqlite_file, key, [backup_dir])

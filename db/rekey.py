@@ -23,7 +23,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from db import cipher
+from db import cipher, cipher_files
 from db.errors import CorruptDatabaseError, DatabaseError, DiskFullError, NotEnoughSpaceError
 from db.store_checks import refuse_missing_database
 
@@ -186,7 +186,7 @@ def encrypt_existing(database_file: Path, passphrase: str, folders: list[Path]
     """Encrypt a plain database (and its plain backups) after a space preflight; the new
     passphrase must open the result before it is returned."""
     require_space(database_file, "encrypt the database (an encrypted copy is written first)")
-    key = cipher.encrypt_plain_database(database_file, passphrase, folders)
+    key = cipher_files.encrypt_plain_database(database_file, passphrase, folders)
     if not _secret_opens(database_file, passphrase):
         raise DatabaseError("The encrypted database does not open with the new passphrase; "
                             "nothing was reported as done. Keep the backups and try again.")

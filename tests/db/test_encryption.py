@@ -167,12 +167,12 @@ def test_a_plain_database_and_its_backups_are_encrypted_on_request(
 KILL_CHILD = f"""
 import os, signal, sys
 from pathlib import Path
-from db import cipher
+from db import cipher_files
 database_file, backup_dir, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 def step(name):
     if name == kill_at or (kill_at == "copy" and name.startswith("copy:")):
         {KILL_MYSELF}
-cipher.encrypt_plain_database(database_file, sys.argv[4], [backup_dir], step)
+cipher_files.encrypt_plain_database(database_file, sys.argv[4], [backup_dir], step)
 """
 
 
