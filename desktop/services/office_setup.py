@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from db import open_database
 from db.engine import build_engine
+from db.guards import NARROW_WRITES
 from db.review import Role, Visibility
 from db.server_tls import allow_insecure
 from desktop.services.office_people import check_password, set_password
@@ -86,7 +87,7 @@ def init_server(admin_url: str, *, review_required: bool = True,
             # Only the office's people connect; nobody makes temporary tables or schemas.
             connection.execute(text(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC'))
             connection.execute(text(f'GRANT CONNECT ON DATABASE "{name}" TO {CASEWORKER_GROUP}'))
-            for grant in CASEWORKER_GRANTS:
+            for grant in (*CASEWORKER_GRANTS, NARROW_WRITES):  # column UPDATE, no DELETE
                 connection.execute(text(grant))
         service = ReviewService(database, actor=make_url(admin_url).username or "admin")
         service.set_review_required(review_required)
