@@ -89,3 +89,19 @@ def attach_server_login(engine: Engine, url: str, password: str | None) -> Serve
     if password is None or parsed.password is not None:
         return None
     return ServerLogin(engine, parsed.username or "", password)
+
+
+def login_of(url: str) -> str:
+    """The login a server URL names (libpq's default, the system user, when it names none)."""
+    import getpass
+
+    try:
+        return make_url(url).username or getpass.getuser()
+    except Exception:  # not a URL, or no user name to be found: the person types one
+        return ""
+
+
+def with_login(url: str, login: str) -> str:
+    """The URL with the login typed on the sign-in page (it never holds a password here)."""
+    return make_url(url)._replace(username=login.strip()).render_as_string(
+        hide_password=False)
