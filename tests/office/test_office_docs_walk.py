@@ -185,6 +185,8 @@ def test_the_office_page_works_from_nothing(walk: Walk) -> None:
     refused = walk.run(walk.adapt(url).replace(str(walk.certs / "ca.crt"), str(other_ca))
                        + "\nwaypoint list")
     assert refused.returncode != 0 and "certificate verify failed" in refused.stderr
+    assert "Cannot reach the database server" in refused.stderr
+    assert "damaged" not in refused.stderr
     assert PASSWORDS["PW_ana_reset"] not in refused.stdout + refused.stderr
     roles = walk.bash("runuser -u postgres -- psql -At -d waypoint -c \"SELECT rolname, "
                       "rolcanlogin FROM pg_roles WHERE rolname IN ('ana', 'ben', 'sam') "
