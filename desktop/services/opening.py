@@ -61,8 +61,22 @@ def server_sign_in(database_url: str) -> str | None:
         return None
     if os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE"):
         return None  # libpq finds the password itself
-    return (f"Sign in to the office server {url.host or 'on this machine'} as "
-            f"{url.username or os.environ.get('USER', '')}: enter your password.")
+    return (f"Sign in to the office server {url.host or 'on this machine'}: enter your login "
+            "and password.")
+
+
+def login_of(database_url: str) -> str:
+    """The login a server URL names (the system user when it names none; "" if none)."""
+    from db.server_login import login_of as login
+
+    return login(database_url)
+
+
+def with_login(database_url: str, login: str) -> str:
+    """The URL with the login typed on the sign-in page (it never holds a password here)."""
+    from db.server_login import with_login as replaced
+
+    return replaced(database_url, login)
 
 
 def read_first_page_in_worker(database_url: str, limit: int, passphrase: str | None

@@ -29,8 +29,8 @@ def explain_start_error(opener: StorageOpener, error: BaseException) -> None:
         return
     sign_in = opening.server_sign_in(opener.database_url)
     if sign_in is not None and opening.is_wrong_server_password(error):
-        opener.lock.ask_at_start(sign_in, opener.begin, "The server did not accept this "
-                                 "login and password.")
+        opener.lock.ask_at_start(sign_in, opener.sign_in, "The server did not accept this "
+                                 "login and password.", login=opener.lock.page.login())
         return
     if opening.is_database_error(error):
         log.error("The database could not be opened: %s", error)

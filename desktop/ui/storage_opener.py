@@ -89,7 +89,7 @@ class StorageOpener(QObject):
     def _ask_or_begin(self) -> None:
         """Find the passphrase ($WAYPOINT_PASSPHRASE, the keyring) or ask for one, then begin."""
         from desktop.services import security
-        from desktop.services.opening import server_sign_in
+        from desktop.services.opening import login_of, server_sign_in
         from desktop.ui.storage_passphrase import ask_new_passphrase, offer_encryption
 
         state = security.store_state(self.database_url)
@@ -101,7 +101,7 @@ class StorageOpener(QObject):
         sign_in = server_sign_in(self.database_url)
         if state is security.StoreState.SERVER:  # a laptop passphrase is no server password
             if sign_in is not None:
-                self.lock.ask_at_start(sign_in, self.begin)
+                self.lock.ask_at_start(sign_in, self.sign_in, login=login_of(self.database_url))
             else:
                 self.begin(None)
         elif secret is not None:
@@ -116,6 +116,13 @@ class StorageOpener(QObject):
             ask_new_passphrase(self, encrypt_plain=False)
         else:
             offer_encryption(self)
+
+    def sign_in(self, password: str) -> None:
+        """The office server's sign-in page: the login typed there goes into the URL."""
+        from desktop.services.opening import with_login
+
+        self.database_url = with_login(self.database_url, self.lock.page.login())
+        self.begin(password)
 
     def begin(self, secret: str | None, *, encrypt_plain: bool = False) -> None:
         """Derive the key once (a worker), show the newest cases read-only, then open fully."""
