@@ -74,7 +74,10 @@ def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: A
     import db
     from db.errors import CaseFinalizedError, DatabaseError
     from desktop.services.cases import CaseService
-    from desktop.services.evaluation import evaluate_case
+    from desktop.services.decision import DecisionPath
+    from desktop.services.rules import bundled_rule_pack
+
+    path = DecisionPath(bundled_rule_pack())
     from desktop.services.memos import MemoService
     from desktop.services.review import CaseConflictError, ReviewService
 
@@ -117,7 +120,8 @@ def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: A
             else:
                 stored = cases.get_case(case_id)
                 if stored.status != "finalized" and review.review(case_id) is None:
-                    memos.record_determination(case_id, evaluate_case(stored.case_data))
+                    memos.record_determination(case_id, path.evaluate(
+                        stored.case_data, path.decide(stored.case_data)))
                     review.submit(case_id)
                     report.submits += 1
         except (CaseFinalizedError, DatabaseError) as refused:

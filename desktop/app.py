@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer, Signal
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.services.rules_in_use import RulesInUse
     from desktop.services.startup import Storage
     from desktop.ui.lock_page import LockController
 
@@ -243,11 +245,11 @@ def release_collector() -> None:
         _usual_gc_thresholds = None
 
 
-def _warm_up_in_worker() -> None:
+def _warm_up_in_worker(rules: RulesInUse) -> None:
     from desktop.services.startup import warm_up
 
     try:
-        warm_up()  # ends with gc.freeze(): what start-up made is out of the collector's sight
+        warm_up(rules)  # ends with gc.freeze(): what start-up made is out of the collector's sight
     finally:
         release_collector()
 
@@ -471,6 +473,7 @@ class StorageOpener(QObject):
             clock=_clock(),
             paths=self.paths,
             database_url=self.database_url,
+            rules=storage.rules,  # the active pack, resolved once; File → Rule packs… switches it
         )
         window.attach_services(services, storage.rule_pack)
         self.services = services
@@ -483,7 +486,8 @@ class StorageOpener(QObject):
         self._secret, self._key, self._wants_recovery = None, None, False
         # The first Review and memo then start warm; after it (so that no import waits on
         # the worker's), the case pages' modules are imported while the list is looked at.
-        window.runner.run(_warm_up_in_worker, lambda _result: window.warm_case_pages())
+        window.runner.run(partial(_warm_up_in_worker, storage.rules),
+                          lambda _result: window.warm_case_pages())
         # After a clean exit the open only read the schema; the full check runs now.
         window.runner.run(storage.database.check_deferred, None, self._damage_found)
         self.audit_status = start_audit_check(window, window.runner, storage.database)

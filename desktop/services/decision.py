@@ -102,7 +102,7 @@ class DecisionPath:
         """The determination (CaseFileError naming the field when the case is invalid)."""
         from desktop.services.evaluation import evaluate_case
 
-        return evaluate_case(case_data, decision.value, self.pack)
+        return evaluate_case(case_data, decision, self.pack)
 
     def evaluate_or_problems(self, case_data: dict[str, Any], decision: DecisionDate
                              ) -> dict[str, Any]:
@@ -119,8 +119,8 @@ class DecisionPath:
         from desktop.services.memo_rendering import render_case_memo
 
         memo.setdefault("officer_notes", case_data.get("notes"))
-        return render_case_memo(case_data, determination, generated_at=generated_at,
-                                decision_date=decision.value, **memo)
+        return render_case_memo(case_data, determination, pack=self.pack,
+                                generated_at=generated_at, decision_date=decision.value, **memo)
 
     def evaluate_and_render(self, case_data: dict[str, Any], decision: DecisionDate, *,
                             generated_at: datetime, **memo: Any
@@ -185,7 +185,7 @@ class DecisionPath:
             from desktop.services.signing import sign_as_officer
 
             pdf, _made = sign_as_officer(pdf, data_dir, officer.officer, passphrase)
-            officer = _with_signer(officer, pdf)
+            officer = with_signer(officer, pdf)
         memos.record_determination(case_id, determination)
         memo_id = memos.finalize(case_id, officer.officer, pdf, record=FinalRecord(
             officer.decision_date, officer.time_zone, officer.as_json()))
@@ -201,7 +201,7 @@ class FinalInput:
     decided_without: tuple[DecidedWithout, ...] = ()
 
 
-def _with_signer(record: OfficerDetermination, pdf: bytes) -> OfficerDetermination:
+def with_signer(record: OfficerDetermination, pdf: bytes) -> OfficerDetermination:
     """The record, naming the fingerprint of the certificate that signed the memo."""
     from dataclasses import replace
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from functools import cache
-from typing import Any
+from functools import cache, partial
+from typing import TYPE_CHECKING, Any
 
 from desktop.memo import render_memo
 from desktop.memo.interview import render_interview_sheet
 from desktop.resources import resource_path
 from desktop.services.evaluation import treaty_status
+
+if TYPE_CHECKING:
+    from desktop.engine import RulePack
 
 
 @cache
@@ -25,12 +28,13 @@ def law_known_through() -> str | None:
 
 
 def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
-                     generated_at: datetime, **memo_options: Any) -> bytes:
-    """The memo PDF for a case and its determination; options as desktop.memo.render_memo."""
+                     pack: RulePack, generated_at: datetime, **memo_options: Any) -> bytes:
+    """The memo PDF for a case and its determination, with treaty look-ups under `pack` (the
+    one it was evaluated with); options as desktop.memo.render_memo."""
     memo_options.setdefault("law_known_through",
                             determination.get("law_known_through") or law_known_through())
     return render_memo(case_data, determination, generated_at=generated_at,
-                       treaty_status=treaty_status, **memo_options)
+                       treaty_status=partial(treaty_status, pack=pack), **memo_options)
 
 
 def render_case_interview_sheet(case_data: dict[str, Any], determination: dict[str, Any], *,

@@ -15,6 +15,7 @@ from desktop.services.law_changes import mark_affected, open_law_flags
 from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
 from desktop.services.rule_pack_file import RulePackRefused, VerifiedPack, verify_pack_bytes
 from desktop.services.rule_packs import PackInfo, PackStore, stored_files, verified_files
+from desktop.services.rules_in_use import RulesInUse
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -26,9 +27,11 @@ class RulePackService:
 
     def __init__(self, data_dir: Path, database: Database,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, rules: RulesInUse | None = None) -> None:
         self.data_dir = data_dir
-        self.store = PackStore(data_dir)
+        # The window's RulesInUse: activating here changes the pack its next evaluation uses.
+        self.rules = rules if rules is not None else RulesInUse(data_dir)
+        self.store = self.rules.store or PackStore(data_dir)
         self.database = database
         self.clock = clock
         self.workers = workers
@@ -65,13 +68,14 @@ class RulePackService:
     def install_and_mark(self, pack: VerifiedPack, report: ImpactReport) -> int:
         """Install and activate the pack, then flag the cases the impact found; how many."""
         self.store.install(pack, now=self.clock())
+        self.rules.reload()
         return mark_affected(self.database, report, self.clock)
 
     def activate(self, pack_hash: str) -> PackInfo:
-        return self.store.activate(pack_hash)
+        return self.rules.activate(pack_hash)
 
     def rollback(self) -> PackInfo:
-        return self.store.rollback()
+        return self.rules.rollback()
 
     def flags(self) -> list[LawFlag]:
         return open_law_flags(self.database)

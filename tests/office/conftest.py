@@ -27,12 +27,12 @@ from tests.office.scram_server import stop as scram_stop
 def evaluated_case(opened: Any, step_clock: Any, actor: str) -> str:
     """A new case with a determination of its current facts, ready to submit."""
     from desktop.services.cases import CaseService
-    from desktop.services.evaluation import evaluate_case
     from desktop.services.memos import MemoService
+    from tests.evaluated import evaluated
 
     data = make_case()
     case_id = CaseService(opened, step_clock, actor=actor).create_case(data)
-    MemoService(opened, step_clock, actor=actor).record_determination(case_id, evaluate_case(data))
+    MemoService(opened, step_clock, actor=actor).record_determination(case_id, evaluated(data))
     return case_id
 
 

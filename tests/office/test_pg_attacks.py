@@ -17,10 +17,10 @@ import pytest
 
 import db
 from db.audit import AuditEvent, append
-from desktop.services.evaluation import evaluate_case
 from desktop.services.memos import MemoService
 from desktop.services.review import NotAllowedError, ReviewService
 from tests.db.conftest import StepClock, make_case
+from tests.evaluated import evaluated
 from tests.office.conftest import evaluated_case
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -65,7 +65,7 @@ def scene(scram_office: dict[str, str]) -> dict[str, Any]:
                 ids[name] = evaluated_case(database, clock, person)
                 if name == "A":
                     ids["draft_memo"] = MemoService(database, clock).store_draft_memo(
-                        ids[name], evaluate_case(make_case()), b"%PDF-1.4 draft")
+                        ids[name], evaluated(make_case()), b"%PDF-1.4 draft")
                 if name != "B":
                     ReviewService(database, clock).submit(ids[name])
         finally:

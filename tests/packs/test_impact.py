@@ -14,12 +14,12 @@ from db import Database
 from desktop.cli import main
 from desktop.engine.determination import FAMILIES
 from desktop.services.cases import CaseService
-from desktop.services.evaluation import evaluate_case
 from desktop.services.law_changes import mark_affected, open_law_flags, verify_pinned
 from desktop.services.memos import MemoService
 from desktop.services.rule_impact import run_impact
-from desktop.services.rule_packs import PackStore, bundled_files, bundled_info, use_pack_store
+from desktop.services.rule_packs import PackStore, bundled_files, bundled_info
 from desktop.services.rules import read_pack_files
+from tests.evaluated import evaluated
 from tests.packs.conftest import (
     build,
     case_entering,
@@ -128,7 +128,7 @@ def test_a_flag_clears_when_the_case_is_determined_again_and_finalized_cases_get
         database: Database, stored: dict[str, str], tmp_path: Path) -> None:
     memos = MemoService(database)
     finalized = stored["c-2019-07-20"]
-    memos.record_determination(finalized, evaluate_case(
+    memos.record_determination(finalized, evaluated(
         CaseService(database).get_case(finalized).case_data))
     memos.finalize(finalized, "Officer Test", b"%PDF-1.4 test")
     report = run_impact(database, bundled_files(), read_pack_files(moved_pack(tmp_path)),
@@ -137,7 +137,7 @@ def test_a_flag_clears_when_the_case_is_determined_again_and_finalized_cases_get
     kinds = {f.case_id: f.kind for f in open_law_flags(database)}
     assert kinds[finalized] == "amend"
     open_case = stored["c-2019-07-31"]
-    memos.record_determination(open_case, evaluate_case(
+    memos.record_determination(open_case, evaluated(
         CaseService(database).get_case(open_case).case_data))
     assert open_case not in {f.case_id for f in open_law_flags(database)}
 
@@ -147,13 +147,13 @@ def test_every_stored_determination_re_evaluates_the_same_under_its_pinned_pack(
         stored: dict[str, str], tmp_path: Path) -> None:
     memos, cases = MemoService(database), CaseService(database)
     for case_id in list(stored.values())[:4]:  # determined under the built-in pack
-        memos.record_determination(case_id, evaluate_case(cases.get_case(case_id).case_data))
+        memos.record_determination(case_id, evaluated(cases.get_case(case_id).case_data))
     pack_file = build(moved_pack(tmp_path), tmp_path / "moved.wprules")
     assert main(["--data-dir", str(data_dir), "rules", "install", str(pack_file)]) == 0
     store = PackStore(data_dir)
-    use_pack_store(data_dir)
     for case_id in stored.values():  # determined under the new, active pack
-        memos.record_determination(case_id, evaluate_case(cases.get_case(case_id).case_data))
+        memos.record_determination(case_id, evaluated(cases.get_case(case_id).case_data,
+                                                      pack=store.load()))
     hashes = {memos.latest_determination(c).rules_hash for c in stored.values()}  # type: ignore[union-attr]
     assert hashes == {store.active_hash()} != {bundled_info().pack_hash}
     result = verify_pinned(database, store)
@@ -206,10 +206,9 @@ def test_verify_names_a_determination_whose_pack_is_missing(
         stored: dict[str, str], tmp_path: Path) -> None:
     pack_file = build(moved_pack(tmp_path), tmp_path / "moved.wprules")
     assert main(["--data-dir", str(data_dir), "rules", "install", str(pack_file)]) == 0
-    use_pack_store(data_dir)
     case_id = stored["c-2019-07-20"]
-    MemoService(database).record_determination(
-        case_id, evaluate_case(CaseService(database).get_case(case_id).case_data))
+    MemoService(database).record_determination(case_id, evaluated(
+        CaseService(database).get_case(case_id).case_data, pack=PackStore(data_dir).load()))
     moved_to = tmp_path / "elsewhere"
     (data_dir / "rules").rename(moved_to)  # the data folder lost its installed packs
     capsys.readouterr()

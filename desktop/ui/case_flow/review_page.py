@@ -41,14 +41,6 @@ if TYPE_CHECKING:
 DECISION_SUPPORT_NOTICE = "Decision support — the officer decides."
 
 
-def _active_decision_path() -> DecisionPath:
-    """In a worker: the decision path under the active rule pack, the machine's time zone."""
-    from desktop.services.decision import DecisionPath
-    from desktop.services.rule_packs import active_rule_pack
-
-    return DecisionPath(active_rule_pack())
-
-
 class ReviewPage(StepPage):
     """Evaluates the case off the GUI thread whenever it is shown or the decision date changes."""
 
@@ -60,13 +52,13 @@ class ReviewPage(StepPage):
         flow: CaseFlow,
         runner: BackgroundRunner,
         decision_date: Callable[[], DecisionDate],
-        parent: QWidget | None = None,
-        decision_path: Callable[[], DecisionPath] | None = None,
+        parent: QWidget | None,
+        decision_path: Callable[[], DecisionPath],
     ) -> None:
         super().__init__(flow, parent)
         self.runner = runner
         self.decision_date = decision_date
-        self.decision_path = decision_path or _active_decision_path
+        self.decision_path = decision_path  # the window's pack and clock (UiServices)
         self.determination: dict[str, Any] | None = None
         self.engine_problems: list[tuple[str, str]] = []
         self._generation = 0
