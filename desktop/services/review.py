@@ -170,6 +170,14 @@ class ReviewService:
                                    else FinalRecord(officer.decision_date, officer.time_zone,
                                                     officer.as_json()))
 
+    def to_decide(self, case_id: str) -> tuple[dict[str, Any], DecisionDate]:
+        """What the caseworker decides on at submit: the evaluation of the case's current facts
+        on the date this submission will pin (for her determination, e.g. in a dialog)."""
+        path = self._path(self._clock())
+        data = self._unpinned(case_id)
+        decision = path.decide(data)
+        return path.evaluate(data, decision), decision
+
     def _submission_memo(self, path: DecisionPath, data: dict[str, Any],
                          determination: dict[str, Any], decision: DecisionDate, now: datetime,
                          signing: SigningKey | None, officer: OfficerDetermination | None

@@ -15,7 +15,7 @@ import db
 from db.review import refusals_named
 from desktop.services.office_setup import add_person, init_server, url_for_person
 from desktop.services.review import NotAllowedError, ReviewService
-from tests.office.conftest import evaluated_case
+from tests.office.conftest import PACK, evaluated_case, submit_decided
 
 pytestmark = pytest.mark.postgres
 
@@ -41,7 +41,7 @@ def _submitted_case(office: dict[str, str], clock: Any) -> str:
     database = db.open_database(office["ana"])
     try:
         case_id = evaluated_case(database, clock, "cw_ana")
-        ReviewService(database, clock).submit(case_id)
+        submit_decided(ReviewService(database, clock, pack=PACK), case_id)
     finally:
         database.close()
     return case_id
@@ -83,7 +83,7 @@ def test_caseworker_cannot_approve_even_with_direct_sql(office: dict[str, str],
     database = db.open_database(office["bo"])
     try:
         with pytest.raises(NotAllowedError, match="only a supervisor"):
-            ReviewService(database, clock).approve(case_id)
+            ReviewService(database, clock, pack=PACK).approve(case_id)
     finally:
         database.close()
 
@@ -93,7 +93,7 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
     case_id = _submitted_case(office, clock)
     database = db.open_database(office["dana"])
     try:
-        service = ReviewService(database, clock)
+        service = ReviewService(database, clock, pack=PACK)
         assert service.actor == "sup_dana"
         memo_id = service.approve(case_id)
         memo = database.memos.latest(case_id)
@@ -136,8 +136,8 @@ def test_supervisor_cannot_approve_their_own_submission(office: dict[str, str],
     database = db.open_database(office["dana"])
     try:
         case_id = evaluated_case(database, clock, "sup_dana")
-        service = ReviewService(database, clock)
-        service.submit(case_id)
+        service = ReviewService(database, clock, pack=PACK)
+        submit_decided(service, case_id)
         with pytest.raises(NotAllowedError, match="submitted"):
             service.approve(case_id)
     finally:
@@ -150,7 +150,7 @@ def test_amending_on_the_server_reopens_review(office: dict[str, str], clock: An
     case_id = _submitted_case(office, clock)
     database = db.open_database(office["dana"])
     try:
-        ReviewService(database, clock).approve(case_id)
+        ReviewService(database, clock, pack=PACK).approve(case_id)
     finally:
         database.close()
     database = db.open_database(office["ana"])
@@ -174,12 +174,14 @@ def test_signed_on_two_laptops_the_approved_memo_carries_both_signatures(
     database = db.open_database(office["ana"])
     try:  # each person's key stays in their own data folder
         case_id = evaluated_case(database, clock, "cw_ana")
-        ReviewService(database, clock).submit(case_id, SigningKey(tmp_path / "ana", "ana pass"))
+        submit_decided(ReviewService(database, clock, pack=PACK), case_id,
+                       SigningKey(tmp_path / "ana", "ana pass"))
     finally:
         database.close()
     database = db.open_database(office["dana"])
     try:
-        ReviewService(database, clock).approve(case_id, SigningKey(tmp_path / "dana", "dana pass"))
+        ReviewService(database, clock, pack=PACK).approve(
+            case_id, SigningKey(tmp_path / "dana", "dana pass"))
         memo = database.memos.latest(case_id)
     finally:
         database.close()
