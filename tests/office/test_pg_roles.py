@@ -77,7 +77,8 @@ def test_caseworker_cannot_approve_even_with_direct_sql(office: dict[str, str],
             connection.execute(statement, {"case": case_id})
     with _raw(office["admin"]) as connection:
         assert connection.execute("SELECT state FROM case_reviews").fetchall() == [("submitted",)]
-        assert connection.execute("SELECT count(*) FROM memos").fetchone() == (0,)
+        assert connection.execute(  # only her submission's draft, carrying her determination
+            "SELECT status FROM memos").fetchall() == [("draft",)]
 
     # Through the service as well: the database's refusal reaches the caseworker as a sentence.
     database = db.open_database(office["bo"])
@@ -102,6 +103,11 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(memo.pdf_bytes)).pages)
         assert "Prepared by Ana Ruiz 1 May 2024" in " ".join(text.split())
         assert "Reviewed by Dana Cole 1 May 2024" in " ".join(text.split())
+        # the caseworker's determination, recorded at submit, endorsed by the approval
+        assert "Determination of Ana Ruiz, 2 Dec 2019" in " ".join(text.split())
+        assert memo.decision_date == "2019-12-02" and memo.officer_determination is not None
+        assert memo.officer_determination["approved_by"] == "Dana Cole"
+        assert database.cases.get(case_id).case_data["decision_date"] == "2019-12-02"
         review = service.review(case_id)
         assert review is not None and review.state == "approved"
         assert (review.submitted_by, review.reviewed_by) == ("cw_ana", "sup_dana")
@@ -114,7 +120,8 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
             "SELECT action, actor FROM audit_log WHERE case_id = %s ORDER BY id",
             (case_id,)).fetchall()
     assert actors == [("case.created", "cw_ana"), ("determination.recorded", "cw_ana"),
-                      ("review.submitted", "cw_ana"), ("review.approved", "sup_dana"),
+                      ("review.submitted", "cw_ana"), ("memo.draft_stored", "cw_ana"),
+                      ("review.approved", "sup_dana"),
                       ("memo.finalized", "sup_dana")]
 
 
