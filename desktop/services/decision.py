@@ -10,7 +10,7 @@ final record uses it. An amendment is a new record with its own date.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from desktop.services.officer_record import (
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
+    from desktop.engine.case_view import CaseView
     from desktop.services.cases import CaseService
     from desktop.services.memos import MemoService
 
@@ -75,6 +76,16 @@ def resolve_decision_date(case_data: dict[str, Any], *, given: date | None = Non
     return DecisionDate(office_today(now, zone_name), False, name)
 
 
+def case_decision(case_data: dict[str, Any], today: DecisionDate,
+                  determined_on: str | None = None) -> DecisionDate:
+    """The case's own decision date, else the date its stored determination was made for,
+    else `today` (read once from the office clock by the caller): rule-pack impact's rule."""
+    recorded = recorded_date(case_data)
+    if recorded is None and determined_on:
+        recorded = date.fromisoformat(determined_on)
+    return today if recorded is None else DecisionDate(recorded, True, today.time_zone)
+
+
 @dataclass(frozen=True)
 class FinalMemo:
     """What finalize stored: the memo's id, its signed bytes and the officer's record."""
@@ -97,6 +108,19 @@ class DecisionPath:
     def decide(self, case_data: dict[str, Any], given: date | None = None) -> DecisionDate:
         return resolve_decision_date(case_data, given=given, now=self.clock(),
                                      zone_name=self.zone_name)
+
+    def today(self) -> DecisionDate:
+        """Today in the office's time zone, on this path's clock."""
+        return self.decide({})
+
+    def outcomes(self, view: CaseView, decision: DecisionDate,
+                 rules: Collection[str] | None = None) -> list[str]:
+        """The outcome of each named rule family for a case parsed once (rule-pack impact):
+        the engine's own per-family step of `evaluate`, without validating or assembling."""
+        from desktop.engine.determination import family_findings
+
+        return [str(f["outcome"]) for f in family_findings(view, self.pack, decision.value,
+                                                           rules)]
 
     def evaluate(self, case_data: dict[str, Any], decision: DecisionDate) -> dict[str, Any]:
         """The determination (CaseFileError naming the field when the case is invalid)."""

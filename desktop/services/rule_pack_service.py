@@ -10,7 +10,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.services.clock import configured_zone, office_today
+from desktop.services.clock import configured_zone
+from desktop.services.decision import resolve_decision_date
 from desktop.services.law_changes import mark_affected, open_law_flags
 from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
 from desktop.services.rule_pack_file import RulePackRefused, VerifiedPack, verify_pack_bytes
@@ -59,9 +60,10 @@ class RulePackService:
                cancelled: Cancelled | None = None) -> ImpactReport:
         """The worker processes read both packs themselves (nothing parsed here)."""
         baseline = partial(stored_files, self.data_dir, self.store.active_hash())
+        today = resolve_decision_date({}, now=self.clock(),  # the one clock, read once
+                                      zone_name=configured_zone(self.data_dir))
         return run_impact(self.database, baseline, partial(verified_files, pack.raw),
-                          workers=self.workers,
-                          today=office_today(self.clock(), configured_zone(self.data_dir)),
+                          workers=self.workers, today=today,
                           progress=progress,
                           cancelled=cancelled)
 
