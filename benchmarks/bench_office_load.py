@@ -138,6 +138,10 @@ def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: A
                         stored.case_data, path.decide(stored.case_data)))
                     review.submit(case_id, record=agreeing(review, case_id))
                     report.submits += 1
+                    pinned = cases.get_case(case_id)  # submit saved the pinned decision date
+                    if pinned.version != stored.version:
+                        report.saves.append((case_id, pinned.version,
+                                             str(pinned.case_data.get("notes"))))
         except (CaseFinalizedError, DatabaseError) as refused:
             # e.g. two supervisors approving the same case: the second is told it is done
             name = type(refused).__name__
