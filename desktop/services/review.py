@@ -185,7 +185,7 @@ class ReviewService:
         """The memo as submitted: signed by the caseworker (final once counter-signed), else
         a draft that carries her determination to the approval."""
         me = self.display_name(self.actor)
-        record = None if officer is None else officer.as_json()
+        record = None if officer is None else {**officer.as_json(), "submitted_for_review": True}
         if signing is None:
             return path.render(data, determination, decision, generated_at=now, status="draft",
                                prepared_by=me, officer_determination=record)

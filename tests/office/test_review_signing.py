@@ -129,7 +129,9 @@ def test_cli_submit_and_approve_sign_with_the_passphrase_variable(
         opened.close()
     assert [s.signer for s in check_memo(final.pdf_bytes).signatures] == ["Ana Ruiz",
                                                                            "Dana Cole"]
-    assert "Determination of Ana Ruiz, 2 Dec 2019" in _text(final.pdf_bytes)
+    text = _text(final.pdf_bytes)  # her signed submission, counter-signed
+    assert "Determination of Ana Ruiz, 2 Dec 2019" in text
+    assert "recorded when she submitted the case for review; a supervisor's approval" in text
     assert final.decision_date == "2019-12-02"
     assert final.officer_determination is not None
     assert final.officer_determination["approved_by"] == "Dana Cole"
