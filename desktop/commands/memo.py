@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "  waypoint memo CASE.json -o memo.pdf [--final --officer NAME "
                     "--conclusion RULE=agree …]\n"
                     "  waypoint memo CASE.json --interview-sheet --language es -o sheet.pdf\n"
-                    "  waypoint memo verify MEMO.pdf\n"
+                    "  waypoint memo verify MEMO.pdf [--signatures-only]\n"
                     "  waypoint memo countersign MEMO.pdf --officer REVIEWER -o signed.pdf\n"
                     "  waypoint memo key create --officer NAME\n"
                     "  waypoint memo key import KEY.p12 --officer NAME\n\n"
@@ -49,6 +49,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="render the one-page interview sheet of the open questions")
     parser.add_argument("--language", choices=("en", "es"), default="en",
                         help="language of the interview sheet (default en)")
+    parser.add_argument("--signatures-only", action="store_true",
+                        help="with verify, do not re-evaluate the case embedded in the memo "
+                             "(faster: signatures and recorded facts only)")
     parser.set_defaults(handler=run)
 
 
@@ -151,10 +154,10 @@ def run_render(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: cannot read the case file ({error.strerror or error})") from None
     generated_at = _generated_at()
     if args.interview_sheet:
-        from desktop.memo.interview import render_interview_sheet
+        from desktop.services.memo_rendering import render_case_interview_sheet
 
-        pdf = render_interview_sheet(case_data, determination, language=args.language,
-                                     generated_at=generated_at)
+        pdf = render_case_interview_sheet(case_data, determination, language=args.language,
+                                          generated_at=generated_at)
         _write_output(args, pdf)
         return 0
     if args.final:

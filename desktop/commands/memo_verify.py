@@ -48,7 +48,8 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         check = check_memo(pdf, stored=_stored_lookup(args),
                            current_rules_hash=_current_rules(_data_dir(args)),
-                           registry=_registry(args))
+                           registry=_registry(args), pack_dir=_data_dir(args),
+                           reevaluate=not getattr(args, "signatures_only", False))
     finally:
         for key in getattr(args, "_database_keys", {}).values():
             if key is not None:

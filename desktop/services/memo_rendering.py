@@ -1,4 +1,5 @@
-"""Renders a case's memo (with the treaty and law-date look-ups) and its interview sheet."""
+"""Renders a case's memo (with the treaty and law-date look-ups) and its interview sheet, each
+as PDF/A-3b; the memo carries its case file and decision receipt inside (memo.archival)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,17 @@ from datetime import datetime
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
+from desktop import __version__
 from desktop.memo import render_memo
+from desktop.memo.archival import (
+    CASE_FILE_NAME,
+    RECEIPT_FILE_NAME,
+    Attachment,
+    case_file_bytes,
+    decision_receipt,
+    make_archival,
+    receipt_bytes,
+)
 from desktop.memo.interview import render_interview_sheet
 from desktop.resources import resource_path
 from desktop.services.evaluation import treaty_status
@@ -33,12 +44,28 @@ def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *
     one it was evaluated with); options as desktop.memo.render_memo."""
     memo_options.setdefault("law_known_through",
                             determination.get("law_known_through") or law_known_through())
-    return render_memo(case_data, determination, generated_at=generated_at,
-                       treaty_status=partial(treaty_status, pack=pack), **memo_options)
+    pdf = render_memo(case_data, determination, generated_at=generated_at,
+                      treaty_status=partial(treaty_status, pack=pack), **memo_options)
+    return make_archival(pdf, memo_attachments(case_data, determination, memo_options))
+
+
+def memo_attachments(case_data: dict[str, Any], determination: dict[str, Any],
+                     memo_options: dict[str, Any]) -> list[Attachment]:
+    """The case file the memo was made from and its decision receipt, to embed in the memo."""
+    decision_date = memo_options.get("decision_date")
+    receipt = decision_receipt(
+        determination, waypoint_version=__version__,
+        decision_date=decision_date.isoformat() if decision_date is not None else None,
+        officer_determination=memo_options.get("officer_determination"))
+    return [Attachment(CASE_FILE_NAME, case_file_bytes(case_data),
+                       "The case file (waypoint-case/1) the memo was made from", "Source"),
+            Attachment(RECEIPT_FILE_NAME, receipt_bytes(receipt),
+                       "Decision receipt: rule pack, engine, facts digest, decision date, "
+                       "findings and the officer's conclusions", "Data")]
 
 
 def render_case_interview_sheet(case_data: dict[str, Any], determination: dict[str, Any], *,
                                 language: str, generated_at: datetime) -> bytes:
     """The one-page interview sheet of the case's open questions, in English or Spanish."""
-    return render_interview_sheet(case_data, determination, language=language,
-                                  generated_at=generated_at)
+    return make_archival(render_interview_sheet(case_data, determination, language=language,
+                                                generated_at=generated_at))

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -134,11 +135,14 @@ def _full_check(pdf: bytes) -> tuple[list[SignatureCheck], str]:
 
 def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                current_rules_hash: str | None = None,
-               registry: RegistrySnapshot | None = None) -> MemoCheck:
+               registry: RegistrySnapshot | None = None,
+               pack_dir: Path | None = None, reevaluate: bool = True) -> MemoCheck:
     """Check every signature of a memo and what it records; say in words what was found.
 
     `registry` (the office's signing registry, if any) says who each signer is; without it no
-    signer's identity is established.
+    signer's identity is established. The case embedded in the memo is re-evaluated under the
+    rule pack it names, found among the packs installed in `pack_dir` (a data folder; None:
+    the built-in pack only); `reevaluate` False skips that (no engine is loaded).
     """
     from desktop.services.quick_signatures import last_keywords
 
@@ -185,7 +189,18 @@ def check_memo(pdf: bytes, *, stored: StoredLookup | None = None,
                               "reviewer's counter-signature, which it does not carry yet.")
     _read_recorded_facts(check, keywords, current_rules_hash)
     _compare_with_database(check, stored)
+    if reevaluate:
+        _check_embedded_case(check, pdf, pack_dir)
     return check
+
+
+def _check_embedded_case(check: MemoCheck, pdf: bytes, pack_dir: Path | None) -> None:
+    """The embedded case file and receipt, and whether the findings reproduce from them."""
+    from desktop.services.memo_contents import check_contents
+
+    inside = check_contents(pdf, check.facts_digest, pack_dir)
+    check.findings.extend(inside.findings)
+    check.problems.extend(inside.problems)
 
 
 def _read_recorded_facts(check: MemoCheck, keywords: str, current_rules_hash: str | None

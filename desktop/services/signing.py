@@ -258,13 +258,32 @@ def sign_pdf(pdf: bytes, signer: Any, *, field_name: str = OFFICER_FIELD,
         return _sign(pdf, signer, field_name, reason, name, None)
 
 
+def _pdf17_writer(pdf: bytes) -> Any:
+    """An incremental writer that keeps the file at PDF 1.7, which PDF/A-3 is based on.
+
+    pyHanko marks a file signed with an ECDSA key (the officers' P-256 keys) as PDF 2.0 with
+    the ISO 32002 extension; PAdES signatures with ECDSA are PDF 1.7 with the ESIC extension,
+    which pyHanko registers too, so only the 2.0 marks are left out.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    class Pdf17Writer(IncrementalPdfFileWriter):
+        def ensure_output_version(self, version: tuple[int, int]) -> None:
+            super().ensure_output_version(min(version, (1, 7)))  # type: ignore[no-untyped-call]  # pyHanko leaves it untyped
+
+        def register_extension(self, ext: Any) -> None:
+            if str(ext.base_version).lstrip("/") < "2":
+                super().register_extension(ext)
+
+    return Pdf17Writer(io.BytesIO(pdf), strict=False)
+
+
 def _sign(pdf: bytes, signer: Any, field_name: str, reason: str, name: str | None,
           reserved: int | None) -> bytes:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        writer = _pdf17_writer(pdf)
         meta = signers.PdfSignatureMetadata(
             field_name=field_name, reason=reason, name=name,
             subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256")

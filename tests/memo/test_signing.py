@@ -181,7 +181,7 @@ def test_verify_command_loads_no_qt_engine_database_or_pyhanko(tmp_path: Path) -
     memo = tmp_path / "both.pdf"
     memo.write_bytes(signing.countersign(_final(tmp_path), tmp_path, "Sam Reviewer", PASS))
     probe = ("import sys; from desktop.launcher import main; code = main(['--data-dir', "
-             f"{str(tmp_path)!r}, 'memo', 'verify', {str(memo)!r}]); "
+             f"{str(tmp_path)!r}, 'memo', 'verify', {str(memo)!r}, '--signatures-only']); "
              "heavy = [m for m in ('PySide6', 'desktop.engine', 'jsonschema', 'sqlalchemy', "
              "'pyhanko', 'cryptography.x509') if m in sys.modules]; "
              "print('LOADED', heavy); sys.exit(code)")
@@ -190,6 +190,7 @@ def test_verify_command_loads_no_qt_engine_database_or_pyhanko(tmp_path: Path) -
     assert done.returncode == 3, done.stdout + done.stderr  # self-signed keys: valid, no one
     assert "Signature 2 (Sam Reviewer" in done.stdout
     assert "LOADED []" in done.stdout
+    assert "re-evaluated" not in done.stdout  # the embedded case needs the engine: not asked
 
 
 def test_import_checks_the_file_before_anything_is_written(tmp_path: Path) -> None:
