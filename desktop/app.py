@@ -212,11 +212,12 @@ def _read_first_page_in_worker(database_url: str, limit: int, passphrase: str | 
 
 
 def _open_storage_in_worker(paths: AppPaths, database_url: str, passphrase: str | None = None,
-                            key: Any = None, encrypt_plain: bool = False) -> Storage:
+                            key: Any = None, encrypt_plain: bool = False,
+                            progress: Any = None) -> Storage:
     from desktop.services.startup import open_storage  # imports the database stack: slow
 
     return open_storage(paths, database_url, passphrase=passphrase, key=key,
-                        encrypt_plain=encrypt_plain)
+                        encrypt_plain=encrypt_plain, progress=progress)
 
 
 # Until warm-up ends, no full collection: start-up builds a million long-lived objects
@@ -435,9 +436,11 @@ class StorageOpener(QObject):
             return
         self.window.finish_setup()
         secret, key, encrypt_plain = self._secret, self._key, self._encrypt_plain
+        from desktop.ui.startup_progress import ProgressRelay
+        progress = ProgressRelay(self.window.case_list.show_opening_words, self)
         self.window.runner.run(
             lambda: _open_storage_in_worker(self.paths, self.database_url, secret, key,
-                                            encrypt_plain),
+                                            encrypt_plain, progress),
             self._opened,
             self._failed,
         )

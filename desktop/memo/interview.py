@@ -145,9 +145,9 @@ FIXED = {
     "circumstances.trafficking_victim": (
         "Were you, or a family member travelling with you, a victim of trafficking: made to "
         "work or to provide sex by force, fraud or threats?",
-        "¿Fue usted, o un familiar que viajaba con usted, víctima de trata de personas: "
-        "obligado a trabajar o a prestar servicios sexuales mediante fuerza, engaño o "
-        "amenazas?"),
+        "¿Fue usted, o un familiar que viajaba con usted, víctima de trata de personas, es "
+        "decir, le obligaron a trabajar o a prestar servicios sexuales mediante fuerza, engaño "
+        "o amenazas?"),
     "circumstances.medical_emergency_at_entry": (
         "When you entered, did you or a family member travelling with you have an urgent "
         "medical emergency?",
@@ -258,6 +258,16 @@ def _family_question(parts: list[str | int], language: str) -> str | None:
     return None if pair is None else pair[1 if es else 0]
 
 
+def _fear_question_es(name: str, sex: object) -> str:
+    """The fear question in Spanish, agreeing with the applicant's sex; neutral when it is not
+    recorded or is neither (X)."""
+    pronoun = {"female": "la", "male": "lo"}.get(str(sex))
+    if pronoun is None:
+        return f"¿Teme sufrir persecución o tortura si se le envía a {name}? ¿Por qué?"
+    return (f"¿Teme que {pronoun} persigan o {pronoun} torturen si {pronoun} envían a {name}? "
+            "¿Por qué?")
+
+
 def interview_question(field_path: str, fallback: str, case: dict[str, Any],
                        language: str) -> str | None:
     """The question for the applicant in the language; None when it is the officer's to settle."""
@@ -281,7 +291,7 @@ def interview_question(field_path: str, fallback: str, case: dict[str, Any],
             return found
     if parts[:2] == ["circumstances", "fear_of_receiving_country"] and len(parts) >= 3:
         name = country(parts[2], language)
-        return (f"¿Teme que lo persigan o lo torturen si lo envían a {name}? ¿Por qué?"
+        return (_fear_question_es(name, (case.get("applicant") or {}).get("sex"))
                 if language == "es" else
                 f"Do you fear persecution or torture if you are sent to {name}? Why?")
     return fallback + WORDS[language]["untranslated"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from desktop import __version__
+from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo import lookups
 from desktop.memo.blocks import split_rows
 from desktop.memo.document import PageDecor, build_document
@@ -53,7 +55,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 audit_anchor: str | None = None, prepared_at: datetime | None = None,
                 reviewed_at: datetime | None = None, review_pending: bool = False,
                 signer_note: str | None = None, decision_date: date | None = None,
-                officer_determination: dict[str, Any] | None = None) -> bytes:
+                officer_determination: dict[str, Any] | None = None,
+                outcome_dates: Sequence[OutcomeStrip] = ()) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
@@ -70,6 +73,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     `decision_date`: the decision date as the decision path resolved it (default: the
     determination's). `officer_determination` (a final memo): the officer's own record, printed
     in its own section ("Determination of <officer>, <date>") apart from Waypoint's findings.
+    `outcome_dates`: the engine's strips of when each outcome holds, printed as a table.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
@@ -110,7 +114,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                             provenance=Provenance(law_known_through=law_known_through,
                                                   supersedes=supersedes,
                                                   decision_date=decision_date,
-                                                  officer_determination=officer_determination))
+                                                  officer_determination=officer_determination,
+                                                  outcome_dates=tuple(outcome_dates)))
         buffer = io.BytesIO()
         build_document(
             buffer, story, decor, created_at=generated_at,

@@ -60,12 +60,20 @@ def summary(determination: dict[str, Any], styles: MemoStyles) -> list[Flowable]
         outcome = str(finding.get("outcome", ""))
         rows.append([text(f"{finding_title(finding)}{mark}", styles.cell),
                      text(outcome_words(outcome), styles.cell_header),
-                     text(plain(finding.get("consequence") or "\u2014", titles), styles.cell)])
+                     text(_summary_consequence(finding, titles), styles.cell)])
         if outcome in OUTCOME_FILLS:
             fills.append(("BACKGROUND", (1, index), (1, index), OUTCOME_FILLS[outcome]))
     flowables.append(grid(rows, [2.1 * inch, 1.5 * inch, CONTENT_WIDTH - 3.6 * inch],
                           extra=fills))
     return flowables
+
+
+def _summary_consequence(finding: dict[str, Any], titles: dict[str, str]) -> str:
+    """The consequence in the summary; an undecided rule points to the questions that decide it
+    (its full consequence is in its own section)."""
+    if finding.get("outcome") == "needs_information":
+        return "Depends on the answers to the questions under What is still needed."
+    return plain(finding.get("consequence") or "\u2014", titles)
 
 
 def _determination_notices(determination: dict[str, Any]) -> list[str]:
@@ -90,15 +98,7 @@ def still_needed(case: dict[str, Any], determination: dict[str, Any],
         flowables.append(text(
             "These answers decide the outcome of a finding. Ask them, record the answers and "
             "evaluate again. The interview sheet prints the same questions.", styles.body))
-        rows: list[list[Any]] = [[text(h, styles.cell_header)
-                                  for h in ("#", "Question", "If the answer is", "Then")]]
-        for number, question in enumerate(questions, start=1):
-            answers = "\n".join(answer for answer, _outcomes in question.answers) or "\u2014"
-            outcomes = "\n".join("; ".join(o) for _answer, o in question.answers) or "\u2014"
-            rows.append([text(str(number), styles.cell), text(question.question, styles.cell),
-                         lines(answers, styles.cell), lines(outcomes, styles.cell)])
-        flowables.append(grid(rows, [0.25 * inch, 3.3 * inch, 1.25 * inch,
-                                     CONTENT_WIDTH - 4.8 * inch]))
+        flowables.append(_questions_table(questions, styles))
     else:
         flowables.append(text("No open question decides an outcome: every finding was made on "
                               "the facts recorded.", styles.body))
@@ -109,6 +109,27 @@ def still_needed(case: dict[str, Any], determination: dict[str, Any],
             "Recorded as unknown, and not needed for any finding:", "; ".join(unknown) + ".",
             styles.small))
     return flowables
+
+
+def _questions_table(questions: list[Any], styles: MemoStyles) -> Table:
+    """One row per possible answer, each beside what it would change; the question spans its
+    answers' rows, so an answer can never sit beside another answer's consequence."""
+    rows: list[list[Any]] = [[text(h, styles.cell_header)
+                              for h in ("#", "Question", "If the answer is", "Then")]]
+    spans: list[tuple[Any, ...]] = []
+    for number, question in enumerate(questions, start=1):
+        answers = list(question.answers) or [("\u2014", ("\u2014",))]
+        first = len(rows)
+        for index, (answer, outcomes) in enumerate(answers):
+            lead = [text(str(number), styles.cell), text(question.question, styles.cell)] \
+                if index == 0 else ["", ""]
+            rows.append([*lead, text(answer, styles.cell_header),
+                         lines("\n".join(outcomes) or "\u2014", styles.cell)])
+        if len(rows) - first > 1:
+            spans += [("SPAN", (0, first), (0, len(rows) - 1)),
+                      ("SPAN", (1, first), (1, len(rows) - 1))]
+    return grid(rows, [0.25 * inch, 2.75 * inch, 0.85 * inch, CONTENT_WIDTH - 3.85 * inch],
+                extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), *spans])
 
 
 def _outcome_band(finding: dict[str, Any], styles: MemoStyles) -> Table:
@@ -138,14 +159,30 @@ def _reasoning_rows(finding: dict[str, Any], case: dict[str, Any], titles: dict[
                      text(step_effect(step, finding), styles.cell),
                      lines("\n".join(cites) or ("as above" if step.get("citation") else "\u2014"),
                            styles.cell)])
+    grouped: dict[object, list[tuple[str, list[str]]]] = {False: [], None: []}
     for exception in exceptions_without_step(finding):
         mark = f" {UNVERIFIED_MARK}" if exception.get("verified") is False else ""
+        if exception.get("met") in grouped:
+            grouped[exception.get("met")].append(
+                (exception_name(exception) + mark, ledger.new(exception.get("citation"))))
+            continue
         cites = ledger.new(exception.get("citation"))
         rows.append([text(str(len(rows) + 1), styles.cell),
                      text(f"Exception considered: {exception_name(exception)}{mark}",
                           styles.cell),
                      text(exception_status(exception), styles.cell),
                      lines("\n".join(cites) or "as above", styles.cell)])
+    for met, lead, effect in ((None, "Exceptions considered, still open: ",
+                               "Open: see What is still needed."),
+                              (False, "Exceptions considered and not met: ",
+                               "None of these is met.")):
+        if grouped[met]:
+            cites = [cite for _name, found in grouped[met] for cite in found]
+            rows.append([text(str(len(rows) + 1), styles.cell),
+                         text(lead + "; ".join(name for name, _found in grouped[met]),
+                              styles.cell),
+                         text(effect, styles.cell),
+                         lines("\n".join(cites) or "as above", styles.cell)])
     return rows
 
 
@@ -156,12 +193,13 @@ def finding_section(number: int, finding: dict[str, Any], case: dict[str, Any],
     mark = f" {UNVERIFIED_MARK}" if unverified else ""
     outcome = str(finding.get("outcome", ""))
     head: list[Flowable] = [
-        CondPageBreak(1.4 * inch),
+        CondPageBreak(1.0 * inch),
         text(f"{number}. {finding_title(finding)}{mark}", styles.heading),
         _outcome_band(finding, styles),
         Spacer(1, 3),
-        text(OUTCOME_EXPLANATIONS.get(outcome, ""), styles.body),
     ]
+    if not finding.get("consequence"):  # the consequence says it in this case's words
+        head.append(text(OUTCOME_EXPLANATIONS.get(outcome, ""), styles.body))
     flowables: list[Flowable] = [KeepTogether(head)]
     if finding.get("consequence"):
         flowables.append(labelled("Consequence:", plain(finding["consequence"], titles),
@@ -196,7 +234,7 @@ def findings(case: dict[str, Any], determination: dict[str, Any],
     reaching = [f for f in determination.get("findings") or [] if reaches_case(f)]
     if not reaching:
         return []
-    flowables: list[Flowable] = [CondPageBreak(2 * inch),
+    flowables: list[Flowable] = [CondPageBreak(1.2 * inch),
                                  text("Findings for the rules that reach the case",
                                       styles.heading)]
     for number, finding in enumerate(reaching, start=1):

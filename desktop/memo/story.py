@@ -10,9 +10,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo import lookups
 from desktop.memo.blocks import CONTENT_WIDTH, UNVERIFIED_MARK, boxed, grid, labelled, lines, text
 from desktop.memo.officer import determination_heading, officer_section
+from desktop.memo.outcome_dates import outcome_dates_section
+from desktop.memo.people import family_words, languages_words, sex_words
 from desktop.memo.sections import findings, not_reaching, still_needed, summary
 from desktop.memo.styles import HEADER_FILL, MemoStyles, memo_styles
 from desktop.memo.text import (
@@ -75,6 +78,7 @@ class Provenance:
     supersedes: str | None = None
     decision_date: date | None = None
     officer_determination: dict[str, Any] | None = None
+    outcome_dates: tuple[OutcomeStrip, ...] = ()  # when each outcome holds (the engine's)
 
 
 def applicant_name(applicant: dict[str, Any]) -> str:
@@ -122,6 +126,8 @@ def _case_details(case: dict[str, Any], determination: dict[str, Any],
         ("Given name(s)", normalized(applicant.get("given_names")).strip() or UNKNOWN),
         ("Date of birth", format_partial_date(applicant.get("date_of_birth"))),
         ("Nationality", _nationality(applicant)),
+        ("Sex", sex_words(applicant)),
+        ("Languages", languages_words(applicant)),
         ("Date of entry", format_partial_date(entry.get("date"))),
         ("Crossed from", lookups.country_name(coming_from) if coming_from else UNKNOWN),
         ("Border and port", _border_and_port(entry)),
@@ -131,10 +137,14 @@ def _case_details(case: dict[str, Any], determination: dict[str, Any],
     for left, right in zip(pairs[0::2], pairs[1::2], strict=True):
         rows.append([text(left[0], styles.cell_header), text(left[1], styles.cell, limit=300),
                      text(right[0], styles.cell_header), text(right[1], styles.cell, limit=300)])
+    family = family_words(case.get("circumstances") or {})
+    rows.append([text("Travelling with", styles.cell_header), text(family, styles.cell, limit=600),
+                 "", ""])
     label, value = 1.15 * inch, CONTENT_WIDTH / 2 - 1.15 * inch
     return grid(rows, [label, value, label, value], header_rows=0,
                 extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-                       ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL)])
+                       ("BACKGROUND", (2, 0), (2, -2), HEADER_FILL),
+                       ("SPAN", (1, -1), (3, -1))])
 
 
 def _law_date_notice(determination: dict[str, Any], provenance: Provenance) -> str | None:
@@ -154,6 +164,8 @@ def _law_date_notice(determination: dict[str, Any], provenance: Provenance) -> s
 
 
 def _notes(case: dict[str, Any], officer_notes: str | None, styles: MemoStyles) -> list[Flowable]:
+    if not (officer_notes and officer_notes.strip()) and not case.get("notes"):
+        return [Spacer(1, 6), labelled("Officer's notes:", "none.", styles.body)]
     flowables: list[Flowable] = [text("Officer's notes", styles.heading)]
     if officer_notes and officer_notes.strip():
         flowables.extend(_paragraphs(officer_notes, styles.body))
@@ -244,6 +256,7 @@ def build_story(case: dict[str, Any], determination: dict[str, Any], signatures:
         story.extend([Spacer(1, 6), boxed(notices)])
     story.extend(summary(determination, styles))
     story.extend(still_needed(case, determination, styles))
+    story.extend(outcome_dates_section(provenance.outcome_dates, determination, styles))
     story.extend(travel_history(case, determination, styles, treaty_status))
     story.extend(findings(case, determination, styles))
     story.extend(not_reaching(determination, styles))
@@ -251,6 +264,7 @@ def build_story(case: dict[str, Any], determination: dict[str, Any], signatures:
         story.extend(officer_section(record, determination, styles))
     story.extend(_notes(case, officer_notes, styles))
     story.extend(_signature_block(signatures, styles))
-    story.append(Spacer(1, 4))
-    story.append(text(DECISION_SUPPORT_NOTICE, styles.small))
+    if record:  # a draft opens with this notice already; a final memo opens with another
+        story.append(Spacer(1, 4))
+        story.append(text(DECISION_SUPPORT_NOTICE, styles.small))
     return story

@@ -58,10 +58,10 @@ def _claims(stop: dict[str, Any]) -> str:
 def _status_held(stop: dict[str, Any]) -> str:
     parts = [humanize(stop.get("status_held")) if stop.get("status_held") else UNKNOWN]
     offered = stop.get("permanent_status_offered")
-    parts.append(f"Permanent offer: {tri_state(offered, yes='yes', no='no')}")
+    parts.append(f"permanent offer: {tri_state(offered, yes='yes', no='no')}")
     if stop.get("returned_later"):
         parts.append("Left and returned later")
-    return "\n".join(parts)
+    return "; ".join(parts)
 
 
 TREATY_LABELS = {
@@ -90,7 +90,7 @@ def _treatylines(status: dict[str, Any], on: date) -> list[str]:
         lines.append(f"{label}: {words}{mark}")
     if not lines:
         return []
-    return lines + [f"on {format_partial_date(on)}"]
+    return ["; ".join(lines)]  # on the stop's last day: the column header says so
 
 
 def _treaty_participation(stop: dict[str, Any], index: int, entry_date: object,
@@ -131,7 +131,7 @@ def travel_history(case: dict[str, Any], determination: dict[str, Any],
     if not journey:
         return flowables + [text("No countries recorded on the way.", styles.body)]
     headers = ("#", "Country", "Arrived", "Departed", "Status held", "Protection claims",
-               "Treaty participation at the time")
+               "Treaty participation at the time (the last day there)")
     rows: list[list[Any]] = [[text(h, styles.cell_header) for h in headers]]
     treaty_cells = []
     for index, stop in enumerate(journey):
@@ -148,7 +148,7 @@ def travel_history(case: dict[str, Any], determination: dict[str, Any],
             lines(_claims(stop), styles.cell),
             lines(treaty_cells[-1], styles.cell),
         ])
-    widths = [0.25, 0.95, 0.68, 0.68, 1.05, 1.72, 1.67]
+    widths = [0.25, 0.88, 0.71, 0.71, 0.98, 0.81, 2.66]
     flowables.append(grid(rows, [w * inch for w in widths]))
     note = ("Dates are shown with the precision the applicant gave: a month or a year means some "
             "day in that month or year; 'unknown' means not known.")

@@ -22,6 +22,7 @@ from desktop.memo.archival import (
 from desktop.memo.interview import render_interview_sheet
 from desktop.resources import resource_path
 from desktop.services.evaluation import treaty_status
+from desktop.services.outcome_dates import when_outcomes_hold
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
@@ -44,6 +45,8 @@ def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *
     one it was evaluated with); options as desktop.memo.render_memo."""
     memo_options.setdefault("law_known_through",
                             determination.get("law_known_through") or law_known_through())
+    if "outcome_dates" not in memo_options:
+        memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination)
     pdf = render_memo(case_data, determination, generated_at=generated_at,
                       treaty_status=partial(treaty_status, pack=pack), **memo_options)
     return make_archival(pdf, memo_attachments(case_data, determination, memo_options))

@@ -122,10 +122,25 @@ def server_receipts_file(paths: AppPaths, database_url: str) -> Path | None:
     return paths.data_dir / f"audit-receipts-{safe}.log"
 
 
+DEMO_WORDS = "Adding the demo case…"
+
+
+def opening_words(*, created: bool, encrypted: bool) -> str:
+    """What opening the database is doing, in words for the person waiting."""
+    if created and encrypted:
+        return ("Creating the encrypted database: deriving its key from the passphrase takes a "
+                "few seconds…")
+    if created:
+        return "Creating the database…"
+    if encrypted:
+        return "Unlocking the database with the passphrase and checking it…"
+    return "Opening the database and checking it…"
+
+
 def open_storage(
     paths: AppPaths, database_url: str, *, clock: Clock = utc_now, seed_demo: bool = True,
     passphrase: str | None = None, key: DatabaseKey | None = None, encrypt_plain: bool = False,
-    defer_check: bool = True,
+    defer_check: bool = True, progress: Callable[[str], None] | None = None,
 ) -> Storage:
     """Open (create, migrate, check, back up) the database and build the services.
 
@@ -135,12 +150,15 @@ def open_storage(
     passphrase) unchanged. A new SQLite file is encrypted with the passphrase (else
     $WAYPOINT_PASSPHRASE); encrypt_plain converts an existing plain file first. After a
     clean exit the full integrity check is deferred (defer_check): the window runs it after
-    the first screen, and the database runs it before any write that comes sooner.
+    the first screen, and the database runs it before any write that comes sooner. progress,
+    if given, is told in words what is being done (from this thread: the caller relays it).
     """
+    say = progress or (lambda _words: None)
     make_data_folder(paths.data_dir)
     rules = RulesInUse(paths.data_dir)  # the data folder's active pack, resolved at first use
     created = database_file_is_new(database_url)
     is_file = sqlite_file_of(database_url) is not None
+    say(opening_words(created=created, encrypted=bool(passphrase or key or encrypt_plain)))
     database = open_database(database_url, backup_dir=paths.backup_dir if is_file else None,
                              receipts_file=server_receipts_file(paths, database_url),
                              passphrase=passphrase, key=key, encrypt_plain=encrypt_plain,
@@ -149,6 +167,7 @@ def open_storage(
     memos = MemoService(database, clock)
     demo_case_id = None
     if created and seed_demo:
+        say(DEMO_WORDS)
         demo_case_id = cases.create_case(load_demo_case())
         log.info("Created %s with the demo case %s (encrypted: %s)", database_url, demo_case_id,
                  database.encrypted)

@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
+        from desktop.ui.shortcuts_dialog import add_shortcuts_action
+        self.shortcuts_action = add_shortcuts_action(self, self.help_menu)
+        from desktop.ui.hint_key import install_hint_key
+        self.hint_key = install_hint_key(self)
         self._set_storage_actions_enabled(self.services is not None)
         self._rebuild_case_menu()
 

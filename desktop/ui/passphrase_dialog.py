@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -112,7 +113,8 @@ class PassphraseDialog(QDialog):
 
 
 def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
-    """The recovery key, shown once, selectable to copy."""
+    """The recovery key, shown once: selected in a read-only field (Ctrl+C copies it) and a
+    Copy button."""
     from PySide6.QtCore import Qt
 
     dialog = QDialog(parent)
@@ -121,18 +123,31 @@ def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
     text = QLabel("Write this recovery key down and keep it apart from the laptop. It opens the "
                   "database wherever Waypoint asks for the passphrase. It is shown only now.")
     text.setWordWrap(True)
-    key = QLabel(recovery)
+    key = QLineEdit(recovery)  # read-only: Tab reaches it, Ctrl+A / Ctrl+C copy it
     key.setObjectName("recoveryKey")
-    key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    key.setReadOnly(True)
+    key.setAccessibleName("Recovery key")
     font = key.font()
     font.setPointSize(font.pointSize() + 4)
     key.setFont(font)
+    key.setMinimumWidth(key.fontMetrics().horizontalAdvance(recovery) + 24)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    copy = buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
+    copy.setObjectName("copyRecoveryKey")
+    copy.setAutoDefault(False)
+
+    def copy_key() -> None:
+        QApplication.clipboard().setText(recovery)
+        copy.setText("Copied")
+
+    copy.clicked.connect(copy_key)
     buttons.accepted.connect(dialog.accept)
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)
     layout.addWidget(key)
     layout.addWidget(buttons)
+    key.setFocus()
+    key.selectAll()
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

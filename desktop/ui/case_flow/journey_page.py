@@ -176,13 +176,16 @@ class JourneyPage(StepPage):
         shortcut_up = QShortcut(QKeySequence("Ctrl+Up"), self.editor_box)
         shortcut_up.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut_up.activated.connect(lambda: self.move_current(-1))
+        shortcut_up.setWhatsThis("Move the selected stop up")
         shortcut_down = QShortcut(QKeySequence("Ctrl+Down"), self.editor_box)
         shortcut_down.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut_down.activated.connect(lambda: self.move_current(+1))
+        shortcut_down.setWhatsThis("Move the selected stop down")
         # Ctrl+Z in the list or on a button; a line edit with focus keeps its own text undo.
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_remove)
+        undo.setWhatsThis("Undo removing a stop")
         self._sync_editor()
 
     def first_focus(self) -> QWidget | None:

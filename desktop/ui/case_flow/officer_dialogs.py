@@ -9,10 +9,23 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+NOTE_LINES = 3  # the "no key yet" note wraps to at most this many lines at the dialog's width
+
+
+def keep_layout_stable(dialog: QDialog, layout: QLayout, note: QLabel | None) -> None:
+    """A note that appears later must not squeeze the fields: its lines are reserved from the
+    start, no field is allowed below its own height, and the dialog grows rather than shrinks."""
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+    for edit in dialog.findChildren(QLineEdit):
+        edit.setMinimumHeight(edit.sizeHint().height())
+    if note is not None:
+        note.setMinimumHeight(note.fontMetrics().lineSpacing() * NOTE_LINES)
 
 
 class OfficerDialog(QDialog):
@@ -62,6 +75,7 @@ class OfficerDialog(QDialog):
         self.key_note = QLabel("", self)
         self.key_note.setWordWrap(True)
         layout.addWidget(self.key_note)
+        keep_layout_stable(self, layout, self.key_note if ask_passphrase else None)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

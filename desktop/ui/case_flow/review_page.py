@@ -25,14 +25,13 @@ from desktop.flow.steps import Step
 from desktop.flow.validation import Problem
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.case_flow.outcome_cards import OutcomeCards, why_tree_toggle
+from desktop.ui.case_flow.outcome_strip_widget import OutcomeStripWidget, with_outcome_dates
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.why_tree_model import (
     FACT_PATH_ROLE,
-    OUTCOME_COLOURS,
-    OUTCOME_LABELS,
     UNVERIFIED_MARK,
     WhyTreeModel,
-    rests_on_unverified,
 )
 
 if TYPE_CHECKING:
@@ -92,7 +91,12 @@ class ReviewPage(StepPage):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.summary.setFrameShape(QFrame.Shape.StyledPanel)
+        self.cards = OutcomeCards(self.scroll_area, self)
+        self.cards.field_requested.connect(self.field_requested.emit)
+        self.body.addWidget(self.cards)
         self.body.addWidget(self.summary)
+        self.outcome_strip = OutcomeStripWidget(self)
+        self.body.addWidget(self.outcome_strip)
 
         self.tree_model = WhyTreeModel(self)
         self.tree = QTreeView(self)
@@ -106,6 +110,8 @@ class ReviewPage(StepPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # also after a model reset
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.clicked.connect(self._on_tree_activated)
+        self.tree_toggle = why_tree_toggle(self, self.tree)
+        self.body.addWidget(self.tree_toggle)
         self.body.addWidget(self.tree, 1)
 
     # -- evaluation ----------------------------------------------------------------------------
@@ -125,7 +131,8 @@ class ReviewPage(StepPage):
         make_path = self.decision_path
         self.status.setText("Evaluating…")
         self.runner.run(
-            lambda: make_path().evaluate_or_problems(snapshot, decision),
+            lambda: with_outcome_dates(make_path().evaluate_or_problems(snapshot, decision),
+                                       snapshot),
             on_done=while_alive(self, lambda result: self._show_result(generation, result)),
             on_error=while_alive(self, lambda error: self._show_error(generation, error)),
         )
@@ -137,6 +144,11 @@ class ReviewPage(StepPage):
         self.engine_problems = list(result.get("problems", []))
         self._show_tree(self.determination)
         self.summary.setText(self._summary_html())
+        self.cards.show_findings(list((self.determination or {}).get("findings", [])),
+                                 self._field_words)
+        self.outcome_strip.set_strips(result.get("outcome_dates", ()), {
+            str(f.get("rule")) for f in (self.determination or {}).get("findings", [])
+            if f.get("outcome") != "not_applicable"})
         if self.determination is not None:
             self.status.setText(f"Evaluated as of {self.decision_date().words()}")
         else:
@@ -177,29 +189,8 @@ class ReviewPage(StepPage):
                 for pointer, message in self.engine_problems
             )
             return f"<b>Complete these answers first:</b><ul>{items}</ul>"
-        parts = []
-        for finding in self.determination.get("findings", []):
-            outcome = str(finding.get("outcome", ""))
-            colour = OUTCOME_COLOURS.get(outcome, "#000000")
-            flag = f" <i>{UNVERIFIED_MARK}</i>" if rests_on_unverified(finding) else ""
-            consequence = html.escape(str(finding.get("consequence") or ""))
-            line = (
-                f"<b>{html.escape(str(finding.get('title') or finding.get('rule')))}</b>: "
-                f'<span style="color:{colour}"><b>{OUTCOME_LABELS.get(outcome, outcome)}</b></span>'
-                f"{flag}" + (f" — {consequence}" if consequence else "")
-            )
-            questions = [
-                f'<li><a href="field:{html.escape(str(m.get("field", "")))}">'
-                f"{html.escape(str(m.get('question') or self._field_words(m.get('field'))))}</a>"
-                "</li>"
-                for m in finding.get("missing_facts") or []
-                if isinstance(m, dict)
-            ]
-            if questions:
-                line += "<ul>" + "".join(questions) + "</ul>"
-            parts.append(f"<p>{line}</p>")
         summary = html.escape(str(self.determination.get("summary") or ""))
-        return "".join(parts) + (f"<p><i>{summary}</i></p>" if summary else "")
+        return f"<p><i>{summary}</i></p>" if summary else ""
 
     def _field_words(self, field: object) -> str:
         return describe_path(as_path(str(field or "")), self.flow.data)

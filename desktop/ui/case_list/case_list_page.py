@@ -317,6 +317,13 @@ class CaseListPage(QWidget):
         """The lock: no case's row stays in the list (refresh() brings them back)."""
         self.model.clear_rows()
 
+    opening_words = "Opening the database…"
+
+    def show_opening_words(self, words: str) -> None:
+        """What start-up is doing while the database opens (shown until the cases load)."""
+        self.opening_words = words
+        self._update_count()
+
     def clear_preview(self) -> None:
         self.model.clear_preview()
         self._update_count()
@@ -326,7 +333,7 @@ class CaseListPage(QWidget):
             total = self.model.total_count()
             text = f"{total:,} case{'s' if total != 1 else ''}"
         elif self._services is None or self.model.is_loading():
-            text = "Loading cases…" if self._services is not None else "Opening the database…"
+            text = "Loading cases…" if self._services is not None else self.opening_words
         else:
             total = self.model.total_count()
             query = self.model.query()

@@ -1,0 +1,74 @@
+"""The memo's table of when each outcome holds: for each rule whose outcome changes with the
+decision date (or that reaches the case), the spans of decision dates and what begins each one.
+The spans are the engine's (desktop.engine.outcome_dates), handed in by the services."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Flowable
+
+from desktop.engine.outcome_dates import OutcomeStrip, Span
+from desktop.memo.blocks import CONTENT_WIDTH, grid, lines, text
+from desktop.memo.styles import MemoStyles
+from desktop.memo.text import format_partial_date, outcome_words
+
+HEADING = "When each outcome holds"
+INTRO = ("The outcome of a rule can change with the decision date alone: court orders, stays, "
+         "vacaturs and agreements entering into force.")
+FOR_THIS_CASE = " For this case, on the facts recorded:"
+
+
+def _span_words(span: Span, strip: OutcomeStrip, cause: str | None) -> str:
+    start = format_partial_date(span.start.isoformat())
+    until = (f" to {format_partial_date(span.end.isoformat())}" if span.end is not None
+             else " on")
+    marks = []
+    if span.contains(strip.decision_date):
+        marks.append("the decision date")
+    outcome = outcome_words(span.outcome).lower().removesuffix(" on the decision date")
+    words = f"{start}{until}: {outcome}"
+    if marks:
+        words += f" \u2190 {', '.join(marks)}"
+    if cause:
+        words += f" ({cause})"
+    return words
+
+
+def strip_lines(strip: OutcomeStrip) -> list[str]:
+    """One line per span; a span after the first says what began it."""
+    found = []
+    for index, span in enumerate(strip.spans):
+        cause = None
+        if index:
+            begins = [b.event for b in strip.boundaries if b.day == span.start]
+            cause = "; ".join(begins) or None
+        found.append(_span_words(span, strip, cause))
+    return found
+
+
+def shown(strip: OutcomeStrip, reaching: set[str]) -> bool:
+    return len(strip.spans) > 1 or strip.rule in reaching
+
+
+def outcome_dates_section(strips: Sequence[OutcomeStrip], determination: dict[str, Any],
+                          styles: MemoStyles) -> list[Flowable]:
+    """The table, or nothing when no strip was computed (e.g. a determination of another pack)."""
+    reaching = {str(f.get("rule")) for f in determination.get("findings") or []
+                if f.get("outcome") != "not_applicable"}
+    rows: list[list[Any]] = [[text(h, styles.cell_header)
+                              for h in ("Rule", "Decision dates and outcome")]]
+    for strip in strips:
+        if shown(strip, reaching):
+            rows.append([text(strip.title, styles.cell),
+                         lines("\n".join(strip_lines(strip)), styles.cell)])
+    if len(rows) == 1:
+        return []
+    known = strips[0].law_known_through if strips else None
+    note = (f" The rule pack knows the law through {format_partial_date(known.isoformat())}; "
+            "after that, changes are unknown." if known else "")
+    return [CondPageBreak(1.0 * inch), text(HEADING, styles.table_heading),
+            text(INTRO + note + FOR_THIS_CASE, styles.small),
+            grid(rows, [1.9 * inch, CONTENT_WIDTH - 1.9 * inch])]
