@@ -46,7 +46,7 @@ def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *
     memo_options.setdefault("law_known_through",
                             determination.get("law_known_through") or law_known_through())
     if "outcome_dates" not in memo_options:
-        memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination)
+        memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination, pack)
     pdf = render_memo(case_data, determination, generated_at=generated_at,
                       treaty_status=partial(treaty_status, pack=pack), **memo_options)
     return make_archival(pdf, memo_attachments(case_data, determination, memo_options))

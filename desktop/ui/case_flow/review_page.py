@@ -130,9 +130,14 @@ class ReviewPage(StepPage):
         decision = self.decision_date()
         make_path = self.decision_path
         self.status.setText("Evaluating…")
+
+        def work() -> dict[str, Any]:
+            path = make_path()
+            return with_outcome_dates(path.evaluate_or_problems(snapshot, decision), snapshot,
+                                      path.pack)
+
         self.runner.run(
-            lambda: with_outcome_dates(make_path().evaluate_or_problems(snapshot, decision),
-                                       snapshot),
+            work,
             on_done=while_alive(self, lambda result: self._show_result(generation, result)),
             on_error=while_alive(self, lambda error: self._show_error(generation, error)),
         )
