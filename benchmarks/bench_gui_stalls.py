@@ -230,11 +230,11 @@ def impact_stalls(storage: Any, paths: Any, runner: BackgroundRunner, meter: Sta
     of them change: one row each)."""
     from bench_rule_impact import TEST_KEYS, candidate_files  # this folder is on sys.path
 
-    from desktop.services.rule_pack_file import TEST_KEYS_ENV, build_pack_file
+    from desktop.services.rule_pack_file import build_pack_file, trust_key_folders
     from desktop.services.rule_pack_service import RulePackService
     from desktop.ui.rules.rules_page import RulesPage
 
-    os.environ[TEST_KEYS_ENV] = str(TEST_KEYS / "trusted")
+    trust_key_folders(TEST_KEYS / "trusted")
     rules = Path(tempfile.mkdtemp(prefix="wp-bench-rules-"))
     files = candidate_files()
     # After the demo case's entry (2019-10-03): every stored copy of it changes (the worst
@@ -311,7 +311,6 @@ def startup_stalls(folder: Path) -> Stalls:
     import subprocess
 
     env = {**os.environ, "WAYPOINT_PASSPHRASE": PASSPHRASE}
-    env.pop("WAYPOINT_KDF_FAST", None)
     ran = subprocess.run([sys.executable, "-c", STARTUP_CHILD, "--data-dir", str(folder)],
                          env=env, capture_output=True, text=True, timeout=180, check=False)
     line = next((line for line in ran.stdout.splitlines() if line.startswith("STALLS ")), None)
@@ -355,7 +354,6 @@ def main() -> int:
     args = parser.parse_args()
     # An encrypted store, as a user has (the real key derivation at each open).
     os.environ["WAYPOINT_PASSPHRASE"] = PASSPHRASE
-    os.environ.pop("WAYPOINT_KDF_FAST", None)
     count = int(os.environ.get("WAYPOINT_BENCH_CASES", "100000"))
     app = QApplication(sys.argv[:1])
     register_bundled_fonts()

@@ -26,20 +26,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from as_installed import run_as_installed  # noqa: E402  (this folder is on sys.path)
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table  # noqa: E402
+from as_installed import run_as_installed  # this folder is on sys.path
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table
 
-from desktop import __version__  # noqa: E402
-from desktop.memo.blocks import CONTENT_WIDTH  # noqa: E402
-from desktop.memo.fonts import FAMILIES, LATIN  # noqa: E402
-from desktop.memo.story import Signatures, build_story  # noqa: E402
-from desktop.memo.styles import grid_table_style, memo_styles  # noqa: E402
-from desktop.services import signing  # noqa: E402
-from desktop.services.decision import DecisionPath  # noqa: E402
-from desktop.services.evaluation import read_case_file  # noqa: E402
-from desktop.services.memo_rendering import render_case_memo  # noqa: E402
-from desktop.services.memo_verification import check_memo  # noqa: E402
-from desktop.services.rules import bundled_rule_pack  # noqa: E402
+from desktop import __version__
+from desktop.memo.blocks import CONTENT_WIDTH
+from desktop.memo.fonts import FAMILIES, LATIN
+from desktop.memo.story import Signatures, build_story
+from desktop.memo.styles import grid_table_style, memo_styles
+from desktop.services import signing
+from desktop.services.decision import DecisionPath
+from desktop.services.evaluation import read_case_file
+from desktop.services.memo_rendering import render_case_memo
+from desktop.services.memo_verification import check_memo
+from desktop.services.rules import bundled_rule_pack
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases" / "public"
 GENERATED_AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)

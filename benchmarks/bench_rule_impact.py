@@ -33,7 +33,7 @@ from db import case_store, open_database
 from desktop.engine.determination import FAMILIES
 from desktop.services.decision import resolve_decision_date
 from desktop.services.rule_impact import default_workers, run_impact
-from desktop.services.rule_pack_file import TEST_KEYS_ENV, build_pack_file, verify_pack_bytes
+from desktop.services.rule_pack_file import build_pack_file, trust_key_folders, verify_pack_bytes
 from desktop.services.rule_packs import PackStore, bundled_files
 
 TODAY = resolve_decision_date({})  # the office's today, read once (cases without a date)
@@ -69,7 +69,7 @@ def store_cases(url: str, count: int) -> None:
 
 def time_install(folder: Path) -> float:
     """Build a signed copy of the candidate with the test key, then time verify + install."""
-    os.environ[TEST_KEYS_ENV] = str(TEST_KEYS / "trusted")
+    trust_key_folders(TEST_KEYS / "trusted")
     rules = folder / "rules"
     rules.mkdir()
     for name, content in candidate_files().items():

@@ -189,9 +189,7 @@ def main() -> int:
     env.pop("WAYPOINT_DATABASE_URL", None)
     # Encrypted databases, opened without a prompt; the real key derivation is timed.
     env.setdefault("WAYPOINT_PASSPHRASE", "benchmark passphrase, not for real data")
-    env.pop("WAYPOINT_KDF_FAST", None)
     os.environ["WAYPOINT_PASSPHRASE"] = env["WAYPOINT_PASSPHRASE"]  # fill_database too
-    os.environ.pop("WAYPOINT_KDF_FAST", None)
     # An installed app runs from compiled bytecode; with PYTHONDONTWRITEBYTECODE every run
     # would compile our sources again. Cache the bytecode outside the source tree instead.
     env.pop("PYTHONDONTWRITEBYTECODE", None)

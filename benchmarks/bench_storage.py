@@ -12,7 +12,6 @@ Run: .venv/bin/python benchmarks/bench_storage.py [--cases 100000] [--check]
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sqlite3
 import statistics
@@ -209,10 +208,8 @@ def timed(action: Callable[[], Any]) -> float:
 
 
 def open_encrypted(workdir: Path) -> Any:
-    """A new SQLCipher database beside the plain one, with the real key derivation."""
-    from db import cipher
-
-    os.environ.pop(cipher.KDF_FAST_ENV, None)
+    """A new SQLCipher database beside the plain one, with the real key derivation (the
+    default: only the test suite lowers it, in its own process)."""
     return db.open_database(f"sqlite:///{workdir / 'encrypted.sqlite3'}", passphrase=PASSPHRASE)
 
 

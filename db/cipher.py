@@ -30,8 +30,6 @@ from db.private_files import replace_private_bytes
 log = logging.getLogger(__name__)
 
 PASSPHRASE_ENV = "WAYPOINT_PASSPHRASE"
-# Test-only: a cheap scrypt for files made by the test suite (never set it for real data).
-KDF_FAST_ENV = "WAYPOINT_KDF_FAST"
 KEYS_FORMAT = "waypoint-keys/1"
 KEY_FILE_SUFFIX = ".keys"
 UNFINISHED = (".part", ".encrypting", ".restoring")  # files another step is still writing
@@ -39,7 +37,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # scrypt cost: about 0.5 s on one idle core of the reference machine (2026-11: n=2^16, r=10
 # measured 0.28 s; n=2^17, r=8 measured 0.46-0.49 s; benchmarks/bench_storage.py reports it).
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
-FAST_SCRYPT_N = 2**10
 SCRYPT_MAXMEM = 256 * 1024 * 1024
 RAW_KEY_BYTES = 32
 
@@ -135,11 +132,21 @@ def _unb64(text: Any) -> bytes:
     return base64.b64decode(str(text), validate=True)
 
 
+# The scrypt cost of new key slots and bundles. Only code that embeds Waypoint (the test
+# suite, to make its thousands of throw-away files cheap) lowers it, through set_kdf_cost;
+# the app and the CLI never do, and nothing is read from the environment. A slot records
+# its own cost, so a file is opened with the cost it was made with.
+_kdf_cost: list[tuple[int, int, int]] = [(SCRYPT_N, SCRYPT_R, SCRYPT_P)]
+
+
+def set_kdf_cost(n: int, r: int, p: int) -> None:
+    """Use scrypt (n, r, p) for new slots and bundles from now on in this process."""
+    _kdf_cost[0] = (n, r, p)
+
+
 def kdf_cost() -> tuple[int, int, int]:
-    """scrypt's (n, r, p) for new slots; WAYPOINT_KDF_FAST=1 (tests only) makes it cheap."""
-    if os.environ.get(KDF_FAST_ENV) == "1":
-        return FAST_SCRYPT_N, 8, 1
-    return SCRYPT_N, SCRYPT_R, SCRYPT_P
+    """scrypt's (n, r, p) for new slots and bundles (the real cost unless set_kdf_cost)."""
+    return _kdf_cost[0]
 
 
 def derive(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:

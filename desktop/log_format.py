@@ -22,7 +22,7 @@ class NoPersonalDataFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei: ExcInfo | tuple[None, None, None]) -> str:  # noqa: N802
+    def formatException(self, ei: ExcInfo | tuple[None, None, None]) -> str:
         kind, error, trace = ei
         if kind is None:
             return ""

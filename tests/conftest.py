@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Generator
+from pathlib import Path
 
 import pytest
 
@@ -34,16 +35,38 @@ TEST_LOGIN = "waypoint-test-runner"
 _isolate_home()
 
 NO_SKIPS_ENV = "WAYPOINT_NO_SKIPS"
-# Test-only settings (db.cipher): WAYPOINT_PASSPHRASE opens and creates encrypted databases
-# without a prompt; WAYPOINT_KDF_FAST=1 makes scrypt cheap. Never set the latter for real data.
+# WAYPOINT_PASSPHRASE opens and creates encrypted databases without a prompt. Key slots and
+# bundles the suite makes use a cheap scrypt, set in this process through db.cipher's
+# parameter and in every Python child through tests/child_site (first on PYTHONPATH): the app
+# reads no test switch from the environment. Never use that cost for real data.
+TEST_KDF_COST = (2**10, 8, 1)  # the same as tests/child_site/sitecustomize.py
 TEST_PASSPHRASE = "test passphrase: correct horse battery staple"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder not yet made (the CLI makes it), with no server URL inherited."""
+    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
+    return tmp_path / "data"
 
 
 @pytest.fixture(autouse=True)
 def test_passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("WAYPOINT_PASSPHRASE", TEST_PASSPHRASE)
-    monkeypatch.setenv("WAYPOINT_KDF_FAST", "1")
     return TEST_PASSPHRASE
+
+
+def _cheap_key_slots() -> None:
+    """The suite's key slots and bundles, here and in the Python children it starts."""
+    from db.cipher import set_kdf_cost
+    from tests.children import child_pythonpath
+
+    set_kdf_cost(*TEST_KDF_COST)
+    inherited = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = child_pythonpath(*([inherited] if inherited else []))
+
+
+_cheap_key_slots()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -24,6 +24,7 @@ from desktop.services.evaluation import (
 from desktop.services.memo_rendering import render_case_memo
 from desktop.services.rules import bundled_rule_pack
 from desktop.services.storage_errors import CaseImportError
+from tests.children import child_pythonpath
 from tests.engine.builders import base_case
 from tests.evaluated import evaluated
 
@@ -38,7 +39,7 @@ MAX_NOTES = 20_000
 def waypoint(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True,
                           text=True, cwd=REPO, timeout=timeout, check=False,
-                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+                          env=dict(os.environ, PYTHONPATH=child_pythonpath(REPO)))
 
 
 def write_json_text(path: Path, text: str) -> Path:
@@ -239,7 +240,7 @@ def test_import_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     with subprocess.Popen(
             [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"), "import",
              *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
-            env=dict(os.environ, PYTHONPATH=str(REPO))) as child:
+            env=dict(os.environ, PYTHONPATH=child_pythonpath(REPO))) as child:
         assert child.stdout is not None and child.stderr is not None
         first = child.stdout.readline()
         child.stdout.close()

@@ -24,6 +24,7 @@ from db.private_files import (
 )
 from desktop.paths import resolve_database_url, resolve_paths
 from desktop.services.startup import close_storage, open_storage
+from tests.children import child_pythonpath
 
 pytestmark = pytest.mark.posix(reason="POSIX file modes and umask; on Windows the user's profile "
                               "folder keeps others out (test_data_folder_windows.py)")
@@ -55,7 +56,7 @@ def waypoint(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     # The child inherits the umask of 0 set above.
     done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
                           capture_output=True, text=True, cwd=REPO, timeout=120, check=False,
-                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+                          env=dict(os.environ, PYTHONPATH=child_pythonpath(REPO)))
     assert done.returncode == 0, done.stderr
     return done
 

@@ -28,6 +28,7 @@ from desktop.flow.languages import is_iso_639_code, language_entries, two_letter
 from desktop.resources import resource_path
 from desktop.services.evaluation import case_schema
 from desktop.services.schema_check import compile_schema
+from tests.children import child_pythonpath
 
 REPO = Path(__file__).resolve().parents[1]
 CASE_FILES = sorted((REPO / "tests" / "cases").rglob("*.case.json"))
@@ -139,7 +140,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
              "    raise\n")
     return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True,
                           text=True, timeout=120, check=False,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+                          env={**os.environ, "PYTHONPATH": child_pythonpath(REPO)})
 
 
 def loaded_modules(ran: subprocess.CompletedProcess[str]) -> set[str]:
@@ -191,3 +192,12 @@ def test_version_prints_what_argparse_printed(capsys: pytest.CaptureFixture[str]
 def test_only_a_certainly_named_command_is_registered_alone(argv: list[str],
                                                             named: str | None) -> None:
     assert cli.named_command(argv) == named
+
+
+def test_every_command_is_an_import_edge_the_linter_sees() -> None:
+    import grimp
+
+    graph = grimp.build_graph("desktop")
+    edges = graph.find_modules_directly_imported_by("desktop.cli")
+    assert {f"desktop.commands.{name}" for name in cli.COMMANDS} <= edges
+    assert "importlib" not in Path(cli.__file__).read_text("utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from desktop.cli import _TerminalGuard
+from desktop.commands.terminal import _TerminalGuard
 
 
 def written(text: str) -> str:

@@ -8,7 +8,12 @@ engine parses them (desktop.engine.dates) and imports nothing of ours, so that m
 home of the date rule and the flow, the services and the memo import it from there.
 """
 
-from desktop.case_rules.a_number import A_NUMBER_HINT, normalise_a_number
+from desktop.case_rules.a_number import (
+    A_NUMBER_HINT,
+    display_a_number,
+    normalise_a_number,
+    shown_a_number,
+)
 from desktop.case_rules.canonical import canonical_json, content_hash, facts_digest
 from desktop.case_rules.countries import EXTRA_COUNTRIES, country_name, is_country_code
 
@@ -18,7 +23,9 @@ __all__ = [
     "canonical_json",
     "content_hash",
     "country_name",
+    "display_a_number",
     "facts_digest",
     "is_country_code",
     "normalise_a_number",
+    "shown_a_number",
 ]

@@ -25,3 +25,22 @@ def normalise_a_number(raw: object) -> str | None:
     if not _DIGITS.fullmatch(text):
         return None
     return text.zfill(9)
+
+
+def display_a_number(raw: object) -> str | None:
+    """How an A-number is shown everywhere (form, list, memo, CLI): 'A-012-345-678'.
+
+    Eight digits are shown zero-padded to nine, the form the database stores; None when
+    `raw` is not an A-number at all (the caller decides what to show instead).
+    """
+    digits = normalise_a_number(raw)
+    if digits is None:
+        return None
+    return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+
+
+def shown_a_number(raw: object, missing: str = "") -> str:
+    """`display_a_number`, or the text as given when it is not an A-number, or `missing`."""
+    if raw is None or raw == "":
+        return missing
+    return display_a_number(raw) or str(raw)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import UserError
 from desktop.commands import identity
+from desktop.commands.secret_input import read_secret
 from desktop.commands.storage import _opened
+from desktop.commands.user_error import UserError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,12 +89,9 @@ def _read_password(from_stdin: bool, login: str) -> str | None:
         return sys.stdin.readline().rstrip("\n")
     if not sys.stdin.isatty():
         return None
-    import getpass
-
-    first = getpass.getpass(f"Password for {login}: ")
-    if getpass.getpass("Again: ") != first:
-        raise UserError("The two passwords differ; nothing was changed.")
-    return first
+    return read_secret(f"Password for {login}: ", again="Again: ",
+                       missing="no terminal to ask the password at (use --password-stdin)",
+                       differ="The two passwords differ; nothing was changed.")
 
 
 def run_add_person(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 
 OUTCOME_LABELS = {
     "applies": "APPLIES",
@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
     from desktop.paths import resolve_paths
     from desktop.services.clock import utc_now
     from desktop.services.evaluation import CaseFileError, read_case_file, unknown_fields
-    from desktop.services.rule_pack_file import RulePackRefused
-    from desktop.services.rule_packs import law_currency_warning, law_known_through
+    from desktop.services.rule_pack_file import RulePackRefused, law_known_through
+    from desktop.services.rule_packs import law_currency_warning
 
     try:  # the data folder's active pack, resolved once for this command, or --rules HASH
         path = decision_path_for(resolve_paths(getattr(args, "data_dir", None)).data_dir,

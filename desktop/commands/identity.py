@@ -4,12 +4,10 @@ certificate authority and the registry of officers' signing certificates."""
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from pathlib import Path
 
-from desktop.cli import UserError
+from desktop.commands.secret_input import read_secret
+from desktop.commands.user_error import UserError
 
 CA_PASSPHRASE_ENV = "WAYPOINT_CA_PASSPHRASE"
 KEY_PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"  # as `waypoint memo` reads it
@@ -53,15 +51,10 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def _secret(variable: str, prompt: str, *, confirm: bool = False) -> str:
-    given = os.environ.get(variable)
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        raise UserError(f"a passphrase is needed: set ${variable} or run in a terminal")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise UserError("the passphrases differ; nothing was changed")
-    return first
+    return read_secret(prompt, env=variable,
+                       again="Repeat the passphrase: " if confirm else None,
+                       missing=f"a passphrase is needed: set ${variable} or run in a terminal",
+                       differ="the passphrases differ; nothing was changed")
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -72,7 +65,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def run_office_ca(args: argparse.Namespace) -> int:
     from desktop.commands.storage import _opened
-    from desktop.services.cases import current_user
+    from desktop.services.actor import current_user
     from desktop.services.office_identity import create_office_ca, import_office_ca
     from desktop.services.signing import SigningError, is_pkcs12
 
@@ -117,7 +110,7 @@ def run_office_ca(args: argparse.Namespace) -> int:
 def run_issue_key(args: argparse.Namespace) -> int:
     from db.private_files import replace_private_bytes
     from desktop.commands.storage import _opened
-    from desktop.services.cases import current_user
+    from desktop.services.actor import current_user
     from desktop.services.office_identity import issue_officer_key
     from desktop.services.signing import SigningError
 
@@ -150,7 +143,7 @@ def run_issue_key(args: argparse.Namespace) -> int:
 
 def run_revoke_key(args: argparse.Namespace) -> int:
     from desktop.commands.storage import _opened
-    from desktop.services.cases import current_user
+    from desktop.services.actor import current_user
     from desktop.services.office_identity import revoke_officer_keys
     from desktop.services.signing import SigningError
 

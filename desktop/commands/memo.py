@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db.private_files import replace_private_bytes
-from desktop.cli import UserError
 from desktop.commands.memo_final import add_record_arguments
+from desktop.commands.secret_input import read_secret
+from desktop.commands.user_error import UserError
 
 PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
 ACTIONS = ("verify", "countersign", "key")
@@ -96,16 +96,11 @@ def _officer(args: argparse.Namespace, what: str) -> str:
 
 
 def _passphrase(prompt: str, *, confirm: bool = False) -> str:
-    given = os.environ.get(PASSPHRASE_ENV)
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        raise UserError(f"a signing passphrase is needed: set ${PASSPHRASE_ENV} or run in a "
-                        "terminal")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise UserError("the passphrases differ; nothing was changed")
-    return first
+    return read_secret(prompt, env=PASSPHRASE_ENV,
+                       again="Repeat the passphrase: " if confirm else None,
+                       missing=f"a signing passphrase is needed: set ${PASSPHRASE_ENV} or run "
+                               "in a terminal",
+                       differ="the passphrases differ; nothing was changed")
 
 
 def _data_dir(args: argparse.Namespace) -> Path:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli import UserError
+from desktop.commands.user_error import UserError
 
 if TYPE_CHECKING:
     from desktop.services.decision import DecisionPath, FinalInput

@@ -8,12 +8,12 @@ signer's identity is not established; 1: not valid.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli import UserError
+from desktop.commands.secret_input import given_secret
+from desktop.commands.user_error import UserError
 
 if TYPE_CHECKING:
     from db.signing_registry import RegistrySnapshot
@@ -210,10 +210,9 @@ def _database_key(args: argparse.Namespace, database_file: Path) -> Any:
 
 
 def _database_passphrase(args: argparse.Namespace) -> str | None:
-    source = getattr(args, "passphrase_file", None)
-    if source:
-        try:
-            return Path(source).read_text("utf-8").splitlines()[0]
-        except (OSError, IndexError, UnicodeDecodeError):
-            return None
-    return os.environ.get("WAYPOINT_PASSPHRASE") or None
+    """--passphrase-file's first line or $WAYPOINT_PASSPHRASE; None when neither gives one."""
+    try:
+        return given_secret(env="WAYPOINT_PASSPHRASE",
+                            file=getattr(args, "passphrase_file", None)) or None
+    except UserError:
+        return None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
-from desktop.cli import UserError
+from desktop.commands.secret_input import first_line, read_secret
+from desktop.commands.user_error import UserError
 from desktop.paths import resolve_database_url, resolve_paths
+
+NO_PASSPHRASE = "no passphrase: set WAYPOINT_PASSPHRASE or use --passphrase-file"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,21 +43,15 @@ def database_path(args: argparse.Namespace) -> tuple[str, Path | None]:
 
 
 def _prompt(text: str) -> str:
-    if not sys.stdin.isatty():
-        raise UserError("no passphrase: set WAYPOINT_PASSPHRASE or use --passphrase-file")
-    try:
-        return getpass.getpass(text)
-    except EOFError as error:
-        raise UserError("no passphrase given") from error
+    return read_secret(text, missing=NO_PASSPHRASE)
 
 
 def _new_passphrase(source_file: str | None) -> str:
     if source_file:
-        new = _read_file(source_file)
+        new = first_line(source_file)
     else:
-        new = _prompt("New passphrase: ")
-        if _prompt("New passphrase again: ") != new:
-            raise UserError("the two passphrases differ; nothing was changed")
+        new = read_secret("New passphrase: ", missing=NO_PASSPHRASE,
+                          again="New passphrase again: ")
     return _strong_enough(new)
 
 
@@ -70,15 +66,6 @@ def _strong_enough(new: str) -> str:
     return new
 
 
-def _read_file(name: str) -> str:
-    from desktop.services.security import passphrase_from_file
-
-    try:
-        return passphrase_from_file(name)
-    except (OSError, UnicodeError) as error:
-        raise UserError(f"cannot read the passphrase file {name}: {error}") from error
-
-
 def cli_passphrase(args: argparse.Namespace, database_url: str) -> str | None:
     """The passphrase for this run: --passphrase-file, $WAYPOINT_PASSPHRASE, else a prompt.
 
@@ -91,7 +78,7 @@ def cli_passphrase(args: argparse.Namespace, database_url: str) -> str | None:
     if state in (StoreState.SERVER, StoreState.PLAIN):
         return None
     source_file = getattr(args, "passphrase_file", None)
-    given = _read_file(source_file) if source_file else passphrase_from_env()
+    given = first_line(source_file) if source_file else passphrase_from_env()
     if given:
         return _strong_enough(given) if state is StoreState.NEW else given
     if state is StoreState.MISSING and not sys.stdin.isatty():
@@ -126,7 +113,7 @@ def run_set(args: argparse.Namespace) -> int:
                                                "`waypoint passphrase change`)",
                          StoreState.PLAIN: "no SQLite file"}[state])
     source_file = getattr(args, "passphrase_file", None)
-    new = _read_file(source_file) if source_file else passphrase_from_env()
+    new = first_line(source_file) if source_file else passphrase_from_env()
     new = _strong_enough(new) if new else _new_passphrase(None)
     paths = resolve_paths(getattr(args, "data_dir", None))
     try:

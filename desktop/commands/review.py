@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import TYPE_CHECKING
 
-from desktop.cli import UserError, shown
 from desktop.commands.memo_final import add_record_arguments, record_input
+from desktop.commands.secret_input import given_secret, read_secret
 from desktop.commands.storage import _opened
+from desktop.commands.terminal import shown
+from desktop.commands.user_error import UserError
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -103,20 +104,19 @@ def _signing(args: argparse.Namespace, service: ReviewService, *, needed: bool
              ) -> SigningKey | None:
     """The actor's signing key and passphrase: from $WAYPOINT_SIGNING_PASSPHRASE, else asked for
     in a terminal (on approval always; on submission when the caseworker has a key)."""
-    import getpass
-
     from desktop.commands.memo import PASSPHRASE_ENV, _data_dir
     from desktop.services.review import SigningKey
     from desktop.services.signing import has_key
 
     data_dir = _data_dir(args)
-    given = os.environ.get(PASSPHRASE_ENV)
+    given = given_secret(env=PASSPHRASE_ENV)
     if given:
         return SigningKey(data_dir, given)
     name = service.display_name(service.actor)
     if not sys.stdin.isatty() or not (needed or has_key(data_dir, name)):
         return None
-    passphrase = getpass.getpass(f"Signing passphrase for {name} (empty: do not sign): ")
+    passphrase = read_secret(f"Signing passphrase for {name} (empty: do not sign): ",
+                             missing="no terminal to ask the signing passphrase at")
     return SigningKey(data_dir, passphrase) if passphrase else None
 
 

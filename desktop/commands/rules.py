@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli import UserError, shown
+from desktop.commands.terminal import shown
+from desktop.commands.user_error import UserError
 from desktop.paths import resolve_paths
 
 if TYPE_CHECKING:

@@ -10,7 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli import UserError, shown
+from desktop.case_rules import shown_a_number
+from desktop.commands.secret_input import read_secret
+from desktop.commands.terminal import shown
+from desktop.commands.user_error import UserError
 from desktop.paths import resolve_database_url, resolve_paths
 
 if TYPE_CHECKING:
@@ -173,25 +176,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 def bundle_passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
     """The bundle's passphrase: --bundle-passphrase-file, $WAYPOINT_BUNDLE_PASSPHRASE, prompt."""
-    import getpass
-    import os
-
-    source = getattr(args, "bundle_passphrase_file", None)
-    if source:
-        try:
-            text = Path(source).read_text(encoding="utf-8")
-        except (OSError, UnicodeError) as error:
-            raise UserError(f"cannot read the passphrase file {source}: {error}") from error
-        return text.splitlines()[0] if text else ""
-    if os.environ.get(BUNDLE_PASSPHRASE_ENV):
-        return os.environ[BUNDLE_PASSPHRASE_ENV]
-    if not sys.stdin.isatty():
-        raise UserError(f"no bundle passphrase: set {BUNDLE_PASSPHRASE_ENV} or use "
-                        "--bundle-passphrase-file")
-    secret = getpass.getpass("Bundle passphrase: ")
-    if confirm and getpass.getpass("Bundle passphrase again: ") != secret:
-        raise UserError("the two passphrases differ; nothing was written")
-    return secret
+    return read_secret(
+        "Bundle passphrase: ", env=BUNDLE_PASSPHRASE_ENV,
+        file=getattr(args, "bundle_passphrase_file", None),
+        again="Bundle passphrase again: " if confirm else None,
+        missing=f"no bundle passphrase: set {BUNDLE_PASSPHRASE_ENV} or use "
+                "--bundle-passphrase-file",
+        differ="the two passphrases differ; nothing was written")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -202,7 +193,8 @@ def run_list(args: argparse.Namespace) -> int:
         total = service.count_cases(args.search, args.status)
         rows = service.list_cases(args.search, args.status, limit=max(0, args.limit))
     for row in rows:
-        print(f"{shown(row.case_id)}  {row.status:<10}  {shown(row.a_number or '-'):<9}  "
+        a_number = shown(shown_a_number(row.a_number, "-"))
+        print(f"{shown(row.case_id)}  {row.status:<10}  {a_number:<13}  "
               f"{row.entry_date or '-':<10}  {shown(row.display_name)}")
     print(f"{len(rows)} of {total} case(s)")
     return 0

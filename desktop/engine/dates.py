@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 from functools import lru_cache
 
 _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -13,9 +14,23 @@ _DATE_TEXT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
+class Precision(Enum):
+    """How much of a date is known (RANGE: an interval the engine derived, never typed)."""
+
+    UNKNOWN = "unknown"
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    RANGE = "range"
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A date known to a year, a month or a day: every day from `first` to `last` is possible."""
+    """A date known to a year, a month or a day: every day from `first` to `last` is possible.
+
+    The one partial-date type: the engine reasons on the interval, the flow and the form read
+    its precision and its year/month/day parts.
+    """
 
     first: date
     last: date
@@ -24,6 +39,50 @@ class PartialDate:
     @property
     def exact(self) -> bool:
         return self.first == self.last
+
+    @property
+    def first_day(self) -> date:
+        return self.first
+
+    @property
+    def last_day(self) -> date:
+        return self.last
+
+    @property
+    def precision(self) -> Precision:
+        if self.first == self.last:
+            return Precision.DAY
+        if self.first.day != 1 or self.first.year != self.last.year:
+            return Precision.RANGE
+        if (self.first.month, self.last.month, self.last.day) == (1, 12, 31):
+            return Precision.YEAR
+        month_days = calendar.monthrange(self.first.year, self.first.month)[1]
+        if self.first.month == self.last.month and self.last.day == month_days:
+            return Precision.MONTH
+        return Precision.RANGE
+
+    @property
+    def year(self) -> int:
+        return self.first.year
+
+    @property
+    def month(self) -> int | None:
+        return self.first.month if self.precision in (Precision.MONTH, Precision.DAY) else None
+
+    @property
+    def day(self) -> int | None:
+        return self.first.day if self.precision is Precision.DAY else None
+
+    def iso(self) -> str:
+        """The case-file spelling: `2019`, `2019-10` or `2019-10-03` (a range: its text)."""
+        precision = self.precision
+        if precision is Precision.YEAR:
+            return f"{self.year:04d}"
+        if precision is Precision.MONTH:
+            return f"{self.year:04d}-{self.first.month:02d}"
+        if precision is Precision.DAY:
+            return self.first.isoformat()
+        return self.text
 
     def __str__(self) -> str:
         return self.text

@@ -140,7 +140,7 @@ def _embed(document: pikepdf.Pdf, attachments: Sequence[Attachment], mod_date: s
         stream.Type = Name.EmbeddedFile
         stream.Subtype = Name("/" + attachment.mime_type)
         params = Dictionary(Size=len(attachment.data),
-                            CheckSum=String(hashlib.md5(attachment.data,  # noqa: S324 (PDF's own)
+                            CheckSum=String(hashlib.md5(attachment.data,  # PDF's own checksum
                                                         usedforsecurity=False).digest()))
         if mod_date:
             params.ModDate = String(mod_date)

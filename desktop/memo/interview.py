@@ -13,6 +13,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer
 
 from desktop import __version__
+from desktop.case_rules import shown_a_number
 from desktop.memo import lookups
 from desktop.memo.blocks import CONTENT_WIDTH, grid, text
 from desktop.memo.document import PageDecor, build_document
@@ -323,7 +324,7 @@ def render_interview_sheet(case: dict[str, Any], determination: dict[str, Any], 
     reference = case_reference(case)
     if language == "es" and reference == "not given":
         reference = "no indicada"
-    a_number = str(applicant.get("a_number") or ("—"))
+    a_number = shown_a_number(applicant.get("a_number"), "—")
     pairs = [(words["case"], reference), (words["a_number"], a_number),
              (words["name"], applicant_name(applicant)), (words["date"], ""),
              (words["interpreter"], "")]

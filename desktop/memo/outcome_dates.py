@@ -10,47 +10,16 @@ from typing import Any
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable
 
-from desktop.engine.outcome_dates import OutcomeStrip, Span
+from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo.blocks import CONTENT_WIDTH, grid, lines, text
+from desktop.memo.strip_words import shown, strip_lines
 from desktop.memo.styles import MemoStyles
-from desktop.memo.text import format_partial_date, outcome_words
+from desktop.memo.text import format_partial_date
 
 HEADING = "When each outcome holds"
 INTRO = ("The outcome of a rule can change with the decision date alone: court orders, stays, "
          "vacaturs and agreements entering into force.")
 FOR_THIS_CASE = " For this case, on the facts recorded:"
-
-
-def _span_words(span: Span, strip: OutcomeStrip, cause: str | None) -> str:
-    start = format_partial_date(span.start.isoformat())
-    until = (f" to {format_partial_date(span.end.isoformat())}" if span.end is not None
-             else " on")
-    marks = []
-    if span.contains(strip.decision_date):
-        marks.append("the decision date")
-    outcome = outcome_words(span.outcome).lower().removesuffix(" on the decision date")
-    words = f"{start}{until}: {outcome}"
-    if marks:
-        words += f" \u2190 {', '.join(marks)}"
-    if cause:
-        words += f" ({cause})"
-    return words
-
-
-def strip_lines(strip: OutcomeStrip) -> list[str]:
-    """One line per span; a span after the first says what began it."""
-    found = []
-    for index, span in enumerate(strip.spans):
-        cause = None
-        if index:
-            begins = [b.event for b in strip.boundaries if b.day == span.start]
-            cause = "; ".join(begins) or None
-        found.append(_span_words(span, strip, cause))
-    return found
-
-
-def shown(strip: OutcomeStrip, reaching: set[str]) -> bool:
-    return len(strip.spans) > 1 or strip.rule in reaching
 
 
 def outcome_dates_section(strips: Sequence[OutcomeStrip], determination: dict[str, Any],

@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.platypus.doctemplate import LayoutError
 
 from desktop import __version__
+from desktop.case_rules import shown_a_number
 from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo import lookups
 from desktop.memo.blocks import split_rows
@@ -94,7 +95,7 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     engine_version = str(determination.get("engine_version") or "unknown")
     applicant = case_data.get("applicant") or {}
     reference = case_reference(case_data)
-    a_number = str(applicant.get("a_number") or "not recorded")
+    a_number = shown_a_number(applicant.get("a_number"), "not recorded")
     label = "Final" if final else "DRAFT"
     law = (f" \u00b7 law known through {format_partial_date(law_known_through)}"
            if law_known_through else "")

@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from desktop.case_rules import shown_a_number
 from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo import lookups
 from desktop.memo.blocks import CONTENT_WIDTH, UNVERIFIED_MARK, boxed, grid, labelled, lines, text
@@ -121,7 +122,7 @@ def _case_details(case: dict[str, Any], determination: dict[str, Any],
     coming_from = entry.get("coming_from")
     pairs = [
         ("Case reference", case_reference(case)),
-        ("A-number", applicant.get("a_number") or "not recorded"),
+        ("A-number", shown_a_number(applicant.get("a_number"), "not recorded")),
         ("Family name(s)", normalized(applicant.get("family_name")).strip() or UNKNOWN),
         ("Given name(s)", normalized(applicant.get("given_names")).strip() or UNKNOWN),
         ("Date of birth", format_partial_date(applicant.get("date_of_birth"))),

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 def note(database: Database, action: str, *, case_id: str | None = None,
          details: dict[str, Any] | None = None, actor: str | None = None) -> bool:
     """Record one audit entry now; False (logged) when it could not be written."""
-    from desktop.services.cases import acting_person, utc_clock
+    from desktop.services.actor import acting_person, utc_clock
 
     try:
         record(database, action, now=utc_clock(),

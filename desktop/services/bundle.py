@@ -17,8 +17,7 @@ from db.private_files import replace_private_bytes
 BUNDLE_FORMAT = "waypoint-bundle/1"
 BUNDLE_SUFFIX = ".waypoint-bundle"
 CASE_CONTENT = "application/json; waypoint-case/1"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1  # ~1 s here: a bundle is opened rarely
-FAST_SCRYPT_N = 2**10
+# scrypt's cost is the key slots' (db.cipher.kdf_cost): ~0.5 s, and a bundle is opened rarely.
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 ANCHOR_KEY = "audit_anchor"  # optional header field, authenticated like the rest
 
@@ -57,13 +56,12 @@ def seal_bytes(plaintext: bytes, passphrase: str, anchor: str | None = None,
     """The bundle bytes around any content (a case file's JSON text, as seal() writes it)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    from db.cipher import KDF_FAST_ENV
+    from db.cipher import kdf_cost
 
-    fast = os.environ.get(KDF_FAST_ENV) == "1"
+    n, r, p = kdf_cost()
     header: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
-        "kdf": {"name": "scrypt", "n": FAST_SCRYPT_N if fast else SCRYPT_N, "r": SCRYPT_R,
-                "p": SCRYPT_P, "salt": _b64(os.urandom(16))},
+        "kdf": {"name": "scrypt", "n": n, "r": r, "p": p, "salt": _b64(os.urandom(16))},
         "cipher": {"name": "AES-256-GCM", "nonce": _b64(os.urandom(12))},
         "content": content,
     }

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ from db.errors import DatabaseError
 from db.private_files import replace_private_bytes
 from db.records import CaseSummary, StoredCase
 from desktop.case_rules import content_hash
+from desktop.services.actor import acting_person, current_user, utc_clock
 from desktop.services.storage_errors import CaseImportError
 
 if TYPE_CHECKING:
@@ -23,27 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["CaseService", "CaseSummary", "StoredCase", "current_user", "utc_clock"]
 
 CASE_FORMAT = "waypoint-case/1"
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
-
-
-def current_user() -> str | None:
-    """The operating-system user, recorded as the actor of audit entries."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return None
-
-
-def acting_person(database: Database) -> str | None:
-    """Who acts: on PostgreSQL the database login (each person has their own), else the OS user."""
-    if database.dialect == "postgresql":
-        from desktop.services.review import database_login
-
-        return database_login(database)
-    return current_user()
 
 
 def _read_and_validate(path: Path) -> dict[str, Any]:

@@ -26,7 +26,7 @@ def machine_zone_name() -> str:
         from tzlocal import get_localzone_name
 
         name = get_localzone_name()
-    except Exception:  # noqa: BLE001 (tzlocal raises its own errors for odd set-ups)
+    except Exception:  # tzlocal raises its own errors for odd set-ups
         name = None
     return name or "UTC"
 

@@ -33,6 +33,7 @@ from desktop.flow.languages import is_iso_639_code
 from desktop.resources import resource_path
 from desktop.services.decision import DecisionDate
 from desktop.services.reading import FileTooLarge, NotARegularFile, read_small_file
+from desktop.services.rule_pack_file import law_known_through
 from desktop.services.schema_check import Check, compile_schema
 
 if TYPE_CHECKING:
@@ -285,7 +286,7 @@ def evaluate_case(data: dict[str, Any], decision: DecisionDate, pack: RulePack
 
 def rule_pack_info(pack: RulePack) -> dict[str, str]:
     """Version, content hash, label and law_known_through ("" if unknown) of a pack."""
-    known = pack.law_known_through.isoformat() if pack.law_known_through else ""
+    known = law_known_through(pack) or ""
     return {"version": pack.version, "hash": pack.hash, "label": pack.label,
             "law_known_through": known}
 

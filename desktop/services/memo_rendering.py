@@ -3,9 +3,8 @@ as PDF/A-3b; the memo carries its case file and decision receipt inside (memo.ar
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
@@ -20,31 +19,36 @@ from desktop.memo.archival import (
     receipt_bytes,
 )
 from desktop.memo.interview import render_interview_sheet
-from desktop.resources import resource_path
 from desktop.services.evaluation import treaty_status
 from desktop.services.outcome_dates import when_outcomes_hold
+from desktop.services.rule_pack_file import law_known_through
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
 
 
-@cache
-def law_known_through() -> str | None:
-    """The rule pack's `law_known_through` date (YYYY-MM-DD), when the pack gives one."""
-    try:
-        pack = json.loads(resource_path("rules", "pack.json").read_text("utf-8"))
-    except (OSError, ValueError):
+def memo_law_date(determination: dict[str, Any], pack: RulePack) -> str | None:
+    """The law date the memo prints: the determination's own, else that of the pack it names
+    when that is `pack` (the one the memo is rendered with).
+
+    Never the bundled pack's file: a determination made under an installed pack that gives no
+    date (or one stored before determinations carried it) must not borrow the built-in date.
+    """
+    if "law_known_through" in determination:
+        known = determination["law_known_through"]
+        return known if isinstance(known, str) and known else None
+    rules_hash = determination.get("rules_hash")
+    if not isinstance(rules_hash, str) or len(rules_hash) < 8 or \
+            not pack.hash.startswith(rules_hash):
         return None
-    value = pack.get("law_known_through") if isinstance(pack, dict) else None
-    return str(value) if isinstance(value, str) and value.strip() else None
+    return law_known_through(pack)
 
 
 def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                      pack: RulePack, generated_at: datetime, **memo_options: Any) -> bytes:
     """The memo PDF for a case and its determination, with treaty look-ups under `pack` (the
     one it was evaluated with); options as desktop.memo.render_memo."""
-    memo_options.setdefault("law_known_through",
-                            determination.get("law_known_through") or law_known_through())
+    memo_options.setdefault("law_known_through", memo_law_date(determination, pack))
     if "outcome_dates" not in memo_options:
         memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination, pack)
     pdf = render_memo(case_data, determination, generated_at=generated_at,

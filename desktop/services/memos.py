@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.records import FinalRecord, StoredCase, StoredDetermination, StoredMemo
 from desktop.case_rules import facts_digest
-from desktop.services.cases import acting_person, utc_clock
+from desktop.services.actor import acting_person, utc_clock
 
 if TYPE_CHECKING:
     from db.database import Database

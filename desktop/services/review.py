@@ -20,7 +20,7 @@ from db.review import (
     Visibility,
 )
 from db.review_errors import CaseConflictError, NotAllowedError, ReviewStateError
-from desktop.services.cases import current_user, utc_clock
+from desktop.services.actor import current_user, database_login, utc_clock
 from desktop.services.decision import FinalInput, with_signer
 from desktop.services.memos import facts_digest_of
 
@@ -44,14 +44,6 @@ class SigningKey:
 
     data_dir: Path
     passphrase: str = field(repr=False)
-
-
-def database_login(database: Database) -> str | None:
-    """On PostgreSQL, the role this connection acts as (the person); None on SQLite."""
-    if database.dialect != "postgresql":
-        return None
-    with database.read() as connection:
-        return str(connection.exec_driver_sql("SELECT current_user").scalar_one())
 
 
 class ReviewService:

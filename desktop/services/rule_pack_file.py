@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop import __version__
 from desktop.case_rules import canonical_json as canonical_text
-from desktop.engine import parse_pack
+from desktop.engine import RulePack, parse_pack
 from desktop.resources import resource_path
 from desktop.services.rules import pack_hash, read_pack_files
 
@@ -26,9 +25,10 @@ def canonical_bytes(value: Any) -> bytes:
     return canonical_text(value).encode("utf-8")
 SUPPORTED_SCHEMA = 1  # the newest rule-data schema ("waypoint-rules/N" in pack.json) we read
 MAX_FILE_BYTES = 50_000_000
-# TEST ONLY: a folder of extra trusted public keys (tests' own key). The shipped app trusts
-# only resources/keys; never set this on an officer's machine.
-TEST_KEYS_ENV = "WAYPOINT_TEST_TRUSTED_KEYS"
+# Extra folders of trusted public keys, set only by code that embeds Waypoint (the tests'
+# own key, the benchmarks): the shipped app trusts resources/keys alone, and nothing is read
+# from the environment.
+_extra_key_folders: list[Path] = []
 SCHEMA_PATTERN = re.compile(r"^waypoint-rules/([0-9]+)$")
 
 
@@ -65,15 +65,14 @@ def key_id_of(public_key: bytes) -> str:
     return hashlib.sha256(public_key).hexdigest()[:16]
 
 
-def law_known_through_of(files: dict[str, Any]) -> str | None:
-    """pack.json's law_known_through (YYYY-MM-DD), or None when the pack does not say."""
-    value = files.get("pack.json", {}).get("law_known_through")
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        return None
+def law_known_through(pack: RulePack) -> str | None:
+    """The date (YYYY-MM-DD) through which `pack`'s law is known; None when it does not say.
+
+    The one reading: the engine parses pack.json's date into the pack; the memo, the CLI, the
+    status bar, Review and the pack list all ask this of the pack they use (never of a file).
+    """
+    known = pack.law_known_through
+    return known.isoformat() if known is not None else None
 
 
 def schema_version_of(files: dict[str, Any]) -> int:
@@ -92,12 +91,14 @@ def _read_key_file(path: Path) -> TrustedKey:
     return TrustedKey(str(data["key_id"]), str(data["signer"]), public)
 
 
+def trust_key_folders(*folders: Path) -> None:
+    """Also trust the keys in `folders` from now on in this process (none: the shipped only)."""
+    _extra_key_folders[:] = list(folders)
+
+
 def trusted_keys() -> dict[str, TrustedKey]:
-    """The shipped keys (resources/keys/*.json), plus the test-only folder in $TEST_KEYS_ENV."""
-    folders = [resource_path("keys")]
-    extra = os.environ.get(TEST_KEYS_ENV)
-    if extra:
-        folders.append(Path(extra))
+    """The shipped keys (resources/keys/*.json), plus any folder given to trust_key_folders."""
+    folders = [resource_path("keys"), *_extra_key_folders]
     keys: dict[str, TrustedKey] = {}
     for folder in folders:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
@@ -128,7 +129,7 @@ def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer
     schema = schema_version_of(files)
     content_hash = pack_hash(files)
     try:
-        parse_pack(files, content_hash)
+        parsed = parse_pack(files, content_hash)
     except (KeyError, ValueError, TypeError) as problem:
         raise RulePackRefused(f"the rule pack in {folder} is incomplete: {problem!r}") from None
     key = serialization.load_pem_private_key(private_key_pem, password=None)
@@ -139,7 +140,7 @@ def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer
     manifest = {
         "pack_hash": content_hash,
         "version": str(files["pack.json"].get("version", "")),
-        "law_known_through": law_known_through_of(files),
+        "law_known_through": law_known_through(parsed),
         "changelog": changelog.strip(),
         "schema_version": schema,
         "built_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
@@ -152,8 +153,13 @@ def build_pack_file(folder: Path, private_key_pem: bytes, changelog: str, signer
     return canonical_bytes(document) + b"\n"
 
 
-def verify_pack_bytes(raw: bytes, source: str = "the rule pack") -> VerifiedPack:
-    """Check a *.wprules file completely; raise RulePackRefused (one line) if it fails."""
+def verify_pack_bytes(raw: bytes, source: str = "the rule pack",
+                      trusted: dict[str, TrustedKey] | None = None) -> VerifiedPack:
+    """Check a *.wprules file completely; raise RulePackRefused (one line) if it fails.
+
+    `trusted`: the keys to accept (default: trusted_keys() of this process; a parent hands
+    its own to a child process, which has not been told of any extra folder).
+    """
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -161,7 +167,7 @@ def verify_pack_bytes(raw: bytes, source: str = "the rule pack") -> VerifiedPack
     signature = document.get("signature")
     if not isinstance(signature, dict) or not signature.get("value"):
         raise RulePackRefused(f"{source} is not signed; only signed rule packs are installed")
-    key = trusted_keys().get(str(signature.get("key_id")))
+    key = (trusted_keys() if trusted is None else trusted).get(str(signature.get("key_id")))
     if key is None:
         raise RulePackRefused(f"{source} is signed by a key this app does not trust "
                               f"(key id {signature.get('key_id')!s:.20})")
@@ -219,7 +225,7 @@ def _checked_content(document: dict[str, Any], key: TrustedKey, raw: bytes,
         raise RulePackRefused(f"{source}: the rule data is incomplete ({problem!r:.80})") from None
     return VerifiedPack(
         pack_hash=content_hash, version=pack.version,
-        law_known_through=law_known_through_of(files),
+        law_known_through=law_known_through(pack),
         changelog=str(manifest.get("changelog", "")), schema_version=schema,
         signer=key.signer, key_id=key.key_id, files=files, raw=raw)
 

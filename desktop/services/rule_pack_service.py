@@ -14,7 +14,12 @@ from desktop.services.clock import configured_zone
 from desktop.services.decision import resolve_decision_date
 from desktop.services.law_changes import mark_affected, open_law_flags
 from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
-from desktop.services.rule_pack_file import RulePackRefused, VerifiedPack, verify_pack_bytes
+from desktop.services.rule_pack_file import (
+    RulePackRefused,
+    VerifiedPack,
+    trusted_keys,
+    verify_pack_bytes,
+)
 from desktop.services.rule_packs import PackInfo, PackStore, stored_files, verified_files
 from desktop.services.rules_in_use import RulesInUse
 
@@ -52,7 +57,7 @@ class RulePackService:
             raise RulePackRefused(f"{path}: cannot read ({problem.strerror})") from None
         with ProcessPoolExecutor(max_workers=1,
                                  mp_context=multiprocessing.get_context("spawn")) as child:
-            pack = child.submit(verify_pack_bytes, raw, path.name).result()
+            pack = child.submit(verify_pack_bytes, raw, path.name, trusted_keys()).result()
         self.store.check_installable(pack)
         return pack
 
@@ -62,8 +67,8 @@ class RulePackService:
         baseline = partial(stored_files, self.data_dir, self.store.active_hash())
         today = resolve_decision_date({}, now=self.clock(),  # the one clock, read once
                                       zone_name=configured_zone(self.data_dir))
-        return run_impact(self.database, baseline, partial(verified_files, pack.raw),
-                          workers=self.workers, today=today,
+        candidate = partial(verified_files, pack.raw, trusted_keys())  # the child trusts as we do
+        return run_impact(self.database, baseline, candidate, workers=self.workers, today=today,
                           progress=progress,
                           cancelled=cancelled)
 

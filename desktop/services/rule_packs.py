@@ -16,8 +16,9 @@ from db.private_files import replace_private_bytes
 from desktop.engine import RulePack, parse_pack
 from desktop.services.rule_pack_file import (
     RulePackRefused,
+    TrustedKey,
     VerifiedPack,
-    law_known_through_of,
+    law_known_through,
     unverified_files,
     verify_pack_bytes,
 )
@@ -61,7 +62,7 @@ def bundled_files() -> dict[str, Any]:
 
 def bundled_info() -> PackInfo:
     pack = bundled_rule_pack()
-    return PackInfo(pack.hash, pack.version, law_known_through_of(bundled_files()),
+    return PackInfo(pack.hash, pack.version, law_known_through(pack),
                     BUILT_IN_SIGNER, "The rule pack shipped with this version of Waypoint.",
                     None, True)
 
@@ -225,9 +226,10 @@ def stored_files(data_dir: Path, full_hash: str) -> dict[str, Any]:
     return PackStore(data_dir).files(full_hash)
 
 
-def verified_files(raw: bytes) -> dict[str, Any]:
-    """The files of a *.wprules file, verified again where they are used (a worker)."""
-    return verify_pack_bytes(raw).files
+def verified_files(raw: bytes, trusted: dict[str, TrustedKey] | None = None) -> dict[str, Any]:
+    """The files of a *.wprules file, verified again where they are used (a worker, given
+    the parent's trusted keys)."""
+    return verify_pack_bytes(raw, trusted=trusted).files
 
 
 def _parsed(full_hash: str, store: PackStore) -> RulePack:
@@ -265,11 +267,6 @@ def pack_info(store: PackStore | None) -> dict[str, str | None]:
     info = bundled_info() if store is None else store.info(store.active_hash())
     return {"version": info.version, "hash": info.pack_hash,
             "law_known_through": info.law_known_through, "signer": info.signer}
-
-
-def law_known_through(pack: RulePack) -> str | None:
-    """The law_known_through date of a loaded pack (None when it does not say)."""
-    return None if pack.law_known_through is None else pack.law_known_through.isoformat()
 
 
 def law_currency_warning(decision_date: date, law_known_through: str | None) -> str | None:

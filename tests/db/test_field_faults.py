@@ -21,16 +21,11 @@ from desktop.paths import resolve_paths, sqlite_url
 from desktop.services.cases import CaseService
 from desktop.services.memos import MemoService
 from desktop.services.startup import close_storage, open_storage
+from tests.children import child_pythonpath
 from tests.db.conftest import StepClock, make_case
 from tests.db.test_memos_audit import DETERMINATION
 from tests.sqlite_files import connect_file
 from tests.tiny_disk import fill, tiny_disk
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
-    return tmp_path / "data"
 
 
 def _run(data_dir: Path, *argv: str) -> int:
@@ -149,7 +144,7 @@ def test_two_imports_at_once_report_their_own_counts(data_dir: Path, tmp_path: P
     assert _run(data_dir, "list") == 0
     files = _case_files(tmp_path / "in", 300)
     command = [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), "import", *files]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    env = {**os.environ, "PYTHONPATH": child_pythonpath(Path(__file__).resolve().parents[2])}
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env=env) for _ in range(2)]
     outputs = [run.communicate(timeout=300) for run in runs]

@@ -18,12 +18,6 @@ def _run(data_dir: Path, *argv: str) -> int:
     return main(["--data-dir", str(data_dir), *argv])
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
-    return tmp_path / "data"
-
-
 def test_import_list_export_backup_restore_verify(data_dir: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     case_file = tmp_path / "nunez.case.json"

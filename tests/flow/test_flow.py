@@ -29,7 +29,7 @@ from desktop.flow.field_paths import (
 from desktop.flow.steps import step_for_path
 from desktop.flow.timeline import timeline_layout
 from desktop.flow.validation import claims_not_asked_reason
-from tests.case_paths import CASES_DIR as CASES  # noqa: E402
+from tests.case_paths import CASES_DIR as CASES
 
 
 def public_case(name: str) -> dict:
@@ -67,6 +67,17 @@ def test_partial_dates_keep_their_precision(text, precision, first, last) -> Non
     assert parsed.precision is precision
     assert (parsed.first_day, parsed.last_day) == (first, last)
     assert parsed.iso() == text
+
+
+def test_one_partial_date_type_for_the_flow_and_the_engine() -> None:
+    from desktop.engine import dates as engine_dates
+
+    parsed = parse_partial_date("2019-10")
+    assert type(parsed) is engine_dates.PartialDate
+    assert parsed == engine_dates.parse_partial_date("2019-10")
+    assert (parsed.year, parsed.month, parsed.day) == (2019, 10, None)
+    derived = engine_dates.PartialDate(date(2019, 3, 5), date(2019, 7, 1), "between")
+    assert derived.precision is Precision.RANGE and derived.iso() == "between"
 
 
 @pytest.mark.parametrize("text", ["2019-13", "2019-02-30", "19-10-03", "yesterday"])

@@ -8,11 +8,10 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     agreeing_record,
     load_public_case,
     open_page,
-    services_fixture,
 )
 
 from desktop.flow import Step

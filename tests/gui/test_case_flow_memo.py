@@ -10,11 +10,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     agreeing_record,
     load_public_case,
-    open_page,
-    services_fixture,
+    open_memo_step,
 )
 
 from desktop.flow import Step
@@ -25,12 +24,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 @pytest.fixture
 def memo_page(qtbot, services):
-    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
-    return page, memo, case_id
+    return open_memo_step(qtbot, services, load_public_case("tb-final-denial-in-mexico"))
 
 
 def _newest_entries(services, count: int) -> list[tuple[str, str, dict]]:

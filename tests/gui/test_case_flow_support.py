@@ -18,7 +18,7 @@ from desktop.services.startup import close_storage, open_storage
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.case_flow_page import CaseFlowPage
 from desktop.ui.context import UiServices
-from tests.case_paths import CASES_DIR  # noqa: E402
+from tests.case_paths import CASES_DIR
 
 FIXED_NOW = datetime(2019, 12, 2, 15, 30, tzinfo=UTC)
 
@@ -69,6 +69,20 @@ def open_page(qtbot: Any, services: UiServices, case_id: str) -> CaseFlowPage:
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
     return page
+
+
+def open_memo_step(qtbot: Any, services: UiServices, case_data: dict[str, Any]
+                   ) -> tuple[CaseFlowPage, Any, str]:
+    """Store a case, open it and go to its memo step; (page, memo page, case id) once the
+    memo's preview is ready."""
+    from desktop.flow import Step
+
+    case_id = services.cases.create_case(case_data)
+    page = open_page(qtbot, services, case_id)
+    memo = page.pages[Step.MEMO]
+    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
+        page.go_to_step(Step.MEMO)
+    return page, memo, case_id
 
 
 def wait_saved(qtbot: Any, page: CaseFlowPage) -> None:

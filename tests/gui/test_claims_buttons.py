@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from shiboken6 import Shiboken
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     open_page,
-    services_fixture,
 )
 
 from desktop.flow import Step, blank_case

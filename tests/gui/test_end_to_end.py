@@ -8,12 +8,11 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     agreeing_record,
     choose_value,
     load_public_case,
     open_page,
-    services_fixture,
     type_country,
     type_date,
     type_text,

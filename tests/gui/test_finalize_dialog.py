@@ -7,9 +7,9 @@ import json
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
+    open_memo_step,
     open_page,
-    services_fixture,
 )
 
 from desktop.flow import Step
@@ -25,12 +25,7 @@ CASE = EXTRA_CASES_DIR / "es-northern-border-entry.case.json"  # one question op
 def memo_page(qtbot, services):
     data = json.loads(CASE.read_text("utf-8"))
     data["decision_date"] = "2026-12-01"  # the services' clock stands in 2019
-    case_id = services.cases.create_case(data)
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
-    return page, memo, case_id
+    return open_memo_step(qtbot, services, data)
 
 
 def test_the_dialog_lists_each_open_question_and_answer_it_goes_to_its_field(qtbot, memo_page):

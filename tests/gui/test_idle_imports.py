@@ -12,6 +12,7 @@ import pytest
 
 from desktop.ui.idle_imports import import_order, module_imports
 from desktop.ui.main_window import CASE_PAGE_MODULE
+from tests.children import child_pythonpath
 
 pytestmark = [pytest.mark.gui]
 
@@ -74,7 +75,7 @@ def test_a_function_level_import_is_left_for_its_function(tmp_path: Path) -> Non
 
 
 def test_the_pages_are_imported_a_few_modules_per_turn_in_a_fresh_interpreter() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": child_pythonpath(ROOT)}
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                             env=env, cwd=ROOT, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     choose_value,
     load_public_case,
     open_page,
-    services_fixture,
     type_country,
     type_date,
     wait_saved,

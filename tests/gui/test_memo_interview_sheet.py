@@ -8,13 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     load_public_case,
-    open_page,
-    services_fixture,
+    open_memo_step,
 )
 
-from desktop.flow import Step
 from desktop.memo.interview import sheet_questions
 from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
 from tests.evaluated import evaluated
@@ -29,11 +27,7 @@ CASE = "tb-trafficking-unknown"
 
 @pytest.fixture
 def memo_page(qtbot, services):
-    case_id = services.cases.create_case(load_public_case(CASE))
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
+    page, memo, _case_id = open_memo_step(qtbot, services, load_public_case(CASE))
     return page, memo
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     load_public_case,
-    open_page,
-    services_fixture,
+    open_memo_step,
 )
 
-from desktop.flow import Step
 from tests.owner_only import assert_mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints"),
@@ -19,11 +17,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints"),
 
 
 def test_save_as_pdf_writes_an_owner_only_file(qtbot, services, tmp_path) -> None:
-    case_id = services.cases.create_case(load_public_case("tb-final-denial-in-mexico"))
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
+    _page, memo, _case_id = open_memo_step(qtbot, services,
+                                           load_public_case("tb-final-denial-in-mexico"))
     target = tmp_path / "memo.pdf"
     previous = os.umask(0)
     try:
@@ -35,17 +30,32 @@ def test_save_as_pdf_writes_an_owner_only_file(qtbot, services, tmp_path) -> Non
     assert_mode(target, 0o600)
 
 
+def test_saves_replace_the_file_whole_as_the_cli_does(qtbot, services, tmp_path) -> None:
+    """Memo and interview sheet: written beside the target and renamed over it (an earlier
+    copy under another link keeps its bytes; no `.part` is left), never rewritten in place."""
+    _page, memo, _case_id = open_memo_step(qtbot, services,
+                                           load_public_case("tb-final-denial-in-mexico"))
+    for name, save in (("memo.pdf", memo.save_to),
+                       ("sheet.pdf", lambda path: memo.interview_sheet.save_to(path, "en"))):
+        target, earlier = tmp_path / name, tmp_path / f"earlier-{name}"
+        target.write_bytes(b"the earlier copy")
+        os.link(target, earlier)
+        signal = memo.saved_to if name == "memo.pdf" else memo.interview_sheet.saved_to
+        with qtbot.waitSignal(signal, timeout=30_000):
+            save(str(target))
+        assert target.read_bytes().startswith(b"%PDF")
+        assert earlier.read_bytes() == b"the earlier copy"
+        assert not (tmp_path / f"{name}.part").exists()
+        assert_mode(target, 0o600)
+
+
 HOSTILE_NAME = "Ñúñez-Ibáñez"
 
 
 def _memo_of_named_case(qtbot, services):
     case = load_public_case("tb-final-denial-in-mexico")
     case["applicant"]["family_name"] = HOSTILE_NAME
-    case_id = services.cases.create_case(case)
-    page = open_page(qtbot, services, case_id)
-    memo = page.pages[Step.MEMO]
-    with qtbot.waitSignal(memo.preview_ready, timeout=30_000):
-        page.go_to_step(Step.MEMO)
+    _page, memo, case_id = open_memo_step(qtbot, services, case)
     return memo, case_id
 
 

@@ -15,11 +15,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from PySide6.QtWidgets import QApplication
-from test_case_flow_support import (  # noqa: F401  (services_fixture provides `services`)
+from test_case_flow_support import (
     agree_in_dialog,
     load_public_case,
     open_page,
-    services_fixture,
 )
 
 from desktop.flow import Step

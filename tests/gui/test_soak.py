@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from tests.children import child_pythonpath
+
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,7 +38,7 @@ def run_soak(python: str, *, stop_early: bool = True, cycles: int = CYCLES,
              keystrokes: int = KEYSTROKES, repaints: int = REPAINTS, resizes: int = RESIZES,
              data_dir: Path) -> tuple[subprocess.CompletedProcess[str], list[dict[str, Any]]]:
     """Run the soak in a child interpreter; its stdout is one JSON object per line."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=child_pythonpath(REPO))
     env.pop("WAYPOINT_DATABASE_URL", None)
     command = [python, str(Path(__file__).resolve()), str(data_dir), str(cycles),
                str(keystrokes), str(repaints), str(resizes), "stop" if stop_early else "run"]

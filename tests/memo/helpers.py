@@ -15,7 +15,7 @@ import pypdf
 
 from desktop.services.memo_rendering import render_case_memo
 from desktop.services.rules import bundled_rule_pack
-from tests.case_paths import CASES_DIR  # noqa: E402
+from tests.case_paths import CASES_DIR
 from tests.evaluated import evaluated
 
 GENERATED_AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)

@@ -131,28 +131,6 @@ def test_anything_the_schema_accepts_lays_out() -> None:
     assert pages_text(pdf)[0].startswith("Case reference")
 
 
-def test_law_known_through_is_read_from_the_rule_pack(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.services import memo_rendering
-
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "pack.json").write_text('{"law_known_through": "2019-11-30"}', "utf-8")
-    monkeypatch.setattr(memo_rendering, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    memo_rendering.law_known_through.cache_clear()
-    case = load_case("tb-honduran-no-claims")
-    determination = determine(case)
-    # A determination from an engine without the pack date: the memo falls back on the pack.
-    determination.pop("law_known_through", None)
-    try:
-        pages = pages_text(render(case, determination))
-    finally:
-        memo_rendering.law_known_through.cache_clear()
-    assert squeeze("law known through 30 Nov 2019") in squeeze(pages[-1])
-    (tmp_path / "rules" / "pack.json").write_text("not json", "utf-8")
-    assert memo_rendering.law_known_through() is None
-    memo_rendering.law_known_through.cache_clear()
-
-
 def test_a_row_taller_than_a_page_still_lays_out() -> None:
     case = load_case("tb-honduran-no-claims")
     determination = determine(case)

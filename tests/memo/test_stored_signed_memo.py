@@ -91,7 +91,6 @@ def test_quick_read_answers_as_the_repository_does(tmp_path: Path,
 def test_verify_against_an_encrypted_database_needs_its_passphrase(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("WAYPOINT_KDF_FAST", "1")
     monkeypatch.delenv("WAYPOINT_PASSPHRASE", raising=False)
     data = tmp_path / "data"
     data.mkdir()

@@ -15,8 +15,9 @@ import pytest
 from desktop.memo import render_memo
 from desktop.memo.archival import make_archival
 from desktop.services import signing
-from desktop.services.memo_rendering import law_known_through, render_case_interview_sheet
+from desktop.services.memo_rendering import memo_law_date, render_case_interview_sheet
 from desktop.services.memo_verification import check_memo
+from desktop.services.rules import bundled_rule_pack
 from tests.memo.helpers import (
     GENERATED_AT,
     determine,
@@ -109,8 +110,9 @@ def test_headings_and_tables_with_header_cells() -> None:
 
 def test_tagging_changes_nothing_on_the_page(tmp_path: Path) -> None:
     case = load_case("tb-trafficking-unknown")
-    raw = render_memo(case, determine(case), generated_at=GENERATED_AT,
-                      law_known_through=law_known_through())
+    determination = determine(case)
+    raw = render_memo(case, determination, generated_at=GENERATED_AT,
+                      law_known_through=memo_law_date(determination, bundled_rule_pack()))
     pictures = []
     for name, pdf in (("plain", make_archival(raw, tag=False)), ("tagged", make_archival(raw))):
         (tmp_path / f"{name}.pdf").write_bytes(pdf)

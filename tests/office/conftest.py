@@ -20,6 +20,7 @@ from tests.db.conftest import (  # noqa: F401 (fixtures)
     pg_url,
     sqlite_url,
 )
+from tests.gui.test_case_flow_support import services_fixture  # noqa: F401 (fixture)
 from tests.office.scram_server import ScramServer, pg_bin
 from tests.office.scram_server import start as scram_start
 from tests.office.scram_server import stop as scram_stop

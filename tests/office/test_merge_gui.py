@@ -8,14 +8,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 
+from desktop.flow.case_merge import ABSENT, differences, merged, you_changed
 from desktop.flow.steps import Step
-from desktop.services.case_merge import ABSENT, differences, merged, you_changed
 from desktop.services.cases import CaseService
 from desktop.ui.office.merge_dialog import KEEP_MINE, KEEP_SAVED
-from tests.gui.test_case_flow_support import (  # noqa: F401 (the services fixture)
-    open_page,
-    services_fixture,
-)
+from tests.gui.test_case_flow_support import open_page
 from tests.office.conftest import make_case
 
 pytestmark = pytest.mark.gui

@@ -16,12 +16,6 @@ def _run(data_dir: Path, *argv: str) -> int:
     return main(["--data-dir", str(data_dir), *argv])
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
-    return tmp_path / "data"
-
-
 def test_profiles_submit_return_approve_queue(data_dir: Path, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     case_file = tmp_path / "case.json"

@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer
 
 from desktop.services.review import ReviewService
 from desktop.ui.office.office_queue import OfficeQueuePage
-from tests.gui.test_case_flow_support import services_fixture  # noqa: F401 (the fixture)
 from tests.office.conftest import PACK, make_case, submit_decided
 
 pytestmark = pytest.mark.gui

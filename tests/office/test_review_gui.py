@@ -13,10 +13,7 @@ from desktop.flow.steps import Step
 from desktop.services.cases import CaseService
 from desktop.services.memos import MemoService
 from desktop.services.review import ReviewService
-from tests.gui.test_case_flow_support import (  # noqa: F401 (the services fixture)
-    open_page,
-    services_fixture,
-)
+from tests.gui.test_case_flow_support import open_page
 from tests.office.conftest import make_case
 
 pytestmark = pytest.mark.gui

@@ -137,10 +137,10 @@ class InterviewSheet(QObject):
         memos, case_id = self.page.services.memos, self.page.case_id
 
         def work() -> str:
-            from desktop.services.files import write_private_bytes
+            from desktop.services.files import replace_private_bytes
 
             pdf = render()
-            write_private_bytes(Path(path), pdf)  # the sheet names the applicant: 0600
+            replace_private_bytes(Path(path), pdf)  # the sheet names the applicant: 0600
             memos.copy_left_store(case_id, "interview sheet", how, pdf)
             return path
 

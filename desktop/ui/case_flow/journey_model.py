@@ -76,7 +76,7 @@ class JourneyModel(QAbstractListModel):
         lead = "Problems" if kind == "error" else "Still needed"
         return f"{lead}: " + "; ".join(p.message for p in self.problems_of(row))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.flow.journey)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -110,27 +110,27 @@ class JourneyModel(QAbstractListModel):
             return base | Qt.ItemFlag.ItemIsDragEnabled
         return base | Qt.ItemFlag.ItemIsDropEnabled
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [STOP_MIME]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         rows = sorted({index.row() for index in indexes if index.isValid()})
         mime.setData(STOP_MIME, QByteArray(str(rows[0] if rows else -1).encode()))
         return mime
 
-    def canDropMimeData(  # noqa: N802
+    def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         return data.hasFormat(STOP_MIME) and action == Qt.DropAction.MoveAction
 
-    def dropMimeData(  # noqa: N802
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
@@ -143,7 +143,7 @@ class JourneyModel(QAbstractListModel):
         # The move is done; returning False keeps the view from deleting the source row.
         return False
 
-    def moveRows(  # noqa: N802
+    def moveRows(
         self,
         source_parent: AnyIndex,
         source_row: int,

@@ -50,7 +50,7 @@ class StopListView(QListView):
             "Ctrl+Up and Ctrl+Down move the stop; Insert adds a stop before it; Delete removes it"
         )
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt spelling)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() == Qt.Key.Key_Up:
             self.page.move_current(-1)

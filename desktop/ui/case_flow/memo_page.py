@@ -286,9 +286,9 @@ class MemoPage(QWidget):
         memos, case_id = self.services.memos, self.case_id
 
         def work() -> str:
-            from desktop.services.files import write_private_bytes
+            from desktop.services.files import replace_private_bytes
 
-            write_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
+            replace_private_bytes(Path(path), pdf)  # the memo holds personal data: 0600
             memos.copy_left_store(case_id, "memo", how, pdf)  # an audit entry
             if not self.read_only:
                 self.services.memos.store_draft_memo(self.case_id, determination, pdf)

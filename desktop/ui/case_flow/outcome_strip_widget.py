@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.engine.outcome_dates import OutcomeStrip
-from desktop.memo.outcome_dates import strip_lines
+from desktop.memo.strip_words import strip_lines
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack

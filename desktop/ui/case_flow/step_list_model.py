@@ -30,7 +30,7 @@ class StepListModel(QAbstractListModel):
         self._states = flow.step_states()
         self._unknown = {step: flow.unknown_answers(step) for step in STEPS}
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(STEPS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -64,7 +64,7 @@ class TimelineWidget(QWidget):
         self.updateGeometry()
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt spelling)
+    def sizeHint(self) -> QSize:
         lanes = len(self.layout_data.bands) if self.layout_data else 1
         return QSize(600, self._wanted_height(max(lanes, 1)))
 
@@ -118,7 +118,7 @@ class TimelineWidget(QWidget):
         return shapes
 
     # -- painting ------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt spelling)
+    def paintEvent(self, event: QPaintEvent) -> None:
         # Keep the palette alive while its brushes are used (PySide returns references into it).
         self._palette = QPalette(self.palette())
         painter = QPainter(self)

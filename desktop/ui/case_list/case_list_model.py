@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 
+from desktop.case_rules import shown_a_number
 from desktop.case_rules.text import visible_text
 from desktop.ui.background import BackgroundRunner
 
@@ -72,15 +73,8 @@ class CaseQuery(NamedTuple):
 
 
 def format_a_number(a_number: str | None) -> str:
-    """A-123-456-789 for nine digits (A-12-345-678 for eight), as officers write it."""
-    if not a_number:
-        return ""
-    digits = "".join(ch for ch in a_number if ch.isdigit())
-    if len(digits) == 9:
-        return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-    if len(digits) == 8:
-        return f"A-{digits[:2]}-{digits[2:5]}-{digits[5:]}"
-    return a_number
+    """A-123-456-789 (eight digits zero-padded, A-012-345-678): the case-file rule's display."""
+    return shown_a_number(a_number)
 
 
 def format_updated(when: datetime) -> str:
@@ -360,7 +354,7 @@ class CaseListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        Qt = QtCore.Qt  # noqa: N806
+        Qt = QtCore.Qt
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return super().headerData(section, orientation, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

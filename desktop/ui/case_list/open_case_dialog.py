@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.case_rules import shown_a_number
 from desktop.ui.case_flow.lifetime import while_alive
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class OpenCaseDialog(QDialog):
             return
         self.results.clear()
         for row in rows:
-            words = [row.display_name, row.a_number and _a_number_text(row.a_number)]
+            words: list[str | None] = [row.display_name, shown_a_number(row.a_number)]
             words += [row.nationality, row.entry_date and f"entered {row.entry_date}"]
             item = QListWidgetItem(" · ".join(str(w) for w in words if w))
             item.setData(Qt.ItemDataRole.UserRole, row.case_id)
@@ -107,7 +108,3 @@ class OpenCaseDialog(QDialog):
         super().accept()
         if case_id is not None:
             self.open_requested.emit(case_id)
-
-
-def _a_number_text(digits: str) -> str:
-    return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}" if len(digits) == 9 else digits

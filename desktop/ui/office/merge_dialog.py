@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.case_merge import (
+from desktop.flow.case_merge import (
     FieldDifference,
     differences,
     merged,

@@ -19,7 +19,7 @@ from desktop.ui.widgets.country_combo_box import CountryComboBox, country_label
 class _CountryList(QListWidget):
     delete_pressed = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt spelling)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_pressed.emit()
             return
@@ -53,7 +53,7 @@ class CountryListEdit(QWidget):
         self.list_widget.delete_pressed.connect(self._remove_selected)
         self.setAccessibleName("Countries")
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt spelling)
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.combo.setAccessibleName(f"{name}: add a country")
         self.add_button.setAccessibleName(f"Add to {name}")

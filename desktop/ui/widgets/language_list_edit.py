@@ -78,10 +78,10 @@ def language_table() -> _LanguageTable:
 class _LastPartCompleter(QCompleter):
     """Completes the language being typed after the last comma, keeping the ones before it."""
 
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt spelling)
+    def splitPath(self, path: str) -> list[str]:
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index: AnyIndex) -> str:  # noqa: N802 (Qt spelling)
+    def pathFromIndex(self, index: AnyIndex) -> str:
         widget = self.widget()
         typed = widget.text() if isinstance(widget, QLineEdit) else ""
         head = typed.rsplit(",", 1)[0] + ", " if "," in typed else ""
@@ -116,7 +116,7 @@ class LanguageListEdit(QLineEdit):
             )
             QTimer.singleShot(WARM_DELAY_MS, language_table().when_ready)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt spelling)
+    def focusInEvent(self, event: QFocusEvent) -> None:
         if not languages.is_loaded():
             language_table().when_ready()
         super().focusInEvent(event)

@@ -67,11 +67,11 @@ class PartialDateEdit(QWidget):
         self.setAccessibleName("Date")
         self._show_reading()
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt spelling)
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.line_edit.setAccessibleName(name)
 
-    def setToolTip(self, text: str) -> None:  # noqa: N802 (Qt spelling)
+    def setToolTip(self, text: str) -> None:
         super().setToolTip(text)
         self.line_edit.setToolTip(text)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop.case_rules import normalise_a_number
+from desktop.case_rules import display_a_number
 
 
 class TextLineEdit(QLineEdit):
@@ -102,11 +102,7 @@ class TimeLineEdit(QLineEdit):
 def canonical_a_number(text: str) -> str | None:
     """`a 12345678`, `123-456-789`, `A123456789` → `A-012-345-678` / `A-123-456-789`; None if
     the case-file rule (desktop.case_rules, the one rule) does not accept it."""
-    digits = normalise_a_number(text)
-    if digits is None:
-        return None
-    digits = digits.zfill(9)
-    return f"A-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return display_a_number(text)
 
 
 class ANumberLineEdit(QLineEdit):

@@ -1,4 +1,5 @@
-"""Field-by-field comparison and merge of two versions of a case file (plain data, no Qt)."""
+"""Field-by-field comparison and merge of two versions of a case file (pure: plain data, no Qt,
+no database; the office merge dialog shows it)."""
 
 from __future__ import annotations
 
