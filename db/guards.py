@@ -154,3 +154,37 @@ BEGIN
                               fn, pg_catalog.current_schema());
   END LOOP;
 END $$"""
+
+
+# A person may LOCK a table in any mode when they hold table-level UPDATE, DELETE or TRUNCATE on
+# it (PostgreSQL 15's rule), and `LOCK TABLE cases IN ACCESS EXCLUSIVE MODE` left open stalls
+# the office. So a person holds UPDATE only column by column (enough for UPDATE and row locks,
+# not for LOCK, which checks table-level privileges), INSERT (ROW EXCLUSIVE at most, which no
+# other person's work waits for), and no DELETE: a case's journey rows are cleared through
+# waypoint_clear_stops(). Run after every GRANT (init-server) and after a migration adds columns.
+NARROW_WRITES = """DO $$
+DECLARE
+  target record;
+  columns text;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'waypoint_caseworker') THEN
+    RETURN;
+  END IF;
+  REVOKE UPDATE, DELETE, TRUNCATE ON journey_stops, protection_claims FROM waypoint_caseworker;
+  REVOKE ALL ON FUNCTION waypoint_clear_stops(integer) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION waypoint_clear_stops(integer) TO waypoint_caseworker;
+  FOR target IN SELECT c.oid, c.relname FROM pg_catalog.pg_class c
+                WHERE c.relnamespace = pg_catalog.current_schema()::regnamespace
+                  AND c.relkind IN ('r', 'p') AND EXISTS (
+                    SELECT 1 FROM pg_catalog.aclexplode(c.relacl) a
+                    WHERE a.grantee = 'waypoint_caseworker'::regrole
+                      AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')) LOOP
+    SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum)
+      INTO columns FROM pg_catalog.pg_attribute a
+      WHERE a.attrelid = target.oid AND a.attnum > 0 AND NOT a.attisdropped;
+    EXECUTE pg_catalog.format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM waypoint_caseworker',
+                              target.relname);
+    EXECUTE pg_catalog.format('GRANT UPDATE (%s) ON %I TO waypoint_caseworker', columns,
+                              target.relname);
+  END LOOP;
+END $$"""

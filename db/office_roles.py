@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from db.guards import NARROW_WRITES
+
 CASEWORKER_GROUP = "waypoint_caseworker"
 SUPERVISOR_GROUP = "waypoint_supervisor"
 GROUP_OF_ROLE = {"caseworker": CASEWORKER_GROUP, "supervisor": SUPERVISOR_GROUP}
@@ -47,7 +49,7 @@ def create_group_roles(connection: Connection, name: str) -> None:
     # Only the office's people connect; nobody makes temporary tables or schemas.
     connection.execute(text(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC'))
     connection.execute(text(f'GRANT CONNECT ON DATABASE "{name}" TO {CASEWORKER_GROUP}'))
-    for grant in CASEWORKER_GRANTS:
+    for grant in (*CASEWORKER_GRANTS, NARROW_WRITES):  # column UPDATE, no DELETE
         connection.execute(text(grant))
 
 

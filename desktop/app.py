@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from db.server_login import is_wrong_password
+from db.server_login import is_wrong_password, login_of, with_login
 from db.server_tls import allow_insecure, masked_url
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
@@ -187,8 +187,8 @@ def server_sign_in(database_url: str) -> str | None:
         return None
     if os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE"):
         return None  # libpq finds the password itself
-    return (f"Sign in to the office server {url.host or 'on this machine'} as "
-            f"{url.username or os.environ.get('USER', '')}: enter your password.")
+    return (f"Sign in to the office server {url.host or 'on this machine'}: enter your login "
+            "and password.")
 
 
 def _read_first_page_in_worker(database_url: str, limit: int, passphrase: str | None
@@ -322,7 +322,7 @@ class StorageOpener(QObject):
         sign_in = server_sign_in(self.database_url)
         if state is security.StoreState.SERVER:  # a laptop passphrase is no server password
             if sign_in is not None:
-                self.lock.ask_at_start(sign_in, self._begin)
+                self.lock.ask_at_start(sign_in, self._sign_in, login=login_of(self.database_url))
             else:
                 self._begin(None)
         elif secret is not None:
@@ -396,6 +396,11 @@ class StorageOpener(QObject):
         box.finished.connect(answered)
         self.passphrase_dialog = box
         box.open()
+
+    def _sign_in(self, password: str) -> None:
+        """The office server's sign-in page: the login typed there goes into the URL."""
+        self.database_url = with_login(self.database_url, self.lock.page.login())
+        self._begin(password)
 
     def _begin(self, secret: str | None, *, encrypt_plain: bool = False) -> None:
         """Derive the key once (a worker), show the newest cases read-only, then open fully."""
@@ -632,8 +637,8 @@ class StorageOpener(QObject):
             return
         sign_in = server_sign_in(self.database_url)
         if sign_in is not None and is_wrong_password(error):
-            self.lock.ask_at_start(sign_in, self._begin, "The server did not accept this "
-                                   "login and password.")
+            self.lock.ask_at_start(sign_in, self._sign_in, "The server did not accept this "
+                                   "login and password.", login=self.lock.page.login())
             return
         if isinstance(error, DatabaseError):
             log.error("The database could not be opened: %s", error)

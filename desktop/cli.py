@@ -186,6 +186,10 @@ def _storage_error_line(error: BaseException) -> str | None:
     first = (str(driver).strip().splitlines() or ["?"])[0][:120]
     if "[SQL:" in first or "parameters" in first:
         first = type(driver).__name__
+    if type(driver).__module__.startswith("psycopg"):  # the office server: no damaged file
+        what = ("refused this" if type(driver).__name__ == "InsufficientPrivilege" else
+                "could not be reached or refused the connection")
+        return f"The database server {what} ({first}). Nothing was changed."
     return (f"The database could not be read ({first}); it may be damaged. Nothing was "
             "changed. Run: waypoint audit verify")
 

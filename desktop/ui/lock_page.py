@@ -49,6 +49,13 @@ class LockPage(QWidget):
         font.setPointSize(font.pointSize() + 6)
         self.title.setFont(font)
         self.explain = QLabel("Enter the passphrase (or the recovery key) to see the cases.")
+        self.login_field = QLineEdit()  # the office server's sign-in only (show_login)
+        self.login_field.setAccessibleName("Login")
+        self.login_field.setObjectName("lockLogin")
+        self.login_field.setPlaceholderText("Login")
+        self.login_field.setMinimumWidth(280)
+        self.login_field.setMaximumWidth(360)
+        self.login_field.hide()
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName("Passphrase")
@@ -62,10 +69,12 @@ class LockPage(QWidget):
         self.error.setAccessibleName("Unlock problem")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.title, self.explain, self.field, self.unlock_button, self.error):
+        for widget in (self.title, self.explain, self.login_field, self.field,
+                       self.unlock_button, self.error):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.field.returnPressed.connect(self._submit)
+        self.login_field.returnPressed.connect(self.field.setFocus)
         self.unlock_button.clicked.connect(self._submit)
 
     def ask(self, title: str, explain: str, error: str = "") -> None:
@@ -73,7 +82,22 @@ class LockPage(QWidget):
         self.explain.setText(explain)
         self.error.setText(error)
         self.set_busy(False)
-        self.field.setFocus()
+        if self.login_field.isVisibleTo(self) and not self.login_field.text():
+            self.login_field.setFocus()
+        else:
+            self.field.setFocus()
+
+    def show_login(self, login: str | None, *, editable: bool = True) -> None:
+        """The login field above the password (None hides it); read-only once signed in."""
+        self.login_field.setVisible(login is not None)
+        self.login_field.setText(login or "")
+        self.login_field.setReadOnly(not editable)
+        self.field.setAccessibleName("Passphrase" if login is None else "Password")
+        self.field.setPlaceholderText("" if login is None else "Password")
+
+    def login(self) -> str:
+        """The login typed (or shown) on the page, without surrounding spaces."""
+        return self.login_field.text().strip()
 
     def set_busy(self, busy: bool) -> None:
         self.field.setEnabled(not busy)
@@ -82,6 +106,10 @@ class LockPage(QWidget):
             self.error.setText("Checking the passphrase…")
 
     def _submit(self) -> None:
+        if self.login_field.isVisibleTo(self) and not self.login():
+            self.error.setText("Enter your login (your user name on the office server).")
+            self.login_field.setFocus()
+            return
         secret = self.field.text()
         self.field.clear()  # the typed passphrase does not stay in the widget
         if secret:
@@ -172,11 +200,15 @@ class LockController(QObject):
         self._hidden = []
         target.setFocus()
 
-    def ask_at_start(self, explain: str, on_secret: Callable[[str], None], error: str = ""
-                     ) -> None:
-        """Before the database opens: ask for its passphrase; on_secret gets what is typed."""
+    def ask_at_start(self, explain: str, on_secret: Callable[[str], None], error: str = "",
+                     *, login: str | None = None) -> None:
+        """Before the database opens: ask for its passphrase; on_secret gets what is typed.
+
+        With a login (an office server's sign-in) the page also has the login field, filled
+        with it; page.login() is what the person typed there."""
         self._on_secret = on_secret
         self._cover()
+        self.page.show_login(login)
         self.page.ask("Waypoint is locked", explain, error)
 
     def start_done(self) -> None:
@@ -263,6 +295,9 @@ class LockController(QObject):
         self.window.case_list.clear_rows()  # the names leave the list's model too
         self.database.lock()
         log.info("Locked")
+        server_login = getattr(self.database, "server_login", None)
+        self.page.show_login(None if server_login is None else server_login.login,
+                             editable=False)  # the same person signs in again
         self.page.ask("Waypoint is locked", "Enter your server password to see the cases "
                       "again." if getattr(self.database, "server_login", None) is not None else
                       "Enter the passphrase (or the recovery key) to see the cases again.")

@@ -59,3 +59,16 @@ def test_init_server_and_add_person_on_postgres(pg_url: str, data_dir: Path,
     assert _run(data_dir, "admin", "add-person", pg_url, "Bad Name", "--name", "X",
                 "--role", "caseworker") == 2
     assert "lower-case" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_a_login_without_the_right_to_add_people_is_told_so(
+        scram_office: dict[str, str], data_dir: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A caseworker's URL given to add-person: the server refuses; no 'damaged' file talk."""
+    code = _run(data_dir, "admin", "add-person", scram_office["ana"], "mallory", "--name",
+                "Mallory", "--role", "supervisor")
+    error = capsys.readouterr().err
+    assert code != 0 and "The database server refused this" in error
+    assert "damaged" not in error and "battery" not in error  # nor ana's password

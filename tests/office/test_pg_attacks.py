@@ -180,6 +180,17 @@ CASEWORKER_ATTEMPTS: list[tuple[str, ...]] = [
     ("SET session_replication_role = replica",),
     ("DO $$ BEGIN PERFORM set_config('session_replication_role', 'replica', false); END $$",),
     ("COPY audit_log FROM PROGRAM 'true'",),
+    # Table locks that would stall everyone's saves (0010: no table-level UPDATE or DELETE).
+    *((f"LOCK TABLE {table} IN {mode} MODE",) for table, mode in (
+        ("cases", "ACCESS EXCLUSIVE"), ("cases", "SHARE"), ("cases", "EXCLUSIVE"),
+        ("case_reviews", "ACCESS EXCLUSIVE"), ("determinations", "SHARE ROW EXCLUSIVE"),
+        ("journey_stops", "ACCESS EXCLUSIVE"), ("protection_claims", "SHARE"),
+        ("memos", "SHARE"), ("review_comments", "ACCESS EXCLUSIVE"),
+        ("audit_anchors", "ACCESS EXCLUSIVE"), ("office_settings", "SHARE"))),
+    ("DELETE FROM journey_stops WHERE case_pk = {A_pk}",),
+    ("DELETE FROM protection_claims",),
+    ("UPDATE journey_stops SET country = 'XX' WHERE case_pk = {A_pk}",),
+    ("TRUNCATE journey_stops CASCADE",),
 ]
 
 # Sam, supervisor, on case S that he submitted himself (and on ana's approved case F).
@@ -201,6 +212,8 @@ SUPERVISOR_ATTEMPTS: list[tuple[str, ...]] = [
      "VALUES ({S_pk}, 'facts', 'fine', 'ana', now())",),
     (AUDIT_AS.format(who="ana", case="{S}"),),
     ("LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE",),
+    ("LOCK TABLE cases IN ACCESS EXCLUSIVE MODE",),
+    ("LOCK TABLE case_reviews IN SHARE MODE",),
     ("SET ROLE waypoint_caseworker",
      "UPDATE case_reviews SET state = 'approved' WHERE case_pk = {S_pk}"),
     (TEMP_ROLES,),
