@@ -35,9 +35,11 @@ from desktop.memo.fonts import FAMILIES, LATIN
 from desktop.memo.story import Signatures, build_story
 from desktop.memo.styles import grid_table_style, memo_styles
 from desktop.services import signing
-from desktop.services.evaluation import evaluate_case, read_case_file
+from desktop.services.decision import DecisionPath
+from desktop.services.evaluation import read_case_file
 from desktop.services.memo_rendering import render_case_memo
 from desktop.services.memo_verification import check_memo
+from desktop.services.rules import bundled_rule_pack
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases" / "public"
 GENERATED_AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -178,12 +180,14 @@ def main() -> int:
     print(f"{'memo':<8} {'memo ms':>9} {'floor ms':>9} {'ratio':>6}")
     final_pdf = b""
     for label, case in cases.items():
-        determination = evaluate_case(case)  # the real engine, not timed
+        path = DecisionPath(bundled_rule_pack())
+        determination = path.evaluate(case, path.decide(case))  # the real engine, not timed
         shape = story_shape(case, determination)
 
         def memo(case: dict[str, Any] = case, determination: dict[str, Any] = determination
                  ) -> bytes:
-            return render_case_memo(case, determination, generated_at=GENERATED_AT)
+            return render_case_memo(case, determination, pack=bundled_rule_pack(),
+                                    generated_at=GENERATED_AT)
 
         memo_time, floor_time = paired_medians(memo, lambda shape=shape: bare_document(shape))
         ratio = memo_time / floor_time
@@ -191,7 +195,8 @@ def main() -> int:
         if ratio > RATIO_GOAL:
             missed.append(f"{label} memo {ratio:.2f}x > {RATIO_GOAL}x")
         if label == "typical":
-            final_pdf = render_case_memo(case, determination, generated_at=GENERATED_AT,
+            final_pdf = render_case_memo(case, determination, pack=bundled_rule_pack(),
+                                         generated_at=GENERATED_AT,
                                          status="final", finalized_by="Bench Officer",
                                          finalized_at=GENERATED_AT, signed=True)
     with tempfile.TemporaryDirectory() as folder:

@@ -66,6 +66,20 @@ def _sqlstate(error: BaseException) -> str | None:
     return getattr(getattr(error, "orig", None), "sqlstate", None)
 
 
+def agreeing(review: Any, case_id: str) -> Any:
+    """The caseworker's determination: agrees with each finding, decides without each open
+    question (the office's load, not its judgement, is measured)."""
+    from desktop.services.decision import FinalInput
+    from desktop.services.officer_record import DecidedWithout, RuleConclusion, open_questions
+
+    determination, _decision = review.to_decide(case_id)
+    return FinalInput(review.actor,
+                      tuple(RuleConclusion(str(f["rule"]), "agree")
+                            for f in determination["findings"]),
+                      tuple(DecidedWithout(q.field, q.question, "Load test: not asked.")
+                            for q in open_questions(determination)))
+
+
 def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: Any,
             results: Any) -> None:
     """One client process: its own connection as its own person, until the time is up."""
@@ -74,14 +88,17 @@ def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: A
     import db
     from db.errors import CaseFinalizedError, DatabaseError
     from desktop.services.cases import CaseService
-    from desktop.services.evaluation import evaluate_case
+    from desktop.services.decision import DecisionPath
     from desktop.services.memos import MemoService
     from desktop.services.review import CaseConflictError, ReviewService
+    from desktop.services.rules import bundled_rule_pack
+
+    path = DecisionPath(bundled_rule_pack())
 
     rng = random.Random(seed)
     database = db.open_database(url)
     cases, memos = CaseService(database), MemoService(database)
-    review = ReviewService(database)
+    review = ReviewService(database, pack=path.pack)
     report = ClientReport(login)
     ids = [row.case_id for row in cases.list_cases(limit=100_000)]
     ready.wait(timeout=300)  # every client connected: all start together
@@ -117,9 +134,14 @@ def _client(url: str, login: str, role: str, seconds: float, seed: int, ready: A
             else:
                 stored = cases.get_case(case_id)
                 if stored.status != "finalized" and review.review(case_id) is None:
-                    memos.record_determination(case_id, evaluate_case(stored.case_data))
-                    review.submit(case_id)
+                    memos.record_determination(case_id, path.evaluate(
+                        stored.case_data, path.decide(stored.case_data)))
+                    review.submit(case_id, record=agreeing(review, case_id))
                     report.submits += 1
+                    pinned = cases.get_case(case_id)  # submit saved the pinned decision date
+                    if pinned.version != stored.version:
+                        report.saves.append((case_id, pinned.version,
+                                             str(pinned.case_data.get("notes"))))
         except (CaseFinalizedError, DatabaseError) as refused:
             # e.g. two supervisors approving the same case: the second is told it is done
             name = type(refused).__name__

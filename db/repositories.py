@@ -207,7 +207,7 @@ class MemoRepository:
 
     def store_draft(self, case_id: str, determination: dict[str, Any], pdf_bytes: bytes, *,
                     digest: FactsDigest, rules_hash: str | None, now: datetime,
-                    actor: str | None) -> int:
+                    actor: str | None, record: FinalRecord | None = None) -> int:
         with self._db.write() as connection:
             row = case_store.find_row(connection, case_id, for_update=True)
             latest = memo_store.latest_determination_row(connection, row.id)
@@ -216,10 +216,10 @@ class MemoRepository:
                 connection, case_id, determination, digest, rules_hash, now, actor)
             memo_id, sha = memo_store.insert_memo(
                 connection, case_pk=row.id, determination_id=determination_id, status="draft",
-                pdf_bytes=pdf_bytes, now=now)
+                pdf_bytes=pdf_bytes, now=now, record=record)
             append(connection, now, actor, [AuditEvent(
                 "memo.draft_stored", row.case_id, memo_id, {"sha256": sha, **_memo_record(
-                    connection, memo_id)})])
+                    connection, memo_id), **_record_details(record)})])
         return memo_id
 
     def finalize(self, case_id: str, officer: str, pdf_bytes: bytes, *, digest: FactsDigest,

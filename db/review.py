@@ -16,7 +16,7 @@ from db import case_store, memo_store
 from db.audit import AuditEvent, append, as_utc, audit_table
 from db.errors import CaseFinalizedError, NotReadyError
 from db.models import CaseReview, OfficePerson, OfficeSetting, ReviewComment
-from db.records import CaseStatus, CaseSummary
+from db.records import CaseStatus, CaseSummary, FinalRecord
 from db.repositories import FactsDigest
 from db.review_errors import CaseConflictError, NotAllowedError, ReviewStateError
 
@@ -237,8 +237,10 @@ class OfficeRepository:
                 details={"steps": sorted({step for step, body in comments if body.strip()})})])
 
     def approve(self, case_id: str, pdf_bytes: bytes, *, digest: FactsDigest, now: datetime,
-                actor: str) -> int:
-        """The supervisor approves: the final memo is stored and the case locked, together."""
+                actor: str, record: FinalRecord | None = None) -> int:
+        """The supervisor approves: the final memo is stored and the case locked, together.
+
+        `record`: the pinned decision date and the caseworker's determination, kept with it."""
         with self._db.write() as connection, refusals_named():
             row, _review = self._submitted(connection, case_id)
             connection.execute(reviews_table.update().where(
@@ -246,7 +248,7 @@ class OfficeRepository:
                     state="approved", reviewed_by=actor, reviewed_at=as_utc(now)))
             append(connection, now, actor, [AuditEvent("review.approved", row.case_id)])
             return self._db.memos.finalize_in(connection, case_id, actor, pdf_bytes,
-                                              digest=digest, now=now)
+                                              digest=digest, now=now, record=record)
 
     def _submitted(self, connection: Connection, case_id: str) -> tuple[Any, Any]:
         row = case_store.find_row(connection, case_id, for_update=True)

@@ -142,11 +142,6 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.services.office_setup import allow_insecure
 
         allow_insecure()
-    if getattr(args, "uses_pack_store", True):  # `memo verify` reads only the pack's hash
-        from desktop.paths import resolve_paths
-        from desktop.services.rule_packs import use_pack_store
-
-        use_pack_store(resolve_paths(args.data_dir).data_dir)  # its active pack is the default
     with terminal_guarded():
         return _run(handler, args)
 

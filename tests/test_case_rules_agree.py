@@ -16,8 +16,10 @@ from desktop.case_rules import normalise_a_number
 from desktop.flow.field_paths import format_path
 from desktop.flow.validation import Severity, validate_case
 from desktop.memo.lookups import country_name as memo_country_name
-from desktop.services.evaluation import evaluate_case, treaty_status
+from desktop.services.evaluation import treaty_status
+from desktop.services.rules import bundled_rule_pack
 from tests.engine.builders import base_case, change
+from tests.evaluated import evaluated
 from tests.gui.test_case_flow_support import services_fixture  # noqa: F401  (`services`)
 
 # (name, the case, the field the rule refuses): each file must be refused by every path.
@@ -87,7 +89,7 @@ def test_good_input_is_accepted_by_the_form_the_cli_and_import(
     assert flow_errors(case) == set()
     path = write(tmp_path, name, case)
     assert cli.main(["evaluate", str(path), "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["facts_digest"] == evaluate_case(case)[
+    assert json.loads(capsys.readouterr().out)["facts_digest"] == evaluated(case)[
         "facts_digest"]
     assert cli.main(["--data-dir", str(tmp_path / "data"), "import", str(path)]) == 0
 
@@ -107,8 +109,9 @@ def test_the_database_indexes_the_a_number_the_form_accepts(raw: object,
 
 def test_kosovo_has_one_name_in_the_services_and_the_memo() -> None:
     on = date(2020, 1, 1)
-    assert treaty_status("XK", on)["name"] == memo_country_name("XK") == "Kosovo"
-    assert treaty_status("MX", on)["name"] == memo_country_name("MX") == "Mexico"
+    pack = bundled_rule_pack()
+    assert treaty_status("XK", on, pack)["name"] == memo_country_name("XK") == "Kosovo"
+    assert treaty_status("MX", on, pack)["name"] == memo_country_name("MX") == "Mexico"
 
 
 @pytest.mark.gui

@@ -18,14 +18,15 @@ from desktop.services.cases import CaseService
 from desktop.services.evaluation import (
     CaseFileError,
     case_problems,
-    evaluate_case,
     read_case_file,
     validate_case_data,
 )
 from desktop.services.memo_rendering import render_case_memo
+from desktop.services.rules import bundled_rule_pack
 from desktop.services.storage_errors import CaseImportError
 from tests.children import child_pythonpath
 from tests.engine.builders import base_case
+from tests.evaluated import evaluated
 
 REPO = Path(__file__).resolve().parents[1]
 MAX_STOPS = 100
@@ -185,8 +186,9 @@ def test_the_memo_of_a_maximum_size_case_renders() -> None:
 
     case = maximum_case("W")  # one unbreakable word: the hardest case for the layout
     validate_case_data(case)
-    determination = evaluate_case(case)
-    pdf = render_case_memo(case, determination, generated_at=datetime(2024, 5, 1, tzinfo=UTC),
+    determination = evaluated(case)
+    pdf = render_case_memo(case, determination, pack=bundled_rule_pack(),
+                           generated_at=datetime(2024, 5, 1, tzinfo=UTC),
                            status="draft", officer_notes=case["notes"])
     reader = PdfReader(io.BytesIO(pdf))
     text = "".join(page.extract_text() or "" for page in reader.pages[-40:])
@@ -474,10 +476,11 @@ STORED_HOSTILE = {"family_name": "Cruz\nDECISION: DENIED", "given_names": "\u202
 def test_a_stored_name_with_a_line_break_or_override_is_spelt_out_in_the_memo(
         tmp_path: Path) -> None:
     case = base_case()
-    determination = evaluate_case(case)
+    determination = evaluated(case)
     case["applicant"].update(STORED_HOSTILE)  # as a draft saved before the text rule
     case["notes"] = "first line\nsecond line \x1b[31m red \u200fmark"
-    pdf = render_case_memo(case, determination, generated_at=datetime(2024, 5, 1, tzinfo=UTC),
+    pdf = render_case_memo(case, determination, pack=bundled_rule_pack(),
+                           generated_at=datetime(2024, 5, 1, tzinfo=UTC),
                            status="draft", officer_notes=None)
     (tmp_path / "memo.pdf").write_bytes(pdf)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "memo.pdf"), "-"],

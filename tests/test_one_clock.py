@@ -29,7 +29,9 @@ from PySide6.QtCore import QSettings
 from db import open_database
 from desktop.paths import resolve_paths, sqlite_url
 from desktop.services.clock import configured_zone, utc_now
+from desktop.services.cases import CaseService
 from desktop.services.review import ReviewService
+from desktop.services.rules import bundled_rule_pack
 from desktop.ui.context import UiServices
 
 data_dir, case_file = Path(sys.argv[1]), Path(sys.argv[2])
@@ -38,9 +40,11 @@ settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 window = UiServices(cases=None, memos=None, runner=None, settings=settings, clock=utc_now,
                     paths=resolve_paths(data_dir), database_url="")
 database = open_database(sqlite_url(data_dir / "review.sqlite3"))
-review = ReviewService(database, actor="ana", zone_name=configured_zone(data_dir))
+review = ReviewService(database, actor="ana", zone_name=configured_zone(data_dir),
+                       pack=bundled_rule_pack())
+determination, decision = review.to_decide(CaseService(database, actor="ana").create_case(case))
 print(json.dumps({"window": window.decision_date(case).iso,
-                  "review": review._evaluate(case, utc_now())["decision_date"]}))
+                  "review": determination["decision_date"], "review_date": decision.iso}))
 database.close()
 """
 

@@ -46,26 +46,21 @@ def _decision_date(text: str) -> date:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: every CLI command (even --version) loads this module.
-    from desktop.services.evaluation import (
-        CaseFileError,
-        evaluate_case,
-        read_case_file,
-        unknown_fields,
-    )
+    from desktop.commands.memo_final import decision_path_for
+    from desktop.paths import resolve_paths
+    from desktop.services.clock import utc_now
+    from desktop.services.evaluation import CaseFileError, read_case_file, unknown_fields
     from desktop.services.rule_pack_file import RulePackRefused, law_known_through
-    from desktop.services.rule_packs import (
-        active_rule_pack,
-        law_currency_warning,
-        pinned_rule_pack,
-    )
+    from desktop.services.rule_packs import law_currency_warning
 
-    try:
-        pack = pinned_rule_pack(args.rules) if args.rules else None
+    try:  # the data folder's active pack, resolved once for this command, or --rules HASH
+        path = decision_path_for(resolve_paths(getattr(args, "data_dir", None)).data_dir,
+                                 args.rules, utc_now)
     except RulePackRefused as problem:
         raise UserError(str(problem)) from None
     try:
         data = read_case_file(args.case)
-        determination = evaluate_case(data, args.decision_date, pack)
+        determination = path.evaluate(data, path.decide(data, args.decision_date))
     except CaseFileError as problem:
         raise UserError(f"{args.case}: {problem}") from None
     except OSError as problem:
@@ -73,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     for pointer in unknown_fields(data):
         print(f"waypoint: warning: {args.case}: {pointer}: unknown field, ignored",
               file=sys.stderr)
-    known = law_known_through(pack or active_rule_pack())
+    known = law_known_through(path.pack)
     warning = law_currency_warning(date.fromisoformat(determination["decision_date"]), known)
     if warning:
         print(f"waypoint: warning: {warning}", file=sys.stderr)

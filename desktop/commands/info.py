@@ -98,11 +98,12 @@ def hide_password(database_url: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services.rules_in_use import RulesInUse
     from desktop.services.startup import rule_pack_summary
 
     paths = resolve_paths(getattr(args, "data_dir", None))
     database_url = resolve_database_url(paths, getattr(args, "database_url", None))
-    rule_pack = rule_pack_summary()
+    rule_pack = rule_pack_summary(RulesInUse(paths.data_dir))  # the data folder's active pack
     rules = (
         f"{rule_pack['version']} (hash {rule_pack['hash'][:16]})" if rule_pack else "not available"
     )

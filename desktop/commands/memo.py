@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db.private_files import replace_private_bytes
+from desktop.commands.memo_final import add_record_arguments
 from desktop.commands.secret_input import read_secret
 from desktop.commands.user_error import UserError
 
@@ -43,17 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--officer", metavar="NAME",
                         help="the officer preparing (and with --final, finalizing and signing) "
                              "the memo; the reviewer for countersign; the key's owner for key")
-    parser.add_argument("--conclusion", action="append", default=[], metavar="RULE=…",
-                        help="with --final, the officer's conclusion on a finding (repeat for "
-                             "each): RULE=agree, RULE=differ:\"reason\" or "
-                             "RULE=not_decided:\"why\"")
-    parser.add_argument("--conclusions", metavar="FILE.json",
-                        help="with --final, the officer's determination as JSON "
-                             "(conclusions and decided_without)")
-    parser.add_argument("--decide-without", action="append", default=[],
-                        metavar="FIELD=\"why\"",
-                        help="with --final, decide without an open question (its case-file "
-                             "field) and say why; repeat for each")
+    add_record_arguments(parser, "with --final")
     parser.add_argument("--interview-sheet", action="store_true",
                         help="render the one-page interview sheet of the open questions")
     parser.add_argument("--language", choices=("en", "es"), default="en",
@@ -61,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--signatures-only", action="store_true",
                         help="with verify, do not re-evaluate the case embedded in the memo "
                              "(faster: signatures and recorded facts only)")
-    parser.set_defaults(handler=run, uses_pack_store=False)  # run() sets it up unless verifying
+    parser.set_defaults(handler=run)
 
 
 def _decision_date(value: str | None) -> date | None:
@@ -120,10 +111,6 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch: an action word, or a case file to render."""
-    if args.case_file != "verify":
-        from desktop.services.rule_packs import use_pack_store
-
-        use_pack_store(_data_dir(args))  # the data folder's active pack renders the memo
     if args.case_file in ACTIONS:
         return {"verify": run_verify, "countersign": run_countersign,
                 "key": run_key}[args.case_file](args)

@@ -6,12 +6,15 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from desktop.commands.memo_final import add_record_arguments, record_input
 from desktop.commands.secret_input import given_secret, read_secret
 from desktop.commands.storage import _opened
 from desktop.commands.terminal import shown
 from desktop.commands.user_error import UserError
 
 if TYPE_CHECKING:
+    from db.database import Database
+    from desktop.services.decision import FinalInput
     from desktop.services.review import ReviewService, SigningKey
 
 VIEWS = ("all", "mine", "awaiting_review", "returned_to_me")
@@ -32,6 +35,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action = actions.add_parser(name, help=help_text)
         action.add_argument("case_id", metavar="CASE_ID")
         action.set_defaults(handler=run_step)
+        if name == "submit":  # the caseworker decides; the supervisor's approval endorses it
+            add_record_arguments(action, "the caseworker's determination")
     back = actions.add_parser("return", help="send a submitted case back with a comment")
     back.add_argument("case_id", metavar="CASE_ID")
     back.add_argument("--step", required=True, help="the step the comment is about, e.g. journey")
@@ -48,14 +53,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_step(args: argparse.Namespace) -> int:
     from db import DatabaseError
-    from desktop.services.review import ReviewService
+    from desktop.services.evaluation import CaseFileError
+    from desktop.services.officer_record import RecordError
     from desktop.services.signing import SigningError
 
     with _opened(args) as database:
-        service = ReviewService(database, actor=args.profile)
+        service = review_service(args, database)
         try:
             if args.review_command == "submit":
-                service.submit(args.case_id, _signing(args, service, needed=False))
+                record = _record(args, service)
+                service.submit(args.case_id, _signing(args, service, needed=False), record)
             elif args.review_command == "approve":
                 memo_id = service.approve(args.case_id, _signing(args, service, needed=True))
                 print(f"Approved; final memo {memo_id}")
@@ -65,10 +72,32 @@ def run_step(args: argparse.Namespace) -> int:
                 service.assign(args.case_id, args.login)
         except DatabaseError as problem:
             raise UserError(problem.message) from problem
-        except SigningError as problem:
+        except (SigningError, RecordError) as problem:
             raise UserError(str(problem)) from None
+        except CaseFileError as problem:
+            raise UserError(f"case {args.case_id}: {problem}") from None
     print(f"{args.review_command}: {args.case_id} (by {service.actor})")
     return 0
+
+
+def review_service(args: argparse.Namespace, database: Database) -> ReviewService:
+    """The review service under the data folder's active rule pack (resolved once, here) and
+    the office's time zone."""
+    from desktop.commands.memo import _data_dir
+    from desktop.services.clock import configured_zone
+    from desktop.services.review import ReviewService
+    from desktop.services.rules_in_use import RulesInUse
+
+    data_dir = _data_dir(args)
+    return ReviewService(database, actor=args.profile, zone_name=configured_zone(data_dir),
+                         pack=RulesInUse(data_dir).pack)
+
+
+def _record(args: argparse.Namespace, service: ReviewService) -> FinalInput:
+    """The caseworker's determination from --conclusion/--conclusions/--decide-without,
+    read against the case's evaluation on the date this submission pins."""
+    determination, _decision = service.to_decide(args.case_id)
+    return record_input(args, service.display_name(service.actor), determination)
 
 
 def _signing(args: argparse.Namespace, service: ReviewService, *, needed: bool

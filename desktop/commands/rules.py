@@ -185,7 +185,8 @@ def _candidate_files(args: argparse.Namespace, store: PackStore) -> dict[str, An
 
 def run_impact(args: argparse.Namespace) -> int:
     from desktop.commands.storage import _opened
-    from desktop.services.clock import configured_zone, office_today
+    from desktop.services.clock import configured_zone, utc_now
+    from desktop.services.decision import resolve_decision_date
     from desktop.services.law_changes import mark_affected
     from desktop.services.rule_impact import run_impact as impact
 
@@ -194,7 +195,8 @@ def run_impact(args: argparse.Namespace) -> int:
     baseline = store.files(store.active_hash())
     with _opened(args) as database:
         report = impact(database, baseline, candidate, workers=args.workers,
-                        today=office_today(zone_name=configured_zone(store.root.parent)))
+                        today=resolve_decision_date({}, now=utc_now(), zone_name=configured_zone(
+                            store.root.parent)))  # the office's today, read once
         marked = mark_affected(database, report) if args.mark else 0
     _print_impact(report, args.format)
     if args.mark:

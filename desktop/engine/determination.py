@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from functools import partial
 from typing import Any
@@ -50,8 +50,7 @@ def evaluate(data: Mapping[str, Any] | Case, pack: RulePack, decision_date: date
     """Evaluate a validated case (dict or parsed Case) on `decision_date` with `pack`."""
     case = data if isinstance(data, Case) else parse_case(data)
     view = CaseView(case)
-    findings = [decide(pack.families[rule], partial(run, view, pack, decision_date))
-                for rule, run in FAMILIES]
+    findings = family_findings(view, pack, decision_date)
     known = pack.law_known_through
     notice = law_notice(pack, decision_date)
     return {
@@ -67,6 +66,14 @@ def evaluate(data: Mapping[str, Any] | Case, pack: RulePack, decision_date: date
         "law_notice": notice,
         "summary": summary(findings, decision_date, notice),
     }
+
+
+def family_findings(view: CaseView, pack: RulePack, decision_date: date,
+                    rules: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """The finding of each rule family (those named in `rules`, default all) for a parsed case:
+    what `evaluate` assembles, and what rule-pack impact compares family by family."""
+    return [decide(pack.families[rule], partial(run, view, pack, decision_date))
+            for rule, run in FAMILIES if rules is None or rule in rules]
 
 
 def law_notice(pack: RulePack, decision_date: date) -> str | None:

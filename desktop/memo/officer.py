@@ -34,9 +34,10 @@ def officer_section(record: dict[str, Any], determination: dict[str, Any],
     flowables: list[Flowable] = [
         CondPageBreak(2.2 * inch),
         text(determination_heading(record), styles.heading),
-        text("This is the officer's decision, recorded at finalizing. Waypoint's findings above "
-             "stay decision support; where the officer differs, her reason is given here. The "
-             "decision date was fixed when the memo was finalized"
+        text(_recorded_when(record) + " Waypoint's findings above stay decision support; where "
+             "the officer differs, her reason is given here. The decision date was fixed when "
+             + ("the case was submitted" if record.get("approved_by")
+                or record.get("submitted_for_review") else "the memo was finalized")
              + (f" (office time zone {zone})" if zone else "") + " and is the date every later "
              "evaluation of this record uses.", styles.body),
         Spacer(1, 4),
@@ -59,6 +60,19 @@ def officer_section(record: dict[str, Any], determination: dict[str, Any],
     flowables.append(Spacer(1, 6))
     flowables.extend(_decided_without(record, styles))
     return flowables
+
+
+def _recorded_when(record: dict[str, Any]) -> str:
+    """Who recorded the decision and when: at finalizing, or at submitting for review (and
+    endorsed by the supervisor's approval)."""
+    approved_by = normalized(record.get("approved_by")).strip()
+    if record.get("submitted_for_review") and not approved_by:
+        return ("This is the officer's decision, recorded when she submitted the case for "
+                "review; a supervisor's approval (the counter-signature) makes it final.")
+    if not approved_by:
+        return "This is the officer's decision, recorded at finalizing."
+    return ("This is the officer's decision, recorded when she submitted the case for review "
+            f"and endorsed by {approved_by}'s approval.")
 
 
 def _decided_without(record: dict[str, Any], styles: MemoStyles) -> list[Flowable]:

@@ -10,7 +10,7 @@ final record uses it. An amendment is a new record with its own date.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from desktop.services.officer_record import (
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
+    from desktop.engine.case_view import CaseView
     from desktop.services.cases import CaseService
     from desktop.services.memos import MemoService
 
@@ -75,6 +76,16 @@ def resolve_decision_date(case_data: dict[str, Any], *, given: date | None = Non
     return DecisionDate(office_today(now, zone_name), False, name)
 
 
+def case_decision(case_data: dict[str, Any], today: DecisionDate,
+                  determined_on: str | None = None) -> DecisionDate:
+    """The case's own decision date, else the date its stored determination was made for,
+    else `today` (read once from the office clock by the caller): rule-pack impact's rule."""
+    recorded = recorded_date(case_data)
+    if recorded is None and determined_on:
+        recorded = date.fromisoformat(determined_on)
+    return today if recorded is None else DecisionDate(recorded, True, today.time_zone)
+
+
 @dataclass(frozen=True)
 class FinalMemo:
     """What finalize stored: the memo's id, its signed bytes and the officer's record."""
@@ -98,11 +109,24 @@ class DecisionPath:
         return resolve_decision_date(case_data, given=given, now=self.clock(),
                                      zone_name=self.zone_name)
 
+    def today(self) -> DecisionDate:
+        """Today in the office's time zone, on this path's clock."""
+        return self.decide({})
+
+    def outcomes(self, view: CaseView, decision: DecisionDate,
+                 rules: Collection[str] | None = None) -> list[str]:
+        """The outcome of each named rule family for a case parsed once (rule-pack impact):
+        the engine's own per-family step of `evaluate`, without validating or assembling."""
+        from desktop.engine.determination import family_findings
+
+        return [str(f["outcome"]) for f in family_findings(view, self.pack, decision.value,
+                                                           rules)]
+
     def evaluate(self, case_data: dict[str, Any], decision: DecisionDate) -> dict[str, Any]:
         """The determination (CaseFileError naming the field when the case is invalid)."""
         from desktop.services.evaluation import evaluate_case
 
-        return evaluate_case(case_data, decision.value, self.pack)
+        return evaluate_case(case_data, decision, self.pack)
 
     def evaluate_or_problems(self, case_data: dict[str, Any], decision: DecisionDate
                              ) -> dict[str, Any]:
@@ -119,8 +143,8 @@ class DecisionPath:
         from desktop.services.memo_rendering import render_case_memo
 
         memo.setdefault("officer_notes", case_data.get("notes"))
-        return render_case_memo(case_data, determination, generated_at=generated_at,
-                                decision_date=decision.value, **memo)
+        return render_case_memo(case_data, determination, pack=self.pack,
+                                generated_at=generated_at, decision_date=decision.value, **memo)
 
     def evaluate_and_render(self, case_data: dict[str, Any], decision: DecisionDate, *,
                             generated_at: datetime, **memo: Any
@@ -185,7 +209,7 @@ class DecisionPath:
             from desktop.services.signing import sign_as_officer
 
             pdf, _made = sign_as_officer(pdf, data_dir, officer.officer, passphrase)
-            officer = _with_signer(officer, pdf)
+            officer = with_signer(officer, pdf)
         memos.record_determination(case_id, determination)
         memo_id = memos.finalize(case_id, officer.officer, pdf, record=FinalRecord(
             officer.decision_date, officer.time_zone, officer.as_json()))
@@ -201,7 +225,7 @@ class FinalInput:
     decided_without: tuple[DecidedWithout, ...] = ()
 
 
-def _with_signer(record: OfficerDetermination, pdf: bytes) -> OfficerDetermination:
+def with_signer(record: OfficerDetermination, pdf: bytes) -> OfficerDetermination:
     """The record, naming the fingerprint of the certificate that signed the memo."""
     from dataclasses import replace
 

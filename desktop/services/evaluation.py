@@ -1,4 +1,4 @@
-"""Reads and validates case files, and evaluates them with the active (or a pinned) rule pack."""
+"""Reads and validates case files, and evaluates them on a decision date under a given pack."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from desktop.engine import RulePack, evaluate, parse_partial_date, party_to_any
 from desktop.resources import resource_path
 from desktop.services.case_file_problems import CaseFileError as CaseFileError
 from desktop.services.case_file_problems import pointer_of, schema_problem, semantic_problems
+from desktop.services.decision import DecisionDate
 from desktop.services.reading import FileTooLarge, NotARegularFile, read_small_file
 from desktop.services.rule_pack_file import law_known_through
-from desktop.services.rule_packs import active_rule_pack
 from desktop.services.schema_check import Check, compile_schema
 
 if TYPE_CHECKING:
@@ -241,47 +241,30 @@ def case_problems(data: object) -> list[CaseFileError]:
     return problems
 
 
-def evaluate_case(data: dict[str, Any], decision_date: date | None = None,
-                  pack: RulePack | None = None) -> dict[str, Any]:
-    """Validate and evaluate a case: decision date given, else the case's, else today (in the
-    office's time zone: services.decision.resolve_decision_date, the one rule).
-
-    `pack` pins a rule pack (e.g. the one a stored determination names); default: the active.
-    """
+def evaluate_case(data: dict[str, Any], decision: DecisionDate, pack: RulePack
+                  ) -> dict[str, Any]:
+    """Validate and evaluate a case on `decision` (resolved once by the decision path:
+    services.decision) under `pack` (the caller's: no pack is implied)."""
     validate_case_data(data)
-    if decision_date is None:
-        from desktop.services.decision import resolve_decision_date
-
-        decision_date = resolve_decision_date(data, zone_name=_configured_zone()).value
+    decision_date = decision.value
     entry = parse_partial_date(data["entry"]["date"])
     if decision_date < entry.first:
         raise CaseFileError("/decision_date", f"decision date {decision_date} is before the "
                                               f"entry date {entry}")
-    determination = evaluate(data, pack or active_rule_pack(), decision_date, __version__)
+    determination = evaluate(data, pack, decision_date, __version__)
     determination["facts_digest"] = facts_digest(data)
     return determination
 
 
-def _configured_zone() -> str | None:
-    """The office time zone of the data folder in use (the CLI's --data-dir), if set."""
-    from desktop.services.clock import configured_zone
-    from desktop.services.rule_packs import current_store
-
-    store = current_store()
-    return configured_zone(store.root.parent) if store is not None else None
-
-
-def rule_pack_info() -> dict[str, str]:
-    """Version, content hash, label and law_known_through ("" if unknown) of the active pack."""
-    pack = active_rule_pack()
+def rule_pack_info(pack: RulePack) -> dict[str, str]:
+    """Version, content hash, label and law_known_through ("" if unknown) of a pack."""
     known = law_known_through(pack) or ""
     return {"version": pack.version, "hash": pack.hash, "label": pack.label,
             "law_known_through": known}
 
 
-def treaty_status(code: str, on: date) -> dict[str, Any]:
-    """Participation of a state in the three instruments on a day, with provenance."""
-    pack = active_rule_pack()
+def treaty_status(code: str, on: date, pack: RulePack) -> dict[str, Any]:
+    """Participation of a state in the three instruments on a day under `pack`."""
     any_party = party_to_any(pack, code, on)
     record = pack.treaties.get(code)
     instruments: dict[str, Any] = {}

@@ -62,7 +62,7 @@ def verify_pinned(database: Database, store: PackStore, batch: int = 500) -> Pin
     """Every stored determination, re-evaluated under its pinned pack, gives the same outcomes."""
     from db.law_flags import determination_batch
     from desktop.case_rules import facts_digest
-    from desktop.services.evaluation import evaluate_case
+    from desktop.services.decision import DecisionDate, DecisionPath
 
     checked = skipped = 0
     mismatches: list[str] = []
@@ -88,7 +88,7 @@ def verify_pinned(database: Database, store: PackStore, batch: int = 500) -> Pin
                                   f"available here ({problem})")
                 continue
             when = date.fromisoformat(row.decision_date or stored["decision_date"])
-            again = evaluate_case(data, when, pack)
+            again = DecisionPath(pack).evaluate(data, DecisionDate(when, True, ""))
             checked += 1
             for old, new in zip(stored["findings"], again["findings"], strict=True):
                 if old["outcome"] != new["outcome"]:

@@ -90,7 +90,8 @@ def _compare_digests(case: dict[str, Any], receipt: dict[str, Any],
 def _reproduce(case: dict[str, Any], receipt: dict[str, Any], data_dir: Path | None,
                check: ContentsCheck) -> None:
     """Evaluate the case under the named pack on the recorded date; compare the findings."""
-    from desktop.services.evaluation import CaseFileError, evaluate_case
+    from desktop.services.decision import DecisionDate, DecisionPath
+    from desktop.services.evaluation import CaseFileError
     from desktop.services.rule_pack_file import RulePackRefused
     from desktop.services.rule_packs import PackStore
     from desktop.services.rules import RulePackError, bundled_rule_pack
@@ -115,7 +116,7 @@ def _reproduce(case: dict[str, Any], receipt: dict[str, Any], data_dir: Path | N
                               "pack and verify again.")
         return
     try:
-        determination = evaluate_case(case, decided, pack)
+        determination = DecisionPath(pack).evaluate(case, DecisionDate(decided, True, ""))
     except CaseFileError as problem:
         check.reproduced = False
         check.problems.append(f"The embedded case cannot be evaluated: {problem}.")

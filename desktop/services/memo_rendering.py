@@ -4,7 +4,8 @@ as PDF/A-3b; the memo carries its case file and decision receipt inside (memo.ar
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.memo import render_memo
@@ -20,12 +21,15 @@ from desktop.memo.archival import (
 from desktop.memo.interview import render_interview_sheet
 from desktop.services.evaluation import treaty_status
 from desktop.services.outcome_dates import when_outcomes_hold
-from desktop.services.rule_pack_file import RulePackRefused, law_known_through
-from desktop.services.rule_packs import pinned_rule_pack
+from desktop.services.rule_pack_file import law_known_through
+
+if TYPE_CHECKING:
+    from desktop.engine import RulePack
 
 
-def memo_law_date(determination: dict[str, Any]) -> str | None:
-    """The law date the memo prints: the determination's own, else that of the pack it names.
+def memo_law_date(determination: dict[str, Any], pack: RulePack) -> str | None:
+    """The law date the memo prints: the determination's own, else that of the pack it names
+    when that is `pack` (the one the memo is rendered with).
 
     Never the bundled pack's file: a determination made under an installed pack that gives no
     date (or one stored before determinations carried it) must not borrow the built-in date.
@@ -34,22 +38,21 @@ def memo_law_date(determination: dict[str, Any]) -> str | None:
         known = determination["law_known_through"]
         return known if isinstance(known, str) and known else None
     rules_hash = determination.get("rules_hash")
-    if not isinstance(rules_hash, str) or len(rules_hash) < 8:
+    if not isinstance(rules_hash, str) or len(rules_hash) < 8 or \
+            not pack.hash.startswith(rules_hash):
         return None
-    try:
-        return law_known_through(pinned_rule_pack(rules_hash))
-    except RulePackRefused:
-        return None
+    return law_known_through(pack)
 
 
 def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
-                     generated_at: datetime, **memo_options: Any) -> bytes:
-    """The memo PDF for a case and its determination; options as desktop.memo.render_memo."""
-    memo_options.setdefault("law_known_through", memo_law_date(determination))
+                     pack: RulePack, generated_at: datetime, **memo_options: Any) -> bytes:
+    """The memo PDF for a case and its determination, with treaty look-ups under `pack` (the
+    one it was evaluated with); options as desktop.memo.render_memo."""
+    memo_options.setdefault("law_known_through", memo_law_date(determination, pack))
     if "outcome_dates" not in memo_options:
-        memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination)
+        memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination, pack)
     pdf = render_memo(case_data, determination, generated_at=generated_at,
-                      treaty_status=treaty_status, **memo_options)
+                      treaty_status=partial(treaty_status, pack=pack), **memo_options)
     return make_archival(pdf, memo_attachments(case_data, determination, memo_options))
 
 

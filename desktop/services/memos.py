@@ -31,8 +31,9 @@ def rules_hash_of(determination: dict[str, Any]) -> str | None:
     if isinstance(explicit, str) and explicit:
         return explicit
     from desktop.services.evaluation import rule_pack_info  # loads the rule pack: not at import
+    from desktop.services.rules import bundled_rule_pack
 
-    info = rule_pack_info()
+    info = rule_pack_info(bundled_rule_pack())  # a determination older than rules_hash
     version, digest = str(info.get("version", "")), info.get("hash")
     rules_version = str(determination.get("rules_version", ""))
     return str(digest) if digest and version and version in rules_version else None
@@ -57,11 +58,13 @@ class MemoService:
         return self._db.memos.latest_determination(case_id)
 
     def store_draft_memo(self, case_id: str, determination: dict[str, Any],
-                         pdf_bytes: bytes) -> int:
-        """Keep a draft memo PDF (the determination is recorded with it if new)."""
+                         pdf_bytes: bytes, record: FinalRecord | None = None) -> int:
+        """Keep a draft memo PDF (the determination is recorded with it if new); `record`: the
+        officer's determination it carries (a memo submitted for review)."""
         return self._db.memos.store_draft(
             case_id, determination, pdf_bytes, digest=facts_digest_of,
-            rules_hash=rules_hash_of(determination), now=self._clock(), actor=self._actor)
+            rules_hash=rules_hash_of(determination), now=self._clock(), actor=self._actor,
+            record=record)
 
     def finalize(self, case_id: str, officer: str, pdf_bytes: bytes,
                  record: FinalRecord | None = None) -> int:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from desktop.paths import AppPaths
+    from desktop.services.rules_in_use import RulesInUse
     from desktop.services.startup import Storage
 
 log = logging.getLogger("desktop.app")  # the start's log lines keep their logger's name
@@ -108,11 +109,11 @@ def open_storage_in_worker(paths: AppPaths, database_url: str, passphrase: str |
                         encrypt_plain=encrypt_plain, progress=progress)
 
 
-def warm_up_in_worker() -> None:
+def warm_up_in_worker(rules: RulesInUse) -> None:
     from desktop.services.startup import warm_up
 
     try:
-        warm_up()  # ends with gc.freeze(): what start-up made is out of the collector's sight
+        warm_up(rules)  # ends with gc.freeze(): what start-up made is out of the collector's sight
     finally:
         release_collector()
 

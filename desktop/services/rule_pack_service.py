@@ -10,7 +10,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.services.clock import configured_zone, office_today
+from desktop.services.clock import configured_zone
+from desktop.services.decision import resolve_decision_date
 from desktop.services.law_changes import mark_affected, open_law_flags
 from desktop.services.rule_impact import Cancelled, ImpactReport, Progress, run_impact
 from desktop.services.rule_pack_file import (
@@ -20,6 +21,7 @@ from desktop.services.rule_pack_file import (
     verify_pack_bytes,
 )
 from desktop.services.rule_packs import PackInfo, PackStore, stored_files, verified_files
+from desktop.services.rules_in_use import RulesInUse
 
 if TYPE_CHECKING:
     from db.database import Database
@@ -31,9 +33,11 @@ class RulePackService:
 
     def __init__(self, data_dir: Path, database: Database,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, rules: RulesInUse | None = None) -> None:
         self.data_dir = data_dir
-        self.store = PackStore(data_dir)
+        # The window's RulesInUse: activating here changes the pack its next evaluation uses.
+        self.rules = rules if rules is not None else RulesInUse(data_dir)
+        self.store = self.rules.store or PackStore(data_dir)
         self.database = database
         self.clock = clock
         self.workers = workers
@@ -61,23 +65,24 @@ class RulePackService:
                cancelled: Cancelled | None = None) -> ImpactReport:
         """The worker processes read both packs themselves (nothing parsed here)."""
         baseline = partial(stored_files, self.data_dir, self.store.active_hash())
+        today = resolve_decision_date({}, now=self.clock(),  # the one clock, read once
+                                      zone_name=configured_zone(self.data_dir))
         candidate = partial(verified_files, pack.raw, trusted_keys())  # the child trusts as we do
-        return run_impact(self.database, baseline, candidate,
-                          workers=self.workers,
-                          today=office_today(self.clock(), configured_zone(self.data_dir)),
+        return run_impact(self.database, baseline, candidate, workers=self.workers, today=today,
                           progress=progress,
                           cancelled=cancelled)
 
     def install_and_mark(self, pack: VerifiedPack, report: ImpactReport) -> int:
         """Install and activate the pack, then flag the cases the impact found; how many."""
         self.store.install(pack, now=self.clock())
+        self.rules.reload()
         return mark_affected(self.database, report, self.clock)
 
     def activate(self, pack_hash: str) -> PackInfo:
-        return self.store.activate(pack_hash)
+        return self.rules.activate(pack_hash)
 
     def rollback(self) -> PackInfo:
-        return self.store.rollback()
+        return self.rules.rollback()
 
     def flags(self) -> list[LawFlag]:
         return open_law_flags(self.database)

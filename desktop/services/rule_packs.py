@@ -240,31 +240,20 @@ def _parsed(full_hash: str, store: PackStore) -> RulePack:
     return _parsed_packs[full_hash]
 
 
-# --- the store this process uses (set from the data folder by the CLI and at start-up) -------
+# --- the pack a caller names: from a data folder's store, or built in (no module global) ----
 
-_current: list[PackStore] = []
-
-
-def use_pack_store(data_dir: Path | None) -> None:
-    """Use the packs in data_dir (None: only the built-in pack)."""
-    _current.clear()
-    if data_dir is not None:
-        _current.append(PackStore(data_dir))
+def store_of(data_dir: Path | None) -> PackStore | None:
+    """The pack store of a data folder (None: only the built-in pack)."""
+    return None if data_dir is None else PackStore(data_dir)
 
 
-def current_store() -> PackStore | None:
-    return _current[0] if _current else None
-
-
-def active_rule_pack() -> RulePack:
-    """The pack evaluations use by default: the active pack of the data folder, else built in."""
-    store = current_store()
+def active_pack(store: PackStore | None) -> RulePack:
+    """The store's active pack, else the built-in one."""
     return bundled_rule_pack() if store is None else store.load()
 
 
-def pinned_rule_pack(hash_or_prefix: str) -> RulePack:
-    """A pack by its hash, e.g. the one a stored determination names."""
-    store = current_store()
+def pack_by_hash(store: PackStore | None, hash_or_prefix: str) -> RulePack:
+    """A pack by its hash (or unique prefix), e.g. the one a stored determination names."""
     if store is None:
         if bundled_rule_pack().hash.startswith(hash_or_prefix.lower()) and len(
                 hash_or_prefix) >= 8:
@@ -273,9 +262,8 @@ def pinned_rule_pack(hash_or_prefix: str) -> RulePack:
     return store.load(hash_or_prefix)
 
 
-def active_pack_info() -> dict[str, str | None]:
-    """Version, hash and law_known_through of the active pack (for the status bar, Review)."""
-    store = current_store()
+def pack_info(store: PackStore | None) -> dict[str, str | None]:
+    """Version, hash and law_known_through of the store's active pack (status bar, Review)."""
     info = bundled_info() if store is None else store.info(store.active_hash())
     return {"version": info.version, "hash": info.pack_hash,
             "law_known_through": info.law_known_through, "signer": info.signer}

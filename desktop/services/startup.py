@@ -19,6 +19,7 @@ from desktop.paths import AppPaths
 from desktop.resources import resource_path
 from desktop.services.cases import CaseService
 from desktop.services.memos import MemoService
+from desktop.services.rules_in_use import RulesInUse
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class Storage:
     created: bool  # the database did not exist before this start
     demo_case_id: str | None  # the demo case seeded now, if any
     rule_pack: dict[str, str] | None  # version and hash of the loaded rule pack, if available
+    rules: RulesInUse  # the data folder's active pack: what this window evaluates with
 
 
 def load_demo_case() -> dict[str, Any]:
@@ -58,12 +60,12 @@ def database_file_is_new(database_url: str) -> bool:
     return not path.exists() or path.stat().st_size == 0
 
 
-def rule_pack_summary() -> dict[str, str] | None:
+def rule_pack_summary(rules: RulesInUse) -> dict[str, str] | None:
     """The rule pack's version and hash, or None when the pack cannot be loaded (logged)."""
     from desktop.services.evaluation import rule_pack_info  # loads the engine: at first use
 
     try:
-        info = rule_pack_info()
+        info = rule_pack_info(rules.pack())
     except Exception:  # the window still opens; the status bar says the rules are missing
         log.exception("The rule pack could not be loaded")
         return None
@@ -71,7 +73,7 @@ def rule_pack_summary() -> dict[str, str] | None:
             "law_known_through": str(info.get("law_known_through", ""))}
 
 
-def warm_up() -> None:
+def warm_up(rules: RulesInUse | None = None) -> None:
     """Pay the one-time costs of the first evaluation and memo now (run it in a worker).
 
     The first evaluation loads the engine, compiles the case schema and parses pycountry's
@@ -81,9 +83,12 @@ def warm_up() -> None:
     """
     try:
         from desktop.memo.fonts import register_fonts
+        from desktop.services.decision import DecisionPath
         from desktop.services.evaluation import case_problems, evaluate_case
 
-        evaluate_case(load_demo_case())
+        path = DecisionPath((rules or RulesInUse(None)).pack())  # loads the pack, once
+        demo = load_demo_case()
+        evaluate_case(demo, path.decide(demo), path.pack)
         case_problems({})  # the first refused file: jsonschema's import and validator, now
         register_fonts()  # parses the bundled TrueType fonts
     except Exception:  # only a head start: the real evaluation reports any problem itself
@@ -150,9 +155,7 @@ def open_storage(
     """
     say = progress or (lambda _words: None)
     make_data_folder(paths.data_dir)
-    from desktop.services.rule_packs import use_pack_store
-
-    use_pack_store(paths.data_dir)  # the data folder's active rule pack is the default
+    rules = RulesInUse(paths.data_dir)  # the data folder's active pack, resolved at first use
     created = database_file_is_new(database_url)
     is_file = sqlite_file_of(database_url) is not None
     say(opening_words(created=created, encrypted=bool(passphrase or key or encrypt_plain)))
@@ -168,7 +171,8 @@ def open_storage(
         demo_case_id = cases.create_case(load_demo_case())
         log.info("Created %s with the demo case %s (encrypted: %s)", database_url, demo_case_id,
                  database.encrypted)
-    return Storage(database, cases, memos, created, demo_case_id, rule_pack_summary())
+    return Storage(database, cases, memos, created, demo_case_id, rule_pack_summary(rules),
+                   rules)
 
 
 def close_storage(storage: Storage) -> None:

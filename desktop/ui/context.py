@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the storage stack is imported lazily, after the window is o
     from desktop.services.cases import CaseService
     from desktop.services.decision import DecisionDate, DecisionPath
     from desktop.services.memos import MemoService
+    from desktop.services.rules_in_use import RulesInUse
 
 TIME_ZONE_KEY = "office/time_zone"  # = desktop.services.clock.TIME_ZONE_KEY
 
@@ -31,6 +32,15 @@ class UiServices:
     clock: Callable[[], datetime]
     paths: AppPaths
     database_url: str
+    # The rule pack the window evaluates with (resolved once from the data folder's store;
+    # File → Rule packs… switches it). Default: this data folder's own RulesInUse.
+    rules: RulesInUse = None  # type: ignore[assignment]  # set in __post_init__ when not given
+
+    def __post_init__(self) -> None:
+        if self.rules is None:
+            from desktop.services.rules_in_use import RulesInUse
+
+            object.__setattr__(self, "rules", RulesInUse(self.paths.data_dir))
 
     def office_zone(self) -> str | None:
         """The office's time zone setting (an IANA name), None for the machine's own zone."""
@@ -44,14 +54,13 @@ class UiServices:
         return resolve_decision_date(case_data, now=self.clock(), zone_name=self.office_zone())
 
     def decision_path_factory(self) -> Callable[[], DecisionPath]:
-        """Made on the GUI thread, called in a worker: the decision path under the active
+        """Made on the GUI thread, called in a worker: the decision path under the window's
         rule pack (loading it is slow), with this window's clock and office time zone."""
-        zone, clock = self.office_zone(), self.clock
+        zone, clock, rules = self.office_zone(), self.clock, self.rules
 
         def make() -> DecisionPath:
             from desktop.services.decision import DecisionPath
-            from desktop.services.rule_packs import active_rule_pack
 
-            return DecisionPath(active_rule_pack(), zone_name=zone, clock=clock)
+            return DecisionPath(rules.pack(), zone_name=zone, clock=clock)
 
         return make

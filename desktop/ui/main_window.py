@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             from desktop.ui.rules.rules_page import RulesPage
 
             service = RulePackService(self.services.paths.data_dir, self.services.cases.database,
-                                      self.services.clock)
+                                      self.services.clock, rules=self.services.rules)
             self.rules_page = RulesPage(service, self.runner)
             self.rules_page.closed.connect(self.show_case_list)
             self.rules_page.open_requested.connect(self.open_case)
@@ -272,9 +272,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.rules_page)
 
     def _reload_rule_pack(self) -> None:
-        from desktop.services.rule_packs import active_pack_info
-
-        self.runner.run(active_pack_info, self._show_rule_pack)
+        if self.services is not None:  # the services' pack is already switched (RulesInUse)
+            self.runner.run(self.services.rules.info, self._show_rule_pack)
 
     # --- pages -------------------------------------------------------------------------------
 

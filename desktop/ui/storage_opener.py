@@ -11,6 +11,7 @@ QtCore; everything else is imported where it is used.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -215,6 +216,7 @@ class StorageOpener(QObject):
             clock=start_clock(),
             paths=self.paths,
             database_url=self.database_url,
+            rules=storage.rules,  # the active pack, resolved once; File → Rule packs… switches it
         )
         window.attach_services(services, storage.rule_pack)
         self.services = services
@@ -227,7 +229,8 @@ class StorageOpener(QObject):
         self.secret, self._key, self.wants_recovery = None, None, False
         # The first Review and memo then start warm; after it (so that no import waits on
         # the worker's), the case pages' modules are imported while the list is looked at.
-        window.runner.run(warm_up_in_worker, lambda _result: window.warm_case_pages())
+        window.runner.run(partial(warm_up_in_worker, storage.rules),
+                          lambda _result: window.warm_case_pages())
         # After a clean exit the open only read the schema; the full check runs now.
         window.runner.run(storage.database.check_deferred, None, self._damage_found)
         self.audit_status = start_audit_check(window, window.runner, storage.database)

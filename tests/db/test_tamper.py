@@ -287,20 +287,21 @@ def test_a_final_memo_carries_the_chain_head_and_vouches_for_it(
 
     from pypdf import PdfReader
 
-    from desktop.services.evaluation import evaluate_case
     from desktop.services.memo_rendering import render_case_memo
+    from desktop.services.rules import bundled_rule_pack
+    from tests.evaluated import evaluated
 
     database = _open(data_dir)
     try:
         clock = StepClock()
         cases, memos = CaseService(database, clock, actor="t"), MemoService(database, clock)
         case_id = cases.create_case(make_case("Anchored", "Memo"))
-        determination = evaluate_case(cases.get_case(case_id).case_data)
+        determination = evaluated(cases.get_case(case_id).case_data)
         anchor = memos.chain_anchor()
         assert anchor is not None
         pdf = render_case_memo(cases.get_case(case_id).case_data, determination,
-                               generated_at=clock(), status="final", finalized_by="K. Lee",
-                               finalized_at=clock(), audit_anchor=anchor)
+                               pack=bundled_rule_pack(), generated_at=clock(), status="final",
+                               finalized_by="K. Lee", finalized_at=clock(), audit_anchor=anchor)
         memos.record_determination(case_id, determination)
         memos.finalize(case_id, "K. Lee", pdf)
     finally:

@@ -13,7 +13,7 @@ import pytest
 from desktop.engine import evaluate
 from desktop.resources import resource_path
 from desktop.services.evaluation import rule_pack_info, treaty_status
-from desktop.services.rules import load_rule_pack, pack_hash, read_pack_files
+from desktop.services.rules import bundled_rule_pack, load_rule_pack, pack_hash, read_pack_files
 from tests.engine.builders import base_case
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,7 +57,7 @@ def test_pack_version_and_hash() -> None:
     files = read_pack_files(resource_path("rules"))
     pack = load_rule_pack(resource_path("rules"))
     assert pack.hash == pack_hash(files) and len(pack.hash) == 64
-    info = rule_pack_info()
+    info = rule_pack_info(bundled_rule_pack())
     assert info["label"] == f"{info['version']}+{info['hash'][:12]}"
     determination = evaluate(base_case(), pack, date(2019, 12, 2), "9.9")
     assert determination["rules_hash"] == pack.hash
@@ -104,14 +104,14 @@ def test_entry_into_force_and_provenance() -> None:
 
 
 def test_treaty_status_for_display() -> None:
-    india_2019 = treaty_status("IN", date(2019, 1, 1))
+    india_2019 = treaty_status("IN", date(2019, 1, 1), bundled_rule_pack())
     assert india_2019["party_to_any"] is False and india_2019["verified"] is True
-    india_2024 = treaty_status("IN", date(2024, 1, 1))
+    india_2024 = treaty_status("IN", date(2024, 1, 1), bundled_rule_pack())
     assert india_2024["verified"] is False
-    kosovo = treaty_status("XK", date(2020, 1, 1))
+    kosovo = treaty_status("XK", date(2020, 1, 1), bundled_rule_pack())
     assert kosovo["known"] is False and kosovo["party_to_any"] is None
     assert kosovo["name"] == "Kosovo"
-    assert treaty_status("MX", date(2020, 1, 1))["party_to_any"] is True
+    assert treaty_status("MX", date(2020, 1, 1), bundled_rule_pack())["party_to_any"] is True
 
 
 @pytest.mark.parametrize("name", ["transit_bar_2019", "aca", "stca_canada",

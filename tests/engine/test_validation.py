@@ -14,12 +14,12 @@ from desktop.services.evaluation import (
     MAX_CASE_FILE_BYTES,
     CaseFileError,
     case_problems,
-    evaluate_case,
     read_case_file,
     unknown_fields,
     validate_case_data,
 )
 from tests.engine.builders import base_case, change
+from tests.evaluated import evaluated
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -85,7 +85,7 @@ def test_valid_cases_and_unknowns_pass() -> None:
     sparse["entry"] = {"date": "2019-10", "border": "southern_land", "coming_from": "MX"}
     sparse["journey"] = []
     validate_case_data(sparse)
-    assert evaluate_case(sparse)["findings"][0]["outcome"] == "needs_information"
+    assert evaluated(sparse)["findings"][0]["outcome"] == "needs_information"
     kosovo = change(base_case(), journey__1__country="XK")
     validate_case_data(kosovo)
 

@@ -55,12 +55,12 @@ def test_a_record_with_an_unexplained_question_is_refused_and_nothing_is_stored(
 def test_a_case_finalized_before_dates_were_pinned_shows_its_memo_s_date(qtbot, services):
     from datetime import date
 
-    from desktop.services.evaluation import evaluate_case
+    from tests.evaluated import evaluated
 
     data = json.loads(CASE.read_text("utf-8"))
     data.pop("decision_date", None)
     case_id = services.cases.create_case(data)
-    services.memos.record_determination(case_id, evaluate_case(data, date(2026, 11, 30)))
+    services.memos.record_determination(case_id, evaluated(data, date(2026, 11, 30)))
     services.memos.finalize(case_id, "R. Okafor", b"%PDF-1.7 an older final memo")  # no record
     page = open_page(qtbot, services, case_id)
     page._ensure_header()

@@ -14,8 +14,8 @@ from test_case_flow_support import (
 )
 
 from desktop.memo.interview import sheet_questions
-from desktop.services.evaluation import evaluate_case
 from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
+from tests.evaluated import evaluated
 from tests.owner_only import assert_mode
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -64,7 +64,7 @@ def test_a_spanish_sheet_saved_from_the_memo_step_holds_the_open_questions(
     assert "Hoja de entrevista: preguntas pendientes" in text and "Zúñiga" in text
     assert "trata de personas" in text  # was she trafficked: the question that decides
     questions, _officer = sheet_questions(page.flow.data,
-                                          evaluate_case(page.flow.data, date(2019, 12, 2)), "es")
+                                          evaluated(page.flow.data, date(2019, 12, 2)), "es")
     assert questions and all(" ".join(q.split()) in text for q in questions)
     assert "Interview sheet" not in text and "2 dic 2019" in text  # Spanish, to the footer
 

@@ -13,9 +13,10 @@ from typing import Any
 
 import pypdf
 
-from desktop.services.evaluation import evaluate_case
 from desktop.services.memo_rendering import render_case_memo
+from desktop.services.rules import bundled_rule_pack
 from tests.case_paths import CASES_DIR
+from tests.evaluated import evaluated
 
 GENERATED_AT = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
@@ -31,12 +32,13 @@ def load_case(name: str) -> dict[str, Any]:
 
 def determine(case: dict[str, Any]) -> dict[str, Any]:
     """The real engine's determination (the case file's decision date)."""
-    return evaluate_case(copy.deepcopy(case))
+    return evaluated(copy.deepcopy(case))
 
 
 def render(case: dict[str, Any], determination: dict[str, Any] | None = None,
            **options: Any) -> bytes:
     options.setdefault("generated_at", GENERATED_AT)
+    options.setdefault("pack", bundled_rule_pack())
     return render_case_memo(case, determination or determine(case), **options)
 
 

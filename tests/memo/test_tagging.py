@@ -17,6 +17,7 @@ from desktop.memo.archival import make_archival
 from desktop.services import signing
 from desktop.services.memo_rendering import memo_law_date, render_case_interview_sheet
 from desktop.services.memo_verification import check_memo
+from desktop.services.rules import bundled_rule_pack
 from tests.memo.helpers import (
     GENERATED_AT,
     determine,
@@ -111,7 +112,7 @@ def test_tagging_changes_nothing_on_the_page(tmp_path: Path) -> None:
     case = load_case("tb-trafficking-unknown")
     determination = determine(case)
     raw = render_memo(case, determination, generated_at=GENERATED_AT,
-                      law_known_through=memo_law_date(determination))
+                      law_known_through=memo_law_date(determination, bundled_rule_pack()))
     pictures = []
     for name, pdf in (("plain", make_archival(raw, tag=False)), ("tagged", make_archival(raw))):
         (tmp_path / f"{name}.pdf").write_bytes(pdf)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from desktop.services.rules import bundled_rule_pack
 from tests.db.conftest import (  # noqa: F401 (fixtures)
     backup_dir,
     clock,
@@ -24,17 +25,33 @@ from tests.office.scram_server import ScramServer, pg_bin
 from tests.office.scram_server import start as scram_start
 from tests.office.scram_server import stop as scram_stop
 
+PACK = bundled_rule_pack()  # the pack the office tests' services evaluate with
+
 
 def evaluated_case(opened: Any, step_clock: Any, actor: str) -> str:
     """A new case with a determination of its current facts, ready to submit."""
     from desktop.services.cases import CaseService
-    from desktop.services.evaluation import evaluate_case
     from desktop.services.memos import MemoService
+    from tests.evaluated import evaluated
 
     data = make_case()
     case_id = CaseService(opened, step_clock, actor=actor).create_case(data)
-    MemoService(opened, step_clock, actor=actor).record_determination(case_id, evaluate_case(data))
+    MemoService(opened, step_clock, actor=actor).record_determination(case_id, evaluated(data))
     return case_id
+
+
+def submit_decided(service: Any, case_id: str, signing: Any = None) -> None:
+    """Submit with the caseworker's determination: she agrees with every finding and decides
+    without every open question (with why), on the date the submission pins."""
+    from desktop.services.decision import FinalInput
+    from desktop.services.officer_record import DecidedWithout, RuleConclusion, open_questions
+
+    determination, _decision = service.to_decide(case_id)
+    service.submit(case_id, signing, FinalInput(
+        service.display_name(service.actor),
+        tuple(RuleConclusion(str(f["rule"]), "agree") for f in determination["findings"]),
+        tuple(DecidedWithout(q.field, q.question, "Not asked: decided on the facts recorded.")
+              for q in open_questions(determination))))
 
 
 @pytest.fixture(scope="session")

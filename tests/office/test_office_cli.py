@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from tests.memo.helpers import agree_with_every_finding
 from tests.office.conftest import make_case
 
 
@@ -25,7 +26,8 @@ def test_profiles_submit_return_approve_queue(data_dir: Path, tmp_path: Path,
     assert _run(data_dir, "admin", "add-profile", "dana", "--name", "Dana Cole",
                 "--role", "supervisor") == 0
     assert _run(data_dir, "admin", "review-setting", "required") == 0
-    assert _run(data_dir, "review", "--as", "ana", "submit", "HQ-1") == 0
+    assert _run(data_dir, "review", "--as", "ana", "submit", "HQ-1",
+                *agree_with_every_finding()) == 0
     capsys.readouterr()
     assert _run(data_dir, "review", "--as", "ana", "approve", "HQ-1") == 2
     assert "Only a supervisor" in capsys.readouterr().err
@@ -34,7 +36,8 @@ def test_profiles_submit_return_approve_queue(data_dir: Path, tmp_path: Path,
     assert _run(data_dir, "review", "--as", "ana", "queue", "--view", "returned_to_me") == 0
     out = capsys.readouterr().out
     assert "returned" in out and "1 comment(s)" in out and "Núñez, José" in out
-    assert _run(data_dir, "review", "--as", "ana", "submit", "HQ-1") == 0
+    assert _run(data_dir, "review", "--as", "ana", "submit", "HQ-1",
+                *agree_with_every_finding()) == 0
     assert _run(data_dir, "review", "--as", "dana", "approve", "HQ-1") == 0
     assert "Approved; final memo" in capsys.readouterr().out
     assert _run(data_dir, "audit", "verify") == 0

@@ -9,13 +9,13 @@ from PySide6.QtCore import QTimer
 
 from desktop.services.review import ReviewService
 from desktop.ui.office.office_queue import OfficeQueuePage
-from tests.office.conftest import make_case
+from tests.office.conftest import PACK, make_case, submit_decided
 
 pytestmark = pytest.mark.gui
 
 
 def _page(qtbot: Any, services: Any, login: str) -> OfficeQueuePage:
-    service = ReviewService(services.cases.database, services.clock, actor=login)
+    service = ReviewService(services.cases.database, services.clock, actor=login, pack=PACK)
     page = OfficeQueuePage(service, services.runner)
     qtbot.addWidget(page)
     page.show()
@@ -41,18 +41,18 @@ def test_filters_assignment_and_comment_counts(qtbot: Any, qtmodeltester: Any,
     admin.add_profile("ana", "Ana Ruiz", "caseworker")
     admin.add_profile("bo", "Bo Lin", "caseworker")
     admin.add_profile("dana", "Dana Cole", "supervisor")
-    ana = ReviewService(database, clock, actor="ana")
-    dana = ReviewService(database, clock, actor="dana")
+    ana = ReviewService(database, clock, actor="ana", pack=PACK)
+    dana = ReviewService(database, clock, actor="dana", pack=PACK)
     first = services.cases.create_case(make_case("Núñez", "José"))
     second = services.cases.create_case(make_case("Okafor", "Chidi"))
     ana.assign(first, "ana")
-    ana.submit(first)
+    submit_decided(ana, first)
     dana.return_case(first, [("journey", "Dates?"), ("entry", "Port?")])
 
     supervisor = _page(qtbot, services, "dana")
     assert _view(qtbot, supervisor, "awaiting_review") == []
     qtmodeltester.check(supervisor.model)
-    ana.submit(first)
+    submit_decided(ana, first)
     assert _view(qtbot, supervisor, "awaiting_review") == [
         ("Núñez, José", "determined", "awaiting review", "Ana Ruiz", "2")]
 

@@ -17,11 +17,11 @@ import pytest
 
 import db
 from db.audit import AuditEvent, append
-from desktop.services.evaluation import evaluate_case
 from desktop.services.memos import MemoService
 from desktop.services.review import NotAllowedError, ReviewService
 from tests.db.conftest import StepClock, make_case
-from tests.office.conftest import evaluated_case
+from tests.evaluated import evaluated
+from tests.office.conftest import PACK, evaluated_case, submit_decided
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -65,14 +65,14 @@ def scene(scram_office: dict[str, str]) -> dict[str, Any]:
                 ids[name] = evaluated_case(database, clock, person)
                 if name == "A":
                     ids["draft_memo"] = MemoService(database, clock).store_draft_memo(
-                        ids[name], evaluate_case(make_case()), b"%PDF-1.4 draft")
+                        ids[name], evaluated(make_case()), b"%PDF-1.4 draft")
                 if name != "B":
-                    ReviewService(database, clock).submit(ids[name])
+                    submit_decided(ReviewService(database, clock, pack=PACK), ids[name])
         finally:
             database.close()
     database = _open(scram_office["sam"])
     try:
-        ReviewService(database, clock).approve(ids["F"])
+        ReviewService(database, clock, pack=PACK).approve(ids["F"])
     finally:
         database.close()
     with raw(scram_office["admin"]) as connection:
@@ -283,7 +283,7 @@ def test_every_supervisor_attempt_on_their_own_case_is_refused(
     database = _open(scram_office["sam"])
     try:
         with pytest.raises(NotAllowedError, match="submitted"):
-            ReviewService(database, StepClock()).approve(scene["S"])
+            ReviewService(database, StepClock(), pack=PACK).approve(scene["S"])
     finally:
         database.close()
     _audit_verifies(scram_office)
@@ -339,7 +339,7 @@ def test_the_normal_work_still_goes_through_over_scram(scram_office: dict[str, s
     clock = StepClock()
     database = _open(scram_office["sam"])
     try:
-        ReviewService(database, clock).approve(scene["A"])
+        ReviewService(database, clock, pack=PACK).approve(scene["A"])
         memo = database.memos.latest(scene["A"])
         assert memo is not None and memo.status == "final"
     finally:

@@ -15,7 +15,7 @@ import db
 from db.review import refusals_named
 from desktop.services.office_setup import add_person, init_server, url_for_person
 from desktop.services.review import NotAllowedError, ReviewService
-from tests.office.conftest import evaluated_case
+from tests.office.conftest import PACK, evaluated_case, submit_decided
 
 pytestmark = pytest.mark.postgres
 
@@ -41,7 +41,7 @@ def _submitted_case(office: dict[str, str], clock: Any) -> str:
     database = db.open_database(office["ana"])
     try:
         case_id = evaluated_case(database, clock, "cw_ana")
-        ReviewService(database, clock).submit(case_id)
+        submit_decided(ReviewService(database, clock, pack=PACK), case_id)
     finally:
         database.close()
     return case_id
@@ -77,13 +77,14 @@ def test_caseworker_cannot_approve_even_with_direct_sql(office: dict[str, str],
             connection.execute(statement, {"case": case_id})
     with _raw(office["admin"]) as connection:
         assert connection.execute("SELECT state FROM case_reviews").fetchall() == [("submitted",)]
-        assert connection.execute("SELECT count(*) FROM memos").fetchone() == (0,)
+        assert connection.execute(  # only her submission's draft, carrying her determination
+            "SELECT status FROM memos").fetchall() == [("draft",)]
 
     # Through the service as well: the database's refusal reaches the caseworker as a sentence.
     database = db.open_database(office["bo"])
     try:
         with pytest.raises(NotAllowedError, match="only a supervisor"):
-            ReviewService(database, clock).approve(case_id)
+            ReviewService(database, clock, pack=PACK).approve(case_id)
     finally:
         database.close()
 
@@ -93,7 +94,7 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
     case_id = _submitted_case(office, clock)
     database = db.open_database(office["dana"])
     try:
-        service = ReviewService(database, clock)
+        service = ReviewService(database, clock, pack=PACK)
         assert service.actor == "sup_dana"
         memo_id = service.approve(case_id)
         memo = database.memos.latest(case_id)
@@ -102,6 +103,11 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(memo.pdf_bytes)).pages)
         assert "Prepared by Ana Ruiz 1 May 2024" in " ".join(text.split())
         assert "Reviewed by Dana Cole 1 May 2024" in " ".join(text.split())
+        # the caseworker's determination, recorded at submit, endorsed by the approval
+        assert "Determination of Ana Ruiz, 2 Dec 2019" in " ".join(text.split())
+        assert memo.decision_date == "2019-12-02" and memo.officer_determination is not None
+        assert memo.officer_determination["approved_by"] == "Dana Cole"
+        assert database.cases.get(case_id).case_data["decision_date"] == "2019-12-02"
         review = service.review(case_id)
         assert review is not None and review.state == "approved"
         assert (review.submitted_by, review.reviewed_by) == ("cw_ana", "sup_dana")
@@ -114,7 +120,8 @@ def test_supervisor_approves_and_the_memo_names_preparer_and_reviewer(
             "SELECT action, actor FROM audit_log WHERE case_id = %s ORDER BY id",
             (case_id,)).fetchall()
     assert actors == [("case.created", "cw_ana"), ("determination.recorded", "cw_ana"),
-                      ("review.submitted", "cw_ana"), ("review.approved", "sup_dana"),
+                      ("review.submitted", "cw_ana"), ("memo.draft_stored", "cw_ana"),
+                      ("review.approved", "sup_dana"),
                       ("memo.finalized", "sup_dana")]
 
 
@@ -136,8 +143,8 @@ def test_supervisor_cannot_approve_their_own_submission(office: dict[str, str],
     database = db.open_database(office["dana"])
     try:
         case_id = evaluated_case(database, clock, "sup_dana")
-        service = ReviewService(database, clock)
-        service.submit(case_id)
+        service = ReviewService(database, clock, pack=PACK)
+        submit_decided(service, case_id)
         with pytest.raises(NotAllowedError, match="submitted"):
             service.approve(case_id)
     finally:
@@ -150,7 +157,7 @@ def test_amending_on_the_server_reopens_review(office: dict[str, str], clock: An
     case_id = _submitted_case(office, clock)
     database = db.open_database(office["dana"])
     try:
-        ReviewService(database, clock).approve(case_id)
+        ReviewService(database, clock, pack=PACK).approve(case_id)
     finally:
         database.close()
     database = db.open_database(office["ana"])
@@ -174,12 +181,14 @@ def test_signed_on_two_laptops_the_approved_memo_carries_both_signatures(
     database = db.open_database(office["ana"])
     try:  # each person's key stays in their own data folder
         case_id = evaluated_case(database, clock, "cw_ana")
-        ReviewService(database, clock).submit(case_id, SigningKey(tmp_path / "ana", "ana pass"))
+        submit_decided(ReviewService(database, clock, pack=PACK), case_id,
+                       SigningKey(tmp_path / "ana", "ana pass"))
     finally:
         database.close()
     database = db.open_database(office["dana"])
     try:
-        ReviewService(database, clock).approve(case_id, SigningKey(tmp_path / "dana", "dana pass"))
+        ReviewService(database, clock, pack=PACK).approve(
+            case_id, SigningKey(tmp_path / "dana", "dana pass"))
         memo = database.memos.latest(case_id)
     finally:
         database.close()

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from desktop.flow.steps import Step
 from desktop.services.cases import CaseService
@@ -28,6 +29,30 @@ def _as(services: Any, login: str) -> Any:
 def _wait_review(qtbot: Any, page: Any) -> None:
     with qtbot.waitSignal(page.review_panel.review_changed, timeout=20_000):
         page.review_panel.refresh()
+
+
+def _decide_and_submit(qtbot: Any, panel: Any, passphrase: str) -> None:
+    """Submit: her determination in the dialog (agree with each finding, decide without each
+    open question, with why), signed with her passphrase."""
+    panel.submit_button.click()
+    qtbot.waitUntil(lambda: panel.submit_dialog is not None and panel.submit_dialog.isVisible(),
+                    timeout=30_000)
+    dialog = panel.submit_dialog
+    assert dialog.officer() == "Ana Ruiz" and dialog.officer_edit.isReadOnly()
+    assert "fixed when you submit" in dialog.findChild(QLabel).text()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # nothing decided yet
+    for row in dialog.conclusion_rows:
+        row.choice.setCurrentIndex(row.choice.findData("agree"))
+    for question in dialog.question_rows:
+        question.without.setChecked(True)
+        question.reason.setText("Not asked: decided on the facts recorded.")
+    dialog.passphrase_edit.setText(passphrase)
+    if dialog.repeat_edit.isEnabled():
+        dialog.repeat_edit.setText(passphrase)
+    assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: "Awaiting review" in panel.status_label.text(), timeout=60_000)
 
 
 def test_no_review_office_hides_the_panel(qtbot: Any, services: Any) -> None:
@@ -70,8 +95,7 @@ def test_return_comment_shows_on_its_step_then_approval_locks(qtbot: Any, servic
     panel = page.review_panel
     assert panel.isVisible() and panel.submit_button.isVisible()
     assert not panel.approve_button.isVisible()
-    panel.submit_button.click()
-    qtbot.waitUntil(lambda: "Awaiting review" in panel.status_label.text(), timeout=30_000)
+    _decide_and_submit(qtbot, panel, "ana's passphrase")
     assert not panel.submit_button.isVisible()
 
     supervisor_page = open_page(qtbot, dana, case_id)
@@ -99,8 +123,7 @@ def test_return_comment_shows_on_its_step_then_approval_locks(qtbot: Any, servic
     assert "Returned by Dana Cole" in panel.banner.label.text()
     assert "Check the dates in México" in panel.banner.label.text()
 
-    panel.submit_button.click()
-    qtbot.waitUntil(lambda: "Awaiting review" in panel.status_label.text(), timeout=30_000)
+    _decide_and_submit(qtbot, panel, "ana's passphrase")
     _wait_review(qtbot, supervisor_page)
 
     def sign_and_approve() -> None:
@@ -118,5 +141,8 @@ def test_return_comment_shows_on_its_step_then_approval_locks(qtbot: Any, servic
     assert memo is not None and memo.status == "final" and memo.finalized_by == "dana"
     from desktop.services.memo_verification import check_memo
 
-    check = check_memo(memo.pdf_bytes)  # submitted unsigned: the supervisor's signature alone
-    assert check.valid and [s.signer for s in check.signatures] == ["Dana Cole"]
+    check = check_memo(memo.pdf_bytes)  # her signed submission, counter-signed on approval
+    assert check.valid and [s.signer for s in check.signatures] == ["Ana Ruiz", "Dana Cole"]
+    assert memo.decision_date == "2019-12-02" and memo.officer_determination is not None
+    assert (memo.officer_determination["officer"],
+            memo.officer_determination["approved_by"]) == ("Ana Ruiz", "Dana Cole")

@@ -14,7 +14,8 @@ from desktop.cli import main
 from desktop.services.memo_verification import check_memo
 from desktop.services.review import NotAllowedError, ReviewService, SigningKey
 from desktop.services.signing import SigningError
-from tests.office.conftest import evaluated_case, make_case
+from tests.memo.helpers import agree_with_every_finding
+from tests.office.conftest import PACK, evaluated_case, make_case, submit_decided
 
 
 @pytest.fixture
@@ -31,7 +32,8 @@ def people(database: Any, clock: Any) -> dict[str, ReviewService]:
     admin = ReviewService(database, clock, actor="admin")
     admin.add_profile("ana", "Ana Ruiz", "caseworker")
     admin.add_profile("dana", "Dana Cole", "supervisor")
-    return {login: ReviewService(database, clock, actor=login) for login in ("ana", "dana")}
+    return {login: ReviewService(database, clock, actor=login, pack=PACK)
+            for login in ("ana", "dana")}
 
 
 def _text(pdf: bytes) -> str:
@@ -49,7 +51,7 @@ def test_approved_memo_carries_both_signatures(people: dict[str, ReviewService],
                                                capsys: pytest.CaptureFixture[str]) -> None:
     ana, dana = people["ana"], people["dana"]
     case_id = evaluated_case(database, clock, "ana")
-    ana.submit(case_id, SigningKey(tmp_path, "ana's passphrase"))
+    submit_decided(ana, case_id, SigningKey(tmp_path, "ana's passphrase"))
     submitted = database.memos.latest(case_id)
     assert submitted.status == "draft"
     alone = check_memo(submitted.pdf_bytes)  # signed by Ana, not yet approved: not valid
@@ -58,7 +60,7 @@ def test_approved_memo_carries_both_signatures(people: dict[str, ReviewService],
     with pytest.raises(NotAllowedError, match="counter-sign"):
         dana.approve(case_id)
     with pytest.raises(SigningError, match="passphrase does not open"):  # Ana's key, wrong one
-        ReviewService(database, clock, actor="ana")._countersign(
+        ReviewService(database, clock, actor="ana", pack=PACK)._countersign(
             submitted.pdf_bytes, "Ana Ruiz", SigningKey(tmp_path, "wrong"))
     memo_id = dana.approve(case_id, SigningKey(tmp_path, "dana's passphrase"))
     final = database.memos.latest(case_id)
@@ -83,7 +85,7 @@ def test_approved_memo_carries_both_signatures(people: dict[str, ReviewService],
 def test_unsigned_submission_is_signed_by_the_reviewer_alone(
         people: dict[str, ReviewService], database: Any, clock: Any, tmp_path: Path) -> None:
     case_id = evaluated_case(database, clock, "ana")
-    people["ana"].submit(case_id)
+    submit_decided(people["ana"], case_id)
     people["dana"].approve(case_id, SigningKey(tmp_path, "dana's passphrase"))
     final = database.memos.latest(case_id)
     check = check_memo(final.pdf_bytes)
@@ -111,7 +113,10 @@ def test_cli_submit_and_approve_sign_with_the_passphrase_variable(
     assert run("admin", "add-profile", "ana", "--name", "Ana Ruiz", "--role", "caseworker") == 0
     assert run("admin", "add-profile", "dana", "--name", "Dana Cole", "--role", "supervisor") == 0
     assert run("admin", "review-setting", "required") == 0
-    assert run("review", "--as", "ana", "submit", "HQ-9") == 0
+    capsys.readouterr()
+    assert run("review", "--as", "ana", "submit", "HQ-9") == 2  # her determination is needed
+    assert "aca: no conclusion" in capsys.readouterr().err
+    assert run("review", "--as", "ana", "submit", "HQ-9", *agree_with_every_finding()) == 0
     assert run("review", "--as", "dana", "approve", "HQ-9") == 0
     assert run("audit", "verify") == 0
     import db
@@ -124,3 +129,9 @@ def test_cli_submit_and_approve_sign_with_the_passphrase_variable(
         opened.close()
     assert [s.signer for s in check_memo(final.pdf_bytes).signatures] == ["Ana Ruiz",
                                                                            "Dana Cole"]
+    text = _text(final.pdf_bytes)  # her signed submission, counter-signed
+    assert "Determination of Ana Ruiz, 2 Dec 2019" in text
+    assert "recorded when she submitted the case for review; a supervisor's approval" in text
+    assert final.decision_date == "2019-12-02"
+    assert final.officer_determination is not None
+    assert final.officer_determination["approved_by"] == "Dana Cole"

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.services.review import NotAllowedError, ReviewService, ReviewStateError
-from tests.office.conftest import evaluated_case
+from tests.office.conftest import PACK, evaluated_case, submit_decided
 
 
 @pytest.fixture
@@ -28,7 +28,8 @@ def people(database: Any, clock: Any) -> dict[str, ReviewService]:
     admin.add_profile("ana", "Ana Ruiz", "caseworker")
     admin.add_profile("bo", "Bo Lin", "caseworker")
     admin.add_profile("dana", "Dana Cole", "supervisor")
-    return {login: ReviewService(database, clock, actor=login) for login in ("ana", "bo", "dana")}
+    return {login: ReviewService(database, clock, actor=login, pack=PACK)
+            for login in ("ana", "bo", "dana")}
 
 
 def _memo_text(pdf: bytes) -> str:
@@ -41,7 +42,7 @@ def test_no_review_is_the_default_on_sqlite(sqlite_url: str, clock: Any) -> None
 
     database = db.open_database(sqlite_url)
     try:
-        assert ReviewService(database, clock, actor="ana").review_required() is False
+        assert ReviewService(database, clock, actor="ana", pack=PACK).review_required() is False
     finally:
         database.close()
 
@@ -51,9 +52,9 @@ def test_submit_return_with_comment_resubmit_approve(database: Any, clock: Any,
     ana, bo, dana = people["ana"], people["bo"], people["dana"]
     case_id = evaluated_case(database, clock, "ana")
     ana.assign(case_id, "ana")
-    ana.submit(case_id)
+    submit_decided(ana, case_id)
     with pytest.raises(ReviewStateError, match="already awaiting"):
-        ana.submit(case_id)
+        submit_decided(ana, case_id)
     with pytest.raises(NotAllowedError, match="Only a supervisor"):
         bo.approve(case_id)
     with pytest.raises(NotAllowedError, match="Only a supervisor"):
@@ -76,7 +77,7 @@ def test_submit_return_with_comment_resubmit_approve(database: Any, clock: Any,
     with pytest.raises(ReviewStateError, match="not awaiting review"):
         dana.approve(case_id)
 
-    ana.submit(case_id)
+    submit_decided(ana, case_id)
     memo_id = dana.approve(case_id)
     memo = database.memos.latest(case_id)
     assert memo is not None and memo.memo_id == memo_id and memo.status == "final"
@@ -97,14 +98,15 @@ def test_submit_return_with_comment_resubmit_approve(database: Any, clock: Any,
     assert all(actor for _action, actor in entries)
     assert [tuple(e) for e in entries] == [
         ("case.created", "ana"), ("determination.recorded", "ana"), ("case.assigned", "ana"),
-        ("review.submitted", "ana"), ("review.returned", "dana"), ("review.submitted", "ana"),
+        ("review.submitted", "ana"), ("memo.draft_stored", "ana"), ("review.returned", "dana"),
+        ("review.submitted", "ana"), ("memo.draft_stored", "ana"),  # her determination, kept
         ("review.approved", "dana"), ("memo.finalized", "dana")]
 
 
 def test_a_supervisor_cannot_approve_their_own_case(database: Any, clock: Any,
                                                     people: dict[str, ReviewService]) -> None:
     case_id = evaluated_case(database, clock, "dana")
-    people["dana"].submit(case_id)
+    submit_decided(people["dana"], case_id)
     with pytest.raises(NotAllowedError, match="they submitted"):
         people["dana"].approve(case_id)
 
@@ -117,12 +119,12 @@ def test_submitting_evaluates_the_current_facts_and_refuses_an_incomplete_case(
 
     cases = CaseService(database, clock, actor="ana")
     case_id = cases.create_case(make_case())
-    people["ana"].submit(case_id)  # evaluated and recorded on the way
+    submit_decided(people["ana"], case_id)  # evaluated and recorded on the way
     determination = database.memos.latest_determination(case_id)
     assert determination is not None
     incomplete = cases.create_case({"format": "waypoint-case/1", "applicant": {}})
     with pytest.raises(CaseFileError):
-        people["ana"].submit(incomplete)
+        submit_decided(people["ana"], incomplete)
     assert people["ana"].review(incomplete) is None
 
 
@@ -150,15 +152,16 @@ def test_an_amendment_needs_a_new_approval(database: Any, clock: Any,
 
     people["dana"].set_review_required(True)
     case_id = evaluated_case(database, clock, "ana")
-    people["ana"].submit(case_id)
+    submit_decided(people["ana"], case_id)
     people["dana"].approve(case_id)
     MemoService(database, clock, actor="ana").start_amendment(case_id, "ana", "new evidence")
     assert people["ana"].review(case_id) is None  # back to draft: the approval is spent
     with pytest.raises(sa_exc.IntegrityError, match="requires a supervisor's approval"):
         MemoService(database, clock, actor="ana").finalize(case_id, "ana", b"%PDF-1.4 final")
-    people["ana"].submit(case_id)
+    submit_decided(people["ana"], case_id)
     people["dana"].approve(case_id)
-    assert len(database.memos.all_for_case(case_id)) == 2
+    memos = database.memos.all_for_case(case_id)  # each submission's memo carries her record
+    assert [m.status for m in memos] == ["draft", "final", "draft", "final"]
 
 
 def test_my_cases_are_assigned_to_me_or_unassigned_and_made_by_me(
@@ -180,7 +183,7 @@ def test_a_case_awaiting_review_cannot_change_until_returned(
     from tests.office.conftest import make_case
 
     case_id = evaluated_case(database, clock, "ana")
-    people["ana"].submit(case_id)
+    submit_decided(people["ana"], case_id)
     version = database.cases.get(case_id).version
     with pytest.raises(ReviewStateError, match="awaiting a supervisor's review"):
         people["ana"].save(case_id, make_case("Changed"), version)

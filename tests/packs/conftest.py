@@ -15,7 +15,6 @@ import pytest
 from db import Database, open_database
 from desktop.resources import resource_path
 from desktop.services.rule_pack_file import build_pack_file, trust_key_folders
-from desktop.services.rule_packs import use_pack_store
 
 KEYS = Path(__file__).parent / "keys"
 TEST_KEY = KEYS / "test-signing-key.pem"
@@ -25,12 +24,11 @@ BUILT_AT = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def trusted_test_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Trust the test key (for these tests only), and leave no pack store configured after."""
+    """Trust the test key (for these tests only)."""
     trust_key_folders(Path(__file__).parent / "trusted")
     monkeypatch.delenv("WAYPOINT_DATABASE_URL", raising=False)
     yield
     trust_key_folders()
-    use_pack_store(None)
 
 
 @pytest.fixture

@@ -14,12 +14,13 @@ from db import Database
 from desktop.cli import main
 from desktop.engine.determination import FAMILIES
 from desktop.services.cases import CaseService
-from desktop.services.evaluation import evaluate_case
+from desktop.services.decision import DecisionDate, resolve_decision_date
 from desktop.services.law_changes import mark_affected, open_law_flags, verify_pinned
 from desktop.services.memos import MemoService
 from desktop.services.rule_impact import run_impact
-from desktop.services.rule_packs import PackStore, bundled_files, bundled_info, use_pack_store
+from desktop.services.rule_packs import PackStore, bundled_files, bundled_info
 from desktop.services.rules import read_pack_files
+from tests.evaluated import evaluated
 from tests.packs.conftest import (
     build,
     case_entering,
@@ -30,6 +31,7 @@ from tests.packs.conftest import (
 # Entry dates around the transit bar's start (2019-07-16); the candidate moves it to 08-01.
 ENTRIES = ["2019-07-01", "2019-07-15", "2019-07-16", "2019-07-20", "2019-07-31",
            "2019-08-01", "2019-08-20", "2019-10-03"]
+TODAY = resolve_decision_date({}, zone_name="UTC")  # for cases without a date of their own
 DECIDED_BY_THE_DATE = {"c-2019-07-16", "c-2019-07-20", "c-2019-07-31"}
 
 
@@ -52,7 +54,8 @@ def test_moving_one_date_reports_exactly_the_cases_it_decides(
     candidate = read_pack_files(moved_pack(tmp_path))
     seen: list[tuple[int, int]] = []
     report = run_impact(database, bundled_files(), candidate, workers=workers, chunk_size=3,
-                        today=date(2019, 12, 2), progress=lambda d, t: seen.append((d, t)))
+                        today=DecisionDate(date(2019, 12, 2), False, "UTC"),
+                        progress=lambda d, t: seen.append((d, t)))
     by_ref = {ref: case_id for ref, case_id in stored.items()}
     changed = {case.case_id for case in report.cases}
     assert changed == {by_ref[ref] for ref in DECIDED_BY_THE_DATE}
@@ -65,19 +68,20 @@ def test_moving_one_date_reports_exactly_the_cases_it_decides(
 
 def test_the_active_pack_against_itself_changes_nothing(
         database: Database, stored: dict[str, str]) -> None:
-    report = run_impact(database, bundled_files(), bundled_files(), workers=2, chunk_size=2,
-                        all_rules=True)
+    report = run_impact(database, bundled_files(), bundled_files(), today=TODAY, workers=2,
+                        chunk_size=2, all_rules=True)
     assert report.cases == [] and (report.evaluated, report.not_evaluable) == (len(stored), 1)
     assert report.rules == [rule for rule, _run in FAMILIES]  # every family was compared
-    quick = run_impact(database, bundled_files(), bundled_files(), workers=1)
+    quick = run_impact(database, bundled_files(), bundled_files(), today=TODAY, workers=1)
     assert quick.cases == [] and quick.rules == []
 
 
 def test_only_the_changed_family_is_compared_and_it_agrees_with_all(
         database: Database, stored: dict[str, str], tmp_path: Path) -> None:
     candidate = read_pack_files(moved_pack(tmp_path))
-    quick = run_impact(database, bundled_files(), candidate, workers=1)
-    full = run_impact(database, bundled_files(), candidate, workers=1, all_rules=True)
+    quick = run_impact(database, bundled_files(), candidate, today=TODAY, workers=1)
+    full = run_impact(database, bundled_files(), candidate, today=TODAY, workers=1,
+                      all_rules=True)
     assert quick.rules == ["transit_bar_2019"]
     assert quick.cases == full.cases and len(full.cases) == 3
 
@@ -91,7 +95,7 @@ def test_cancel_stops_the_run(database: Database, stored: dict[str, str],
         return len(calls) > 1
 
     report = run_impact(database, bundled_files(), read_pack_files(moved_pack(tmp_path)),
-                        workers=1, chunk_size=2, cancelled=cancelled)
+                        today=TODAY, workers=1, chunk_size=2, cancelled=cancelled)
     assert report.cancelled and report.evaluated + report.not_evaluable == 2
 
 
@@ -128,16 +132,16 @@ def test_a_flag_clears_when_the_case_is_determined_again_and_finalized_cases_get
         database: Database, stored: dict[str, str], tmp_path: Path) -> None:
     memos = MemoService(database)
     finalized = stored["c-2019-07-20"]
-    memos.record_determination(finalized, evaluate_case(
+    memos.record_determination(finalized, evaluated(
         CaseService(database).get_case(finalized).case_data))
     memos.finalize(finalized, "Officer Test", b"%PDF-1.4 test")
     report = run_impact(database, bundled_files(), read_pack_files(moved_pack(tmp_path)),
-                        workers=1)
+                        today=TODAY, workers=1)
     assert mark_affected(database, report) == 3
     kinds = {f.case_id: f.kind for f in open_law_flags(database)}
     assert kinds[finalized] == "amend"
     open_case = stored["c-2019-07-31"]
-    memos.record_determination(open_case, evaluate_case(
+    memos.record_determination(open_case, evaluated(
         CaseService(database).get_case(open_case).case_data))
     assert open_case not in {f.case_id for f in open_law_flags(database)}
 
@@ -147,13 +151,13 @@ def test_every_stored_determination_re_evaluates_the_same_under_its_pinned_pack(
         stored: dict[str, str], tmp_path: Path) -> None:
     memos, cases = MemoService(database), CaseService(database)
     for case_id in list(stored.values())[:4]:  # determined under the built-in pack
-        memos.record_determination(case_id, evaluate_case(cases.get_case(case_id).case_data))
+        memos.record_determination(case_id, evaluated(cases.get_case(case_id).case_data))
     pack_file = build(moved_pack(tmp_path), tmp_path / "moved.wprules")
     assert main(["--data-dir", str(data_dir), "rules", "install", str(pack_file)]) == 0
     store = PackStore(data_dir)
-    use_pack_store(data_dir)
     for case_id in stored.values():  # determined under the new, active pack
-        memos.record_determination(case_id, evaluate_case(cases.get_case(case_id).case_data))
+        memos.record_determination(case_id, evaluated(cases.get_case(case_id).case_data,
+                                                      pack=store.load()))
     hashes = {memos.latest_determination(c).rules_hash for c in stored.values()}  # type: ignore[union-attr]
     assert hashes == {store.active_hash()} != {bundled_info().pack_hash}
     result = verify_pinned(database, store)
@@ -206,10 +210,9 @@ def test_verify_names_a_determination_whose_pack_is_missing(
         stored: dict[str, str], tmp_path: Path) -> None:
     pack_file = build(moved_pack(tmp_path), tmp_path / "moved.wprules")
     assert main(["--data-dir", str(data_dir), "rules", "install", str(pack_file)]) == 0
-    use_pack_store(data_dir)
     case_id = stored["c-2019-07-20"]
-    MemoService(database).record_determination(
-        case_id, evaluate_case(CaseService(database).get_case(case_id).case_data))
+    MemoService(database).record_determination(case_id, evaluated(
+        CaseService(database).get_case(case_id).case_data, pack=PackStore(data_dir).load()))
     moved_to = tmp_path / "elsewhere"
     (data_dir / "rules").rename(moved_to)  # the data folder lost its installed packs
     capsys.readouterr()

@@ -12,10 +12,12 @@ from typing import Any
 import pytest
 
 from desktop.cli import main
-from desktop.services.evaluation import evaluate_case, rule_pack_info
+from desktop.services.evaluation import rule_pack_info
 from desktop.services.memo_rendering import render_case_memo
 from desktop.services.rule_pack_file import law_known_through
-from desktop.services.rule_packs import active_rule_pack, bundled_info, use_pack_store
+from desktop.services.rule_packs import bundled_info
+from desktop.services.rules_in_use import RulesInUse
+from tests.evaluated import evaluated
 from tests.memo.helpers import pages_text, squeeze
 from tests.packs.conftest import build, case_entering, copy_rules
 
@@ -33,14 +35,14 @@ def _memo_under_installed(tmp_path: Path, data_dir: Path, drop_key: bool,
     folder = copy_rules(tmp_path / "rules", version="2099.1.1", **rules)
     assert main(["--data-dir", str(data_dir), "rules", "install",
                  str(build(folder, tmp_path / "pack.wprules"))]) == 0
-    use_pack_store(data_dir)
-    pack = active_rule_pack()
+    pack = RulesInUse(data_dir).pack()  # the data folder's active pack, passed on
     case = case_entering("2019-08-01", "LAW-1")
-    determination = evaluate_case(case, date(2026, 12, 1), pack)
+    determination = evaluated(case, date(2026, 12, 1), pack)
     if drop_key:  # as stored by an engine before determinations carried the date
         determination.pop("law_known_through")
-    pdf = render_case_memo(case, determination, generated_at=datetime(2026, 12, 1, tzinfo=UTC))
-    assert rule_pack_info()["law_known_through"] == (law_known_through(pack) or "")
+    pdf = render_case_memo(case, determination, pack=pack,
+                           generated_at=datetime(2026, 12, 1, tzinfo=UTC))
+    assert rule_pack_info(pack)["law_known_through"] == (law_known_through(pack) or "")
     return squeeze("\n".join(pages_text(pdf))), law_known_through(pack)
 
 

@@ -98,17 +98,19 @@ class FinalizeDialog(OfficerDialog):
 
     def __init__(self, determination: dict[str, Any], decision_words: str,
                  parent: QWidget | None = None,
-                 has_key: Callable[[str], bool] | None = None) -> None:
+                 has_key: Callable[[str], bool] | None = None, *,
+                 title: str = "Finalize memo — your determination",
+                 explanation: str | None = None) -> None:
         from desktop.services.officer_record import open_questions
 
         self.conclusion_rows: list[ConclusionRow] = []
         self.question_rows: list[QuestionRow] = []
         super().__init__(
-            "Finalize memo — your determination",
-            f"Decision date: {decision_words} (it is fixed when you finalize). Waypoint's "
-            "findings are decision support: record your own conclusion on each. Finalizing "
-            "signs the memo with your digital signature, stores it under your name and locks "
-            "the case. Later changes need an amendment.",
+            title, explanation or (
+                f"Decision date: {decision_words} (it is fixed when you finalize). Waypoint's "
+                "findings are decision support: record your own conclusion on each. Finalizing "
+                "signs the memo with your digital signature, stores it under your name and "
+                "locks the case. Later changes need an amendment."),
             parent, ask_reason=False, ask_passphrase=True, has_key=has_key)
         self.setObjectName("finalizeDialog")
         section = QWidget(self)

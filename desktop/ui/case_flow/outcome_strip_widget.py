@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo.strip_words import strip_lines
+
+if TYPE_CHECKING:
+    from desktop.engine import RulePack
 
 FILLS = {
     "applies": "#f2c4c1",
@@ -135,11 +138,12 @@ class OutcomeStripWidget(QWidget):
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
 
-def with_outcome_dates(result: dict[str, Any], case_data: dict[str, Any]) -> dict[str, Any]:
-    """In the worker, after the evaluation: the strips of its determination (if any)."""
+def with_outcome_dates(result: dict[str, Any], case_data: dict[str, Any],
+                       pack: RulePack) -> dict[str, Any]:
+    """In the worker, after the evaluation under `pack`: its determination's strips (if any)."""
     from desktop.services.outcome_dates import when_outcomes_hold
 
     determination = result.get("determination")
     if determination is not None:
-        result["outcome_dates"] = when_outcomes_hold(case_data, determination)
+        result["outcome_dates"] = when_outcomes_hold(case_data, determination, pack)
     return result

@@ -40,14 +40,6 @@ if TYPE_CHECKING:
 DECISION_SUPPORT_NOTICE = "Decision support — the officer decides."
 
 
-def _active_decision_path() -> DecisionPath:
-    """In a worker: the decision path under the active rule pack, the machine's time zone."""
-    from desktop.services.decision import DecisionPath
-    from desktop.services.rule_packs import active_rule_pack
-
-    return DecisionPath(active_rule_pack())
-
-
 class ReviewPage(StepPage):
     """Evaluates the case off the GUI thread whenever it is shown or the decision date changes."""
 
@@ -59,13 +51,13 @@ class ReviewPage(StepPage):
         flow: CaseFlow,
         runner: BackgroundRunner,
         decision_date: Callable[[], DecisionDate],
-        parent: QWidget | None = None,
-        decision_path: Callable[[], DecisionPath] | None = None,
+        parent: QWidget | None,
+        decision_path: Callable[[], DecisionPath],
     ) -> None:
         super().__init__(flow, parent)
         self.runner = runner
         self.decision_date = decision_date
-        self.decision_path = decision_path or _active_decision_path
+        self.decision_path = decision_path  # the window's pack and clock (UiServices)
         self.determination: dict[str, Any] | None = None
         self.engine_problems: list[tuple[str, str]] = []
         self._generation = 0
@@ -145,9 +137,14 @@ class ReviewPage(StepPage):
         decision = self.decision_date()
         make_path = self.decision_path
         self.status.setText("Evaluating…")
+
+        def work() -> dict[str, Any]:
+            path = make_path()
+            return with_outcome_dates(path.evaluate_or_problems(snapshot, decision), snapshot,
+                                      path.pack)
+
         self.runner.run(
-            lambda: with_outcome_dates(make_path().evaluate_or_problems(snapshot, decision),
-                                       snapshot),
+            work,
             on_done=while_alive(self, lambda result: self._show_result(generation, result)),
             on_error=while_alive(self, lambda error: self._show_error(generation, error)),
         )

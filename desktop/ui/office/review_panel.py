@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,8 +23,12 @@ from PySide6.QtWidgets import (
 from desktop.flow.steps import STEPS, Step
 from desktop.services.review import Comment, Person, Review, ReviewService, SigningKey
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.case_flow.determination_dialog import FinalizeDialog
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.office.review_banner import ReviewCommentBanner
+
+if TYPE_CHECKING:
+    from desktop.services.decision import DecisionDate
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class ReviewPanel(QWidget):
 
     review_changed = Signal()
     failed = Signal(str)
+    answer_requested = Signal(str)  # an open question's case-file field: go and answer it
 
     def __init__(self, service: ReviewService, runner: BackgroundRunner, case_id: str,
                  banner: ReviewCommentBanner, parent: QWidget | None = None, *,
@@ -123,7 +128,8 @@ class ReviewPanel(QWidget):
         self.return_button = QPushButton("Return…", self)
         self.return_button.setAccessibleName("Return the case to the caseworker with a comment")
         self._generation = 0  # only the newest read is shown
-        self.submit_button.clicked.connect(lambda: self._run(self.service.submit))
+        self.submit_dialog: FinalizeDialog | None = None
+        self.submit_button.clicked.connect(self.ask_submit)
         self.approve_button.clicked.connect(self.ask_approve)
         self.return_button.clicked.connect(self.ask_return)
         layout = QHBoxLayout(self)
@@ -188,6 +194,41 @@ class ReviewPanel(QWidget):
         self.return_dialog = dialog
         dialog.open()
 
+    def ask_submit(self) -> None:
+        """The caseworker's determination first (she decides; the approval endorses it)."""
+        service, case_id = self.service, self.case_id
+        self.runner.run(lambda: service.to_decide(case_id),
+                        on_done=while_alive(self, lambda found: self._open_submit(*found)),
+                        on_error=while_alive(self, lambda error: self._failed(error)))
+
+    def _open_submit(self, determination: dict[str, Any], decision: DecisionDate) -> None:
+        from desktop.services.signing import has_key
+
+        me = self.service.display_name(self.service.actor)
+        keys = self.keys_dir
+        dialog = FinalizeDialog(
+            determination, decision.words(), self,
+            has_key=lambda name: keys is not None and has_key(keys, name),
+            title="Submit for review — your determination",
+            explanation=f"Decision date: {decision.words()} (it is fixed when you submit). "
+                        "Waypoint's findings are decision support: record your own conclusion "
+                        "on each. A supervisor's approval endorses your determination and "
+                        "makes the memo final. With a passphrase you sign the memo as "
+                        "submitted.")
+        dialog.officer_edit.setText(me)
+        dialog.officer_edit.setReadOnly(True)  # the acting person decides
+
+        def submit() -> None:
+            record, passphrase = dialog.record_input(), dialog.passphrase()
+            signing = (SigningKey(keys, passphrase) if passphrase and keys is not None
+                       else None)
+            self._run(lambda case_id: self.service.submit(case_id, signing, record))
+
+        dialog.accepted.connect(submit)
+        dialog.answer_requested.connect(self.answer_requested.emit)
+        self.submit_dialog = dialog
+        dialog.open()
+
     def ask_approve(self) -> None:
         dialog = ApproveDialog(self.service.display_name(self.service.actor), self)
 
@@ -220,7 +261,8 @@ def attach_review(page: Any, column: Any) -> ReviewPanel:
     """
     services = page.services
     service = ReviewService(services.cases.database, services.clock,
-                            actor=services.cases.actor)
+                            actor=services.cases.actor, zone_name=services.office_zone(),
+                            pack=services.rules.pack)  # the window's pack, read in workers
     banner = ReviewCommentBanner(page)
     panel = ReviewPanel(service, services.runner, page.case_id, banner, page,
                         keys_dir=services.paths.data_dir)
@@ -236,4 +278,5 @@ def attach_review(page: Any, column: Any) -> ReviewPanel:
             page._on_finalized(review.reviewed_by or "")
 
     panel.review_changed.connect(changed)
+    panel.answer_requested.connect(page.go_to_field)
     return panel
