@@ -131,9 +131,9 @@ class ReviewService:
         from desktop.services.memos import MemoService
 
         memos = MemoService(self._db, self._clock, actor=self.actor)
-        earlier = self._office.review(case_id)
-        if earlier is not None and earlier.state == "submitted":  # before anything is saved
+        if self._in_review(case_id):  # before anything is saved
             raise ReviewStateError(f"Case {case_id} is already awaiting review.")
+        base_version = self._db.cases.get(case_id).version  # read before the facts
         data = self._unpinned(case_id)
         now = self._clock()
         path = self._path(now)
@@ -152,7 +152,19 @@ class ReviewService:
         if officer is not None and signing is not None:
             officer = with_signer(officer, pdf or b"")
         if officer is not None:
-            self._db.cases.save_draft(case_id, data, now=now, actor=self.actor)  # date pinned
+            try:
+                # The date pinned, only over the facts read above: a save made meanwhile by
+                # someone else is a conflict (CaseConflictError), never overwritten.
+                self._office.save_versioned(case_id, data, base_version, now=now,
+                                            actor=self.actor)
+            except (CaseConflictError, ReviewStateError):
+                raise
+            except Exception:
+                # Another person submitted it meanwhile: the server refuses to change the facts
+                # of a case under review. Said as such, not as a database failure.
+                if self._in_review(case_id):
+                    raise ReviewStateError(f"Case {case_id} is already awaiting review.") from None
+                raise
         latest = self._db.memos.latest_determination(case_id)
         if latest is None or latest.facts_digest != facts_digest_of(data):
             memos.record_determination(case_id, determination)
@@ -161,6 +173,11 @@ class ReviewService:
             memos.store_draft_memo(case_id, determination, pdf, record=None if officer is None
                                    else FinalRecord(officer.decision_date, officer.time_zone,
                                                     officer.as_json()))
+
+    def _in_review(self, case_id: str) -> bool:
+        """Submitted and awaiting review, or approved: its facts are frozen."""
+        review = self._office.review(case_id)
+        return review is not None and review.state in ("submitted", "approved")
 
     def to_decide(self, case_id: str) -> tuple[dict[str, Any], DecisionDate]:
         """What the caseworker decides on at submit: the evaluation of the case's current facts
