@@ -48,6 +48,8 @@ OUTCOME_WORDS = {
 def evaluate(data: Mapping[str, Any] | Case, pack: RulePack, decision_date: date,
              engine_version: str) -> dict[str, Any]:
     """Evaluate a validated case (dict or parsed Case) on `decision_date` with `pack`."""
+    # No cross-field check here: the services refuse contradictory dates before the engine is
+    # asked (desktop.case_rules.consistency, which the engine may not import).
     case = data if isinstance(data, Case) else parse_case(data)
     view = CaseView(case)
     findings = family_findings(view, pack, decision_date)

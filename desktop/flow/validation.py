@@ -7,17 +7,13 @@ from enum import Enum
 from typing import Any
 
 from desktop.case_rules import A_NUMBER_HINT, is_country_code, normalise_a_number
+from desktop.case_rules.consistency import Inconsistency, Rule, inconsistencies
 from desktop.case_rules.text_fields import text_field_problems
+from desktop.engine import dates as engine_dates
 from desktop.flow.field_labels import country_name, describe_path
 from desktop.flow.field_paths import FieldPath, pointer_to_path
 from desktop.flow.languages import is_language_code
-from desktop.flow.partial_dates import (
-    PartialDate,
-    definitely_after,
-    definitely_before,
-    describe_date,
-    parse_partial_date,
-)
+from desktop.flow.partial_dates import PartialDate, describe_date, parse_partial_date
 from desktop.flow.steps import STEPS, Step, step_for_path
 
 
@@ -98,10 +94,7 @@ def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
     blank = a_number is None or (isinstance(a_number, str) and not a_number.strip())
     if not blank and normalise_a_number(a_number) is None:
         check.error(base + ("a_number",), f"An A-number has {A_NUMBER_HINT}")
-    birth = check.date(applicant, base + ("date_of_birth",))
-    entry_date = _entry_date(case)
-    if birth and entry_date and definitely_after(birth, entry_date):
-        check.error(base + ("date_of_birth",), "The date of birth is after the entry date")
+    check.date(applicant, base + ("date_of_birth",))
     nationalities = _list(applicant.get("nationalities"))
     for index, code in enumerate(nationalities):
         check.country(code, base + ("nationalities", index))
@@ -118,13 +111,6 @@ def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
                 base + ("languages", index),
                 f"'{code}' is not a language: type its name and choose from the list",
             )
-
-
-def _entry_date(case: dict[str, Any]) -> PartialDate | None:
-    try:
-        return parse_partial_date(_dict(case.get("entry")).get("date"))
-    except ValueError:
-        return None
 
 
 def _check_entry(case: dict[str, Any], check: _Checker) -> None:
@@ -162,33 +148,12 @@ def _check_journey(case: dict[str, Any], check: _Checker) -> None:
     journey = _list(case.get("journey"))
     if not journey:
         check.missing(("journey",), "Add the countries on the way, in order")
-    entry_date = _entry_date(case)
-    previous_departed: PartialDate | None = None
-    latest_earlier: PartialDate | None = None
     for index, raw_stop in enumerate(journey):
         stop = _dict(raw_stop)
         base: FieldPath = ("journey", index)
         check.country(stop.get("country"), base + ("country",), required="Choose the country")
-        arrived = check.date(stop, base + ("arrived",))
-        departed = check.date(stop, base + ("departed",))
-        if arrived and departed and definitely_before(departed, arrived):
-            check.error(base + ("departed",), "Departure is before arrival")
-        if arrived and previous_departed and definitely_before(arrived, previous_departed):
-            check.error(
-                base + ("arrived",), "Arrival is before the departure from the previous stop"
-            )
-        elif arrived and latest_earlier and definitely_before(arrived, latest_earlier):
-            check.error(
-                base + ("arrived",),
-                f"Arrival is before {describe_date(latest_earlier)}, a date of an earlier stop: "
-                "the dates contradict the order of the journey",
-            )
-        for known in (arrived, departed):
-            if known and (latest_earlier is None or known.first_day > latest_earlier.first_day):
-                latest_earlier = known
-        if departed and entry_date and definitely_after(departed, entry_date):
-            check.error(base + ("departed",), "Departure is after the entry into the US")
-        previous_departed = departed  # the stop just before the next one (None: unknown)
+        check.date(stop, base + ("arrived",))
+        check.date(stop, base + ("departed",))
 
 
 def claims_not_asked_reason(case: dict[str, Any], stop: dict[str, Any]) -> str | None:
@@ -211,7 +176,6 @@ def claims_not_asked_reason(case: dict[str, Any], stop: dict[str, Any]) -> str |
 def _check_claims(case: dict[str, Any], check: _Checker) -> None:
     for index, raw_stop in enumerate(_list(case.get("journey"))):
         stop = _dict(raw_stop)
-        arrived = _quiet_date(stop.get("arrived"))
         if stop.get("protection_claims") is None and claims_not_asked_reason(case, stop) is None:
             check.missing(
                 ("journey", index, "protection_claims"),
@@ -222,21 +186,10 @@ def _check_claims(case: dict[str, Any], check: _Checker) -> None:
             base: FieldPath = ("journey", index, "protection_claims", number)
             if claim.get("kind") is None:
                 check.missing(base + ("kind",), "Choose the kind of claim")
-            filed = check.date(claim, base + ("filed",))
-            decided = check.date(claim, base + ("decided",))
-            if filed and decided and definitely_before(decided, filed):
-                check.error(base + ("decided",), "The decision is before the claim was filed")
-            if filed and arrived and definitely_before(filed, arrived):
-                check.error(base + ("filed",), "Filed before arriving in that country")
+            check.date(claim, base + ("filed",))
+            check.date(claim, base + ("decided",))
             if claim.get("outcome") == "pending" and claim.get("final") is True:
                 check.error(base + ("final",), "A pending claim cannot be final")
-
-
-def _quiet_date(value: object) -> PartialDate | None:
-    try:
-        return parse_partial_date(value)
-    except ValueError:
-        return None
 
 
 def _check_circumstances(case: dict[str, Any], check: _Checker) -> None:
@@ -261,6 +214,38 @@ def _check_circumstances(case: dict[str, Any], check: _Checker) -> None:
         check.country(code, base + ("fear_of_receiving_country", code))
 
 
+_WORDS: dict[Rule, str] = {
+    Rule.BIRTH_AFTER_ENTRY: "The date of birth is after the entry date",
+    Rule.DECISION_BEFORE_ENTRY: "The decision date is before the entry date",
+    Rule.DEPARTED_BEFORE_ARRIVED: "Departure is before arrival",
+    Rule.ARRIVED_BEFORE_PREVIOUS_DEPARTURE:
+        "Arrival is before the departure from the previous stop",
+    Rule.CLAIM_DECIDED_BEFORE_FILED: "The decision is before the claim was filed",
+    Rule.CLAIM_FILED_BEFORE_ARRIVAL: "Filed before arriving in that country",
+}
+
+
+def _contradiction_words(found: Inconsistency[PartialDate]) -> str:
+    """The form's words for one cross-field contradiction (the rule is case_rules')."""
+    if found.rule is Rule.ARRIVED_BEFORE_EARLIER_STOP:
+        return (f"Arrival is before {describe_date(found.other)}, a date of an earlier stop: "
+                "the dates contradict the order of the journey")
+    which = "Arrival" if found.pointer.endswith("/arrived") else "Departure"
+    if found.rule is Rule.AFTER_ENTRY:
+        return f"{which} is after the entry into the US"
+    if found.rule is Rule.BEFORE_BIRTH:
+        return f"{which} is before the date of birth"
+    return _WORDS[found.rule]
+
+
+def _contradictions(step: Step, case: dict[str, Any], check: _Checker) -> None:
+    """The cross-field rules (desktop.case_rules.consistency) blamed on this step's fields."""
+    for found in inconsistencies(case, engine_dates.parse_partial_date):
+        path = pointer_to_path(found.pointer)
+        if step_for_path(path) is step:
+            check.error(path, _contradiction_words(found))
+
+
 _CHECKS = {
     Step.APPLICANT: _check_applicant,
     Step.ENTRY: _check_entry,
@@ -276,6 +261,7 @@ def validate_step(step: Step, case: dict[str, Any]) -> list[Problem]:
     checker = _CHECKS.get(step)
     if checker is not None:
         checker(case, check)
+    _contradictions(step, case, check)
     for pointer, message in text_field_problems(case):  # the one text rule, every field
         path = pointer_to_path(pointer)
         if path and step_for_path(path) is step and step in _CHECKS:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from desktop.case_rules import A_NUMBER_HINT, is_country_code, normalise_a_number
+from desktop.case_rules.consistency import Inconsistency, Rule, inconsistencies
 from desktop.case_rules.text_fields import pointer as json_pointer
 from desktop.engine import DateTextError, PartialDate, parse_partial_date
 from desktop.flow.languages import is_iso_639_code
@@ -113,10 +114,9 @@ def _as_list(value: object) -> list[str]:
 
 
 def semantic_problems(data: dict[str, Any]) -> Iterator[CaseFileError]:
-    dates: dict[str, PartialDate] = {}
     for pointer, text in _date_fields(data):
         try:
-            dates[pointer] = parse_partial_date(text)
+            parse_partial_date(text)
         except DateTextError as problem:
             yield CaseFileError(pointer, str(problem))
     for pointer, code in _country_fields(data):
@@ -135,38 +135,30 @@ def semantic_problems(data: dict[str, Any]) -> Iterator[CaseFileError]:
     if applicant.get("nationalities") == [] and applicant.get("stateless") is not True:
         yield CaseFileError("/applicant/nationalities",
                             "no nationality recorded, but the applicant is not marked stateless")
-    entry = dates.get("/entry/date")
-    if entry is None:
-        return
-    born = dates.get("/applicant/date_of_birth")
-    if born is not None and born.first > entry.last:
-        yield CaseFileError("/applicant/date_of_birth",
-                            f"date of birth {born} is after the entry date {entry}")
-    decided = dates.get("/decision_date")
-    if decided is not None and decided.last < entry.first:
-        yield CaseFileError("/decision_date",
-                            f"decision date {decided} is before the entry date {entry}")
-    for i, _stop in enumerate(_list(data.get("journey"))):
-        arrived = dates.get(f"/journey/{i}/arrived")
-        departed = dates.get(f"/journey/{i}/departed")
-        if arrived is not None and departed is not None and departed.last < arrived.first:
-            yield CaseFileError(f"/journey/{i}/departed",
-                                f"departure {departed} is before arrival {arrived}")
-        for key, word in (("arrived", "arrival"), ("departed", "departure")):
-            when = dates.get(f"/journey/{i}/{key}")
-            if when is not None and when.first > entry.last:
-                yield CaseFileError(f"/journey/{i}/{key}",
-                                    f"{word} {when} is after the entry into the United States "
-                                    f"on {entry}")
-            if when is not None and born is not None and when.last < born.first:
-                yield CaseFileError(f"/journey/{i}/{key}",
-                                    f"{word} {when} is before the date of birth {born}")
-        for j, _claim in enumerate(_list(_obj(_stop).get("protection_claims"))):
-            filed = dates.get(f"/journey/{i}/protection_claims/{j}/filed")
-            ruled = dates.get(f"/journey/{i}/protection_claims/{j}/decided")
-            if filed is not None and ruled is not None and ruled.last < filed.first:
-                yield CaseFileError(f"/journey/{i}/protection_claims/{j}/decided",
-                                    f"decision {ruled} is before the claim was filed on {filed}")
+    for found in inconsistencies(data, parse_partial_date):
+        yield CaseFileError(found.pointer, contradiction_words(found))
+
+
+_WORDS: dict[Rule, str] = {
+    Rule.BIRTH_AFTER_ENTRY: "date of birth {when} is after the entry date {other}",
+    Rule.DECISION_BEFORE_ENTRY: "decision date {when} is before the entry date {other}",
+    Rule.DEPARTED_BEFORE_ARRIVED: "departure {when} is before arrival {other}",
+    Rule.ARRIVED_BEFORE_PREVIOUS_DEPARTURE:
+        "arrival {when} is before the departure {other} from the previous stop",
+    Rule.ARRIVED_BEFORE_EARLIER_STOP: "arrival {when} is before {other}, a date of an earlier "
+                                      "stop: the dates contradict the order of the journey",
+    Rule.AFTER_ENTRY: "{which} {when} is after the entry into the United States on {other}",
+    Rule.BEFORE_BIRTH: "{which} {when} is before the date of birth {other}",
+    Rule.CLAIM_DECIDED_BEFORE_FILED: "decision {when} is before the claim was filed on {other}",
+    Rule.CLAIM_FILED_BEFORE_ARRIVAL: "claim filed {when}, before arriving in that country on "
+                                     "{other}",
+}
+
+
+def contradiction_words(found: Inconsistency[PartialDate]) -> str:
+    """A file's words for one cross-field contradiction (the rule is case_rules')."""
+    which = "arrival" if found.pointer.endswith("/arrived") else "departure"
+    return _WORDS[found.rule].format(which=which, when=found.when, other=found.other)
 
 
 def _obj(value: object) -> dict[str, Any]:
