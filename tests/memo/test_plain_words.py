@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -122,11 +123,15 @@ def test_anything_the_schema_accepts_lays_out() -> None:
     case["applicant"]["given_names"] = " ".join(["María-José"] * 18)
     case["case_reference"] = "R" * 200
     case["notes"] = "x" * 19_999
-    case["journey"] = (case["journey"] * 8)[:100]
-    for stop in case["journey"]:
+    route = len(case["journey"])
+    case["journey"] = [copy.deepcopy(stop) for stop in (case["journey"] * 8)[:100]]
+    for index, stop in enumerate(case["journey"]):
+        if index >= route:  # the route again, undated: dates out of order are refused
+            stop["arrived"] = stop["departed"] = None
+        # Filed on arrival: a claim filed before arriving is refused (case_rules.consistency).
         stop["protection_claims"] = [
-            {"kind": "asylum", "filed": "2020-01", "outcome": "pending", "final": False,
-             "decided": None}] * 5
+            {"kind": "asylum", "filed": stop["arrived"], "outcome": "pending",
+             "final": False, "decided": None}] * 5
     pdf = render(case)
     assert pages_text(pdf)[0].startswith("Case reference")
 
