@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -222,3 +223,33 @@ def test_pages_of_the_old_memo_still_being_drawn_never_come_back(qtbot, services
         memo.view.viewport().repaint()
         memo._show_pdf(memo._generation, (memo.determination, final_bytes))  # meanwhile
         qtbot.waitUntil(lambda: shown_preview(memo) == final, timeout=10_000)
+
+
+def test_print_never_uses_a_memo_older_than_the_answers(qtbot, services, memo_page, tmp_path):
+    """Ctrl+P after an edit prints the memo of the edited answers, once it is rendered; on the
+    memo step Ctrl+P prints what is shown and renders nothing again (a second render had
+    overwritten the saved file's status and bytes)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QApplication
+
+    page, memo, _case_id = memo_page
+    page.go_to_step(Step.APPLICANT)
+    page.pages[Step.APPLICANT].family_name.setText("Zorilla")
+    page.pages[Step.APPLICANT].family_name.textEdited.emit("Zorilla")
+    page.print_action.trigger()
+    assert memo.pdf_bytes is None and not memo.print_button.isEnabled()  # the old one dropped
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QPrintDialog),
+                    timeout=30_000)
+    shown = memo.pdf_bytes
+    dialog = QApplication.activeModalWidget()
+    dialog.reject()
+    assert shown is not None
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown)).pages)
+    assert "Zorilla" in text
+
+    with qtbot.assertNotEmitted(memo.preview_ready, wait=300):
+        page.print_action.trigger()
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QPrintDialog),
+                        timeout=5_000)
+    assert memo.pdf_bytes is shown
+    QApplication.activeModalWidget().reject()

@@ -88,6 +88,8 @@ class MemoPage(MemoPrintSteps):
         self.save_dialog: QFileDialog | None = None
         self.finalize_dialog: FinalizeDialog | None = None
         self._printer: QPrinter | None = None
+        self._on_ready: Callable[[], object] | None = None  # asked for before the render ended
+        self._rendering = False
 
         self._build_layout()
         self.refresh_button.clicked.connect(self.render_preview)
@@ -182,6 +184,11 @@ class MemoPage(MemoPrintSteps):
         generation = self._generation
         snapshot = copy.deepcopy(self.flow.data)
         final = self.read_only
+        # What is saved, printed or finalized is always the memo of the answers as they are
+        # now: the last render is dropped until this one ends (it could be older than an edit).
+        self.pdf_bytes = self.determination = None
+        self._rendering = True
+        self._update_buttons()
         self.status.setText("Rendering the memo…")
         decision = self.decision_date()
         generated_at = self.services.clock()
@@ -206,12 +213,25 @@ class MemoPage(MemoPrintSteps):
         if generation != self._generation:
             return
         self.determination, self.pdf_bytes = result
+        self._rendering = False
         self._show_document(self.pdf_bytes)
         kind = "Final memo" if self.read_only else "Draft memo"
         self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
                             + (self.anchor_note if self.read_only else ""))
         self._update_buttons()
         self.preview_ready.emit()
+        on_ready, self._on_ready = self._on_ready, None
+        if on_ready is not None:
+            on_ready()
+
+    def when_ready(self, act: Callable[[], object]) -> None:
+        """Run `act` now if the preview is current, else once its render ends (not if it fails)."""
+        if self.pdf_bytes is not None:
+            act()
+            return
+        self._on_ready = act
+        if not self._rendering:
+            self.render_preview()
 
     def _make_view(self, document: QPdfDocument) -> QPdfView:
         view = QPdfView(self)
@@ -247,6 +267,7 @@ class MemoPage(MemoPrintSteps):
             return
         self.pdf_bytes = None
         self.document.close()
+        self._on_ready, self._rendering = None, False
         message = f"The memo cannot be rendered yet: {error}"
         self.status.setText(message)
         self._update_buttons()

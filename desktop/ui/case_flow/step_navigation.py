@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -44,14 +45,17 @@ class StepNavigation(CaseFlowParts):
         self.finalize_action = action("&Finalize memo…", ["Ctrl+Shift+F"], self._finalize_requested)
 
     def _print_requested(self) -> None:
-        self.go_to_step(Step.MEMO)
-        if self.memo_page.pdf_bytes is not None:
-            self.memo_page.ask_print()
+        self._on_memo_ready(self.memo_page.ask_print)
 
     def _finalize_requested(self) -> None:
-        self.go_to_step(Step.MEMO)
-        if self.memo_page.pdf_bytes is not None:
-            self.memo_page.ask_finalize()
+        self._on_memo_ready(self.memo_page.ask_finalize)
+
+    def _on_memo_ready(self, act: Callable[[], object]) -> None:
+        """Open the memo step (its preview is current while it is open: only the decision
+        date edits it there, and that renders again) and act once the preview is ready."""
+        if self.flow.current is not Step.MEMO:
+            self.go_to_step(Step.MEMO)
+        self.memo_page.when_ready(act)
 
     @property
     def current_step(self) -> Step:
