@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from db.server_tls import allow_insecure
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
 from desktop.services.opening import collect_rarely_until_warm
@@ -259,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(no_display, file=sys.stderr)
         return 1
     if args.insecure:
+        from db.server_tls import allow_insecure  # SQLAlchemy's URL: not before the first paint
+
         allow_insecure()
     paths = resolve_paths(args.data_dir)
     database_url = resolve_database_url(paths, args.database_url)
