@@ -51,6 +51,8 @@ def release_collector() -> None:
 
 def server_sign_in(database_url: str) -> str | None:
     """What the sign-in page says for a server URL without a password; None otherwise."""
+    if not database_url.startswith("postgresql"):
+        return None  # SQLite (every laptop): not worth SQLAlchemy's import on the window's thread
     from sqlalchemy.engine import make_url
 
     try:
