@@ -144,9 +144,18 @@ class LockController(QObject):
         self.lock_action: Any = None
         window.stack.currentChanged.connect(self._keep_covered)
         window.is_locked = self.refuses
+        self.watching = False  # the application-wide filter: see watch_application()
+
+    def watch_application(self) -> None:
+        """Install the application-wide filter (once): while locked no shortcut fires and no
+        other window shows; activity restarts the idle timer. Not in __init__: its first look
+        at each kind of widget made PySide create all of Qt's classes at once (a 300 ms stall,
+        see desktop.ui.qt_types); the window installs it once they are made, and the lock page
+        (ask_at_start, attach, lock) installs it at once when it is needed before then."""
         app = QApplication.instance()
-        if app is not None:  # while locked: no shortcut fires, no other window shows
+        if app is not None and not self.watching:
             app.installEventFilter(self)
+            self.watching = True
 
     # --- showing and hiding the page ---------------------------------------------------------
 
@@ -207,6 +216,7 @@ class LockController(QObject):
         With a login (an office server's sign-in) the page also has the login field, filled
         with it; page.login() is what the person typed there."""
         self._on_secret = on_secret
+        self.watch_application()
         self._cover()
         self.page.show_login(login)
         self.page.ask("Waypoint is locked", explain, error)
@@ -224,6 +234,7 @@ class LockController(QObject):
         from PySide6.QtGui import QAction, QKeySequence
 
         self.database = database
+        self.watch_application()
         if not getattr(database, "lockable", getattr(database, "encrypted", False)):
             return
         minutes = settings.value(IDLE_MINUTES_KEY, IDLE_LOCK_MINUTES)
@@ -288,6 +299,7 @@ class LockController(QObject):
         if self.locked or self.database is None or not getattr(
                 self.database, "lockable", self.database.encrypted):
             return
+        self.watch_application()
         self.locked = True
         self.idle_timer.stop()
         self._cover()

@@ -373,6 +373,10 @@ class MainWindow(QMainWindow):
         # The early look at the cases starts on a worker first (launch() listens), so it
         # reads the database while this thread builds the list's columns (Qt's enums).
         self.first_painted.emit()
+        # A turn of its own, after a real timer (posted calls all run in one go): < 50 ms each.
+        QTimer.singleShot(1, self._after_first_paint_next_turn)
+
+    def _after_first_paint_next_turn(self) -> None:
         self.case_list.finish_setup()
         from desktop.flow import languages
 

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NEXT_TURN_MS = 1  # a timer, not a posted call: those all run in one go, timers and input after
+
 
 class StorageOpener(QObject):
     """Opens the database in the background after the window's first paint; shows start errors.
@@ -65,7 +67,7 @@ class StorageOpener(QObject):
 
     @property
     def lock(self) -> LockController:
-        """The lock page's controller, built by start() (right after the first paint)."""
+        """The lock page's controller, built at first use (after the first paint)."""
         return self._lock if self._lock is not None else self._build_lock()
 
     def _build_lock(self) -> LockController:
@@ -84,8 +86,20 @@ class StorageOpener(QObject):
         full open (migrations, backup, integrity check) is done; that one still runs at
         every start and, if it refuses the file, the preview is withdrawn.
         """
-        self._build_lock()
-        self._ask_or_begin()
+        from desktop.ui.qt_types import QtTypeWarmer
+
+        # The lock page is built when first needed (a passphrase prompt), else once Qt's
+        # classes exist: built with them missing it held the window for 50-90 ms.
+        warmer = QtTypeWarmer(self)
+        warmer.finished.connect(lambda: self._closed or self.lock.watch_application())
+        warmer.start()
+        # A turn of its own (a real timer, so input and painting due go first): with the
+        # passphrase's modules in the same turn the window was held for over 50 ms.
+        QTimer.singleShot(NEXT_TURN_MS, self._ask_or_begin_unless_closed)
+
+    def _ask_or_begin_unless_closed(self) -> None:
+        if not self._closed:
+            self._ask_or_begin()
 
     def _ask_or_begin(self) -> None:
         """Find the passphrase ($WAYPOINT_PASSPHRASE, the keyring) or ask for one, then begin."""
