@@ -91,11 +91,15 @@ class StorageOpener(QObject):
         # The lock page is built when first needed (a passphrase prompt), else once Qt's
         # classes exist: built with them missing it held the window for 50-90 ms.
         warmer = QtTypeWarmer(self)
-        warmer.finished.connect(lambda: self._closed or self.lock.watch_application())
+        warmer.finished.connect(self._watch_application)
         warmer.start()
         # A turn of its own (a real timer, so input and painting due go first): with the
         # passphrase's modules in the same turn the window was held for over 50 ms.
         QTimer.singleShot(NEXT_TURN_MS, self._ask_or_begin_unless_closed)
+
+    def _watch_application(self) -> None:
+        if not self._closed:
+            self.lock.watch_application()
 
     def _ask_or_begin_unless_closed(self) -> None:
         if not self._closed:
