@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.paths import AppPaths, resolve_database_url, resolve_paths
@@ -21,6 +21,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.storage_opener import StorageOpener
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent  # its class (and enum of 180 types) costs the paint 10 ms
     from PySide6.QtGui import QIcon
 
 log = logging.getLogger("desktop.app")
@@ -174,6 +175,8 @@ class FileOpenFilter(QObject):
         self.opener = opener
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+
         if event.type() == QEvent.Type.FileOpen:
             from PySide6.QtGui import QFileOpenEvent
 
@@ -198,6 +201,8 @@ class FirstPaintProbe(QObject):
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+
         if event.type() == QEvent.Type.Paint and self._ready():
             watched.removeEventFilter(self)
             report_first_paint()

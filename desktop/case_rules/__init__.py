@@ -8,14 +8,30 @@ engine parses them (desktop.engine.dates) and imports nothing of ours, so that m
 home of the date rule and the flow, the services and the memo import it from there.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from desktop.case_rules.a_number import (
     A_NUMBER_HINT,
     display_a_number,
     normalise_a_number,
     shown_a_number,
 )
-from desktop.case_rules.canonical import canonical_json, content_hash, facts_digest
 from desktop.case_rules.countries import EXTRA_COUNTRIES, country_name, is_country_code
+
+if TYPE_CHECKING:
+    from desktop.case_rules.canonical import canonical_json, content_hash, facts_digest
+
+# Loaded at first use: json and hashlib cost the window's first paint ~10 ms, and the case
+# list (A-numbers) needs none of it.
+_CANONICAL = ("canonical_json", "content_hash", "facts_digest")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CANONICAL:
+        from desktop.case_rules import canonical
+
+        return getattr(canonical, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "A_NUMBER_HINT",

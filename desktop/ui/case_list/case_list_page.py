@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_model import COLUMNS, CaseListModel, CaseQuery
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent  # its class costs the first paint 10 ms: see eventFilter
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.services.cases import CaseSummary
@@ -74,7 +75,6 @@ class CaseListPage(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_view)
         self.model.modelReset.connect(self._update_buttons)
         self.model.load_failed.connect(self._show_load_error)
-        self.search_edit.installEventFilter(self)
         self._update_count()
         self._update_buttons()
 
@@ -178,6 +178,9 @@ class CaseListPage(QWidget):
         if self._set_up:
             return
         self._set_up = True
+        # Down arrow from the search box (eventFilter): not before the first frame, where each
+        # event the filter saw would create Qt's event classes (10 ms) for nothing.
+        self.search_edit.installEventFilter(self)
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QHeaderView
 
@@ -374,6 +377,8 @@ class CaseListPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down arrow in the search box moves into the results, Enter opens the selected case.
+        from PySide6.QtCore import QEvent
+
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QKeyEvent
