@@ -30,7 +30,8 @@ from desktop.ui.qt_types import QT_MODULES, QtTypeWarmer, classes_not_created
 before = {name: len(classes_not_created(name)) for name in QT_MODULES}
 warmer = QtTypeWarmer()
 turns = []
-meter = QTimer(); meter.setInterval(0); meter.timeout.connect(lambda: turns.append(1)); meter.start()
+meter = QTimer(); meter.setInterval(0)
+meter.timeout.connect(lambda: turns.append(1)); meter.start()
 warmer.finished.connect(app.quit)
 QTimer.singleShot(60_000, app.quit)
 warmer.start()
