@@ -83,10 +83,10 @@ def apply_changes(data: dict[str, Any], changes: dict[str, Leaf]) -> dict[str, A
                       key=lambda path: -len(split(path)))
     for path in removals:
         _remove(result, split(path))
+    _prune_empty_parents(result, data)
     for path in sorted((path for path, new in changes.items() if new),
                        key=lambda path: len(split(path))):
         _set(result, split(path), changes[path][0])
-    _prune_empty_parents(result, data)
     return result
 
 
