@@ -64,7 +64,7 @@ def make_office(root: Path, pg_url: str | None) -> Office:
     else:
         from desktop.services.office_setup import add_person, init_server, url_for_person
 
-        init_server(pg_url)
+        init_server(pg_url, review_required=False)  # finalized here without a review
         add_person(pg_url, "cw_ana", CASEWORKER, "caseworker")
         admin = db.open_database(pg_url)
         database = db.open_database(url_for_person(pg_url, "cw_ana"))
@@ -89,7 +89,8 @@ def cases_state(database: Database) -> dict[str, tuple[int, str, str]]:
     with database.read() as connection:
         return {row.case_id: (int(row.version), row.status, row.data_json)
                 for row in connection.execute(select(
-                    table.c.case_id, table.c.version, table.c.status, table.c.data_json))}
+                    table.c.case_id, table.c.version, table.c.status, table.c.data_json)
+                    .order_by(table.c.id))}
 
 
 def conflict_rows(database: Database) -> list[tuple[Any, ...]]:
