@@ -126,7 +126,8 @@ def run_checkin(args: argparse.Namespace) -> int:
             summary = (checkin if document["kind"] == "return" else receive)(
                 database, document, actor=actor, now=utc_clock())
         except TransferError as problem:
-            raise UserError(f"{Path(args.file).name}: {problem}") from None
+            said = str(problem)
+            raise UserError(said if args.file in said else f"{args.file}: {said}") from None
     for line in summary.lines():
         print(shown(line))
     return 4 if summary.refused else 0

@@ -58,7 +58,7 @@ class ReceiveSummary:
 
 def _adopt_device(database: Database, document: dict[str, Any], actor: str | None,
                   now: datetime) -> str:
-    device = document["device"]["id"]
+    device = str(document["device"]["id"])
     with database.write() as connection:
         own = field_store.own_device(connection)
         if own is None:
