@@ -14,7 +14,6 @@ Run: .venv/bin/python benchmarks/bench_field_checkin.py [--cases 100000] [--pg-u
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     rules_action: QAction
     signing_key_action: QAction
     issue_key_action: QAction
+    field_conflicts_action: QAction
     about_action: QAction
     toolbar: QToolBar
     recent_menu: QMenu
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.rules_action)
         file_menu.addAction(self.signing_key_action)
         file_menu.addAction(self.issue_key_action)
+        file_menu.addAction(self.field_conflicts_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)

@@ -55,8 +55,16 @@ def make_window_actions(window: MainWindow) -> None:
                                             window.show_import_key_dialog)
     window.issue_key_action = make_action(window, "Iss&ue a signing key (office authority)…",
                                           window.show_issue_key_dialog)
+    window.field_conflicts_action = make_action(window, "Field &conflicts…",
+                                                lambda: _field_conflicts(window))
     window.about_action = make_action(window, "&About Waypoint", window.show_about)
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+
+def _field_conflicts(window: MainWindow) -> object:
+    from desktop.ui.field_merge_dialog import show_field_conflicts
+
+    return show_field_conflicts(window)
 
 
 def add_navigation_toolbar(window: MainWindow) -> None:
@@ -73,7 +81,7 @@ def set_storage_actions_enabled(window: MainWindow, enabled: bool) -> None:
     """The actions that need the database, on or off."""
     for action in (window.new_action, window.open_action, window.import_action,
                    window.export_action, window.rules_action, window.signing_key_action,
-                   window.issue_key_action):
+                   window.issue_key_action, window.field_conflicts_action):
         action.setEnabled(enabled)
 
 
