@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from db import case_store, field_store
 from db.audit import AuditEvent, append
-from db.errors import NotReadyError
+from db.errors import DatabaseError, NotReadyError
 from desktop.services.sync_format import TransferError, TransferSigner
 from desktop.services.sync_paths import Leaf, apply_changes
 
@@ -60,7 +60,16 @@ def list_conflicts(database: Database, *, case_id: str | None = None,
 def resolve(database: Database, conflict_id: int, choice: Choice, *, value: Leaf | None = None,
             actor: str | None, now: datetime) -> OpenConflict:
     """Resolve one conflict; the case changes (a versioned save) unless the office's value
-    is kept. An amendment proposal is taken only once an amendment of the case started."""
+    is kept. An amendment proposal is taken only once an amendment of the case started.
+    TransferError (one line, nothing changed) when it cannot be."""
+    try:
+        return _resolve(database, conflict_id, choice, value, actor, now)
+    except DatabaseError as problem:
+        raise TransferError(problem.message) from None
+
+
+def _resolve(database: Database, conflict_id: int, choice: Choice, value: Leaf | None,
+             actor: str | None, now: datetime) -> OpenConflict:
     with database.write() as connection:
         row = field_store.conflict(connection, conflict_id)
         if row is None:

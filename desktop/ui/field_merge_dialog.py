@@ -118,7 +118,6 @@ class FieldConflictsDialog(QDialog):
 
     def resolve(self, choice: str) -> bool:
         """Resolve the selected conflict with choice ('office' or 'field'); True when done."""
-        from db.errors import DatabaseError
         from desktop.services.sync_conflicts import resolve
         from desktop.services.sync_format import TransferError
 
@@ -128,9 +127,8 @@ class FieldConflictsDialog(QDialog):
         try:
             resolve(self.database, self.conflicts[row].conflict_id, choice,  # type: ignore[arg-type]  # the two buttons' choices
                     actor=self.actor, now=self.clock())
-        except (DatabaseError, TransferError) as problem:
-            said = problem.message if isinstance(problem, DatabaseError) else str(problem)
-            self.message.setText(said)
+        except TransferError as problem:
+            self.message.setText(str(problem))
             return False
         side = "kept the office" if choice == "office" else "took the field"
         self.message.setText(f"Resolved: {side}'s value of {self.conflicts[row].path}.")

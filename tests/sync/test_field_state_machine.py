@@ -33,7 +33,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from db.errors import CaseFinalizedError, NotReadyError
+from db.errors import CaseFinalizedError
 from desktop.services import sync_conflicts, sync_laptop, sync_office
 from desktop.services.cases import CaseService
 from desktop.services.memos import MemoService
@@ -256,7 +256,7 @@ class FieldSync(RuleBasedStateMachine):
         try:
             sync_conflicts.resolve(self.office.database, one.conflict_id, take,  # type: ignore[arg-type]  # sampled from the two choices
                                    actor=self.office.actor, now=self.clock())
-        except NotReadyError as problem:  # the field's value into a finalized case: refused
+        except TransferError as problem:  # the field's value into a finalized case: refused
             assert take == "field" and one.case_id in self.finalized, problem
         else:
             assert sync_conflicts.list_conflicts(self.office.database, open_only=False)
