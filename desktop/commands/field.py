@@ -35,7 +35,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions = field.add_subparsers(dest="field_command", metavar="ACTION", required=True)
     out = actions.add_parser("checkout", help="office: write a transfer of cases for a laptop")
     out.add_argument("case_ids", nargs="+", metavar="CASE")
-    out.add_argument("--to", required=True, metavar="FILE")
+    where = out.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", metavar="FILE", help="a transfer file (for a USB stick)")
+    where.add_argument("--laptop", metavar="DATA_DIR", help="straight into the encrypted store "
+                       "of a laptop data folder reachable from here")
+    out.add_argument("--laptop-passphrase-file", metavar="FILE", help="the laptop store's "
+                     "passphrase (else $WAYPOINT_PASSPHRASE, else asked)")
     out.add_argument("--device", metavar="ID", help="a device the office handed cases to "
                      "before (default: register a new one)")
     out.add_argument("--device-name", default="laptop", metavar="NAME")
@@ -95,22 +100,54 @@ def _actor(database: Database) -> str | None:
 
 
 def run_checkout(args: argparse.Namespace) -> int:
+    import secrets
+
     from desktop.services.actor import utc_clock
     from desktop.services.sync_format import TransferError
     from desktop.services.sync_office import checkout
 
+    target = Path(args.to) if args.to else Path(args.laptop) / (
+        f".field-{secrets.token_hex(8)}.wpfield")
     with _opened(args) as database:
         actor = _actor(database)
         signer = _signer(args, database, actor)
-        passphrase = _passphrase(args, confirm=True)
+        passphrase = (_passphrase(args, confirm=True) if args.to
+                      else secrets.token_urlsafe(24))  # a file read at once and removed
+        if args.laptop:
+            target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            device = checkout(database, args.case_ids, Path(args.to), passphrase, signer,
+            device = checkout(database, args.case_ids, target, passphrase, signer,
                               device=args.device, device_name=args.device_name, actor=actor,
                               now=utc_clock())
         except TransferError as problem:
             raise UserError(f"{problem}; nothing was written") from None
-    print(f"Checked out {len(set(args.case_ids))} case(s) to device {device} in {args.to}")
+    print(f"Checked out {len(set(args.case_ids))} case(s) to device {device}"
+          + (f" in {args.to}" if args.to else ""))
+    if args.laptop:
+        try:
+            return _into_laptop(args, target, passphrase)
+        finally:
+            target.unlink(missing_ok=True)
     return 0
+
+
+def _into_laptop(args: argparse.Namespace, transfer: Path, passphrase: str) -> int:
+    """Receive the checkout into the laptop data folder's store (--laptop)."""
+    from desktop.services.actor import utc_clock
+    from desktop.services.sync_format import TransferError, read_transfer
+    from desktop.services.sync_laptop import receive
+
+    laptop = argparse.Namespace(data_dir=args.laptop, database_url=None,
+                                passphrase_file=args.laptop_passphrase_file)
+    with _opened(laptop) as database:
+        try:
+            summary = receive(database, read_transfer(transfer, passphrase),
+                              actor=_actor(database), now=utc_clock())
+        except TransferError as problem:
+            raise UserError(f"the laptop in {args.laptop}: {problem}") from None
+    for line in summary.lines():
+        print(shown(line))
+    return 4 if summary.refused else 0
 
 
 def run_checkin(args: argparse.Namespace) -> int:

@@ -174,3 +174,13 @@ def test_an_older_transfer_after_a_newer_one_changes_nothing(folders: dict[str, 
     assert [one.state for one in summary.outcomes] == ["stale"]
     assert _state(office)[:2] == before[:2]
     assert json.loads(before[0][case_id][2])["entry"]["port"] == "Nogales"
+
+
+def test_checkout_straight_into_a_laptop_folder(folders: dict[str, Any],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    office, laptop, case_id = folders["office"], folders["laptop"], folders["case"]
+    assert waypoint(office, "checkout", case_id, "--laptop", str(laptop)) == 0
+    assert "1 case(s) new here" in capsys.readouterr().out
+    assert json.loads(_state(laptop)[0][case_id][2]) == json.loads(_state(office)[0][case_id][2])
+    assert not list(laptop.glob("*.wpfield"))  # the one-time transfer file is gone
+    assert main(["--data-dir", str(laptop), "audit", "verify"]) == 0
