@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
     rules_action: QAction
     signing_key_action: QAction
     issue_key_action: QAction
+    take_field_action: QAction
+    bring_back_action: QAction
     field_conflicts_action: QAction
     about_action: QAction
     toolbar: QToolBar
@@ -150,7 +152,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.rules_action)
         file_menu.addAction(self.signing_key_action)
         file_menu.addAction(self.issue_key_action)
-        file_menu.addAction(self.field_conflicts_action)
+        for action in (self.take_field_action, self.bring_back_action,
+                       self.field_conflicts_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
