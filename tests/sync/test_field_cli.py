@@ -184,3 +184,45 @@ def test_checkout_straight_into_a_laptop_folder(folders: dict[str, Any],
     assert json.loads(_state(laptop)[0][case_id][2]) == json.loads(_state(office)[0][case_id][2])
     assert not list(laptop.glob("*.wpfield"))  # the one-time transfer file is gone
     assert main(["--data-dir", str(laptop), "audit", "verify"]) == 0
+
+
+def test_another_tool_reads_the_transfer_from_the_documented_format(
+        folders: dict[str, Any]) -> None:
+    """docs/field-sync.md followed with the standard library and `cryptography` alone."""
+    import base64
+    import hashlib
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    envelope = json.loads(_sent(folders).read_text("utf-8"))
+    header = {k: envelope[k] for k in ("format", "kdf", "cipher", "content")}
+    assert header["content"] == "application/json; waypoint-field/1"
+    kdf = header["kdf"]
+    key = hashlib.scrypt(TRANSFER_PASSPHRASE.encode(), salt=base64.b64decode(kdf["salt"]),
+                         n=kdf["n"], r=kdf["r"], p=kdf["p"], maxmem=2**29, dklen=32)
+    plain = AESGCM(key).decrypt(base64.b64decode(header["cipher"]["nonce"]),
+                                base64.b64decode(envelope["ciphertext"]),
+                                json.dumps(header, sort_keys=True,
+                                           separators=(",", ":")).encode())
+    document = json.loads(plain)
+
+    def canonical(value: Any) -> bytes:
+        return json.dumps(value, sort_keys=True, separators=(",", ":"),
+                          ensure_ascii=False).encode("utf-8")
+
+    signature = document["signature"]
+    certificate = x509.load_der_x509_certificate(base64.b64decode(signature["certificate"]))
+    public_key = certificate.public_key()
+    assert isinstance(public_key, ec.EllipticCurvePublicKey)
+    unsigned = {k: v for k, v in document.items() if k != "signature"}
+    public_key.verify(base64.b64decode(signature["value"]), canonical(unsigned),
+                      ec.ECDSA(hashes.SHA256()))  # raises if it does not verify
+    [section] = document["cases"]
+    [event] = section["events"]
+    assert event["event_id"] == hashlib.sha256(canonical(
+        {k: event[k] for k in ("base_version", "case_id", "device", "new", "path")})).hexdigest()
+    assert (event["path"], event["old"], event["new"]) == ("/entry/port", [None], ["Laredo"])
+    assert section["base"]["entry"]["port"] is None and document["kind"] == "return"
