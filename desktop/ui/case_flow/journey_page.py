@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +75,10 @@ class JourneyPage(StepPage):
         self.model = JourneyModel(flow, self)
         self.stop_list = StopListView(self)
         self.stop_list.setModel(self.model)
-        self.stop_list.setMinimumWidth(160)
+        # Wide enough for a stop's dates ("2024-06-20 → 2024-06-24") with its scrollbar.
+        dates = self.stop_list.fontMetrics().horizontalAdvance("8888-88-88 → 8888-88-88")
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.stop_list.setMinimumWidth(max(160, dates + scrollbar + 24))
         self.stop_list.setSpacing(2)
         self.model.stops_moved.connect(self._on_moved)
 
