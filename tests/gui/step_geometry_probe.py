@@ -71,6 +71,12 @@ def probe(width: int, height: int, shots: Path | None) -> dict[str, list[str]]:
         found[step.value] = layout_problems(window)
         if shots is not None:
             window.grab().save(str(shots / f"{step.index + 1}-{step.value}.png"))
+        if shots is not None and step is Step.JOURNEY:  # the map, below the timeline
+            journey = page.pages[Step.JOURNEY]
+            wait(5000, journey.route_map.prepared)
+            journey.scroll_area.ensureWidgetVisible(journey.route_map)
+            wait(300)
+            window.grab().save(str(shots / "3b-journey-route-map.png"))
     page.save_now()
     runner.wait_for_done(10_000)
     window.close()

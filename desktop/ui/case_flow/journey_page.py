@@ -26,6 +26,7 @@ from desktop.flow.term_help import term_help
 from desktop.flow.validation import Problem
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.journey_model import REORDER_HINT, JourneyModel, describe_stop
+from desktop.ui.case_flow.route_map_widget import RouteMapWidget
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.timeline_widget import TimelineWidget
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
@@ -93,6 +94,8 @@ class JourneyPage(StepPage):
         self.body.addLayout(top)
         self.timeline = TimelineWidget(self)
         self.body.addWidget(self.timeline)
+        self.route_map = RouteMapWidget(self)
+        self.body.addWidget(self.route_map)
 
         self._add_shortcuts()
         self._sync_editor()
@@ -282,8 +285,13 @@ class JourneyPage(StepPage):
         self.select_row(final)
         self._changed()
 
-    def _changed(self) -> None:
+    def _draw_route(self) -> None:
+        """The timeline and the map follow the journey."""
         self.timeline.set_case(self.flow.data)
+        self.route_map.set_case(self.flow.data)
+
+    def _changed(self) -> None:
+        self._draw_route()
         self.edited.emit(None)
 
     # -- editor --------------------------------------------------------------------------------
@@ -316,14 +324,14 @@ class JourneyPage(StepPage):
         self._forget_removed()
         self.model.reload()
         self.select_row(row if 0 <= row < self.model.rowCount() else 0)
-        self.timeline.set_case(self.flow.data)
+        self._draw_route()
 
     def _store_answer(self, path: FieldPath, value: object) -> None:
         if self.flow.set_answer(path, value):
             if path[-1] == "country":
                 self._show_us_stay_row(self.current_row())
             self.model.refresh()
-            self.timeline.set_case(self.flow.data)
+            self._draw_route()
             self.edited.emit(path)
 
     def show_problems(self, problems: list[Problem]) -> None:
