@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 # Widgets whose own words are shown in one piece: narrower than their size hint cuts them.
 _WHOLE_WORDS = (QAbstractButton, QComboBox)
 
@@ -138,8 +139,6 @@ def _layout_holds(layout: QLayout, child: QWidget) -> bool:
     return False
 
 
-_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
-
 
 def layout_problems(top: QWidget) -> list[str]:
     """Every layout fault under `top` (a shown window), one line each."""
@@ -150,13 +149,11 @@ def layout_problems(top: QWidget) -> list[str]:
             continue
         if widget is not top and _inside_item_view(widget, top):
             continue
-        if isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QAbstractItemView):
+        if isinstance(widget, QAbstractScrollArea):
             bar = widget.horizontalScrollBar()
-            if bar.maximum() > 0:
-                problems.append(f"{_name(widget)} scrolls sideways by {bar.maximum()} px")
-        if isinstance(widget, QAbstractItemView):
-            bar = widget.horizontalScrollBar()
-            if bar.isVisible() and bar.maximum() > 0:
+            # a list or tree with its bar switched off elides on purpose (its tooltip says all)
+            hidden_bar = isinstance(widget, QAbstractItemView) and not bar.isVisible()
+            if bar.maximum() > 0 and not hidden_bar:
                 problems.append(f"{_name(widget)} scrolls sideways by {bar.maximum()} px")
         if widget is top:
             continue
