@@ -280,7 +280,7 @@ class FieldSync(RuleBasedStateMachine):
 
 # Deterministic (derandomized, no example database) and bounded; shrinking is left out so a
 # failure reports in seconds, with the whole failing sequence printed.
-SETTINGS = settings(max_examples=10, stateful_step_count=20, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=8, stateful_step_count=20, deadline=None, derandomize=True,
                     database=None, phases=(Phase.explicit, Phase.generate),
                     suppress_health_check=list(HealthCheck))
 
