@@ -226,3 +226,17 @@ def test_another_tool_reads_the_transfer_from_the_documented_format(
         {k: event[k] for k in ("base_version", "case_id", "device", "new", "path")})).hexdigest()
     assert (event["path"], event["old"], event["new"]) == ("/entry/port", [None], ["Laredo"])
     assert section["base"]["entry"]["port"] is None and document["kind"] == "return"
+
+
+def test_a_transfer_signed_with_a_revoked_key_is_refused(
+        folders: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.services.office_identity import revoke_officer_keys
+
+    sent = _sent(folders)
+    office = open_sqlite(folders["office"] / "waypoint.sqlite3")
+    try:
+        revoke_officer_keys(office, CASEWORKER, reason="laptop lost")
+    finally:
+        office.close()
+    said = _refused(folders["office"], sent, capsys)
+    assert "revoked" in said and "nothing was applied" in said
