@@ -69,7 +69,7 @@ class FieldSync(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.office = OFFICE[0]
-        self.root = Path(tempfile.mkdtemp(prefix="wp-field-"))
+        self.root = Path(tempfile.mkdtemp(prefix="laptops-", dir=OFFICE[0].data_dir.parent))
         self.clock = Clock()
         self.laptops = [open_sqlite(self.root / f"laptop{n}" / "waypoint.sqlite3")
                         for n in range(2)]
