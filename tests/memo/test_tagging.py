@@ -32,6 +32,9 @@ def _tree(element: Any, found: list[tuple[str, int | None, Any]]) -> None:
     """(role, mcid or None, element) depth first: the reading order. An element holding
     marked content directly gives its role with each MCID (one, or several beside Spans)."""
     kids = element.K
+    if isinstance(kids, pikepdf.Dictionary):  # an object reference (OBJR): an annotation
+        found.append((str(element.S), None, element))
+        return
     if not isinstance(kids, pikepdf.Array):
         found.append((str(element.S), int(kids), element))
         return
