@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
@@ -57,6 +58,7 @@ def list_item(value: object, style: ParagraphStyle) -> Paragraph:
     return text(value, style, kind=ListItemParagraph)
 
 
+_grid_serial = itertools.count()
 _TEMPLATE_FRAGS: dict[str, Any] = {}
 _TEMPLATE_LOCK = threading.Lock()  # memos render on worker threads
 
@@ -116,7 +118,8 @@ def grid(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1
     """A grid table (rows split across pages only when split_rows is set)."""
     table = Table(rows, colWidths=list(widths), rowHeights=row_heights, repeatRows=header_rows,
                   hAlign="LEFT", splitInRow=int(split_rows.get()),
-                  renderCB=table_hints)  # tells the tagger its header rows, cells and spans
+                  renderCB=table_hints,  # tells the tagger its header rows, cells and spans
+                  ident=f"grid-{next(_grid_serial)}")  # kept by the parts of a split table
     style = grid_table_style(header_rows=header_rows)
     for command in extra:
         style.add(*command)

@@ -44,6 +44,7 @@ class GridTable:
 
     serial: int
     header_rows: int
+    continued: bool  # the rest of a table split from the page before
     cells: list[GridCell] = field(default_factory=list)
 
 
@@ -81,6 +82,7 @@ class _Walk:
     blocks: int = 0
     table: GridTable | None = None
     cell: GridCell | None = None
+    repeated_row: bool = False  # a header row a continued table repeats: page furniture
     list_item_block: int | None = None
     mcids: int = 0
 
@@ -159,7 +161,8 @@ def _split_label(walk: _Walk, body: list[Any]) -> tuple[list[Any], list[Any]] | 
 
 
 def _text_object(walk: _Walk, ops: list[Any]) -> None:
-    """Mark one BT…ET: a pagination artifact at the page's top or bottom, else MCIDs."""
+    """Mark one BT…ET: a pagination artifact at the page's top or bottom or in a repeated
+    header row, else MCIDs."""
     size, bold, rise = 0.0, False, 0.0
     for instruction in ops:
         name, operands = str(instruction.operator), instruction.operands
@@ -168,7 +171,7 @@ def _text_object(walk: _Walk, ops: list[Any]) -> None:
         elif name == "Tm" and not rise:
             rise = float(operands[5])
     y = walk.origin_y[-1] + rise
-    if y > walk.height - MARGIN or y < MARGIN - 6:
+    if y > walk.height - MARGIN or y < MARGIN - 6 or walk.repeated_row:
         _wrap(walk.out, ops, "Artifact", Dictionary(Type=Name.Pagination))
         return
     language_parts = _language_parts(walk, ops[1:-1])
@@ -202,15 +205,19 @@ def _hint(walk: _Walk, operands: list[Any]) -> bool:
     if tag not in tag_hints.HINTS:
         return False
     if tag == tag_hints.TABLE:
-        walk.table = GridTable(len(walk.tables), int(operands[1].HeaderRows))
+        hint = operands[1]
+        walk.table = GridTable(len(walk.tables), int(hint.HeaderRows), bool(hint.Continued))
         walk.tables[walk.table.serial] = walk.table
     elif tag == tag_hints.CELL and walk.table is not None:
         hint = operands[1]
         walk.cell = GridCell(walk.table.serial, int(hint.Row), int(hint.Column),
                              int(hint.RowSpan), int(hint.ColSpan))
-        walk.table.cells.append(walk.cell)
+        walk.repeated_row = walk.table.continued and walk.cell.row < walk.table.header_rows
+        if not walk.repeated_row:
+            walk.table.cells.append(walk.cell)
     elif tag == tag_hints.TABLE_END:
         walk.table = walk.cell = None
+        walk.repeated_row = False
     elif tag == tag_hints.LIST_ITEM:
         walk.list_item_block = walk.block
     return True
@@ -229,6 +236,7 @@ def _state(walk: _Walk, operands: list[Any], name: str) -> None:
         walk.origin_y.pop()
         if walk.depth == 0:
             walk.table = walk.cell = None
+            walk.repeated_row = False
     elif name == "cm":
         walk.origin_y[-1] += float(operands[5])
 

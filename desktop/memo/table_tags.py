@@ -5,10 +5,13 @@ data cell's /Headers naming its column's header cells and its row's label cell (
 Header cells: the table's header rows (its repeated rows) head their columns; a table without
 header rows whose first row is all bold has that row as its header; otherwise the bold cells of
 the first row's bold columns are labels, each heading the cells to its right in its row.
+A table split over pages is one Table: the later parts' rows join it (their repeated header rows
+are artifacts, memo.marking) and are headed by the first part's header cells.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pikepdf
@@ -71,30 +74,45 @@ def _attributes(cell: GridCell, scope: str | None, header_ids: Iterable[str]) ->
     return attributes
 
 
+@dataclass
+class TableTrail:
+    """A Table element made, with its header cells (scope) and their IDs: a part of the table
+    on the next page adds its rows to it, headed by the same header cells."""
+
+    element: Any
+    heads: dict[GridCell, str]
+    names: dict[GridCell, str]
+
+
 def grid_table(document: pikepdf.Pdf, table: GridTable, runs: list[TextRun], parent: Any,
-               page: Any, by_mcid: dict[int, Any], ids: dict[str, Any], prefix: str) -> Any:
-    """The Table element of one grid table drawn on a page, with every cell drawn."""
+               page: Any, by_mcid: dict[int, Any], ids: dict[str, Any], prefix: str,
+               continues: TableTrail | None = None) -> TableTrail:
+    """The Table element of one grid table drawn on a page, with every cell drawn; a table
+    continued from the page before adds its rows to the element it `continues`."""
     cell_runs: dict[GridCell, list[TextRun]] = {cell: [] for cell in table.cells}
     for run in runs:
         if run.cell is not None:
             cell_runs.setdefault(run.cell, []).append(run)
-    heads = header_cells(table, cell_runs)
-    name = {cell: f"{prefix}t{table.serial}r{cell.row}c{cell.column}" for cell in heads}
-    made = element(document, "Table", parent, page, [])
+    own = header_cells(table, cell_runs)
+    names = {cell: f"{prefix}t{table.serial}r{cell.row}c{cell.column}" for cell in own}
+    if continues is None:
+        continues = TableTrail(element(document, "Table", parent, page, []), {}, {})
+    heads, made = {**continues.heads, **own}, continues.element
+    names = {**continues.names, **names}
     for row in sorted({cell.row for cell in table.cells}):
         tr = element(document, "TR", made, page, [])
         made.K.append(tr)
         for cell in [one for one in table.cells if one.row == row]:
-            scope = heads.get(cell)
+            scope = own.get(cell)
             kind = "TH" if scope is not None else "TD"
             cell_element = element(document, kind, tr, page, [])
             cell_element.A = _attributes(cell, scope,
-                                         (name[head] for head in headers_of(cell, heads)))
+                                         (names[head] for head in headers_of(cell, heads)))
             if scope is not None:
-                cell_element.ID = String(name[cell])
-                ids[name[cell]] = cell_element
+                cell_element.ID = String(names[cell])
+                ids[names[cell]] = cell_element
             for run in cell_runs[cell]:
                 cell_element.K.append(content(document, "P", cell_element, page, run.parts,
                                               by_mcid))
             tr.K.append(cell_element)
-    return made
+    return TableTrail(made, heads, names)

@@ -1,12 +1,15 @@
 """What the memo's layout tells its tagger, written into the page content as marked-content
 points (MP/DP), which draw nothing: where a grid table starts and how many header rows it has,
-which cell (row, column, spans) the text that follows is in, and which paragraph is a list item.
+which cell (row, column, spans) the text that follows is in, whether a table continues one split
+from the page before (its repeated header rows are then page furniture), and which paragraph is
+a list item.
 
 ReportLab cannot tag, but it can write these; memo.marking reads them back (and drops them)
 when it marks the content, so tables keep their empty and spanning cells and lists are lists."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 TABLE = "WaypointTable"
@@ -26,8 +29,13 @@ def table_hints(table: Any, event: str, *args: Any) -> None:
     if event == "startTable":
         repeat = table.repeatRows or 0
         headers = repeat if isinstance(repeat, int) else len(repeat)
-        _write(canvas, f"/{TABLE} <</HeaderRows {headers}"
-                       f" /Columns {table._ncols}>> DP")
+        # a table split over pages: its parts share the ident (memo.blocks.grid sets one)
+        drawn = canvas.__dict__.setdefault("_waypoint_tables_drawn", set())
+        whole = re.sub(r"(\[\d+\])+$", "", str(table.ident))  # a part's ident is "grid-7[0]"
+        continued = "true" if whole in drawn else "false"
+        drawn.add(whole)
+        _write(canvas, f"/{TABLE} <</HeaderRows {headers} /Columns {table._ncols}"
+                       f" /Continued {continued}>> DP")
     elif event == "startCell":
         row, column = int(args[0]), int(args[1])
         spans = getattr(table, "_spanRanges", None) or {}  # only made when the table spans

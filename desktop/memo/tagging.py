@@ -17,7 +17,7 @@ from pikepdf import Array, Dictionary, Name, String
 
 from desktop.memo.marking import LBL, GridCell, GridTable, TextRun, mark_page
 from desktop.memo.struct_elements import content, element
-from desktop.memo.table_tags import grid_table
+from desktop.memo.table_tags import TableTrail, grid_table
 
 
 def _role(run: TextRun) -> str:
@@ -67,9 +67,10 @@ def _groups(runs: list[TextRun]) -> list[tuple[str, list[TextRun]]]:
 
 
 def _page_elements(document: pikepdf.Pdf, page: Any, runs: list[TextRun],
-                   tables: dict[int, GridTable], parent: Any, ids: dict[str, Any]
-                   ) -> tuple[list[Any], dict[int, Any]]:
-    """The page's elements in drawing order, and each MCID's element (for the parent tree)."""
+                   tables: dict[int, GridTable], parent: Any, ids: dict[str, Any],
+                   trail: list[TableTrail | None]) -> tuple[list[Any], dict[int, Any]]:
+    """The page's elements in drawing order, and each MCID's element (for the parent tree);
+    `trail` holds the last table made, which a table split from the page before continues."""
     elements: list[Any] = []
     by_mcid: dict[int, Any] = {}
     open_list: Any = None
@@ -85,8 +86,12 @@ def _page_elements(document: pikepdf.Pdf, page: Any, runs: list[TextRun],
         open_list = None
         if kind == "table":
             first: GridCell = group[0].cell  # type: ignore[assignment]  # kind says it is set
-            elements.append(grid_table(document, tables[first.table], group, parent, page,
-                                       by_mcid, ids, f"p{page_number}"))
+            table = tables[first.table]
+            continues = trail[0] if table.continued else None
+            trail[0] = grid_table(document, table, group, parent, page, by_mcid, ids,
+                                  f"p{page_number}", continues)
+            if continues is None:
+                elements.append(trail[0].element)
             continue
         elements.append(content(document, _role(group[0]), parent, page, group[0].parts,
                                 by_mcid))
@@ -102,11 +107,13 @@ def tag_document(document: pikepdf.Pdf) -> None:
                                             K=Array()))
     nums: list[Any] = []
     ids: dict[str, Any] = {}
+    trail: list[TableTrail | None] = [None]
     for index, page in enumerate(document.pages):
         runs, tables = mark_page(document, page, language)
         page.obj.StructParents = index
         page.obj.Tabs = Name.S
-        elements, by_mcid = _page_elements(document, page.obj, runs, tables, top, ids)
+        elements, by_mcid = _page_elements(document, page.obj, runs, tables, top, ids,
+                                           trail)
         top.K.extend(elements)
         nums += [index, Array([by_mcid[mcid] for mcid in sorted(by_mcid)])]
     root.K = top

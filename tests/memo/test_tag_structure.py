@@ -18,7 +18,7 @@ from desktop.memo.interview import sheet_questions
 from desktop.memo.pdf_text import FontMaps, shown_text
 from desktop.memo.span_language import passage_language, script_tag, span_language
 from desktop.services.memo_rendering import render_case_interview_sheet
-from tests.memo.helpers import GENERATED_AT, determine, load_case, render
+from tests.memo.helpers import GENERATED_AT, determine, load_case, long_journey_case, render
 
 SPANISH_NOTE = ("La solicitante dijo que no tenía miedo de volver a su país y que el viaje "
                 "fue largo.")
@@ -202,3 +202,24 @@ def test_interview_questions_are_a_numbered_list(language: str) -> None:
             assert "".join(_text_of(item.K[1], texts).split()) == "".join(question.split())
         # the ruled answer lines are layout, not tables of empty cells
         assert all(_text_of(one, texts).strip() for one in elements if str(one.S) == "/Table")
+
+
+def test_a_table_split_over_pages_is_one_table_with_one_header_row() -> None:
+    tables, ids, document = _tables(render(long_journey_case()))
+    with document:
+        texts = _mcid_texts(document)
+        travel = next(table for table in tables
+                      if _text_of(table.K[0].K[1], texts) == "Country")
+        pages = [int(row.Pg.StructParents) for row in travel.K]
+        assert len(set(pages)) >= 2 and pages == sorted(pages)  # rows from every page, in order
+        cells = [cell for row in travel.K for cell in row.K]
+        assert [str(cell.S) for cell in cells].count("/TH") == 7  # the header row once
+        later = [cell for row in travel.K[1:] for cell in row.K]
+        assert all(str(cell.S) == "/TD" for cell in later)
+        for cell in later:  # rows on later pages are headed by the first page's header row
+            names = [str(name) for name in cell.A.Headers]
+            assert len(names) == 1 and names[0].startswith(f"p{pages[0]}t")
+            assert ids[names[0]].P == travel.K[0]
+    drawn = subprocess.run(["pdftotext", "-layout", "-", "-"], input=render(long_journey_case()),
+                           capture_output=True, check=True).stdout.decode()
+    assert drawn.count("Treaty participation at the time") == len(set(pages))  # still drawn
