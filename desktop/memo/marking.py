@@ -25,6 +25,8 @@ CONSTRUCTION = {"m", "re", "l", "c", "v", "y", "h", "W", "W*"}
 SHOWING = {"Tj", "TJ", "'", '"'}
 LABEL = re.compile(r"\s*\d{1,3}[.)]\s+")  # "1. " before a list item's text
 LBL = "Lbl"
+NEW_LINE = {"T*", "Td", "TD", "Tm", "'", '"'}
+NO_SPACE_AFTER = ("-", "\u00ad", "/")  # a line ending in a hyphen goes on in the same word
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,33 @@ def _language_parts(walk: _Walk, ops: list[Any]) -> list[tuple[list[Any], str | 
     return parts
 
 
+def _line_ends_spaced(walk: _Walk, ops: list[Any]) -> list[Any]:
+    """The operators with a space shown at the end of each wrapped line of Latin text (after
+    the last glyph, so nothing moves): read back, the words either side of a wrap stay two
+    words ("If the answer is", not "If theanswer is")."""
+    out = list(ops)
+    font = ""
+    for index, instruction in enumerate(ops):
+        name = str(instruction.operator)
+        if name == "Tf":
+            font = str(instruction.operands[0])
+        if name != "Tj":
+            continue
+        later = [str(one.operator) for one in ops[index + 1:]
+                 if str(one.operator) in NEW_LINE or str(one.operator) in SHOWING]
+        if len(later) < 2 or later[0] not in ("T*", "Td", "TD") or later[1] not in SHOWING:
+            continue
+        data = bytes(instruction.operands[0])
+        shown = walk.fonts.decode(font, data)
+        space = walk.fonts.code_of(font, " ")
+        if not shown or shown[-1].isspace() or shown.endswith(NO_SPACE_AFTER) \
+                or script_tag(shown) is not None or space is None:
+            continue
+        out[index] = pikepdf.ContentStreamInstruction(
+            [pikepdf.String(data + bytes([space]))], Operator("Tj"))
+    return out
+
+
 def _shows_text(walk: _Walk, body: list[Any]) -> bool:
     """Whether these operators show any text that is not blank."""
     return any(text.strip() for _ops, text in _pieces(walk, body))
@@ -174,6 +203,7 @@ def _text_object(walk: _Walk, ops: list[Any]) -> None:
     if y > walk.height - MARGIN or y < MARGIN - 6 or walk.repeated_row:
         _wrap(walk.out, ops, "Artifact", Dictionary(Type=Name.Pagination))
         return
+    ops = [ops[0], *_line_ends_spaced(walk, ops[1:-1]), ops[-1]]
     language_parts = _language_parts(walk, ops[1:-1])
     if not any(_shows_text(walk, body) for body, _language in language_parts):
         _wrap(walk.out, ops, "Artifact", None)  # an empty cell's drawString(""): no text

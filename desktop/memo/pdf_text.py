@@ -44,11 +44,19 @@ class FontMaps:
         self._fonts = (resources or {}).get("/Font") or {}
         self._maps: dict[str, dict[int, str]] = {}
 
-    def decode(self, font_key: str, data: bytes) -> str:
+    def _map(self, font_key: str) -> dict[int, str]:
         if font_key not in self._maps:
             self._maps[font_key] = to_unicode_map(self._fonts.get(font_key))
-        mapping = self._maps[font_key]
+        return self._maps[font_key]
+
+    def decode(self, font_key: str, data: bytes) -> str:
+        mapping = self._map(font_key)
         return "".join(mapping.get(byte, "") for byte in data)
+
+    def code_of(self, font_key: str, text: str) -> int | None:
+        """The one-byte code that shows `text` in this font, if the font has one."""
+        return next((code for code, shown in self._map(font_key).items()
+                     if shown == text and code < 256), None)
 
 
 def shown_text(maps: FontMaps, font_key: str, instruction: Any) -> str:

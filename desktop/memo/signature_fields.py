@@ -66,7 +66,8 @@ def add_signature_fields(document: pikepdf.Pdf, fields: Sequence[SignatureField]
             Alt=String(wanted.description),
             K=Dictionary(Type=Name.OBJR, Obj=widget, Pg=page)))
         tree.K.K.append(element)
-        tree.ParentTree.Nums.extend([key, element])
+        tree.ParentTree.Nums.append(key)
+        tree.ParentTree.Nums.append(element)
         tree.ParentTreeNextKey = key + 1
         if "/Annots" not in page:
             page.Annots = Array()

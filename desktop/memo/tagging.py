@@ -88,10 +88,10 @@ def _page_elements(document: pikepdf.Pdf, page: Any, runs: list[TextRun],
             first: GridCell = group[0].cell  # type: ignore[assignment]  # kind says it is set
             table = tables[first.table]
             continues = trail[0] if table.continued else None
-            trail[0] = grid_table(document, table, group, parent, page, by_mcid, ids,
-                                  f"p{page_number}", continues)
+            made = trail[0] = grid_table(document, table, group, parent, page, by_mcid, ids,
+                                         f"p{page_number}", continues)
             if continues is None:
-                elements.append(trail[0].element)
+                elements.append(made.element)
             continue
         elements.append(content(document, _role(group[0]), parent, page, group[0].parts,
                                 by_mcid))
