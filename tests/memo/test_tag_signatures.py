@@ -105,3 +105,21 @@ def test_tags_change_no_pixel(kind: str, tmp_path: Path) -> None:
         assert check_memo(tagged).valid
     before, after = _pixels(plain, tmp_path, "plain"), _pixels(tagged, tmp_path, "tagged")
     assert before and before == after
+
+
+def test_a_signed_memo_is_never_rewritten_to_add_a_field(tmp_path: Path) -> None:
+    """Counter-signing a memo that was not rendered awaiting review: its tree cannot change
+    after the first signature, so pyHanko's own widget for the reviewer stays out of it (a
+    known gap, said in the README) and the first signature stays valid."""
+    signing.create_officer_key(tmp_path, "Ana Pérez", "pass phrase one", now=GENERATED_AT)
+    signing.create_officer_key(tmp_path, "Rosa Díaz", "pass phrase two", now=GENERATED_AT)
+    pdf = render(load_case("tb-trafficking-unknown"), **FINAL)
+    signed = signing.sign_final_memo(pdf, tmp_path, "Ana Pérez", "pass phrase one")
+    both = signing.countersign(signed, tmp_path, "Rosa Díaz", "pass phrase two")
+    assert both.startswith(signed)  # an incremental update: the signed bytes are untouched
+    check = check_memo(both)
+    assert [one.valid for one in check.signatures] == [True, True]
+    with pikepdf.open(io.BytesIO(both)) as document:
+        widgets = {str(one.T): one for one in document.Root.AcroForm.Fields}
+        assert "/StructParent" in widgets[OFFICER_FIELD]
+        assert "/StructParent" not in widgets[REVIEWER_FIELD]
