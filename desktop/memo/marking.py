@@ -117,9 +117,10 @@ def _pieces(walk: _Walk, ops: list[Any]) -> list[tuple[list[Any], str]]:
     return pieces
 
 
-def _language_parts(walk: _Walk, ops: list[Any]) -> list[tuple[list[Any], str | None]]:
-    """The inner operators in parts of one language each (None: the document's)."""
-    pieces = _pieces(walk, ops)
+def _language_parts(walk: _Walk, ops: list[Any], pieces: list[tuple[list[Any], str]]
+                    ) -> list[tuple[list[Any], str | None]]:
+    """The inner operators (cut into `pieces` by font) in parts of one language each (None:
+    the document's)."""
     whole = "".join(text for _ops, text in pieces)
     if script_tag(whole) is None:  # one script: a passage in another language, or not
         return [(ops, span_language(whole, walk.language))]
@@ -139,31 +140,28 @@ def _line_ends_spaced(walk: _Walk, ops: list[Any]) -> list[Any]:
     the last glyph, so nothing moves): read back, the words either side of a wrap stay two
     words ("If the answer is", not "If theanswer is")."""
     out = list(ops)
-    font = ""
-    for index, instruction in enumerate(ops):
+    font, fonts, marks = "", {}, []
+    for index, instruction in enumerate(ops):  # the text ops in order, with their fonts
         name = str(instruction.operator)
         if name == "Tf":
             font = str(instruction.operands[0])
-        if name != "Tj":
+        elif name in NEW_LINE or name in SHOWING:
+            marks.append((index, name))
+            fonts[index] = font
+    for position, (index, name) in enumerate(marks):
+        following = [one for _index, one in marks[position + 1:position + 3]]
+        if name != "Tj" or len(following) < 2 or following[0] not in ("T*", "Td", "TD") \
+                or following[1] not in SHOWING:
             continue
-        later = [str(one.operator) for one in ops[index + 1:]
-                 if str(one.operator) in NEW_LINE or str(one.operator) in SHOWING]
-        if len(later) < 2 or later[0] not in ("T*", "Td", "TD") or later[1] not in SHOWING:
-            continue
-        data = bytes(instruction.operands[0])
-        shown = walk.fonts.decode(font, data)
-        space = walk.fonts.code_of(font, " ")
+        data = bytes(ops[index].operands[0])
+        shown = walk.fonts.decode(fonts[index], data)
+        space = walk.fonts.code_of(fonts[index], " ")
         if not shown or shown[-1].isspace() or shown.endswith(NO_SPACE_AFTER) \
                 or script_tag(shown) is not None or space is None:
             continue
         out[index] = pikepdf.ContentStreamInstruction(
             [pikepdf.String(data + bytes([space]))], Operator("Tj"))
     return out
-
-
-def _shows_text(walk: _Walk, body: list[Any]) -> bool:
-    """Whether these operators show any text that is not blank."""
-    return any(text.strip() for _ops, text in _pieces(walk, body))
 
 
 def _split_label(walk: _Walk, body: list[Any]) -> tuple[list[Any], list[Any]] | None:
@@ -204,11 +202,12 @@ def _text_object(walk: _Walk, ops: list[Any]) -> None:
         _wrap(walk.out, ops, "Artifact", Dictionary(Type=Name.Pagination))
         return
     ops = [ops[0], *_line_ends_spaced(walk, ops[1:-1]), ops[-1]]
-    language_parts = _language_parts(walk, ops[1:-1])
-    if not any(_shows_text(walk, body) for body, _language in language_parts):
+    pieces = _pieces(walk, ops[1:-1])
+    if not any(text.strip() for _body, text in pieces):
         _wrap(walk.out, ops, "Artifact", None)  # an empty cell's drawString(""): no text
         return
-    parts = [(body, language, "") for body, language in language_parts]
+    parts = [(body, language, "") for body, language in _language_parts(walk, ops[1:-1],
+                                                                          pieces)]
     list_item = walk.list_item_block == walk.block
     if list_item and not any(run.block == walk.block for run in walk.runs):
         split = _split_label(walk, parts[0][0])

@@ -21,6 +21,7 @@ SCRIPT_TAGS = {
     "HANGUL": "ko", "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "und-Hani",
     "MONGOLIAN": "mn", "SYRIAC": "und-Syrc", "THAANA": "dv",
 }
+_BEYOND_LATIN = re.compile("[^\u0000-\u024f]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words that are common in one language and rare in the other (no shared ones such as "a").
 FUNCTION_WORDS = {
@@ -37,6 +38,8 @@ MIN_HITS = 3  # function words a passage needs
 
 def script_tag(text: str) -> str | None:
     """The tag of the first non-Latin script among the text's letters, else None."""
+    if _BEYOND_LATIN.search(text) is None:  # most of the memo: no letter to look up
+        return None
     for char in text:
         if not char.isalpha() or ord(char) < 0x250:
             continue
