@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pikepdf
 from pikepdf import Dictionary, Name, Operator
@@ -94,12 +94,29 @@ def _bold_fonts(resources: Any) -> set[str]:
     return {str(key) for key, font in fonts.items() if "Bold" in str(font.get("/BaseFont"))}
 
 
+class Op(NamedTuple):
+    """A content-stream instruction with its operator's name read once (pikepdf's Operator
+    costs a conversion each time it is read)."""
+
+    operator: str
+    operands: list[Any]
+    raw: Any  # what pikepdf writes back
+
+
+def _op(operator: str, operands: list[Any]) -> Op:
+    return Op(operator, operands, pikepdf.ContentStreamInstruction(operands, Operator(operator)))
+
+
+def _raw(op: Any) -> Any:
+    return op.raw if isinstance(op, Op) else op
+
+
 def _wrap(out: list[Any], ops: list[Any], tag: str, properties: Dictionary | None) -> None:
     if properties is None:
         out.append(([Name("/" + tag)], Operator("BMC")))
     else:
         out.append(([Name("/" + tag), properties], Operator("BDC")))
-    out.extend(ops)
+    out.extend(_raw(op) for op in ops)
     out.append(([], Operator("EMC")))
 
 
@@ -108,7 +125,7 @@ def _pieces(walk: _Walk, ops: list[Any]) -> list[tuple[list[Any], str]]:
     pieces: list[tuple[list[Any], str]] = [([], "")]
     font = ""
     for instruction in ops:
-        if str(instruction.operator) == "Tf" and str(instruction.operands[0]) != font:
+        if instruction.operator == "Tf" and str(instruction.operands[0]) != font:
             font = str(instruction.operands[0])
             if pieces[-1][1]:
                 pieces.append(([], ""))
@@ -142,7 +159,7 @@ def _line_ends_spaced(walk: _Walk, ops: list[Any]) -> list[Any]:
     out = list(ops)
     font, fonts, marks = "", {}, []
     for index, instruction in enumerate(ops):  # the text ops in order, with their fonts
-        name = str(instruction.operator)
+        name = instruction.operator
         if name == "Tf":
             font = str(instruction.operands[0])
         elif name in NEW_LINE or name in SHOWING:
@@ -159,8 +176,7 @@ def _line_ends_spaced(walk: _Walk, ops: list[Any]) -> list[Any]:
         if not shown or shown[-1].isspace() or shown.endswith(NO_SPACE_AFTER) \
                 or script_tag(shown) is not None or space is None:
             continue
-        out[index] = pikepdf.ContentStreamInstruction(
-            [pikepdf.String(data + bytes([space]))], Operator("Tj"))
+        out[index] = _op("Tj", [pikepdf.String(data + bytes([space]))])
     return out
 
 
@@ -168,7 +184,7 @@ def _split_label(walk: _Walk, body: list[Any]) -> tuple[list[Any], list[Any]] | 
     """A list item's first operators up to its label ("1. "), and the rest; None if none."""
     font = ""
     for index, instruction in enumerate(body):
-        name = str(instruction.operator)
+        name = instruction.operator
         if name == "Tf":
             font = str(instruction.operands[0])
         if name not in SHOWING:
@@ -181,8 +197,8 @@ def _split_label(walk: _Walk, body: list[Any]) -> tuple[list[Any], list[Any]] | 
             return None
         cut = next(k for k in range(1, len(data) + 1)
                    if walk.fonts.decode(font, data[:k]) == match.group(0))
-        first = pikepdf.ContentStreamInstruction([pikepdf.String(data[:cut])], Operator("Tj"))
-        rest = pikepdf.ContentStreamInstruction([pikepdf.String(data[cut:])], Operator("Tj"))
+        first = _op("Tj", [pikepdf.String(data[:cut])])
+        rest = _op("Tj", [pikepdf.String(data[cut:])])
         return body[:index] + [first], [rest] + body[index + 1:]
     return None
 
@@ -192,7 +208,7 @@ def _text_object(walk: _Walk, ops: list[Any]) -> None:
     header row, else MCIDs."""
     size, bold, rise = 0.0, False, 0.0
     for instruction in ops:
-        name, operands = str(instruction.operator), instruction.operands
+        name, operands = instruction.operator, instruction.operands
         if name == "Tf":
             bold, size = str(operands[0]) in walk.bold_fonts, float(operands[1])
         elif name == "Tm" and not rise:
@@ -219,12 +235,12 @@ def _text_object(walk: _Walk, ops: list[Any]) -> None:
         marked.append((walk.mcids, parts[0][1], ""))
         walk.mcids += 1
     else:
-        walk.out.append(ops[0])
+        walk.out.append(_raw(ops[0]))
         for body, language, role in parts:
             _wrap(walk.out, body, role or "Span", Dictionary(MCID=walk.mcids))
             marked.append((walk.mcids, language, role))
             walk.mcids += 1
-        walk.out.append(ops[-1])
+        walk.out.append(_raw(ops[-1]))
     walk.runs.append(TextRun(marked, walk.block, walk.cell, size, bold, list_item))
 
 
@@ -276,12 +292,13 @@ def mark_page(document: pikepdf.Pdf, page: pikepdf.Page, language: str
     runs in drawing order and the grid tables drawn."""
     resources = page.obj.get("/Resources")
     walk = _Walk(_bold_fonts(resources), float(page.mediabox[3]), FontMaps(resources), language)
-    ops = list(pikepdf.parse_content_stream(page))
+    ops = [Op(str(one.operator), one.operands, one)
+           for one in pikepdf.parse_content_stream(page)]
     index, path_start = 0, None
     while index < len(ops):
-        operands, name = list(ops[index].operands), str(ops[index].operator)
+        operands, name = ops[index].operands, ops[index].operator
         if name == "BT":
-            end = next(i for i in range(index, len(ops)) if str(ops[i].operator) == "ET")
+            end = next(i for i in range(index, len(ops)) if ops[i].operator == "ET")
             _text_object(walk, ops[index:end + 1])
             index = end + 1
             continue
@@ -300,7 +317,7 @@ def mark_page(document: pikepdf.Pdf, page: pikepdf.Page, language: str
         else:
             if path_start is None:
                 _state(walk, operands, name)
-            walk.out.append(ops[index])
+            walk.out.append(ops[index].raw)
         index += 1
     page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(walk.out))
     return walk.runs, walk.tables

@@ -43,15 +43,19 @@ class FontMaps:
     def __init__(self, resources: Any) -> None:
         self._fonts = (resources or {}).get("/Font") or {}
         self._maps: dict[str, dict[int, str]] = {}
+        self._tables: dict[str, dict[int, str | None]] = {}
 
     def _map(self, font_key: str) -> dict[int, str]:
         if font_key not in self._maps:
             self._maps[font_key] = to_unicode_map(self._fonts.get(font_key))
+            # one-byte codes as str.translate wants them: unmapped codes show nothing
+            self._tables[font_key] = {code: self._maps[font_key].get(code)
+                                      for code in range(256)}
         return self._maps[font_key]
 
     def decode(self, font_key: str, data: bytes) -> str:
-        mapping = self._map(font_key)
-        return "".join(mapping.get(byte, "") for byte in data)
+        self._map(font_key)
+        return data.decode("latin-1").translate(self._tables[font_key])
 
     def code_of(self, font_key: str, text: str) -> int | None:
         """The one-byte code that shows `text` in this font, if the font has one."""
@@ -61,7 +65,7 @@ class FontMaps:
 
 def shown_text(maps: FontMaps, font_key: str, instruction: Any) -> str:
     """The text one Tj, TJ, ' or \" operator shows in the font `font_key` ('' otherwise)."""
-    name, operands = str(instruction.operator), list(instruction.operands)
+    name, operands = str(instruction.operator), instruction.operands
     if name in ("Tj", "'") and operands:
         return maps.decode(font_key, bytes(operands[-1]))
     if name == '"' and operands:
