@@ -99,7 +99,7 @@ class Op(NamedTuple):
     costs a conversion each time it is read)."""
 
     operator: str
-    operands: list[Any]
+    operands: Any  # pikepdf's list of operands, or a list
     raw: Any  # what pikepdf writes back
 
 
