@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -31,6 +32,7 @@ DOMAIN = "waypoint"
 POT = HERE / f"{DOMAIN}.pot"
 GENDER_CONTEXTS = ("female applicant", "male applicant")  # desktop/memo/sheet_questions.py
 PROJECT = "Waypoint"
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 TRANSLATOR = "Waypoint developers (written by the engineer, not yet reviewed by a native speaker)"
 
 
@@ -100,6 +102,9 @@ def po_bytes(catalog: Catalog) -> bytes:
 
 
 def mo_bytes(catalog: Catalog) -> bytes:
+    """The compiled catalog; its header dates fixed, so the same .po compiles to the same bytes
+    (and the catalog hash a memo records changes only with the text)."""
+    catalog.creation_date = catalog.revision_date = FIXED_DATE
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
