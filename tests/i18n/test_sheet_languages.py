@@ -15,8 +15,8 @@ import pytest
 from desktop.cli import main
 from desktop.memo.interview import sheet_questions
 from desktop.text_catalogs import text_catalog
-from tests.memo.helpers import determine, squeeze
 from tests.case_paths import EXTRA_CASES_DIR
+from tests.memo.helpers import determine, squeeze
 
 FEAR_CASE = EXTRA_CASES_DIR / "aca-fear-of-guatemala-unknown.case.json"  # fear not recorded
 
