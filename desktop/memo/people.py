@@ -44,7 +44,7 @@ def _language_name(code: str, english_names: dict[str, str]) -> str:
         from babel import Locale
 
         name = Locale.parse(active().locale).languages.get(code)
-        if name:
+        if isinstance(name, str) and name:
             return name
     return english_names.get(code, code)
 
