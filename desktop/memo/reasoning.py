@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop.memo.facts import describe_fact, parse_path, unknown_fields
 from desktop.memo.language import _, pgettext
-from desktop.memo.text import format_partial_date, humanize, outcome_words
+from desktop.memo.text import english_date, humanize, outcome_words
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
@@ -23,7 +23,7 @@ def plain(value: object, rule_titles: dict[str, str] | None = None) -> str:
     words = "" if value is None else str(value)
     for rule, title in (rule_titles or {}).items():
         words = re.sub(rf"\b{re.escape(rule)}\b", title, words)
-    words = _ISO_DATE.sub(lambda m: format_partial_date(m.group(1)), words)
+    words = _ISO_DATE.sub(lambda m: english_date(m.group(1)), words)
     return _SNAKE.sub(lambda m: m.group(0).replace("_", " "), words)
 
 

@@ -145,7 +145,7 @@ def _render(case_data: dict[str, Any], determination: dict[str, Any], *, status:
             reference=_short(reference, 40), a_number=_short(a_number, 20),
             name=_short(applicant_name(applicant), NAME_LIMIT), label=label),
         footer_lines=tuple(footer), draft=not final,
-        page_words=_("Page {number} of {total}"),
+        page_words=_("Page {number} of {total}"), watermark=_("DRAFT"),
     )
     def lay_out() -> io.BytesIO:
         story = build_story(case_data, determination, signatures, officer_notes=officer_notes,

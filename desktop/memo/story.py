@@ -14,7 +14,7 @@ from desktop.case_rules import shown_a_number
 from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo import lookups
 from desktop.memo.blocks import CONTENT_WIDTH, UNVERIFIED_MARK, boxed, grid, labelled, lines, text
-from desktop.memo.language import N_, _
+from desktop.memo.language import N_, _, english
 from desktop.memo.officer import determination_heading, officer_section
 from desktop.memo.outcome_dates import outcome_dates_section
 from desktop.memo.people import family_words, languages_words, sex_words
@@ -96,7 +96,7 @@ def applicant_name(applicant: dict[str, Any]) -> str:
 
 def case_reference(case: dict[str, Any]) -> str:
     """The office's file number for the case, or 'not given'."""
-    return normalized(case.get("case_reference")).strip() or "not given"
+    return normalized(case.get("case_reference")).strip() or _("not given")
 
 
 def _nationality(applicant: dict[str, Any]) -> str:
@@ -151,6 +151,16 @@ def _case_details(case: dict[str, Any], determination: dict[str, Any],
                 extra=[("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
                        ("BACKGROUND", (2, 0), (2, -2), HEADER_FILL),
                        ("SPAN", (1, -1), (3, -1))])
+
+
+def _engine_language_notice(styles: MemoStyles) -> list[Flowable]:
+    """In a memo worded in another language: which parts stay as the engine recorded them."""
+    if english():
+        return []
+    return [Spacer(1, 3), text(_(
+        "Waypoint's reasoning steps, consequences, exception names and rule-data notes come "
+        "from its engine and are printed in English, as recorded. Citations and the officer's "
+        "own words are never translated."), styles.notice)]
 
 
 def _law_date_notice(determination: dict[str, Any], provenance: Provenance) -> str | None:
@@ -260,7 +270,7 @@ def build_story(case: dict[str, Any], determination: dict[str, Any], signatures:
         text(_("Transit requirements determination"), styles.title),
         text(subtitle.format(version=version, moment=format_timestamp(signatures.generated_at)),
              styles.subtitle),
-        boxed([text(notice, styles.notice)]),
+        boxed([text(notice, styles.notice), *_engine_language_notice(styles)]),
         Spacer(1, 6),
         _case_details(case, determination, styles),
     ]

@@ -45,6 +45,12 @@ def format_partial_date(value: object) -> str:
         from desktop.memo.locale_words import partial_date
 
         return partial_date(active(), value)
+    return english_date(value)
+
+
+def english_date(value: object) -> str:
+    """format_partial_date in English whatever the memo's language: for the engine's own
+    sentences, which stay English, so no Spanish date lands inside an English sentence."""
     if value is None or value == "":
         return UNKNOWN
     if isinstance(value, datetime):
