@@ -112,7 +112,7 @@ def still_needed(case: dict[str, Any], determination: dict[str, Any],
         flowables.append(text(_(
             "These answers decide the outcome of a finding. Ask them, record the answers and "
             "evaluate again. The interview sheet prints the same questions."), styles.body))
-        flowables.append(_questions_table(questions, styles))
+        flowables.append(_questions_table(questions, styles, case))
     else:
         flowables.append(text(_("No open question decides an outcome: every finding was made "
                                 "on the facts recorded."), styles.body))
@@ -125,7 +125,18 @@ def still_needed(case: dict[str, Any], determination: dict[str, Any],
     return flowables
 
 
-def _questions_table(questions: list[Any], styles: MemoStyles) -> Table:
+def _question_words(question: Any, case: dict[str, Any]) -> str:
+    """The question as the engine asked it; in another language, the interview sheet's words
+    for the same field (what the caseworker asks), when the sheet has them."""
+    if english():
+        return str(question.question)
+    from desktop.memo.interview import interview_question
+
+    asked = interview_question(question.field, question.question, case, active())
+    return asked if asked is not None else str(question.question)
+
+
+def _questions_table(questions: list[Any], styles: MemoStyles, case: dict[str, Any]) -> Table:
     """One row per possible answer, each beside what it would change; the question spans its
     answers' rows, so an answer can never sit beside another answer's consequence."""
     rows: list[list[Any]] = [[text(h, styles.cell_header)
@@ -135,7 +146,8 @@ def _questions_table(questions: list[Any], styles: MemoStyles) -> Table:
         answers = list(question.answers) or [("\u2014", ("\u2014",))]
         first = len(rows)
         for index, (answer, outcomes) in enumerate(answers):
-            lead = [text(str(number), styles.cell), text(question.question, styles.cell)] \
+            lead = [text(str(number), styles.cell),
+                    text(_question_words(question, case), styles.cell)] \
                 if index == 0 else ["", ""]
             rows.append([*lead, text(answer, styles.cell_header),
                          lines("\n".join(outcomes) or "\u2014", styles.cell)])

@@ -105,3 +105,14 @@ def test_evaluate_words_its_summary_in_spanish(capsys: pytest.CaptureFixture[str
     assert main(["evaluate", str(CASE), "--language", "es"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("Determinación de Waypoint") and "Traceback" not in text
+
+
+def test_the_open_questions_are_asked_in_spanish(tmp_path: Path) -> None:
+    """The memo's open questions in Spanish are the interview sheet's (what the caseworker
+    asks), with the answers' effects in Spanish."""
+    output = tmp_path / "borrador.pdf"
+    assert main(["memo", str(CASE), "-o", str(output), "--language", "es"]) == 0
+    flat = squeeze(pdftotext(output))
+    assert squeeze("víctima de trata de personas") in flat
+    assert squeeze("excepción acreditada") in flat
+    assert squeeze("victim of trafficking") not in flat
