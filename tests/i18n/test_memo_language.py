@@ -70,8 +70,14 @@ def test_a_final_memo_in_spanish_keeps_the_officers_words_and_citations(tmp_path
     assert "BORRADOR" not in words and "DRAFT" not in words  # final: no watermark either way
 
 
-def test_the_receipt_records_the_catalog_like_the_rule_pack(tmp_path: Path) -> None:
-    spanish = receipt(_final_memo(tmp_path, "--language", "es"))
+def test_the_receipt_records_the_catalog_like_the_rule_pack(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    memo = _final_memo(tmp_path, "--language", "es")
+    spanish = receipt(memo)
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "data"), "memo", "verify", str(memo)]) == 3
+    said = capsys.readouterr().out  # 3: valid, the self-signed officer key is vouched by none
+    assert "Worded from the es text catalog" in said and "installed here is the same" in said
     english = receipt(_final_memo(tmp_path))
     expected = hashlib.sha256(Path(mo_path("es")).read_bytes()).hexdigest()
     assert spanish["text_language"] == "es" and spanish["text_catalog_hash"] == expected
