@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from desktop.memo import lookups
+from desktop.memo.case_values import VALUE_WORDS, value_words
 from desktop.memo.language import N_, _
 from desktop.memo.text import UNKNOWN, format_partial_date, humanize
 
@@ -103,6 +104,8 @@ def show_value(key: str, value: Any) -> str:
         return _("{count} recorded").format(count=len(value)) if value else _("none")
     if isinstance(value, dict):
         return _("recorded") if value else _("none recorded")
+    if isinstance(value, str) and value in VALUE_WORDS:
+        return value_words(value)
     words = humanize(value).lower() if isinstance(value, str) and "_" in value else str(value)
     return _shorten(words)
 

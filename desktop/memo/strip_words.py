@@ -12,7 +12,8 @@ from desktop.memo.text import format_partial_date, outcome_words
 
 def _span_words(span: Span, strip: OutcomeStrip, cause: str | None) -> str:
     start = format_partial_date(span.start.isoformat())
-    outcome = outcome_words(span.outcome).lower().removesuffix(" on the decision date")
+    outcome = (_("not in force") if span.outcome == "not_in_force"  # a span, not the day
+               else outcome_words(span.outcome).lower())
     if span.end is not None:
         words = _("{start} to {end}: {outcome}").format(
             start=start, end=format_partial_date(span.end.isoformat()), outcome=outcome)

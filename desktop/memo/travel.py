@@ -11,10 +11,11 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from desktop.memo import lookups
 from desktop.memo.blocks import UNVERIFIED_MARK, grid, lines, text
-from desktop.memo.language import N_, _
+from desktop.memo.case_values import value_words
+from desktop.memo.language import N_, _, pgettext
 from desktop.memo.reasoning import plain
 from desktop.memo.styles import MemoStyles
-from desktop.memo.text import UNKNOWN, format_partial_date, humanize, tri_state
+from desktop.memo.text import UNKNOWN, format_partial_date, tri_state
 
 TREATY_LEGEND = N_("{mark} This date of participation comes from Waypoint's treaty table and has "
                    "not been checked against its primary source, the depositary record of the "
@@ -42,14 +43,18 @@ def _period_start(value: object) -> date | None:
 def _claims(stop: dict[str, Any]) -> str:
     lines = []
     for claim in stop.get("protection_claims") or []:
-        parts = [f"{humanize(claim.get('kind'))}: filed {format_partial_date(claim.get('filed'))}",
-                 f"outcome {claim.get('outcome') or UNKNOWN}"]
+        outcome = claim.get("outcome")
+        parts = [_("{kind}: filed {date}").format(kind=value_words(claim.get("kind"), capital=True),
+                                                  date=format_partial_date(claim.get("filed"))),
+                 _("outcome {outcome}").format(
+                     outcome=value_words(outcome) if outcome else _(UNKNOWN))]
         if claim.get("decided"):
-            parts.append(f"decided {format_partial_date(claim.get('decided'))}")
-        parts.append({True: "final", False: "not final"}.get(claim.get("final"),
-                                                              "finality unknown"))
+            parts.append(_("decided {date}").format(date=format_partial_date(claim.get("decided"))))
+        final = claim.get("final")
+        parts.append(pgettext("protection claim", "final") if final is True
+                     else _("not final") if final is False else _("finality unknown"))
         if claim.get("authority"):
-            parts.append(f"authority: {claim['authority']}")
+            parts.append(_("authority: {authority}").format(authority=claim["authority"]))
         lines.append("; ".join(parts))
     if stop.get("protection_claims") is None:
         return _("not asked yet")
@@ -57,7 +62,8 @@ def _claims(stop: dict[str, Any]) -> str:
 
 
 def _status_held(stop: dict[str, Any]) -> str:
-    parts = [humanize(stop.get("status_held")) if stop.get("status_held") else UNKNOWN]
+    held = stop.get("status_held")
+    parts = [value_words(held, capital=True) if held else _(UNKNOWN)]
     offered = stop.get("permanent_status_offered")
     parts.append(_("permanent offer: {answer}").format(
         answer=tri_state(offered, yes=N_("yes"), no=N_("no"))))
