@@ -122,3 +122,23 @@ def test_the_open_questions_are_asked_in_spanish(tmp_path: Path) -> None:
     assert squeeze("víctima de trata de personas") in flat
     assert squeeze("excepción acreditada") in flat
     assert squeeze("victim of trafficking") not in flat
+
+
+MEMO_CHROME = ("Summary", "What is still needed", "When each outcome holds", "Travel history",
+               "Findings for the rules", "Rules that do not reach", "Signatures",
+               "Officer's notes", "Prepared by", "Case reference", "Date of birth", "Facts:",
+               "Outcome:", "Consequence:", "Page ", "party since", "permanent offer",
+               "not asked yet", "Travelling with", "Decision dates and outcome",
+               "What the record shows", "Rule pack SHA-256", "Stateless", "Crossed from")
+
+
+@pytest.mark.parametrize("name", ["aca-salvadoran-to-guatemala", "tb-claim-pending-in-mexico",
+                                  "tb-trafficking-unknown"])
+def test_no_memo_wording_is_left_in_english(name: str, tmp_path: Path) -> None:
+    """The memo's own words (not the engine's sentences) are all Spanish."""
+    output = tmp_path / f"{name}.pdf"
+    assert main(["memo", str(CASES_DIR / f"{name}.case.json"), "-o", str(output),
+                 "--language", "es"]) == 0
+    words = " ".join(pdftotext(output).split())
+    left = [phrase for phrase in MEMO_CHROME if phrase in words]
+    assert not left, left
