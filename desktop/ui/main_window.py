@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_page import CaseListPage
+from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.window_geometry import GEOMETRY_KEY, SIZE_KEY, fit_on_screen, restore_geometry
 
 # Imported where used, after the first paint: each Qt class brings its Python enums (and the
@@ -161,7 +162,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.location_label = QLabel(f"Opening {describe_database(self.database_url, self.paths)}…")
+        # The path gives way in a narrow window (its middle, "…"); the notices stay whole.
+        where = describe_database(self.database_url, self.paths)
+        self.location_label = ElidedLabel(f"Opening {where}…")
         self.location_label.setAccessibleName("Database")
         self.location_label.setToolTip(f"Data folder: {self.paths.data_dir}")
         self.rules_label = QLabel("Rules: …")
