@@ -53,7 +53,7 @@ def decision_receipt(determination: dict[str, Any], *, decision_date: str | None
                      officer_determination: dict[str, Any] | None = None) -> dict[str, Any]:
     """What re-checking the memo needs: the pack, the engine, the facts digest, the date, the
     findings (rule and outcome) and the officer's own conclusions, when there are any."""
-    return {
+    receipt = {
         "format": RECEIPT_FORMAT,
         "waypoint_version": waypoint_version,
         "engine_version": determination.get("engine_version"),
@@ -65,6 +65,10 @@ def decision_receipt(determination: dict[str, Any], *, decision_date: str | None
                      for finding in determination.get("findings") or []],
         "officer_determination": officer_determination,
     }
+    for key in ("text_language", "text_catalog_hash"):  # a memo worded from a catalog
+        if determination.get(key):
+            receipt[key] = determination[key]
+    return receipt
 
 
 def receipt_bytes(receipt: dict[str, Any]) -> bytes:
