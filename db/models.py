@@ -289,4 +289,7 @@ class SigningCertificate(SQLModel, table=True):
     revoked_reason: str | None = Field(default=None, sa_column=Column(Text))
 
 
+# The field-sync tables (migration 0011) join the same metadata.
+from db import field_models as _field_models  # noqa: E402,F401
+
 metadata = SQLModel.metadata

@@ -30,6 +30,9 @@ CASEWORKER_GRANTS = (
     "GRANT INSERT, UPDATE, DELETE ON journey_stops, protection_claims TO waypoint_caseworker",
     "GRANT INSERT ON review_comments TO waypoint_caseworker",
     "GRANT INSERT ON audit_anchors TO waypoint_caseworker",  # laptops' anchors (0007)
+    "GRANT INSERT ON field_devices, field_events, field_transfers, field_checkouts, "
+    "field_conflicts TO waypoint_caseworker",  # field sync (0011); no DELETE
+    "GRANT UPDATE ON field_checkouts, field_conflicts TO waypoint_caseworker",
     "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO waypoint_caseworker",
 )
 

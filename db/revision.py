@@ -3,4 +3,4 @@
 from __future__ import annotations
 
 # Kept equal to the newest file in db/migrations/versions (tests/db/test_quick_read.py checks).
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"

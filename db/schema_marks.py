@@ -21,6 +21,7 @@ MARKS: dict[str, tuple[str, str | None]] = {
     "0006": ("signing_certificates", None),
     "0008_office": ("cases", "created_by"),
     "0009": ("memos", "decision_date"),
+    "0011": ("field_events", None),
 }
 
 

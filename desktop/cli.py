@@ -67,9 +67,15 @@ def _review(subparsers: Subparsers) -> None:
     review.register(subparsers)
 
 
+def _field(subparsers: Subparsers) -> None:
+    from desktop.commands import field
+
+    field.register(subparsers)
+
+
 COMMANDS: dict[str, Callable[[Subparsers], None]] = {
     "info": _info, "evaluate": _evaluate, "memo": _memo, "storage": _storage, "rules": _rules,
-    "passphrase": _passphrase, "admin": _admin, "review": _review,
+    "passphrase": _passphrase, "admin": _admin, "review": _review, "field": _field,
 }
 COMMAND_MODULES = tuple(COMMANDS)
 

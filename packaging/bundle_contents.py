@@ -111,16 +111,21 @@ def source_version(root: Path) -> str:
     return found.group(1)
 
 
+TEXT_CATALOG_LOCALES = ("es", "fr", "ht", "pt_BR")  # resources/i18n/catalogs.py LOCALES
+
+
 def unwanted_data(dest_name: str) -> bool:
     """Data collected by library hooks that the app never reads.
 
-    pycountry's translations (about 20 MB): country names are shown in English only. Qt's .qm
-    translations: the interface is English, and translated dialog buttons beside English text
-    would be worse than none.
+    pycountry's translations (about 20 MB), but the country names of the languages the memo
+    and the interview sheet are worded in (resources/i18n). Qt's .qm translations: the
+    interface is English, and translated dialog buttons beside English text would be worse
+    than none.
     """
     parts = Path(dest_name).parts
     if parts[:2] == ("pycountry", "locales"):
-        return True
+        return not (len(parts) >= 3 and parts[2] in TEXT_CATALOG_LOCALES
+                    and dest_name.endswith("iso3166-1.mo"))
     return "translations" in parts and dest_name.endswith(".qm")
 
 

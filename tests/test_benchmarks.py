@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 # bench_memo.py is the memo's own (it gets its --check with the memo work).
 BENCHMARKS = ["bench_engine.py", "bench_startup.py", "bench_storage.py", "bench_gui_stalls.py",
-              "bench_rule_impact.py"]
+              "bench_rule_impact.py", "bench_field_checkin.py"]
 
 
 @pytest.mark.parametrize("name", BENCHMARKS)

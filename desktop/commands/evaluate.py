@@ -7,16 +7,28 @@ import json
 import sys
 import textwrap
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.commands.user_error import UserError
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from desktop.engine.text import Translator
+    from desktop.text_catalogs import TextCatalog
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction; translated where it is printed."""
+    return message
+
+
 OUTCOME_LABELS = {
-    "applies": "APPLIES",
-    "exception": "EXCEPTION",
-    "not_in_force": "NOT IN FORCE",
-    "not_applicable": "NOT APPLICABLE",
-    "needs_information": "NEEDS INFORMATION",
+    "applies": N_("APPLIES"),
+    "exception": N_("EXCEPTION"),
+    "not_in_force": N_("NOT IN FORCE"),
+    "not_applicable": N_("NOT APPLICABLE"),
+    "needs_information": N_("NEEDS INFORMATION"),
 }
 
 
@@ -34,6 +46,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--rules", metavar="HASH",
                         help="evaluate under this rule pack (its hash or 8+ leading characters; "
                              "see `waypoint rules list`; default: the active pack)")
+    parser.add_argument("--language", metavar="LANG", default="en",
+                        help="language of the summary and labels (en or es; default en): the "
+                             "text output is worded in it, and the JSON gains the summary in "
+                             "it with the catalog's hash; the engine's steps stay as recorded")
     parser.set_defaults(handler=run)
 
 
@@ -58,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
                                  args.rules, utc_now)
     except RulePackRefused as problem:
         raise UserError(str(problem)) from None
+    catalog = _catalog(args.language)
     try:
         data = read_case_file(args.case)
         determination = path.evaluate(data, path.decide(data, args.decision_date))
@@ -73,26 +90,63 @@ def run(args: argparse.Namespace) -> int:
     if warning:
         print(f"waypoint: warning: {warning}", file=sys.stderr)
     if args.format == "json":
-        json.dump(determination, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(_with_text(determination, catalog), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
+    elif catalog.sha256:
+        sys.stdout.write(format_text(determination, catalog.translation,
+                                     _translated_summary(determination, catalog)))
     else:
         sys.stdout.write(format_text(determination))
     return 0
 
 
-def format_text(determination: dict[str, Any]) -> str:
-    """The determination as a person reads it in a terminal."""
+def _catalog(language: str) -> TextCatalog:
+    from desktop.services.memo_rendering import memo_catalog
+    from desktop.text_catalogs import NoCatalog
+
+    try:
+        return memo_catalog(language)
+    except NoCatalog as error:
+        raise UserError(f"--language: no catalog for {language!r}; available: "
+                        f"{', '.join(error.available)}") from None
+
+
+def _translated_summary(determination: dict[str, Any], catalog: TextCatalog) -> str:
+    from desktop.engine.text import summary
+    from desktop.memo.locale_words import date_words
+
+    return summary(catalog.translation, determination, date_words(catalog))
+
+
+def _with_text(determination: dict[str, Any], catalog: TextCatalog) -> dict[str, Any]:
+    """The determination, and when another language is asked for, its summary in it with the
+    catalog's hash (additive fields; the English determination is unchanged)."""
+    if not catalog.sha256:
+        return determination
+    return {**determination, "text_language": catalog.language,
+            "text_catalog_hash": catalog.sha256,
+            "summary_translated": _translated_summary(determination, catalog)}
+
+
+def format_text(determination: dict[str, Any], tr: Translator | None = None,
+                summary: str | None = None) -> str:
+    """The determination as a person reads it in a terminal (its labels and summary through
+    `tr` and `summary` when given; the engine's steps and citations as recorded)."""
+    gettext = tr.gettext if tr is not None else str
     lines = [
-        f"Waypoint determination — decision date {determination['decision_date']}",
-        f"Rules {determination['rules_version']}, engine {determination['engine_version']}",
+        gettext("Waypoint determination \u2014 decision date {date}").format(
+            date=determination["decision_date"]),
+        gettext("Rules {rules}, engine {engine}").format(rules=determination["rules_version"],
+                                                      engine=determination["engine_version"]),
         "",
     ]
-    lines += textwrap.wrap(determination["summary"], 88)
+    lines += textwrap.wrap(summary or determination["summary"], 88)
     for contradiction in determination.get("contradictions", []):
         lines.append(f"! Contradiction: {contradiction['field']}: {contradiction['message']}")
     for finding in determination["findings"]:
-        lines += ["", f"{finding['title']} [{finding['rule']}]: "
-                      f"{OUTCOME_LABELS.get(finding['outcome'], finding['outcome'])}"]
+        title = tr.pgettext("rule title", finding["title"]) if tr else finding["title"]
+        lines += ["", f"{title} [{finding['rule']}]: "
+                      f"{_label(gettext, finding['outcome'])}"]
         lines += textwrap.wrap(finding["consequence"], 86, initial_indent="  ",
                                subsequent_indent="  ")
         if finding["outcome"] != "not_applicable" or len(finding["trace"]) <= 3:
@@ -118,5 +172,9 @@ def format_text(determination: dict[str, Any]) -> str:
                 break
             lines += textwrap.wrap(f"UNVERIFIED: {item['what']} — {item['note']}", 86,
                                    initial_indent="  ", subsequent_indent="    ")
-    lines += ["", "Decision support only: the officer reviews these findings and decides."]
+    lines += ["", gettext("Decision support only: the officer reviews these findings and decides.")]
     return "\n".join(lines) + "\n"
+
+
+def _label(say: Callable[[str], str], outcome: str) -> str:
+    return say(OUTCOME_LABELS[outcome]) if outcome in OUTCOME_LABELS else outcome

@@ -47,8 +47,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_record_arguments(parser, "with --final")
     parser.add_argument("--interview-sheet", action="store_true",
                         help="render the one-page interview sheet of the open questions")
-    parser.add_argument("--language", choices=("en", "es"), default="en",
-                        help="language of the interview sheet (default en)")
+    parser.add_argument("--language", metavar="LANG",
+                        help="language of the memo (en or es; default en) or of the interview "
+                             "sheet (en, es, fr, ht, pt-BR; default the applicant's first "
+                             "recorded language)")
     parser.add_argument("--signatures-only", action="store_true",
                         help="with verify, do not re-evaluate the case embedded in the memo "
                              "(faster: signatures and recorded facts only)")
@@ -150,21 +152,39 @@ def run_render(args: argparse.Namespace) -> int:
     generated_at = _generated_at()
     if args.interview_sheet:
         from desktop.services.memo_rendering import render_case_interview_sheet
+        from desktop.text_catalogs import NoCatalog
 
-        pdf = render_case_interview_sheet(case_data, determination, language=args.language,
-                                          generated_at=generated_at)
+        try:
+            pdf = render_case_interview_sheet(case_data, determination, language=args.language,
+                                              generated_at=generated_at)
+        except NoCatalog as error:
+            raise UserError(f"no interview sheet in {error.language!r}: choose one of "
+                            f"{', '.join(error.available)} with --language") from None
         _write_output(args, pdf)
         return 0
+    language = _memo_language(args.language)
     if args.final:
         assert officer is not None
         pdf = _sign_as(args, officer, final_memo(args, decision_path, case_data, officer,
                                                  generated_at, _decision_date(args.decision_date),
-                                                 _signer_note(args, officer)))
+                                                 _signer_note(args, officer), language))
     else:
         pdf = decision_path.render(case_data, determination, decision, status="draft",
-                                   prepared_by=officer, generated_at=generated_at)
+                                   prepared_by=officer, generated_at=generated_at,
+                                   language=language)
     _write_output(args, pdf)
     return 0
+
+
+def _memo_language(language: str | None) -> str:
+    from desktop.services.memo_rendering import MEMO_LANGUAGES
+    from desktop.text_catalogs import language_tag
+
+    tag = language_tag(language or "en")
+    if tag not in MEMO_LANGUAGES:
+        raise UserError(f"no memo in {language!r}: choose one of {', '.join(MEMO_LANGUAGES)} "
+                        "with --language")
+    return tag
 
 
 def _signer_note(args: argparse.Namespace, officer: str | None) -> str | None:

@@ -72,7 +72,8 @@ def record_input(args: argparse.Namespace, officer: str, determination: dict[str
 
 def final_memo(args: argparse.Namespace, decision_path: DecisionPath,
                case_data: dict[str, Any], officer: str, generated_at: datetime,
-               given: date | None, signer_note: str | None = None) -> bytes:
+               given: date | None, signer_note: str | None = None,
+               language: str = "en") -> bytes:
     """The officer's record checked (UserError naming every gap), then the final memo rendered
     with it, ready to be signed."""
     from desktop.services.decision import DecisionDate
@@ -90,4 +91,5 @@ def final_memo(args: argparse.Namespace, decision_path: DecisionPath,
     return decision_path.render(
         pinned, determination, decision, status="final", prepared_by=officer,
         finalized_by=officer, finalized_at=generated_at, generated_at=generated_at,
-        signed=True, signer_note=signer_note, officer_determination=record.as_json())
+        signed=True, signer_note=signer_note, officer_determination=record.as_json(),
+        language=language)

@@ -42,25 +42,26 @@ class PageDecor:
     footer_lines: tuple[str, ...]
     draft: bool
     page_words: str = "Page {number} of {total}"
+    watermark: str = WATERMARK_TEXT  # the word drawn across a draft's pages, in its language
 
 
 @cache
-def _watermark_image() -> ImageReader:
+def _watermark_image(word: str = WATERMARK_TEXT) -> ImageReader:
     """DRAFT, grey on transparent, as a picture: drawn as text its letters would be read into
     the memo's text (by pypdf, pdftotext, screen readers) between the words of the page."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(str(resource_path("fonts", WATERMARK_FONT)), WATERMARK_PX)
-    left, top, right, bottom = font.getbbox(WATERMARK_TEXT)
+    left, top, right, bottom = font.getbbox(word)
     text = Image.new("LA", (int(right - left) + 8, int(bottom - top) + 8), (0, 0))
-    ImageDraw.Draw(text).text((4 - left, 4 - top), WATERMARK_TEXT, font=font, fill=(209, 255))
+    ImageDraw.Draw(text).text((4 - left, 4 - top), word, font=font, fill=(209, 255))
     return ImageReader(text.rotate(45, expand=True, resample=Image.Resampling.BICUBIC))
 
 
-def _draw_watermark(canvas: Canvas) -> None:
+def _draw_watermark(canvas: Canvas, word: str = WATERMARK_TEXT) -> None:
     # Drawn once into a form the pages share: the picture is read and stored once per memo.
     if not canvas.hasForm(WATERMARK_FORM):
-        image = _watermark_image()
+        image = _watermark_image(word)
         pixels_wide, pixels_high = image.getSize()
         width = WATERMARK_WIDTH
         height = width * pixels_high / pixels_wide
@@ -142,7 +143,7 @@ def build_document(buffer: Any, story: list[Any], decor: PageDecor, *, created_a
     """Lay the story out on US Letter pages and write the PDF into buffer."""
     document = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_HEIGHT, bottomMargin=MARGIN + FOOTER_HEIGHT - 0.2 * inch,
+        topMargin=MARGIN + HEADER_HEIGHT, bottomMargin=MARGIN + FOOTER_HEIGHT - 0.4 * inch,
         title=title, subject=subject, author=author, creator=author, producer=author,
         keywords=keywords, lang=lang, invariant=1,
         # no Helvetica in the file at all: every glyph comes from an embedded font
@@ -153,7 +154,7 @@ def build_document(buffer: Any, story: list[Any], decor: PageDecor, *, created_a
 
     def decorate(canvas: Canvas, _document: BaseDocTemplate) -> None:
         if decor.draft:
-            _draw_watermark(canvas)
+            _draw_watermark(canvas, decor.watermark)
         _draw_running_header(canvas, decor)  # case reference and A-number on every page
 
     document.addPageTemplates([PageTemplate(id="memo", frames=[frame], onPage=decorate)])

@@ -14,8 +14,17 @@ TreatyLookup = Callable[[str, date], "dict[str, Any] | None"]
 
 
 def country_name(code: str | None) -> str:
-    """The country's short name, e.g. 'Mexico' for 'MX' (XK: Kosovo); the code when unknown."""
-    return case_rules.country_name(code) if code else "unknown"
+    """The country's short name, e.g. 'Mexico' for 'MX' (XK: Kosovo); the code when unknown.
+    In a memo rendered in another language, the name in that language (pycountry's)."""
+    from desktop.memo.language import _, active, english
+
+    if not code:
+        return _("unknown")
+    if english():
+        return case_rules.country_name(code)
+    from desktop.memo.locale_words import country
+
+    return country(code, active())
 
 
 def facts_digest(case_data: dict[str, Any], determination: dict[str, Any]) -> str:

@@ -12,14 +12,15 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo.blocks import CONTENT_WIDTH, grid, lines, text
+from desktop.memo.language import N_, _, pgettext
 from desktop.memo.strip_words import shown, strip_lines
 from desktop.memo.styles import MemoStyles
 from desktop.memo.text import format_partial_date
 
-HEADING = "When each outcome holds"
-INTRO = ("The outcome of a rule can change with the decision date alone: court orders, stays, "
-         "vacaturs and agreements entering into force.")
-FOR_THIS_CASE = " For this case, on the facts recorded:"
+HEADING = N_("When each outcome holds")
+INTRO = N_("The outcome of a rule can change with the decision date alone: court orders, stays, "
+           "vacaturs and agreements entering into force.")
+FOR_THIS_CASE = N_("For this case, on the facts recorded:")
 
 
 def outcome_dates_section(strips: Sequence[OutcomeStrip], determination: dict[str, Any],
@@ -28,16 +29,19 @@ def outcome_dates_section(strips: Sequence[OutcomeStrip], determination: dict[st
     reaching = {str(f.get("rule")) for f in determination.get("findings") or []
                 if f.get("outcome") != "not_applicable"}
     rows: list[list[Any]] = [[text(h, styles.cell_header)
-                              for h in ("Rule", "Decision dates and outcome")]]
+                              for h in (_("Rule"), _("Decision dates and outcome"))]]
     for strip in strips:
         if shown(strip, reaching):
-            rows.append([text(strip.title, styles.cell),
+            rows.append([text(pgettext("rule title", strip.title), styles.cell),
                          lines("\n".join(strip_lines(strip)), styles.cell)])
     if len(rows) == 1:
         return []
     known = strips[0].law_known_through if strips else None
-    note = (f" The rule pack knows the law through {format_partial_date(known.isoformat())}; "
-            "after that, changes are unknown." if known else "")
-    return [CondPageBreak(1.0 * inch), text(HEADING, styles.table_heading),
-            text(INTRO + note + FOR_THIS_CASE, styles.small),
+    sentences = [_(INTRO)]
+    if known:
+        sentences.append(_("The rule pack knows the law through {date}; after that, changes are "
+                           "unknown.").format(date=format_partial_date(known.isoformat())))
+    sentences.append(_(FOR_THIS_CASE))
+    return [CondPageBreak(1.0 * inch), text(_(HEADING), styles.table_heading),
+            text(" ".join(sentences), styles.small),
             grid(rows, [1.9 * inch, CONTENT_WIDTH - 1.9 * inch])]

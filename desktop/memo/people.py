@@ -6,10 +6,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from desktop.memo.language import N_, _, active, english
 from desktop.memo.text import UNKNOWN, format_partial_date, normalized
 from desktop.resources import resource_path
 
-SEX_WORDS = {"female": "Female", "male": "Male", "x": "X (neither female nor male)"}
+SEX_WORDS = {"female": N_("Female"), "male": N_("Male"), "x": N_("X (neither female nor male)")}
+NOT_RECORDED = N_("not recorded")
 
 
 @cache
@@ -26,31 +28,42 @@ def _language_names() -> dict[str, str]:
 
 def sex_words(applicant: dict[str, Any]) -> str:
     """'Female', 'Male', 'X (…)' or 'not recorded'."""
-    return SEX_WORDS.get(str(applicant.get("sex") or ""), "not recorded")
+    return _(SEX_WORDS.get(str(applicant.get("sex") or ""), NOT_RECORDED))
 
 
 def languages_words(applicant: dict[str, Any]) -> str:
     """The applicant's languages by name, in the order recorded ('Spanish, Mam')."""
     codes = [str(code) for code in applicant.get("languages") or []]
     names = _language_names()
-    return ", ".join(names.get(code, code) for code in codes) or "not recorded"
+    return ", ".join(_language_name(code, names) for code in codes) or _(NOT_RECORDED)
+
+
+def _language_name(code: str, english_names: dict[str, str]) -> str:
+    """A language's name in the memo's language (Babel's CLDR names; else the English one)."""
+    if not english():
+        from babel import Locale
+
+        name = Locale.parse(active().locale).languages.get(code)
+        if isinstance(name, str) and name:
+            return name
+    return english_names.get(code, code)
 
 
 def _member_words(member: dict[str, Any]) -> str:
-    relation = normalized(member.get("relation")).strip() or "relation not recorded"
+    relation = normalized(member.get("relation")).strip() or _("relation not recorded")
     name = " ".join(part for part in (normalized(member.get("family_name")).strip(),
                                       normalized(member.get("given_names")).strip()) if part)
     born = member.get("date_of_birth")
-    details = [name or "name not recorded"]
+    details = [name or _("name not recorded")]
     if born:
-        details.append(f"born {format_partial_date(born)}")
-    return f"{relation}: {', '.join(details)}"
+        details.append(_("born {date}").format(date=format_partial_date(born)))
+    return _("{relation}: {details}").format(relation=relation, details=", ".join(details))
 
 
 def family_words(circumstances: dict[str, Any]) -> str:
     """Everyone travelling with the applicant, '; ' between them; 'none recorded' or unknown."""
     family = circumstances.get("travelling_with_family")
     if family is None:
-        return UNKNOWN
+        return _(UNKNOWN)
     return "; ".join(_member_words(member) for member in family
-                     if isinstance(member, dict)) or "nobody (travelling alone)"
+                     if isinstance(member, dict)) or _("nobody (travelling alone)")

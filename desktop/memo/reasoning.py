@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.memo.facts import describe_fact, parse_path, unknown_fields
-from desktop.memo.text import format_partial_date, humanize, outcome_words
+from desktop.memo.language import _, pgettext
+from desktop.memo.text import english_date, humanize, outcome_words
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
@@ -22,7 +23,7 @@ def plain(value: object, rule_titles: dict[str, str] | None = None) -> str:
     words = "" if value is None else str(value)
     for rule, title in (rule_titles or {}).items():
         words = re.sub(rf"\b{re.escape(rule)}\b", title, words)
-    words = _ISO_DATE.sub(lambda m: format_partial_date(m.group(1)), words)
+    words = _ISO_DATE.sub(lambda m: english_date(m.group(1)), words)
     return _SNAKE.sub(lambda m: m.group(0).replace("_", " "), words)
 
 
@@ -67,13 +68,15 @@ class CitationLedger:
 
 def rule_titles(determination: dict[str, Any]) -> dict[str, str]:
     """Rule id -> title, longest id first (so 'aca' never eats part of a longer id)."""
-    titles = {str(f.get("rule")): str(f.get("title") or humanize(f.get("rule")))
+    titles = {str(f.get("rule")): finding_title(f)
               for f in determination.get("findings") or [] if f.get("rule")}
     return dict(sorted(titles.items(), key=lambda item: -len(item[0])))
 
 
 def finding_title(finding: dict[str, Any]) -> str:
-    return str(finding.get("title") or humanize(finding.get("rule")))
+    """The rule's title (the rule pack's), in the memo's language when the catalog has it."""
+    title = finding.get("title")
+    return pgettext("rule title", str(title)) if title else humanize(finding.get("rule"))
 
 
 def reaches_case(finding: dict[str, Any]) -> bool:
@@ -107,22 +110,22 @@ def step_effect(step: dict[str, Any], finding: dict[str, Any]) -> str:
     if exception is not None:
         name = exception_name(exception)
         if result is None:
-            return f"Open: decides whether the {name} exception is met."
-        return (f"So the {name} exception is met." if result
-                else f"So the {name} exception is not met.")
+            return _("Open: decides whether the {name} exception is met.").format(name=name)
+        return (_("So the {name} exception is met.") if result
+                else _("So the {name} exception is not met.")).format(name=name)
     if result is None:
         asked = {str(m.get("field") or "") for m in finding.get("missing_facts") or []}
         if asked & {str(f) for f in step.get("facts") or []}:
-            return "Open: see What is still needed."
-        return "For the officer to check: no recorded fact decides this."
+            return _("Open: see What is still needed.")
+        return _("For the officer to check: no recorded fact decides this.")
     if result:
-        return "Condition met."
+        return _("Condition met.")
     outcome = finding.get("outcome")
     if outcome == "not_applicable":
-        return "So the rule does not reach this case."
+        return _("So the rule does not reach this case.")
     if outcome == "not_in_force":
-        return "So the rule cannot be applied on the decision date."
-    return "Condition not met."
+        return _("So the rule cannot be applied on the decision date.")
+    return _("Condition not met.")
 
 
 def exceptions_without_step(finding: dict[str, Any]) -> list[dict[str, Any]]:
@@ -136,8 +139,9 @@ def exception_status(exception: dict[str, Any]) -> str:
     met = exception.get("met")
     name = exception_name(exception)
     if met is None:
-        return f"Open: decides whether the {name} exception is met."
-    return f"The {name} exception is {'met' if met else 'not met'}."
+        return _("Open: decides whether the {name} exception is met.").format(name=name)
+    return (_("The {name} exception is met.") if met
+            else _("The {name} exception is not met.")).format(name=name)
 
 
 def facts_relied_on(step: dict[str, Any], case: dict[str, Any]) -> list[str]:
@@ -206,13 +210,13 @@ class OpenQuestion:
 def _answer_outcome(outcome: str) -> str:
     """What one answer leads to; 'needs information' said as what it means here."""
     if outcome == "needs_information":
-        return "still depends on the other open questions"
+        return _("still depends on the other open questions")
     return outcome_words(outcome).lower()
 
 
 def _answer_words(answer: object) -> str:
     text = str(answer)
-    return {"true": "Yes", "false": "No"}.get(text.lower(), plain(text))
+    return {"true": _("Yes"), "false": _("No")}.get(text.lower(), plain(text))
 
 
 def open_questions(determination: dict[str, Any]) -> list[OpenQuestion]:
@@ -225,7 +229,8 @@ def open_questions(determination: dict[str, Any]) -> list[OpenQuestion]:
             answers = merged.setdefault(key, {})
             for answer, outcome in (fact.get("answers") or {}).items():
                 answers.setdefault(_answer_words(answer), []).append(
-                    f"{finding_title(finding)}: {_answer_outcome(str(outcome))}")
+                    _("{rule}: {outcome}").format(rule=finding_title(finding),
+                                                  outcome=_answer_outcome(str(outcome))))
     return [OpenQuestion(field_path, question,
                          tuple((a, tuple(dict.fromkeys(o))) for a, o in answers.items()))
             for (field_path, question), answers in merged.items()]

@@ -15,11 +15,13 @@ from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo import lookups
 from desktop.memo.blocks import split_rows
 from desktop.memo.document import PageDecor, build_document
+from desktop.memo.language import N_, _, rendering_in
 from desktop.memo.story import Provenance, Signatures, applicant_name, build_story, case_reference
 from desktop.memo.styles import memo_styles
 from desktop.memo.text import format_partial_date
+from desktop.text_catalogs import TextCatalog
 
-STATUSES = ("draft", "final")
+STATUSES = (N_("draft"), N_("final"))
 NAME_LIMIT = 60  # characters of the name in the running header (the details table has it all)
 
 
@@ -58,7 +60,8 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                 reviewed_at: datetime | None = None, review_pending: bool = False,
                 signer_note: str | None = None, decision_date: date | None = None,
                 officer_determination: dict[str, Any] | None = None,
-                outcome_dates: Sequence[OutcomeStrip] = ()) -> bytes:
+                outcome_dates: Sequence[OutcomeStrip] = (),
+                catalog: TextCatalog | None = None) -> bytes:
     """Render the determination memo for a case as PDF bytes.
 
     The same inputs give the same bytes. A draft carries a DRAFT watermark on every page; a
@@ -76,13 +79,39 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     determination's). `officer_determination` (a final memo): the officer's own record, printed
     in its own section ("Determination of <officer>, <date>") apart from Waypoint's findings.
     `outcome_dates`: the engine's strips of when each outcome holds, printed as a table.
+    `catalog`: the language the memo is worded in (default English, the source text); the
+    officer's own words, names and citations are printed as given, never translated.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be 'draft' or 'final', not {status!r}")
     if status == "final" and (not finalized_by or finalized_at is None):
         raise ValueError("a final memo needs finalized_by and finalized_at")
     memo_styles()  # registers the fonts (once per process)
+    with rendering_in(catalog) as language:
+        return _render(case_data, determination, status=status, prepared_by=prepared_by,
+                       reviewed_by=reviewed_by, finalized_by=finalized_by,
+                       finalized_at=finalized_at, officer_notes=officer_notes,
+                       generated_at=generated_at, treaty_status=treaty_status,
+                       provenance=Provenance(law_known_through=law_known_through,
+                                             supersedes=supersedes, decision_date=decision_date,
+                                             officer_determination=officer_determination,
+                                             outcome_dates=tuple(outcome_dates)),
+                       supersedes_id=supersedes_id, signed=signed, audit_anchor=audit_anchor,
+                       prepared_at=prepared_at, reviewed_at=reviewed_at,
+                       review_pending=review_pending, signer_note=signer_note,
+                       language=language)
+
+
+# Over 60 lines: the keyword signature, then one layout (render_memo's, in its language).
+def _render(case_data: dict[str, Any], determination: dict[str, Any], *, status: str,
+            prepared_by: str | None, reviewed_by: str | None, finalized_by: str | None,
+            finalized_at: datetime | None, officer_notes: str | None, generated_at: datetime,
+            treaty_status: lookups.TreatyLookup | None, provenance: Provenance,
+            supersedes_id: int | None, signed: bool, audit_anchor: str | None,
+            prepared_at: datetime | None, reviewed_at: datetime | None, review_pending: bool,
+            signer_note: str | None, language: TextCatalog) -> bytes:
     final = status == "final"
+    law_known_through = provenance.law_known_through
     signatures = Signatures(status=status, prepared_by=prepared_by, reviewed_by=reviewed_by,
                             finalized_by=finalized_by if final else None,
                             finalized_at=finalized_at if final else None,
@@ -96,36 +125,42 @@ def render_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
     engine_version = str(determination.get("engine_version") or "unknown")
     applicant = case_data.get("applicant") or {}
     reference = case_reference(case_data)
-    a_number = shown_a_number(applicant.get("a_number"), "not recorded")
-    label = "Final" if final else "DRAFT"
-    law = (f" \u00b7 law known through {format_partial_date(law_known_through)}"
-           if law_known_through else "")
+    a_number = shown_a_number(applicant.get("a_number"), _("not recorded"))
+    label = _("Final") if final else _("DRAFT")
+    versions = _("{label} \u00b7 Waypoint {version} \u00b7 engine {engine} \u00b7 rules {rules}")
+    if law_known_through:
+        versions = _("{label} \u00b7 Waypoint {version} \u00b7 engine {engine} \u00b7 rules "
+                     "{rules} \u00b7 law known through {law}")
+    footer = [versions.format(label=label, version=__version__, engine=engine_version,
+                              rules=rules_version,
+                              law=format_partial_date(law_known_through)),
+              _("Rule pack SHA-256 {hash}").format(hash=rules_hash or _("not given")),
+              _("Case facts SHA-256 {hash}").format(hash=digest)]
+    if language.sha256:  # the catalog the memo's words came from, like the rule pack
+        footer.append(_("Text catalog {language} SHA-256 {hash}").format(
+            language=language.language, hash=language.sha256))
     decor = PageDecor(
-        running_title=(f"Case reference {_short(reference, 40)} \u00b7 A-number "
-                       f"{_short(a_number, 20)} \u00b7 "
-                       f"{_short(applicant_name(applicant), NAME_LIMIT)} \u00b7 {label}"),
-        footer_lines=(f"{label} \u00b7 Waypoint {__version__} \u00b7 engine {engine_version} "
-                      f"\u00b7 rules {rules_version}{law}",
-                      f"Rule pack SHA-256 {rules_hash or 'not given'}",
-                      f"Case facts SHA-256 {digest}"),
-        draft=not final,
+        running_title=_("Case reference {reference} \u00b7 A-number {a_number} \u00b7 {name} "
+                        "\u00b7 {label}").format(
+            reference=_short(reference, 40), a_number=_short(a_number, 20),
+            name=_short(applicant_name(applicant), NAME_LIMIT), label=label),
+        footer_lines=tuple(footer), draft=not final,
+        page_words=_("Page {number} of {total}"), watermark=_("DRAFT"),
     )
     def lay_out() -> io.BytesIO:
         story = build_story(case_data, determination, signatures, officer_notes=officer_notes,
                             version=__version__, treaty_status=treaty_status,
-                            provenance=Provenance(law_known_through=law_known_through,
-                                                  supersedes=supersedes,
-                                                  decision_date=decision_date,
-                                                  officer_determination=officer_determination,
-                                                  outcome_dates=tuple(outcome_dates)))
+                            provenance=provenance)
         buffer = io.BytesIO()
         build_document(
             buffer, story, decor, created_at=generated_at,
-            title=f"Transit requirements determination: {_short(reference, 80)}",
+            title=_("Transit requirements determination: {reference}").format(
+                reference=_short(reference, 80)),
             # Metadata is read by file browsers and indexers: the case reference, no name.
-            subject=(f"Decision support memo ({status}), case reference "
-                     f"{_short(reference, 80)} (decision date "
-                     f"{determination.get('decision_date')})"),
+            subject=_("Decision support memo ({status}), case reference {reference} (decision "
+                      "date {date})").format(status=_(status), reference=_short(reference, 80),
+                                             date=determination.get("decision_date")),
+            lang=language.document_lang,
             author=f"Waypoint {__version__}",
             keywords=memo_keywords(determination, digest, supersedes_id, audit_anchor,
                                    review_pending and final),

@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from desktop.memo import lookups
 from desktop.memo.blocks import CONTENT_WIDTH, UNVERIFIED_MARK, grid, labelled, lines, text
 from desktop.memo.fonts import FAMILIES, LATIN
+from desktop.memo.language import N_, _, active, english
 from desktop.memo.reasoning import (
     CitationLedger,
     exception_name,
@@ -27,9 +28,10 @@ from desktop.memo.reasoning import (
     unverified_explanations,
 )
 from desktop.memo.styles import NOTICE_FILL, OUTCOME_FILLS, MemoStyles
-from desktop.memo.text import OUTCOME_EXPLANATIONS, outcome_words
+from desktop.memo.text import OUTCOME_EXPLANATIONS, outcome_explanation, outcome_words
 
-NEEDED_HEADING = "What is still needed"
+NEEDED_HEADING = N_("What is still needed")
+AS_ABOVE = N_("as above")
 
 
 def finding_is_unverified(finding: dict[str, Any]) -> bool:
@@ -42,18 +44,20 @@ def finding_is_unverified(finding: dict[str, Any]) -> bool:
 def summary(determination: dict[str, Any], styles: MemoStyles) -> list[Flowable]:
     """The determination's summary and one row per rule that reaches the case."""
     titles = rule_titles(determination)
-    flowables: list[Flowable] = [text("Summary", styles.heading)]
+    flowables: list[Flowable] = [text(_("Summary"), styles.heading)]
     if determination.get("summary"):
-        flowables.append(text(plain(determination["summary"], titles), styles.body))
+        flowables.append(text(_summary_text(determination, titles), styles.body))
     for notice in _determination_notices(determination):
-        flowables.append(labelled("Notice:", plain(notice, titles), styles.body))
+        flowables.append(labelled(_("Notice:"), plain(notice, titles), styles.body))
     reaching = [f for f in determination.get("findings") or [] if reaches_case(f)]
     if not reaching:
-        flowables.append(text("No rule reaches this case: none of the transit rules limits this "
-                              "claim on the facts recorded (see the last table).", styles.body))
+        flowables.append(text(_("No rule reaches this case: none of the transit rules limits "
+                                "this claim on the facts recorded (see the last table)."),
+                              styles.body))
         return flowables
     rows: list[list[Any]] = [[text(h, styles.cell_header)
-                              for h in ("Rule that reaches the case", "Outcome", "Consequence")]]
+                              for h in (_("Rule that reaches the case"), _("Outcome"),
+                                        _("Consequence"))]]
     fills = []
     for index, finding in enumerate(reaching, start=1):
         mark = f" {UNVERIFIED_MARK}" if finding_is_unverified(finding) else ""
@@ -68,11 +72,21 @@ def summary(determination: dict[str, Any], styles: MemoStyles) -> list[Flowable]
     return flowables
 
 
+def _summary_text(determination: dict[str, Any], titles: dict[str, str]) -> str:
+    """The engine's summary; in another language, worded again by the engine's text layer."""
+    if english() or not determination.get("decision_date"):
+        return plain(determination["summary"], titles)
+    from desktop.engine.text import summary as summary_in
+    from desktop.memo.locale_words import date_words
+
+    return summary_in(active().translation, determination, date_words(active()))
+
+
 def _summary_consequence(finding: dict[str, Any], titles: dict[str, str]) -> str:
     """The consequence in the summary; an undecided rule points to the questions that decide it
     (its full consequence is in its own section)."""
     if finding.get("outcome") == "needs_information":
-        return "Depends on the answers to the questions under What is still needed."
+        return _("Depends on the answers to the questions under What is still needed.")
     return plain(finding.get("consequence") or "\u2014", titles)
 
 
@@ -92,36 +106,48 @@ def _determination_notices(determination: dict[str, Any]) -> list[str]:
 def still_needed(case: dict[str, Any], determination: dict[str, Any],
                  styles: MemoStyles) -> list[Flowable]:
     """Every open question with what each answer leads to, then the unknowns not needed."""
-    flowables: list[Flowable] = [text(NEEDED_HEADING, styles.heading)]
+    flowables: list[Flowable] = [text(_(NEEDED_HEADING), styles.heading)]
     questions = open_questions(determination)
     if questions:
-        flowables.append(text(
+        flowables.append(text(_(
             "These answers decide the outcome of a finding. Ask them, record the answers and "
-            "evaluate again. The interview sheet prints the same questions.", styles.body))
-        flowables.append(_questions_table(questions, styles))
+            "evaluate again. The interview sheet prints the same questions."), styles.body))
+        flowables.append(_questions_table(questions, styles, case))
     else:
-        flowables.append(text("No open question decides an outcome: every finding was made on "
-                              "the facts recorded.", styles.body))
+        flowables.append(text(_("No open question decides an outcome: every finding was made "
+                                "on the facts recorded."), styles.body))
     unknown = unknown_but_not_needed(case, determination)
     if unknown:
         flowables.append(Spacer(1, 3))
         flowables.append(labelled(
-            "Recorded as unknown, and not needed for any finding:", "; ".join(unknown) + ".",
+            _("Recorded as unknown, and not needed for any finding:"), "; ".join(unknown) + ".",
             styles.small))
     return flowables
 
 
-def _questions_table(questions: list[Any], styles: MemoStyles) -> Table:
+def _question_words(question: Any, case: dict[str, Any]) -> str:
+    """The question as the engine asked it; in another language, the interview sheet's words
+    for the same field (what the caseworker asks), when the sheet has them."""
+    if english():
+        return str(question.question)
+    from desktop.memo.interview import interview_question
+
+    asked = interview_question(question.field, question.question, case, active())
+    return asked if asked is not None else str(question.question)
+
+
+def _questions_table(questions: list[Any], styles: MemoStyles, case: dict[str, Any]) -> Table:
     """One row per possible answer, each beside what it would change; the question spans its
     answers' rows, so an answer can never sit beside another answer's consequence."""
     rows: list[list[Any]] = [[text(h, styles.cell_header)
-                              for h in ("#", "Question", "If the answer is", "Then")]]
+                              for h in ("#", _("Question"), _("If the answer is"), _("Then"))]]
     spans: list[tuple[Any, ...]] = []
     for number, question in enumerate(questions, start=1):
         answers = list(question.answers) or [("\u2014", ("\u2014",))]
         first = len(rows)
         for index, (answer, outcomes) in enumerate(answers):
-            lead = [text(str(number), styles.cell), text(question.question, styles.cell)] \
+            lead = [text(str(number), styles.cell),
+                    text(_question_words(question, case), styles.cell)] \
                 if index == 0 else ["", ""]
             rows.append([*lead, text(answer, styles.cell_header),
                          lines("\n".join(outcomes) or "\u2014", styles.cell)])
@@ -134,7 +160,8 @@ def _questions_table(questions: list[Any], styles: MemoStyles) -> Table:
 
 def _outcome_band(finding: dict[str, Any], styles: MemoStyles) -> Table:
     outcome = str(finding.get("outcome", ""))
-    band = Table([[text(f"Outcome: {outcome_words(outcome)}", styles.outcome)]],
+    band = Table([[text(_("Outcome: {outcome}").format(outcome=outcome_words(outcome)),
+                        styles.outcome)]],
                  colWidths=[CONTENT_WIDTH])
     band.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FAMILIES[LATIN].regular),
@@ -152,13 +179,14 @@ def _reasoning_rows(finding: dict[str, Any], case: dict[str, Any], titles: dict[
         mark = f" {UNVERIFIED_MARK}" if step.get("verified") is False else ""
         statement = plain(step.get("step", ""), titles) + mark
         facts = facts_relied_on(step, case)
-        body = statement + ("\nFacts: " + "; ".join(facts) if facts else "")
+        body = _("{statement}\nFacts: {facts}").format(
+            statement=statement, facts="; ".join(facts)) if facts else statement
         cites = ledger.new(step.get("citation"))
         rows.append([text(str(len(rows) + 1), styles.cell),
                      lines(body, styles.cell, muted_from=1, muted=styles.small),
                      text(step_effect(step, finding), styles.cell),
-                     lines("\n".join(cites) or ("as above" if step.get("citation") else "\u2014"),
-                           styles.cell)])
+                     lines("\n".join(cites) or (_(AS_ABOVE) if step.get("citation")
+                                                 else "\u2014"), styles.cell)])
     grouped: dict[object, list[tuple[str, list[str]]]] = {False: [], None: []}
     for exception in exceptions_without_step(finding):
         mark = f" {UNVERIFIED_MARK}" if exception.get("verified") is False else ""
@@ -168,21 +196,21 @@ def _reasoning_rows(finding: dict[str, Any], case: dict[str, Any], titles: dict[
             continue
         cites = ledger.new(exception.get("citation"))
         rows.append([text(str(len(rows) + 1), styles.cell),
-                     text(f"Exception considered: {exception_name(exception)}{mark}",
-                          styles.cell),
+                     text(_("Exception considered: {exception}").format(
+                         exception=exception_name(exception) + mark), styles.cell),
                      text(exception_status(exception), styles.cell),
-                     lines("\n".join(cites) or "as above", styles.cell)])
-    for met, lead, effect in ((None, "Exceptions considered, still open: ",
-                               "Open: see What is still needed."),
-                              (False, "Exceptions considered and not met: ",
-                               "None of these is met.")):
+                     lines("\n".join(cites) or _(AS_ABOVE), styles.cell)])
+    for met, lead, effect in ((None, _("Exceptions considered, still open: {exceptions}"),
+                               _("Open: see What is still needed.")),
+                              (False, _("Exceptions considered and not met: {exceptions}"),
+                               _("None of these is met."))):
         if grouped[met]:
             cites = [cite for _name, found in grouped[met] for cite in found]
             rows.append([text(str(len(rows) + 1), styles.cell),
-                         text(lead + "; ".join(name for name, _found in grouped[met]),
-                              styles.cell),
+                         text(lead.format(exceptions="; ".join(
+                             name for name, _found in grouped[met])), styles.cell),
                          text(effect, styles.cell),
-                         lines("\n".join(cites) or "as above", styles.cell)])
+                         lines("\n".join(cites) or _(AS_ABOVE), styles.cell)])
     return rows
 
 
@@ -199,31 +227,32 @@ def finding_section(number: int, finding: dict[str, Any], case: dict[str, Any],
         Spacer(1, 3),
     ]
     if not finding.get("consequence"):  # the consequence says it in this case's words
-        head.append(text(OUTCOME_EXPLANATIONS.get(outcome, ""), styles.body))
+        head.append(text(outcome_explanation(outcome) if outcome in OUTCOME_EXPLANATIONS
+                         else "", styles.body))
+    else:  # kept with its heading: a heading alone at the foot of a page says nothing
+        head.append(labelled(_("Consequence:"), plain(finding["consequence"], titles),
+                             styles.body))
     flowables: list[Flowable] = [KeepTogether(head)]
-    if finding.get("consequence"):
-        flowables.append(labelled("Consequence:", plain(finding["consequence"], titles),
-                                  styles.body))
     receiving = finding.get("receiving_countries") or []
     if receiving:
         names = ", ".join(lookups.country_name(str(c)) for c in receiving)
-        flowables.append(labelled("Could be sent to, in this order:", names, styles.body))
+        flowables.append(labelled(_("Could be sent to, in this order:"), names, styles.body))
     ledger = CitationLedger()
     rows = _reasoning_rows(finding, case, titles, ledger, styles)
     if rows:
         header = [text(h, styles.cell_header)
-                  for h in ("#", "What the record shows", "Effect", "Authority")]
-        flowables.append(grid([header, *rows], [w * inch for w in (0.25, 3.35, 1.5, 1.9)]))
+                  for h in ("#", _("What the record shows"), _("Effect"), _("Authority"))]
+        flowables.append(grid([header, *rows], [w * inch for w in (0.25, 3.85, 1.2, 1.7)]))
         flowables.append(Spacer(1, 3))
     others = [c for value in finding.get("citations") or [] for c in ledger.new(value)]
     if others:
-        flowables.append(labelled("Other authorities:", "; ".join(others), styles.small))
+        flowables.append(labelled(_("Other authorities:"), "; ".join(others), styles.small))
     if unverified:
-        explanations = unverified_explanations(finding, titles) or [
+        explanations = unverified_explanations(finding, titles) or [_(
             "Part of the rule data behind this finding has not been checked against its primary "
-            "source."]
-        flowables.append(labelled(f"{UNVERIFIED_MARK} Not verified:", " ".join(explanations),
-                                  styles.small))
+            "source.")]
+        flowables.append(labelled(_("{mark} Not verified:").format(mark=UNVERIFIED_MARK),
+                                  " ".join(explanations), styles.small))
     return flowables
 
 
@@ -235,7 +264,7 @@ def findings(case: dict[str, Any], determination: dict[str, Any],
     if not reaching:
         return []
     flowables: list[Flowable] = [CondPageBreak(1.2 * inch),
-                                 text("Findings for the rules that reach the case",
+                                 text(_("Findings for the rules that reach the case"),
                                       styles.heading)]
     for number, finding in enumerate(reaching, start=1):
         flowables.extend(finding_section(number, finding, case, titles, styles))
@@ -249,12 +278,13 @@ def not_reaching(determination: dict[str, Any], styles: MemoStyles) -> list[Flow
     if not others:
         return []
     rows: list[list[Any]] = [[text(h, styles.cell_header)
-                              for h in ("Rule", "Why it does not reach this case", "Citation")]]
+                              for h in (_("Rule"), _("Why it does not reach this case"),
+                                        _("Citation"))]]
     for finding in others:
         reason, citation = not_reaching_reason(finding, titles)
         mark = f" {UNVERIFIED_MARK}" if finding_is_unverified(finding) else ""
         rows.append([text(finding_title(finding) + mark, styles.cell), text(reason, styles.cell),
                      text(citation or "\u2014", styles.cell)])
-    return [CondPageBreak(1.2 * inch), text("Rules that do not reach this case",
+    return [CondPageBreak(1.2 * inch), text(_("Rules that do not reach this case"),
                                             styles.table_heading),
-            grid(rows, [1.8 * inch, 3.3 * inch, CONTENT_WIDTH - 5.1 * inch])]
+            grid(rows, [1.6 * inch, 3.4 * inch, CONTENT_WIDTH - 5.0 * inch])]

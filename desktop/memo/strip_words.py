@@ -6,22 +6,23 @@ deadlocked in the frozen app)."""
 from __future__ import annotations
 
 from desktop.engine.outcome_dates import OutcomeStrip, Span
+from desktop.memo.language import _
 from desktop.memo.text import format_partial_date, outcome_words
 
 
 def _span_words(span: Span, strip: OutcomeStrip, cause: str | None) -> str:
     start = format_partial_date(span.start.isoformat())
-    until = (f" to {format_partial_date(span.end.isoformat())}" if span.end is not None
-             else " on")
-    marks = []
+    outcome = (_("not in force") if span.outcome == "not_in_force"  # a span, not the day
+               else outcome_words(span.outcome).lower())
+    if span.end is not None:
+        words = _("{start} to {end}: {outcome}").format(
+            start=start, end=format_partial_date(span.end.isoformat()), outcome=outcome)
+    else:
+        words = _("{start} on: {outcome}").format(start=start, outcome=outcome)
     if span.contains(strip.decision_date):
-        marks.append("the decision date")
-    outcome = outcome_words(span.outcome).lower().removesuffix(" on the decision date")
-    words = f"{start}{until}: {outcome}"
-    if marks:
-        words += f" \u2190 {', '.join(marks)}"
+        words = _("{span} \u2190 the decision date").format(span=words)
     if cause:
-        words += f" ({cause})"
+        words = _("{span} ({cause})").format(span=words, cause=cause)
     return words
 
 

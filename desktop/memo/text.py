@@ -7,31 +7,50 @@ from datetime import UTC, date, datetime
 
 from desktop.case_rules.text import visible_text
 from desktop.engine.dates import DateTextError, parse_partial_date
+from desktop.memo.language import N_, _, active, english
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNKNOWN = "unknown"
+# Words translated where they are shown (tri_state, partial dates): marked here for extraction.
+SHOWN_WORDS = (N_("Yes"), N_("No"), N_("unknown"))
 
 OUTCOME_WORDS = {
-    "applies": "Applies",
-    "not_applicable": "Does not apply to this case",
-    "not_in_force": "Not in force on the decision date",
-    "exception": "Exception established",
-    "needs_information": "More information needed",
+    "applies": N_("Applies"),
+    "not_applicable": N_("Does not apply to this case"),
+    "not_in_force": N_("Not in force on the decision date"),
+    "exception": N_("Exception established"),
+    "needs_information": N_("More information needed"),
 }
 
 OUTCOME_EXPLANATIONS = {
-    "applies": "The rule reaches this case, is in force, and no exception is established.",
-    "not_applicable": "The rule does not reach the facts of this case.",
-    "not_in_force": "The rule reaches the case, but on the decision date a court order or "
-                    "suspension prevents applying it.",
-    "exception": "The rule reaches the case and is in force, but an exception or rebuttal "
-                 "is established.",
-    "needs_information": "A missing, partial or contradictory fact decides between outcomes; "
-                         "the questions under What is still needed would settle it.",
+    "applies": N_("The rule reaches this case, is in force, and no exception is established."),
+    "not_applicable": N_("The rule does not reach the facts of this case."),
+    "not_in_force": N_("The rule reaches the case, but on the decision date a court order or "
+                       "suspension prevents applying it."),
+    "exception": N_("The rule reaches the case and is in force, but an exception or rebuttal "
+                    "is established."),
+    "needs_information": N_("A missing, partial or contradictory fact decides between "
+                            "outcomes; the questions under What is still needed would settle "
+                            "it."),
 }
 
+
+def outcome_explanation(outcome: str) -> str:
+    return _(OUTCOME_EXPLANATIONS[outcome])
+
 def format_partial_date(value: object) -> str:
-    """Show an ISO date with the precision it has: '3 Oct 2019', 'Sep 2019', '2019' or 'unknown'."""
+    """Show an ISO date with the precision it has: '3 Oct 2019', 'Sep 2019', '2019' or 'unknown'
+    (in a memo rendered in another language, its long form there: '3 de octubre de 2019')."""
+    if not english():
+        from desktop.memo.locale_words import partial_date
+
+        return partial_date(active(), value)
+    return english_date(value)
+
+
+def english_date(value: object) -> str:
+    """format_partial_date in English whatever the memo's language: for the engine's own
+    sentences, which stay English, so no Spanish date lands inside an English sentence."""
     if value is None or value == "":
         return UNKNOWN
     if isinstance(value, datetime):
@@ -54,12 +73,13 @@ def format_timestamp(moment: datetime) -> str:
     """Show a moment in UTC to the minute, e.g. '2 Dec 2019 14:05 UTC'."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
-    return f"{format_partial_date(moment.date())} {moment:%H:%M} UTC"
+    return _("{date} {time} UTC").format(date=format_partial_date(moment.date()),
+                                         time=f"{moment:%H:%M}")
 
 
 def outcome_words(outcome: str) -> str:
     """The outcome id in plain words."""
-    return OUTCOME_WORDS.get(outcome, humanize(outcome))
+    return _(OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else humanize(outcome)
 
 
 def humanize(identifier: object) -> str:
@@ -73,10 +93,10 @@ def humanize(identifier: object) -> str:
 def tri_state(value: object, *, yes: str = "Yes", no: str = "No") -> str:
     """Show a tri-state fact: yes, no or unknown."""
     if value is True:
-        return yes
+        return _(yes)
     if value is False:
-        return no
-    return UNKNOWN if value is None else str(value)
+        return _(no)
+    return _(UNKNOWN) if value is None else str(value)
 
 
 def normalized(text: object, *, multiline: bool = False) -> str:

@@ -11,13 +11,15 @@ from reportlab.platypus import CondPageBreak, Flowable
 
 from desktop.memo import lookups
 from desktop.memo.blocks import UNVERIFIED_MARK, grid, lines, text
+from desktop.memo.case_values import value_words
+from desktop.memo.language import N_, _, pgettext
 from desktop.memo.reasoning import plain
 from desktop.memo.styles import MemoStyles
-from desktop.memo.text import UNKNOWN, format_partial_date, humanize, tri_state
+from desktop.memo.text import UNKNOWN, format_partial_date, tri_state
 
-TREATY_LEGEND = (f"{UNVERIFIED_MARK} This date of participation comes from Waypoint's treaty table "
-                 "and has not been checked against its primary source, the depositary record "
-                 "of the treaty (United Nations Treaty Collection); check it before relying on it.")
+TREATY_LEGEND = N_("{mark} This date of participation comes from Waypoint's treaty table and has "
+                   "not been checked against its primary source, the depositary record of the "
+                   "treaty (United Nations Treaty Collection); check it before relying on it.")
 
 
 def _period_end(value: object) -> date | None:
@@ -41,33 +43,39 @@ def _period_start(value: object) -> date | None:
 def _claims(stop: dict[str, Any]) -> str:
     lines = []
     for claim in stop.get("protection_claims") or []:
-        parts = [f"{humanize(claim.get('kind'))}: filed {format_partial_date(claim.get('filed'))}",
-                 f"outcome {claim.get('outcome') or UNKNOWN}"]
+        outcome = claim.get("outcome")
+        parts = [_("{kind}: filed {date}").format(kind=value_words(claim.get("kind"), capital=True),
+                                                  date=format_partial_date(claim.get("filed"))),
+                 _("outcome {outcome}").format(
+                     outcome=value_words(outcome) if outcome else _(UNKNOWN))]
         if claim.get("decided"):
-            parts.append(f"decided {format_partial_date(claim.get('decided'))}")
-        parts.append({True: "final", False: "not final"}.get(claim.get("final"),
-                                                              "finality unknown"))
+            parts.append(_("decided {date}").format(date=format_partial_date(claim.get("decided"))))
+        final = claim.get("final")
+        parts.append(pgettext("protection claim", "final") if final is True
+                     else _("not final") if final is False else _("finality unknown"))
         if claim.get("authority"):
-            parts.append(f"authority: {claim['authority']}")
+            parts.append(_("authority: {authority}").format(authority=claim["authority"]))
         lines.append("; ".join(parts))
     if stop.get("protection_claims") is None:
-        return "not asked yet"
-    return "\n".join(lines) or "none made"
+        return _("not asked yet")
+    return "\n".join(lines) or _("none made")
 
 
 def _status_held(stop: dict[str, Any]) -> str:
-    parts = [humanize(stop.get("status_held")) if stop.get("status_held") else UNKNOWN]
+    held = stop.get("status_held")
+    parts = [value_words(held, capital=True) if held else _(UNKNOWN)]
     offered = stop.get("permanent_status_offered")
-    parts.append(f"permanent offer: {tri_state(offered, yes='yes', no='no')}")
+    parts.append(_("permanent offer: {answer}").format(
+        answer=tri_state(offered, yes=N_("yes"), no=N_("no"))))
     if stop.get("returned_later"):
-        parts.append("Left and returned later")
+        parts.append(_("Left and returned later"))
     return "; ".join(parts)
 
 
 TREATY_LABELS = {
-    "refugee_convention_1951": "1951 Convention",
-    "protocol_1967": "1967 Protocol",
-    "cat": "CAT",
+    "refugee_convention_1951": N_("1951 Convention"),
+    "protocol_1967": N_("1967 Protocol"),
+    "cat": N_("CAT"),
 }
 
 
@@ -82,12 +90,12 @@ def _treatylines(status: dict[str, Any], on: date) -> list[str]:
         if not isinstance(instrument, dict):
             continue
         party = instrument.get("party")
-        words = tri_state(party, yes="party", no="not a party")
+        words = tri_state(party, yes=N_("party"), no=N_("not a party"))
         since = instrument.get("entry_into_force")
         if party and since:
-            words += f" since {format_partial_date(since)}"
+            words = _("party since {date}").format(date=format_partial_date(since))
         mark = f" {UNVERIFIED_MARK}" if instrument.get("verified") is False else ""
-        lines.append(f"{label}: {words}{mark}")
+        lines.append(_("{treaty}: {words}").format(treaty=_(label), words=words) + mark)
     if not lines:
         return []
     return ["; ".join(lines)]  # on the stop's last day: the column header says so
@@ -127,11 +135,11 @@ def travel_history(case: dict[str, Any], determination: dict[str, Any],
     journey = case.get("journey") or []
     entry = case.get("entry") or {}
     flowables: list[Flowable] = [CondPageBreak(1.5 * inch),
-                                 text("Travel history", styles.table_heading)]
+                                 text(_("Travel history"), styles.table_heading)]
     if not journey:
-        return flowables + [text("No countries recorded on the way.", styles.body)]
-    headers = ("#", "Country", "Arrived", "Departed", "Status held", "Protection claims",
-               "Treaty participation at the time (the last day there)")
+        return flowables + [text(_("No countries recorded on the way."), styles.body)]
+    headers = ("#", _("Country"), _("Arrived"), _("Departed"), _("Status held"),
+               _("Protection claims"), _("Treaty participation at the time (the last day there)"))
     rows: list[list[Any]] = [[text(h, styles.cell_header) for h in headers]]
     treaty_cells = []
     for index, stop in enumerate(journey):
@@ -150,9 +158,9 @@ def travel_history(case: dict[str, Any], determination: dict[str, Any],
         ])
     widths = [0.25, 0.88, 0.71, 0.71, 0.98, 0.81, 2.66]
     flowables.append(grid(rows, [w * inch for w in widths]))
-    note = ("Dates are shown with the precision the applicant gave: a month or a year means some "
-            "day in that month or year; 'unknown' means not known.")
+    note = _("Dates are shown with the precision the applicant gave: a month or a year means some "
+             "day in that month or year; 'unknown' means not known.")
     if any(UNVERIFIED_MARK in treaty for treaty in treaty_cells):
-        note += f" {TREATY_LEGEND}"
+        note = " ".join((note, _(TREATY_LEGEND).format(mark=UNVERIFIED_MARK)))
     flowables.append(text(note, styles.small))
     return flowables

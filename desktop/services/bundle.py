@@ -88,6 +88,12 @@ def is_bundle(path: Path) -> bool:
 def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     """The case file inside the bundle; BundleError (one line) if it cannot be opened, CaseFileError
     if what is inside is not a sound case file."""
+    return _case_inside(open_bundle_bytes(path, passphrase)[0])
+
+
+def open_bundle_bytes(path: Path, passphrase: str) -> tuple[bytes, str]:
+    """The decrypted bytes inside any bundle and its (authenticated) content type; BundleError
+    (one line) if it cannot be opened. The caller reads what is inside."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -111,7 +117,7 @@ def open_bundle(path: Path, passphrase: str) -> dict[str, Any]:
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
             MemoryError) as error:
         raise BundleError(f"{path} cannot be read as a bundle ({type(error).__name__})") from error
-    return _case_inside(plaintext)
+    return plaintext, str(header["content"])
 
 
 def _case_inside(plaintext: bytes) -> dict[str, Any]:

@@ -154,7 +154,7 @@ class DecisionPath:
                                           generated_at=generated_at, **memo)
 
     def interview_sheet(self, case_data: dict[str, Any], decision: DecisionDate, *,
-                        language: str, generated_at: datetime) -> bytes:
+                        language: str | None, generated_at: datetime) -> bytes:
         from desktop.services.memo_rendering import render_case_interview_sheet
 
         return render_case_interview_sheet(case_data, self.evaluate(case_data, decision),

@@ -51,6 +51,7 @@ def check_contents(pdf: bytes, recorded_facts: str | None, data_dir: Path | None
     case, receipt = parsed
     _compare_digests(case, receipt, recorded_facts, check)
     _reproduce(case, receipt, data_dir, check)
+    _text_catalog(receipt, check)
     return check
 
 
@@ -133,6 +134,25 @@ def _reproduce(case: dict[str, Any], receipt: dict[str, Any], data_dir: Path | N
         return
     check.problems.append(f"The embedded case re-evaluated {where}: the findings do NOT "
                           f"reproduce ({_differences(dict(then), dict(now))}).")
+
+
+def _text_catalog(receipt: dict[str, Any], check: ContentsCheck) -> None:
+    """The catalog a memo in another language was worded from, against the one here: a
+    different catalog changes the words, never the findings, so it is said, not a problem."""
+    from desktop.text_catalogs import NoCatalog, text_catalog
+
+    recorded, language = receipt.get("text_catalog_hash"), receipt.get("text_language")
+    if not recorded or not isinstance(language, str):
+        return
+    try:
+        here = text_catalog(language).sha256
+    except (NoCatalog, OSError):
+        here = None
+    same = ("the catalog installed here is the same" if here == recorded else
+            "the catalog installed here differs (the wording may differ; the findings do not "
+            "depend on it)")
+    check.findings.append(f"Worded from the {language} text catalog, SHA-256 "
+                          f"{str(recorded)[:16]}\u2026: {same}.")
 
 
 def _differences(then: dict[Any, Any], now: dict[Any, Any]) -> str:

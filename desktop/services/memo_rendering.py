@@ -18,10 +18,14 @@ from desktop.memo.archival import (
     make_archival,
     receipt_bytes,
 )
-from desktop.memo.interview import render_interview_sheet
+from desktop.memo.interview import render_interview_sheet, sheet_catalog
+from desktop.memo.signature_fields import OFFICER, REVIEWER, SignatureField
 from desktop.services.evaluation import treaty_status
 from desktop.services.outcome_dates import when_outcomes_hold
 from desktop.services.rule_pack_file import law_known_through
+from desktop.text_catalogs import NoCatalog, TextCatalog, language_tag, text_catalog
+
+MEMO_LANGUAGES = ("en", "es")  # the catalogs that word the whole memo (the others: the sheet)
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
@@ -47,13 +51,37 @@ def memo_law_date(determination: dict[str, Any], pack: RulePack) -> str | None:
 def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *,
                      pack: RulePack, generated_at: datetime, **memo_options: Any) -> bytes:
     """The memo PDF for a case and its determination, with treaty look-ups under `pack` (the
-    one it was evaluated with); options as desktop.memo.render_memo."""
+    one it was evaluated with); options as desktop.memo.render_memo, and `language` (en or es,
+    default en): the memo's catalog, whose SHA-256 the decision receipt records beside the
+    rule pack's."""
+    catalog = memo_catalog(memo_options.pop("language", None))
+    if catalog.sha256:  # additive fields: an English memo's receipt is as it always was
+        determination = {**determination, "text_language": catalog.language,
+                         "text_catalog_hash": catalog.sha256}
+    memo_options["catalog"] = catalog
     memo_options.setdefault("law_known_through", memo_law_date(determination, pack))
     if "outcome_dates" not in memo_options:
         memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination, pack)
     pdf = render_memo(case_data, determination, generated_at=generated_at,
                       treaty_status=partial(treaty_status, pack=pack), **memo_options)
-    return make_archival(pdf, memo_attachments(case_data, determination, memo_options))
+    return make_archival(pdf, memo_attachments(case_data, determination, memo_options),
+                         signature_fields=memo_signature_fields(memo_options))
+
+
+def memo_signature_fields(memo_options: dict[str, Any]) -> list[SignatureField]:
+    """The signature fields a memo is rendered with: the officer's when a final memo will be
+    signed, and the reviewer's too when it waits for a counter-signature."""
+    if memo_options.get("status") != "final" or not memo_options.get("signed"):
+        return []
+    return [OFFICER, REVIEWER] if memo_options.get("review_pending") else [OFFICER]
+
+
+def memo_catalog(language: str | None) -> TextCatalog:
+    """The catalog a memo is worded in; NoCatalog (naming en and es) for any other language."""
+    tag = language_tag(language or "en")
+    if tag not in MEMO_LANGUAGES:
+        raise NoCatalog(language or "", MEMO_LANGUAGES)
+    return text_catalog(tag)
 
 
 def memo_attachments(case_data: dict[str, Any], determination: dict[str, Any],
@@ -72,7 +100,9 @@ def memo_attachments(case_data: dict[str, Any], determination: dict[str, Any],
 
 
 def render_case_interview_sheet(case_data: dict[str, Any], determination: dict[str, Any], *,
-                                language: str, generated_at: datetime) -> bytes:
-    """The one-page interview sheet of the case's open questions, in English or Spanish."""
-    return make_archival(render_interview_sheet(case_data, determination, language=language,
+                                language: str | None, generated_at: datetime) -> bytes:
+    """The one-page interview sheet of the case's open questions in `language` (None: the
+    applicant's first recorded language); NoCatalog names the languages there are."""
+    catalog = sheet_catalog(case_data, language)
+    return make_archival(render_interview_sheet(case_data, determination, catalog=catalog,
                                                 generated_at=generated_at))

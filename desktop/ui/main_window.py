@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_page import CaseListPage
+from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.window_geometry import GEOMETRY_KEY, SIZE_KEY, fit_on_screen, restore_geometry
 
 # Imported where used, after the first paint: each Qt class brings its Python enums (and the
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
     rules_action: QAction
     signing_key_action: QAction
     issue_key_action: QAction
+    take_field_action: QAction
+    bring_back_action: QAction
+    field_conflicts_action: QAction
     about_action: QAction
     toolbar: QToolBar
     recent_menu: QMenu
@@ -149,6 +153,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.rules_action)
         file_menu.addAction(self.signing_key_action)
         file_menu.addAction(self.issue_key_action)
+        file_menu.addActions([self.take_field_action, self.bring_back_action,
+                              self.field_conflicts_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
@@ -161,7 +167,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.location_label = QLabel(f"Opening {describe_database(self.database_url, self.paths)}…")
+        # The path gives way in a narrow window (its middle, "…"); the notices stay whole.
+        where = describe_database(self.database_url, self.paths)
+        self.location_label = ElidedLabel(f"Opening {where}…")
         self.location_label.setAccessibleName("Database")
         self.location_label.setToolTip(f"Data folder: {self.paths.data_dir}")
         self.rules_label = QLabel("Rules: …")

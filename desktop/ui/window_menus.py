@@ -55,8 +55,24 @@ def make_window_actions(window: MainWindow) -> None:
                                             window.show_import_key_dialog)
     window.issue_key_action = make_action(window, "Iss&ue a signing key (office authority)…",
                                           window.show_issue_key_dialog)
+    window.take_field_action = make_action(window, "&Take cases to the field…",
+                                           lambda: _field(window, "take"))
+    window.bring_back_action = make_action(window, "Brin&g cases back…",
+                                           lambda: _field(window, "back"))
+    window.field_conflicts_action = make_action(window, "Field &conflicts…",
+                                                lambda: _field(window, "conflicts"))
     window.about_action = make_action(window, "&About Waypoint", window.show_about)
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+
+def _field(window: MainWindow, which: str) -> object:
+    """The field-sync dialogs (desktop.ui.field_transfer_dialog, field_merge_dialog)."""
+    from desktop.ui.field_merge_dialog import show_field_conflicts
+    from desktop.ui.field_transfer_dialog import show_bring_back, show_take_to_field
+
+    show = {"take": show_take_to_field, "back": show_bring_back,
+            "conflicts": show_field_conflicts}[which]
+    return show(window)
 
 
 def add_navigation_toolbar(window: MainWindow) -> None:
@@ -73,7 +89,8 @@ def set_storage_actions_enabled(window: MainWindow, enabled: bool) -> None:
     """The actions that need the database, on or off."""
     for action in (window.new_action, window.open_action, window.import_action,
                    window.export_action, window.rules_action, window.signing_key_action,
-                   window.issue_key_action):
+                   window.issue_key_action, window.take_field_action,
+                   window.bring_back_action, window.field_conflicts_action):
         action.setEnabled(enabled)
 
 

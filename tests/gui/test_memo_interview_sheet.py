@@ -66,7 +66,7 @@ def test_a_spanish_sheet_saved_from_the_memo_step_holds_the_open_questions(
     questions, _officer = sheet_questions(page.flow.data,
                                           evaluated(page.flow.data, date(2019, 12, 2)), "es")
     assert questions and all(" ".join(q.split()) in text for q in questions)
-    assert "Interview sheet" not in text and "2 dic 2019" in text  # Spanish, to the footer
+    assert "Interview sheet" not in text and "2 de diciembre de 2019" in text  # Spanish, long date
 
     # The header's decision date is the one used: after the vacatur nothing is left to ask.
     page.set_decision_date(date(2021, 1, 1))

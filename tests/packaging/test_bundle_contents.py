@@ -73,6 +73,11 @@ def test_what_migrations_import_is_a_hidden_import(bundle_contents: ModuleType) 
 def test_hook_data_filter_keeps_what_the_app_reads(bundle_contents: ModuleType) -> None:
     unwanted = bundle_contents.unwanted_data
     assert unwanted("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo")
+    assert not unwanted("pycountry/locales/ht/LC_MESSAGES/iso3166-1.mo")  # the sheet's names
+    assert unwanted("pycountry/locales/ht/LC_MESSAGES/iso639-3.mo")
+    from tests.i18n.catalog_tool import catalog_tool
+
+    assert bundle_contents.TEXT_CATALOG_LOCALES == catalog_tool().LOCALES
     assert unwanted("PySide6/Qt/translations/qtbase_de.qm")
     assert not unwanted("pycountry/databases/iso3166-1.json")
     assert not unwanted("resources/rules/pack.json")

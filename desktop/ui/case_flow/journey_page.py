@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from desktop.flow.term_help import term_help
 from desktop.flow.validation import Problem
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.journey_model import REORDER_HINT, JourneyModel, describe_stop
+from desktop.ui.case_flow.route_map_widget import RouteMapWidget
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.timeline_widget import TimelineWidget
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
@@ -74,7 +76,10 @@ class JourneyPage(StepPage):
         self.model = JourneyModel(flow, self)
         self.stop_list = StopListView(self)
         self.stop_list.setModel(self.model)
-        self.stop_list.setMinimumWidth(160)
+        # Wide enough for a stop's dates ("2024-06-20 → 2024-06-24") with its scrollbar.
+        dates = self.stop_list.fontMetrics().horizontalAdvance("8888-88-88 → 8888-88-88")
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.stop_list.setMinimumWidth(max(160, dates + scrollbar + 24))
         self.stop_list.setSpacing(2)
         self.model.stops_moved.connect(self._on_moved)
 
@@ -89,6 +94,8 @@ class JourneyPage(StepPage):
         self.body.addLayout(top)
         self.timeline = TimelineWidget(self)
         self.body.addWidget(self.timeline)
+        self.route_map = RouteMapWidget(self)
+        self.body.addWidget(self.route_map)
 
         self._add_shortcuts()
         self._sync_editor()
@@ -278,8 +285,13 @@ class JourneyPage(StepPage):
         self.select_row(final)
         self._changed()
 
-    def _changed(self) -> None:
+    def _draw_route(self) -> None:
+        """The timeline and the map follow the journey."""
         self.timeline.set_case(self.flow.data)
+        self.route_map.set_case(self.flow.data)
+
+    def _changed(self) -> None:
+        self._draw_route()
         self.edited.emit(None)
 
     # -- editor --------------------------------------------------------------------------------
@@ -312,14 +324,14 @@ class JourneyPage(StepPage):
         self._forget_removed()
         self.model.reload()
         self.select_row(row if 0 <= row < self.model.rowCount() else 0)
-        self.timeline.set_case(self.flow.data)
+        self._draw_route()
 
     def _store_answer(self, path: FieldPath, value: object) -> None:
         if self.flow.set_answer(path, value):
             if path[-1] == "country":
                 self._show_us_stay_row(self.current_row())
             self.model.refresh()
-            self.timeline.set_case(self.flow.data)
+            self._draw_route()
             self.edited.emit(path)
 
     def show_problems(self, problems: list[Problem]) -> None:
