@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.ui.i18n import translate
 
 DECISION_SUPPORT = (
     "Waypoint is decision support. It applies the transit rules to the facts recorded; "
@@ -24,7 +25,7 @@ def about_text(
         if digest:
             rules += f" <span style='color:gray'>(hash {escape(digest[:12])})</span>"
     else:
-        rules = "not loaded yet"
+        rules = translate("AboutDialog", "not loaded yet")
     return (
         f"<h2>Waypoint {escape(__version__)}</h2>"
         "<p>Transit requirements of US asylum law, offline.</p>"
@@ -48,13 +49,13 @@ class AboutDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Waypoint")
-        self.setAccessibleName("About Waypoint")
+        self.setWindowTitle(translate("AboutDialog", "About Waypoint"))
+        self.setAccessibleName(translate("AboutDialog", "About Waypoint"))
         self.label = QLabel(about_text(data_dir, database, rule_pack))
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("About Waypoint")
+        self.label.setAccessibleName(translate("AboutDialog", "About Waypoint"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWhatsThis, QWidget
 
+from desktop.ui.i18n import translate
+
 HINT_KEY = "F1"
 NO_HINT = "No hint for this control. Help → Keyboard shortcuts (Ctrl+/) lists the keys."
 
@@ -37,6 +39,6 @@ def install_hint_key(window: QWidget) -> QShortcut:
     """F1 anywhere in the window."""
     shortcut = QShortcut(QKeySequence(HINT_KEY), window)
     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.setWhatsThis("Show the hint of the focused field or control")
+    shortcut.setWhatsThis(translate("HintKey", "Show the hint of the focused field or control"))
     shortcut.activated.connect(show_hint)
     return shortcut

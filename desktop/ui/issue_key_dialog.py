@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services.signing import SigningError
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.i18n import translate
 from desktop.ui.passphrase_dialog import secret_field
 from desktop.ui.signing_key_dialog import ERROR_STYLE, grouped
 
@@ -42,7 +43,7 @@ class IssueKeyDialog(QDialog):
         self.data_dir, self.database, self.runner, self.actor = data_dir, database, runner, actor
         self.busy = False
         self.done_once = False
-        self.setWindowTitle("Issue a signing key")
+        self.setWindowTitle(translate("IssueKeyDialog", "Issue a signing key"))
         self.setObjectName("issueKeyDialog")
         self.setMinimumWidth(520)
         intro = QLabel(
@@ -51,25 +52,25 @@ class IssueKeyDialog(QDialog):
             "signer. The key is installed here; the person types its passphrase to sign.", self)
         intro.setWordWrap(True)
         self.person_edit = QLineEdit(self)
-        self.person_edit.setAccessibleName("Person's name")
+        self.person_edit.setAccessibleName(translate("IssueKeyDialog", "Person's name"))
         self.role_box = QComboBox(self)
         self.role_box.addItems(["caseworker", "supervisor"])
-        self.role_box.setAccessibleName("Role")
-        self.ca_edit = secret_field("Office authority passphrase")
-        self.new_edit = secret_field("New key passphrase")
-        self.again_edit = secret_field("Repeat the new key passphrase")
+        self.role_box.setAccessibleName(translate("IssueKeyDialog", "Role"))
+        self.ca_edit = secret_field(translate("IssueKeyDialog", "Office authority passphrase"))
+        self.new_edit = secret_field(translate("IssueKeyDialog", "New key passphrase"))
+        self.again_edit = secret_field(translate("IssueKeyDialog", "Repeat the new key passphrase"))
         form = QFormLayout()
-        form.addRow("&Person's name:", self.person_edit)
-        form.addRow("&Role:", self.role_box)
-        form.addRow("&Authority's passphrase:", self.ca_edit)
-        form.addRow("&New key's passphrase:", self.new_edit)
-        form.addRow("R&epeat:", self.again_edit)
+        form.addRow(translate("IssueKeyDialog", "&Person's name:"), self.person_edit)
+        form.addRow(translate("IssueKeyDialog", "&Role:"), self.role_box)
+        form.addRow(translate("IssueKeyDialog", "&Authority's passphrase:"), self.ca_edit)
+        form.addRow(translate("IssueKeyDialog", "&New key's passphrase:"), self.new_edit)
+        form.addRow(translate("IssueKeyDialog", "R&epeat:"), self.again_edit)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Issue result")
+        self.message.setAccessibleName(translate("IssueKeyDialog", "Issue result"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.issue_button = self.buttons.addButton("&Issue",
+        self.issue_button = self.buttons.addButton(translate("IssueKeyDialog", "&Issue"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.issue_button.setDefault(True)
         self.issue_button.clicked.connect(self.start_issue)
@@ -97,7 +98,7 @@ class IssueKeyDialog(QDialog):
         ca_secret, key_secret = self.ca_edit.text(), self.new_edit.text()
         data_dir, database, actor = self.data_dir, self.database, self.actor
         self.busy = True
-        self._show("Issuing the key…", error=False)
+        self._show(translate("IssueKeyDialog", "Issuing the key…"), error=False)
         self._update()
         self.runner.run(
             lambda: issue_officer_key(data_dir, database, person, role,
@@ -120,7 +121,7 @@ class IssueKeyDialog(QDialog):
             edit.clear()
         self.issue_button.hide()
         close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        close.setText("Close")
+        close.setText(translate("IssueKeyDialog", "Close"))
         close.setFocus()
         self._update()
         self.issued.emit(issued)

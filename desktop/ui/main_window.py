@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_page import CaseListPage
+from desktop.ui.i18n import translate
 from desktop.ui.window_geometry import GEOMETRY_KEY, SIZE_KEY, fit_on_screen, restore_geometry
 
 # Imported where used, after the first paint: each Qt class brings its Python enums (and the
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         # dialog or close happens until the passphrase is entered.
         self.is_locked: Callable[[], bool] = lambda: False
 
-        self.setWindowTitle("Waypoint")
+        self.setWindowTitle(translate("MainWindow", "Waypoint"))
         self.setObjectName("mainWindow")
         self.stack = QStackedWidget()
         self.case_list = CaseListPage(runner, settings)
@@ -108,9 +109,9 @@ class MainWindow(QMainWindow):
         self.case_list.open_requested.connect(self.open_case)
 
         # The menu titles paint in the first frame; their actions are added right after it.
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.case_menu = self.menuBar().addMenu("&Case")
-        self.help_menu = self.menuBar().addMenu("&Help")
+        self.file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self.case_menu = self.menuBar().addMenu(translate("MainWindow", "&Case"))
+        self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._actions_built = False
         self._build_status_bar()
         self._restore_geometry()
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         file_menu = self.file_menu
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu("&Recent cases")
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "&Recent cases"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.back_action)
         add_navigation_toolbar(self)
@@ -162,12 +163,12 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.location_label = QLabel(f"Opening {describe_database(self.database_url, self.paths)}…")
-        self.location_label.setAccessibleName("Database")
+        self.location_label.setAccessibleName(translate("MainWindow", "Database"))
         self.location_label.setToolTip(f"Data folder: {self.paths.data_dir}")
-        self.rules_label = QLabel("Rules: …")
-        self.rules_label.setAccessibleName("Rule pack version")
+        self.rules_label = QLabel(translate("MainWindow", "Rules: …"))
+        self.rules_label.setAccessibleName(translate("MainWindow", "Rule pack version"))
         self.decision_label = QLabel(DECISION_SUPPORT_NOTE)
-        self.decision_label.setAccessibleName("Decision support notice")
+        self.decision_label.setAccessibleName(translate("MainWindow", "Decision support notice"))
         bar.addWidget(self.location_label, 1)
         bar.addPermanentWidget(self.rules_label)
         bar.addPermanentWidget(self.decision_label)
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
     def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
         """Status bar: the active pack's version and the date its law is known through."""
         if not info:
-            self.rules_label.setText("Rules: —")
+            self.rules_label.setText(translate("MainWindow", "Rules: —"))
             return
         known = info.get("law_known_through") or "unknown"
         self.rules_label.setText(f"Rules {info['version']} · law known through {known}")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.security import passphrase_strength
+from desktop.ui.i18n import translate
 
 LOST_WARNING = (
     "Waypoint encrypts every case with this passphrase. If it is lost, the cases cannot be "
@@ -49,22 +50,24 @@ class PassphraseDialog(QDialog):
         warning = QLabel(LOST_WARNING)
         warning.setWordWrap(True)
         warning.setObjectName("lostPassphraseWarning")
-        self.current_field = secret_field("Current passphrase") if change else None
-        self.new_field = secret_field("New passphrase")
-        self.again_field = secret_field("New passphrase again")
+        self.current_field = secret_field(translate(
+            "PassphraseDialog", "Current passphrase")) if change else None
+        self.new_field = secret_field(translate("PassphraseDialog", "New passphrase"))
+        self.again_field = secret_field(translate("PassphraseDialog", "New passphrase again"))
         self.strength_label = QLabel(passphrase_strength("")[1])
         self.strength_label.setObjectName("strengthHint")
-        self.strength_label.setAccessibleName("Passphrase strength")
-        self.recovery_box = QCheckBox("Make a recovery key (shown once; write it down)")
+        self.strength_label.setAccessibleName(translate("PassphraseDialog", "Passphrase strength"))
+        self.recovery_box = QCheckBox(translate(
+            "PassphraseDialog", "Make a recovery key (shown once; write it down)"))
         self.recovery_box.setChecked(True)
         self.keyring_box = QCheckBox("Remember the passphrase in this computer's keyring "
                                      "(anyone who can log in as you can then open Waypoint)")
         self.keyring_box.setVisible(not change)
         form = QFormLayout()
         if self.current_field is not None:
-            form.addRow("Current passphrase:", self.current_field)
-        form.addRow("New passphrase:", self.new_field)
-        form.addRow("Again:", self.again_field)
+            form.addRow(translate("PassphraseDialog", "Current passphrase:"), self.current_field)
+        form.addRow(translate("PassphraseDialog", "New passphrase:"), self.new_field)
+        form.addRow(translate("PassphraseDialog", "Again:"), self.again_field)
         form.addRow("", self.strength_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -87,7 +90,7 @@ class PassphraseDialog(QDialog):
         acceptable, hint = passphrase_strength(self.new_field.text())
         same = self.new_field.text() == self.again_field.text()
         if acceptable and not same and self.again_field.text():
-            hint += " The two entries differ."
+            hint += translate("PassphraseDialog", " The two entries differ.")
         self.strength_label.setText(hint)
         has_current = self.current_field is None or bool(self.current_field.text())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -118,7 +121,7 @@ def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
     from PySide6.QtCore import Qt
 
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Recovery key")
+    dialog.setWindowTitle(translate("PassphraseDialog", "Recovery key"))
     dialog.setObjectName("recoveryKeyDialog")
     text = QLabel("Write this recovery key down and keep it apart from the laptop. It opens the "
                   "database wherever Waypoint asks for the passphrase. It is shown only now.")
@@ -126,19 +129,20 @@ def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
     key = QLineEdit(recovery)  # read-only: Tab reaches it, Ctrl+A / Ctrl+C copy it
     key.setObjectName("recoveryKey")
     key.setReadOnly(True)
-    key.setAccessibleName("Recovery key")
+    key.setAccessibleName(translate("PassphraseDialog", "Recovery key"))
     font = key.font()
     font.setPointSize(font.pointSize() + 4)
     key.setFont(font)
     key.setMinimumWidth(key.fontMetrics().horizontalAdvance(recovery) + 24)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-    copy = buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
+    copy = buttons.addButton(translate(
+        "PassphraseDialog", "&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
     copy.setObjectName("copyRecoveryKey")
     copy.setAutoDefault(False)
 
     def copy_key() -> None:
         QApplication.clipboard().setText(recovery)
-        copy.setText("Copied")
+        copy.setText(translate("PassphraseDialog", "Copied"))
 
     copy.clicked.connect(copy_key)
     buttons.accepted.connect(dialog.accept)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
+
 SHORTCUTS_KEY = "Ctrl+/"  # F1 is left to the hints: it shows the focused hint's text
 NO_CASE_NOTE = ("The case shortcuts (next and previous step, go to a step, save, print, "
                 "finalize) are listed here once a case has been opened.")
@@ -43,14 +45,15 @@ def _words(text: str) -> str:
 
 def _where(widget: QWidget | None, window: QWidget) -> str:
     if widget is None or widget is window:
-        return "Anywhere"
+        return translate("ShortcutsDialog", "Anywhere")
     names = []
     while widget is not None and widget is not window:
         names.append(type(widget).__name__)
         widget = widget.parentWidget()
     if any(name == "CaseFlowPage" for name in names):
         inner = names[0].replace("Page", "").replace("Box", "").strip()
-        return "In a case" if names[0] == "CaseFlowPage" else f"In a case: {inner}"
+        return translate(
+            "ShortcutsDialog", "In a case") if names[0] == "CaseFlowPage" else f"In a case: {inner}"
     return names[-1].replace("Page", "")
 
 
@@ -64,7 +67,7 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
         if not keys or not action.text() or isinstance(action.parent(), QMenu):
             continue
         parent = action.parent()
-        row = ShortcutRow(" or ".join(keys), _words(action.text()),
+        row = ShortcutRow(translate("ShortcutsDialog", " or ").join(keys), _words(action.text()),
                           _where(parent if isinstance(parent, QWidget) else None, window))
         if (row.keys, row.does) not in seen:
             seen.add((row.keys, row.does))
@@ -85,10 +88,13 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.rows = shortcut_rows(window)
         self.table = QTableWidget(len(self.rows), 3, self)
-        self.table.setHorizontalHeaderLabels(["Keys", "What it does", "Where"])
+        self.table.setHorizontalHeaderLabels([translate(
+            "ShortcutsDialog", "Keys"), translate(
+            "ShortcutsDialog", "What it does"), translate(
+            "ShortcutsDialog", "Where")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -118,7 +124,7 @@ class ShortcutsDialog(QDialog):
 
 def add_shortcuts_action(window: QMainWindow, menu: QMenu) -> QAction:
     """Help -> Keyboard shortcuts (F1), opening the dialog over the window."""
-    action = QAction("&Keyboard shortcuts", window)
+    action = QAction(translate("ShortcutsDialog", "&Keyboard shortcuts"), window)
     action.setShortcut(QKeySequence(SHORTCUTS_KEY))
 
     def show() -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from desktop.ui.i18n import translate
+
 if TYPE_CHECKING:
     from desktop.ui.storage_opener import StorageOpener
 
@@ -50,14 +52,15 @@ def show_start_error_box(opener: StorageOpener, error: BaseException, text: str)
 
     from desktop.services.opening import restorable_over
 
-    box = QMessageBox(QMessageBox.Icon.Critical, "Waypoint cannot open its database",
+    box = QMessageBox(QMessageBox.Icon.Critical, translate(
+        "StartError", "Waypoint cannot open its database"),
                       text, QMessageBox.StandardButton.NoButton, opener.window)
-    box.setAccessibleName("Waypoint cannot open its database")
+    box.setAccessibleName(translate("StartError", "Waypoint cannot open its database"))
     box.setObjectName("startErrorBox")
     restore = None
     if restorable_over(error) is not None:
         restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(translate("StartError", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setEscapeButton(quit_button)
     # Restore is the default only where the database itself is damaged or gone (a key-file
     # problem offers none: over the intact file it would throw recent work aside).

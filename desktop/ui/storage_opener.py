@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.ui.i18n import translate
 from desktop.ui.start_error import UNLOCK_PROMPT, explain_start_error
 
 if TYPE_CHECKING:
@@ -246,7 +247,8 @@ class StorageOpener(QObject):
             return
         from desktop.ui.case_list.messages import show_message
 
-        self.lost_commits_box = show_message(self.window, "Saved changes are missing",
+        self.lost_commits_box = show_message(self.window, translate(
+            "StorageOpener", "Saved changes are missing"),
                                              str(lost))
 
     def _damage_found(self, error: BaseException) -> None:
@@ -284,7 +286,8 @@ class StorageOpener(QObject):
                 self.window.open_case(case_ids[0])
 
         def refused(error: BaseException) -> None:
-            show_message(self.window, "The case file could not be opened", f"{case_file}: {error}")
+            show_message(self.window, translate(
+                "StorageOpener", "The case file could not be opened"), f"{case_file}: {error}")
 
         self.window.runner.run(lambda: services.cases.import_files([case_file]), opened, refused)
 

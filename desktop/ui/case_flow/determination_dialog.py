@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.case_flow.officer_dialogs import OfficerDialog
 from desktop.ui.case_flow.why_tree_model import OUTCOME_LABELS
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.focus_order import chain_tab_order, focusable_widgets
 
 CHOICES = (("", "Choose…"), ("agree", "Agree with the finding"),
@@ -46,7 +47,7 @@ class ConclusionRow:
             self.choice.addItem(words, value)
         self.choice.setAccessibleName(f"Your conclusion on {title}")
         self.reason = QLineEdit(parent)
-        self.reason.setPlaceholderText("Reason, in words")
+        self.reason.setPlaceholderText(translate("DeterminationDialog", "Reason, in words"))
         self.reason.setAccessibleName(f"Your reason on {title}")
         self.reason.setEnabled(False)
         self.choice.currentIndexChanged.connect(self._chosen)
@@ -72,13 +73,14 @@ class QuestionRow:
         self.field, self.question = question.field, question.question
         label = QLabel(self.question, parent)
         label.setWordWrap(True)
-        self.answer_button = QPushButton("Answer it…", parent)
+        self.answer_button = QPushButton(translate("DeterminationDialog", "Answer it…"), parent)
         self.answer_button.setAccessibleName(f"Answer: {self.question}")
         self.answer_button.clicked.connect(lambda: on_answer(self.field))
-        self.without = QCheckBox("Decide without it", parent)
+        self.without = QCheckBox(translate("DeterminationDialog", "Decide without it"), parent)
         self.without.setAccessibleName(f"Decide without: {self.question}")
         self.reason = QLineEdit(parent)
-        self.reason.setPlaceholderText("Why you decide without it")
+        self.reason.setPlaceholderText(translate(
+            "DeterminationDialog", "Why you decide without it"))
         self.reason.setAccessibleName(f"Why you decide without: {self.question}")
         self.reason.setEnabled(False)
         self.without.toggled.connect(self.reason.setEnabled)
@@ -99,7 +101,8 @@ class FinalizeDialog(OfficerDialog):
     def __init__(self, determination: dict[str, Any], decision_words: str,
                  parent: QWidget | None = None,
                  has_key: Callable[[str], bool] | None = None, *,
-                 title: str = "Finalize memo — your determination",
+                 title: str = translate(
+                     "DeterminationDialog", "Finalize memo — your determination"),
                  explanation: str | None = None) -> None:
         from desktop.services.officer_record import open_questions
 
@@ -127,7 +130,8 @@ class FinalizeDialog(OfficerDialog):
         scroll.setMinimumHeight(220)
         self.missing = QLabel(self)
         self.missing.setWordWrap(True)
-        self.missing.setAccessibleName("What is still needed to finalize")
+        self.missing.setAccessibleName(translate(
+            "DeterminationDialog", "What is still needed to finalize"))
         self.missing.setStyleSheet("color: #b3261e;")
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)  # made by OfficerDialog
@@ -138,7 +142,8 @@ class FinalizeDialog(OfficerDialog):
         self._update_ok()
 
     def _conclusions_box(self, determination: dict[str, Any], parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Your conclusion on each of Waypoint's findings", parent)
+        box = QGroupBox(translate(
+            "DeterminationDialog", "Your conclusion on each of Waypoint's findings"), parent)
         grid = QGridLayout(box)
         for row, finding in enumerate(determination.get("findings") or []):
             made = ConclusionRow(finding, grid, row, box)
@@ -184,7 +189,8 @@ class FinalizeDialog(OfficerDialog):
         if not hasattr(self, "missing"):
             return  # OfficerDialog's own first call, before this dialog's rows exist
         needed = self.still_needed()
-        self.missing.setText("Still needed: " + "; ".join(needed) + "." if needed else "")
+        self.missing.setText(translate(
+            "DeterminationDialog", "Still needed: ") + "; ".join(needed) + "." if needed else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(ok.isEnabled() and not needed)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.flow.field_paths import FieldPath, get_value, is_within
 from desktop.flow.validation import Problem, Severity
+from desktop.ui.i18n import translate
 
 ERROR_STYLE = "color: #b3261e;"
 MISSING_STYLE = "color: #6b6b6b; font-style: italic;"
@@ -40,7 +41,7 @@ def show_problem(label: QLabel, message: str | None, severity: Severity = Severi
         label.clear()
         label.hide()
         return
-    prefix = "⚠ " if severity is Severity.ERROR else "Needed: "
+    prefix = "⚠ " if severity is Severity.ERROR else translate("FieldForm", "Needed: ")
     label.setText(prefix + message)
     label.setStyleSheet(ERROR_STYLE if severity is Severity.ERROR else MISSING_STYLE)
     label.show()

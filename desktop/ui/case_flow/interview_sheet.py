@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.background import Task
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_printing import print_pdf
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.ui.case_flow.memo_page import MemoPage
@@ -39,7 +40,7 @@ class InterviewSheetDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Interview sheet")
+        self.setWindowTitle(translate("InterviewSheet", "Interview sheet"))
         self.setObjectName("interviewSheetDialog")
         self.choice = ""
         explanation = QLabel(
@@ -48,20 +49,20 @@ class InterviewSheetDialog(QDialog):
             "date above.", self)
         explanation.setWordWrap(True)
         self.language_buttons: dict[str, QRadioButton] = {
-            "en": QRadioButton("&English", self),
-            "es": QRadioButton("Spa&nish (español)", self),
+            "en": QRadioButton(translate("InterviewSheet", "&English"), self),
+            "es": QRadioButton(translate("InterviewSheet", "Spa&nish (español)"), self),
         }
         self.language_buttons["en"].setChecked(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.addButton("&Save as PDF…",
+        self.save_button = self.buttons.addButton(translate("InterviewSheet", "&Save as PDF…"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button = self.buttons.addButton("&Print…",
+        self.print_button = self.buttons.addButton(translate("InterviewSheet", "&Print…"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.clicked.connect(self._clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
-        layout.addWidget(QLabel("Language of the sheet:", self))
+        layout.addWidget(QLabel(translate("InterviewSheet", "Language of the sheet:"), self))
         for button in self.language_buttons.values():
             layout.addWidget(button)
         layout.addWidget(self.buttons)
@@ -87,7 +88,7 @@ class InterviewSheet(QObject):
         super().__init__(page)
         self.page = page
         self.dialog: InterviewSheetDialog | None = None
-        self.button = QPushButton("&Interview sheet…", page)
+        self.button = QPushButton(translate("InterviewSheet", "&Interview sheet…"), page)
         self.button.setToolTip("The open questions on one page, in English or Spanish: "
                                "save as PDF or print")
         self.button.clicked.connect(self.ask)
@@ -133,7 +134,7 @@ class InterviewSheet(QObject):
 
         render = self._render_later(language)
         self.page.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
-        self.page.status.setText("Rendering the interview sheet…")
+        self.page.status.setText(translate("InterviewSheet", "Rendering the interview sheet…"))
         memos, case_id = self.page.services.memos, self.page.case_id
 
         def work() -> str:
@@ -160,7 +161,8 @@ class InterviewSheet(QObject):
             memos.copy_left_store(case_id, "interview sheet", how, pdf)  # audited
             return pages
 
-        return self.page.print_with_progress("Printing the interview sheet…", 1, work)
+        return self.page.print_with_progress(translate(
+            "InterviewSheet", "Printing the interview sheet…"), 1, work)
 
     def _saved(self, path: str) -> None:
         self.page.status.setText(f"Interview sheet saved to {path} — this copy is outside "

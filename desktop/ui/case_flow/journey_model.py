@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem, Severity
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.country_combo_box import country_label
 
 STOP_MIME = "application/x-waypoint-stop-row"
@@ -30,7 +31,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def describe_stop(number: int | None, stop: dict[str, Any]) -> str:
-    country = country_label(stop.get("country")) or "Country not chosen"
+    country = country_label(stop.get("country")) or translate("JourneyModel", "Country not chosen")
     arrived = stop.get("arrived") or "?"
     departed = stop.get("departed") or "?"
     claims = len(stop.get("protection_claims") or [])
@@ -73,7 +74,8 @@ class JourneyModel(QAbstractListModel):
         kind = self.problem_kind(row)
         if kind is None:
             return ""
-        lead = "Problems" if kind == "error" else "Still needed"
+        lead = translate(
+            "JourneyModel", "Problems") if kind == "error" else translate("JourneyModel", "Still needed")
         return f"{lead}: " + "; ".join(p.message for p in self.problems_of(row))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

@@ -35,6 +35,7 @@ from desktop.ui.case_flow.memo_printing import (
 )
 from desktop.ui.case_flow.review_page import DECISION_SUPPORT_NOTICE
 from desktop.ui.context import UiServices
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.focus_order import first_reachable
 
 if TYPE_CHECKING:
@@ -111,10 +112,10 @@ class MemoPage(MemoPrintSteps):
         )
         layout.addWidget(notice)
         buttons = QHBoxLayout()
-        self.refresh_button = QPushButton("&Refresh preview", self)
-        self.save_button = QPushButton("&Save as PDF…", self)
-        self.print_button = QPushButton("&Print…", self)
-        self.finalize_button = QPushButton("Finali&ze…", self)
+        self.refresh_button = QPushButton(translate("MemoPage", "&Refresh preview"), self)
+        self.save_button = QPushButton(translate("MemoPage", "&Save as PDF…"), self)
+        self.print_button = QPushButton(translate("MemoPage", "&Print…"), self)
+        self.finalize_button = QPushButton(translate("MemoPage", "Finali&ze…"), self)
         self.interview_sheet = InterviewSheet(self)
         for button in (
             self.refresh_button,
@@ -134,7 +135,7 @@ class MemoPage(MemoPrintSteps):
         layout.addWidget(self.review_note)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Memo status")
+        self.status.setAccessibleName(translate("MemoPage", "Memo status"))
         layout.addWidget(self.status)
         self.document = QPdfDocument(self)
         self.view = self._make_view(self.document)
@@ -189,7 +190,7 @@ class MemoPage(MemoPrintSteps):
         self.pdf_bytes = self.determination = None
         self._rendering = True
         self._update_buttons()
-        self.status.setText("Rendering the memo…")
+        self.status.setText(translate("MemoPage", "Rendering the memo…"))
         decision = self.decision_date()
         generated_at = self.services.clock()
         make_path = self.services.decision_path_factory()
@@ -215,7 +216,8 @@ class MemoPage(MemoPrintSteps):
         self.determination, self.pdf_bytes = result
         self._rendering = False
         self._show_document(self.pdf_bytes)
-        kind = "Final memo" if self.read_only else "Draft memo"
+        kind = translate(
+            "MemoPage", "Final memo") if self.read_only else translate("MemoPage", "Draft memo")
         self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
                             + (self.anchor_note if self.read_only else ""))
         self._update_buttons()
@@ -238,7 +240,7 @@ class MemoPage(MemoPrintSteps):
         view.setDocument(document)
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        view.setAccessibleName("Memo preview")
+        view.setAccessibleName(translate("MemoPage", "Memo preview"))
         return view
 
     def _show_document(self, pdf_bytes: bytes) -> None:
@@ -289,7 +291,7 @@ class MemoPage(MemoPrintSteps):
         folder = Path(remembered if remembered and Path(remembered).is_dir()
                       else documents_folder())
         name = safe_file_stem(neutral_document_name(what, self.case_id))
-        dialog = QFileDialog(self, caption, str(folder), "PDF (*.pdf)")
+        dialog = QFileDialog(self, caption, str(folder), translate("MemoPage", "PDF (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.selectFile(str(folder / f"{name}.pdf"))
@@ -359,7 +361,7 @@ class MemoPage(MemoPrintSteps):
         snapshot = copy.deepcopy(self.flow.data)
         services, case_id = self.services, self.case_id
         make_path = services.decision_path_factory()
-        self.status.setText("Finalizing…")
+        self.status.setText(translate("MemoPage", "Finalizing…"))
 
         def work() -> FinalMemo:
             return make_path().finalize(services.cases, services.memos, case_id, snapshot,

@@ -32,6 +32,7 @@ from desktop.ui.case_flow.why_tree_model import (
     label_words,
     rests_on_unverified,
 )
+from desktop.ui.i18n import translate
 
 # Most consequential first: what limits the claim, what is undecided, what spares the person.
 CONSEQUENCE_ORDER = ("applies", "needs_information", "exception", "not_in_force",
@@ -130,14 +131,14 @@ class OutcomeCard(QFrame):
             for path in step.get("facts") or [] if str(path) != "decision_date"))
         if not paths:
             return
-        layout.addWidget(_label("Decided by:", self))
+        layout.addWidget(_label(translate("OutcomeCards", "Decided by:"), self))
         self._link([(describe(path), path) for path in paths[:MAX_FACT_LINKS]], layout)
 
     def _add_needed(self, layout: QVBoxLayout, describe: Callable[[str], str]) -> None:
         missing = [m for m in self.finding.get("missing_facts") or [] if isinstance(m, dict)]
         if not missing:
             return
-        layout.addWidget(_label("<b>Still needed:</b>", self, rich=True))
+        layout.addWidget(_label(translate("OutcomeCards", "<b>Still needed:</b>"), self, rich=True))
         for fact in missing:
             field = str(fact.get("field", ""))
             self._link([(str(fact.get("question") or describe(field)), field)], layout)
@@ -185,7 +186,7 @@ class OutcomeCards(QWidget):
         super().__init__(parent)
         self.scroll_area = scroll_area
         self.cards: list[OutcomeCard] = []
-        self.setAccessibleName("Outcome cards")
+        self.setAccessibleName(translate("OutcomeCards", "Outcome cards"))
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(6)
@@ -216,7 +217,7 @@ def why_tree_toggle(parent: QWidget, tree: QWidget) -> QPushButton:
     """The why-tree one key away (Alt+W): hidden under the cards until asked for."""
     button = QPushButton(WHY_TREE_WORDS[0], parent)
     button.setCheckable(True)
-    button.setAccessibleName("Show the why tree")
+    button.setAccessibleName(translate("OutcomeCards", "Show the why tree"))
     button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     tree.setVisible(False)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo.strip_words import strip_lines
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
@@ -45,7 +46,7 @@ class OutcomeStripWidget(QWidget):
         super().__init__(parent)
         self.strips: list[OutcomeStrip] = []
         self.setObjectName("outcomeStrip")
-        self.setAccessibleName("When each outcome holds")
+        self.setAccessibleName(translate("OutcomeStripWidget", "When each outcome holds"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setVisible(False)
@@ -132,7 +133,8 @@ class OutcomeStripWidget(QWidget):
         painter.setPen(QPen(QColor("#000000"), 2))
         painter.drawLine(int(decided), TOP + 2, int(decided), bottom + 2)
         painter.drawText(QRectF(decided - 60, bottom + 1, 120, 14),
-                         int(Qt.AlignmentFlag.AlignCenter), "decision date")
+                         int(Qt.AlignmentFlag.AlignCenter), translate(
+                             "OutcomeStripWidget", "decision date"))
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DotLine))
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))

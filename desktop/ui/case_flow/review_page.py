@@ -33,6 +33,7 @@ from desktop.ui.case_flow.why_tree_model import (
     UNVERIFIED_MARK,
     WhyTreeModel,
 )
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.services.decision import DecisionDate, DecisionPath
@@ -77,19 +78,19 @@ class ReviewPage(StepPage):
         legend = QLabel(
             f"{UNVERIFIED_MARK}: rests on data the research notes could not verify.", self
         )
-        legend.setAccessibleName("Unverified data legend")
+        legend.setAccessibleName(translate("ReviewPage", "Unverified data legend"))
         self.body.addWidget(legend)
 
         row = QHBoxLayout()
         self.status = QLabel(self)
-        self.status.setAccessibleName("Evaluation status")
+        self.status.setAccessibleName(translate("ReviewPage", "Evaluation status"))
         row.addWidget(self.status, 1)
         self.body.addLayout(row)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("Findings")
+        self.summary.setAccessibleName(translate("ReviewPage", "Findings"))
         self.summary.linkActivated.connect(self._on_link)
         self.summary.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -108,7 +109,8 @@ class ReviewPage(StepPage):
         self.tree_model = WhyTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
-        self.tree.setAccessibleName("Why: trace steps, facts used and citations")
+        self.tree.setAccessibleName(translate(
+            "ReviewPage", "Why: trace steps, facts used and citations"))
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(320)
         header = self.tree.header()
@@ -136,7 +138,7 @@ class ReviewPage(StepPage):
         snapshot = copy.deepcopy(self.flow.data)
         decision = self.decision_date()
         make_path = self.decision_path
-        self.status.setText("Evaluating…")
+        self.status.setText(translate("ReviewPage", "Evaluating…"))
 
         def work() -> dict[str, Any]:
             path = make_path()
@@ -164,7 +166,7 @@ class ReviewPage(StepPage):
         if self.determination is not None:
             self.status.setText(f"Evaluated as of {self.decision_date().words()}")
         else:
-            self.status.setText("The case cannot be evaluated yet")
+            self.status.setText(translate("ReviewPage", "The case cannot be evaluated yet"))
         self.evaluated.emit()
 
     def _show_error(self, generation: int, error: BaseException) -> None:
@@ -210,7 +212,7 @@ class ReviewPage(StepPage):
     # -- navigation to facts -------------------------------------------------------------------
     def _on_link(self, link: str) -> None:
         if link.startswith("field:"):
-            self.field_requested.emit(link.removeprefix("field:"))
+            self.field_requested.emit(link.removeprefix(translate("ReviewPage", "field:")))
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         path = (

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.flow.case_flow import CaseFlow, StepState
 from desktop.flow.steps import STEPS
+from desktop.ui.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,7 +51,7 @@ class StepListModel(QAbstractListModel):
             text = f"Step {index.row() + 1}, {step.title}: {words}"
             if unknown:
                 text += f"; {unknown} answer(s) Unknown"
-            text += ", current step" if current else ""
+            text += translate("StepListModel", ", current step") if current else ""
             problems = self.flow.problems(step) if step.collects_answers else []
             if problems and role == Qt.ItemDataRole.ToolTipRole:
                 text += "\n" + "\n".join(

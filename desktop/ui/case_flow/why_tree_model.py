@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 from desktop.flow.exception_labels import exception_label
 from desktop.flow.field_labels import describe_path
 from desktop.flow.field_paths import as_path, parse_path
+from desktop.ui.i18n import translate
 
 FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCEPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -27,7 +28,7 @@ def label_words(label: str) -> str:
 
 def _answer_outcome(outcome: str) -> str:
     if outcome == "needs_information":
-        return "still depends on the other open questions"
+        return translate("WhyTreeModel", "still depends on the other open questions")
     return OUTCOME_LABELS.get(outcome, outcome.replace("_", " ")).lower()
 
 
@@ -93,7 +94,9 @@ class WhyTreeModel(QStandardItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.case: dict[str, Any] = {}
-        self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
+        self.setHorizontalHeaderLabels([translate(
+            "WhyTreeModel", "Why"), translate(
+            "WhyTreeModel", "Detail"), translate("WhyTreeModel", "Citation")])
 
     def set_determination(
         self, determination: dict[str, Any] | None, case: dict[str, Any] | None = None
@@ -103,7 +106,9 @@ class WhyTreeModel(QStandardItemModel):
         # A model reset, not row removal: views drop their current row and expanded state in
         # one step (removing the rows under a view that had the focus crashed now and then).
         self.clear()
-        self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
+        self.setHorizontalHeaderLabels([translate(
+            "WhyTreeModel", "Why"), translate(
+            "WhyTreeModel", "Detail"), translate("WhyTreeModel", "Citation")])
         if not determination:
             return
         for finding in determination.get("findings", []):
@@ -123,15 +128,17 @@ class WhyTreeModel(QStandardItemModel):
         citations = finding.get("citations") or []
         row = [head, outcome_item, _item(str(citations[0]) if citations else "")]
         if finding.get("consequence"):
-            head.appendRow(_row("Consequence", str(finding["consequence"])))
+            head.appendRow(_row(translate(
+                "WhyTreeModel", "Consequence"), str(finding["consequence"])))
         receiving = finding.get("receiving_countries") or []
         if receiving:
-            head.appendRow(_row("Receiving countries", ", ".join(map(str, receiving))))
+            head.appendRow(_row(translate(
+                "WhyTreeModel", "Receiving countries"), ", ".join(map(str, receiving))))
         self._add_missing(head, finding.get("missing_facts") or [])
         self._add_trace(head, finding.get("trace") or [])
         self._add_exceptions(head, finding.get("exceptions_considered") or [])
         if citations:
-            cites = _item("Citations")
+            cites = _item(translate("WhyTreeModel", "Citations"))
             for citation in citations:
                 cites.appendRow(_row(str(citation)))
             head.appendRow([cites, _item(f"{len(citations)}"), _item("")])
@@ -140,7 +147,7 @@ class WhyTreeModel(QStandardItemModel):
     def _add_missing(self, head: QStandardItem, missing: list[Any]) -> None:
         if not missing:
             return
-        group = _item("Questions to settle it")
+        group = _item(translate("WhyTreeModel", "Questions to settle it"))
         for fact in missing:
             if not isinstance(fact, dict):
                 continue
@@ -163,7 +170,7 @@ class WhyTreeModel(QStandardItemModel):
     def _add_trace(self, head: QStandardItem, trace: list[Any]) -> None:
         if not trace:
             return
-        group = _item("Trace")
+        group = _item(translate("WhyTreeModel", "Trace"))
         for step in trace:
             if not isinstance(step, dict):
                 continue
@@ -178,7 +185,7 @@ class WhyTreeModel(QStandardItemModel):
                 step_item.appendRow(
                     [
                         _item(shown, path=text if is_path else None),
-                        _item("fact used"),
+                        _item(translate("WhyTreeModel", "fact used")),
                         _item(""),
                     ]
                 )
@@ -196,7 +203,7 @@ class WhyTreeModel(QStandardItemModel):
     def _add_exceptions(self, head: QStandardItem, exceptions: list[Any]) -> None:
         if not exceptions:
             return
-        group = _item("Exceptions considered")
+        group = _item(translate("WhyTreeModel", "Exceptions considered"))
         for exception in exceptions:
             if not isinstance(exception, dict):
                 continue
@@ -205,7 +212,8 @@ class WhyTreeModel(QStandardItemModel):
             identifier = str(exception.get("id") or "")
             row = _row(
                 f"{exception_label(exception)}{flag}",
-                "met" if met is True else "not met" if met is False else "unknown",
+                "met" if met is True else translate(
+                    "WhyTreeModel", "not met") if met is False else "unknown",
                 str(exception.get("citation") or ""),
             )
             # The rule id stays one hover away, for officers who cross-check the rule pack.

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desktop.case_rules import shown_a_number
 from desktop.case_rules.text import visible_text
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -338,7 +339,7 @@ class CaseListModel(QAbstractTableModel):
     def _display(summary: CaseSummary, column: int) -> str:
         if column == 0:
             # A name stored before the text rule is spelt out ('⟨U+202E⟩'), never obeyed.
-            return visible_text(summary.display_name) or "(no name yet)"
+            return visible_text(summary.display_name) or translate("CaseListModel", "(no name yet)")
         if column == 1:
             return format_a_number(summary.a_number)
         if column == 2:

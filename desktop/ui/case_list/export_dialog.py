@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.security import passphrase_strength
+from desktop.ui.i18n import translate
 from desktop.ui.passphrase_dialog import secret_field
 
 PLAIN_WARNING = (
@@ -29,28 +30,29 @@ class ExportProtectionDialog(QDialog):
 
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export: protect the file")
+        self.setWindowTitle(translate("ExportDialog", "Export: protect the file"))
         self.setObjectName("exportProtectionDialog")
         self.setModal(True)
-        what = "this case" if count == 1 else f"these {count} cases"
+        what = translate("ExportDialog", "this case") if count == 1 else f"these {count} cases"
         intro = QLabel(f"The exported file holds {what}. Encrypt it with a passphrase that you "
                        "give the receiver by another way (phone, in person).")
         intro.setWordWrap(True)
-        self.encrypted_button = QRadioButton("Encrypted bundle (recommended)")
-        self.plain_button = QRadioButton("Plain JSON, not encrypted")
+        self.encrypted_button = QRadioButton(translate(
+            "ExportDialog", "Encrypted bundle (recommended)"))
+        self.plain_button = QRadioButton(translate("ExportDialog", "Plain JSON, not encrypted"))
         self.encrypted_button.setChecked(True)
-        self.passphrase_field = secret_field("Bundle passphrase")
-        self.again_field = secret_field("Bundle passphrase again")
+        self.passphrase_field = secret_field(translate("ExportDialog", "Bundle passphrase"))
+        self.again_field = secret_field(translate("ExportDialog", "Bundle passphrase again"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Passphrase strength")
+        self.hint.setAccessibleName(translate("ExportDialog", "Passphrase strength"))
         self.warning = QLabel(PLAIN_WARNING)
         self.warning.setWordWrap(True)
         self.warning.setObjectName("plainExportWarning")
         self.warning.setStyleSheet("color: #8a1c12;")
         form = QFormLayout()
-        form.addRow("Passphrase:", self.passphrase_field)
-        form.addRow("Again:", self.again_field)
+        form.addRow(translate("ExportDialog", "Passphrase:"), self.passphrase_field)
+        form.addRow(translate("ExportDialog", "Again:"), self.again_field)
         form.addRow("", self.hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -76,7 +78,7 @@ class ExportProtectionDialog(QDialog):
         acceptable, hint = passphrase_strength(self.passphrase_field.text())
         same = self.passphrase_field.text() == self.again_field.text()
         if acceptable and not same and self.again_field.text():
-            hint += " The two entries differ."
+            hint += translate("ExportDialog", " The two entries differ.")
         self.hint.setText(hint)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not encrypted or (acceptable and same))

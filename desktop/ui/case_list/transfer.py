@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
 from desktop.ui.case_list.messages import show_message
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.services.cases import CaseService
@@ -65,7 +66,8 @@ class CaseTransfer:
 
     def choose_and_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self._parent, "Import case files", _folder(self._settings, IMPORT_FOLDER_KEY),
+            self._parent, translate(
+                "Transfer", "Import case files"), _folder(self._settings, IMPORT_FOLDER_KEY),
             CASE_FILE_FILTER,
         )
         if paths:
@@ -110,7 +112,7 @@ class CaseTransfer:
             self._close_progress()
             self._on_imported(case_ids)
             self.last_message = show_message(
-                self._parent, "Import finished",
+                self._parent, translate("Transfer", "Import finished"),
                 f"Imported {len(case_ids)} case{'s' if len(case_ids) != 1 else ''}.",
                 QMessageBox.Icon.Information,
             )
@@ -121,7 +123,7 @@ class CaseTransfer:
                 return
             self.last_message = show_message(
                 self._parent,
-                "Import failed",
+                translate("Transfer", "Import failed"),
                 f"Nothing was imported.\n\n{error}",
                 details="\n".join(str(p) for p in files),
             )
@@ -137,7 +139,9 @@ class CaseTransfer:
         where: one case goes to a file, several to a folder."""
         if not selected:
             self.last_message = show_message(
-                self._parent, "Export", "Select the cases to export in the list first.",
+                self._parent, translate(
+                    "Transfer", "Export"), translate(
+                    "Transfer", "Select the cases to export in the list first."),
                 QMessageBox.Icon.Information,
             )
             return
@@ -156,7 +160,9 @@ class CaseTransfer:
         if len(selected) == 1:
             case_id, _name = selected[0]
             path, _ = QFileDialog.getSaveFileName(
-                self._parent, "Export case file" + (" (encrypted)" if bundle else ""),
+                self._parent, translate(
+                    "Transfer", "Export case file") + (translate(
+                    "Transfer", " (encrypted)") if bundle else ""),
                 str(Path(start) / export_file_name(case_id, bundle=bundle)),
                 CASE_FILE_FILTER,
             )
@@ -199,7 +205,7 @@ class CaseTransfer:
             self._close_progress()
             where = written[0] if len(written) == 1 else written[0].parent
             self.last_message = show_message(
-                self._parent, "Export finished",
+                self._parent, translate("Transfer", "Export finished"),
                 f"Exported {len(written)} case file{'s' if len(written) != 1 else ''} to {where}.",
                 QMessageBox.Icon.Information,
             )
@@ -207,12 +213,13 @@ class CaseTransfer:
         def failed(error: BaseException) -> None:
             self._close_progress()
             if isinstance(error, TaskCancelled):
-                text = "Export cancelled. Files already written were kept."
+                text = translate("Transfer", "Export cancelled. Files already written were kept.")
                 icon = QMessageBox.Icon.Information
             else:
                 text = f"The export stopped: {error}\nFiles already written were kept."
                 icon = QMessageBox.Icon.Warning
-            self.last_message = show_message(self._parent, "Export", text, icon)
+            self.last_message = show_message(self._parent, translate(
+                "Transfer", "Export"), text, icon)
 
         def progressed(done_count: int, total: int) -> None:
             if self.progress is not None:
@@ -226,8 +233,8 @@ class CaseTransfer:
 
     def _open_progress(self, label: str, maximum: int) -> QProgressDialog:
         self._close_progress()
-        progress = QProgressDialog(label, "Cancel", 0, maximum, self._parent)
-        progress.setWindowTitle("Waypoint")
+        progress = QProgressDialog(label, translate("Transfer", "Cancel"), 0, maximum, self._parent)
+        progress.setWindowTitle(translate("Transfer", "Waypoint"))
         progress.setAccessibleName(label)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # quick jobs finish without a flash of a dialog

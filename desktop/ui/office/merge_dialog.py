@@ -23,6 +23,7 @@ from desktop.flow.case_merge import (
     shown,
     you_changed,
 )
+from desktop.ui.i18n import translate
 
 KEEP_MINE, KEEP_SAVED = "Keep yours", "Keep saved"
 
@@ -34,8 +35,8 @@ class CaseMergeDialog(QDialog):
                  saved_version: int, parent: QWidget | None = None, *,
                  base: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Someone else saved this case")
-        self.setAccessibleName("Merge two versions of the case")
+        self.setWindowTitle(translate("MergeDialog", "Someone else saved this case"))
+        self.setAccessibleName(translate("MergeDialog", "Merge two versions of the case"))
         self.theirs = theirs
         self.saved_version = saved_version
         self.differences: list[FieldDifference] = differences(mine, theirs)
@@ -45,9 +46,12 @@ class CaseMergeDialog(QDialog):
             "that differs, choose which value to keep, then save the merged case.", self)
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.differences), 4, self)
-        self.table.setAccessibleName("Fields that differ")
+        self.table.setAccessibleName(translate("MergeDialog", "Fields that differ"))
         self.table.setHorizontalHeaderLabels(
-            ["Field", "Your version", f"Saved version ({saved_version})", "Keep"])
+            [translate(
+                "MergeDialog", "Field"), translate(
+                "MergeDialog", "Your version"), f"Saved version ({saved_version})", translate(
+                "MergeDialog", "Keep")])
         self.choices: list[QComboBox] = []
         for row, difference in enumerate(self.differences):
             for column, text in enumerate((difference.label, shown(difference.mine),
@@ -65,7 +69,7 @@ class CaseMergeDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton("Save merged case",
+        self.save_button = buttons.addButton(translate("MergeDialog", "Save merged case"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -22,6 +22,7 @@ from desktop.case_rules.text import visible_text
 from desktop.services.review import OfficeFilter, OfficeRow, Person, ReviewService
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.i18n import translate
 
 VIEWS = (("My cases", "mine"), ("Awaiting my review", "awaiting_review"),
          ("Returned to me", "returned_to_me"), ("All cases", "all"))
@@ -82,18 +83,19 @@ class OfficeQueuePage(QWidget):
         self.required = False
         self.people: list[Person] = []
         self.view_combo = QComboBox(self)
-        self.view_combo.setAccessibleName("Which cases")
+        self.view_combo.setAccessibleName(translate("OfficeQueue", "Which cases"))
         for label, view in VIEWS:
             self.view_combo.addItem(label, view)
         self.model = OfficeQueueModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Office cases")
+        self.table.setAccessibleName(translate("OfficeQueue", "Office cases"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.assign_button = QPushButton("Assign to…", self)
-        self.assign_button.setAccessibleName("Assign the selected case to a caseworker")
+        self.assign_button = QPushButton(translate("OfficeQueue", "Assign to…"), self)
+        self.assign_button.setAccessibleName(translate(
+            "OfficeQueue", "Assign the selected case to a caseworker"))
         self.status_label = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.view_combo)
@@ -133,8 +135,8 @@ class OfficeQueuePage(QWidget):
         if case_id is None:
             return
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Assign the case")
-        dialog.setLabelText("Caseworker")
+        dialog.setWindowTitle(translate("OfficeQueue", "Assign the case"))
+        dialog.setLabelText(translate("OfficeQueue", "Caseworker"))
         workers = [p for p in self.people if p.role == "caseworker"]
         dialog.setComboBoxItems([f"{p.display_name} ({p.login})" for p in workers])
         dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems, False)
@@ -157,7 +159,7 @@ def attach_office_queue(window: Any, services: Any) -> OfficeQueuePage:
     service = ReviewService(services.cases.database, services.clock,
                             actor=services.cases.actor)
     page = OfficeQueuePage(service, services.runner)
-    dock = QDockWidget("Office", window)
+    dock = QDockWidget(translate("OfficeQueue", "Office"), window)
     dock.setObjectName("officeDock")
     dock.setWidget(page)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

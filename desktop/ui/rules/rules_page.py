@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
+from desktop.ui.i18n import translate
 from desktop.ui.rules.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -99,19 +100,22 @@ class RulesPage(QWidget):
                        "kept, so each stored determination can be reproduced.")
         title.setWordWrap(True)
         layout.addWidget(title)
-        self.packs_view = _table(self.packs_model, "Installed rule packs")
+        self.packs_view = _table(self.packs_model, translate("RulesPage", "Installed rule packs"))
         self.packs_view.selectionModel().currentRowChanged.connect(self._show_changelog)
         layout.addWidget(self.packs_view, 2)
         self.changelog = QPlainTextEdit()
         self.changelog.setReadOnly(True)
-        self.changelog.setAccessibleName("What changed in the selected pack")
+        self.changelog.setAccessibleName(translate(
+            "RulesPage", "What changed in the selected pack"))
         self.changelog.setMaximumHeight(80)
         layout.addWidget(self.changelog)
         buttons = QHBoxLayout()
-        self.install_button = self._button("&Install from file…", self.choose_file)
-        self.activate_button = self._button("&Activate selected", self.activate_selected)
-        self.rollback_button = self._button("&Roll back", self.rollback)
-        self.back_button = self._button("&Back to cases", self.closed.emit)
+        self.install_button = self._button(translate(
+            "RulesPage", "&Install from file…"), self.choose_file)
+        self.activate_button = self._button(translate(
+            "RulesPage", "&Activate selected"), self.activate_selected)
+        self.rollback_button = self._button(translate("RulesPage", "&Roll back"), self.rollback)
+        self.back_button = self._button(translate("RulesPage", "&Back to cases"), self.closed.emit)
         for button in (self.install_button, self.activate_button, self.rollback_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -120,33 +124,37 @@ class RulesPage(QWidget):
 
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Rule pack status")
+        self.status.setAccessibleName(translate("RulesPage", "Rule pack status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 4)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Impact progress")
+        self.progress.setAccessibleName(translate("RulesPage", "Impact progress"))
         self.progress.hide()
-        self.cancel_button = self._button("&Cancel", self.cancel_impact)
+        self.cancel_button = self._button(translate("RulesPage", "&Cancel"), self.cancel_impact)
         self.cancel_button.hide()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
-        self.impact_view = _table(self.impact_model, "Cases the new pack changes")
+        self.impact_view = _table(self.impact_model, translate(
+            "RulesPage", "Cases the new pack changes"))
         layout.addWidget(self.impact_view, 3)
         confirm_row = QHBoxLayout()
-        self.confirm_button = self._button("Install and &mark cases", self.confirm_install)
-        self.discard_button = self._button("&Discard", self.discard)
+        self.confirm_button = self._button(translate(
+            "RulesPage", "Install and &mark cases"), self.confirm_install)
+        self.discard_button = self._button(translate("RulesPage", "&Discard"), self.discard)
         for button in (self.confirm_button, self.discard_button):
             button.setEnabled(False)
             confirm_row.addWidget(button)
         confirm_row.addStretch(1)
         layout.addLayout(confirm_row)
 
-        layout.addWidget(QLabel("Cases marked by a change in the law (until re-evaluated):"))
-        self.flags_view = _table(self.flags_model, "Cases marked law changed")
+        layout.addWidget(QLabel(translate(
+            "RulesPage", "Cases marked by a change in the law (until re-evaluated):")))
+        self.flags_view = _table(self.flags_model, translate(
+            "RulesPage", "Cases marked law changed"))
         self.flags_view.doubleClicked.connect(self._open_flagged)
         layout.addWidget(self.flags_view, 2)
 
@@ -165,7 +173,8 @@ class RulesPage(QWidget):
         self._changelogs = [p.changelog for p in packs]
         self.packs_model.set_rows([
             ("●" if p.active else "", p.version, p.law_known_through or "unknown", p.signer,
-             (p.installed_at or "")[:10] or "with the app", p.pack_hash[:12])
+             (p.installed_at or "")[:10] or translate(
+                 "RulesPage", "with the app"), p.pack_hash[:12])
             for p in packs])
         self.flags_model.set_rows([
             (f.case_id, f.case_ref or "", f.status, flag_label(f.kind),
@@ -188,7 +197,9 @@ class RulesPage(QWidget):
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Install a rule pack", "", "Waypoint rule packs (*.wprules)")
+            self, translate(
+                "RulesPage", "Install a rule pack"), "", translate(
+                "RulesPage", "Waypoint rule packs (*.wprules)"))
         if path:
             self.check_file(Path(path))
 
@@ -247,7 +258,7 @@ class RulesPage(QWidget):
         self._end_progress()
         self.candidate = None
         if isinstance(error, TaskCancelled):
-            self.status.setText("Impact cancelled; nothing was installed.")
+            self.status.setText(translate("RulesPage", "Impact cancelled; nothing was installed."))
         else:
             self.status.setText(f"The impact could not be computed: {error}")
         self._busy(False)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from desktop.ui.i18n import translate
+
 
 class ChoiceComboBox(QComboBox):
     """One value of a closed set, or None (shown as `unknown_label`) when allowed.
@@ -22,7 +24,7 @@ class ChoiceComboBox(QComboBox):
         choices: Sequence[tuple[object, str]],
         parent: QWidget | None = None,
         *,
-        unknown_label: str | None = "Unknown",
+        unknown_label: str | None = translate("ChoiceComboBox", "Unknown"),
     ) -> None:
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -64,4 +66,7 @@ class TriStateComboBox(ChoiceComboBox):
     """Yes, No or Unknown → True, False or None."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(((True, "Yes"), (False, "No")), parent, unknown_label="Unknown")
+        super().__init__(((True, translate(
+            "ChoiceComboBox", "Yes")), (False, translate(
+            "ChoiceComboBox", "No"))), parent, unknown_label=translate(
+            "ChoiceComboBox", "Unknown"))

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 from desktop.case_rules import EXTRA_COUNTRIES
+from desktop.ui.i18n import translate
 
 
 @cache
@@ -120,12 +121,12 @@ class CountryComboBox(QComboBox):
         self.setCompleter(completer)
         line_edit = self.lineEdit()
         assert line_edit is not None  # editable combos always have one
-        line_edit.setPlaceholderText("Country name or code")
+        line_edit.setPlaceholderText(translate("CountryComboBox", "Country name or code"))
         line_edit.editingFinished.connect(self._commit_text)
         self.activated.connect(self._on_activated)
         completer.activated[str].connect(self._on_completed)  # type: ignore[index]  # stubs: no signal overloads
         self._code: str | None = None
-        self.setAccessibleName("Country")
+        self.setAccessibleName(translate("CountryComboBox", "Country"))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)

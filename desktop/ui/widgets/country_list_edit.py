@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.country_combo_box import CountryComboBox, country_label
 
 
@@ -34,10 +35,10 @@ class CountryListEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = CountryComboBox(self)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(translate("CountryListEdit", "Add"), self)
         self.list_widget = _CountryList(self)
         self.list_widget.setFixedHeight(52)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(translate("CountryListEdit", "Remove"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 2)
@@ -51,7 +52,7 @@ class CountryListEdit(QWidget):
         self.add_button.clicked.connect(self._add_current)
         self.remove_button.clicked.connect(self._remove_selected)
         self.list_widget.delete_pressed.connect(self._remove_selected)
-        self.setAccessibleName("Countries")
+        self.setAccessibleName(translate("CountryListEdit", "Countries"))
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.flow import language_names, languages
+from desktop.ui.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WARM_DELAY_MS = 1500
@@ -100,7 +101,8 @@ class LanguageListEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Unknown — type a language, e.g. Vietnamese, English")
+        self.setPlaceholderText(translate(
+            "LanguageListEdit", "Unknown — type a language, e.g. Vietnamese, English"))
         self._codes: list[str] = []
         self._confirmed: list[str] = []  # the codes as last finished without a wrong word
         self.textEdited.connect(self._on_edited)

@@ -12,6 +12,7 @@ from desktop.flow.partial_dates import (
     parse_typed_date,
     try_parse,
 )
+from desktop.ui.i18n import translate
 
 
 def locale_is_day_first(locale: QLocale | None = None) -> bool:
@@ -64,7 +65,7 @@ class PartialDateEdit(QWidget):
         self.setFocusProxy(self.line_edit)
         self.line_edit.textEdited.connect(self._on_text_edited)
         self.line_edit.editingFinished.connect(self._on_editing_finished)
-        self.setAccessibleName("Date")
+        self.setAccessibleName(translate("PartialDateEdit", "Date"))
         self._show_reading()
 
     def setAccessibleName(self, name: str) -> None:
@@ -120,11 +121,12 @@ class PartialDateEdit(QWidget):
         try:
             self._parse()
         except ValueError as error:
-            self.reading.setText("not a date")
+            self.reading.setText(translate("PartialDateEdit", "not a date"))
             self.invalid.emit(str(error)[:1].upper() + str(error)[1:])
 
     def _show_reading(self) -> None:
-        self.reading.setText("Unknown" if self._value is None else describe_date(self._value))
+        self.reading.setText(translate(
+            "PartialDateEdit", "Unknown") if self._value is None else describe_date(self._value))
         self.reading.setToolTip(self.reading.text())
 
 
