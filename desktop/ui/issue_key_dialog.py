@@ -47,9 +47,12 @@ class IssueKeyDialog(QDialog):
         self.setObjectName("issueKeyDialog")
         self.setMinimumWidth(520)
         intro = QLabel(
-            "The office's certificate authority signs a new key for this person and registers "
-            "its fingerprint with the role: 'waypoint memo verify' then names them as the "
-            "signer. The key is installed here; the person types its passphrase to sign.", self)
+            translate(
+                "IssueKeyDialog",
+                "The office's certificate authority signs a new key for this person and "
+                "registers its fingerprint with the role: 'waypoint memo verify' then names "
+                "them as the signer. The key is installed here; the person types its passphrase"
+                " to sign."), self)
         intro.setWordWrap(True)
         self.person_edit = QLineEdit(self)
         self.person_edit.setAccessibleName(translate("IssueKeyDialog", "Person's name"))
@@ -114,9 +117,19 @@ class IssueKeyDialog(QDialog):
     def _issued(self, issued: Any) -> None:
         self.busy, self.done_once = False, True
         entry = issued.registered
-        self._show(f"Issued {entry.person} ({entry.role}) a signing key, valid to "
-                   f"{entry.not_after:%d %b %Y}. Certificate fingerprint (SHA-256): "
-                   f"{grouped(entry.fingerprint)}", error=False)
+        self._show(
+            translate(
+                "IssueKeyDialog",
+                "Issued {person} ({role}) a signing key, valid to {not_after:%d %b %Y}. "
+                "Certificate fingerprint (SHA-256): {grouped}",
+            ).format(
+                person=entry.person,
+                role=entry.role,
+                not_after=entry.not_after,
+                grouped=grouped(entry.fingerprint),
+            ),
+            error=False,
+        )
         for edit in (self.ca_edit, self.new_edit, self.again_edit):
             edit.clear()
         self.issue_button.hide()
@@ -133,9 +146,13 @@ class IssueKeyDialog(QDialog):
         if isinstance(error, (SigningError, DatabaseError)):
             text = str(error)
         elif isinstance(error, OSError):
-            text = f"The key could not be kept: {error.strerror or error}."
+            text = translate("IssueKeyDialog", "The key could not be kept: {value}.").format(
+                value=error.strerror or error
+            )
         else:
-            text = f"The key could not be issued: {error}"
+            text = translate("IssueKeyDialog", "The key could not be issued: {error}").format(
+                error=error
+            )
         self._show(text, error=True)
         self._update()
         self.ca_edit.setFocus()

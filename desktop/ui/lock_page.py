@@ -305,11 +305,14 @@ class LockController(QObject):
         server_login = getattr(self.database, "server_login", None)
         self.page.show_login(None if server_login is None else server_login.login,
                              editable=False)  # the same person signs in again
-        self.page.ask(translate(
-            "LockPage", "Waypoint is locked"), "Enter your server password to see the cases "
-                      "again." if getattr(self.database, "server_login", None) is not None else
-                      translate(
-                          "LockPage", "Enter the passphrase (or the recovery key) to see the cases again."))
+        self.page.ask(
+            translate("LockPage", "Waypoint is locked"),
+            translate("LockPage", "Enter your server password to see the cases again.")
+            if getattr(self.database, "server_login", None) is not None
+            else translate(
+                "LockPage", "Enter the passphrase (or the recovery key) to see the cases again."
+            ),
+        )
         self.locked_changed.emit(True)
 
     def _submitted(self, secret: str) -> None:
@@ -319,16 +322,17 @@ class LockController(QObject):
         if not self.locked or self.database is None:
             return
         database = self.database
-        self.window.runner.run(lambda: database.unlock(secret), self._unlocked,
-                               self._unlock_failed)
+        self.window.runner.run(lambda: database.unlock(secret), self._unlocked, self._unlock_failed)
 
     def _switch_off_actions(self) -> None:
         """Every action and shortcut of the window (menus, toolbar, an open case's page) off:
         neither its key sequence nor trigger() runs it while locked."""
         from PySide6.QtGui import QAction, QShortcut
 
-        items: list[QAction | QShortcut] = [*self.window.findChildren(QAction),
-                                            *self.window.findChildren(QShortcut)]
+        items: list[QAction | QShortcut] = [
+            *self.window.findChildren(QAction),
+            *self.window.findChildren(QShortcut),
+        ]
         for item in items:
             if item.isEnabled():
                 item.setEnabled(False)
@@ -355,9 +359,13 @@ class LockController(QObject):
     def _unlock_failed(self, error: BaseException) -> None:
         from desktop.services.security import DatabaseError
 
-        message = str(error) if isinstance(error, DatabaseError) else translate(
-            "LockPage", "The unlock failed.")
-        self.page.ask(translate(
-            "LockPage", "Waypoint is locked"), translate(
-            "LockPage", "Enter the passphrase (or the recovery key)."),
-                      message)
+        message = (
+            str(error)
+            if isinstance(error, DatabaseError)
+            else translate("LockPage", "The unlock failed.")
+        )
+        self.page.ask(
+            translate("LockPage", "Waypoint is locked"),
+            translate("LockPage", "Enter the passphrase (or the recovery key)."),
+            message,
+        )

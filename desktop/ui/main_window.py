@@ -162,9 +162,15 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.location_label = QLabel(f"Opening {describe_database(self.database_url, self.paths)}…")
+        self.location_label = QLabel(translate(
+                    "MainWindow",
+                    "Opening {describe_database}…").format(
+                    describe_database=describe_database(self.database_url, self.paths)))
         self.location_label.setAccessibleName(translate("MainWindow", "Database"))
-        self.location_label.setToolTip(f"Data folder: {self.paths.data_dir}")
+        self.location_label.setToolTip(translate(
+                    "MainWindow",
+                    "Data folder: {data_dir}").format(
+                    data_dir=self.paths.data_dir))
         self.rules_label = QLabel(translate("MainWindow", "Rules: …"))
         self.rules_label.setAccessibleName(translate("MainWindow", "Rule pack version"))
         self.decision_label = QLabel(DECISION_SUPPORT_NOTE)
@@ -188,7 +194,10 @@ class MainWindow(QMainWindow):
         self.services = services
         self.rule_pack = rule_pack
         self.location_label.setText(
-            f"Database: {describe_database(services.database_url, services.paths)}"
+            translate(
+                "MainWindow",
+                "Database: {describe_database}").format(
+                describe_database=describe_database(services.database_url, services.paths))
         )
         self._show_rule_pack(rule_pack)
         self._set_storage_actions_enabled(True)
@@ -214,7 +223,8 @@ class MainWindow(QMainWindow):
 
     def show_storage_unavailable(self, reason: str) -> None:
         """The database did not open: say why, and withdraw any rows shown before the check."""
-        self.location_label.setText(f"No database: {reason}")
+        self.location_label.setText(
+            translate("MainWindow", "No database: {reason}").format(reason=reason))
         self.case_list.clear_preview()
 
     def show_open_dialog(self) -> QWidget | None:
@@ -249,21 +259,37 @@ class MainWindow(QMainWindow):
             self.rules_label.setText(translate("MainWindow", "Rules: —"))
             return
         known = info.get("law_known_through") or "unknown"
-        self.rules_label.setText(f"Rules {info['version']} · law known through {known}")
-        self.rules_label.setToolTip(f"Rule pack {info.get('hash', '')}. Decisions after "
-                                    f"{known} may be affected by later changes in the law.")
+        self.rules_label.setText(
+            translate("MainWindow", "Rules {value} · law known through {known}").format(
+                value=info["version"], known=known
+            )
+        )
+        self.rules_label.setToolTip(
+            translate(
+                "MainWindow",
+                "Rule pack {get}. Decisions after {known} may be affected by later changes "
+                "in the law.",
+            ).format(get=info.get("hash", ""), known=known)
+        )
 
     def show_rules_page(self) -> None:
         """The Rules page: installed packs, install from file with its impact, marked cases."""
-        if self.is_locked() or self.services is None or (self._case_page is not None
-                                     and not self._close_case_page()):
+        if (
+            self.is_locked()
+            or self.services is None
+            or (self._case_page is not None and not self._close_case_page())
+        ):
             return
         if self.rules_page is None:
             from desktop.services.rule_pack_service import RulePackService
             from desktop.ui.rules.rules_page import RulesPage
 
-            service = RulePackService(self.services.paths.data_dir, self.services.cases.database,
-                                      self.services.clock, rules=self.services.rules)
+            service = RulePackService(
+                self.services.paths.data_dir,
+                self.services.cases.database,
+                self.services.clock,
+                rules=self.services.rules,
+            )
             self.rules_page = RulesPage(service, self.runner)
             self.rules_page.closed.connect(self.show_case_list)
             self.rules_page.open_requested.connect(self.open_case)

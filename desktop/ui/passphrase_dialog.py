@@ -60,8 +60,10 @@ class PassphraseDialog(QDialog):
         self.recovery_box = QCheckBox(translate(
             "PassphraseDialog", "Make a recovery key (shown once; write it down)"))
         self.recovery_box.setChecked(True)
-        self.keyring_box = QCheckBox("Remember the passphrase in this computer's keyring "
-                                     "(anyone who can log in as you can then open Waypoint)")
+        self.keyring_box = QCheckBox(translate(
+                    "PassphraseDialog",
+                    "Remember the passphrase in this computer's keyring (anyone who can log in "
+                    "as you can then open Waypoint)"))
         self.keyring_box.setVisible(not change)
         form = QFormLayout()
         if self.current_field is not None:
@@ -123,8 +125,10 @@ def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("PassphraseDialog", "Recovery key"))
     dialog.setObjectName("recoveryKeyDialog")
-    text = QLabel("Write this recovery key down and keep it apart from the laptop. It opens the "
-                  "database wherever Waypoint asks for the passphrase. It is shown only now.")
+    text = QLabel(translate(
+                "PassphraseDialog",
+                "Write this recovery key down and keep it apart from the laptop. It opens the "
+                "database wherever Waypoint asks for the passphrase. It is shown only now."))
     text.setWordWrap(True)
     key = QLineEdit(recovery)  # read-only: Tab reaches it, Ctrl+A / Ctrl+C copy it
     key.setObjectName("recoveryKey")

@@ -52,8 +52,11 @@ def _where(widget: QWidget | None, window: QWidget) -> str:
         widget = widget.parentWidget()
     if any(name == "CaseFlowPage" for name in names):
         inner = names[0].replace("Page", "").replace("Box", "").strip()
-        return translate(
-            "ShortcutsDialog", "In a case") if names[0] == "CaseFlowPage" else f"In a case: {inner}"
+        return (
+            translate("ShortcutsDialog", "In a case")
+            if names[0] == "CaseFlowPage"
+            else translate("ShortcutsDialog", "In a case: {inner}").format(inner=inner)
+        )
     return names[-1].replace("Page", "")
 
 
@@ -67,8 +70,11 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
         if not keys or not action.text() or isinstance(action.parent(), QMenu):
             continue
         parent = action.parent()
-        row = ShortcutRow(translate("ShortcutsDialog", " or ").join(keys), _words(action.text()),
-                          _where(parent if isinstance(parent, QWidget) else None, window))
+        row = ShortcutRow(
+            translate("ShortcutsDialog", " or ").join(keys),
+            _words(action.text()),
+            _where(parent if isinstance(parent, QWidget) else None, window),
+        )
         if (row.keys, row.does) not in seen:
             seen.add((row.keys, row.does))
             rows.append(row)
@@ -77,9 +83,13 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
         if key_text and shortcut.whatsThis() and (key_text, shortcut.whatsThis()) not in seen:
             seen.add((key_text, shortcut.whatsThis()))
             parent = shortcut.parent()
-            rows.append(ShortcutRow(key_text, shortcut.whatsThis(),
-                                    _where(parent if isinstance(parent, QWidget) else None,
-                                           window)))
+            rows.append(
+                ShortcutRow(
+                    key_text,
+                    shortcut.whatsThis(),
+                    _where(parent if isinstance(parent, QWidget) else None, window),
+                )
+            )
     return sorted(rows, key=lambda row: (row.where != "Anywhere", row.where))
 
 
@@ -91,10 +101,13 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.rows = shortcut_rows(window)
         self.table = QTableWidget(len(self.rows), 3, self)
-        self.table.setHorizontalHeaderLabels([translate(
-            "ShortcutsDialog", "Keys"), translate(
-            "ShortcutsDialog", "What it does"), translate(
-            "ShortcutsDialog", "Where")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("ShortcutsDialog", "Keys"),
+                translate("ShortcutsDialog", "What it does"),
+                translate("ShortcutsDialog", "Where"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

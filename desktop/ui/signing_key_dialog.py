@@ -56,10 +56,12 @@ class ImportKeyDialog(QDialog):
         self.setObjectName("importKeyDialog")
         self.setMinimumWidth(560)
         intro = QLabel(
-            "Import a signing key and certificate your organisation issued as a PKCS#12 file "
-            "(.p12 or .pfx). Finalizing a memo as this officer then signs it with this key. "
-            "The key is kept as issued, still encrypted with the file's passphrase, in "
-            "Waypoint's data folder: type that passphrase when you finalize.", self)
+            translate(
+                "SigningKeyDialog",
+                "Import a signing key and certificate your organisation issued as a PKCS#12 "
+                "file (.p12 or .pfx). Finalizing a memo as this officer then signs it with this"
+                " key. The key is kept as issued, still encrypted with the file's passphrase, "
+                "in Waypoint's data folder: type that passphrase when you finalize."), self)
         intro.setWordWrap(True)
         self.file_edit = QLineEdit(self)
         self.file_edit.setAccessibleName(translate("SigningKeyDialog", "PKCS#12 key file"))
@@ -114,8 +116,11 @@ class ImportKeyDialog(QDialog):
         replacing = self._replacing() and self.result_key is None
         self.replace_check.setVisible(replacing)
         if replacing:
-            self.replace_check.setText(f"Replace {self.officer()}'s existing signing key "
-                                       "(memos already signed with it stay valid)")
+            self.replace_check.setText(translate(
+                        "SigningKeyDialog",
+                        "Replace {officer}'s existing signing key (memos already signed with it"
+                        " stay valid)").format(
+                        officer=self.officer()))
         ready = (bool(self.file_edit.text().strip()) and bool(self.officer())
                  and bool(self.passphrase_edit.text())
                  and (not replacing or self.replace_check.isChecked()))
@@ -157,8 +162,11 @@ class ImportKeyDialog(QDialog):
     def _imported(self, key: OfficerKey) -> None:
         self.busy = False
         self.result_key = key
-        self._show(f"Imported {key.officer}'s signing key. Certificate fingerprint "
-                   f"(SHA-256): {grouped(key.fingerprint)}", error=False)
+        self._show(translate(
+                    "SigningKeyDialog",
+                    "Imported {officer}'s signing key. Certificate fingerprint (SHA-256): "
+                    "{grouped}").format(
+                    officer=key.officer, grouped=grouped(key.fingerprint)), error=False)
         for widget in (self.file_edit, self.choose_button, self.officer_edit,
                        self.passphrase_edit, self.replace_check):
             widget.setEnabled(False)
@@ -175,9 +183,15 @@ class ImportKeyDialog(QDialog):
         if isinstance(error, SigningError):
             text = str(error)
         elif isinstance(error, OSError):
-            text = f"The key could not be kept: {error.strerror or error}. Nothing was written."
+            text = translate(
+                       "SigningKeyDialog",
+                       "The key could not be kept: {value}. Nothing was written.").format(
+                       value=error.strerror or error)
         else:
-            text = f"The key could not be imported: {error}"
+            text = translate(
+                       "SigningKeyDialog",
+                       "The key could not be imported: {error}").format(
+                       error=error)
         self._show(text, error=True)
         self._update()
         self.passphrase_edit.setFocus()

@@ -31,15 +31,21 @@ def explain_start_error(opener: StorageOpener, error: BaseException) -> None:
         return
     sign_in = opening.server_sign_in(opener.database_url)
     if sign_in is not None and opening.is_wrong_server_password(error):
-        opener.lock.ask_at_start(sign_in, opener.sign_in, "The server did not accept this "
-                                 "login and password.", login=opener.lock.page.login())
+        opener.lock.ask_at_start(
+            sign_in,
+            opener.sign_in,
+            translate("StartError", "The server did not accept this login and password."),
+            login=opener.lock.page.login(),
+        )
         return
     if opening.is_database_error(error):
         log.error("The database could not be opened: %s", error)
         text = str(error)
     else:
         log.error("Unexpected error opening the database", exc_info=error)
-        text = f"Waypoint could not open its database: {error}"
+        text = translate("StartError", "Waypoint could not open its database: {error}").format(
+            error=error
+        )
         if opener.paths.log_dir.is_dir():  # never point at a log that cannot exist
             text += f"\n\nDetails are in the log in {opener.paths.log_dir}."
     opener.window.show_storage_unavailable(text.splitlines()[0][:120])
@@ -52,9 +58,13 @@ def show_start_error_box(opener: StorageOpener, error: BaseException, text: str)
 
     from desktop.services.opening import restorable_over
 
-    box = QMessageBox(QMessageBox.Icon.Critical, translate(
-        "StartError", "Waypoint cannot open its database"),
-                      text, QMessageBox.StandardButton.NoButton, opener.window)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translate("StartError", "Waypoint cannot open its database"),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        opener.window,
+    )
     box.setAccessibleName(translate("StartError", "Waypoint cannot open its database"))
     box.setObjectName("startErrorBox")
     restore = None
@@ -84,7 +94,12 @@ def restore_latest_backup(opener: StorageOpener, error: Any) -> None:
     """Restore in a worker, then open as at start (or explain why not)."""
     from desktop.services.opening import restore_and_open
 
-    opener.window.location_label.setText(f"Restoring {error.latest_backup.name}…")
+    opener.window.location_label.setText(
+        translate("StartError", "Restoring {name}…").format(name=error.latest_backup.name)
+    )
     paths, database_url, secret = opener.paths, opener.database_url, opener.secret
-    opener.window.runner.run(lambda: restore_and_open(error, paths, database_url, secret),
-                             opener.opened_storage, opener.open_failed)
+    opener.window.runner.run(
+        lambda: restore_and_open(error, paths, database_url, secret),
+        opener.opened_storage,
+        opener.open_failed,
+    )

@@ -111,9 +111,11 @@ class StorageOpener(QObject):
         elif state is security.StoreState.ENCRYPTED:
             self.lock.ask_at_start(UNLOCK_PROMPT, self.begin)
         elif state is security.StoreState.MISSING:  # never the first-run welcome
-            self.lock.ask_at_start("The database file is missing, but its key file or "
-                                   "backups are here. Enter the passphrase to see what is "
-                                   "left and restore the newest backup.", self.begin)
+            self.lock.ask_at_start(translate(
+                        "StorageOpener",
+                        "The database file is missing, but its key file or backups are here. "
+                        "Enter the passphrase to see what is left and restore the newest "
+                        "backup."), self.begin)
         elif state is security.StoreState.NEW:
             ask_new_passphrase(self, encrypt_plain=False)
         else:
@@ -238,7 +240,10 @@ class StorageOpener(QObject):
         log.info("Database open: %s", masked_url(self.database_url))
         login = getattr(storage.database, "server_login", None)
         if login is not None:  # who is signed in, in the title bar
-            window.setWindowTitle(f"Waypoint \u2014 signed in as {login.login}")
+            window.setWindowTitle(translate(
+                        "StorageOpener",
+                        "Waypoint — signed in as {login}").format(
+                        login=login.login))
 
     def _report_lost_commits(self, storage: Storage) -> None:
         """Saves the receipts record but the file lacks: say so once the cases are shown."""

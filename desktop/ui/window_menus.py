@@ -109,7 +109,8 @@ def fill_recent_menu(window: MainWindow) -> None:
         menu.addAction(translate("WindowMenus", "No recent cases")).setEnabled(False)
         return
     for number, case_id in enumerate(recent, start=1):
-        label = names.get(case_id) or f"Case {case_id[:8]}"
+        label = names.get(case_id) or translate("WindowMenus", "Case {case_id}").format(
+            case_id=case_id[:8])
         action = menu.addAction(f"&{number} {label}")
         action.triggered.connect(lambda _checked=False, c=case_id: window.open_case(c))
 

@@ -50,7 +50,10 @@ class Amendment(CaseFlowParts):
             work,
             on_done=while_alive(self, self._on_amendment_started),
             on_error=while_alive(
-                self, lambda error: self.save_status.setText(f"Could not amend: {error}")
+                self,
+                lambda error: self.save_status.setText(
+                    translate("Amendment", "Could not amend: {error}").format(error=error)
+                ),
             ),
         )
 
@@ -61,5 +64,6 @@ class Amendment(CaseFlowParts):
         self._apply_read_only()
         self._load_header()
         self.go_to_step(step)
-        self.save_status.setText(translate(
-            "Amendment", "Amending: changes are saved as a new draft"))
+        self.save_status.setText(
+            translate("Amendment", "Amending: changes are saved as a new draft")
+        )

@@ -65,7 +65,9 @@ class ApplicantPage(StepPage):
             translate("ApplicantPage", "Languages"),
             LanguageListEdit(form),
             translate(
-                "ApplicantPage", "Type a language's name and pick it from the list; several with commas"),
+                "ApplicantPage",
+                "Type a language's name and pick it from the list; several with commas",
+            ),
         )
         self.body.addWidget(form)
         self.setTabOrder(self.family_name, self.given_names)

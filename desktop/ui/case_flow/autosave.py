@@ -83,6 +83,6 @@ class Autosave(CaseFlowParts):
             self.merge_dialog = open_merge_dialog(self, error)
             self.save_failed.emit(str(error))
             return
-        message = f"Not saved: {error}"
+        message = translate("Autosave", "Not saved: {error}").format(error=error)
         self.save_status.setText(message)
         self.save_failed.emit(message)

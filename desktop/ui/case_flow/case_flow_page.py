@@ -124,7 +124,9 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         self.step_list.setAccessibleName(translate("CaseFlowPage", "Steps"))
         self.step_list.setAccessibleDescription(
             translate(
-                "CaseFlowPage", "Up and Down open a step; Enter moves to its first field; F6 comes back here")
+                "CaseFlowPage",
+                "Up and Down open a step; Enter moves to its first field; F6 comes back here",
+            )
         )
         self.step_list.setFixedWidth(250)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -140,10 +142,12 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         self.banner = QWidget(self)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(6, 4, 6, 4)
-        self.banner_label = QLabel(translate(
-            "CaseFlowPage", "This case is finalized and read-only."), self.banner)
-        self.amend_button = QPushButton(translate(
-            "CaseFlowPage", "A&mend…"), self.banner)  # Alt+A is "Add stop"
+        self.banner_label = QLabel(
+            translate("CaseFlowPage", "This case is finalized and read-only."), self.banner
+        )
+        self.amend_button = QPushButton(
+            translate("CaseFlowPage", "A&mend…"), self.banner
+        )  # Alt+A is "Add stop"
         self.amend_button.setAccessibleName(translate("CaseFlowPage", "Amend the finalized case"))
         self.amend_button.clicked.connect(self.ask_amend)
         banner_layout.addWidget(self.banner_label, 1)
@@ -211,13 +215,19 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         flow, services = self.flow, self.services
         page: Any
         if step is Step.REVIEW:
-            page = ReviewPage(flow, services.runner, self.decision_date, self.stack,
-                              decision_path=services.decision_path_factory())
+            page = ReviewPage(
+                flow,
+                services.runner,
+                self.decision_date,
+                self.stack,
+                decision_path=services.decision_path_factory(),
+            )
         elif step is Step.MEMO:
             page = MemoPage(flow, services, self.case_id, self.decision_date, self.stack)
             page.finalized.connect(self._on_finalized)
-            page.set_review_required(getattr(self, "review_panel", None) is not None
-                                     and self.review_panel.required)
+            page.set_review_required(
+                getattr(self, "review_panel", None) is not None and self.review_panel.required
+            )
         else:
             page = _PAGE_CLASSES[step](flow, self.stack)
         self.stack.addWidget(page)
@@ -244,9 +254,6 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
                 if self.is_loaded:
                     later(self, self._build_ahead)
                 return
-
-
-
 
     # -- loading -------------------------------------------------------------------------------
     def _prepare(self) -> None:
@@ -287,7 +294,9 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         later(self, self._build_ahead)
 
     def _on_load_error(self, error: BaseException) -> None:
-        self.save_status.setText(f"The case could not be opened: {error}")
+        self.save_status.setText(
+            translate("CaseFlowPage", "The case could not be opened: {error}").format(error=error)
+        )
         self.load_failed.emit(str(error))
 
     def _apply_read_only(self) -> None:
@@ -296,14 +305,6 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         for page in self.pages.values():
             page.set_read_only(read_only)
         self.finalize_action.setEnabled(not read_only)
-
-
-
-
-
-
-
-
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt spelling)
         # Tab follows the page's reading order even when a page grew new rows since it opened.
@@ -315,20 +316,6 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
         target.setFocus(reason)
         return True
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt spelling)

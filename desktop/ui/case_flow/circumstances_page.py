@@ -76,8 +76,9 @@ class CircumstancesPage(StepPage):
             self.body.addWidget(box)
         notes_form = self.add_form(FieldForm(self, ()))
         self.notes = notes_form.add_field(
-            ("notes",), translate(
-                "CircumstancesPage", "Notes for the memo"), TextLineEdit(notes_form, empty_is_none=True)
+            ("notes",),
+            translate("CircumstancesPage", "Notes for the memo"),
+            TextLineEdit(notes_form, empty_is_none=True),
         )
         self.body.addWidget(notes_form)
         self.fixed_forms.append(notes_form)
@@ -110,12 +111,18 @@ class CircumstancesPage(StepPage):
                 form = self.add_form(self._member_form(row, key, index))
                 row_layout.addWidget(form, 1)
                 remove = QPushButton(translate("CircumstancesPage", "Remove"), row)
-                remove.setAccessibleName(f"Remove family member {index + 1}")
+                remove.setAccessibleName(
+                    translate("CircumstancesPage", "Remove family member {index}").format(
+                        index=index + 1
+                    )
+                )
                 remove.clicked.connect(lambda _=False, k=key, i=index: self._remove_member(k, i))
                 row_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
                 self.list_layouts[key].addWidget(row)
             add = QPushButton(translate("CircumstancesPage", "Add family member"), box)
-            add.setAccessibleName(f"Add: {box.title()}")
+            add.setAccessibleName(
+                translate("CircumstancesPage", "Add: {title}").format(title=box.title())
+            )
             add.clicked.connect(lambda _=False, k=key: self._add_member(k))
             self.list_layouts[key].addWidget(add)
         self._build_fear_rows(circumstances.get("fear_of_receiving_country") or {})
@@ -128,14 +135,22 @@ class CircumstancesPage(StepPage):
     def _member_form(self, parent: QWidget, key: str, index: int) -> FieldForm:
         form = FieldForm(parent, ("circumstances", key, index))
         if key == "travelling_with_family":
-            form.add_field(("relation",), translate(
-                "CircumstancesPage", "Relation"), ChoiceComboBox(choices.FAMILY_RELATION, form))
-            form.add_field(("family_name",), translate(
-                "CircumstancesPage", "Family name"), TextLineEdit(form))
-            form.add_field(("given_names",), translate(
-                "CircumstancesPage", "Given names"), TextLineEdit(form))
-            form.add_field(("date_of_birth",), translate(
-                "CircumstancesPage", "Date of birth"), PartialDateEdit(form))
+            form.add_field(
+                ("relation",),
+                translate("CircumstancesPage", "Relation"),
+                ChoiceComboBox(choices.FAMILY_RELATION, form),
+            )
+            form.add_field(
+                ("family_name",), translate("CircumstancesPage", "Family name"), TextLineEdit(form)
+            )
+            form.add_field(
+                ("given_names",), translate("CircumstancesPage", "Given names"), TextLineEdit(form)
+            )
+            form.add_field(
+                ("date_of_birth",),
+                translate("CircumstancesPage", "Date of birth"),
+                PartialDateEdit(form),
+            )
             form.add_field(
                 ("parole_authorization",),
                 translate("CircumstancesPage", "Parole travel authorization"),
@@ -155,14 +170,25 @@ class CircumstancesPage(StepPage):
                 term_help("final_denial_country"),
             )
         else:
-            form.add_field(("relation",), translate(
-                "CircumstancesPage", "Relation"), ChoiceComboBox(choices.FAMILY_RELATION, form))
-            form.add_field(("status",), translate(
-                "CircumstancesPage", "Status"), ChoiceComboBox(choices.FAMILY_STATUS, form))
-            form.add_field(("age",), translate(
-                "CircumstancesPage", "Age"), IntLineEdit(form, maximum=130))
+            form.add_field(
+                ("relation",),
+                translate("CircumstancesPage", "Relation"),
+                ChoiceComboBox(choices.FAMILY_RELATION, form),
+            )
+            form.add_field(
+                ("status",),
+                translate("CircumstancesPage", "Status"),
+                ChoiceComboBox(choices.FAMILY_STATUS, form),
+            )
+            form.add_field(
+                ("age",), translate("CircumstancesPage", "Age"), IntLineEdit(form, maximum=130)
+            )
         for binding in form.bindings:
-            binding.editor.setAccessibleName(f"Family member {index + 1}: {binding.label}")
+            binding.editor.setAccessibleName(
+                translate("CircumstancesPage", "Family member {index}: {label}").format(
+                    index=index + 1, label=binding.label
+                )
+            )
         return form
 
     def _add_member(self, key: str) -> None:
@@ -200,8 +226,11 @@ class CircumstancesPage(StepPage):
             country = CountryComboBox(row)
             country.set_value(code)
             country.setAccessibleName(translate("CircumstancesPage", "Receiving country"))
-            answer = ChoiceComboBox(choices.FEAR_FINDING, row, unknown_label=translate(
-                "CircumstancesPage", "No finding"))
+            answer = ChoiceComboBox(
+                choices.FEAR_FINDING,
+                row,
+                unknown_label=translate("CircumstancesPage", "No finding"),
+            )
             answer.set_value(finding)
             answer.setAccessibleName(translate("CircumstancesPage", "Officer's finding on fear"))
             layout.addWidget(country, 1)

@@ -94,8 +94,14 @@ class ClaimsPage(StepPage):
     def _add_stop_box(self, stop_index: int, stop: dict[str, Any]) -> None:
         """One stop's box: whether a claim was asked about, its claims, and "Add claim"."""
         name = country_label(stop.get("country")) or translate("ClaimsPage", "country not chosen")
-        box = QGroupBox(f"Stop {stop_index + 1}: {name}", self)
-        box.setAccessibleName(f"Claims in stop {stop_index + 1}, {name}")
+        box = QGroupBox(translate(
+                    "ClaimsPage",
+                    "Stop {stop_index}: {name}").format(
+                    stop_index=stop_index + 1, name=name), self)
+        box.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "Claims in stop {stop_index}, {name}").format(
+                    stop_index=stop_index + 1, name=name))
         layout = QVBoxLayout(box)
         asked = isinstance(stop.get("protection_claims"), list)
         claims = stop.get("protection_claims") or []
@@ -106,7 +112,10 @@ class ClaimsPage(StepPage):
             answered.addWidget(QLabel(translate(
                 "ClaimsPage", "No protection claim made here (as answered)."), box))
             undo = QPushButton(translate("ClaimsPage", "Not asked yet"), box)
-            undo.setAccessibleName(f"Stop {stop_index + 1}: not asked yet")
+            undo.setAccessibleName(translate(
+                        "ClaimsPage",
+                        "Stop {stop_index}: not asked yet").format(
+                        stop_index=stop_index + 1))
             undo.clicked.connect(lambda _=False, s=stop_index: self.set_not_asked(s))
             undo.setEnabled(not self.read_only)
             answered.addWidget(undo)
@@ -115,7 +124,10 @@ class ClaimsPage(StepPage):
         for claim_index in range(len(claims)):
             self._add_claim_row(box, layout, stop_index, claim_index)
         add = QPushButton(translate("ClaimsPage", "Add claim"), box)
-        add.setAccessibleName(f"Add a claim made in stop {stop_index + 1}, {name}")
+        add.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "Add a claim made in stop {stop_index}, {name}").format(
+                    stop_index=stop_index + 1, name=name))
         add.clicked.connect(lambda _=False, s=stop_index: self.add_claim(s))
         add.setEnabled(not self.read_only)
         layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
@@ -128,16 +140,25 @@ class ClaimsPage(StepPage):
         """Not asked yet (or not needed, and why), with "No claim made here"."""
         not_needed = claims_not_asked_reason(self.flow.data, stop)
         question = QLabel(
-            f"Not asked: {not_needed}. Add a claim only if one was made."
+            translate(
+                "ClaimsPage",
+                "Not asked: {not_needed}. Add a claim only if one was made.").format(
+                not_needed=not_needed)
             if not_needed
-            else f"Not asked yet: was a protection claim made in {name}?",
+            else translate(
+                     "ClaimsPage",
+                     "Not asked yet: was a protection claim made in {name}?").format(
+                     name=name),
             box,
         )
         question.setWordWrap(True)
         question.setStyleSheet("font-style: italic; color: #6b6b6b;")
         layout.addWidget(question)
         none_made = QPushButton(translate("ClaimsPage", "No claim made here"), box)
-        none_made.setAccessibleName(f"No protection claim made in stop {stop_index + 1}")
+        none_made.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "No protection claim made in stop {stop_index}").format(
+                    stop_index=stop_index + 1))
         none_made.clicked.connect(lambda _=False, s=stop_index: self.set_no_claims(s))
         none_made.setEnabled(not self.read_only)
         layout.addWidget(none_made, 0, Qt.AlignmentFlag.AlignLeft)
@@ -152,11 +173,17 @@ class ClaimsPage(StepPage):
         )
         for binding in form.bindings:
             binding.editor.setAccessibleName(
-                f"Stop {stop_index + 1} claim {claim_index + 1}: {binding.label}"
+                translate(
+                    "ClaimsPage",
+                    "Stop {stop_index} claim {claim_index}: {label}").format(
+                    stop_index=stop_index + 1, claim_index=claim_index + 1, label=binding.label)
             )
         row.addWidget(form, 1)
         remove = QPushButton(translate("ClaimsPage", "Remove claim"), box)
-        remove.setAccessibleName(f"Remove claim {claim_index + 1} of stop {stop_index + 1}")
+        remove.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "Remove claim {claim_index} of stop {stop_index}").format(
+                    claim_index=claim_index + 1, stop_index=stop_index + 1))
         remove.clicked.connect(
             lambda _=False, s=stop_index, c=claim_index: self.remove_claim(s, c)
         )

@@ -45,10 +45,15 @@ class ConclusionRow:
         self.choice = QComboBox(parent)
         for value, words in CHOICES:
             self.choice.addItem(words, value)
-        self.choice.setAccessibleName(f"Your conclusion on {title}")
+        self.choice.setAccessibleName(translate(
+                    "DeterminationDialog",
+                    "Your conclusion on {title}").format(
+                    title=title))
         self.reason = QLineEdit(parent)
         self.reason.setPlaceholderText(translate("DeterminationDialog", "Reason, in words"))
-        self.reason.setAccessibleName(f"Your reason on {title}")
+        self.reason.setAccessibleName(
+            translate("DeterminationDialog", "Your reason on {title}").format(title=title)
+        )
         self.reason.setEnabled(False)
         self.choice.currentIndexChanged.connect(self._chosen)
         grid.addWidget(label, row, 0)
@@ -68,20 +73,37 @@ class ConclusionRow:
 class QuestionRow:
     """One question still open: answer it on its step, or decide without it and say why."""
 
-    def __init__(self, question: Any, grid: QGridLayout, row: int, parent: QWidget,
-                 on_answer: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        question: Any,
+        grid: QGridLayout,
+        row: int,
+        parent: QWidget,
+        on_answer: Callable[[str], None],
+    ) -> None:
         self.field, self.question = question.field, question.question
         label = QLabel(self.question, parent)
         label.setWordWrap(True)
         self.answer_button = QPushButton(translate("DeterminationDialog", "Answer it…"), parent)
-        self.answer_button.setAccessibleName(f"Answer: {self.question}")
+        self.answer_button.setAccessibleName(
+            translate("DeterminationDialog", "Answer: {question}").format(question=self.question)
+        )
         self.answer_button.clicked.connect(lambda: on_answer(self.field))
         self.without = QCheckBox(translate("DeterminationDialog", "Decide without it"), parent)
-        self.without.setAccessibleName(f"Decide without: {self.question}")
+        self.without.setAccessibleName(
+            translate("DeterminationDialog", "Decide without: {question}").format(
+                question=self.question
+            )
+        )
         self.reason = QLineEdit(parent)
-        self.reason.setPlaceholderText(translate(
-            "DeterminationDialog", "Why you decide without it"))
-        self.reason.setAccessibleName(f"Why you decide without: {self.question}")
+        self.reason.setPlaceholderText(
+            translate("DeterminationDialog", "Why you decide without it")
+        )
+        self.reason.setAccessibleName(
+            translate("DeterminationDialog", "Why you decide without: {question}").format(
+                question=self.question
+            )
+        )
         self.reason.setEnabled(False)
         self.without.toggled.connect(self.reason.setEnabled)
         grid.addWidget(label, row, 0)
@@ -98,23 +120,37 @@ class FinalizeDialog(OfficerDialog):
 
     answer_requested = Signal(str)  # a question's case-file field: go and answer it
 
-    def __init__(self, determination: dict[str, Any], decision_words: str,
-                 parent: QWidget | None = None,
-                 has_key: Callable[[str], bool] | None = None, *,
-                 title: str = translate(
-                     "DeterminationDialog", "Finalize memo — your determination"),
-                 explanation: str | None = None) -> None:
+    def __init__(
+        self,
+        determination: dict[str, Any],
+        decision_words: str,
+        parent: QWidget | None = None,
+        has_key: Callable[[str], bool] | None = None,
+        *,
+        title: str = translate("DeterminationDialog", "Finalize memo — your determination"),
+        explanation: str | None = None,
+    ) -> None:
         from desktop.services.officer_record import open_questions
 
         self.conclusion_rows: list[ConclusionRow] = []
         self.question_rows: list[QuestionRow] = []
         super().__init__(
-            title, explanation or (
-                f"Decision date: {decision_words} (it is fixed when you finalize). Waypoint's "
-                "findings are decision support: record your own conclusion on each. Finalizing "
-                "signs the memo with your digital signature, stores it under your name and "
-                "locks the case. Later changes need an amendment."),
-            parent, ask_reason=False, ask_passphrase=True, has_key=has_key)
+            title,
+            explanation
+            or (
+                translate(
+                    "DeterminationDialog",
+                    "Decision date: {decision_words} (it is fixed when you finalize). "
+                    "Waypoint's findings are decision support: record your own conclusion on "
+                    "each. Finalizing signs the memo with your digital signature, stores it "
+                    "under your name and locks the case. Later changes need an amendment.",
+                ).format(decision_words=decision_words)
+            ),
+            parent,
+            ask_reason=False,
+            ask_passphrase=True,
+            has_key=has_key,
+        )
         self.setObjectName("finalizeDialog")
         section = QWidget(self)
         body = QVBoxLayout(section)
@@ -130,8 +166,9 @@ class FinalizeDialog(OfficerDialog):
         scroll.setMinimumHeight(220)
         self.missing = QLabel(self)
         self.missing.setWordWrap(True)
-        self.missing.setAccessibleName(translate(
-            "DeterminationDialog", "What is still needed to finalize"))
+        self.missing.setAccessibleName(
+            translate("DeterminationDialog", "What is still needed to finalize")
+        )
         self.missing.setStyleSheet("color: #b3261e;")
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)  # made by OfficerDialog
@@ -142,8 +179,10 @@ class FinalizeDialog(OfficerDialog):
         self._update_ok()
 
     def _conclusions_box(self, determination: dict[str, Any], parent: QWidget) -> QGroupBox:
-        box = QGroupBox(translate(
-            "DeterminationDialog", "Your conclusion on each of Waypoint's findings"), parent)
+        box = QGroupBox(
+            translate("DeterminationDialog", "Your conclusion on each of Waypoint's findings"),
+            parent,
+        )
         grid = QGridLayout(box)
         for row, finding in enumerate(determination.get("findings") or []):
             made = ConclusionRow(finding, grid, row, box)
@@ -155,8 +194,13 @@ class FinalizeDialog(OfficerDialog):
         return box
 
     def _questions_box(self, questions: list[Any], parent: QWidget) -> QGroupBox:
-        box = QGroupBox(f"Questions still open ({len(questions)}): answer each, or say why "
-                        "you decide without it", parent)
+        box = QGroupBox(
+            translate(
+                "DeterminationDialog",
+                "Questions still open (%n): answer each, or say why you decide without it",
+                None, len(questions)),
+            parent,
+        )
         grid = QGridLayout(box)
         for row, question in enumerate(questions):
             made = QuestionRow(question, grid, row, box, self._answer)
@@ -176,12 +220,20 @@ class FinalizeDialog(OfficerDialog):
         needed = []
         open_conclusions = sum(not row.complete() for row in self.conclusion_rows)
         if open_conclusions:
-            needed.append(f"a conclusion (with a reason unless you agree) on {open_conclusions} "
-                          f"finding{'s' if open_conclusions != 1 else ''}")
+            needed.append(
+                translate(
+                    "DeterminationDialog",
+                    "a conclusion (with a reason unless you agree) on %n finding(s)",
+                    None, open_conclusions)
+            )
         open_questions = sum(not row.complete() for row in self.question_rows)
         if open_questions:
-            needed.append(f"{open_questions} open question{'s' if open_questions != 1 else ''}"
-                          " answered, or decided without with your reason")
+            needed.append(
+                translate(
+                    "DeterminationDialog",
+                    "%n open question(s) answered, or decided without with your reason",
+                    None, open_questions)
+            )
         return needed
 
     def _update_ok(self) -> None:
@@ -189,8 +241,11 @@ class FinalizeDialog(OfficerDialog):
         if not hasattr(self, "missing"):
             return  # OfficerDialog's own first call, before this dialog's rows exist
         needed = self.still_needed()
-        self.missing.setText(translate(
-            "DeterminationDialog", "Still needed: ") + "; ".join(needed) + "." if needed else "")
+        self.missing.setText(
+            translate("DeterminationDialog", "Still needed: ") + "; ".join(needed) + "."
+            if needed
+            else ""
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(ok.isEnabled() and not needed)
 
@@ -199,10 +254,18 @@ class FinalizeDialog(OfficerDialog):
         from desktop.services.decision import FinalInput
         from desktop.services.officer_record import ALIASES, DecidedWithout, RuleConclusion
 
-        conclusions = tuple(RuleConclusion(row.rule, ALIASES[row.value()],
-                                           row.reason.text().strip() if row.value() != "agree"
-                                           else "") for row in self.conclusion_rows
-                            if row.value())
-        without = tuple(DecidedWithout(row.field, row.question, row.reason.text().strip())
-                        for row in self.question_rows if row.without.isChecked())
+        conclusions = tuple(
+            RuleConclusion(
+                row.rule,
+                ALIASES[row.value()],
+                row.reason.text().strip() if row.value() != "agree" else "",
+            )
+            for row in self.conclusion_rows
+            if row.value()
+        )
+        without = tuple(
+            DecidedWithout(row.field, row.question, row.reason.text().strip())
+            for row in self.question_rows
+            if row.without.isChecked()
+        )
         return FinalInput(self.officer(), conclusions, without)

@@ -35,10 +35,14 @@ class EntryPage(StepPage):
             translate("EntryPage", "Entry time"),
             TimeLineEdit(form),
             translate(
-                "EntryPage", "Local time, 24-hour (e.g. 23:40); needed only when a rule changed on the entry day"),
+                "EntryPage",
+                "Local time, 24-hour (e.g. 23:40); needed only when a rule changed on the entry "
+                "day",
+            ),
         )
-        self.border = form.add_field(("border",), translate(
-            "EntryPage", "Border"), ChoiceComboBox(choices.BORDER, form))
+        self.border = form.add_field(
+            ("border",), translate("EntryPage", "Border"), ChoiceComboBox(choices.BORDER, form)
+        )
         self.at_port_of_entry = form.add_field(
             ("at_port_of_entry",),
             translate("EntryPage", "At a port of entry"),
@@ -46,16 +50,19 @@ class EntryPage(StepPage):
             translate("EntryPage", "No = crossed between ports"),
         )
         self.port = form.add_field(
-            ("port",), translate(
-                "EntryPage", "Port"), TextLineEdit(form, empty_is_none=True), translate(
-                "EntryPage", "e.g. San Ysidro, CA")
+            ("port",),
+            translate("EntryPage", "Port"),
+            TextLineEdit(form, empty_is_none=True),
+            translate("EntryPage", "e.g. San Ysidro, CA"),
         )
         self.place = form.add_field(
             ("place",),
             translate("EntryPage", "Place of crossing"),
             TextLineEdit(form, empty_is_none=True),
             translate(
-                "EntryPage", "Port, Border Patrol sector or state (e.g. El Paso Sector); sets the time zone"),
+                "EntryPage",
+                "Port, Border Patrol sector or state (e.g. El Paso Sector); sets the time zone",
+            ),
         )
         self.coming_from = form.add_field(
             ("coming_from",),
@@ -70,12 +77,14 @@ class EntryPage(StepPage):
             term_help("proceeding"),
         )
         self.unaccompanied_child = form.add_field(
-            ("unaccompanied_child",), translate(
-                "EntryPage", "Unaccompanied child"), TriStateComboBox(form)
+            ("unaccompanied_child",),
+            translate("EntryPage", "Unaccompanied child"),
+            TriStateComboBox(form),
         )
         self.documents = form.add_field(
-            ("documents",), translate(
-                "EntryPage", "Documents held"), ChoiceComboBox(choices.DOCUMENTS, form)
+            ("documents",),
+            translate("EntryPage", "Documents held"),
+            ChoiceComboBox(choices.DOCUMENTS, form),
         )
         self.scheduled_appointment = form.add_field(
             ("scheduled_appointment",),
@@ -88,7 +97,9 @@ class EntryPage(StepPage):
             translate("EntryPage", "Obstacle to scheduling"),
             ChoiceComboBox(choices.SCHEDULING_OBSTACLE, form),
             translate(
-                "EntryPage", "Why the scheduling system could not be used; Unknown until the person was asked"),
+                "EntryPage",
+                "Why the scheduling system could not be used; Unknown until the person was asked",
+            ),
         )
         self.metered = form.add_field(
             ("metered_before_2019_07_16",),

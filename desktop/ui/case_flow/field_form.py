@@ -31,7 +31,7 @@ def make_problem_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAccessibleName(f"{name}: problem")
+    label.setAccessibleName(translate("FieldForm", "{name}: problem").format(name=name))
     label.hide()
     return label
 
@@ -136,5 +136,8 @@ class FieldForm(QWidget):
         show_problem(binding.problem_label, message)
 
     def _on_unresolved(self, binding: Binding, text: str) -> None:
-        binding.local_problem = f"'{text}' is not a country; type a name or code and pick one"
+        binding.local_problem = translate(
+                    "FieldForm",
+                    "'{text}' is not a country; type a name or code and pick one").format(
+                    text=text)
         show_problem(binding.problem_label, binding.local_problem)

@@ -40,7 +40,9 @@ class CaseHeader(CaseFlowParts):
         self.decision_edit.setAccessibleName(translate("Header", "Decision date"))
         self.decision_edit.setToolTip(
             translate(
-                "Header", "The date the rules are applied as of; empty means today. Type e.g. 2/12/2019")
+                "Header",
+                "The date the rules are applied as of; empty means today. Type e.g. 2/12/2019",
+            )
         )
         self.decision_words = QLabel(header)
         self.decision_words.setAccessibleName(translate("Header", "Decision date in words"))
@@ -101,9 +103,14 @@ class CaseHeader(CaseFlowParts):
         decision = self.decision_date()
         self.decision_words.setText(translate("Header", "rules applied as of ") + decision.words())
         self.banner_label.setText(
-            "This case is finalized and read-only. Its decision date, "
-            f"{decision.words()}, was fixed when it was finalized." if self.flow.read_only
-            else translate("Header", "This case is finalized and read-only."))
+            translate(
+                "Header",
+                "This case is finalized and read-only. Its decision date, {words}, was fixed "
+                "when it was finalized.",
+            ).format(words=decision.words())
+            if self.flow.read_only
+            else translate("Header", "This case is finalized and read-only.")
+        )
 
     def decision_date(self) -> DecisionDate:
         """The case's decision date, else today in the office's time zone: one typed value

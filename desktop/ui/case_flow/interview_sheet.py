@@ -44,9 +44,11 @@ class InterviewSheetDialog(QDialog):
         self.setObjectName("interviewSheetDialog")
         self.choice = ""
         explanation = QLabel(
-            "The questions still open in this case on one page, with room for the answers, "
-            "to take to the interview. It uses the answers as they stand now and the decision "
-            "date above.", self)
+            translate(
+                "InterviewSheet",
+                "The questions still open in this case on one page, with room for the answers, "
+                "to take to the interview. It uses the answers as they stand now and the "
+                "decision date above."), self)
         explanation.setWordWrap(True)
         self.language_buttons: dict[str, QRadioButton] = {
             "en": QRadioButton(translate("InterviewSheet", "&English"), self),
@@ -89,8 +91,10 @@ class InterviewSheet(QObject):
         self.page = page
         self.dialog: InterviewSheetDialog | None = None
         self.button = QPushButton(translate("InterviewSheet", "&Interview sheet…"), page)
-        self.button.setToolTip("The open questions on one page, in English or Spanish: "
-                               "save as PDF or print")
+        self.button.setToolTip(translate(
+                    "InterviewSheet",
+                    "The open questions on one page, in English or Spanish: save as PDF or "
+                    "print"))
         self.button.clicked.connect(self.ask)
 
     def ask(self) -> InterviewSheetDialog:
@@ -115,9 +119,11 @@ class InterviewSheet(QObject):
     def ask_print(self, language: str) -> QPrintDialog:
         name = LANGUAGE_NAMES[language]
         return self.page.open_print_dialog(
-            f"Print interview sheet ({name})", f"interview sheet ({name})",
+            translate("InterviewSheet", "Print interview sheet ({name})").format(name=name),
+            translate("InterviewSheet", "interview sheet ({name})").format(name=name),
             lambda printer: self.print_to(printer, language),
-            lambda path: self.save_to(path, language, "printed to a file"))
+            lambda path: self.save_to(path, language, "printed to a file"),
+        )
 
     def _render_later(self, language: str) -> Callable[[], bytes]:
         """The rendering, bound now to a copy of the answers, the decision date and the clock."""
@@ -125,8 +131,9 @@ class InterviewSheet(QObject):
         decision = self.page.decision_date()
         generated_at = self.page.services.clock()
         make_path = self.page.services.decision_path_factory()
-        return lambda: make_path().interview_sheet(snapshot, decision, language=language,
-                                                   generated_at=generated_at)
+        return lambda: make_path().interview_sheet(
+            snapshot, decision, language=language, generated_at=generated_at
+        )
 
     def save_to(self, path: str, language: str, how: str = "saved") -> None:
         """Render the sheet in the runner and write it to `path` (owner-only)."""
@@ -145,8 +152,11 @@ class InterviewSheet(QObject):
             memos.copy_left_store(case_id, "interview sheet", how, pdf)
             return path
 
-        self.page.services.runner.run(work, on_done=while_alive(self.page, self._saved),
-                                      on_error=while_alive(self.page, self._failed))
+        self.page.services.runner.run(
+            work,
+            on_done=while_alive(self.page, self._saved),
+            on_error=while_alive(self.page, self._failed),
+        )
 
     def print_to(self, printer: QPrinter, language: str) -> Task:
         """Render and print the sheet in the runner, with the page's progress dialog."""
@@ -161,15 +171,22 @@ class InterviewSheet(QObject):
             memos.copy_left_store(case_id, "interview sheet", how, pdf)  # audited
             return pages
 
-        return self.page.print_with_progress(translate(
-            "InterviewSheet", "Printing the interview sheet…"), 1, work)
+        return self.page.print_with_progress(
+            translate("InterviewSheet", "Printing the interview sheet…"), 1, work
+        )
 
     def _saved(self, path: str) -> None:
-        self.page.status.setText(f"Interview sheet saved to {path} — this copy is outside "
-                                 "Waypoint's encrypted store")
+        self.page.status.setText(
+            translate(
+                "InterviewSheet",
+                "Interview sheet saved to {path} — this copy is outside Waypoint's encrypted store",
+            ).format(path=path)
+        )
         self.saved_to.emit(path)
 
     def _failed(self, error: BaseException) -> None:
-        message = f"The interview sheet could not be made: {error}"
+        message = translate(
+            "InterviewSheet", "The interview sheet could not be made: {error}"
+        ).format(error=error)
         self.page.status.setText(message)
         self.page.failed.emit(message)

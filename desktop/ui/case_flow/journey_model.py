@@ -37,9 +37,12 @@ def describe_stop(number: int | None, stop: dict[str, Any]) -> str:
     claims = len(stop.get("protection_claims") or [])
     text = f"{country}   {arrived} → {departed}"
     if number is not None:
-        text = f"Stop {number}: {text}"
+        text = translate(
+                   "JourneyModel",
+                   "Stop {number}: {text}").format(
+                   number=number, text=text)
     if claims:
-        text += f"   ({claims} claim{'s' if claims > 1 else ''})"
+        text += translate("JourneyModel", "   (%n claim(s))", None, claims)
     return text
 
 
@@ -74,8 +77,11 @@ class JourneyModel(QAbstractListModel):
         kind = self.problem_kind(row)
         if kind is None:
             return ""
-        lead = translate(
-            "JourneyModel", "Problems") if kind == "error" else translate("JourneyModel", "Still needed")
+        lead = (
+            translate("JourneyModel", "Problems")
+            if kind == "error"
+            else translate("JourneyModel", "Still needed")
+        )
         return f"{lead}: " + "; ".join(p.message for p in self.problems_of(row))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

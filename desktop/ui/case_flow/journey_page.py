@@ -145,7 +145,9 @@ class JourneyPage(StepPage):
             translate("JourneyPage", "Permanent status offered"),
             TriStateComboBox(form),
             translate(
-                "JourneyPage", "An offer of permanent residence, citizenship or other permanent resettlement"),
+                "JourneyPage",
+                "An offer of permanent residence, citizenship or other permanent resettlement",
+            ),
         )
         self.onward_travel_only = form.add_field(
             ("onward_travel_only",),
@@ -160,9 +162,10 @@ class JourneyPage(StepPage):
             term_help("residence_restricted"),
         )
         self.returned_later = form.add_field(
-            ("returned_later",), translate(
-                "JourneyPage", "Returned later"), TriStateComboBox(form), translate(
-                "JourneyPage", "Left and came back")
+            ("returned_later",),
+            translate("JourneyPage", "Returned later"),
+            TriStateComboBox(form),
+            translate("JourneyPage", "Left and came back"),
         )
         # Asked only of an earlier stay in the United States (a stop with country US).
         self.left_how = form.add_field(
@@ -170,12 +173,15 @@ class JourneyPage(StepPage):
             translate("JourneyPage", "How the US stay ended"),
             ChoiceComboBox(choices.LEFT_HOW, form),
             translate(
-                "JourneyPage", "An earlier stay in the United States: removed, returned voluntarily or departed"),
+                "JourneyPage",
+                "An earlier stay in the United States: removed, returned voluntarily or departed",
+            ),
         )
         box_layout = QVBoxLayout(self.editor_box)
         box_layout.addWidget(form)
-        self.empty_hint = QPushButton(translate(
-            "JourneyPage", "Add the first stop"), self.editor_box)
+        self.empty_hint = QPushButton(
+            translate("JourneyPage", "Add the first stop"), self.editor_box
+        )
         self.empty_hint.setAccessibleName(translate("JourneyPage", "Add the first stop"))
         self.empty_hint.clicked.connect(lambda: self.add_stop())
         box_layout.addWidget(self.empty_hint)
@@ -257,7 +263,9 @@ class JourneyPage(StepPage):
         if removed is not None:
             self._removed = (row, removed)
             self.undo_label.setText(
-                f"Removed {describe_stop(row + 1, removed)}. Ctrl+Z puts it back."
+                translate("JourneyPage", "Removed {describe_stop}. Ctrl+Z puts it back.").format(
+                    describe_stop=describe_stop(row + 1, removed)
+                )
             )
             self.undo_bar.show()
         self.select_row(min(row, self.model.rowCount() - 1))
@@ -306,7 +314,7 @@ class JourneyPage(StepPage):
         self.empty_hint.setVisible(not has_stop)
         if has_stop:
             self.stop_form.base = ("journey", row)
-            self.editor_box.setTitle(f"Stop {row + 1}")
+            self.editor_box.setTitle(translate("JourneyPage", "Stop {row}").format(row=row + 1))
             self.stop_form.load(self.flow.data)
             self._show_us_stay_row(row)
             self.show_problems(self.flow.problems(self.step))
@@ -342,8 +350,9 @@ class JourneyPage(StepPage):
         self.model.refresh()  # the rows carry their own problem marks
         rows_with_errors = {p.path[1] for p in problems if len(p.path) > 1}
         self.stop_list.setToolTip(
-            translate(
-                "JourneyPage", "Problems in stop(s) ") + ", ".join(str(int(r) + 1) for r in sorted(rows_with_errors))
+            translate("JourneyPage", "Problems in stop(s) {stops}", None,
+                      len(rows_with_errors)).format(
+                stops=", ".join(str(int(r) + 1) for r in sorted(rows_with_errors)))
             if rows_with_errors
             else REORDER_HINT
         )

@@ -128,8 +128,10 @@ class MemoPage(MemoPrintSteps):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.review_note = QLabel("This office requires review: submit the case for review "
-                                  "(a supervisor's approval finalizes it).", self)
+        self.review_note = QLabel(translate(
+                    "MemoPage",
+                    "This office requires review: submit the case for review (a supervisor's "
+                    "approval finalizes it)."), self)
         self.review_note.setWordWrap(True)
         self.review_note.hide()
         layout.addWidget(self.review_note)
@@ -218,7 +220,8 @@ class MemoPage(MemoPrintSteps):
         self._show_document(self.pdf_bytes)
         kind = translate(
             "MemoPage", "Final memo") if self.read_only else translate("MemoPage", "Draft memo")
-        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
+        self.status.setText(translate("MemoPage", "{kind}: %n page(s)", None,
+                                      self.document.pageCount()).format(kind=kind)
                             + (self.anchor_note if self.read_only else ""))
         self._update_buttons()
         self.preview_ready.emit()
@@ -270,7 +273,10 @@ class MemoPage(MemoPrintSteps):
         self.pdf_bytes = None
         self.document.close()
         self._on_ready, self._rendering = None, False
-        message = f"The memo cannot be rendered yet: {error}"
+        message = translate(
+                    "MemoPage",
+                    "The memo cannot be rendered yet: {error}").format(
+                    error=error)
         self.status.setText(message)
         self._update_buttons()
         self.failed.emit(message)
@@ -321,11 +327,14 @@ class MemoPage(MemoPrintSteps):
         self.services.runner.run(work, on_done=self._saved, on_error=self._report_error)
 
     def _saved(self, path: str) -> None:
-        self.status.setText(f"Saved to {path} — this copy is outside Waypoint's encrypted store")
+        self.status.setText(translate(
+                    "MemoPage",
+                    "Saved to {path} — this copy is outside Waypoint's encrypted store").format(
+                    path=path))
         self.saved_to.emit(path)
 
     def _report_error(self, error: BaseException) -> None:
-        message = f"That did not work: {error}"
+        message = translate("MemoPage", "That did not work: {error}").format(error=error)
         self.status.setText(message)
         self.failed.emit(message)
 
@@ -375,7 +384,14 @@ class MemoPage(MemoPrintSteps):
         self.flow.data["decision_date"] = final.decision.iso  # pinned, as stored with the case
         officer = final.record.officer
         code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
-        self.anchor_note = f". Anchor code for the file: {code}" if code else ""
-        self.status.setText(f"Finalized by {officer}, decision date {final.decision.words()}. "
-                            f"The case is now read-only{self.anchor_note}.")
+        self.anchor_note = (
+            translate("MemoPage", ". Anchor code for the file: {code}").format(code=code)
+            if code else "")
+        self.status.setText(
+            translate(
+                "MemoPage",
+                "Finalized by {officer}, decision date {words}. The case is now "
+                "read-only{anchor_note}.",
+            ).format(officer=officer, words=final.decision.words(), anchor_note=self.anchor_note)
+        )
         self.finalized.emit(officer)

@@ -62,8 +62,11 @@ class MemoPrintSteps(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setDocName(neutral_document_name(what, self.case_id))
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"{title} — printing to a file makes a copy outside Waypoint's "
-                              "encrypted store")
+        dialog.setWindowTitle(translate(
+                    "MemoPrintSteps",
+                    "{title} — printing to a file makes a copy outside Waypoint's encrypted "
+                    "store").format(
+                    title=title))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
@@ -129,7 +132,7 @@ class MemoPrintSteps(QWidget):
 
     def _printed(self, pages: int) -> None:
         self._close_progress()
-        self.status.setText(f"Printed {pages} page(s)")
+        self.status.setText(translate("MemoPrintSteps", "Printed %n page(s)", None, pages))
         self.printed.emit(pages)
 
     def _print_failed(self, error: BaseException) -> None:

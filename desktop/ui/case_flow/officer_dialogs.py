@@ -115,8 +115,10 @@ class OfficerDialog(QDialog):
             ready = ready and bool(self.passphrase())
             if new_key:
                 ready = ready and self.repeat_edit.text() == self.passphrase()
-                self.key_note.setText("No signing key under this name yet: one is made now and "
-                                      "protected with this passphrase.")
+                self.key_note.setText(translate(
+                            "OfficerDialogs",
+                            "No signing key under this name yet: one is made now and protected "
+                            "with this passphrase."))
             else:
                 self.key_note.setText("")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
@@ -127,8 +129,10 @@ def finalize_dialog(
 ) -> OfficerDialog:
     return OfficerDialog(
         translate("OfficerDialogs", "Finalize memo"),
-        "Finalizing signs the memo with your digital signature, stores it under your name "
-        "and locks the case. Later changes need an amendment.",
+        translate(
+            "OfficerDialogs",
+            "Finalizing signs the memo with your digital signature, stores it under your name "
+            "and locks the case. Later changes need an amendment."),
         parent,
         ask_reason=False,
         ask_passphrase=True,
@@ -141,9 +145,11 @@ def amendment_dialog(
 ) -> OfficerDialog:
     return OfficerDialog(
         translate("OfficerDialogs", "Amend finalized case"),
-        "The final memo stays on record. Amending unlocks the facts; finalizing again stores a "
-        "new memo that supersedes it. Your signing key's passphrase shows the amendment is "
-        "yours.",
+        translate(
+            "OfficerDialogs",
+            "The final memo stays on record. Amending unlocks the facts; finalizing again "
+            "stores a new memo that supersedes it. Your signing key's passphrase shows the "
+            "amendment is yours."),
         parent,
         ask_reason=True,
         ask_passphrase=True,

@@ -157,12 +157,14 @@ class OutcomeCard(QFrame):
         if not citations:
             return
         toggle = QToolButton(self)
-        toggle.setText(f"Citations ({len(citations)})")
+        toggle.setText(translate("OutcomeCards", "Citations (%n)", None, len(citations)))
         toggle.setCheckable(True)
         toggle.setArrowType(Qt.ArrowType.RightArrow)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setAutoRaise(True)
-        toggle.setAccessibleName(f"Citations of {self.finding.get('title')}")
+        toggle.setAccessibleName(
+            translate("OutcomeCards", "Citations of {get}").format(get=self.finding.get("title"))
+        )
         listing = _label("\n".join(citations), self)
         listing.setVisible(False)
         listing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -191,8 +193,7 @@ class OutcomeCards(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(6)
 
-    def show_findings(self, findings: list[dict[str, Any]],
-                      describe: Callable[[str], str]) -> None:
+    def show_findings(self, findings: list[dict[str, Any]], describe: Callable[[str], str]) -> None:
         for card in self.cards:
             card.hide()
             card.deleteLater()

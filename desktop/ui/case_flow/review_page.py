@@ -76,7 +76,10 @@ class ReviewPage(StepPage):
         notice.setAccessibleName(DECISION_SUPPORT_NOTICE)
         self.body.addWidget(notice)
         legend = QLabel(
-            f"{UNVERIFIED_MARK}: rests on data the research notes could not verify.", self
+            translate(
+                "ReviewPage",
+                "{UNVERIFIED_MARK}: rests on data the research notes could not verify.").format(
+                UNVERIFIED_MARK=UNVERIFIED_MARK), self
         )
         legend.setAccessibleName(translate("ReviewPage", "Unverified data legend"))
         self.body.addWidget(legend)
@@ -164,7 +167,10 @@ class ReviewPage(StepPage):
             str(f.get("rule")) for f in (self.determination or {}).get("findings", [])
             if f.get("outcome") != "not_applicable"})
         if self.determination is not None:
-            self.status.setText(f"Evaluated as of {self.decision_date().words()}")
+            self.status.setText(translate(
+                        "ReviewPage",
+                        "Evaluated as of {words}").format(
+                        words=self.decision_date().words()))
         else:
             self.status.setText(translate("ReviewPage", "The case cannot be evaluated yet"))
         self.evaluated.emit()
@@ -174,7 +180,8 @@ class ReviewPage(StepPage):
             return
         self.determination = None
         self._show_tree(None)
-        self.status.setText(f"Evaluation failed: {error}")
+        self.status.setText(
+            translate("ReviewPage", "Evaluation failed: {error}").format(error=error))
         self.summary.setText(html.escape(str(error)))
         self.evaluated.emit()
 
@@ -202,7 +209,9 @@ class ReviewPage(StepPage):
                 f"{html.escape(message)}</li>"
                 for pointer, message in self.engine_problems
             )
-            return f"<b>Complete these answers first:</b><ul>{items}</ul>"
+            return translate(
+                "ReviewPage", "<b>Complete these answers first:</b><ul>{items}</ul>"
+            ).format(items=items)
         summary = html.escape(str(self.determination.get("summary") or ""))
         return f"<p><i>{summary}</i></p>" if summary else ""
 

@@ -45,12 +45,18 @@ class StepListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{mark}  {index.row() + 1}. {step.title}"
             if unknown and state is StepState.COMPLETE:
-                text += f" · {unknown} unknown"
+                text += translate(
+                            "StepListModel",
+                            " · {unknown} unknown").format(
+                            unknown=unknown)
             return text
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            text = f"Step {index.row() + 1}, {step.title}: {words}"
+            text = translate(
+                       "StepListModel",
+                       "Step {value}, {title}: {words}").format(
+                       value=index.row() + 1, title=step.title, words=words)
             if unknown:
-                text += f"; {unknown} answer(s) Unknown"
+                text += translate("StepListModel", "; %n answer(s) Unknown", None, unknown)
             text += translate("StepListModel", ", current step") if current else ""
             problems = self.flow.problems(step) if step.collects_answers else []
             if problems and role == Qt.ItemDataRole.ToolTipRole:

@@ -39,7 +39,10 @@ class StepNavigation(CaseFlowParts):
             "StepNavigation", "F6")], self.toggle_step_list_focus)
         self.go_to_step_actions = [
             action(
-                f"Go to step &{step.index + 1}: {step.title}",
+                translate(
+                    "StepNavigation",
+                    "Go to step &{value}: {title}").format(
+                    value=step.index + 1, title=step.title),
                 [f"Ctrl+{step.index + 1}"],
                 lambda _checked=False, s=step: self.go_to_step(s),
             )

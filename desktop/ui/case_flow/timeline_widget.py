@@ -80,14 +80,24 @@ class TimelineWidget(QWidget):
         parts = []
         for marker in self.layout_data.markers:
             if marker.kind == "contradiction":
-                parts.append(f"stop {marker.index + 1}'s dates contradict the journey's order")
+                parts.append(translate(
+                            "TimelineWidget",
+                            "stop {value}'s dates contradict the journey's order").format(
+                            value=marker.index + 1))
             else:
                 parts.append(
-                    f"{marker.kind} after stop {marker.index + 1}: {marker.start} to {marker.end}"
+                    translate(
+                        "TimelineWidget", "{kind} after stop {value}: {start} to {end}"
+                    ).format(
+                        kind=marker.kind, value=marker.index + 1, start=marker.start, end=marker.end
+                    )
                 )
         bands = len(self.layout_data.bands)
-        return f"{bands} stop(s)" + ("; " + "; ".join(parts) if parts else translate(
-            "TimelineWidget", "; no gaps or overlaps"))
+        return translate("TimelineWidget", "%n stop(s)", None, bands) + (
+            "; " + "; ".join(parts)
+            if parts
+            else translate("TimelineWidget", "; no gaps or overlaps")
+        )
 
     # -- geometry (pure arithmetic on the widget's size; tested directly) ----------------------
     def x_for(self, day: date) -> float:
@@ -129,8 +139,9 @@ class TimelineWidget(QWidget):
         if not self.layout_data or not self.layout_data.bands:
             painter.setPen(QColor(self._palette.placeholderText().color()))
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, translate(
-                    "TimelineWidget", "Add stops to see the journey")
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("TimelineWidget", "Add stops to see the journey"),
             )
             painter.end()
             return
@@ -205,8 +216,9 @@ class TimelineWidget(QWidget):
             QPointF(self.width(), MARGIN_TOP + LANE_HEIGHT),
         )
         painter.drawText(
-            flag, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, translate(
-                "TimelineWidget", "→ US ") + entry.iso()
+            flag,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            translate("TimelineWidget", "→ US ") + entry.iso(),
         )
 
     def _paint_axis(self, painter: QPainter, top: float) -> None:
@@ -236,8 +248,11 @@ class TimelineWidget(QWidget):
                 if tick > end:
                     break
                 ticks.append(tick)
-            label_format = translate(
-                "TimelineWidget", "%b %Y") if by_month else translate("TimelineWidget", "%Y")
+            label_format = (
+                translate("TimelineWidget", "%b %Y")
+                if by_month
+                else translate("TimelineWidget", "%Y")
+            )
         last_label_x = -1000.0
         for tick in ticks:
             x = self.x_for(tick)

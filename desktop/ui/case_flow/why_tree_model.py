@@ -66,7 +66,7 @@ def _item(text: str, *, path: str | None = None, tooltip: str | None = None) -> 
         font = item.font()
         font.setUnderline(True)
         item.setFont(font)
-        item.setToolTip(f"Open the field: {text}")
+        item.setToolTip(translate("WhyTreeModel", "Open the field: {text}").format(text=text))
     return item
 
 
@@ -165,7 +165,8 @@ class WhyTreeModel(QStandardItemModel):
                     _item(field),
                 ]
             )
-        head.appendRow([group, _item(f"{len(missing)} open"), _item("")])
+        head.appendRow([group, _item(translate("WhyTreeModel", "%n open", None,
+                                                   len(missing))), _item("")])
 
     def _add_trace(self, head: QStandardItem, trace: list[Any]) -> None:
         if not trace:
@@ -197,7 +198,13 @@ class WhyTreeModel(QStandardItemModel):
                 ]
             )
         head.appendRow(
-            [group, _item(f"{len(trace)} step{'' if len(trace) == 1 else 's'}"), _item("")]
+            [
+                group,
+                _item(
+                    translate("WhyTreeModel", "%n step(s)", None, len(trace))
+                ),
+                _item(""),
+            ]
         )
 
     def _add_exceptions(self, head: QStandardItem, exceptions: list[Any]) -> None:
@@ -212,12 +219,19 @@ class WhyTreeModel(QStandardItemModel):
             identifier = str(exception.get("id") or "")
             row = _row(
                 f"{exception_label(exception)}{flag}",
-                "met" if met is True else translate(
-                    "WhyTreeModel", "not met") if met is False else "unknown",
+                "met"
+                if met is True
+                else translate("WhyTreeModel", "not met")
+                if met is False
+                else "unknown",
                 str(exception.get("citation") or ""),
             )
             # The rule id stays one hover away, for officers who cross-check the rule pack.
-            row[0].setToolTip(f"Rule id: {identifier}" if identifier else row[0].text())
+            row[0].setToolTip(
+                translate("WhyTreeModel", "Rule id: {identifier}").format(identifier=identifier)
+                if identifier
+                else row[0].text()
+            )
             row[0].setData(identifier, EXCEPTION_ID_ROLE)
             group.appendRow(row)
         head.appendRow([group, _item(""), _item("")])

@@ -119,17 +119,26 @@ class CaseListPage(QWidget):
         self.import_button = QPushButton(translate("CaseListPage", "&Import…"))
         self.export_button = QPushButton(translate("CaseListPage", "E&xport…"))
         for button, name, tip in (
-            (self.new_button, translate(
-                "CaseListPage", "New case"), translate("CaseListPage", "Start a new case (Ctrl+N)")),
-            (self.open_button, translate(
-                "CaseListPage", "Open case"), translate(
-                "CaseListPage", "Open the selected case (Enter)")),
-            (self.import_button, translate(
-                "CaseListPage", "Import case files"), translate(
-                "CaseListPage", "Import waypoint-case/1 JSON files")),
-            (self.export_button, translate(
-                "CaseListPage", "Export case files"), translate(
-                "CaseListPage", "Export the selected cases as JSON files")),
+            (
+                self.new_button,
+                translate("CaseListPage", "New case"),
+                translate("CaseListPage", "Start a new case (Ctrl+N)"),
+            ),
+            (
+                self.open_button,
+                translate("CaseListPage", "Open case"),
+                translate("CaseListPage", "Open the selected case (Enter)"),
+            ),
+            (
+                self.import_button,
+                translate("CaseListPage", "Import case files"),
+                translate("CaseListPage", "Import waypoint-case/1 JSON files"),
+            ),
+            (
+                self.export_button,
+                translate("CaseListPage", "Export case files"),
+                translate("CaseListPage", "Export the selected cases as JSON files"),
+            ),
         ):
             button.setAccessibleName(name)
             button.setToolTip(tip)
@@ -144,7 +153,9 @@ class CaseListPage(QWidget):
         self.search_edit.setAccessibleName(translate("CaseListPage", "Search cases"))
         self.search_edit.setAccessibleDescription(
             translate(
-                "CaseListPage", "Finds names without regard to accents or case, and A-numbers however written")
+                "CaseListPage",
+                "Finds names without regard to accents or case, and A-numbers however written",
+            )
         )
         self.search_edit.setMinimumWidth(260)
         search_label = QLabel(translate("CaseListPage", "&Search:"))
@@ -171,9 +182,7 @@ class CaseListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10
-        )
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.horizontalHeader().setHighlightSections(False)
 
     def finish_setup(self) -> None:
@@ -195,10 +204,13 @@ class CaseListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for column, sample in ((1, "A-000-000-000"), (2, translate(
-            "CaseListPage", "Nationality")), (3, "2019-10-03"),
-                               (4, translate(
-                                   "CaseListPage", "Draft, memo saved")), (5, "2019-10-03 00:00")):
+        for column, sample in (
+            (1, "A-000-000-000"),
+            (2, translate("CaseListPage", "Nationality")),
+            (3, "2019-10-03"),
+            (4, translate("CaseListPage", "Draft, memo saved")),
+            (5, "2019-10-03 00:00"),
+        ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
         # Matches CaseQuery(): "Last change", newest first.
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
@@ -262,8 +274,11 @@ class CaseListPage(QWidget):
             from desktop.ui.case_list.messages import show_message
 
             self._update_buttons()
-            self.last_message = show_message(self, translate(
-                "CaseListPage", "New case"), f"The case was not created: {error}")
+            self.last_message = show_message(
+                self,
+                translate("CaseListPage", "New case"),
+                translate("CaseListPage", "The case was not created: {error}").format(error=error),
+            )
 
         self._runner.run(lambda: cases.create_case(blank_case()), created, failed)
 
@@ -301,8 +316,12 @@ class CaseListPage(QWidget):
     def _remember_view(self) -> None:
         current = self.table.currentIndex()
         current_id = self.model.summary(current.row()).case_id if current.isValid() else None
-        self._kept_view = (self.model.query(), self.selected_case_ids(), current_id,
-                           self.table.verticalScrollBar().value())
+        self._kept_view = (
+            self.model.query(),
+            self.selected_case_ids(),
+            current_id,
+            self.table.verticalScrollBar().value(),
+        )
 
     def _restore_view(self) -> None:
         """After the same query was reloaded: select the same cases and keep the scroll."""
@@ -313,15 +332,15 @@ class CaseListPage(QWidget):
         from PySide6.QtCore import QItemSelectionModel
 
         selection = self.table.selectionModel()
-        flags = (QItemSelectionModel.SelectionFlag.Select
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for case_id in selected_ids:
             row = self.model.row_of(case_id)
             if row >= 0:
                 selection.select(self.model.index(row, 0), flags)
         if current_id is not None and (row := self.model.row_of(current_id)) >= 0:
-            selection.setCurrentIndex(self.model.index(row, 0),
-                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self.table.verticalScrollBar().setValue(scroll)
 
     def _after_query(self) -> None:
@@ -354,10 +373,13 @@ class CaseListPage(QWidget):
     def _update_count(self, *_args: object) -> None:
         if self._services is None and self.model.has_preview():
             total = self.model.total_count()
-            text = f"{total:,} case{'s' if total != 1 else ''}"
+            text = translate("CaseListPage", "%Ln case(s)", None, total)
         elif self._services is None or self.model.is_loading():
-            text = translate(
-                "CaseListPage", "Loading cases…") if self._services is not None else self.opening_words
+            text = (
+                translate("CaseListPage", "Loading cases…")
+                if self._services is not None
+                else self.opening_words
+            )
         else:
             total = self.model.total_count()
             query = self.model.query()
@@ -365,9 +387,10 @@ class CaseListPage(QWidget):
                 text = translate("CaseListPage", "No case matches the search.")
             elif total == 0:
                 text = translate(
-                    "CaseListPage", "No cases yet: start a new case or import case files.")
+                    "CaseListPage", "No cases yet: start a new case or import case files."
+                )
             else:
-                text = f"{total:,} case{'s' if total != 1 else ''}"
+                text = translate("CaseListPage", "%Ln case(s)", None, total)
         self.count_label.setText(text)
 
     def _update_buttons(self, *_args: object) -> None:
@@ -383,7 +406,11 @@ class CaseListPage(QWidget):
 
         self._update_count()
         self.last_message = show_message(
-            self, translate("CaseListPage", "Case list"), f"The cases could not be read: {message}"
+            self,
+            translate("CaseListPage", "Case list"),
+            translate("CaseListPage", "The cases could not be read: {message}").format(
+                message=message
+            ),
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -33,12 +33,22 @@ class ExportProtectionDialog(QDialog):
         self.setWindowTitle(translate("ExportDialog", "Export: protect the file"))
         self.setObjectName("exportProtectionDialog")
         self.setModal(True)
-        what = translate("ExportDialog", "this case") if count == 1 else f"these {count} cases"
-        intro = QLabel(f"The exported file holds {what}. Encrypt it with a passphrase that you "
-                       "give the receiver by another way (phone, in person).")
+        what = (
+            translate("ExportDialog", "this case")
+            if count == 1
+            else translate("ExportDialog", "these {count} cases").format(count=count)
+        )
+        intro = QLabel(
+            translate(
+                "ExportDialog",
+                "The exported file holds {what}. Encrypt it with a passphrase that you give"
+                " the receiver by another way (phone, in person).",
+            ).format(what=what)
+        )
         intro.setWordWrap(True)
-        self.encrypted_button = QRadioButton(translate(
-            "ExportDialog", "Encrypted bundle (recommended)"))
+        self.encrypted_button = QRadioButton(
+            translate("ExportDialog", "Encrypted bundle (recommended)")
+        )
         self.plain_button = QRadioButton(translate("ExportDialog", "Plain JSON, not encrypted"))
         self.encrypted_button.setChecked(True)
         self.passphrase_field = secret_field(translate("ExportDialog", "Bundle passphrase"))
@@ -55,7 +65,8 @@ class ExportProtectionDialog(QDialog):
         form.addRow(translate("ExportDialog", "Again:"), self.again_field)
         form.addRow("", self.hint)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -65,8 +76,11 @@ class ExportProtectionDialog(QDialog):
         layout.addWidget(self.plain_button)
         layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
-        for signal in (self.passphrase_field.textChanged, self.again_field.textChanged,
-                       self.encrypted_button.toggled):
+        for signal in (
+            self.passphrase_field.textChanged,
+            self.again_field.textChanged,
+            self.encrypted_button.toggled,
+        ):
             signal.connect(self._update)
         self._update()
 
@@ -86,4 +100,3 @@ class ExportProtectionDialog(QDialog):
     def bundle_passphrase(self) -> str | None:
         """The bundle's passphrase, or None when the person chose plain JSON."""
         return self.passphrase_field.text() if self.encrypted_button.isChecked() else None
-

@@ -78,7 +78,12 @@ class OpenCaseDialog(QDialog):
         self.services.runner.run(
             lambda: cases.list_cases(search=query, limit=MAX_ROWS),
             on_done=while_alive(self, lambda rows: self._show(generation, rows)),
-            on_error=while_alive(self, lambda error: self.count.setText(f"Search failed: {error}")),
+            on_error=while_alive(
+                self,
+                lambda error: self.count.setText(
+                    translate("OpenCaseDialog", "Search failed: {error}").format(error=error)
+                ),
+            ),
         )
 
     def _show(self, generation: int, rows: list[CaseSummary]) -> None:
@@ -87,14 +92,22 @@ class OpenCaseDialog(QDialog):
         self.results.clear()
         for row in rows:
             words: list[str | None] = [row.display_name, shown_a_number(row.a_number)]
-            words += [row.nationality, row.entry_date and f"entered {row.entry_date}"]
+            words += [
+                row.nationality,
+                row.entry_date
+                and translate("OpenCaseDialog", "entered {entry_date}").format(
+                    entry_date=row.entry_date
+                ),
+            ]
             item = QListWidgetItem(" · ".join(str(w) for w in words if w))
             item.setData(Qt.ItemDataRole.UserRole, row.case_id)
             self.results.addItem(item)
         if rows:
             self.results.setCurrentRow(0)
         more = translate("OpenCaseDialog", " (the first 50)") if len(rows) == MAX_ROWS else ""
-        self.count.setText(f"{len(rows)} case(s){more}")
+        self.count.setText(
+            translate("OpenCaseDialog", "%n case(s)", None, len(rows)) + more
+        )
         self.results_shown.emit(len(rows))
 
     def chosen_case_id(self) -> str | None:

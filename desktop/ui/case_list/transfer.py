@@ -83,7 +83,7 @@ class CaseTransfer:
         # The storage layer imports all files in one transaction: once it has started it
         # stores every file or none, so Cancel can only stop an import that has not begun.
         progress = self._open_progress(
-            f"Importing {len(files)} case file{'s' if len(files) != 1 else ''}…", 0
+            translate("Transfer", "Importing %n case file(s)…", None, len(files)), 0
         )
         lock = threading.Lock()
         state = {"cancelled": False, "started": False}
@@ -104,7 +104,10 @@ class CaseTransfer:
         def started(_done: int, _total: int) -> None:
             if self.progress is not None:
                 self.progress.setLabelText(
-                    f"Importing {len(files)} file(s): all or nothing, can no longer be cancelled…"
+                    translate(
+                        "Transfer",
+                        "Importing %n file(s): all or nothing, can no longer be cancelled…",
+                        None, len(files))
                 )
                 self.progress.setCancelButton(None)
 
@@ -112,8 +115,9 @@ class CaseTransfer:
             self._close_progress()
             self._on_imported(case_ids)
             self.last_message = show_message(
-                self._parent, translate("Transfer", "Import finished"),
-                f"Imported {len(case_ids)} case{'s' if len(case_ids) != 1 else ''}.",
+                self._parent,
+                translate("Transfer", "Import finished"),
+                translate("Transfer", "Imported %n case(s).", None, len(case_ids)),
                 QMessageBox.Icon.Information,
             )
 
@@ -124,7 +128,7 @@ class CaseTransfer:
             self.last_message = show_message(
                 self._parent,
                 translate("Transfer", "Import failed"),
-                f"Nothing was imported.\n\n{error}",
+                translate("Transfer", "Nothing was imported.\n\n{error}").format(error=error),
                 details="\n".join(str(p) for p in files),
             )
 
@@ -139,9 +143,9 @@ class CaseTransfer:
         where: one case goes to a file, several to a folder."""
         if not selected:
             self.last_message = show_message(
-                self._parent, translate(
-                    "Transfer", "Export"), translate(
-                    "Transfer", "Select the cases to export in the list first."),
+                self._parent,
+                translate("Transfer", "Export"),
+                translate("Transfer", "Select the cases to export in the list first."),
                 QMessageBox.Icon.Information,
             )
             return
@@ -150,7 +154,8 @@ class CaseTransfer:
         dialog = ExportProtectionDialog(len(selected), self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
-            lambda: self._choose_targets(list(selected), dialog.bundle_passphrase()))
+            lambda: self._choose_targets(list(selected), dialog.bundle_passphrase())
+        )
         self.protection_dialog = dialog
         dialog.open()
 
@@ -160,9 +165,9 @@ class CaseTransfer:
         if len(selected) == 1:
             case_id, _name = selected[0]
             path, _ = QFileDialog.getSaveFileName(
-                self._parent, translate(
-                    "Transfer", "Export case file") + (translate(
-                    "Transfer", " (encrypted)") if bundle else ""),
+                self._parent,
+                translate("Transfer", "Export case file")
+                + (translate("Transfer", " (encrypted)") if bundle else ""),
                 str(Path(start) / export_file_name(case_id, bundle=bundle)),
                 CASE_FILE_FILTER,
             )
@@ -171,17 +176,23 @@ class CaseTransfer:
                 self.export_cases([(case_id, Path(path))], passphrase)
             return
         folder = QFileDialog.getExistingDirectory(
-            self._parent, f"Export {len(selected)} cases to folder", start
+            self._parent,
+            translate("Transfer", "Export %n case(s) to folder", None, len(selected)),
+            start,
         )
         if folder:
             self._settings.setValue(EXPORT_FOLDER_KEY, folder)
             self.export_cases(
-                [(cid, Path(folder) / export_file_name(cid, bundle=bundle))
-                 for cid, _name in selected], passphrase
+                [
+                    (cid, Path(folder) / export_file_name(cid, bundle=bundle))
+                    for cid, _name in selected
+                ],
+                passphrase,
             )
 
-    def export_cases(self, targets: Sequence[tuple[str, Path]],
-                     bundle_passphrase: str | None = None) -> Task | None:
+    def export_cases(
+        self, targets: Sequence[tuple[str, Path]], bundle_passphrase: str | None = None
+    ) -> Task | None:
         """Write each case to its path in the background; Cancel stops between files.
 
         With bundle_passphrase each file is an encrypted waypoint-bundle/1; without, plain JSON.
@@ -190,7 +201,9 @@ class CaseTransfer:
         if cases is None or not targets:
             return None
         jobs = list(targets)
-        progress = self._open_progress(f"Exporting {len(jobs)} case(s)…", len(jobs))
+        progress = self._open_progress(
+            translate("Transfer", "Exporting %n case(s)…", None, len(jobs)), len(jobs)
+        )
 
         def work(task: Task) -> list[Path]:
             written = []
@@ -205,8 +218,10 @@ class CaseTransfer:
             self._close_progress()
             where = written[0] if len(written) == 1 else written[0].parent
             self.last_message = show_message(
-                self._parent, translate("Transfer", "Export finished"),
-                f"Exported {len(written)} case file{'s' if len(written) != 1 else ''} to {where}.",
+                self._parent,
+                translate("Transfer", "Export finished"),
+                translate("Transfer", "Exported %n case file(s) to {where}.", None,
+                          len(written)).format(where=where),
                 QMessageBox.Icon.Information,
             )
 
@@ -216,10 +231,13 @@ class CaseTransfer:
                 text = translate("Transfer", "Export cancelled. Files already written were kept.")
                 icon = QMessageBox.Icon.Information
             else:
-                text = f"The export stopped: {error}\nFiles already written were kept."
+                text = translate(
+                    "Transfer", "The export stopped: {error}\nFiles already written were kept."
+                ).format(error=error)
                 icon = QMessageBox.Icon.Warning
-            self.last_message = show_message(self._parent, translate(
-                "Transfer", "Export"), text, icon)
+            self.last_message = show_message(
+                self._parent, translate("Transfer", "Export"), text, icon
+            )
 
         def progressed(done_count: int, total: int) -> None:
             if self.progress is not None:

@@ -41,21 +41,32 @@ class CaseMergeDialog(QDialog):
         self.saved_version = saved_version
         self.differences: list[FieldDifference] = differences(mine, theirs)
         intro = QLabel(
-            f"You were editing version {your_version}; someone saved version {saved_version} "
-            "meanwhile. Your changes are not lost and nothing was overwritten. For each field "
-            "that differs, choose which value to keep, then save the merged case.", self)
+            translate(
+                "MergeDialog",
+                "You were editing version {your_version}; someone saved version {saved_version}"
+                " meanwhile. Your changes are not lost and nothing was overwritten. For each "
+                "field that differs, choose which value to keep, then save the merged case.",
+            ).format(your_version=your_version, saved_version=saved_version),
+            self,
+        )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.differences), 4, self)
         self.table.setAccessibleName(translate("MergeDialog", "Fields that differ"))
         self.table.setHorizontalHeaderLabels(
-            [translate(
-                "MergeDialog", "Field"), translate(
-                "MergeDialog", "Your version"), f"Saved version ({saved_version})", translate(
-                "MergeDialog", "Keep")])
+            [
+                translate("MergeDialog", "Field"),
+                translate("MergeDialog", "Your version"),
+                translate("MergeDialog", "Saved version ({saved_version})").format(
+                    saved_version=saved_version
+                ),
+                translate("MergeDialog", "Keep"),
+            ]
+        )
         self.choices: list[QComboBox] = []
         for row, difference in enumerate(self.differences):
-            for column, text in enumerate((difference.label, shown(difference.mine),
-                                           shown(difference.theirs))):
+            for column, text in enumerate(
+                (difference.label, shown(difference.mine), shown(difference.theirs))
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             choice = QComboBox(self.table)
             choice.addItems([KEEP_MINE, KEEP_SAVED])
@@ -63,14 +74,19 @@ class CaseMergeDialog(QDialog):
             # you opened it, theirs where only they did (without a base: yours).
             if base is not None and not you_changed(base, difference):
                 choice.setCurrentText(KEEP_SAVED)
-            choice.setAccessibleName(f"Keep which value of {difference.label}")
+            choice.setAccessibleName(
+                translate("MergeDialog", "Keep which value of {label}").format(
+                    label=difference.label
+                )
+            )
             self.table.setCellWidget(row, 3, choice)
             self.choices.append(choice)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton(translate("MergeDialog", "Save merged case"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            translate("MergeDialog", "Save merged case"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,6 +100,9 @@ class CaseMergeDialog(QDialog):
 
     def merged_data(self) -> dict[str, Any]:
         """The saved version with each field where you chose yours set to your value."""
-        kept = [d for d, choice in zip(self.differences, self.choices, strict=True)
-                if choice.currentText() == KEEP_MINE]
+        kept = [
+            d
+            for d, choice in zip(self.differences, self.choices, strict=True)
+            if choice.currentText() == KEEP_MINE
+        ]
         return merged(self.theirs, kept)

@@ -122,7 +122,7 @@ class OfficeQueuePage(QWidget):
     def _show(self, result: tuple[bool, list[Person], list[OfficeRow]]) -> None:
         self.required, self.people, rows = result
         self.model.set_rows(rows, {p.login: p.display_name for p in self.people})
-        self.status_label.setText(f"{len(rows)} case(s)")
+        self.status_label.setText(translate("OfficeQueue", "%n case(s)", None, len(rows)))
         self.loaded.emit()
 
     def selected_case(self) -> str | None:
@@ -142,12 +142,15 @@ class OfficeQueuePage(QWidget):
         dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems, False)
 
         def chosen() -> None:
-            login = workers[[f"{p.display_name} ({p.login})" for p in workers].index(
-                dialog.textValue())].login
+            login = workers[
+                [f"{p.display_name} ({p.login})" for p in workers].index(dialog.textValue())
+            ].login
             service = self.service
-            self.runner.run(lambda: service.assign(case_id, login),
-                            on_done=while_alive(self, lambda _r: self.refresh()),
-                            on_error=while_alive(self, lambda e: self.failed.emit(str(e))))
+            self.runner.run(
+                lambda: service.assign(case_id, login),
+                on_done=while_alive(self, lambda _r: self.refresh()),
+                on_error=while_alive(self, lambda e: self.failed.emit(str(e))),
+            )
 
         dialog.accepted.connect(chosen)
         self.assign_dialog = dialog
@@ -156,8 +159,7 @@ class OfficeQueuePage(QWidget):
 
 def attach_office_queue(window: Any, services: Any) -> OfficeQueuePage:
     """Dock the office queue on the main window; it shows only when the office reviews."""
-    service = ReviewService(services.cases.database, services.clock,
-                            actor=services.cases.actor)
+    service = ReviewService(services.cases.database, services.clock, actor=services.cases.actor)
     page = OfficeQueuePage(service, services.runner)
     dock = QDockWidget(translate("OfficeQueue", "Office"), window)
     dock.setObjectName("officeDock")

@@ -33,7 +33,10 @@ class ReviewCommentBanner(QWidget):
             self.label.clear()
             self.hide()
             return
-        lines = [f"Returned by {name_of(c.author)} on {c.at.date().isoformat()}: {c.body}"
+        lines = [translate(
+                    "ReviewBanner",
+                    "Returned by {name_of} on {isoformat}: {body}").format(
+                    name_of=name_of(c.author), isoformat=c.at.date().isoformat(), body=c.body)
                  for c in comments]
         self.label.setText("\n".join(lines))
         self.show()

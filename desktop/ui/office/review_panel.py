@@ -82,10 +82,13 @@ class ApproveDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("ReviewPanel", "Approve and sign the memo"))
         explanation = QLabel(
-            f"Approving makes the memo final and signs it as {reviewer}: your digital signature "
-            "is added to the caseworker's (or is the only one if they did not sign). Leave the "
-            "passphrase empty to approve without a digital signature, when the caseworker did "
-            "not sign. A new key is made on first use.", self)
+            translate(
+                "ReviewPanel",
+                "Approving makes the memo final and signs it as {reviewer}: your digital "
+                "signature is added to the caseworker's (or is the only one if they did not "
+                "sign). Leave the passphrase empty to approve without a digital signature, when"
+                " the caseworker did not sign. A new key is made on first use.").format(
+                reviewer=reviewer), self)
         explanation.setWordWrap(True)
         self.passphrase_edit = QLineEdit(self)
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -170,9 +173,15 @@ class ReviewPanel(QWidget):
                if review is not None else "")
         self.status_label.setText(
             {"draft": translate("ReviewPanel", "Draft: not yet submitted for review"),
-             "submitted": f"Awaiting review (submitted by {who})",
-             "returned": f"Returned by {who}: see the comments on the steps",
-             "approved": f"Approved by {who}"}[state])
+             "submitted": translate(
+                         "ReviewPanel",
+                         "Awaiting review (submitted by {who})").format(
+                         who=who),
+             "returned": translate(
+                         "ReviewPanel",
+                         "Returned by {who}: see the comments on the steps").format(
+                         who=who),
+             "approved": translate("ReviewPanel", "Approved by {who}").format(who=who)}[state])
         supervisor = me is not None and me.role == "supervisor"
         self.submit_button.setVisible(state in ("draft", "returned"))
         reviewing = state == "submitted" and supervisor
@@ -214,11 +223,13 @@ class ReviewPanel(QWidget):
             determination, decision.words(), self,
             has_key=lambda name: keys is not None and has_key(keys, name),
             title=translate("ReviewPanel", "Submit for review — your determination"),
-            explanation=f"Decision date: {decision.words()} (it is fixed when you submit). "
-                        "Waypoint's findings are decision support: record your own conclusion "
-                        "on each. A supervisor's approval endorses your determination and "
-                        "makes the memo final. With a passphrase you sign the memo as "
-                        "submitted.")
+            explanation=translate(
+                        "ReviewPanel",
+                        "Decision date: {words} (it is fixed when you submit). Waypoint's "
+                        "findings are decision support: record your own conclusion on each. A "
+                        "supervisor's approval endorses your determination and makes the memo "
+                        "final. With a passphrase you sign the memo as submitted.").format(
+                        words=decision.words()))
         dialog.officer_edit.setText(me)
         dialog.officer_edit.setReadOnly(True)  # the acting person decides
 
@@ -253,7 +264,7 @@ class ReviewPanel(QWidget):
                         on_error=while_alive(self, lambda error: self._failed(error)))
 
     def _failed(self, error: BaseException) -> None:
-        self.status_label.setText(f"Not done: {error}")
+        self.status_label.setText(translate("ReviewPanel", "Not done: {error}").format(error=error))
         self.failed.emit(str(error))
 
 

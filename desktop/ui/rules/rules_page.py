@@ -96,8 +96,10 @@ class RulesPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        title = QLabel("<b>Rule packs</b> — the law Waypoint applies. Every pack ever used is "
-                       "kept, so each stored determination can be reproduced.")
+        title = QLabel(translate(
+                    "RulesPage",
+                    "<b>Rule packs</b> — the law Waypoint applies. Every pack ever used is "
+                    "kept, so each stored determination can be reproduced."))
         title.setWordWrap(True)
         layout.addWidget(title)
         self.packs_view = _table(self.packs_model, translate("RulesPage", "Installed rule packs"))
@@ -207,22 +209,29 @@ class RulesPage(QWidget):
         """Verify the file, then compute its impact; nothing is installed until confirmed."""
         self.discard()
         self._busy(True)
-        self.status.setText(f"Checking {path.name}…")
+        self.status.setText(translate("RulesPage", "Checking {name}…").format(name=path.name))
         self.runner.run(lambda: self.service.check_file(path), self._start_impact,
                         self._failed)
 
     def _start_impact(self, pack: VerifiedPack) -> None:
         self.candidate = pack
-        self.status.setText(f"Rule pack {pack.version} (law known through "
-                            f"{pack.law_known_through or 'unknown'}), signed by {pack.signer}. "
-                            f"What changed: {pack.changelog}\nRe-evaluating the stored cases…")
+        known = pack.law_known_through or translate("RulesPage", "unknown")
+        self.status.setText(translate(
+            "RulesPage",
+            "Rule pack {version} (law known through {known}), signed by {signer}. What "
+            "changed: {changelog}\nRe-evaluating the stored cases…").format(
+            version=pack.version, known=known, signer=pack.signer, changelog=pack.changelog))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.impact_task = self.runner.run_task(
             lambda task: _impact_with_rows(
-                self.service.impact(pack, task.report_progress, lambda: task.cancelled)),
-            self._show_impact, self._impact_failed, self._progressed)
+                self.service.impact(pack, task.report_progress, lambda: task.cancelled)
+            ),
+            self._show_impact,
+            self._impact_failed,
+            self._progressed,
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -244,11 +253,18 @@ class RulesPage(QWidget):
         self.impact_view.resizeColumnsToContents()
         by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
         self.status.setText(
-            f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.found)} of "
-            f"{report.total} stored case(s) change{' (' + by_rule + ')' if by_rule else ''}; "
-            f"{report.not_evaluable} draft(s) too incomplete to evaluate. Finalized memos never "
-            "change: finalized cases are marked for an amendment.")
-        self.confirm_button.setText(f"Install and mark {len(report.found)} case(s)")
+            self.status.text().rsplit(chr(10), 1)[0] + "\n"
+            + translate("RulesPage", "{count} of %n stored case(s) change{by_rule}.", None,
+                        report.total).format(count=len(report.found),
+                                             by_rule=f" ({by_rule})" if by_rule else "")
+            + " " + translate("RulesPage", "%n draft(s) too incomplete to evaluate.", None,
+                              report.not_evaluable)
+            + " " + translate("RulesPage", "Finalized memos never change: finalized cases are "
+                              "marked for an amendment.")
+        )
+        self.confirm_button.setText(
+            translate("RulesPage", "Install and mark %n case(s)", None, len(report.found))
+        )
         self.confirm_button.setEnabled(True)
         self.discard_button.setEnabled(True)
         self.impact_finished.emit()
@@ -260,7 +276,11 @@ class RulesPage(QWidget):
         if isinstance(error, TaskCancelled):
             self.status.setText(translate("RulesPage", "Impact cancelled; nothing was installed."))
         else:
-            self.status.setText(f"The impact could not be computed: {error}")
+            self.status.setText(
+                translate("RulesPage", "The impact could not be computed: {error}").format(
+                    error=error
+                )
+            )
         self._busy(False)
         self.impact_finished.emit()
 
@@ -270,14 +290,21 @@ class RulesPage(QWidget):
             return
         self.confirm_button.setEnabled(False)
         self.discard_button.setEnabled(False)
-        self.status.setText(f"Installing rule pack {pack.version}…")
-        self.runner.run(lambda: self.service.install_and_mark(pack, report),
-                        self._installed, self._failed)
+        self.status.setText(
+            translate("RulesPage", "Installing rule pack {version}…").format(version=pack.version)
+        )
+        self.runner.run(
+            lambda: self.service.install_and_mark(pack, report), self._installed, self._failed
+        )
 
     def _installed(self, marked: int) -> None:
         version = self.candidate.version if self.candidate else "?"
-        self.status.setText(f"Rule pack {version} installed and active; {marked} case(s) "
-                            "marked \"law changed\".")
+        self.status.setText(
+            translate(
+                "RulesPage",
+                'Rule pack {version} installed and active; %n case(s) marked "law changed".',
+                None, marked).format(version=version)
+        )
         self.candidate, self.report = None, None
         self.impact_model.set_rows([])
         self._busy(False)
@@ -304,7 +331,11 @@ class RulesPage(QWidget):
         self.runner.run(self.service.rollback, self._switched, self._failed)
 
     def _switched(self, info: Any) -> None:
-        self.status.setText(f"Active rule pack: {info.version} ({info.pack_hash[:12]}).")
+        self.status.setText(
+            translate("RulesPage", "Active rule pack: {version} ({value}).").format(
+                version=info.version, value=info.pack_hash[:12]
+            )
+        )
         self.refresh()
         self.active_pack_changed.emit()
 

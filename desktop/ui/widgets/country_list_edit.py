@@ -56,10 +56,18 @@ class CountryListEdit(QWidget):
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
-        self.combo.setAccessibleName(f"{name}: add a country")
-        self.add_button.setAccessibleName(f"Add to {name}")
-        self.list_widget.setAccessibleName(f"{name} chosen")
-        self.remove_button.setAccessibleName(f"Remove from {name}")
+        self.combo.setAccessibleName(
+            translate("CountryListEdit", "{name}: add a country").format(name=name)
+        )
+        self.add_button.setAccessibleName(
+            translate("CountryListEdit", "Add to {name}").format(name=name)
+        )
+        self.list_widget.setAccessibleName(
+            translate("CountryListEdit", "{name} chosen").format(name=name)
+        )
+        self.remove_button.setAccessibleName(
+            translate("CountryListEdit", "Remove from {name}").format(name=name)
+        )
 
     def value(self) -> list[str]:
         return list(self._codes)

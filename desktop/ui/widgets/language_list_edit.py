@@ -181,7 +181,10 @@ class LanguageListEdit(QLineEdit):
                 self._codes = list(self._confirmed)
                 self.value_edited.emit(self.value())
             self.invalid.emit(
-                f"Not a language: {', '.join(wrong)}. Type a name and choose from the list"
+                translate(
+                    "LanguageListEdit",
+                    "Not a language: {join}. Type a name and choose from the list").format(
+                    join=', '.join(wrong))
             )
         else:
             self._codes = self._read_text()

@@ -46,8 +46,14 @@ class PartialDateEdit(QWidget):
         self.line_edit = QLineEdit(self)
         example = "20/5/2019" if self.day_first else "5/20/2019"
         self.line_edit.setPlaceholderText(
-            f"Unknown — type e.g. {example}" if full_date_only
-            else f"Unknown — type 2019, 5/2019, May 2019 or {example}"
+            translate(
+                "PartialDateEdit",
+                "Unknown — type e.g. {example}").format(
+                example=example) if full_date_only
+            else translate(
+                     "PartialDateEdit",
+                     "Unknown — type 2019, 5/2019, May 2019 or {example}").format(
+                     example=example)
         )
         self.line_edit.setMinimumWidth(120)
         self.reading = QLabel(self)
