@@ -216,7 +216,8 @@ class LockController(QObject):
         self._on_secret = on_secret
         self._cover()
         self.page.show_login(login)
-        self.page.ask(translate("LockPage", "Waypoint is locked"), explain, error)
+        self.page.ask(translate("LockPage", "Waypoint is locked"),
+                      translate("StartError", explain), error)
 
     def start_done(self) -> None:
         """The database opened: take the page away."""

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop.paths import AppPaths
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DECISION_SUPPORT_NOTE = "Decision support — the officer decides"
+DECISION_SUPPORT_NOTE = QT_TRANSLATE_NOOP("MainWindow", "Decision support — the officer decides")
 STATE_KEY = "main_window/state"
 CASE_PAGE_MODULE = "desktop.ui.case_flow.case_flow_page"  # imported ahead, when the list idles
 
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
                     data_dir=self.paths.data_dir))
         self.rules_label = QLabel(translate("MainWindow", "Rules: …"))
         self.rules_label.setAccessibleName(translate("MainWindow", "Rule pack version"))
-        self.decision_label = QLabel(DECISION_SUPPORT_NOTE)
+        self.decision_label = QLabel(translate("MainWindow", DECISION_SUPPORT_NOTE))
         self.decision_label.setAccessibleName(translate("MainWindow", "Decision support notice"))
         bar.addWidget(self.location_label, 1)
         bar.addPermanentWidget(self.rules_label)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import (
 from desktop.services.security import passphrase_strength
 from desktop.ui.i18n import translate
 
-LOST_WARNING = (
+LOST_WARNING = QT_TRANSLATE_NOOP(
+    "PassphraseDialog",
     "Waypoint encrypts every case with this passphrase. If it is lost, the cases cannot be "
-    "recovered by anyone — unless you save a recovery key now and keep it apart from the laptop."
+    "recovered by anyone — unless you save a recovery key now and keep it apart from the laptop.",
 )
 
 
@@ -39,31 +41,37 @@ class PassphraseDialog(QDialog):
     current(), passphrase(), wants_recovery_key(), remember_in_keyring().
     """
 
-    def __init__(self, title: str, intro: str, *, change: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, intro: str, *, change: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("passphraseDialog")
         self.setModal(True)
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
-        warning = QLabel(LOST_WARNING)
+        warning = QLabel(translate("PassphraseDialog", LOST_WARNING))
         warning.setWordWrap(True)
         warning.setObjectName("lostPassphraseWarning")
-        self.current_field = secret_field(translate(
-            "PassphraseDialog", "Current passphrase")) if change else None
+        self.current_field = (
+            secret_field(translate("PassphraseDialog", "Current passphrase")) if change else None
+        )
         self.new_field = secret_field(translate("PassphraseDialog", "New passphrase"))
         self.again_field = secret_field(translate("PassphraseDialog", "New passphrase again"))
         self.strength_label = QLabel(passphrase_strength("")[1])
         self.strength_label.setObjectName("strengthHint")
         self.strength_label.setAccessibleName(translate("PassphraseDialog", "Passphrase strength"))
-        self.recovery_box = QCheckBox(translate(
-            "PassphraseDialog", "Make a recovery key (shown once; write it down)"))
+        self.recovery_box = QCheckBox(
+            translate("PassphraseDialog", "Make a recovery key (shown once; write it down)")
+        )
         self.recovery_box.setChecked(True)
-        self.keyring_box = QCheckBox(translate(
-                    "PassphraseDialog",
-                    "Remember the passphrase in this computer's keyring (anyone who can log in "
-                    "as you can then open Waypoint)"))
+        self.keyring_box = QCheckBox(
+            translate(
+                "PassphraseDialog",
+                "Remember the passphrase in this computer's keyring (anyone who can log in "
+                "as you can then open Waypoint)",
+            )
+        )
         self.keyring_box.setVisible(not change)
         form = QFormLayout()
         if self.current_field is not None:
@@ -72,7 +80,8 @@ class PassphraseDialog(QDialog):
         form.addRow(translate("PassphraseDialog", "Again:"), self.again_field)
         form.addRow("", self.strength_label)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -125,10 +134,13 @@ def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("PassphraseDialog", "Recovery key"))
     dialog.setObjectName("recoveryKeyDialog")
-    text = QLabel(translate(
-                "PassphraseDialog",
-                "Write this recovery key down and keep it apart from the laptop. It opens the "
-                "database wherever Waypoint asks for the passphrase. It is shown only now."))
+    text = QLabel(
+        translate(
+            "PassphraseDialog",
+            "Write this recovery key down and keep it apart from the laptop. It opens the "
+            "database wherever Waypoint asks for the passphrase. It is shown only now.",
+        )
+    )
     text.setWordWrap(True)
     key = QLineEdit(recovery)  # read-only: Tab reaches it, Ctrl+A / Ctrl+C copy it
     key.setObjectName("recoveryKey")
@@ -139,8 +151,9 @@ def show_recovery_key(parent: QWidget, recovery: str) -> QDialog:
     key.setFont(font)
     key.setMinimumWidth(key.fontMetrics().horizontalAdvance(recovery) + 24)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-    copy = buttons.addButton(translate(
-        "PassphraseDialog", "&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+    copy = buttons.addButton(
+        translate("PassphraseDialog", "&Copy"), QDialogButtonBox.ButtonRole.ActionRole
+    )
     copy.setObjectName("copyRecoveryKey")
     copy.setAutoDefault(False)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 from desktop.ui.i18n import translate
 
 SHORTCUTS_KEY = "Ctrl+/"  # F1 is left to the hints: it shows the focused hint's text
-NO_CASE_NOTE = ("The case shortcuts (next and previous step, go to a step, save, print, "
-                "finalize) are listed here once a case has been opened.")
+NO_CASE_NOTE = QT_TRANSLATE_NOOP(
+    "ShortcutsDialog",
+    "The case shortcuts (next and previous step, go to a step, save, print, "
+    "finalize) are listed here once a case has been opened.",
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         if not any(row.where.startswith("In a case") for row in self.rows):
-            note = QLabel(NO_CASE_NOTE, self)
+            note = QLabel(translate("ShortcutsDialog", NO_CASE_NOTE), self)
             note.setWordWrap(True)
             layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

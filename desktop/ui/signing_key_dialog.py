@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,7 +25,7 @@ from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.i18n import translate
 from desktop.ui.passphrase_dialog import secret_field
 
-KEY_FILTER = "PKCS#12 key (*.p12 *.pfx);;All files (*)"
+KEY_FILTER = QT_TRANSLATE_NOOP("SigningKeyDialog", "PKCS#12 key (*.p12 *.pfx);;All files (*)")
 ERROR_STYLE = "color: #8a1c12;"
 
 
@@ -130,7 +130,8 @@ class ImportKeyDialog(QDialog):
         """The file chooser, opened window-modal; the chosen file fills the field."""
         start = str(Path(self.file_edit.text()).parent) if self.file_edit.text() else ""
         dialog = QFileDialog(self, translate(
-            "SigningKeyDialog", "Choose the PKCS#12 key file"), start, KEY_FILTER)
+            "SigningKeyDialog", "Choose the PKCS#12 key file"), start,
+            translate("SigningKeyDialog", KEY_FILTER))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.file_edit.setText)

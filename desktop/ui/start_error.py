@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
@@ -17,8 +19,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RESTORE_TEXT = "Restore latest backup"
-UNLOCK_PROMPT = "Enter the passphrase (or the recovery key) to open the cases."
+RESTORE_TEXT = QT_TRANSLATE_NOOP("StartError", "Restore latest backup")
+UNLOCK_PROMPT = QT_TRANSLATE_NOOP(
+    "StartError", "Enter the passphrase (or the recovery key) to open the cases."
+)
 
 
 def explain_start_error(opener: StorageOpener, error: BaseException) -> None:
@@ -69,7 +73,9 @@ def show_start_error_box(opener: StorageOpener, error: BaseException, text: str)
     box.setObjectName("startErrorBox")
     restore = None
     if restorable_over(error) is not None:
-        restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(
+            translate("StartError", RESTORE_TEXT), QMessageBox.ButtonRole.AcceptRole
+        )
     quit_button = box.addButton(translate("StartError", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setEscapeButton(quit_button)
     # Restore is the default only where the database itself is damaged or gone (a key-file

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,27 +28,33 @@ from desktop.ui.case_flow.why_tree_model import OUTCOME_LABELS
 from desktop.ui.i18n import translate
 from desktop.ui.widgets.focus_order import chain_tab_order, focusable_widgets
 
-CHOICES = (("", "Choose…"), ("agree", "Agree with the finding"),
-           ("differ", "Differ (give your reason)"), ("not_decided", "Not decided here (why)"))
+CHOICES = (
+    ("", QT_TRANSLATE_NOOP("DeterminationDialog", "Choose…")),
+    ("agree", QT_TRANSLATE_NOOP("DeterminationDialog", "Agree with the finding")),
+    ("differ", QT_TRANSLATE_NOOP("DeterminationDialog", "Differ (give your reason)")),
+    ("not_decided", QT_TRANSLATE_NOOP("DeterminationDialog", "Not decided here (why)")),
+)
 
 
 class ConclusionRow:
     """One finding: its outcome, the officer's conclusion and the reason it needs."""
 
-    def __init__(self, finding: dict[str, Any], grid: QGridLayout, row: int,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, finding: dict[str, Any], grid: QGridLayout, row: int, parent: QWidget
+    ) -> None:
         self.rule = str(finding.get("rule"))
         title = str(finding.get("title") or self.rule)
-        outcome = OUTCOME_LABELS.get(str(finding.get("outcome")), str(finding.get("outcome")))
+        outcome = translate("WhyTreeModel", OUTCOME_LABELS.get(str(finding.get("outcome")),
+                                                             str(finding.get("outcome"))))
         label = QLabel(f"{title}: <b>{outcome}</b>", parent)
         label.setWordWrap(True)
         self.choice = QComboBox(parent)
-        for value, words in CHOICES:
+        for value, source in CHOICES:
+            words = translate("DeterminationDialog", source)
             self.choice.addItem(words, value)
-        self.choice.setAccessibleName(translate(
-                    "DeterminationDialog",
-                    "Your conclusion on {title}").format(
-                    title=title))
+        self.choice.setAccessibleName(
+            translate("DeterminationDialog", "Your conclusion on {title}").format(title=title)
+        )
         self.reason = QLineEdit(parent)
         self.reason.setPlaceholderText(translate("DeterminationDialog", "Reason, in words"))
         self.reason.setAccessibleName(
@@ -198,7 +204,9 @@ class FinalizeDialog(OfficerDialog):
             translate(
                 "DeterminationDialog",
                 "Questions still open (%n): answer each, or say why you decide without it",
-                None, len(questions)),
+                None,
+                len(questions),
+            ),
             parent,
         )
         grid = QGridLayout(box)
@@ -224,7 +232,9 @@ class FinalizeDialog(OfficerDialog):
                 translate(
                     "DeterminationDialog",
                     "a conclusion (with a reason unless you agree) on %n finding(s)",
-                    None, open_conclusions)
+                    None,
+                    open_conclusions,
+                )
             )
         open_questions = sum(not row.complete() for row in self.question_rows)
         if open_questions:
@@ -232,7 +242,9 @@ class FinalizeDialog(OfficerDialog):
                 translate(
                     "DeterminationDialog",
                     "%n open question(s) answered, or decided without with your reason",
-                    None, open_questions)
+                    None,
+                    open_questions,
+                )
             )
         return needed
 

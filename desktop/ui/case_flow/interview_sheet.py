@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,9 +29,14 @@ from desktop.ui.i18n import translate
 if TYPE_CHECKING:
     from desktop.ui.case_flow.memo_page import MemoPage
 
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
-SHEET_CAPTION = ("Save interview sheet as PDF — the file will be outside Waypoint's "
-                 "encrypted store")
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("InterviewSheet", "English"),
+    "es": QT_TRANSLATE_NOOP("InterviewSheet", "Spanish"),
+}
+SHEET_CAPTION = QT_TRANSLATE_NOOP(
+    "InterviewSheet",
+    "Save interview sheet as PDF — the file will be outside Waypoint's encrypted store",
+)
 
 
 class InterviewSheetDialog(QDialog):
@@ -48,7 +53,10 @@ class InterviewSheetDialog(QDialog):
                 "InterviewSheet",
                 "The questions still open in this case on one page, with room for the answers, "
                 "to take to the interview. It uses the answers as they stand now and the "
-                "decision date above."), self)
+                "decision date above.",
+            ),
+            self,
+        )
         explanation.setWordWrap(True)
         self.language_buttons: dict[str, QRadioButton] = {
             "en": QRadioButton(translate("InterviewSheet", "&English"), self),
@@ -56,10 +64,12 @@ class InterviewSheetDialog(QDialog):
         }
         self.language_buttons["en"].setChecked(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.addButton(translate("InterviewSheet", "&Save as PDF…"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button = self.buttons.addButton(translate("InterviewSheet", "&Print…"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            translate("InterviewSheet", "&Save as PDF…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.print_button = self.buttons.addButton(
+            translate("InterviewSheet", "&Print…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.clicked.connect(self._clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -91,10 +101,12 @@ class InterviewSheet(QObject):
         self.page = page
         self.dialog: InterviewSheetDialog | None = None
         self.button = QPushButton(translate("InterviewSheet", "&Interview sheet…"), page)
-        self.button.setToolTip(translate(
-                    "InterviewSheet",
-                    "The open questions on one page, in English or Spanish: save as PDF or "
-                    "print"))
+        self.button.setToolTip(
+            translate(
+                "InterviewSheet",
+                "The open questions on one page, in English or Spanish: save as PDF or print",
+            )
+        )
         self.button.clicked.connect(self.ask)
 
     def ask(self) -> InterviewSheetDialog:
@@ -113,11 +125,13 @@ class InterviewSheet(QObject):
 
     def ask_save(self, language: str) -> QFileDialog:
         return self.page.open_save_dialog(
-            SHEET_CAPTION, f"interview sheet ({LANGUAGE_NAMES[language]})",
-            lambda path: self.save_to(path, language))
+            translate("InterviewSheet", SHEET_CAPTION),
+            f"interview sheet ({LANGUAGE_NAMES[language]})",
+            lambda path: self.save_to(path, language),
+        )
 
     def ask_print(self, language: str) -> QPrintDialog:
-        name = LANGUAGE_NAMES[language]
+        name = translate("InterviewSheet", LANGUAGE_NAMES[language])
         return self.page.open_print_dialog(
             translate("InterviewSheet", "Print interview sheet ({name})").format(name=name),
             translate("InterviewSheet", "interview sheet ({name})").format(name=name),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QByteArray,
     QMimeData,
@@ -26,7 +27,7 @@ STOP_MIME = "application/x-waypoint-stop-row"
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1  # "error", "missing" or None
 ERROR_COLOUR = "#b3261e"
 MISSING_COLOUR = "#8a5a00"
-REORDER_HINT = "Drag, or press Ctrl+Up / Ctrl+Down, to reorder"
+REORDER_HINT = QT_TRANSLATE_NOOP("JourneyModel", "Drag, or press Ctrl+Up / Ctrl+Down, to reorder")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -103,7 +104,8 @@ class JourneyModel(QAbstractListModel):
             return describe_stop(row + 1, stop) + (f". {problems}" if problems else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             problems = self._problem_text(row)
-            return f"{problems}\n{REORDER_HINT}" if problems else REORDER_HINT
+            hint = translate("JourneyModel", REORDER_HINT)
+            return f"{problems}\n{hint}" if problems else hint
         if role == Qt.ItemDataRole.ForegroundRole and kind is not None:
             return QBrush(QColor(ERROR_COLOUR if kind == "error" else MISSING_COLOUR))
         if role == Qt.ItemDataRole.UserRole:

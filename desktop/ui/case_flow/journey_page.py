@@ -354,7 +354,7 @@ class JourneyPage(StepPage):
                       len(rows_with_errors)).format(
                 stops=", ".join(str(int(r) + 1) for r in sorted(rows_with_errors)))
             if rows_with_errors
-            else REORDER_HINT
+            else translate("JourneyModel", REORDER_HINT)
         )
 
     def focus_field(self, path: FieldPath) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -42,7 +42,9 @@ if TYPE_CHECKING:
     from desktop.services.decision import DecisionDate, FinalInput, FinalMemo
 
 LAST_FOLDER_KEY = "memo/last_folder"
-SAVE_CAPTION = "Save memo as PDF — the file will be outside Waypoint's encrypted store"
+SAVE_CAPTION = QT_TRANSLATE_NOOP(
+    "MemoPage", "Save memo as PDF — the file will be outside Waypoint's encrypted store"
+)
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
@@ -106,7 +108,7 @@ class MemoPage(MemoPrintSteps):
         heading = QLabel(self.step.title, self)
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout.addWidget(heading)
-        notice = QLabel(DECISION_SUPPORT_NOTICE, self)
+        notice = QLabel(translate("ReviewPage", DECISION_SUPPORT_NOTICE), self)
         notice.setStyleSheet(
             "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; font-weight: 600;"
         )
@@ -128,10 +130,14 @@ class MemoPage(MemoPrintSteps):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.review_note = QLabel(translate(
-                    "MemoPage",
-                    "This office requires review: submit the case for review (a supervisor's "
-                    "approval finalizes it)."), self)
+        self.review_note = QLabel(
+            translate(
+                "MemoPage",
+                "This office requires review: submit the case for review (a supervisor's "
+                "approval finalizes it).",
+            ),
+            self,
+        )
         self.review_note.setWordWrap(True)
         self.review_note.hide()
         layout.addWidget(self.review_note)
@@ -218,11 +224,17 @@ class MemoPage(MemoPrintSteps):
         self.determination, self.pdf_bytes = result
         self._rendering = False
         self._show_document(self.pdf_bytes)
-        kind = translate(
-            "MemoPage", "Final memo") if self.read_only else translate("MemoPage", "Draft memo")
-        self.status.setText(translate("MemoPage", "{kind}: %n page(s)", None,
-                                      self.document.pageCount()).format(kind=kind)
-                            + (self.anchor_note if self.read_only else ""))
+        kind = (
+            translate("MemoPage", "Final memo")
+            if self.read_only
+            else translate("MemoPage", "Draft memo")
+        )
+        self.status.setText(
+            translate("MemoPage", "{kind}: %n page(s)", None, self.document.pageCount()).format(
+                kind=kind
+            )
+            + (self.anchor_note if self.read_only else "")
+        )
         self._update_buttons()
         self.preview_ready.emit()
         on_ready, self._on_ready = self._on_ready, None
@@ -273,10 +285,9 @@ class MemoPage(MemoPrintSteps):
         self.pdf_bytes = None
         self.document.close()
         self._on_ready, self._rendering = None, False
-        message = translate(
-                    "MemoPage",
-                    "The memo cannot be rendered yet: {error}").format(
-                    error=error)
+        message = translate("MemoPage", "The memo cannot be rendered yet: {error}").format(
+            error=error
+        )
         self.status.setText(message)
         self._update_buttons()
         self.failed.emit(message)
@@ -284,7 +295,7 @@ class MemoPage(MemoPrintSteps):
     # -- save --------------------------------------------------------------------------------
     def ask_save(self) -> QFileDialog:
         """The save dialog, opened (not exec'ed); a chosen file is written by save_to()."""
-        return self.open_save_dialog(SAVE_CAPTION, "memo", self.save_to)
+        return self.open_save_dialog(translate("MemoPage", SAVE_CAPTION), "memo", self.save_to)
 
     def open_save_dialog(
         self, caption: str, what: str, on_selected: Callable[[str], None]
@@ -294,8 +305,9 @@ class MemoPage(MemoPrintSteps):
         from desktop.ui.case_list.transfer import documents_folder
 
         remembered = str(self.services.settings.value(LAST_FOLDER_KEY, "") or "")
-        folder = Path(remembered if remembered and Path(remembered).is_dir()
-                      else documents_folder())
+        folder = Path(
+            remembered if remembered and Path(remembered).is_dir() else documents_folder()
+        )
         name = safe_file_stem(neutral_document_name(what, self.case_id))
         dialog = QFileDialog(self, caption, str(folder), translate("MemoPage", "PDF (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -327,10 +339,11 @@ class MemoPage(MemoPrintSteps):
         self.services.runner.run(work, on_done=self._saved, on_error=self._report_error)
 
     def _saved(self, path: str) -> None:
-        self.status.setText(translate(
-                    "MemoPage",
-                    "Saved to {path} — this copy is outside Waypoint's encrypted store").format(
-                    path=path))
+        self.status.setText(
+            translate(
+                "MemoPage", "Saved to {path} — this copy is outside Waypoint's encrypted store"
+            ).format(path=path)
+        )
         self.saved_to.emit(path)
 
     def _report_error(self, error: BaseException) -> None:
@@ -346,11 +359,16 @@ class MemoPage(MemoPrintSteps):
         if self.determination is None:
             return None
         data_dir = self.services.paths.data_dir
-        dialog = FinalizeDialog(self.determination, self.decision_date().words(), self,
-                                has_key=lambda name: has_key(data_dir, name))
+        dialog = FinalizeDialog(
+            self.determination,
+            self.decision_date().words(),
+            self,
+            has_key=lambda name: has_key(data_dir, name),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.finalize_as(dialog.record_input(),
-                                                         dialog.passphrase()))
+        dialog.accepted.connect(
+            lambda: self.finalize_as(dialog.record_input(), dialog.passphrase())
+        )
         dialog.answer_requested.connect(self.field_requested.emit)
         self.finalize_dialog = dialog
         dialog.open()
@@ -373,12 +391,21 @@ class MemoPage(MemoPrintSteps):
         self.status.setText(translate("MemoPage", "Finalizing…"))
 
         def work() -> FinalMemo:
-            return make_path().finalize(services.cases, services.memos, case_id, snapshot,
-                                        record, data_dir=services.paths.data_dir,
-                                        passphrase=passphrase or None)
+            return make_path().finalize(
+                services.cases,
+                services.memos,
+                case_id,
+                snapshot,
+                record,
+                data_dir=services.paths.data_dir,
+                passphrase=passphrase or None,
+            )
 
-        services.runner.run(work, on_done=while_alive(self, self._finalized),
-                            on_error=while_alive(self, self._report_error))
+        services.runner.run(
+            work,
+            on_done=while_alive(self, self._finalized),
+            on_error=while_alive(self, self._report_error),
+        )
 
     def _finalized(self, final: FinalMemo) -> None:
         self.flow.data["decision_date"] = final.decision.iso  # pinned, as stored with the case
@@ -386,7 +413,9 @@ class MemoPage(MemoPrintSteps):
         code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
         self.anchor_note = (
             translate("MemoPage", ". Anchor code for the file: {code}").format(code=code)
-            if code else "")
+            if code
+            else ""
+        )
         self.status.setText(
             translate(
                 "MemoPage",

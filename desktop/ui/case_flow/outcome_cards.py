@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,7 +37,7 @@ from desktop.ui.i18n import translate
 # Most consequential first: what limits the claim, what is undecided, what spares the person.
 CONSEQUENCE_ORDER = ("applies", "needs_information", "exception", "not_in_force",
                      "not_applicable")
-VERIFIED_MARK = "✓ rule data verified"
+VERIFIED_MARK = QT_TRANSLATE_NOOP("OutcomeCards", "✓ rule data verified")
 MAX_FACT_LINKS = 8
 
 
@@ -102,15 +102,23 @@ class OutcomeCard(QFrame):
         self.setStyleSheet(f"QFrame#outcomeCard {{ border: 1px solid #c8c8c8; "
                            f"border-left: 6px solid {colour}; background: #fbfbfb; }}")
         title = str(finding.get("title") or finding.get("rule"))
-        self.setAccessibleName(f"{title}: {OUTCOME_LABELS.get(outcome, outcome)}")
+        self.setAccessibleName(
+            f"{title}: {translate('WhyTreeModel', OUTCOME_LABELS.get(outcome, outcome))}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 6, 4)
         layout.setSpacing(2)
-        mark = UNVERIFIED_MARK if rests_on_unverified(finding) else VERIFIED_MARK
-        layout.addWidget(_label(
-            f"<b>{html.escape(title)}</b> — <span style='color:{colour}'><b>"
-            f"{html.escape(OUTCOME_LABELS.get(outcome, outcome))}</b></span>"
-            f" <i style='color:#555'>{html.escape(mark)}</i>", self, rich=True))
+        mark = (translate("WhyTreeModel", UNVERIFIED_MARK) if rests_on_unverified(finding)
+                else translate("OutcomeCards", VERIFIED_MARK))
+        outcome_words = translate("WhyTreeModel", OUTCOME_LABELS.get(outcome, outcome))
+        layout.addWidget(
+            _label(
+                f"<b>{html.escape(title)}</b> — <span style='color:{colour}'><b>"
+                f"{html.escape(outcome_words)}</b></span>"
+                f" <i style='color:#555'>{html.escape(mark)}</i>",
+                self,
+                rich=True,
+            )
+        )
         if finding.get("consequence"):
             layout.addWidget(_label(str(finding["consequence"]), self))
         if outcome != "not_applicable":
@@ -126,9 +134,14 @@ class OutcomeCard(QFrame):
         return button
 
     def _add_facts(self, layout: QVBoxLayout, describe: Callable[[str], str]) -> None:
-        paths = list(dict.fromkeys(
-            str(path) for step in self.finding.get("trace") or []
-            for path in step.get("facts") or [] if str(path) != "decision_date"))
+        paths = list(
+            dict.fromkeys(
+                str(path)
+                for step in self.finding.get("trace") or []
+                for path in step.get("facts") or []
+                if str(path) != "decision_date"
+            )
+        )
         if not paths:
             return
         layout.addWidget(_label(translate("OutcomeCards", "Decided by:"), self))
@@ -145,9 +158,12 @@ class OutcomeCard(QFrame):
             answers = fact.get("answers") or {}
             if isinstance(answers, dict) and answers:
                 effects = "; ".join(
-                    f"if {label_words(str(answer))}: "
-                    f"{OUTCOME_LABELS.get(str(result), str(result)).lower()}"
-                    for answer, result in answers.items())
+                    translate("OutcomeCards", "if {answer}: {outcome}").format(
+                        answer=label_words(str(answer)),
+                        outcome=translate("WhyTreeModel", OUTCOME_LABELS.get(
+                            str(result), str(result))).lower())
+                    for answer, result in answers.items()
+                )
                 effect = _label(effects, self)
                 effect.setIndent(16)
                 layout.addWidget(effect)
@@ -211,12 +227,15 @@ class OutcomeCards(QWidget):
         self.scroll_area.ensureWidgetVisible(widget, 8, 40)
 
 
-WHY_TREE_WORDS = ("Show &why: every step, fact and citation", "Hide &why (every step)")
+WHY_TREE_WORDS = (
+    QT_TRANSLATE_NOOP("OutcomeCards", "Show &why: every step, fact and citation"),
+    QT_TRANSLATE_NOOP("OutcomeCards", "Hide &why (every step)"),
+)
 
 
 def why_tree_toggle(parent: QWidget, tree: QWidget) -> QPushButton:
     """The why-tree one key away (Alt+W): hidden under the cards until asked for."""
-    button = QPushButton(WHY_TREE_WORDS[0], parent)
+    button = QPushButton(translate("OutcomeCards", WHY_TREE_WORDS[0]), parent)
     button.setCheckable(True)
     button.setAccessibleName(translate("OutcomeCards", "Show the why tree"))
     button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -224,7 +243,7 @@ def why_tree_toggle(parent: QWidget, tree: QWidget) -> QPushButton:
 
     def flip(shown: bool) -> None:
         tree.setVisible(shown)
-        button.setText(WHY_TREE_WORDS[1 if shown else 0])
+        button.setText(translate("OutcomeCards", WHY_TREE_WORDS[1 if shown else 0]))
         if shown:
             tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

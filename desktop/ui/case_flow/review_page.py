@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,7 +38,7 @@ from desktop.ui.i18n import translate
 if TYPE_CHECKING:
     from desktop.services.decision import DecisionDate, DecisionPath
 
-DECISION_SUPPORT_NOTICE = "Decision support — the officer decides."
+DECISION_SUPPORT_NOTICE = QT_TRANSLATE_NOOP("ReviewPage", "Decision support — the officer decides.")
 
 
 class ReviewPage(StepPage):
@@ -68,18 +68,18 @@ class ReviewPage(StepPage):
 
     def _build_findings(self) -> None:
         """The notice, the legend, the status, the outcome cards and the when-it-holds strip."""
-        notice = QLabel(DECISION_SUPPORT_NOTICE, self)
+        notice = QLabel(translate("ReviewPage", DECISION_SUPPORT_NOTICE), self)
         notice.setObjectName("decisionSupportNotice")
         notice.setStyleSheet(
             "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; font-weight: 600;"
         )
-        notice.setAccessibleName(DECISION_SUPPORT_NOTICE)
+        notice.setAccessibleName(notice.text())
         self.body.addWidget(notice)
         legend = QLabel(
             translate(
                 "ReviewPage",
                 "{UNVERIFIED_MARK}: rests on data the research notes could not verify.").format(
-                UNVERIFIED_MARK=UNVERIFIED_MARK), self
+                UNVERIFIED_MARK=translate("WhyTreeModel", UNVERIFIED_MARK)), self
         )
         legend.setAccessibleName(translate("ReviewPage", "Unverified data legend"))
         self.body.addWidget(legend)

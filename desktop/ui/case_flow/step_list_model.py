@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.flow.case_flow import CaseFlow, StepState
@@ -15,10 +21,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATE_MARKS = {
-    StepState.NOT_STARTED: ("○", "not started", "#5f6368"),
-    StepState.INCOMPLETE: ("◐", "incomplete", "#a15c00"),
-    StepState.COMPLETE: ("✓", "complete", "#1e7b34"),
-    StepState.PROBLEMS: ("⚠", "has problems", "#b3261e"),
+    StepState.NOT_STARTED: ("○", QT_TRANSLATE_NOOP("StepListModel", "not started"), "#5f6368"),
+    StepState.INCOMPLETE: ("◐", QT_TRANSLATE_NOOP("StepListModel", "incomplete"), "#a15c00"),
+    StepState.COMPLETE: ("✓", QT_TRANSLATE_NOOP("StepListModel", "complete"), "#1e7b34"),
+    StepState.PROBLEMS: ("⚠", QT_TRANSLATE_NOOP("StepListModel", "has problems"), "#b3261e"),
 }
 
 
@@ -40,6 +46,7 @@ class StepListModel(QAbstractListModel):
         step = STEPS[index.row()]
         state = self._states[step]
         mark, words, colour = STATE_MARKS[state]
+        words = translate("StepListModel", words)
         current = step is self.flow.current
         unknown = self._unknown[step] if step.collects_answers else 0
         if role == Qt.ItemDataRole.DisplayRole:

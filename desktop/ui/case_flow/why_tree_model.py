@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.flow.exception_labels import exception_label
@@ -15,21 +15,25 @@ from desktop.ui.i18n import translate
 FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCEPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OUTCOME_LABELS = {
-    "not_applicable": "Not applicable",
-    "not_in_force": "Not in force",
-    "exception": "Exception established",
-    "applies": "Applies",
-    "needs_information": "Needs information",
+    "not_applicable": QT_TRANSLATE_NOOP("WhyTreeModel", "Not applicable"),
+    "not_in_force": QT_TRANSLATE_NOOP("WhyTreeModel", "Not in force"),
+    "exception": QT_TRANSLATE_NOOP("WhyTreeModel", "Exception established"),
+    "applies": QT_TRANSLATE_NOOP("WhyTreeModel", "Applies"),
+    "needs_information": QT_TRANSLATE_NOOP("WhyTreeModel", "Needs information"),
 }
 def label_words(label: str) -> str:
     """An answer label (a case-file value) in words."""
-    return {"true": "yes", "false": "no"}.get(label, label.replace("_", " "))
+    if label in ("true", "false"):
+        return translate("WhyTreeModel", "yes") if label == "true" else translate(
+            "WhyTreeModel", "no")
+    return label.replace("_", " ")
 
 
 def _answer_outcome(outcome: str) -> str:
     if outcome == "needs_information":
         return translate("WhyTreeModel", "still depends on the other open questions")
-    return OUTCOME_LABELS.get(outcome, outcome.replace("_", " ")).lower()
+    return translate("WhyTreeModel",
+                     OUTCOME_LABELS.get(outcome, outcome.replace("_", " "))).lower()
 
 
 OUTCOME_COLOURS = {
@@ -39,7 +43,7 @@ OUTCOME_COLOURS = {
     "applies": "#b3261e",
     "needs_information": "#a15c00",
 }
-UNVERIFIED_MARK = "⚠ unverified"
+UNVERIFIED_MARK = QT_TRANSLATE_NOOP("WhyTreeModel", "⚠ unverified")
 
 
 def is_unverified(node: object) -> bool:
@@ -117,12 +121,13 @@ class WhyTreeModel(QStandardItemModel):
     def _finding_rows(self, finding: dict[str, Any]) -> list[QStandardItem]:
         outcome = str(finding.get("outcome", ""))
         title = str(finding.get("title") or finding.get("rule", "Rule"))
-        flag = f"  {UNVERIFIED_MARK}" if rests_on_unverified(finding) else ""
+        flag = (f"  {translate('WhyTreeModel', UNVERIFIED_MARK)}" if rests_on_unverified(finding)
+                else "")
         head = _item(f"{title}{flag}")
         bold = QFont(head.font())
         bold.setBold(True)
         head.setFont(bold)
-        outcome_item = _item(OUTCOME_LABELS.get(outcome, outcome))
+        outcome_item = _item(translate("WhyTreeModel", OUTCOME_LABELS.get(outcome, outcome)))
         outcome_item.setForeground(QBrush(QColor(OUTCOME_COLOURS.get(outcome, "#000000"))))
         outcome_item.setFont(bold)
         citations = finding.get("citations") or []
@@ -177,7 +182,7 @@ class WhyTreeModel(QStandardItemModel):
                 continue
             result = step.get("result")
             mark = "✓" if result is True else "✗" if result is False else "?"
-            flag = f"  {UNVERIFIED_MARK}" if is_unverified(step) else ""
+            flag = f"  {translate('WhyTreeModel', UNVERIFIED_MARK)}" if is_unverified(step) else ""
             step_item = _item(f"{mark} {step.get('step', '')}{flag}")
             for fact in step.get("facts") or []:
                 text = str(fact)
@@ -215,7 +220,8 @@ class WhyTreeModel(QStandardItemModel):
             if not isinstance(exception, dict):
                 continue
             met = exception.get("met")
-            flag = f"  {UNVERIFIED_MARK}" if is_unverified(exception) else ""
+            flag = (f"  {translate('WhyTreeModel', UNVERIFIED_MARK)}" if is_unverified(exception)
+                    else "")
             identifier = str(exception.get("id") or "")
             row = _row(
                 f"{exception_label(exception)}{flag}",

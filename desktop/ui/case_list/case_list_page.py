@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,10 +39,10 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 150
 STATUS_CHOICES = (
-    ("All statuses", None),
-    ("Draft", "draft"),
-    ("Draft, memo saved", "determined"),
-    ("Finalized", "finalized"),
+    (QT_TRANSLATE_NOOP("CaseListPage", "All statuses"), None),
+    (QT_TRANSLATE_NOOP("CaseListPage", "Draft"), "draft"),
+    (QT_TRANSLATE_NOOP("CaseListPage", "Draft, memo saved"), "determined"),
+    (QT_TRANSLATE_NOOP("CaseListPage", "Finalized"), "finalized"),
 )
 
 
@@ -163,7 +171,8 @@ class CaseListPage(QWidget):
 
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName(translate("CaseListPage", "Filter by status"))
-        for label, value in STATUS_CHOICES:
+        for source, value in STATUS_CHOICES:
+            label = translate("CaseListPage", source)
             self.status_combo.addItem(label, value)
         status_label = QLabel(translate("CaseListPage", "S&tatus:"))
         status_label.setBuddy(self.status_combo)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,9 +17,10 @@ from desktop.services.security import passphrase_strength
 from desktop.ui.i18n import translate
 from desktop.ui.passphrase_dialog import secret_field
 
-PLAIN_WARNING = (
+PLAIN_WARNING = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "A plain file can be read by anyone who gets it: the applicant's name, route and claims "
-    "leave the encrypted store. Choose it only for a receiver who cannot open a bundle."
+    "leave the encrypted store. Choose it only for a receiver who cannot open a bundle.",
 )
 
 
@@ -56,7 +58,7 @@ class ExportProtectionDialog(QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName(translate("ExportDialog", "Passphrase strength"))
-        self.warning = QLabel(PLAIN_WARNING)
+        self.warning = QLabel(translate("ExportDialog", PLAIN_WARNING))
         self.warning.setWordWrap(True)
         self.warning.setObjectName("plainExportWarning")
         self.warning.setStyleSheet("color: #8a1c12;")

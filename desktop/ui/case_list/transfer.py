@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
@@ -18,7 +18,9 @@ from desktop.ui.i18n import translate
 if TYPE_CHECKING:
     from desktop.services.cases import CaseService
 
-CASE_FILE_FILTER = "Waypoint case files (*.case.json *.json);;All files (*)"
+CASE_FILE_FILTER = QT_TRANSLATE_NOOP(
+    "Transfer", "Waypoint case files (*.case.json *.json);;All files (*)"
+)
 IMPORT_FOLDER_KEY = "folders/import"
 EXPORT_FOLDER_KEY = "folders/export"
 
@@ -66,9 +68,10 @@ class CaseTransfer:
 
     def choose_and_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self._parent, translate(
-                "Transfer", "Import case files"), _folder(self._settings, IMPORT_FOLDER_KEY),
-            CASE_FILE_FILTER,
+            self._parent,
+            translate("Transfer", "Import case files"),
+            _folder(self._settings, IMPORT_FOLDER_KEY),
+            translate("Transfer", CASE_FILE_FILTER),
         )
         if paths:
             self._settings.setValue(IMPORT_FOLDER_KEY, str(Path(paths[0]).parent))
@@ -107,7 +110,9 @@ class CaseTransfer:
                     translate(
                         "Transfer",
                         "Importing %n file(s): all or nothing, can no longer be cancelled…",
-                        None, len(files))
+                        None,
+                        len(files),
+                    )
                 )
                 self.progress.setCancelButton(None)
 
@@ -169,7 +174,7 @@ class CaseTransfer:
                 translate("Transfer", "Export case file")
                 + (translate("Transfer", " (encrypted)") if bundle else ""),
                 str(Path(start) / export_file_name(case_id, bundle=bundle)),
-                CASE_FILE_FILTER,
+                translate("Transfer", CASE_FILE_FILTER),
             )
             if path:
                 self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
@@ -220,8 +225,9 @@ class CaseTransfer:
             self.last_message = show_message(
                 self._parent,
                 translate("Transfer", "Export finished"),
-                translate("Transfer", "Exported %n case file(s) to {where}.", None,
-                          len(written)).format(where=where),
+                translate(
+                    "Transfer", "Exported %n case file(s) to {where}.", None, len(written)
+                ).format(where=where),
                 QMessageBox.Icon.Information,
             )
 

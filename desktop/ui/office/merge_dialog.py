@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,15 +26,25 @@ from desktop.flow.case_merge import (
 )
 from desktop.ui.i18n import translate
 
-KEEP_MINE, KEEP_SAVED = "Keep yours", "Keep saved"
+KEEP_MINE, KEEP_SAVED = (
+    QT_TRANSLATE_NOOP("MergeDialog", "Keep yours"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Keep saved"),
+)
 
 
 class CaseMergeDialog(QDialog):
     """Your unsaved version beside the saved one; nothing is overwritten until you choose."""
 
-    def __init__(self, mine: dict[str, Any], theirs: dict[str, Any], your_version: int,
-                 saved_version: int, parent: QWidget | None = None, *,
-                 base: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        mine: dict[str, Any],
+        theirs: dict[str, Any],
+        your_version: int,
+        saved_version: int,
+        parent: QWidget | None = None,
+        *,
+        base: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("MergeDialog", "Someone else saved this case"))
         self.setAccessibleName(translate("MergeDialog", "Merge two versions of the case"))
@@ -69,11 +80,12 @@ class CaseMergeDialog(QDialog):
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             choice = QComboBox(self.table)
-            choice.addItems([KEEP_MINE, KEEP_SAVED])
+            choice.addItems([translate("MergeDialog", KEEP_MINE),
+                             translate("MergeDialog", KEEP_SAVED)])
             # Start from what each person changed: yours where you edited the field since
             # you opened it, theirs where only they did (without a base: yours).
             if base is not None and not you_changed(base, difference):
-                choice.setCurrentText(KEEP_SAVED)
+                choice.setCurrentIndex(1)
             choice.setAccessibleName(
                 translate("MergeDialog", "Keep which value of {label}").format(
                     label=difference.label
@@ -96,13 +108,13 @@ class CaseMergeDialog(QDialog):
         self.resize(900, 420)
 
     def keep(self, row: int, mine: bool) -> None:
-        self.choices[row].setCurrentText(KEEP_MINE if mine else KEEP_SAVED)
+        self.choices[row].setCurrentIndex(0 if mine else 1)
 
     def merged_data(self) -> dict[str, Any]:
         """The saved version with each field where you chose yours set to your value."""
         kept = [
             d
             for d, choice in zip(self.differences, self.choices, strict=True)
-            if choice.currentText() == KEEP_MINE
+            if choice.currentIndex() == 0
         ]
         return merged(self.theirs, kept)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,10 +28,31 @@ if TYPE_CHECKING:
     from desktop.services.rule_pack_file import VerifiedPack
     from desktop.services.rule_pack_service import RulePackService
 
-PACK_HEADERS = ["Active", "Version", "Law known through", "Signer", "Installed", "Hash"]
-IMPACT_HEADERS = ["Case", "Reference", "Status", "Decision date", "Rule", "Before", "After"]
+PACK_HEADERS = [
+    QT_TRANSLATE_NOOP("RulesPage", "Active"),
+    QT_TRANSLATE_NOOP("RulesPage", "Version"),
+    QT_TRANSLATE_NOOP("RulesPage", "Law known through"),
+    QT_TRANSLATE_NOOP("RulesPage", "Signer"),
+    QT_TRANSLATE_NOOP("RulesPage", "Installed"),
+    QT_TRANSLATE_NOOP("RulesPage", "Hash"),
+]
+IMPACT_HEADERS = [
+    QT_TRANSLATE_NOOP("RulesPage", "Case"),
+    QT_TRANSLATE_NOOP("RulesPage", "Reference"),
+    QT_TRANSLATE_NOOP("RulesPage", "Status"),
+    QT_TRANSLATE_NOOP("RulesPage", "Decision date"),
+    QT_TRANSLATE_NOOP("RulesPage", "Rule"),
+    QT_TRANSLATE_NOOP("RulesPage", "Before"),
+    QT_TRANSLATE_NOOP("RulesPage", "After"),
+]
 RESIZE_ROWS = 100
-FLAG_HEADERS = ["Case", "Reference", "Status", "Flag", "What changed"]
+FLAG_HEADERS = [
+    QT_TRANSLATE_NOOP("RulesPage", "Case"),
+    QT_TRANSLATE_NOOP("RulesPage", "Reference"),
+    QT_TRANSLATE_NOOP("RulesPage", "Status"),
+    QT_TRANSLATE_NOOP("RulesPage", "Flag"),
+    QT_TRANSLATE_NOOP("RulesPage", "What changed"),
+]
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -57,7 +78,8 @@ def _impact_with_rows(report: ImpactReport) -> ShownImpact:
     rows: list[tuple[str, ...]] = [
         (case_id, case_ref or "", status, decision_date, *change)
         for case_id, case_ref, status, decision_date, changes in report.found
-        for change in changes]  # exact tuples of strings: untracked by the collector
+        for change in changes
+    ]  # exact tuples of strings: untracked by the collector
     return report, rows, report.by_rule()
 
 
@@ -70,8 +92,9 @@ class RulesPage(QWidget):
     impact_finished = Signal()  # the impact is shown (or was cancelled / failed)
     installed = Signal()  # a pack was installed and its cases flagged
 
-    def __init__(self, service: RulePackService, runner: BackgroundRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: RulePackService, runner: BackgroundRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.runner = runner
@@ -96,10 +119,13 @@ class RulesPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        title = QLabel(translate(
-                    "RulesPage",
-                    "<b>Rule packs</b> — the law Waypoint applies. Every pack ever used is "
-                    "kept, so each stored determination can be reproduced."))
+        title = QLabel(
+            translate(
+                "RulesPage",
+                "<b>Rule packs</b> — the law Waypoint applies. Every pack ever used is "
+                "kept, so each stored determination can be reproduced.",
+            )
+        )
         title.setWordWrap(True)
         layout.addWidget(title)
         self.packs_view = _table(self.packs_model, translate("RulesPage", "Installed rule packs"))
@@ -107,15 +133,18 @@ class RulesPage(QWidget):
         layout.addWidget(self.packs_view, 2)
         self.changelog = QPlainTextEdit()
         self.changelog.setReadOnly(True)
-        self.changelog.setAccessibleName(translate(
-            "RulesPage", "What changed in the selected pack"))
+        self.changelog.setAccessibleName(
+            translate("RulesPage", "What changed in the selected pack")
+        )
         self.changelog.setMaximumHeight(80)
         layout.addWidget(self.changelog)
         buttons = QHBoxLayout()
-        self.install_button = self._button(translate(
-            "RulesPage", "&Install from file…"), self.choose_file)
-        self.activate_button = self._button(translate(
-            "RulesPage", "&Activate selected"), self.activate_selected)
+        self.install_button = self._button(
+            translate("RulesPage", "&Install from file…"), self.choose_file
+        )
+        self.activate_button = self._button(
+            translate("RulesPage", "&Activate selected"), self.activate_selected
+        )
         self.rollback_button = self._button(translate("RulesPage", "&Roll back"), self.rollback)
         self.back_button = self._button(translate("RulesPage", "&Back to cases"), self.closed.emit)
         for button in (self.install_button, self.activate_button, self.rollback_button):
@@ -140,12 +169,14 @@ class RulesPage(QWidget):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
-        self.impact_view = _table(self.impact_model, translate(
-            "RulesPage", "Cases the new pack changes"))
+        self.impact_view = _table(
+            self.impact_model, translate("RulesPage", "Cases the new pack changes")
+        )
         layout.addWidget(self.impact_view, 3)
         confirm_row = QHBoxLayout()
-        self.confirm_button = self._button(translate(
-            "RulesPage", "Install and &mark cases"), self.confirm_install)
+        self.confirm_button = self._button(
+            translate("RulesPage", "Install and &mark cases"), self.confirm_install
+        )
         self.discard_button = self._button(translate("RulesPage", "&Discard"), self.discard)
         for button in (self.confirm_button, self.discard_button):
             button.setEnabled(False)
@@ -153,10 +184,14 @@ class RulesPage(QWidget):
         confirm_row.addStretch(1)
         layout.addLayout(confirm_row)
 
-        layout.addWidget(QLabel(translate(
-            "RulesPage", "Cases marked by a change in the law (until re-evaluated):")))
-        self.flags_view = _table(self.flags_model, translate(
-            "RulesPage", "Cases marked law changed"))
+        layout.addWidget(
+            QLabel(
+                translate("RulesPage", "Cases marked by a change in the law (until re-evaluated):")
+            )
+        )
+        self.flags_view = _table(
+            self.flags_model, translate("RulesPage", "Cases marked law changed")
+        )
         self.flags_view.doubleClicked.connect(self._open_flagged)
         layout.addWidget(self.flags_view, 2)
 
@@ -164,8 +199,9 @@ class RulesPage(QWidget):
 
     def refresh(self) -> None:
         """Read the packs and the flagged cases again (in the background)."""
-        self.runner.run(lambda: (self.service.packs(), self.service.flags()), self._show_lists,
-                        self._failed)
+        self.runner.run(
+            lambda: (self.service.packs(), self.service.flags()), self._show_lists, self._failed
+        )
 
     def _show_lists(self, result: Any) -> None:
         from desktop.services.law_changes import flag_label
@@ -173,15 +209,31 @@ class RulesPage(QWidget):
         packs, flags = result
         self._hashes = [p.pack_hash for p in packs]
         self._changelogs = [p.changelog for p in packs]
-        self.packs_model.set_rows([
-            ("●" if p.active else "", p.version, p.law_known_through or "unknown", p.signer,
-             (p.installed_at or "")[:10] or translate(
-                 "RulesPage", "with the app"), p.pack_hash[:12])
-            for p in packs])
-        self.flags_model.set_rows([
-            (f.case_id, f.case_ref or "", f.status, flag_label(f.kind),
-             "; ".join(f"{c['rule']}: {c['old']} → {c['new']}" for c in f.changes))
-            for f in flags])
+        self.packs_model.set_rows(
+            [
+                (
+                    "●" if p.active else "",
+                    p.version,
+                    p.law_known_through or "unknown",
+                    p.signer,
+                    (p.installed_at or "")[:10] or translate("RulesPage", "with the app"),
+                    p.pack_hash[:12],
+                )
+                for p in packs
+            ]
+        )
+        self.flags_model.set_rows(
+            [
+                (
+                    f.case_id,
+                    f.case_ref or "",
+                    f.status,
+                    flag_label(f.kind),
+                    "; ".join(f"{c['rule']}: {c['old']} → {c['new']}" for c in f.changes),
+                )
+                for f in flags
+            ]
+        )
         self.packs_view.resizeColumnsToContents()
         active = next((row for row, p in enumerate(packs) if p.active), -1)
         if active >= 0:
@@ -189,8 +241,9 @@ class RulesPage(QWidget):
 
     def _show_changelog(self, current: Any, _previous: Any) -> None:
         row = current.row()
-        self.changelog.setPlainText(self._changelogs[row] if 0 <= row < len(self._changelogs)
-                                    else "")
+        self.changelog.setPlainText(
+            self._changelogs[row] if 0 <= row < len(self._changelogs) else ""
+        )
 
     def _open_flagged(self, index: Any) -> None:
         self.open_requested.emit(self.flags_model.row(index.row())[0])
@@ -199,9 +252,11 @@ class RulesPage(QWidget):
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, translate(
-                "RulesPage", "Install a rule pack"), "", translate(
-                "RulesPage", "Waypoint rule packs (*.wprules)"))
+            self,
+            translate("RulesPage", "Install a rule pack"),
+            "",
+            translate("RulesPage", "Waypoint rule packs (*.wprules)"),
+        )
         if path:
             self.check_file(Path(path))
 
@@ -210,17 +265,20 @@ class RulesPage(QWidget):
         self.discard()
         self._busy(True)
         self.status.setText(translate("RulesPage", "Checking {name}…").format(name=path.name))
-        self.runner.run(lambda: self.service.check_file(path), self._start_impact,
-                        self._failed)
+        self.runner.run(lambda: self.service.check_file(path), self._start_impact, self._failed)
 
     def _start_impact(self, pack: VerifiedPack) -> None:
         self.candidate = pack
         known = pack.law_known_through or translate("RulesPage", "unknown")
-        self.status.setText(translate(
-            "RulesPage",
-            "Rule pack {version} (law known through {known}), signed by {signer}. What "
-            "changed: {changelog}\nRe-evaluating the stored cases…").format(
-            version=pack.version, known=known, signer=pack.signer, changelog=pack.changelog))
+        self.status.setText(
+            translate(
+                "RulesPage",
+                "Rule pack {version} (law known through {known}), signed by {signer}. What "
+                "changed: {changelog}\nRe-evaluating the stored cases…",
+            ).format(
+                version=pack.version, known=known, signer=pack.signer, changelog=pack.changelog
+            )
+        )
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -253,14 +311,20 @@ class RulesPage(QWidget):
         self.impact_view.resizeColumnsToContents()
         by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
         self.status.setText(
-            self.status.text().rsplit(chr(10), 1)[0] + "\n"
-            + translate("RulesPage", "{count} of %n stored case(s) change{by_rule}.", None,
-                        report.total).format(count=len(report.found),
-                                             by_rule=f" ({by_rule})" if by_rule else "")
-            + " " + translate("RulesPage", "%n draft(s) too incomplete to evaluate.", None,
-                              report.not_evaluable)
-            + " " + translate("RulesPage", "Finalized memos never change: finalized cases are "
-                              "marked for an amendment.")
+            self.status.text().rsplit(chr(10), 1)[0]
+            + "\n"
+            + translate(
+                "RulesPage", "{count} of %n stored case(s) change{by_rule}.", None, report.total
+            ).format(count=len(report.found), by_rule=f" ({by_rule})" if by_rule else "")
+            + " "
+            + translate(
+                "RulesPage", "%n draft(s) too incomplete to evaluate.", None, report.not_evaluable
+            )
+            + " "
+            + translate(
+                "RulesPage",
+                "Finalized memos never change: finalized cases are marked for an amendment.",
+            )
         )
         self.confirm_button.setText(
             translate("RulesPage", "Install and mark %n case(s)", None, len(report.found))
@@ -303,7 +367,9 @@ class RulesPage(QWidget):
             translate(
                 "RulesPage",
                 'Rule pack {version} installed and active; %n case(s) marked "law changed".',
-                None, marked).format(version=version)
+                None,
+                marked,
+            ).format(version=version)
         )
         self.candidate, self.report = None, None
         self.impact_model.set_rows([])
