@@ -71,9 +71,10 @@ class AuditStatus:
         self.report = report
         if report.ok:
             self.label.setStyleSheet("")
+            count = report.entries_checked
             self.label.setText(translate(
                 "AuditStatus", "Audit log: checked, %n entries, no changes outside Waypoint",
-                None, report.entries_checked))
+                None, count))
             self.label.setToolTip("\n".join(report.notes))
             return
         count = len(report.problems)
@@ -92,6 +93,7 @@ class AuditStatus:
         if self.report is None or self.report.ok:
             return
         problems = [str(problem) for problem in self.report.problems]
+        count = len(problems)
         show_message(
             self.window, translate("AuditStatus", "Audit log"),
             translate(
@@ -100,7 +102,7 @@ class AuditStatus:
                 "record was changed outside it (or a file was lost or restored by hand). Your "
                 "cases are still open. Tell your office, and keep the anchor codes and memos you "
                 "sent: `waypoint audit verify --against CODE|FILE` checks the record against them.",
-                None, len(problems)),
+                None, count),
             details="\n".join(problems + [translate("AuditStatus", "note: {note}").format(note=note)
                                           for note in self.report.notes]))
 

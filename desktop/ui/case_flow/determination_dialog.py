@@ -200,12 +200,13 @@ class FinalizeDialog(OfficerDialog):
         return box
 
     def _questions_box(self, questions: list[Any], parent: QWidget) -> QGroupBox:
+        count = len(questions)
         box = QGroupBox(
             translate(
                 "DeterminationDialog",
                 "Questions still open (%n): answer each, or say why you decide without it",
                 None,
-                len(questions),
+                count,
             ),
             parent,
         )

@@ -350,8 +350,7 @@ class JourneyPage(StepPage):
         self.model.refresh()  # the rows carry their own problem marks
         rows_with_errors = {p.path[1] for p in problems if len(p.path) > 1}
         self.stop_list.setToolTip(
-            translate("JourneyPage", "Problems in stop(s) {stops}", None,
-                      len(rows_with_errors)).format(
+            translate("JourneyPage", "Problems in stop(s) {stops}").format(
                 stops=", ".join(str(int(r) + 1) for r in sorted(rows_with_errors)))
             if rows_with_errors
             else translate("JourneyModel", REORDER_HINT)

@@ -229,8 +229,9 @@ class MemoPage(MemoPrintSteps):
             if self.read_only
             else translate("MemoPage", "Draft memo")
         )
+        count = self.document.pageCount()
         self.status.setText(
-            translate("MemoPage", "{kind}: %n page(s)", None, self.document.pageCount()).format(
+            translate("MemoPage", "{kind}: %n page(s)", None, count).format(
                 kind=kind
             )
             + (self.anchor_note if self.read_only else "")

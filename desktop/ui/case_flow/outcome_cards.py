@@ -173,7 +173,8 @@ class OutcomeCard(QFrame):
         if not citations:
             return
         toggle = QToolButton(self)
-        toggle.setText(translate("OutcomeCards", "Citations (%n)", None, len(citations)))
+        count = len(citations)
+        toggle.setText(translate("OutcomeCards", "Citations (%n)", None, count))
         toggle.setCheckable(True)
         toggle.setArrowType(Qt.ArrowType.RightArrow)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

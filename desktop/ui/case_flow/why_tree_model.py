@@ -170,8 +170,9 @@ class WhyTreeModel(QStandardItemModel):
                     _item(field),
                 ]
             )
+        count = len(missing)
         head.appendRow([group, _item(translate("WhyTreeModel", "%n open", None,
-                                                   len(missing))), _item("")])
+                                                   count)), _item("")])
 
     def _add_trace(self, head: QStandardItem, trace: list[Any]) -> None:
         if not trace:
@@ -202,11 +203,12 @@ class WhyTreeModel(QStandardItemModel):
                     _item(str(step.get("citation") or "")),
                 ]
             )
+        count = len(trace)
         head.appendRow(
             [
                 group,
                 _item(
-                    translate("WhyTreeModel", "%n step(s)", None, len(trace))
+                    translate("WhyTreeModel", "%n step(s)", None, count)
                 ),
                 _item(""),
             ]

@@ -105,8 +105,9 @@ class OpenCaseDialog(QDialog):
         if rows:
             self.results.setCurrentRow(0)
         more = translate("OpenCaseDialog", " (the first 50)") if len(rows) == MAX_ROWS else ""
+        count = len(rows)
         self.count.setText(
-            translate("OpenCaseDialog", "%n case(s)", None, len(rows)) + more
+            translate("OpenCaseDialog", "%n case(s)", None, count) + more
         )
         self.results_shown.emit(len(rows))
 

@@ -85,8 +85,9 @@ class CaseTransfer:
         files = list(paths)
         # The storage layer imports all files in one transaction: once it has started it
         # stores every file or none, so Cancel can only stop an import that has not begun.
+        count = len(files)
         progress = self._open_progress(
-            translate("Transfer", "Importing %n case file(s)…", None, len(files)), 0
+            translate("Transfer", "Importing %n case file(s)…", None, count), 0
         )
         lock = threading.Lock()
         state = {"cancelled": False, "started": False}
@@ -106,12 +107,13 @@ class CaseTransfer:
 
         def started(_done: int, _total: int) -> None:
             if self.progress is not None:
+                count = len(files)
                 self.progress.setLabelText(
                     translate(
                         "Transfer",
                         "Importing %n file(s): all or nothing, can no longer be cancelled…",
                         None,
-                        len(files),
+                        count,
                     )
                 )
                 self.progress.setCancelButton(None)
@@ -119,10 +121,11 @@ class CaseTransfer:
         def done(case_ids: list[str]) -> None:
             self._close_progress()
             self._on_imported(case_ids)
+            count = len(case_ids)
             self.last_message = show_message(
                 self._parent,
                 translate("Transfer", "Import finished"),
-                translate("Transfer", "Imported %n case(s).", None, len(case_ids)),
+                translate("Transfer", "Imported %n case(s).", None, count),
                 QMessageBox.Icon.Information,
             )
 
@@ -180,9 +183,10 @@ class CaseTransfer:
                 self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
                 self.export_cases([(case_id, Path(path))], passphrase)
             return
+        count = len(selected)
         folder = QFileDialog.getExistingDirectory(
             self._parent,
-            translate("Transfer", "Export %n case(s) to folder", None, len(selected)),
+            translate("Transfer", "Export %n case(s) to folder", None, count),
             start,
         )
         if folder:
@@ -206,8 +210,9 @@ class CaseTransfer:
         if cases is None or not targets:
             return None
         jobs = list(targets)
+        count = len(jobs)
         progress = self._open_progress(
-            translate("Transfer", "Exporting %n case(s)…", None, len(jobs)), len(jobs)
+            translate("Transfer", "Exporting %n case(s)…", None, count), len(jobs)
         )
 
         def work(task: Task) -> list[Path]:
@@ -222,11 +227,12 @@ class CaseTransfer:
         def done(written: list[Path]) -> None:
             self._close_progress()
             where = written[0] if len(written) == 1 else written[0].parent
+            count = len(written)
             self.last_message = show_message(
                 self._parent,
                 translate("Transfer", "Export finished"),
                 translate(
-                    "Transfer", "Exported %n case file(s) to {where}.", None, len(written)
+                    "Transfer", "Exported %n case file(s) to {where}.", None, count
                 ).format(where=where),
                 QMessageBox.Icon.Information,
             )

@@ -158,7 +158,8 @@ class OfficeQueuePage(QWidget):
     def _show(self, result: tuple[bool, list[Person], list[OfficeRow]]) -> None:
         self.required, self.people, rows = result
         self.model.set_rows(rows, {p.login: p.display_name for p in self.people})
-        self.status_label.setText(translate("OfficeQueue", "%n case(s)", None, len(rows)))
+        count = len(rows)
+        self.status_label.setText(translate("OfficeQueue", "%n case(s)", None, count))
         self.loaded.emit()
 
     def selected_case(self) -> str | None:

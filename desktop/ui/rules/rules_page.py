@@ -310,15 +310,17 @@ class RulesPage(QWidget):
         self.impact_model.set_rows(rows)
         self.impact_view.resizeColumnsToContents()
         by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
+        count = report.not_evaluable
+        count2 = report.total
         self.status.setText(
             self.status.text().rsplit(chr(10), 1)[0]
             + "\n"
             + translate(
-                "RulesPage", "{count} of %n stored case(s) change{by_rule}.", None, report.total
+                "RulesPage", "{count} of %n stored case(s) change{by_rule}.", None, count2
             ).format(count=len(report.found), by_rule=f" ({by_rule})" if by_rule else "")
             + " "
             + translate(
-                "RulesPage", "%n draft(s) too incomplete to evaluate.", None, report.not_evaluable
+                "RulesPage", "%n draft(s) too incomplete to evaluate.", None, count
             )
             + " "
             + translate(
@@ -326,8 +328,9 @@ class RulesPage(QWidget):
                 "Finalized memos never change: finalized cases are marked for an amendment.",
             )
         )
+        count = len(report.found)
         self.confirm_button.setText(
-            translate("RulesPage", "Install and mark %n case(s)", None, len(report.found))
+            translate("RulesPage", "Install and mark %n case(s)", None, count)
         )
         self.confirm_button.setEnabled(True)
         self.discard_button.setEnabled(True)
