@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.rules_action)
         file_menu.addAction(self.signing_key_action)
         file_menu.addAction(self.issue_key_action)
+        from desktop.ui.language_menu import add_language_menu
+        add_language_menu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)

@@ -221,7 +221,7 @@ class ReviewPage(StepPage):
     # -- navigation to facts -------------------------------------------------------------------
     def _on_link(self, link: str) -> None:
         if link.startswith("field:"):
-            self.field_requested.emit(link.removeprefix(translate("ReviewPage", "field:")))
+            self.field_requested.emit(link.removeprefix("field:"))
 
     def _on_tree_activated(self, index: QModelIndex) -> None:
         path = (

@@ -34,9 +34,8 @@ class StepNavigation(CaseFlowParts):
             translate(
                 "StepNavigation", "&Previous step"), ["Ctrl+PgUp", "Alt+Left"], self.previous_step
         )
-        self.step_list_action = action(translate(
-            "StepNavigation", "Step &list"), [translate(
-            "StepNavigation", "F6")], self.toggle_step_list_focus)
+        self.step_list_action = action(translate("StepNavigation", "Step &list"), ["F6"],
+                                       self.toggle_step_list_focus)
         self.go_to_step_actions = [
             action(
                 translate(
