@@ -73,7 +73,7 @@ class AuditStatus:
             self.label.setStyleSheet("")
             count = report.entries_checked
             self.label.setText(translate(
-                "AuditStatus", "Audit log: checked, %n entries, no changes outside Waypoint",
+                "AuditStatus", "Audit log: checked, %n record(s), no changes outside Waypoint",
                 None, count))
             self.label.setToolTip("\n".join(report.notes))
             return

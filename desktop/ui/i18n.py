@@ -12,5 +12,12 @@ from PySide6.QtCore import QCoreApplication
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """`text` in the window's language (itself when no catalog holds it)."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    """`text` in the window's language (itself when no catalog holds it).
+
+    With n (a plural), `%n` is the number; the English source writes its plural as "(s)",
+    which reads "" for one and "s" for any other number when no catalog translated it.
+    """
+    result = QCoreApplication.translate(context, text, disambiguation, n)
+    if n >= 0 and "(s)" in result:
+        result = result.replace("(s)", "" if n == 1 else "s")
+    return result

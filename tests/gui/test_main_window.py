@@ -254,7 +254,8 @@ def test_menus_and_controls_have_names_shortcuts_and_accessible_names(
                             "← &Back to the case list", "&Import case files…",
                             "&Export selected cases…", "&Rule packs…",
                             "Import &signing key (PKCS#12)…",
-                            "Iss&ue a signing key (office authority)…", "Change &passphrase…",
+                            "Iss&ue a signing key (office authority)…", "&Language",
+                            "Change &passphrase…",
                             "&Lock", "&Quit"]
     controls = window.case_list.findChildren(QWidget)
     interactive = [

@@ -316,7 +316,7 @@ class RulesPage(QWidget):
             self.status.text().rsplit(chr(10), 1)[0]
             + "\n"
             + translate(
-                "RulesPage", "{count} of %n stored case(s) change{by_rule}.", None, count2
+                "RulesPage", "Of %n stored case(s), {count} change{by_rule}.", None, count2
             ).format(count=len(report.found), by_rule=f" ({by_rule})" if by_rule else "")
             + " "
             + translate(
