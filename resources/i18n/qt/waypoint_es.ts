@@ -1351,7 +1351,7 @@
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
-            <translation>&amp;Idioma</translation>
+            <translation>I&amp;dioma</translation>
         </message>
         <message>
             <source>System language ({name})</source>
