@@ -57,7 +57,8 @@ class IssueKeyDialog(QDialog):
         self.person_edit = QLineEdit(self)
         self.person_edit.setAccessibleName(translate("IssueKeyDialog", "Person's name"))
         self.role_box = QComboBox(self)
-        self.role_box.addItems(["caseworker", "supervisor"])
+        self.role_box.addItem(translate("IssueKeyDialog", "caseworker"), "caseworker")
+        self.role_box.addItem(translate("IssueKeyDialog", "supervisor"), "supervisor")
         self.role_box.setAccessibleName(translate("IssueKeyDialog", "Role"))
         self.ca_edit = secret_field(translate("IssueKeyDialog", "Office authority passphrase"))
         self.new_edit = secret_field(translate("IssueKeyDialog", "New key passphrase"))
@@ -97,7 +98,7 @@ class IssueKeyDialog(QDialog):
 
         if not self.issue_button.isEnabled():
             return
-        person, role = self.person_edit.text().strip(), self.role_box.currentText()
+        person, role = self.person_edit.text().strip(), str(self.role_box.currentData())
         ca_secret, key_secret = self.ca_edit.text(), self.new_edit.text()
         data_dir, database, actor = self.data_dir, self.database, self.actor
         self.busy = True

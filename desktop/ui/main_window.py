@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
                     "Opening {describe_database}…").format(
                     describe_database=describe_database(self.database_url, self.paths)))
         self.location_label.setAccessibleName(translate("MainWindow", "Database"))
+        # A long path is cut short rather than widening the window; the About box shows it.
+        self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)
         self.location_label.setToolTip(translate(
                     "MainWindow",
                     "Data folder: {data_dir}").format(

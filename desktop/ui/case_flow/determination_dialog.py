@@ -133,7 +133,7 @@ class FinalizeDialog(OfficerDialog):
         parent: QWidget | None = None,
         has_key: Callable[[str], bool] | None = None,
         *,
-        title: str = translate("DeterminationDialog", "Finalize memo — your determination"),
+        title: str | None = None,
         explanation: str | None = None,
     ) -> None:
         from desktop.services.officer_record import open_questions
@@ -141,7 +141,7 @@ class FinalizeDialog(OfficerDialog):
         self.conclusion_rows: list[ConclusionRow] = []
         self.question_rows: list[QuestionRow] = []
         super().__init__(
-            title,
+            title or translate("DeterminationDialog", "Finalize memo — your determination"),
             explanation
             or (
                 translate(

@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -126,6 +127,8 @@ class JourneyPage(StepPage):
         """The selected stop's fields (the form is bound to journey[current])."""
         self.editor_box = QGroupBox(translate("JourneyPage", "Stop"), self)
         self.stop_form = self.add_form(FieldForm(self.editor_box, ("journey", 0)))
+        # Longer labels (another language) go above their field rather than widen the page.
+        self.stop_form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form = self.stop_form
         self.country = form.add_field(("country",), translate(
             "JourneyPage", "Country"), CountryComboBox(form))

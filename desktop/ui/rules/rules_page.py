@@ -66,6 +66,7 @@ def _table(model: RowsModel, name: str) -> QTableView:
     # Column widths from the first rows only: measuring 100,000 rows stalls the window.
     view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     view.verticalHeader().hide()
+    view.resizeColumnsToContents()  # empty yet: each column as wide as its title
     return view
 
 

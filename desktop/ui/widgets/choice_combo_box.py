@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.ui.i18n import translate
 
+UNKNOWN = QT_TRANSLATE_NOOP("ChoiceComboBox", "Unknown")  # translated when shown
 
 class ChoiceComboBox(QComboBox):
     """One value of a closed set, or None (shown as `unknown_label`) when allowed.
@@ -24,7 +25,7 @@ class ChoiceComboBox(QComboBox):
         choices: Sequence[tuple[object, str]],
         parent: QWidget | None = None,
         *,
-        unknown_label: str | None = translate("ChoiceComboBox", "Unknown"),
+        unknown_label: str | None = UNKNOWN,
     ) -> None:
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -32,7 +33,7 @@ class ChoiceComboBox(QComboBox):
         self._values: list[object] = []
         if unknown_label is not None:
             self._values.append(None)
-            self.addItem(unknown_label)
+            self.addItem(translate("ChoiceComboBox", unknown_label))
         for value, label in choices:
             self._values.append(value)
             self.addItem(label)

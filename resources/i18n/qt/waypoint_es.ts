@@ -1091,6 +1091,14 @@
             <translation>Nombre de la persona</translation>
         </message>
         <message>
+            <source>caseworker</source>
+            <translation>gestor de casos</translation>
+        </message>
+        <message>
+            <source>supervisor</source>
+            <translation>supervisor</translation>
+        </message>
+        <message>
             <source>Role</source>
             <translation>Función</translation>
         </message>
