@@ -105,3 +105,15 @@ def test_spanish_accelerators_are_unique_in_the_file_menu() -> None:
     keys = [re.search(r"&(\w)", translated[text]).group(1).lower()  # type: ignore[union-attr]
             for text in file_menu]
     assert len(keys) == len(set(keys)), dict(zip(file_menu, keys, strict=True))
+
+
+def test_every_passphrase_strength_hint_has_a_catalog_entry() -> None:
+    """The hints come from the services (shared with the CLI); the window lists them."""
+    from desktop.services.security import passphrase_strength
+    from desktop.ui.passphrase_dialog import STRENGTH_HINTS
+
+    samples = ["", "a", "aaaaaaaaaaaa", "correct horse battery staple", "Ab1!xyzqwe",
+               "abcdefghij", "one two three", "x" * 25]
+    hints = {passphrase_strength(sample)[1] for sample in samples}
+    assert len(hints) == 5  # every branch of the rule
+    assert hints <= set(STRENGTH_HINTS)

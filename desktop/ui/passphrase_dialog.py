@@ -34,6 +34,25 @@ def secret_field(name: str) -> QLineEdit:
     return field
 
 
+# The strength rule's hints (desktop.services.security.passphrase_strength), in the window's
+# language; tests/test_qt_catalog.py checks every hint the rule gives is here.
+STRENGTH_HINTS = (
+    QT_TRANSLATE_NOOP("PassphraseStrength",
+                      "Too short: use at least 10 characters (4 or more words is best)."),
+    QT_TRANSLATE_NOOP("PassphraseStrength", "Too repetitive: use different words or characters."),
+    QT_TRANSLATE_NOOP("PassphraseStrength", "Strong: a long passphrase."),
+    QT_TRANSLATE_NOOP("PassphraseStrength", "Fair: longer is stronger (4 or more words is best)."),
+    QT_TRANSLATE_NOOP("PassphraseStrength",
+                      "Weak: add words, or mix capitals, digits and symbols."),
+)
+
+
+def strength(passphrase: str) -> tuple[bool, str]:
+    """passphrase_strength, its hint in the window's language."""
+    acceptable, hint = passphrase_strength(passphrase)
+    return acceptable, translate("PassphraseStrength", hint)
+
+
 class PassphraseDialog(QDialog):
     """Choose a passphrase (twice), see its strength; optionally a recovery key and the keyring.
 
@@ -58,7 +77,7 @@ class PassphraseDialog(QDialog):
         )
         self.new_field = secret_field(translate("PassphraseDialog", "New passphrase"))
         self.again_field = secret_field(translate("PassphraseDialog", "New passphrase again"))
-        self.strength_label = QLabel(passphrase_strength("")[1])
+        self.strength_label = QLabel(strength("")[1])
         self.strength_label.setObjectName("strengthHint")
         self.strength_label.setAccessibleName(translate("PassphraseDialog", "Passphrase strength"))
         self.recovery_box = QCheckBox(
@@ -98,7 +117,7 @@ class PassphraseDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        acceptable, hint = passphrase_strength(self.new_field.text())
+        acceptable, hint = strength(self.new_field.text())
         same = self.new_field.text() == self.again_field.text()
         if acceptable and not same and self.again_field.text():
             hint += translate("PassphraseDialog", " The two entries differ.")

@@ -24,9 +24,12 @@ from desktop.flow.steps import STEPS, Step
 from desktop.services.startup import load_demo_case, rule_pack_summary
 from desktop.ui.case_flow.case_flow_page import CaseFlowPage
 from desktop.ui.case_flow.outcome_cards import OutcomeCard
+from desktop.ui.case_list.export_dialog import ExportProtectionDialog
 from desktop.ui.context import UiServices
+from desktop.ui.i18n import translate
 from desktop.ui.language import install_language
 from desktop.ui.main_window import MainWindow
+from desktop.ui.passphrase_dialog import PassphraseDialog
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
 from tests.gui.pseudo_locale import Finding, build_pseudo_catalog, clipped, untranslated
 
@@ -157,7 +160,6 @@ def test_every_step_and_dialog_shows_only_catalog_text_uncut(
     qtbot.addWidget(page)
     page.resize(WIDTH, HEIGHT)
     page.show()
-    qtbot.waitSignal(page.loaded, timeout=20_000).__enter__()
     qtbot.waitUntil(lambda: page.flow is not None and Step.APPLICANT in page.pages,
                     timeout=20_000)
     for step in Step:
@@ -169,6 +171,21 @@ def test_every_step_and_dialog_shows_only_catalog_text_uncut(
             qtbot.waitUntil(lambda: page.memo_page.pdf_bytes is not None, timeout=60_000)
         qtbot.wait(100)
         check(page, words, seen)
+    memo = page.memo_page
+    for open_dialog in (memo.ask_finalize, memo.interview_sheet.ask,
+                        lambda: ExportProtectionDialog(2, page),
+                        lambda: PassphraseDialog(
+                            translate("StoragePassphrase", "Change the passphrase"),
+                            translate("StoragePassphrase", "The database is re-encrypted with a "
+                                      "new key. Backups made before keep their old passphrase."),
+                            change=True, parent=page)):
+        dialog = open_dialog()
+        assert dialog is not None
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(50)  # the first layout pass after showing
+        check(dialog, words, seen)
+        dialog.close()
     report = "\n".join(f"{kind}: {finding}" for kind, found in seen.items()
                        for finding in dict.fromkeys(found))
     print(report)

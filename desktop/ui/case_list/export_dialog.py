@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.security import passphrase_strength
 from desktop.ui.i18n import translate
-from desktop.ui.passphrase_dialog import secret_field
+from desktop.ui.passphrase_dialog import secret_field, strength
 
 PLAIN_WARNING = QT_TRANSLATE_NOOP(
     "ExportDialog",
@@ -91,7 +90,7 @@ class ExportProtectionDialog(QDialog):
         for widget in (self.passphrase_field, self.again_field, self.hint):
             widget.setEnabled(encrypted)
         self.warning.setVisible(not encrypted)
-        acceptable, hint = passphrase_strength(self.passphrase_field.text())
+        acceptable, hint = strength(self.passphrase_field.text())
         same = self.passphrase_field.text() == self.again_field.text()
         if acceptable and not same and self.again_field.text():
             hint += translate("ExportDialog", " The two entries differ.")

@@ -2009,6 +2009,29 @@
         </message>
     </context>
     <context>
+        <name>PassphraseStrength</name>
+        <message>
+            <source>Too short: use at least 10 characters (4 or more words is best).</source>
+            <translation>Demasiado corta: use al menos 10 caracteres (lo mejor son 4 palabras o más).</translation>
+        </message>
+        <message>
+            <source>Too repetitive: use different words or characters.</source>
+            <translation>Demasiado repetitiva: use palabras o caracteres distintos.</translation>
+        </message>
+        <message>
+            <source>Strong: a long passphrase.</source>
+            <translation>Sólida: una frase de contraseña larga.</translation>
+        </message>
+        <message>
+            <source>Fair: longer is stronger (4 or more words is best).</source>
+            <translation>Aceptable: cuanto más larga, más sólida (lo mejor son 4 palabras o más).</translation>
+        </message>
+        <message>
+            <source>Weak: add words, or mix capitals, digits and symbols.</source>
+            <translation>Débil: añada palabras o combine mayúsculas, dígitos y símbolos.</translation>
+        </message>
+    </context>
+    <context>
         <name>ProfileDialog</name>
         <message>
             <source>Who is working?</source>
