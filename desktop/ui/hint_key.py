@@ -3,11 +3,11 @@ words, any control's tooltip. Hints were mouse tooltips only; this makes each on
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWhatsThis, QWidget
 
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 HINT_KEY = "F1"
 NO_HINT = QT_TRANSLATE_NOOP(

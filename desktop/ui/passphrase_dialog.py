@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.security import passphrase_strength
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 LOST_WARNING = QT_TRANSLATE_NOOP(
     "PassphraseDialog",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.services.signing import OfficerKey, SigningError, has_key, import_officer_key_file
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.passphrase_dialog import secret_field
 
 KEY_FILTER = QT_TRANSLATE_NOOP("SigningKeyDialog", "PKCS#12 key (*.p12 *.pfx);;All files (*)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.case_flow.officer_dialogs import OfficerDialog
 from desktop.ui.case_flow.why_tree_model import OUTCOME_LABELS
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.focus_order import chain_tab_order, focusable_widgets
 
 CHOICES = (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.background import Task
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_printing import print_pdf
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.ui.case_flow.memo_page import MemoPage

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QByteArray,
     QMimeData,
@@ -20,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem, Severity
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.country_combo_box import country_label
 
 STOP_MIME = "application/x-waypoint-stop-row"

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,7 +32,7 @@ from desktop.ui.case_flow.why_tree_model import (
     label_words,
     rests_on_unverified,
 )
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 # Most consequential first: what limits the claim, what is undecided, what spares the person.
 CONSEQUENCE_ORDER = ("applies", "needs_information", "exception", "not_in_force",

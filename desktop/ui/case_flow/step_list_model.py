@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.flow.case_flow import CaseFlow, StepState
 from desktop.flow.steps import STEPS
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.flow.exception_labels import exception_label
 from desktop.flow.field_labels import describe_path
 from desktop.flow.field_paths import as_path, parse_path
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCEPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QObject,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_model import COLUMNS, CaseListModel, CaseQuery
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox

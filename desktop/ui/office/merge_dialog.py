@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +23,7 @@ from desktop.flow.case_merge import (
     shown,
     you_changed,
 )
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 KEEP_MINE, KEEP_SAVED = (
     QT_TRANSLATE_NOOP("MergeDialog", "Keep yours"),

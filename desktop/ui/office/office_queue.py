@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,7 +28,7 @@ from desktop.case_rules.text import visible_text
 from desktop.services.review import OfficeFilter, OfficeRow, Person, ReviewService
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 VIEWS = (
     (QT_TRANSLATE_NOOP("OfficeQueue", "My cases"), "mine"),

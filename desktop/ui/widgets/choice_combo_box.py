@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desktop.ui.i18n import translate
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 UNKNOWN = QT_TRANSLATE_NOOP("ChoiceComboBox", "Unknown")  # translated when shown
 
