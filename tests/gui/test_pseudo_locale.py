@@ -136,6 +136,7 @@ def test_every_step_and_dialog_shows_only_catalog_text_uncut(
                         services.settings)
     qtbot.addWidget(window)
     window.attach_services(services, rule_pack_summary(services.rules))
+    window.finish_setup()  # the list's columns and the menus, as after the first frame
     window.resize(WIDTH, HEIGHT)
     window.show()
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=20_000)

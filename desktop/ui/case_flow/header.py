@@ -35,6 +35,9 @@ class CaseHeader(CaseFlowParts):
         self.reference_edit.setToolTip(translate(
             "Header", "The office's own file number; printed on every memo page"))
         self.reference_edit.setMaximumWidth(200)
+        self.reference_edit.setMinimumWidth(  # its placeholder whole, in any language
+            self.reference_edit.fontMetrics().horizontalAdvance(
+                self.reference_edit.placeholderText()) + 16)
         self.decision_edit = PartialDateEdit(header, full_date_only=True, show_reading=False)
         self.decision_edit.line_edit.setPlaceholderText(translate("Header", "Empty = today"))
         self.decision_edit.setAccessibleName(translate("Header", "Decision date"))

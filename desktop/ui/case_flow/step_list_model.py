@@ -51,10 +51,7 @@ class StepListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{mark}  {index.row() + 1}. {step.title}"
             if unknown and state is StepState.COMPLETE:
-                text += translate(
-                            "StepListModel",
-                            " · {unknown} unknown").format(
-                            unknown=unknown)
+                text += translate("StepListModel", " · %n unknown", None, unknown)
             return text
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             text = translate(

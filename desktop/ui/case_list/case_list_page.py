@@ -219,7 +219,9 @@ class CaseListPage(QWidget):
             (4, translate("CaseListPage", "Draft, memo saved")),
             (5, "2019-10-03 00:00"),
         ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
+            title = translate("CaseListModel", COLUMNS[column].title)  # wider in some languages
+            widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, widest + 32)
         # Matches CaseQuery(): "Last change", newest first.
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)

@@ -1942,7 +1942,7 @@
         </message>
         <message>
             <source>Unknown</source>
-            <translation>Desconocido</translation>
+            <translation>Desconocida</translation>
         </message>
     </context>
     <context>
@@ -2571,9 +2571,12 @@ Reevaluando los casos guardados…</translation>
             <source>has problems</source>
             <translation>tiene problemas</translation>
         </message>
-        <message>
-            <source> · {unknown} unknown</source>
-            <translation> · {unknown} desconocidas</translation>
+        <message numerus="yes">
+            <source> · %n unknown</source>
+            <translation>
+                <numerusform> · %n desconocida</numerusform>
+                <numerusform> · %n desconocidas</numerusform>
+            </translation>
         </message>
         <message>
             <source>Step {value}, {title}: {words}</source>
