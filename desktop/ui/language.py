@@ -21,6 +21,12 @@ LANGUAGES = {"en": "English", "es": "Español"}
 SOURCE_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
+_current = [SOURCE_LANGUAGE]  # the language the window was built in
+
+
+def current_language() -> str:
+    """The window's language now ("en" until install_language chose another)."""
+    return _current[0]
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -67,6 +73,7 @@ def install_language(language: str, catalog: Path | None = None) -> bool:
     """
     app = QCoreApplication.instance()
     remove_translators()
+    _current[0] = language if language in LANGUAGES else SOURCE_LANGUAGE
     if app is None or (language == SOURCE_LANGUAGE and catalog is None):
         return language == SOURCE_LANGUAGE
     QLocale.setDefault(QLocale(language))  # %Ln and the standard dialogs' numbers
