@@ -78,3 +78,23 @@ def test_completion_accepts_both_languages(qtbot: Any, spanish: None) -> None:
     assert combo.value() == "DE"
     assert combo.currentText() == "Alemania (DE)"
     assert edited and edited[-1] == "DE"
+
+
+def test_language_names_in_either_language(qtbot: Any, spanish: None) -> None:
+    from desktop.flow import languages
+    from desktop.ui.widgets.language_list_edit import (
+        LanguageListEdit,
+        completion_names,
+        language_name,
+        resolve_language,
+    )
+
+    languages.language_entries()  # the table, read now rather than in the background
+    assert language_name("vi") == "Vietnamita"
+    assert resolve_language("Vietnamita") == resolve_language("Vietnamese") == "vi"
+    names = completion_names()
+    assert "Vietnamita" in names and "Vietnamese" in names
+    edit = LanguageListEdit()
+    qtbot.addWidget(edit)
+    edit.set_value(["vi", "es"])
+    qtbot.waitUntil(lambda: edit.text() == "Vietnamita, Español", timeout=10_000)
