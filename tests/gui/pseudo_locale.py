@@ -168,8 +168,10 @@ def clipped(root: QWidget) -> list[Finding]:
 
 
 def _elides(label: QLabel) -> bool:
-    """A label made to be cut short (Ignored width): a date's reading, whole in its tooltip;
-    the database path in the status bar, whole in the About box."""
+    """A label made to be cut short: a date's reading and the header's decision date, whole
+    in their tooltips; the database path in the status bar (Ignored width), in the About box."""
+    if label.text() and label.text() in label.toolTip():
+        return True
     return label.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored
 
 

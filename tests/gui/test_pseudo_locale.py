@@ -172,6 +172,8 @@ def test_every_step_and_dialog_shows_only_catalog_text_uncut(
             qtbot.waitUntil(lambda: page.memo_page.pdf_bytes is not None, timeout=60_000)
         qtbot.wait(100)
         check(page, words, seen)
+        if page.width() > WIDTH:  # a minimum size wider than the screen
+            seen["clipped"].append(Finding(f"{step.value} step", f"{page.width()} px wide"))
     memo = page.memo_page
     for open_dialog in (memo.ask_finalize, memo.interview_sheet.ask,
                         lambda: ExportProtectionDialog(2, page),

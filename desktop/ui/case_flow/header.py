@@ -35,9 +35,6 @@ class CaseHeader(CaseFlowParts):
         self.reference_edit.setToolTip(translate(
             "Header", "The office's own file number; printed on every memo page"))
         self.reference_edit.setMaximumWidth(200)
-        self.reference_edit.setMinimumWidth(  # its placeholder whole, in any language
-            self.reference_edit.fontMetrics().horizontalAdvance(
-                self.reference_edit.placeholderText()) + 16)
         self.decision_edit = PartialDateEdit(header, full_date_only=True, show_reading=False)
         self.decision_edit.line_edit.setPlaceholderText(translate("Header", "Empty = today"))
         self.decision_edit.setAccessibleName(translate("Header", "Decision date"))
@@ -49,6 +46,8 @@ class CaseHeader(CaseFlowParts):
         )
         self.decision_words = QLabel(header)
         self.decision_words.setAccessibleName(translate("Header", "Decision date in words"))
+        # Cut short rather than widen the page past 1024 pixels; the tooltip keeps it whole.
+        self.decision_words.setMinimumWidth(60)
         self.decision_problem = QLabel(header)
         self.decision_problem.setStyleSheet("color: #b3261e;")
         reference_label = QLabel(translate("Header", "Case &reference:"), header)
@@ -104,7 +103,9 @@ class CaseHeader(CaseFlowParts):
         if not self._header_built:
             return
         decision = self.decision_date()
-        self.decision_words.setText(translate("Header", "rules applied as of ") + decision.words())
+        words = translate("Header", "rules applied as of {date}").format(date=decision.words())
+        self.decision_words.setText(words)
+        self.decision_words.setToolTip(words)
         self.banner_label.setText(
             translate(
                 "Header",

@@ -943,7 +943,7 @@
         <name>Header</name>
         <message>
             <source>None yet</source>
-            <translation>Aún ninguna</translation>
+            <translation>Ninguna</translation>
         </message>
         <message>
             <source>Case reference</source>
@@ -978,8 +978,8 @@
             <translation>&amp;Fecha de la decisión:</translation>
         </message>
         <message>
-            <source>rules applied as of </source>
-            <translation>normas aplicadas a fecha de </translation>
+            <source>rules applied as of {date}</source>
+            <translation>normas aplicadas a fecha de {date}</translation>
         </message>
         <message>
             <source>This case is finalized and read-only. Its decision date, {words}, was fixed when it was finalized.</source>
