@@ -111,17 +111,25 @@ def source_version(root: Path) -> str:
     return found.group(1)
 
 
+# The window's languages besides English (desktop/ui/language.py): their country and language
+# names (pycountry) and Qt's own dialog buttons (qtbase_xx.qm) are kept.
+WINDOW_LANGUAGES = ("es",)
+NAME_DOMAINS = ("iso3166-1.mo", "iso639-3.mo")
+
+
 def unwanted_data(dest_name: str) -> bool:
     """Data collected by library hooks that the app never reads.
 
-    pycountry's translations (about 20 MB): country names are shown in English only. Qt's .qm
-    translations: the interface is English, and translated dialog buttons beside English text
-    would be worse than none.
+    pycountry's translations (about 20 MB) but the country and language names of the
+    window's languages. Qt's .qm translations but qtbase for the window's languages.
     """
     parts = Path(dest_name).parts
     if parts[:2] == ("pycountry", "locales"):
-        return True
-    return "translations" in parts and dest_name.endswith(".qm")
+        return not (len(parts) > 2 and parts[2] in WINDOW_LANGUAGES
+                    and parts[-1] in NAME_DOMAINS)
+    if "translations" in parts and dest_name.endswith(".qm"):
+        return parts[-1] not in {f"qtbase_{language}.qm" for language in WINDOW_LANGUAGES}
+    return False
 
 
 # Qt's virtual (on-screen) keyboard comes with PySide6-Addons (where QtPdf lives in 6.11): its
