@@ -14,6 +14,7 @@ from db.normalise import derive_columns
 from desktop import cli
 from desktop.case_rules import normalise_a_number
 from desktop.case_rules.consistency import Rule, inconsistencies
+from desktop.case_rules.fact_rules import FactRule, fact_contradictions
 from desktop.engine import parse_partial_date
 from desktop.flow import CaseFlow
 from desktop.flow.field_paths import format_path
@@ -122,6 +123,40 @@ CONTRADICTIONS: list[tuple[Rule, dict[str, Any], str]] = [
     (Rule.CLAIM_FILED_BEFORE_ARRIVAL, change(base_case(), journey__2__protection_claims=[
         {"kind": "asylum", "filed": "2019-09-14"}]), "/journey/2/protection_claims/0/filed"),
 ]
+
+# One file per rule of desktop.case_rules.fact_rules (answers that contradict each other
+# whatever the dates): every path refuses it, blaming the same field.
+FACT_CONTRADICTIONS: list[tuple[FactRule, dict[str, Any], str]] = [
+    (FactRule.STATELESS_WITH_NATIONALITY, change(base_case(), applicant__stateless=True),
+     "/applicant/stateless"),
+    (FactRule.CROSSED_FROM_ANOTHER_COUNTRY, change(base_case(), entry__coming_from="GT"),
+     "/entry/coming_from"),
+    (FactRule.PENDING_CLAIM_FINAL, change(base_case(), journey__2__protection_claims=[
+        {"kind": "asylum", "filed": "2019-09-20", "outcome": "pending", "final": True}]),
+     "/journey/2/protection_claims/0/final"),
+]
+
+
+def test_each_fact_rule_has_its_file_and_breaks_only_itself() -> None:
+    assert {rule for rule, _, _ in FACT_CONTRADICTIONS} == set(FactRule)
+    for rule, case, pointer in FACT_CONTRADICTIONS:
+        assert [(f.rule, f.pointer) for f in fact_contradictions(case)] == [(rule, pointer)]
+    assert fact_contradictions(base_case()) == []
+
+
+@pytest.mark.parametrize(("rule", "case", "pointer"), FACT_CONTRADICTIONS,
+                         ids=[c[0].value for c in FACT_CONTRADICTIONS])
+def test_every_entry_path_refuses_each_fact_contradiction(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], rule: FactRule,
+        case: dict[str, Any], pointer: str) -> None:
+    assert flow_field(pointer) in form_refuses(case)
+    path = write(tmp_path, rule.value, case)
+    assert cli.main(["evaluate", str(path)]) == 2
+    assert pointer in capsys.readouterr().err
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "import", str(path)]) == 2
+    refused = capsys.readouterr().err
+    assert pointer in refused and "nothing was imported" in refused
+
 
 # The same rules with dates whose order is not certain (known only to the month or the
 # year), or equal: no path refuses them.

@@ -11,7 +11,7 @@ from pathlib import Path
 from db.private_files import replace_private_bytes
 from desktop.commands.memo_final import add_record_arguments
 from desktop.commands.secret_input import read_secret
-from desktop.commands.user_error import UserError
+from desktop.commands.user_error import UserError, read_given_file
 
 PASSPHRASE_ENV = "WAYPOINT_SIGNING_PASSPHRASE"
 ACTIONS = ("verify", "countersign", "key")
@@ -198,10 +198,7 @@ def run_countersign(args: argparse.Namespace) -> int:
         raise UserError("usage: waypoint memo countersign MEMO.pdf --officer REVIEWER -o OUT.pdf")
     reviewer = _officer(args, "countersign")
     source = Path(args.more[0])
-    try:
-        pdf = source.read_bytes()
-    except OSError as error:
-        raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
+    pdf = read_given_file(source)
     try:
         signed = signing.countersign(pdf, _data_dir(args), reviewer,
                                      _passphrase(f"Signing passphrase for {reviewer}: "))

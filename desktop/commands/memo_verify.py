@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands.secret_input import given_secret
-from desktop.commands.user_error import UserError
+from desktop.commands.user_error import UserError, read_given_file
 
 if TYPE_CHECKING:
     from db.signing_registry import RegistrySnapshot
@@ -41,10 +41,7 @@ def run_verify(args: argparse.Namespace) -> int:
     if len(args.more) != 1:
         raise UserError("usage: waypoint memo verify MEMO.pdf")
     source = Path(args.more[0])
-    try:
-        pdf = source.read_bytes()
-    except OSError as error:
-        raise UserError(f"{source}: cannot read it ({error.strerror or error})") from None
+    pdf = read_given_file(source)
     try:
         check = check_memo(pdf, stored=_stored_lookup(args),
                            current_rules_hash=_current_rules(_data_dir(args)),

@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.case_rules import A_NUMBER_HINT, is_country_code, normalise_a_number
 from desktop.case_rules.consistency import Inconsistency, Rule, inconsistencies
+from desktop.case_rules.fact_rules import FactContradiction, FactRule, fact_contradictions
 from desktop.case_rules.text_fields import text_field_problems
 from desktop.engine import dates as engine_dates
 from desktop.flow.field_labels import country_name, describe_path
@@ -102,8 +103,6 @@ def _check_applicant(case: dict[str, Any], check: _Checker) -> None:
         check.missing(
             base + ("nationalities",), "Add a nationality, or answer Yes to Stateless"
         )
-    if nationalities and applicant.get("stateless"):
-        check.error(base + ("stateless",), "A stateless applicant has no nationality")
     check.country(applicant.get("last_habitual_residence"), base + ("last_habitual_residence",))
     for index, code in enumerate(_list(applicant.get("languages"))):
         if not is_language_code(code):
@@ -129,16 +128,6 @@ def _check_entry(case: dict[str, Any], check: _Checker) -> None:
         base + ("coming_from",),
         required="Choose the country the person crossed from",
     )
-    journey = _list(case.get("journey"))
-    coming_from = entry.get("coming_from")
-    if journey and is_country_code(coming_from):
-        last_country = _dict(journey[-1]).get("country")
-        if is_country_code(last_country) and last_country != coming_from:
-            check.error(
-                base + ("coming_from",),
-                f"The journey's last stop is {country_name(last_country)}, but the person "
-                f"crossed from {country_name(coming_from)}: fix one of them",
-            )
     days = entry.get("claimed_within_days")
     if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
         check.error(base + ("claimed_within_days",), "Days must be a whole number, 0 or more")
@@ -188,8 +177,6 @@ def _check_claims(case: dict[str, Any], check: _Checker) -> None:
                 check.missing(base + ("kind",), "Choose the kind of claim")
             check.date(claim, base + ("filed",))
             check.date(claim, base + ("decided",))
-            if claim.get("outcome") == "pending" and claim.get("final") is True:
-                check.error(base + ("final",), "A pending claim cannot be final")
 
 
 def _check_circumstances(case: dict[str, Any], check: _Checker) -> None:
@@ -238,12 +225,27 @@ def _contradiction_words(found: Inconsistency[PartialDate]) -> str:
     return _WORDS[found.rule]
 
 
+def _fact_words(found: FactContradiction, case: dict[str, Any]) -> str:
+    if found.rule is FactRule.STATELESS_WITH_NATIONALITY:
+        return "A stateless applicant has no nationality"
+    if found.rule is FactRule.CROSSED_FROM_ANOTHER_COUNTRY:
+        coming_from = _dict(case.get("entry")).get("coming_from")
+        return (f"The journey's last stop is {country_name(found.other)}, but the person "
+                f"crossed from {country_name(coming_from)}: fix one of them")
+    return "A pending claim cannot be final"
+
+
 def _contradictions(step: Step, case: dict[str, Any], check: _Checker) -> None:
-    """The cross-field rules (desktop.case_rules.consistency) blamed on this step's fields."""
+    """The cross-field rules (desktop.case_rules: consistency for dates, fact_rules for the
+    others) blamed on this step's fields."""
     for found in inconsistencies(case, engine_dates.parse_partial_date):
         path = pointer_to_path(found.pointer)
         if step_for_path(path) is step:
             check.error(path, _contradiction_words(found))
+    for fact in fact_contradictions(case):
+        path = pointer_to_path(fact.pointer)
+        if step_for_path(path) is step:
+            check.error(path, _fact_words(fact, case))
 
 
 _CHECKS = {

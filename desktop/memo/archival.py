@@ -19,6 +19,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
+from desktop.memo.signature_fields import SignatureField, add_signature_fields
 from desktop.memo.tagging import tag_document
 from desktop.resources import resource_path
 
@@ -77,10 +78,11 @@ def srgb_profile() -> bytes:
 
 
 def make_archival(pdf: bytes, attachments: Sequence[Attachment] = (), *,
-                  tag: bool = True) -> bytes:
+                  tag: bool = True, signature_fields: Sequence[SignatureField] = ()) -> bytes:
     """The PDF as PDF/A-3b: XMP with the PDF/A identification mirroring the Info dictionary,
     an sRGB output intent, /Lang kept (en-US when missing), and the attachments embedded;
-    with `tag`, a structure tree over every page (memo.tagging)."""
+    with `tag`, a structure tree over every page (memo.tagging) and the empty, tagged
+    `signature_fields` the memo will be signed in (memo.signature_fields)."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         if document.is_encrypted:
             raise ValueError("an encrypted PDF cannot be PDF/A")
@@ -99,6 +101,7 @@ def make_archival(pdf: bytes, attachments: Sequence[Attachment] = (), *,
         _embed(document, attachments, str(document.docinfo.get("/ModDate", "")))
         if tag:
             tag_document(document)
+            add_signature_fields(document, signature_fields)
         out = io.BytesIO()
         document.save(out, deterministic_id=True, min_version="1.7")
     return out.getvalue()

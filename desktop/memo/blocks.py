@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
@@ -14,6 +15,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from desktop.memo.fonts import FAMILIES, LATIN, is_plain_latin, markup, needs_shaping
 from desktop.memo.styles import NOTICE_FILL, NOTICE_LINE, grid_table_style, shaped
+from desktop.memo.tag_hints import list_item_hint, table_hints
 from desktop.memo.text import normalized
 
 CONTENT_WIDTH = 7 * inch
@@ -43,6 +45,20 @@ class MemoParagraph(Paragraph):  # type: ignore[misc]  # ReportLab ships no type
         return size
 
 
+class ListItemParagraph(MemoParagraph):
+    """A numbered list item ("1. …"): draws as the paragraph it is, and tells the tagger."""
+
+    def draw(self) -> None:
+        list_item_hint(self.canv)
+        super().draw()
+
+
+def list_item(value: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (as text() makes it) that is an item of a numbered list."""
+    return text(value, style, kind=ListItemParagraph)
+
+
+_grid_serial = itertools.count()
 _TEMPLATE_FRAGS: dict[str, Any] = {}
 _TEMPLATE_LOCK = threading.Lock()  # memos render on worker threads
 
@@ -54,7 +70,8 @@ def capped(value: str, limit: int = CELL_LIMIT) -> str:
     return f"{value[:limit].rstrip()}\u2026 (shortened: {len(value)} characters in the case file)"
 
 
-def _plain_paragraph(plain: str, style: ParagraphStyle) -> Paragraph:
+def _plain_paragraph(plain: str, style: ParagraphStyle,
+                     kind: type[MemoParagraph] = MemoParagraph) -> Paragraph:
     """A paragraph of Latin-only text, built without running ReportLab's markup parser.
 
     Most cells of the memo are short plain strings; parsing each as markup was the largest
@@ -64,16 +81,16 @@ def _plain_paragraph(plain: str, style: ParagraphStyle) -> Paragraph:
         template = _TEMPLATE_FRAGS.get(style.name)
         if template is None:
             template = _TEMPLATE_FRAGS[style.name] = Paragraph("x", style).frags[0]
-    return MemoParagraph(plain, style, frags=[template.clone(text=plain)])
+    return kind(plain, style, frags=[template.clone(text=plain)])
 
 
 def text(value: object, style: ParagraphStyle, *, bold: bool = False,
-         limit: int = CELL_LIMIT) -> Paragraph:
+         limit: int = CELL_LIMIT, kind: type[MemoParagraph] = MemoParagraph) -> Paragraph:
     """A paragraph of plain text, each script in its own font."""
     plain = capped(" ".join(normalized(value).split()), limit)
     if not bold and is_plain_latin(plain):
-        return _plain_paragraph(plain, style)
-    return MemoParagraph(markup(plain, bold=bold), shaped(style) if needs_shaping(plain) else style)
+        return _plain_paragraph(plain, style, kind)
+    return kind(markup(plain, bold=bold), shaped(style) if needs_shaping(plain) else style)
 
 
 def labelled(label: str, value: object, style: ParagraphStyle) -> Paragraph:
@@ -100,7 +117,9 @@ def grid(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1
          row_heights: Sequence[float | None] | None = None) -> Table:
     """A grid table (rows split across pages only when split_rows is set)."""
     table = Table(rows, colWidths=list(widths), rowHeights=row_heights, repeatRows=header_rows,
-                  hAlign="LEFT", splitInRow=int(split_rows.get()))
+                  hAlign="LEFT", splitInRow=int(split_rows.get()),
+                  renderCB=table_hints,  # tells the tagger its header rows, cells and spans
+                  ident=f"grid-{next(_grid_serial)}")  # kept by the parts of a split table
     style = grid_table_style(header_rows=header_rows)
     for command in extra:
         style.add(*command)

@@ -142,7 +142,7 @@ def build_document(buffer: Any, story: list[Any], decor: PageDecor, *, created_a
     """Lay the story out on US Letter pages and write the PDF into buffer."""
     document = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_HEIGHT, bottomMargin=MARGIN + FOOTER_HEIGHT - 0.2 * inch,
+        topMargin=MARGIN + HEADER_HEIGHT, bottomMargin=MARGIN + FOOTER_HEIGHT - 0.4 * inch,
         title=title, subject=subject, author=author, creator=author, producer=author,
         keywords=keywords, lang=lang, invariant=1,
         # no Helvetica in the file at all: every glyph comes from an embedded font

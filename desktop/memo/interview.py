@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop import __version__
 from desktop.case_rules import shown_a_number
 from desktop.memo import lookups
-from desktop.memo.blocks import CONTENT_WIDTH, grid, text
+from desktop.memo.blocks import CONTENT_WIDTH, grid, list_item, text
 from desktop.memo.document import PageDecor, build_document
 from desktop.memo.facts import parse_path
 from desktop.memo.reasoning import open_questions
@@ -339,7 +339,7 @@ def render_interview_sheet(case: dict[str, Any], determination: dict[str, Any], 
     # as many ruled lines per answer as fit on the one page
     answer_lines = max(1, min(6, int((470 / max(1, len(questions)) - 30) / 16)))
     for number, question in enumerate(questions, start=1):
-        story.append(text(f"{number}. {question}", styles.subheading))
+        story.append(list_item(f"{number}. {question}", styles.subheading))
         story.append(grid([[""] for _ in range(answer_lines)], [CONTENT_WIDTH], header_rows=0,
                           row_heights=[16] * answer_lines,
                           extra=[("GRID", (0, 0), (-1, -1), 0, "white"),

@@ -200,10 +200,9 @@ def finding_section(number: int, finding: dict[str, Any], case: dict[str, Any],
     ]
     if not finding.get("consequence"):  # the consequence says it in this case's words
         head.append(text(OUTCOME_EXPLANATIONS.get(outcome, ""), styles.body))
+    else:  # kept with its heading: a heading alone at the foot of a page says nothing
+        head.append(labelled("Consequence:", plain(finding["consequence"], titles), styles.body))
     flowables: list[Flowable] = [KeepTogether(head)]
-    if finding.get("consequence"):
-        flowables.append(labelled("Consequence:", plain(finding["consequence"], titles),
-                                  styles.body))
     receiving = finding.get("receiving_countries") or []
     if receiving:
         names = ", ".join(lookups.country_name(str(c)) for c in receiving)
@@ -213,7 +212,7 @@ def finding_section(number: int, finding: dict[str, Any], case: dict[str, Any],
     if rows:
         header = [text(h, styles.cell_header)
                   for h in ("#", "What the record shows", "Effect", "Authority")]
-        flowables.append(grid([header, *rows], [w * inch for w in (0.25, 3.35, 1.5, 1.9)]))
+        flowables.append(grid([header, *rows], [w * inch for w in (0.25, 3.85, 1.2, 1.7)]))
         flowables.append(Spacer(1, 3))
     others = [c for value in finding.get("citations") or [] for c in ledger.new(value)]
     if others:
@@ -257,4 +256,4 @@ def not_reaching(determination: dict[str, Any], styles: MemoStyles) -> list[Flow
                      text(citation or "\u2014", styles.cell)])
     return [CondPageBreak(1.2 * inch), text("Rules that do not reach this case",
                                             styles.table_heading),
-            grid(rows, [1.8 * inch, 3.3 * inch, CONTENT_WIDTH - 5.1 * inch])]
+            grid(rows, [1.6 * inch, 3.4 * inch, CONTENT_WIDTH - 5.0 * inch])]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.case_rules import A_NUMBER_HINT, is_country_code, normalise_a_number
 from desktop.case_rules.consistency import Inconsistency, Rule, inconsistencies
+from desktop.case_rules.fact_rules import FactRule, fact_contradictions
 from desktop.case_rules.text_fields import pointer as json_pointer
 from desktop.engine import DateTextError, PartialDate, parse_partial_date
 from desktop.flow.languages import is_iso_639_code
@@ -137,6 +138,18 @@ def semantic_problems(data: dict[str, Any]) -> Iterator[CaseFileError]:
                             "no nationality recorded, but the applicant is not marked stateless")
     for found in inconsistencies(data, parse_partial_date):
         yield CaseFileError(found.pointer, contradiction_words(found))
+    for fact in fact_contradictions(data):
+        yield CaseFileError(fact.pointer, _FACT_WORDS[fact.rule].format(
+            last=fact.other, coming_from=_obj(data.get("entry")).get("coming_from")))
+
+
+_FACT_WORDS: dict[FactRule, str] = {
+    FactRule.STATELESS_WITH_NATIONALITY:
+        "the applicant is marked stateless but has a nationality recorded",
+    FactRule.CROSSED_FROM_ANOTHER_COUNTRY:
+        "the crossing was from {coming_from}, but the journey's last stop is {last}",
+    FactRule.PENDING_CLAIM_FINAL: "a pending claim cannot be final",
+}
 
 
 _WORDS: dict[Rule, str] = {

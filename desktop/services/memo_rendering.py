@@ -19,6 +19,7 @@ from desktop.memo.archival import (
     receipt_bytes,
 )
 from desktop.memo.interview import render_interview_sheet
+from desktop.memo.signature_fields import OFFICER, REVIEWER, SignatureField
 from desktop.services.evaluation import treaty_status
 from desktop.services.outcome_dates import when_outcomes_hold
 from desktop.services.rule_pack_file import law_known_through
@@ -53,7 +54,16 @@ def render_case_memo(case_data: dict[str, Any], determination: dict[str, Any], *
         memo_options["outcome_dates"] = when_outcomes_hold(case_data, determination, pack)
     pdf = render_memo(case_data, determination, generated_at=generated_at,
                       treaty_status=partial(treaty_status, pack=pack), **memo_options)
-    return make_archival(pdf, memo_attachments(case_data, determination, memo_options))
+    return make_archival(pdf, memo_attachments(case_data, determination, memo_options),
+                         signature_fields=memo_signature_fields(memo_options))
+
+
+def memo_signature_fields(memo_options: dict[str, Any]) -> list[SignatureField]:
+    """The signature fields a memo is rendered with: the officer's when a final memo will be
+    signed, and the reviewer's too when it waits for a counter-signature."""
+    if memo_options.get("status") != "final" or not memo_options.get("signed"):
+        return []
+    return [OFFICER, REVIEWER] if memo_options.get("review_pending") else [OFFICER]
 
 
 def memo_attachments(case_data: dict[str, Any], determination: dict[str, Any],

@@ -11,10 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from db.private_files import make_private_dir, replace_private_bytes
+from desktop.memo.signature_fields import (
+    BY_NAME,
+    OFFICER_FIELD,
+    REVIEWER_FIELD,
+    SignatureField,
+    with_signature_field,
+)
 
 KEYS_FOLDER = "signing-keys"
-OFFICER_FIELD = "OfficerSignature"
-REVIEWER_FIELD = "ReviewerSignature"
 KEY_YEARS = 10
 # Room for the signature in the file, so pyHanko need not sign once more just to measure it
 # (half the signing time); an officer key's signature takes about 1.5 kB of it.
@@ -282,6 +287,9 @@ def _sign(pdf: bytes, signer: Any, field_name: str, reason: str, name: str | Non
           reserved: int | None) -> bytes:
     from pyhanko.sign import fields, signers
 
+    # a tagged memo rendered without its field gets it, tagged, before anything is signed
+    pdf = with_signature_field(pdf, BY_NAME.get(field_name)
+                               or SignatureField(field_name, "Digital signature"))
     try:
         writer = _pdf17_writer(pdf)
         meta = signers.PdfSignatureMetadata(

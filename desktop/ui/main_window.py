@@ -9,12 +9,13 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_page import CaseListPage
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.widgets.elided_label import ElidedLabel
 from desktop.ui.window_geometry import GEOMETRY_KEY, SIZE_KEY, fit_on_screen, restore_geometry
 
 # Imported where used, after the first paint: each Qt class brings its Python enums (and the
@@ -164,14 +165,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.location_label = QLabel(translate(
-                    "MainWindow",
-                    "Opening {describe_database}…").format(
-                    describe_database=describe_database(self.database_url, self.paths)))
+        # The path gives way in a narrow window (its middle, "…"); the notices stay whole.
+        where = describe_database(self.database_url, self.paths)
+        self.location_label = ElidedLabel(
+            translate("MainWindow", "Opening {describe_database}…").format(
+                describe_database=where))
         self.location_label.setAccessibleName(translate("MainWindow", "Database"))
-        # A long path is cut short rather than widening the window; the About box shows it.
-        self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                          QSizePolicy.Policy.Preferred)
         self.location_label.setToolTip(translate(
                     "MainWindow",
                     "Data folder: {data_dir}").format(

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 GEOMETRY_KEY = "main_window/geometry"
 SIZE_KEY = "main_window/size"
+DEFAULT_SIZE = QSize(1100, 680)
 
 
 def restore_geometry(window: QMainWindow, settings: QSettings) -> None:
@@ -15,9 +16,24 @@ def restore_geometry(window: QMainWindow, settings: QSettings) -> None:
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
     else:
-        window.resize(1100, 680)
+        window.resize(DEFAULT_SIZE)
+        if _fill_small_screen(window):  # first start on a small screen: all of it
+            return
     saved = settings.value(SIZE_KEY)
     fit_on_screen(window, saved if isinstance(saved, QSize) else window.size())
+
+
+def _fill_small_screen(window: QMainWindow) -> bool:
+    """On a screen smaller than the default size (a 1024x700 laptop), the window takes its
+    whole free area: 90% of it (921 px wide) cut the Journey's editor and the status bar."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return False
+    area = screen.availableGeometry()
+    if area.width() >= DEFAULT_SIZE.width() and area.height() >= DEFAULT_SIZE.height():
+        return False
+    window.setGeometry(area)
+    return True
 
 
 def fit_on_screen(window: QMainWindow, saved: QSize) -> None:

@@ -148,7 +148,10 @@ def clipped(root: QWidget) -> list[Finding]:
         if not widget.isVisible() or widget.width() <= 0:
             continue
         if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
-            found.append(Finding(describe(widget), "needs a horizontal scroll bar"))
+            inner = widget.widget()
+            needed = inner.minimumSizeHint().width() if inner is not None else 0
+            found.append(Finding(describe(widget), f"needs a horizontal scroll bar "
+                                 f"({widget.viewport().width()} px for {needed})"))
         if _past_right_edge(widget, window):
             found.append(Finding(describe(widget), "reaches past the window's right edge"))
         if isinstance(widget, QHeaderView) and widget.orientation() == _horizontal():
@@ -171,6 +174,8 @@ def _elides(label: QLabel) -> bool:
     """A label made to be cut short: a date's reading and the header's decision date, whole
     in their tooltips; the database path in the status bar (Ignored width), in the About box."""
     if label.text() and label.text() in label.toolTip():
+        return True
+    if type(label).__name__ == "ElidedLabel":  # paints its middle as "…" on purpose
         return True
     return label.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored
 

@@ -132,6 +132,8 @@ def test_anything_the_schema_accepts_lays_out() -> None:
         stop["protection_claims"] = [
             {"kind": "asylum", "filed": stop["arrived"], "outcome": "pending",
              "final": False, "decided": None}] * 5
+    # The crossing is from the last stop (case_rules.fact_rules refuses another country).
+    case["entry"]["coming_from"] = case["journey"][-1]["country"]
     pdf = render(case)
     assert pages_text(pdf)[0].startswith("Case reference")
 

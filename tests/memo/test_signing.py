@@ -128,6 +128,19 @@ def test_cli_final_signs_and_verify_says_so(tmp_path: Path, monkeypatch: pytest.
     assert "passphrase does not open" in capsys.readouterr().err
 
 
+def test_a_memo_that_cannot_be_read_is_named(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """verify and countersign name the file they cannot read, exit 2, no traceback."""
+    data = ["--data-dir", str(tmp_path / "data")]
+    missing = tmp_path / "no such memo.pdf"
+    assert main([*data, "memo", "verify", str(missing)]) == 2
+    assert f"{missing}: cannot read it (No such file or directory)" in capsys.readouterr().err
+    assert main([*data, "memo", "countersign", str(tmp_path), "--officer", "Sam Reviewer",
+                 "-o", str(tmp_path / "out.pdf")]) == 2
+    assert f"{tmp_path}: cannot read it (Is a directory)" in capsys.readouterr().err
+    assert not (tmp_path / "out.pdf").exists()
+
+
 def test_quick_check_agrees_with_pyhanko(tmp_path: Path) -> None:
     from desktop.services.memo_verification import _full_check, _quick_check
 

@@ -29,37 +29,44 @@ from tests.memo.helpers import (
 
 
 def _tree(element: Any, found: list[tuple[str, int | None, Any]]) -> None:
-    """(role, mcid or None, element) depth first: the reading order."""
+    """(role, mcid or None, element) depth first: the reading order. An element holding
+    marked content directly gives its role with each MCID (one, or several beside Spans)."""
     kids = element.K
-    if isinstance(kids, pikepdf.Array):
+    if isinstance(kids, pikepdf.Dictionary):  # an object reference (OBJR): an annotation
         found.append((str(element.S), None, element))
-        for kid in kids:
-            _tree(kid, found)
-    else:
+        return
+    if not isinstance(kids, pikepdf.Array):
         found.append((str(element.S), int(kids), element))
+        return
+    found.append((str(element.S), None, element))
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary):
+            _tree(kid, found)
+        else:
+            found.append((str(element.S), int(kid), element))
 
 
 def _marked_text(page: pikepdf.Page) -> tuple[list[int], int, int]:
-    """The MCIDs of the page's text objects in drawing order, how many text objects are
-    pagination artifacts, and how many are not marked at all."""
+    """The MCIDs of the page's marked content in drawing order, how many text objects are
+    pagination artifacts, and how many text-showing operators, rules, fills or pictures are
+    not marked at all."""
     mcids: list[int] = []
     artifacts = unmarked = 0
     open_marks: list[Any] = []
     for operands, operator in pikepdf.parse_content_stream(page):
         name = str(operator)
+        if name == "BDC" and "/MCID" in operands[1]:
+            mcids.append(int(operands[1].MCID))
         if name in ("BDC", "BMC"):
             open_marks.append(operands)
         elif name == "EMC":
             open_marks.pop()
-        elif name == "BT":
-            if not open_marks:
-                unmarked += 1
-            elif str(open_marks[-1][0]) == "/Artifact":
-                artifacts += 1
-            else:
-                mcids.append(int(open_marks[-1][1].MCID))
-        elif name in ("S", "f", "f*", "B", "Do", "re") and not open_marks:
-            unmarked += 1  # a rule, fill or picture outside any artifact
+        elif name == "BT" and open_marks and str(open_marks[-1][0]) == "/Artifact" \
+                and len(open_marks[-1]) > 1:
+            artifacts += 1  # a pagination artifact (running header or footer)
+        elif name in ("Tj", "TJ", "'", '"', "S", "f", "f*", "B", "Do", "re") \
+                and not open_marks:
+            unmarked += 1  # text, a rule, fill or picture outside any mark
     return mcids, artifacts, unmarked
 
 

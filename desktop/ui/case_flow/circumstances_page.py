@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.flow import choices
 from desktop.flow.case_flow import CaseFlow
@@ -252,4 +259,24 @@ class CircumstancesPage(StepPage):
         if self.flow.set_answer(("circumstances", "fear_of_receiving_country"), fear):
             self.edited.emit(("circumstances", "fear_of_receiving_country"))
         if pending_new_row and fear.keys() == {c.value() for c, _ in self.fear_rows if c.value()}:
-            self.load()
+            where = self._fear_focus()
+            self.load()  # a new empty row for the next country; the rows are made again
+            self._restore_fear_focus(where)
+
+    def _fear_focus(self) -> tuple[int, int] | None:
+        """(row, column) of the fear row's control with the keyboard focus, if one has it."""
+        focused = QApplication.focusWidget()
+        for row, controls in enumerate(self.fear_rows):
+            for column, control in enumerate(controls):
+                if focused is not None and (focused is control or control.isAncestorOf(focused)):
+                    return row, column
+        return None
+
+    def _restore_fear_focus(self, where: tuple[int, int] | None) -> None:
+        """The same control of the rebuilt rows takes the focus back: it had gone to the step
+        list with the old row, where the next arrow key changed the step (issue 27)."""
+        if where is None or where[0] >= len(self.fear_rows):
+            return
+        control = self.fear_rows[where[0]][where[1]]
+        self.scroll_area.ensureWidgetVisible(control)
+        control.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.flow.field_paths import FieldPath, get_value, is_within
@@ -60,7 +61,54 @@ class FieldForm(QWidget):
         self.bindings: list[Binding] = []
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels beside their fields when all fit, else above them (see resizeEvent): a narrow
+        # window (1024 px, a date's typing hint) neither cuts a field nor scrolls sideways.
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+
+    def _shown_rows(self) -> list[tuple[QWidget, QWidget]]:
+        """Each shown row's label and field (rows hidden with set_row_visible left out)."""
+        rows = []
+        for row in range(self.form.rowCount()):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label_widget = label.widget() if label is not None else None
+            field_widget = field.widget() if field is not None else None
+            if label_widget is not None and field_widget is not None \
+                    and not field_widget.isHidden():
+                rows.append((label_widget, field_widget))
+        return rows
+
+    def side_by_side_width(self) -> int:
+        """The least width that shows every label beside its field."""
+        rows = self._shown_rows()
+        if not rows:
+            return 0
+        margins = self.form.contentsMargins()
+        labels = max(label.sizeHint().width() for label, _ in rows)
+        fields = max(field.minimumSizeHint().width() for _, field in rows)
+        spacing = max(self.form.horizontalSpacing(), 0)
+        return margins.left() + labels + spacing + fields + margins.right()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt spelling)
+        # As narrow as the labels over their fields; resizeEvent wraps them when it must.
+        hint = super().minimumSizeHint()
+        rows = self._shown_rows()
+        if not rows:
+            return hint
+        margins = self.form.contentsMargins()
+        widest = max(max(label.minimumSizeHint().width(), field.minimumSizeHint().width())
+                     for label, field in rows)
+        return QSize(min(hint.width(), margins.left() + widest + margins.right()),
+                     hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt spelling)
+        super().resizeEvent(event)
+        policy = (QFormLayout.RowWrapPolicy.DontWrapRows
+                  if self.width() >= self.side_by_side_width()
+                  else QFormLayout.RowWrapPolicy.WrapAllRows)
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
+            self.updateGeometry()
 
     def add_field(self, relative: FieldPath, label: str, editor: Any, hint: str = "") -> Any:
         cell = QWidget(self)

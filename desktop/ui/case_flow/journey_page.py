@@ -8,12 +8,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,7 @@ from desktop.flow.term_help import term_help
 from desktop.flow.validation import Problem
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.journey_model import REORDER_HINT, JourneyModel, describe_stop
+from desktop.ui.case_flow.route_map_widget import RouteMapWidget
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.timeline_widget import TimelineWidget
 from desktop.ui.i18n import translate
@@ -76,7 +77,10 @@ class JourneyPage(StepPage):
         self.model = JourneyModel(flow, self)
         self.stop_list = StopListView(self)
         self.stop_list.setModel(self.model)
-        self.stop_list.setMinimumWidth(160)
+        # Wide enough for a stop's dates ("2024-06-20 → 2024-06-24") with its scrollbar.
+        dates = self.stop_list.fontMetrics().horizontalAdvance("8888-88-88 → 8888-88-88")
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.stop_list.setMinimumWidth(max(160, dates + scrollbar + 24))
         self.stop_list.setSpacing(2)
         self.model.stops_moved.connect(self._on_moved)
 
@@ -91,6 +95,8 @@ class JourneyPage(StepPage):
         self.body.addLayout(top)
         self.timeline = TimelineWidget(self)
         self.body.addWidget(self.timeline)
+        self.route_map = RouteMapWidget(self)
+        self.body.addWidget(self.route_map)
 
         self._add_shortcuts()
         self._sync_editor()
@@ -127,8 +133,6 @@ class JourneyPage(StepPage):
         """The selected stop's fields (the form is bound to journey[current])."""
         self.editor_box = QGroupBox(translate("JourneyPage", "Stop"), self)
         self.stop_form = self.add_form(FieldForm(self.editor_box, ("journey", 0)))
-        # Longer labels (another language) go above their field rather than widen the page.
-        self.stop_form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form = self.stop_form
         self.country = form.add_field(("country",), translate(
             "JourneyPage", "Country"), CountryComboBox(form))
@@ -302,8 +306,13 @@ class JourneyPage(StepPage):
         self.select_row(final)
         self._changed()
 
-    def _changed(self) -> None:
+    def _draw_route(self) -> None:
+        """The timeline and the map follow the journey."""
         self.timeline.set_case(self.flow.data)
+        self.route_map.set_case(self.flow.data)
+
+    def _changed(self) -> None:
+        self._draw_route()
         self.edited.emit(None)
 
     # -- editor --------------------------------------------------------------------------------
@@ -336,14 +345,14 @@ class JourneyPage(StepPage):
         self._forget_removed()
         self.model.reload()
         self.select_row(row if 0 <= row < self.model.rowCount() else 0)
-        self.timeline.set_case(self.flow.data)
+        self._draw_route()
 
     def _store_answer(self, path: FieldPath, value: object) -> None:
         if self.flow.set_answer(path, value):
             if path[-1] == "country":
                 self._show_us_stay_row(self.current_row())
             self.model.refresh()
-            self.timeline.set_case(self.flow.data)
+            self._draw_route()
             self.edited.emit(path)
 
     def show_problems(self, problems: list[Problem]) -> None:

@@ -75,6 +75,17 @@ class ReviewPage(StepPage):
         )
         notice.setAccessibleName(notice.text())
         self.body.addWidget(notice)
+        # When the pack's law is older than the decision date or months older than today: in
+        # a box like the memo's, not a sentence in the summary's italics.
+        self.law_notice = QLabel(self)
+        self.law_notice.setObjectName("lawCurrencyNotice")
+        self.law_notice.setWordWrap(True)
+        self.law_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.law_notice.setStyleSheet(
+            "background: #fff4ce; border: 2px solid #c98a00; padding: 6px;")
+        self.law_notice.setAccessibleName(translate("ReviewPage", "The law may have changed"))
+        self.law_notice.hide()
+        self.body.addWidget(self.law_notice)
         legend = QLabel(
             translate(
                 "ReviewPage",
@@ -144,9 +155,13 @@ class ReviewPage(StepPage):
         self.status.setText(translate("ReviewPage", "Evaluating…"))
 
         def work() -> dict[str, Any]:
+            from desktop.services.law_currency import law_currency_notice
+
             path = make_path()
-            return with_outcome_dates(path.evaluate_or_problems(snapshot, decision), snapshot,
-                                      path.pack)
+            result = with_outcome_dates(path.evaluate_or_problems(snapshot, decision), snapshot,
+                                        path.pack)
+            notice = law_currency_notice(path.pack, decision.value, path.today().value)
+            return {**result, "law_currency": notice}
 
         self.runner.run(
             work,
@@ -160,6 +175,9 @@ class ReviewPage(StepPage):
         self.determination = result.get("determination")
         self.engine_problems = list(result.get("problems", []))
         self._show_tree(self.determination)
+        notice = result.get("law_currency")
+        self.law_notice.setText(f"⚠ {notice}" if notice else "")
+        self.law_notice.setVisible(bool(notice))
         self.summary.setText(self._summary_html())
         self.cards.show_findings(list((self.determination or {}).get("findings", [])),
                                  self._field_words)

@@ -369,7 +369,7 @@ class CaseListPage(QWidget):
         """The lock: no case's row stays in the list (refresh() brings them back)."""
         self.model.clear_rows()
 
-    opening_words = "Opening the database…"
+    opening_words = QT_TRANSLATE_NOOP("CaseListPage", "Opening the database…")
 
     def show_opening_words(self, words: str) -> None:
         """What start-up is doing while the database opens (shown until the cases load)."""
@@ -388,7 +388,7 @@ class CaseListPage(QWidget):
             text = (
                 translate("CaseListPage", "Loading cases…")
                 if self._services is not None
-                else self.opening_words
+                else translate("CaseListPage", self.opening_words)
             )
         else:
             total = self.model.total_count()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from desktop.flow.partial_dates import (
     PartialDate,
@@ -55,24 +56,40 @@ class PartialDateEdit(QWidget):
                      "Unknown — type 2019, 5/2019, May 2019 or {example}").format(
                      example=example)
         )
-        self.line_edit.setMinimumWidth(120)
+        # The placeholder says how to type a date: never cut (a form narrower wraps the row).
+        placeholder = self.line_edit.fontMetrics().horizontalAdvance(
+            self.line_edit.placeholderText())
+        self.line_edit.setMinimumWidth(max(120, placeholder + 16) if show_reading else 120)
         self.reading = QLabel(self)
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
         self.reading.setStyleSheet("color: #444;")
         # How the text was read ("March 2019 (month only)") sits beside the field when there
-        # is room and may be cut short in a narrow window; the tooltip keeps it whole.
+        # is room for all of it, else under it (see resizeEvent): never cut.
         self.reading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reading.setMinimumWidth(60)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.line_edit, 3)
-        layout.addWidget(self.reading, 2)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.line_edit, 3)
+        self.row.addWidget(self.reading, 2)
         self.reading.setVisible(show_reading)
         self.setFocusProxy(self.line_edit)
         self.line_edit.textEdited.connect(self._on_text_edited)
         self.line_edit.editingFinished.connect(self._on_editing_finished)
         self.setAccessibleName(translate("PartialDateEdit", "Date"))
         self._show_reading()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_reading()
+
+    def _place_reading(self) -> None:
+        """The reading beside the line when both fit whole at this width, else under it."""
+        needed = (self.line_edit.minimumWidth() + self.row.spacing()
+                  + self.reading.fontMetrics().horizontalAdvance(self.reading.text()) + 8)
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= needed
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
@@ -134,6 +151,7 @@ class PartialDateEdit(QWidget):
         self.reading.setText(translate(
             "PartialDateEdit", "Unknown") if self._value is None else describe_date(self._value))
         self.reading.setToolTip(self.reading.text())
+        self._place_reading()
 
 
 def try_parse_typed(text: str, day_first: bool) -> PartialDate | None:

@@ -388,6 +388,10 @@
             <source>The case was not created: {error}</source>
             <translation>No se creó el caso: {error}</translation>
         </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Abriendo la base de datos…</translation>
+        </message>
         <message numerus="yes">
             <source>%Ln case(s)</source>
             <translation>
@@ -1926,11 +1930,11 @@
         <name>PartialDateEdit</name>
         <message>
             <source>Unknown — type e.g. {example}</source>
-            <translation>Desconocida — escriba p. ej. {example}</translation>
+            <translation>Desconocida — p. ej. {example}</translation>
         </message>
         <message>
             <source>Unknown — type 2019, 5/2019, May 2019 or {example}</source>
-            <translation>Desconocida — escriba 2019, 5/2019, May 2019 o {example}</translation>
+            <translation>Desconocida — 2019, 5/2019, May 2019 o {example}</translation>
         </message>
         <message>
             <source>Date</source>
@@ -2064,6 +2068,10 @@
             <translation>Apoyo a la decisión — el oficial decide.</translation>
         </message>
         <message>
+            <source>The law may have changed</source>
+            <translation>Puede que la ley haya cambiado</translation>
+        </message>
+        <message>
             <source>{UNVERIFIED_MARK}: rests on data the research notes could not verify.</source>
             <translation>{UNVERIFIED_MARK}: se basa en datos que las notas de investigación no pudieron verificar.</translation>
         </message>
@@ -2193,6 +2201,29 @@
         <message>
             <source>Not done: {error}</source>
             <translation>No se hizo: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RouteMapWidget</name>
+        <message>
+            <source>Dashed ring: a date of that stop is not known to the day</source>
+            <translation>Anillo discontinuo: una fecha de esa parada no se conoce con exactitud de día</translation>
+        </message>
+        <message>
+            <source>Route map</source>
+            <translation>Mapa de la ruta</translation>
+        </message>
+        <message>
+            <source> (dates uncertain)</source>
+            <translation> (fechas inciertas)</translation>
+        </message>
+        <message>
+            <source>Route: {stops}</source>
+            <translation>Ruta: {stops}</translation>
+        </message>
+        <message>
+            <source>No stops yet</source>
+            <translation>Aún no hay paradas</translation>
         </message>
     </context>
     <context>
