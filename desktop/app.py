@@ -17,6 +17,7 @@ from desktop.paths import AppPaths, resolve_database_url, resolve_paths
 from desktop.resources import resource_path
 from desktop.services.opening import collect_rarely_until_warm
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.language import chosen_language, install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.storage_opener import StorageOpener
 
@@ -247,7 +248,9 @@ def launch(paths: AppPaths, database_url: str, case_file: str | None = None) -> 
     Needs a QApplication. Used by main() and by the GUI tests.
     """
     runner = BackgroundRunner()
-    window = MainWindow(paths, database_url, runner, open_settings(paths))
+    settings = open_settings(paths)
+    install_language(chosen_language(settings))  # before any text of the window is made
+    window = MainWindow(paths, database_url, runner, settings)
     runner.setParent(window)
     opener = StorageOpener(window, paths, database_url, case_file)
     window.first_painted.connect(opener.start)  # emitted after the first frame

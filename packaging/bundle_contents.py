@@ -112,21 +112,29 @@ def source_version(root: Path) -> str:
 
 
 TEXT_CATALOG_LOCALES = ("es", "fr", "ht", "pt_BR")  # resources/i18n/catalogs.py LOCALES
+# The window's languages besides English (desktop/ui/language.py): their country and language
+# names (pycountry) and Qt's own dialog buttons (qtbase_xx.qm) are kept.
+WINDOW_LANGUAGES = ("es",)
+NAME_DOMAINS = ("iso3166-1.mo", "iso639-3.mo")
 
 
 def unwanted_data(dest_name: str) -> bool:
     """Data collected by library hooks that the app never reads.
 
-    pycountry's translations (about 20 MB), but the country names of the languages the memo
-    and the interview sheet are worded in (resources/i18n). Qt's .qm translations: the
-    interface is English, and translated dialog buttons beside English text would be worse
-    than none.
+    pycountry's translations (about 20 MB) but the country names of the languages the memo
+    and the interview sheet are worded in (resources/i18n), and the country and language names
+    of the window's languages. Qt's .qm translations but qtbase for the window's languages.
     """
     parts = Path(dest_name).parts
     if parts[:2] == ("pycountry", "locales"):
-        return not (len(parts) >= 3 and parts[2] in TEXT_CATALOG_LOCALES
-                    and dest_name.endswith("iso3166-1.mo"))
-    return "translations" in parts and dest_name.endswith(".qm")
+        if len(parts) <= 2:
+            return True
+        memo_names = parts[2] in TEXT_CATALOG_LOCALES and parts[-1] == "iso3166-1.mo"
+        window_names = parts[2] in WINDOW_LANGUAGES and parts[-1] in NAME_DOMAINS
+        return not (memo_names or window_names)
+    if "translations" in parts and dest_name.endswith(".qm"):
+        return parts[-1] not in {f"qtbase_{language}.qm" for language in WINDOW_LANGUAGES}
+    return False
 
 
 # Qt's virtual (on-screen) keyboard comes with PySide6-Addons (where QtPdf lives in 6.11): its

@@ -6,34 +6,37 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
-DECISION_SUPPORT = (
+DECISION_SUPPORT = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Waypoint is decision support. It applies the transit rules to the facts recorded; "
-    "the officer reviews the findings and makes the decision."
+    "the officer reviews the findings and makes the decision.",
 )
 
 
-def about_text(
-    data_dir: str, database: str, rule_pack: dict[str, str] | None
-) -> str:
+def about_text(data_dir: str, database: str, rule_pack: dict[str, str] | None) -> str:
     """The About box's rich text (also what the tests read)."""
     from html import escape
+
     if rule_pack:
         rules = escape(str(rule_pack.get("version", "?")))
         digest = str(rule_pack.get("hash", ""))
         if digest:
-            rules += f" <span style='color:gray'>(hash {escape(digest[:12])})</span>"
+            hashed = translate("AboutDialog", "(hash {digest})").format(digest=escape(digest[:12]))
+            rules += f" <span style='color:gray'>{hashed}</span>"
     else:
-        rules = "not loaded yet"
+        rules = translate("AboutDialog", "not loaded yet")
+    lead = translate("AboutDialog", "Transit requirements of US asylum law, offline.")
+    rows = ((translate("AboutDialog", "Data folder"), escape(data_dir)),
+            (translate("AboutDialog", "Database"), escape(database)),
+            (translate("AboutDialog", "Rule pack"), rules))
+    table = "".join(f"<tr><td><b>{escape(name)}</b></td><td>{value}</td></tr>"
+                    for name, value in rows)
+    notice = escape(translate("AboutDialog", DECISION_SUPPORT))
     return (
-        f"<h2>Waypoint {escape(__version__)}</h2>"
-        "<p>Transit requirements of US asylum law, offline.</p>"
-        "<table cellspacing='4'>"
-        f"<tr><td><b>Data folder</b></td><td>{escape(data_dir)}</td></tr>"
-        f"<tr><td><b>Database</b></td><td>{escape(database)}</td></tr>"
-        f"<tr><td><b>Rule pack</b></td><td>{rules}</td></tr>"
-        "</table>"
-        f"<p><b>{escape(DECISION_SUPPORT)}</b></p>"
+        f"<h2>Waypoint {escape(__version__)}</h2><p>{escape(lead)}</p>"
+        f"<table cellspacing='4'>{table}</table><p><b>{notice}</b></p>"
     )
 
 
@@ -48,13 +51,13 @@ class AboutDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Waypoint")
-        self.setAccessibleName("About Waypoint")
+        self.setWindowTitle(translate("AboutDialog", "About Waypoint"))
+        self.setAccessibleName(translate("AboutDialog", "About Waypoint"))
         self.label = QLabel(about_text(data_dir, database, rule_pack))
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("About Waypoint")
+        self.label.setAccessibleName(translate("AboutDialog", "About Waypoint"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from desktop.ui.i18n import translate
+
 if TYPE_CHECKING:
     from desktop.services.audit_check import AuditReport
     from desktop.ui.background import BackgroundRunner
@@ -32,10 +34,10 @@ class AuditStatus:
         self.database = database
         found = window.findChild(QLabel, LABEL_NAME)  # the store opened again (a restore)
         self.label = found if found is not None else QLabel(window)
-        self.label.setText("Audit log: checking…")
+        self.label.setText(translate("AuditStatus", "Audit log: checking…"))
         if found is None:
             self.label.setObjectName(LABEL_NAME)
-            self.label.setAccessibleName("Audit log check")
+            self.label.setAccessibleName(translate("AuditStatus", "Audit log check"))
             window.statusBar().addPermanentWidget(self.label)
         else:
             self.label.linkActivated.disconnect()  # the previous store's check
@@ -61,22 +63,28 @@ class AuditStatus:
 
     def _failed(self, error: BaseException) -> None:
         self.full_done = True
-        self.label.setText("Audit log: not checked (run `waypoint audit verify`)")
+        self.label.setText(translate(
+            "AuditStatus", "Audit log: not checked (run `waypoint audit verify`)"))
         self.label.setToolTip(type(error).__name__)
 
     def _show(self, report: AuditReport, *, complete: bool) -> None:
         self.report = report
         if report.ok:
             self.label.setStyleSheet("")
-            self.label.setText(f"Audit log: checked, {report.entries_checked} entries, "
-                               "no changes outside Waypoint")
+            count = report.entries_checked
+            self.label.setText(translate(
+                "AuditStatus", "Audit log: checked, %n record(s), no changes outside Waypoint",
+                None, count))
             self.label.setToolTip("\n".join(report.notes))
             return
         count = len(report.problems)
         self.label.setStyleSheet(PROBLEM_STYLE)
-        self.label.setText(
-            f"Audit log: {count} change(s) made outside Waypoint found"
-            f"{'' if complete else ' (full check running…)'} — <a href='details'>details</a>")
+        found = (translate("AuditStatus", "Audit log: %n change(s) made outside Waypoint found",
+                           None, count) if complete else
+                 translate("AuditStatus", "Audit log: %n change(s) made outside Waypoint found "
+                           "(full check running…)", None, count))
+        details = translate("AuditStatus", "details")
+        self.label.setText(f"{found} — <a href='details'>{details}</a>")
         self.label.setToolTip("\n".join(str(problem) for problem in report.problems[:20]))
 
     def show_details(self) -> None:
@@ -85,13 +93,18 @@ class AuditStatus:
         if self.report is None or self.report.ok:
             return
         problems = [str(problem) for problem in self.report.problems]
+        count = len(problems)
         show_message(
-            self.window, "Audit log",
-            f"The audit check found {len(problems)} thing(s) that Waypoint did not do: the "
-            "record was changed outside it (or a file was lost or restored by hand). Your "
-            "cases are still open. Tell your office, and keep the anchor codes and memos you "
-            "sent: `waypoint audit verify --against CODE|FILE` checks the record against them.",
-            details="\n".join(problems + [f"note: {note}" for note in self.report.notes]))
+            self.window, translate("AuditStatus", "Audit log"),
+            translate(
+                "AuditStatus",
+                "The audit check found %n thing(s) that Waypoint did not do: the "
+                "record was changed outside it (or a file was lost or restored by hand). Your "
+                "cases are still open. Tell your office, and keep the anchor codes and memos you "
+                "sent: `waypoint audit verify --against CODE|FILE` checks the record against them.",
+                None, count),
+            details="\n".join(problems + [translate("AuditStatus", "note: {note}").format(note=note)
+                                          for note in self.report.notes]))
 
 
 def start_audit_check(window: QMainWindow, runner: BackgroundRunner, database: Database

@@ -7,8 +7,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWhatsThis, QWidget
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 HINT_KEY = "F1"
-NO_HINT = "No hint for this control. Help → Keyboard shortcuts (Ctrl+/) lists the keys."
+NO_HINT = QT_TRANSLATE_NOOP(
+    "HintKey", "No hint for this control. Help → Keyboard shortcuts (Ctrl+/) lists the keys."
+)
 
 
 def hint_of(widget: QWidget | None) -> str:
@@ -27,7 +31,7 @@ def hint_of(widget: QWidget | None) -> str:
 def show_hint() -> str:
     """Show the hint of the focused control below it (until the next key or click)."""
     widget = QApplication.focusWidget()
-    text = hint_of(widget) or NO_HINT
+    text = hint_of(widget) or translate("HintKey", NO_HINT)
     if widget is not None:
         QWhatsThis.showText(widget.mapToGlobal(QPoint(0, widget.height())), text, widget)
     return text
@@ -37,6 +41,6 @@ def install_hint_key(window: QWidget) -> QShortcut:
     """F1 anywhere in the window."""
     shortcut = QShortcut(QKeySequence(HINT_KEY), window)
     shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.setWhatsThis("Show the hint of the focused field or control")
+    shortcut.setWhatsThis(translate("HintKey", "Show the hint of the focused field or control"))
     shortcut.activated.connect(show_hint)
     return shortcut

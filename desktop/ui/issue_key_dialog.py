@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services.signing import SigningError
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.i18n import translate
 from desktop.ui.passphrase_dialog import secret_field
 from desktop.ui.signing_key_dialog import ERROR_STYLE, grouped
 
@@ -42,34 +43,38 @@ class IssueKeyDialog(QDialog):
         self.data_dir, self.database, self.runner, self.actor = data_dir, database, runner, actor
         self.busy = False
         self.done_once = False
-        self.setWindowTitle("Issue a signing key")
+        self.setWindowTitle(translate("IssueKeyDialog", "Issue a signing key"))
         self.setObjectName("issueKeyDialog")
         self.setMinimumWidth(520)
         intro = QLabel(
-            "The office's certificate authority signs a new key for this person and registers "
-            "its fingerprint with the role: 'waypoint memo verify' then names them as the "
-            "signer. The key is installed here; the person types its passphrase to sign.", self)
+            translate(
+                "IssueKeyDialog",
+                "The office's certificate authority signs a new key for this person and "
+                "registers its fingerprint with the role: 'waypoint memo verify' then names "
+                "them as the signer. The key is installed here; the person types its passphrase"
+                " to sign."), self)
         intro.setWordWrap(True)
         self.person_edit = QLineEdit(self)
-        self.person_edit.setAccessibleName("Person's name")
+        self.person_edit.setAccessibleName(translate("IssueKeyDialog", "Person's name"))
         self.role_box = QComboBox(self)
-        self.role_box.addItems(["caseworker", "supervisor"])
-        self.role_box.setAccessibleName("Role")
-        self.ca_edit = secret_field("Office authority passphrase")
-        self.new_edit = secret_field("New key passphrase")
-        self.again_edit = secret_field("Repeat the new key passphrase")
+        self.role_box.addItem(translate("IssueKeyDialog", "caseworker"), "caseworker")
+        self.role_box.addItem(translate("IssueKeyDialog", "supervisor"), "supervisor")
+        self.role_box.setAccessibleName(translate("IssueKeyDialog", "Role"))
+        self.ca_edit = secret_field(translate("IssueKeyDialog", "Office authority passphrase"))
+        self.new_edit = secret_field(translate("IssueKeyDialog", "New key passphrase"))
+        self.again_edit = secret_field(translate("IssueKeyDialog", "Repeat the new key passphrase"))
         form = QFormLayout()
-        form.addRow("&Person's name:", self.person_edit)
-        form.addRow("&Role:", self.role_box)
-        form.addRow("&Authority's passphrase:", self.ca_edit)
-        form.addRow("&New key's passphrase:", self.new_edit)
-        form.addRow("R&epeat:", self.again_edit)
+        form.addRow(translate("IssueKeyDialog", "&Person's name:"), self.person_edit)
+        form.addRow(translate("IssueKeyDialog", "&Role:"), self.role_box)
+        form.addRow(translate("IssueKeyDialog", "&Authority's passphrase:"), self.ca_edit)
+        form.addRow(translate("IssueKeyDialog", "&New key's passphrase:"), self.new_edit)
+        form.addRow(translate("IssueKeyDialog", "R&epeat:"), self.again_edit)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Issue result")
+        self.message.setAccessibleName(translate("IssueKeyDialog", "Issue result"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.issue_button = self.buttons.addButton("&Issue",
+        self.issue_button = self.buttons.addButton(translate("IssueKeyDialog", "&Issue"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.issue_button.setDefault(True)
         self.issue_button.clicked.connect(self.start_issue)
@@ -93,11 +98,11 @@ class IssueKeyDialog(QDialog):
 
         if not self.issue_button.isEnabled():
             return
-        person, role = self.person_edit.text().strip(), self.role_box.currentText()
+        person, role = self.person_edit.text().strip(), str(self.role_box.currentData())
         ca_secret, key_secret = self.ca_edit.text(), self.new_edit.text()
         data_dir, database, actor = self.data_dir, self.database, self.actor
         self.busy = True
-        self._show("Issuing the key…", error=False)
+        self._show(translate("IssueKeyDialog", "Issuing the key…"), error=False)
         self._update()
         self.runner.run(
             lambda: issue_officer_key(data_dir, database, person, role,
@@ -113,14 +118,24 @@ class IssueKeyDialog(QDialog):
     def _issued(self, issued: Any) -> None:
         self.busy, self.done_once = False, True
         entry = issued.registered
-        self._show(f"Issued {entry.person} ({entry.role}) a signing key, valid to "
-                   f"{entry.not_after:%d %b %Y}. Certificate fingerprint (SHA-256): "
-                   f"{grouped(entry.fingerprint)}", error=False)
+        self._show(
+            translate(
+                "IssueKeyDialog",
+                "Issued {person} ({role}) a signing key, valid to {not_after:%d %b %Y}. "
+                "Certificate fingerprint (SHA-256): {grouped}",
+            ).format(
+                person=entry.person,
+                role=entry.role,
+                not_after=entry.not_after,
+                grouped=grouped(entry.fingerprint),
+            ),
+            error=False,
+        )
         for edit in (self.ca_edit, self.new_edit, self.again_edit):
             edit.clear()
         self.issue_button.hide()
         close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        close.setText("Close")
+        close.setText(translate("IssueKeyDialog", "Close"))
         close.setFocus()
         self._update()
         self.issued.emit(issued)
@@ -132,9 +147,13 @@ class IssueKeyDialog(QDialog):
         if isinstance(error, (SigningError, DatabaseError)):
             text = str(error)
         elif isinstance(error, OSError):
-            text = f"The key could not be kept: {error.strerror or error}."
+            text = translate("IssueKeyDialog", "The key could not be kept: {value}.").format(
+                value=error.strerror or error
+            )
         else:
-            text = f"The key could not be issued: {error}"
+            text = translate("IssueKeyDialog", "The key could not be issued: {error}").format(
+                error=error
+            )
         self._show(text, error=True)
         self._update()
         self.ca_edit.setFocus()

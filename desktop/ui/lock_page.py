@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
+
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
@@ -43,30 +45,31 @@ class LockPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockPage")
-        self.title = QLabel("Waypoint is locked")
+        self.title = QLabel(translate("LockPage", "Waypoint is locked"))
         self.title.setObjectName("lockTitle")
         font = self.title.font()
         font.setPointSize(font.pointSize() + 6)
         self.title.setFont(font)
-        self.explain = QLabel("Enter the passphrase (or the recovery key) to see the cases.")
+        self.explain = QLabel(translate(
+            "LockPage", "Enter the passphrase (or the recovery key) to see the cases."))
         self.login_field = QLineEdit()  # the office server's sign-in only (show_login)
-        self.login_field.setAccessibleName("Login")
+        self.login_field.setAccessibleName(translate("LockPage", "Login"))
         self.login_field.setObjectName("lockLogin")
-        self.login_field.setPlaceholderText("Login")
+        self.login_field.setPlaceholderText(translate("LockPage", "Login"))
         self.login_field.setMinimumWidth(280)
         self.login_field.setMaximumWidth(360)
         self.login_field.hide()
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName("Passphrase")
+        self.field.setAccessibleName(translate("LockPage", "Passphrase"))
         self.field.setObjectName("lockPassphrase")
         self.field.setMinimumWidth(280)
         self.field.setMaximumWidth(360)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(translate("LockPage", "Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         self.error = QLabel("")
         self.error.setObjectName("lockError")
-        self.error.setAccessibleName("Unlock problem")
+        self.error.setAccessibleName(translate("LockPage", "Unlock problem"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.title, self.explain, self.login_field, self.field,
@@ -92,8 +95,10 @@ class LockPage(QWidget):
         self.login_field.setVisible(login is not None)
         self.login_field.setText(login or "")
         self.login_field.setReadOnly(not editable)
-        self.field.setAccessibleName("Passphrase" if login is None else "Password")
-        self.field.setPlaceholderText("" if login is None else "Password")
+        self.field.setAccessibleName(translate(
+            "LockPage", "Passphrase") if login is None else translate(
+            "LockPage", "Password"))
+        self.field.setPlaceholderText("" if login is None else translate("LockPage", "Password"))
 
     def login(self) -> str:
         """The login typed (or shown) on the page, without surrounding spaces."""
@@ -103,11 +108,12 @@ class LockPage(QWidget):
         self.field.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
         if busy:
-            self.error.setText("Checking the passphrase…")
+            self.error.setText(translate("LockPage", "Checking the passphrase…"))
 
     def _submit(self) -> None:
         if self.login_field.isVisibleTo(self) and not self.login():
-            self.error.setText("Enter your login (your user name on the office server).")
+            self.error.setText(translate(
+                "LockPage", "Enter your login (your user name on the office server)."))
             self.login_field.setFocus()
             return
         secret = self.field.text()
@@ -193,7 +199,8 @@ class LockController(QObject):
         """While locked the window keeps the lock page (no other page, dialog or close: an
         open case's questions would show); the page says why."""
         if self.locked:
-            self.page.error.setText("Waypoint stays locked until the passphrase is entered.")
+            self.page.error.setText(translate(
+                "LockPage", "Waypoint stays locked until the passphrase is entered."))
             self.page.field.setFocus()
         return self.locked
 
@@ -219,7 +226,8 @@ class LockController(QObject):
         self.watch_application()
         self._cover()
         self.page.show_login(login)
-        self.page.ask("Waypoint is locked", explain, error)
+        self.page.ask(translate("LockPage", "Waypoint is locked"),
+                      translate("StartError", explain), error)
 
     def start_done(self) -> None:
         """The database opened: take the page away."""
@@ -242,7 +250,7 @@ class LockController(QObject):
             idle_ms = int(float(minutes) * 60_000)
         except (TypeError, ValueError):
             idle_ms = IDLE_LOCK_MINUTES * 60_000
-        self.lock_action = QAction("&Lock", self.window)
+        self.lock_action = QAction(translate("LockPage", "&Lock"), self.window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(lambda _checked=False: self.lock())
@@ -310,9 +318,14 @@ class LockController(QObject):
         server_login = getattr(self.database, "server_login", None)
         self.page.show_login(None if server_login is None else server_login.login,
                              editable=False)  # the same person signs in again
-        self.page.ask("Waypoint is locked", "Enter your server password to see the cases "
-                      "again." if getattr(self.database, "server_login", None) is not None else
-                      "Enter the passphrase (or the recovery key) to see the cases again.")
+        self.page.ask(
+            translate("LockPage", "Waypoint is locked"),
+            translate("LockPage", "Enter your server password to see the cases again.")
+            if getattr(self.database, "server_login", None) is not None
+            else translate(
+                "LockPage", "Enter the passphrase (or the recovery key) to see the cases again."
+            ),
+        )
         self.locked_changed.emit(True)
 
     def _submitted(self, secret: str) -> None:
@@ -322,16 +335,17 @@ class LockController(QObject):
         if not self.locked or self.database is None:
             return
         database = self.database
-        self.window.runner.run(lambda: database.unlock(secret), self._unlocked,
-                               self._unlock_failed)
+        self.window.runner.run(lambda: database.unlock(secret), self._unlocked, self._unlock_failed)
 
     def _switch_off_actions(self) -> None:
         """Every action and shortcut of the window (menus, toolbar, an open case's page) off:
         neither its key sequence nor trigger() runs it while locked."""
         from PySide6.QtGui import QAction, QShortcut
 
-        items: list[QAction | QShortcut] = [*self.window.findChildren(QAction),
-                                            *self.window.findChildren(QShortcut)]
+        items: list[QAction | QShortcut] = [
+            *self.window.findChildren(QAction),
+            *self.window.findChildren(QShortcut),
+        ]
         for item in items:
             if item.isEnabled():
                 item.setEnabled(False)
@@ -358,6 +372,13 @@ class LockController(QObject):
     def _unlock_failed(self, error: BaseException) -> None:
         from desktop.services.security import DatabaseError
 
-        message = str(error) if isinstance(error, DatabaseError) else "The unlock failed."
-        self.page.ask("Waypoint is locked", "Enter the passphrase (or the recovery key).",
-                      message)
+        message = (
+            str(error)
+            if isinstance(error, DatabaseError)
+            else translate("LockPage", "The unlock failed.")
+        )
+        self.page.ask(
+            translate("LockPage", "Waypoint is locked"),
+            translate("LockPage", "Enter the passphrase (or the recovery key)."),
+            message,
+        )

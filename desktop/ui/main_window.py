@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import gc
 import logging
-import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from desktop.paths import AppPaths
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_page import CaseListPage
-from desktop.ui.widgets.elided_label import ElidedLabel
+from desktop.ui.i18n import translate
 from desktop.ui.window_geometry import GEOMETRY_KEY, SIZE_KEY, fit_on_screen, restore_geometry
+from desktop.ui.window_status import build_status_bar, describe_database
 
 # Imported where used, after the first paint: each Qt class brings its Python enums (and the
 # Qt namespace about ninety of them), which is start-up time the first frame does not need.
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
-    from PySide6.QtWidgets import QMenu, QToolBar
+    from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
     from desktop.services.cases import CaseSummary
     from desktop.ui.about_dialog import AboutDialog
@@ -30,21 +30,12 @@ if TYPE_CHECKING:
     from desktop.ui.idle_imports import IdleImporter
     from desktop.ui.rules.rules_page import RulesPage
     from desktop.ui.signing_key_dialog import ImportKeyDialog
+    from desktop.ui.widgets.elided_label import ElidedLabel
 
 log = logging.getLogger(__name__)
 
-DECISION_SUPPORT_NOTE = "Decision support — the officer decides"
 STATE_KEY = "main_window/state"
 CASE_PAGE_MODULE = "desktop.ui.case_flow.case_flow_page"  # imported ahead, when the list idles
-
-
-def describe_database(database_url: str, paths: AppPaths) -> str:
-    """The database for people: the SQLite file's path, or the URL without its password."""
-    if database_url == f"sqlite:///{paths.database_file}":
-        return str(paths.database_file)
-    if database_url.startswith("sqlite:///"):
-        return database_url.removeprefix("sqlite:///")
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", database_url)
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +61,9 @@ class MainWindow(QMainWindow):
     field_conflicts_action: QAction
     about_action: QAction
     toolbar: QToolBar
+    location_label: ElidedLabel  # the status bar's (desktop.ui.window_status)
+    rules_label: QLabel
+    decision_label: QLabel
     recent_menu: QMenu
     open_dialog: QWidget
     import_key_dialog: ImportKeyDialog
@@ -103,7 +97,7 @@ class MainWindow(QMainWindow):
         # dialog or close happens until the passphrase is entered.
         self.is_locked: Callable[[], bool] = lambda: False
 
-        self.setWindowTitle("Waypoint")
+        self.setWindowTitle(translate("MainWindow", "Waypoint"))
         self.setObjectName("mainWindow")
         self.stack = QStackedWidget()
         self.case_list = CaseListPage(runner, settings)
@@ -112,11 +106,11 @@ class MainWindow(QMainWindow):
         self.case_list.open_requested.connect(self.open_case)
 
         # The menu titles paint in the first frame; their actions are added right after it.
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.case_menu = self.menuBar().addMenu("&Case")
-        self.help_menu = self.menuBar().addMenu("&Help")
+        self.file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self.case_menu = self.menuBar().addMenu(translate("MainWindow", "&Case"))
+        self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._actions_built = False
-        self._build_status_bar()
+        build_status_bar(self)
         self._restore_geometry()
         self.case_list.setFocus()
 
@@ -142,7 +136,7 @@ class MainWindow(QMainWindow):
         file_menu = self.file_menu
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu("&Recent cases")
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "&Recent cases"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.back_action)
         add_navigation_toolbar(self)
@@ -155,6 +149,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.issue_key_action)
         file_menu.addActions([self.take_field_action, self.bring_back_action,
                               self.field_conflicts_action])
+        from desktop.ui.language_menu import add_language_menu
+        add_language_menu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.help_menu.addAction(self.about_action)
@@ -164,21 +160,6 @@ class MainWindow(QMainWindow):
         self.hint_key = install_hint_key(self)
         self._set_storage_actions_enabled(self.services is not None)
         self._rebuild_case_menu()
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        # The path gives way in a narrow window (its middle, "…"); the notices stay whole.
-        where = describe_database(self.database_url, self.paths)
-        self.location_label = ElidedLabel(f"Opening {where}…")
-        self.location_label.setAccessibleName("Database")
-        self.location_label.setToolTip(f"Data folder: {self.paths.data_dir}")
-        self.rules_label = QLabel("Rules: …")
-        self.rules_label.setAccessibleName("Rule pack version")
-        self.decision_label = QLabel(DECISION_SUPPORT_NOTE)
-        self.decision_label.setAccessibleName("Decision support notice")
-        bar.addWidget(self.location_label, 1)
-        bar.addPermanentWidget(self.rules_label)
-        bar.addPermanentWidget(self.decision_label)
 
     def _restore_geometry(self) -> None:
         restore_geometry(self, self.settings)
@@ -195,7 +176,10 @@ class MainWindow(QMainWindow):
         self.services = services
         self.rule_pack = rule_pack
         self.location_label.setText(
-            f"Database: {describe_database(services.database_url, services.paths)}"
+            translate(
+                "MainWindow",
+                "Database: {describe_database}").format(
+                describe_database=describe_database(services.database_url, services.paths))
         )
         self._show_rule_pack(rule_pack)
         self._set_storage_actions_enabled(True)
@@ -221,7 +205,8 @@ class MainWindow(QMainWindow):
 
     def show_storage_unavailable(self, reason: str) -> None:
         """The database did not open: say why, and withdraw any rows shown before the check."""
-        self.location_label.setText(f"No database: {reason}")
+        self.location_label.setText(
+            translate("MainWindow", "No database: {reason}").format(reason=reason))
         self.case_list.clear_preview()
 
     def show_open_dialog(self) -> QWidget | None:
@@ -253,24 +238,40 @@ class MainWindow(QMainWindow):
     def _show_rule_pack(self, info: Mapping[str, str | None] | None) -> None:
         """Status bar: the active pack's version and the date its law is known through."""
         if not info:
-            self.rules_label.setText("Rules: —")
+            self.rules_label.setText(translate("MainWindow", "Rules: —"))
             return
         known = info.get("law_known_through") or "unknown"
-        self.rules_label.setText(f"Rules {info['version']} · law known through {known}")
-        self.rules_label.setToolTip(f"Rule pack {info.get('hash', '')}. Decisions after "
-                                    f"{known} may be affected by later changes in the law.")
+        self.rules_label.setText(
+            translate("MainWindow", "Rules {value} · law known through {known}").format(
+                value=info["version"], known=known
+            )
+        )
+        self.rules_label.setToolTip(
+            translate(
+                "MainWindow",
+                "Rule pack {get}. Decisions after {known} may be affected by later changes "
+                "in the law.",
+            ).format(get=info.get("hash", ""), known=known)
+        )
 
     def show_rules_page(self) -> None:
         """The Rules page: installed packs, install from file with its impact, marked cases."""
-        if self.is_locked() or self.services is None or (self._case_page is not None
-                                     and not self._close_case_page()):
+        if (
+            self.is_locked()
+            or self.services is None
+            or (self._case_page is not None and not self._close_case_page())
+        ):
             return
         if self.rules_page is None:
             from desktop.services.rule_pack_service import RulePackService
             from desktop.ui.rules.rules_page import RulesPage
 
-            service = RulePackService(self.services.paths.data_dir, self.services.cases.database,
-                                      self.services.clock, rules=self.services.rules)
+            service = RulePackService(
+                self.services.paths.data_dir,
+                self.services.cases.database,
+                self.services.clock,
+                rules=self.services.rules,
+            )
             self.rules_page = RulesPage(service, self.runner)
             self.rules_page.closed.connect(self.show_case_list)
             self.rules_page.open_requested.connect(self.open_case)
@@ -378,14 +379,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)  # once this frame is on screen
 
     def _after_first_paint(self) -> None:
-        # The early look at the cases starts on a worker first (launch() listens), so it
-        # reads the database while this thread builds the list's columns (Qt's enums).
+        # The early look at the cases starts on a worker first (launch() listens); the list's
+        # columns in a turn of their own, after a real timer (posted calls run in one go).
         self.first_painted.emit()
-        # A turn of its own, after a real timer (posted calls all run in one go): < 50 ms each.
-        QTimer.singleShot(1, self._after_first_paint_next_turn)
-
-    def _after_first_paint_next_turn(self) -> None:
-        self.case_list.finish_setup()
+        QTimer.singleShot(1, self.case_list.finish_setup)
         from desktop.flow import languages
 
         languages.warm_in_background()  # read while the list is looked at, not when a case opens

@@ -21,9 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 SHORTCUTS_KEY = "Ctrl+/"  # F1 is left to the hints: it shows the focused hint's text
-NO_CASE_NOTE = ("The case shortcuts (next and previous step, go to a step, save, print, "
-                "finalize) are listed here once a case has been opened.")
+NO_CASE_NOTE = QT_TRANSLATE_NOOP(
+    "ShortcutsDialog",
+    "The case shortcuts (next and previous step, go to a step, save, print, "
+    "finalize) are listed here once a case has been opened.",
+)
 
 
 @dataclass(frozen=True)
@@ -43,14 +48,18 @@ def _words(text: str) -> str:
 
 def _where(widget: QWidget | None, window: QWidget) -> str:
     if widget is None or widget is window:
-        return "Anywhere"
+        return translate("ShortcutsDialog", "Anywhere")
     names = []
     while widget is not None and widget is not window:
         names.append(type(widget).__name__)
         widget = widget.parentWidget()
     if any(name == "CaseFlowPage" for name in names):
         inner = names[0].replace("Page", "").replace("Box", "").strip()
-        return "In a case" if names[0] == "CaseFlowPage" else f"In a case: {inner}"
+        return (
+            translate("ShortcutsDialog", "In a case")
+            if names[0] == "CaseFlowPage"
+            else translate("ShortcutsDialog", "In a case: {inner}").format(inner=inner)
+        )
     return names[-1].replace("Page", "")
 
 
@@ -64,8 +73,11 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
         if not keys or not action.text() or isinstance(action.parent(), QMenu):
             continue
         parent = action.parent()
-        row = ShortcutRow(" or ".join(keys), _words(action.text()),
-                          _where(parent if isinstance(parent, QWidget) else None, window))
+        row = ShortcutRow(
+            translate("ShortcutsDialog", " or ").join(keys),
+            _words(action.text()),
+            _where(parent if isinstance(parent, QWidget) else None, window),
+        )
         if (row.keys, row.does) not in seen:
             seen.add((row.keys, row.does))
             rows.append(row)
@@ -74,9 +86,13 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
         if key_text and shortcut.whatsThis() and (key_text, shortcut.whatsThis()) not in seen:
             seen.add((key_text, shortcut.whatsThis()))
             parent = shortcut.parent()
-            rows.append(ShortcutRow(key_text, shortcut.whatsThis(),
-                                    _where(parent if isinstance(parent, QWidget) else None,
-                                           window)))
+            rows.append(
+                ShortcutRow(
+                    key_text,
+                    shortcut.whatsThis(),
+                    _where(parent if isinstance(parent, QWidget) else None, window),
+                )
+            )
     return sorted(rows, key=lambda row: (row.where != "Anywhere", row.where))
 
 
@@ -85,10 +101,16 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.rows = shortcut_rows(window)
         self.table = QTableWidget(len(self.rows), 3, self)
-        self.table.setHorizontalHeaderLabels(["Keys", "What it does", "Where"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("ShortcutsDialog", "Keys"),
+                translate("ShortcutsDialog", "What it does"),
+                translate("ShortcutsDialog", "Where"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -104,7 +126,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         if not any(row.where.startswith("In a case") for row in self.rows):
-            note = QLabel(NO_CASE_NOTE, self)
+            note = QLabel(translate("ShortcutsDialog", NO_CASE_NOTE), self)
             note.setWordWrap(True)
             layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -118,7 +140,7 @@ class ShortcutsDialog(QDialog):
 
 def add_shortcuts_action(window: QMainWindow, menu: QMenu) -> QAction:
     """Help -> Keyboard shortcuts (F1), opening the dialog over the window."""
-    action = QAction("&Keyboard shortcuts", window)
+    action = QAction(translate("ShortcutsDialog", "&Keyboard shortcuts"), window)
     action.setShortcut(QKeySequence(SHORTCUTS_KEY))
 
     def show() -> None:

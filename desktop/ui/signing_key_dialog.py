@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from desktop.services.signing import OfficerKey, SigningError, has_key, import_officer_key_file
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.passphrase_dialog import secret_field
 
-KEY_FILTER = "PKCS#12 key (*.p12 *.pfx);;All files (*)"
+KEY_FILTER = QT_TRANSLATE_NOOP("SigningKeyDialog", "PKCS#12 key (*.p12 *.pfx);;All files (*)")
 ERROR_STYLE = "color: #8a1c12;"
 
 
@@ -51,42 +52,45 @@ class ImportKeyDialog(QDialog):
         self.busy = False
         self.result_key: OfficerKey | None = None
         self.file_dialog: QFileDialog | None = None
-        self.setWindowTitle("Import signing key (PKCS#12)")
+        self.setWindowTitle(translate("SigningKeyDialog", "Import signing key (PKCS#12)"))
         self.setObjectName("importKeyDialog")
         self.setMinimumWidth(560)
         intro = QLabel(
-            "Import a signing key and certificate your organisation issued as a PKCS#12 file "
-            "(.p12 or .pfx). Finalizing a memo as this officer then signs it with this key. "
-            "The key is kept as issued, still encrypted with the file's passphrase, in "
-            "Waypoint's data folder: type that passphrase when you finalize.", self)
+            translate(
+                "SigningKeyDialog",
+                "Import a signing key and certificate your organisation issued as a PKCS#12 "
+                "file (.p12 or .pfx). Finalizing a memo as this officer then signs it with this"
+                " key. The key is kept as issued, still encrypted with the file's passphrase, "
+                "in Waypoint's data folder: type that passphrase when you finalize."), self)
         intro.setWordWrap(True)
         self.file_edit = QLineEdit(self)
-        self.file_edit.setAccessibleName("PKCS#12 key file")
-        self.file_edit.setPlaceholderText("the .p12 or .pfx file")
-        self.choose_button = QPushButton("&Choose…", self)
-        self.choose_button.setAccessibleName("Choose the key file")
+        self.file_edit.setAccessibleName(translate("SigningKeyDialog", "PKCS#12 key file"))
+        self.file_edit.setPlaceholderText(translate("SigningKeyDialog", "the .p12 or .pfx file"))
+        self.choose_button = QPushButton(translate("SigningKeyDialog", "&Choose…"), self)
+        self.choose_button.setAccessibleName(translate("SigningKeyDialog", "Choose the key file"))
         self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
         self.officer_edit = QLineEdit(self)
-        self.officer_edit.setAccessibleName("Officer's name")
-        self.passphrase_edit = secret_field("Passphrase of the key file")
+        self.officer_edit.setAccessibleName(translate("SigningKeyDialog", "Officer's name"))
+        self.passphrase_edit = secret_field(translate(
+            "SigningKeyDialog", "Passphrase of the key file"))
         self.replace_check = QCheckBox(self)
         self.replace_check.hide()
         form = QFormLayout()
-        file_label = QLabel("Key &file:", self)
+        file_label = QLabel(translate("SigningKeyDialog", "Key &file:"), self)
         file_label.setBuddy(self.file_edit)  # a row of two widgets has no buddy of its own
         form.addRow(file_label, file_row)
-        form.addRow("&Officer's name:", self.officer_edit)
-        form.addRow("File's &passphrase:", self.passphrase_edit)
+        form.addRow(translate("SigningKeyDialog", "&Officer's name:"), self.officer_edit)
+        form.addRow(translate("SigningKeyDialog", "File's &passphrase:"), self.passphrase_edit)
         form.addRow("", self.replace_check)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Import result")
+        self.message.setAccessibleName(translate("SigningKeyDialog", "Import result"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = self.buttons.addButton("&Import",
+        self.import_button = self.buttons.addButton(translate("SigningKeyDialog", "&Import"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
@@ -112,8 +116,11 @@ class ImportKeyDialog(QDialog):
         replacing = self._replacing() and self.result_key is None
         self.replace_check.setVisible(replacing)
         if replacing:
-            self.replace_check.setText(f"Replace {self.officer()}'s existing signing key "
-                                       "(memos already signed with it stay valid)")
+            self.replace_check.setText(translate(
+                        "SigningKeyDialog",
+                        "Replace {officer}'s existing signing key (memos already signed with it"
+                        " stay valid)").format(
+                        officer=self.officer()))
         ready = (bool(self.file_edit.text().strip()) and bool(self.officer())
                  and bool(self.passphrase_edit.text())
                  and (not replacing or self.replace_check.isChecked()))
@@ -122,7 +129,9 @@ class ImportKeyDialog(QDialog):
     def choose_file(self) -> QFileDialog:
         """The file chooser, opened window-modal; the chosen file fills the field."""
         start = str(Path(self.file_edit.text()).parent) if self.file_edit.text() else ""
-        dialog = QFileDialog(self, "Choose the PKCS#12 key file", start, KEY_FILTER)
+        dialog = QFileDialog(self, translate(
+            "SigningKeyDialog", "Choose the PKCS#12 key file"), start,
+            translate("SigningKeyDialog", KEY_FILTER))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.file_edit.setText)
@@ -138,7 +147,7 @@ class ImportKeyDialog(QDialog):
         officer, passphrase = self.officer(), self.passphrase_edit.text()
         replace = self.replace_check.isChecked()
         self.busy = True
-        self._show("Checking the key file…", error=False)
+        self._show(translate("SigningKeyDialog", "Checking the key file…"), error=False)
         self._update()
         self.runner.run(
             lambda: import_officer_key_file(self.data_dir, officer, source, passphrase,
@@ -154,15 +163,18 @@ class ImportKeyDialog(QDialog):
     def _imported(self, key: OfficerKey) -> None:
         self.busy = False
         self.result_key = key
-        self._show(f"Imported {key.officer}'s signing key. Certificate fingerprint "
-                   f"(SHA-256): {grouped(key.fingerprint)}", error=False)
+        self._show(translate(
+                    "SigningKeyDialog",
+                    "Imported {officer}'s signing key. Certificate fingerprint (SHA-256): "
+                    "{grouped}").format(
+                    officer=key.officer, grouped=grouped(key.fingerprint)), error=False)
         for widget in (self.file_edit, self.choose_button, self.officer_edit,
                        self.passphrase_edit, self.replace_check):
             widget.setEnabled(False)
         self.passphrase_edit.clear()
         self.import_button.hide()
         close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        close.setText("Close")
+        close.setText(translate("SigningKeyDialog", "Close"))
         close.setFocus()
         self._update()
         self.imported.emit(key)
@@ -172,9 +184,15 @@ class ImportKeyDialog(QDialog):
         if isinstance(error, SigningError):
             text = str(error)
         elif isinstance(error, OSError):
-            text = f"The key could not be kept: {error.strerror or error}. Nothing was written."
+            text = translate(
+                       "SigningKeyDialog",
+                       "The key could not be kept: {value}. Nothing was written.").format(
+                       value=error.strerror or error)
         else:
-            text = f"The key could not be imported: {error}"
+            text = translate(
+                       "SigningKeyDialog",
+                       "The key could not be imported: {error}").format(
+                       error=error)
         self._show(text, error=True)
         self._update()
         self.passphrase_edit.setFocus()

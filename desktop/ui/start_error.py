@@ -10,13 +10,17 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from desktop.ui.storage_opener import StorageOpener
 
 log = logging.getLogger(__name__)
 
-RESTORE_TEXT = "Restore latest backup"
-UNLOCK_PROMPT = "Enter the passphrase (or the recovery key) to open the cases."
+RESTORE_TEXT = QT_TRANSLATE_NOOP("StartError", "Restore latest backup")
+UNLOCK_PROMPT = QT_TRANSLATE_NOOP(
+    "StartError", "Enter the passphrase (or the recovery key) to open the cases."
+)
 
 
 def explain_start_error(opener: StorageOpener, error: BaseException) -> None:
@@ -29,15 +33,21 @@ def explain_start_error(opener: StorageOpener, error: BaseException) -> None:
         return
     sign_in = opening.server_sign_in(opener.database_url)
     if sign_in is not None and opening.is_wrong_server_password(error):
-        opener.lock.ask_at_start(sign_in, opener.sign_in, "The server did not accept this "
-                                 "login and password.", login=opener.lock.page.login())
+        opener.lock.ask_at_start(
+            sign_in,
+            opener.sign_in,
+            translate("StartError", "The server did not accept this login and password."),
+            login=opener.lock.page.login(),
+        )
         return
     if opening.is_database_error(error):
         log.error("The database could not be opened: %s", error)
         text = str(error)
     else:
         log.error("Unexpected error opening the database", exc_info=error)
-        text = f"Waypoint could not open its database: {error}"
+        text = translate("StartError", "Waypoint could not open its database: {error}").format(
+            error=error
+        )
         if opener.paths.log_dir.is_dir():  # never point at a log that cannot exist
             text += f"\n\nDetails are in the log in {opener.paths.log_dir}."
     opener.window.show_storage_unavailable(text.splitlines()[0][:120])
@@ -50,14 +60,21 @@ def show_start_error_box(opener: StorageOpener, error: BaseException, text: str)
 
     from desktop.services.opening import restorable_over
 
-    box = QMessageBox(QMessageBox.Icon.Critical, "Waypoint cannot open its database",
-                      text, QMessageBox.StandardButton.NoButton, opener.window)
-    box.setAccessibleName("Waypoint cannot open its database")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translate("StartError", "Waypoint cannot open its database"),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        opener.window,
+    )
+    box.setAccessibleName(translate("StartError", "Waypoint cannot open its database"))
     box.setObjectName("startErrorBox")
     restore = None
     if restorable_over(error) is not None:
-        restore = box.addButton(RESTORE_TEXT, QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(
+            translate("StartError", RESTORE_TEXT), QMessageBox.ButtonRole.AcceptRole
+        )
+    quit_button = box.addButton(translate("StartError", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setEscapeButton(quit_button)
     # Restore is the default only where the database itself is damaged or gone (a key-file
     # problem offers none: over the intact file it would throw recent work aside).
@@ -81,7 +98,12 @@ def restore_latest_backup(opener: StorageOpener, error: Any) -> None:
     """Restore in a worker, then open as at start (or explain why not)."""
     from desktop.services.opening import restore_and_open
 
-    opener.window.location_label.setText(f"Restoring {error.latest_backup.name}…")
+    opener.window.location_label.setText(
+        translate("StartError", "Restoring {name}…").format(name=error.latest_backup.name)
+    )
     paths, database_url, secret = opener.paths, opener.database_url, opener.secret
-    opener.window.runner.run(lambda: restore_and_open(error, paths, database_url, secret),
-                             opener.opened_storage, opener.open_failed)
+    opener.window.runner.run(
+        lambda: restore_and_open(error, paths, database_url, secret),
+        opener.opened_storage,
+        opener.open_failed,
+    )

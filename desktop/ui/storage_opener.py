@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.ui.i18n import translate
 from desktop.ui.start_error import UNLOCK_PROMPT, explain_start_error
 
 if TYPE_CHECKING:
@@ -128,9 +129,11 @@ class StorageOpener(QObject):
         elif state is security.StoreState.ENCRYPTED:
             self.lock.ask_at_start(UNLOCK_PROMPT, self.begin)
         elif state is security.StoreState.MISSING:  # never the first-run welcome
-            self.lock.ask_at_start("The database file is missing, but its key file or "
-                                   "backups are here. Enter the passphrase to see what is "
-                                   "left and restore the newest backup.", self.begin)
+            self.lock.ask_at_start(translate(
+                        "StorageOpener",
+                        "The database file is missing, but its key file or backups are here. "
+                        "Enter the passphrase to see what is left and restore the newest "
+                        "backup."), self.begin)
         elif state is security.StoreState.NEW:
             ask_new_passphrase(self, encrypt_plain=False)
         else:
@@ -255,7 +258,10 @@ class StorageOpener(QObject):
         log.info("Database open: %s", masked_url(self.database_url))
         login = getattr(storage.database, "server_login", None)
         if login is not None:  # who is signed in, in the title bar
-            window.setWindowTitle(f"Waypoint \u2014 signed in as {login.login}")
+            window.setWindowTitle(translate(
+                        "StorageOpener",
+                        "Waypoint — signed in as {login}").format(
+                        login=login.login))
 
     def _report_lost_commits(self, storage: Storage) -> None:
         """Saves the receipts record but the file lacks: say so once the cases are shown."""
@@ -264,7 +270,8 @@ class StorageOpener(QObject):
             return
         from desktop.ui.case_list.messages import show_message
 
-        self.lost_commits_box = show_message(self.window, "Saved changes are missing",
+        self.lost_commits_box = show_message(self.window, translate(
+            "StorageOpener", "Saved changes are missing"),
                                              str(lost))
 
     def _damage_found(self, error: BaseException) -> None:
@@ -302,7 +309,8 @@ class StorageOpener(QObject):
                 self.window.open_case(case_ids[0])
 
         def refused(error: BaseException) -> None:
-            show_message(self.window, "The case file could not be opened", f"{case_file}: {error}")
+            show_message(self.window, translate(
+                "StorageOpener", "The case file could not be opened"), f"{case_file}: {error}")
 
         self.window.runner.run(lambda: services.cases.import_files([case_file]), opened, refused)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from desktop.ui.i18n import translate
+
 if TYPE_CHECKING:
     from desktop.services.startup import Storage
     from desktop.ui.storage_opener import StorageOpener
@@ -17,10 +19,21 @@ def ask_new_passphrase(opener: StorageOpener, *, encrypt_plain: bool) -> None:
     """A first passphrase (a new store), or one to encrypt a plain file with."""
     from desktop.ui.passphrase_dialog import PassphraseDialog
 
-    intro = ("Your database is not encrypted yet. Choose a passphrase to encrypt it and its "
-             "backups." if encrypt_plain else
-             "Welcome to Waypoint. Choose a passphrase: it encrypts the cases on this laptop.")
-    dialog = PassphraseDialog("Protect your cases", intro, parent=opener.window)
+    intro = (
+        translate(
+            "StoragePassphrase",
+            "Your database is not encrypted yet. Choose a passphrase to encrypt it and its "
+            "backups.",
+        )
+        if encrypt_plain
+        else translate(
+            "StoragePassphrase",
+            "Welcome to Waypoint. Choose a passphrase: it encrypts the cases on this laptop.",
+        )
+    )
+    dialog = PassphraseDialog(
+        translate("StoragePassphrase", "Protect your cases"), intro, parent=opener.window
+    )
 
     def answered(result: int) -> None:
         opener.passphrase_dialog = None
@@ -48,21 +61,36 @@ def remember(opener: StorageOpener, secret: str) -> None:
     from desktop.ui.case_list.messages import show_message
 
     target = database_file(opener.database_url)
-    problem = remember_passphrase(target, secret) if target else "no database file"
+    problem = (
+        remember_passphrase(target, secret)
+        if target
+        else translate("StoragePassphrase", "no database file")
+    )
     if problem is not None:
-        show_message(opener.window, "The passphrase was not remembered",
-                     f"{problem} Waypoint will ask for it at each start.")
+        show_message(
+            opener.window,
+            translate("StoragePassphrase", "The passphrase was not remembered"),
+            translate(
+                "StoragePassphrase", "{problem} Waypoint will ask for it at each start."
+            ).format(problem=problem),
+        )
 
 
 def offer_encryption(opener: StorageOpener) -> None:
     """A plain database: offer to encrypt it (No opens it as it is)."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, "Encrypt the database?",
-                      "This Waypoint database is not encrypted: anyone who copies the data "
-                      "folder can read every case. Encrypt it (and its backups) now?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                      opener.window)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("StoragePassphrase", "Encrypt the database?"),
+        translate(
+            "StoragePassphrase",
+            "This Waypoint database is not encrypted: anyone who copies the data "
+            "folder can read every case. Encrypt it (and its backups) now?",
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        opener.window,
+    )
     box.setObjectName("encryptOfferBox")
 
     def answered(result: int) -> None:
@@ -84,6 +112,7 @@ def make_recovery_key(opener: StorageOpener, storage: Storage, secret: str) -> N
 
     database_file = storage.database.sqlite_file
     assert database_file is not None
+
     def made(recovery: str) -> None:
         show_recovery_key(opener.window, recovery)
 
@@ -96,7 +125,7 @@ def add_passphrase_action(opener: StorageOpener, storage: Storage) -> None:
         return
     from PySide6.QtGui import QAction
 
-    action = QAction("Change &passphrase…", opener.window)
+    action = QAction(translate("StoragePassphrase", "Change &passphrase…"), opener.window)
     action.setObjectName("changePassphraseAction")
     opener.window.file_menu.insertAction(opener.lock.lock_action, action)
     opener.change_passphrase_action = action
@@ -112,19 +141,34 @@ def change_passphrase(opener: StorageOpener) -> Any:
     if storage is None:
         return None
     new_secret = ""
-    dialog = PassphraseDialog("Change the passphrase", "The database is re-encrypted with "
-                              "a new key. Backups made before keep their old passphrase.",
-                              change=True, parent=opener.window)
+    dialog = PassphraseDialog(
+        translate("StoragePassphrase", "Change the passphrase"),
+        translate(
+            "StoragePassphrase",
+            "The database is re-encrypted with a new key. Backups made before keep "
+            "their old passphrase.",
+        ),
+        change=True,
+        parent=opener.window,
+    )
 
     def changed(recovery: str | None) -> None:
         update_remembered(opener, new_secret)
         if recovery:
             show_recovery_key(opener.window, recovery)
         else:
-            show_message(opener.window, "Passphrase changed", "The passphrase was changed.")
+            show_message(
+                opener.window,
+                translate("StoragePassphrase", "Passphrase changed"),
+                translate("StoragePassphrase", "The passphrase was changed."),
+            )
 
     def refused(error: BaseException) -> None:
-        show_message(opener.window, "The passphrase was not changed", str(error))
+        show_message(
+            opener.window,
+            translate("StoragePassphrase", "The passphrase was not changed"),
+            str(error),
+        )
 
     def answered(result: int) -> None:
         opener.passphrase_dialog = None
@@ -136,7 +180,9 @@ def change_passphrase(opener: StorageOpener) -> Any:
         dialog.clear()
         opener.window.runner.run(
             lambda: storage.database.change_passphrase(old, new, with_recovery=recovery),
-            changed, refused)
+            changed,
+            refused,
+        )
 
     dialog.finished.connect(answered)
     opener.passphrase_dialog = dialog

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desktop.ui.i18n import translate
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -56,7 +58,10 @@ def show_import_key_dialog(window: MainWindow) -> ImportKeyDialog | None:
     dialog = ImportKeyDialog(window.services.paths.data_dir, window.services.runner, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.imported.connect(lambda key: window.statusBar().showMessage(
-        f"Signing key imported for {key.officer}", 10_000))
+        translate(
+            "WindowDialogs",
+            "Signing key imported for {officer}").format(
+            officer=key.officer), 10_000))
     window.import_key_dialog = dialog
     dialog.open()
     return dialog

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from desktop.ui.i18n import translate
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction, QKeySequence
@@ -37,31 +39,38 @@ def make_window_actions(window: MainWindow) -> None:
     from PySide6.QtGui import QAction, QKeySequence
 
     page = window.case_list
-    window.new_action = make_action(window, "&New case", page.new_case,
+    window.new_action = make_action(window, translate("WindowMenus", "&New case"), page.new_case,
                                     QKeySequence.StandardKey.New)
-    window.open_action = make_action(window, "&Open case…", window.show_open_dialog, "Ctrl+O")
-    window.back_action = make_action(window, "&Back to the case list", window.show_case_list,
+    window.open_action = make_action(window, translate(
+        "WindowMenus", "&Open case…"), window.show_open_dialog, "Ctrl+O")
+    window.back_action = make_action(window, translate(
+        "WindowMenus", "&Back to the case list"), window.show_case_list,
                                      "Alt+Home")
-    window.back_action.setToolTip("Back to the case list (Alt+Home)")
+    window.back_action.setToolTip(translate("WindowMenus", "Back to the case list (Alt+Home)"))
     window.back_action.setEnabled(False)
-    window.import_action = make_action(window, "&Import case files…",
+    window.import_action = make_action(window, translate("WindowMenus", "&Import case files…"),
                                       page.transfer.choose_and_import, "Ctrl+I")
-    window.export_action = make_action(window, "&Export selected cases…",
+    window.export_action = make_action(window, translate("WindowMenus", "&Export selected cases…"),
                                       page.choose_and_export, "Ctrl+E")
-    window.quit_action = make_action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    window.quit_action = make_action(window, translate(
+        "WindowMenus", "&Quit"), window.close, QKeySequence.StandardKey.Quit)
     window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-    window.rules_action = make_action(window, "&Rule packs…", window.show_rules_page)
-    window.signing_key_action = make_action(window, "Import &signing key (PKCS#12)…",
+    window.rules_action = make_action(window, translate(
+        "WindowMenus", "&Rule packs…"), window.show_rules_page)
+    window.signing_key_action = make_action(window, translate(
+        "WindowMenus", "Import &signing key (PKCS#12)…"),
                                             window.show_import_key_dialog)
-    window.issue_key_action = make_action(window, "Iss&ue a signing key (office authority)…",
+    window.issue_key_action = make_action(window, translate(
+        "WindowMenus", "Iss&ue a signing key (office authority)…"),
                                           window.show_issue_key_dialog)
-    window.take_field_action = make_action(window, "&Take cases to the field…",
-                                           lambda: _field(window, "take"))
-    window.bring_back_action = make_action(window, "Brin&g cases back…",
-                                           lambda: _field(window, "back"))
-    window.field_conflicts_action = make_action(window, "Field &conflicts…",
-                                                lambda: _field(window, "conflicts"))
-    window.about_action = make_action(window, "&About Waypoint", window.show_about)
+    window.take_field_action = make_action(window, translate(
+        "WindowMenus", "&Take cases to the field…"), lambda: _field(window, "take"))
+    window.bring_back_action = make_action(window, translate(
+        "WindowMenus", "Brin&g cases back…"), lambda: _field(window, "back"))
+    window.field_conflicts_action = make_action(window, translate(
+        "WindowMenus", "Field &conflicts…"), lambda: _field(window, "conflicts"))
+    window.about_action = make_action(window, translate(
+        "WindowMenus", "&About Waypoint"), window.show_about)
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
 
@@ -77,10 +86,10 @@ def _field(window: MainWindow, which: str) -> object:
 
 def add_navigation_toolbar(window: MainWindow) -> None:
     """The Back button above the page, shown while a case is open."""
-    window.toolbar = window.addToolBar("Navigation")
+    window.toolbar = window.addToolBar(translate("WindowMenus", "Navigation"))
     window.toolbar.setObjectName("navigationToolbar")
     window.toolbar.setMovable(False)
-    window.back_action.setText("← &Back to the case list")
+    window.back_action.setText(translate("WindowMenus", "← &Back to the case list"))
     window.toolbar.addAction(window.back_action)
     window.toolbar.setVisible(window.current_case_page() is not None)
 
@@ -114,10 +123,11 @@ def fill_recent_menu(window: MainWindow) -> None:
     names = window.case_list.model.names_by_id()
     recent = recent_case_ids(window.settings)
     if not recent:
-        menu.addAction("No recent cases").setEnabled(False)
+        menu.addAction(translate("WindowMenus", "No recent cases")).setEnabled(False)
         return
     for number, case_id in enumerate(recent, start=1):
-        label = names.get(case_id) or f"Case {case_id[:8]}"
+        label = names.get(case_id) or translate("WindowMenus", "Case {case_id}").format(
+            case_id=case_id[:8])
         action = menu.addAction(f"&{number} {label}")
         action.triggered.connect(lambda _checked=False, c=case_id: window.open_case(c))
 
@@ -130,7 +140,7 @@ def rebuild_case_menu(window: MainWindow) -> None:
     shown = page is not None and window.stack.currentWidget() is page
     actions = page.actions() if page is not None and shown else []
     if not actions:
-        hint = menu.addAction("Open a case to work on it")
+        hint = menu.addAction(translate("WindowMenus", "Open a case to work on it"))
         hint.setEnabled(False)
         return
     for action in actions:

@@ -3,7 +3,8 @@
     python docs/screenshots/take_case_flow_screenshots.py [--size 1280x860] [--out DIR]
 
 At the default size the pictures land in docs/screenshots/ (the ones the docs show); other
-sizes are for checking that nothing is clipped in a small window.
+sizes are for checking that nothing is clipped in a small window. `--language es` takes them
+with the window in Spanish (docs/screens/es/ holds those, at 1024x700).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.case_flow_page import CaseFlowPage
 from desktop.ui.context import UiServices
 from desktop.ui.fonts import register_bundled_fonts
+from desktop.ui.language import install_language
 from desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent
@@ -52,6 +54,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="1280x860")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--language", default="en", help="the window's language (en, es)")
     options = parser.parse_args()
     width, height = (int(part) for part in options.size.split("x"))
     out: Path = options.out
@@ -59,6 +62,7 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     register_bundled_fonts()
+    install_language(options.language)
     folder = Path(tempfile.mkdtemp(prefix="waypoint-shots-"))
     paths = resolve_paths(folder)
     url = resolve_database_url(paths, None)
@@ -77,7 +81,7 @@ def main() -> int:
         storage.cases.create_case(other)
 
     window = MainWindow(paths, url, runner, settings)
-    window.attach_services(services, rule_pack_summary())
+    window.attach_services(services, rule_pack_summary(services.rules))
     window.resize(width, height)
     window.show()
     wait(1500)

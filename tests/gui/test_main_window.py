@@ -256,7 +256,7 @@ def test_menus_and_controls_have_names_shortcuts_and_accessible_names(
                             "Import &signing key (PKCS#12)…",
                             "Iss&ue a signing key (office authority)…",
                             "&Take cases to the field…", "Brin&g cases back…",
-                            "Field &conflicts…",
+                            "Field &conflicts…", "&Language",
                             "Change &passphrase…",
                             "&Lock", "&Quit"]
     controls = window.case_list.findChildren(QWidget)

@@ -95,7 +95,7 @@ def test_the_sheet_prints_from_the_memo_step(qtbot, memo_page, tmp_path):
     with qtbot.waitSignal(memo.printed, timeout=60_000) as printed:
         memo.interview_sheet.print_to(printer, "es")
     assert printed.args == [1]  # one page
-    assert memo.progress is None and memo.status.text() == "Printed 1 page(s)"
+    assert memo.progress is None and memo.status.text() == "Printed 1 page"
     assert len(PdfReader(tmp_path / "sheet printed.pdf").pages) == 1
     assert (tmp_path / "sheet printed.pdf").stat().st_size > 20_000  # the page, as an image
 

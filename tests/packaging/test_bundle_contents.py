@@ -79,6 +79,12 @@ def test_hook_data_filter_keeps_what_the_app_reads(bundle_contents: ModuleType) 
 
     assert bundle_contents.TEXT_CATALOG_LOCALES == catalog_tool().LOCALES
     assert unwanted("PySide6/Qt/translations/qtbase_de.qm")
+    assert unwanted("PySide6/Qt/translations/qtwebengine_es.qm")
+    assert unwanted("pycountry/locales/es/LC_MESSAGES/iso15924.mo")
+    # the window in Spanish: its dialog buttons, country and language names
+    assert not unwanted("PySide6/Qt/translations/qtbase_es.qm")
+    assert not unwanted("pycountry/locales/es/LC_MESSAGES/iso3166-1.mo")
+    assert not unwanted("pycountry/locales/es/LC_MESSAGES/iso639-3.mo")
     assert not unwanted("pycountry/databases/iso3166-1.json")
     assert not unwanted("resources/rules/pack.json")
     assert not unwanted("PySide6/Qt/plugins/platforms/libqoffscreen.so")

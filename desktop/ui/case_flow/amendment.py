@@ -7,6 +7,7 @@ from typing import Any
 from desktop.ui.case_flow.case_flow_parts import CaseFlowParts
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.officer_dialogs import amendment_dialog
+from desktop.ui.i18n import translate
 
 
 class Amendment(CaseFlowParts):
@@ -49,7 +50,10 @@ class Amendment(CaseFlowParts):
             work,
             on_done=while_alive(self, self._on_amendment_started),
             on_error=while_alive(
-                self, lambda error: self.save_status.setText(f"Could not amend: {error}")
+                self,
+                lambda error: self.save_status.setText(
+                    translate("Amendment", "Could not amend: {error}").format(error=error)
+                ),
             ),
         )
 
@@ -60,4 +64,6 @@ class Amendment(CaseFlowParts):
         self._apply_read_only()
         self._load_header()
         self.go_to_step(step)
-        self.save_status.setText("Amending: changes are saved as a new draft")
+        self.save_status.setText(
+            translate("Amendment", "Amending: changes are saved as a new draft")
+        )

@@ -9,6 +9,7 @@ from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.step_page import StepPage
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.country_list_edit import CountryListEdit
@@ -26,39 +27,47 @@ class ApplicantPage(StepPage):
         super().__init__(flow, parent)
         form = self.add_form(FieldForm(self, ("applicant",)))
         self.family_name = form.add_field(
-            ("family_name",), "Family name", TextLineEdit(form), "As written by the applicant"
+            ("family_name",), translate(
+                "ApplicantPage", "Family name"), TextLineEdit(form), translate(
+                "ApplicantPage", "As written by the applicant")
         )
-        self.given_names = form.add_field(("given_names",), "Given names", TextLineEdit(form))
+        self.given_names = form.add_field(("given_names",), translate(
+            "ApplicantPage", "Given names"), TextLineEdit(form))
         self.a_number = form.add_field(
             ("a_number",),
-            "A-number",
+            translate("ApplicantPage", "A-number"),
             ANumberLineEdit(form),
-            "8 or 9 digits in any form: A-123-456-789, A123456789, 12345678",
+            translate(
+                "ApplicantPage", "8 or 9 digits in any form: A-123-456-789, A123456789, 12345678"),
         )
         self.date_of_birth = form.add_field(
-            ("date_of_birth",), "Date of birth", PartialDateEdit(form)
+            ("date_of_birth",), translate("ApplicantPage", "Date of birth"), PartialDateEdit(form)
         )
-        self.sex = form.add_field(("sex",), "Sex", ChoiceComboBox(choices.SEX, form))
+        self.sex = form.add_field(("sex",), translate(
+            "ApplicantPage", "Sex"), ChoiceComboBox(choices.SEX, form))
         self.nationalities = form.add_field(
-            ("nationalities",), "Nationalities", CountryListEdit(form)
+            ("nationalities",), translate("ApplicantPage", "Nationalities"), CountryListEdit(form)
         )
         self.stateless = form.add_field(
             ("stateless",),
-            "Stateless",
+            translate("ApplicantPage", "Stateless"),
             TriStateComboBox(form),
-            "Yes = the applicant has no nationality",
+            translate("ApplicantPage", "Yes = the applicant has no nationality"),
         )
         self.last_habitual_residence = form.add_field(
             ("last_habitual_residence",),
-            "Last habitual residence",
+            translate("ApplicantPage", "Last habitual residence"),
             CountryComboBox(form),
-            "Only when it differs from the nationality",
+            translate("ApplicantPage", "Only when it differs from the nationality"),
         )
         self.languages = form.add_field(
             ("languages",),
-            "Languages",
+            translate("ApplicantPage", "Languages"),
             LanguageListEdit(form),
-            "Type a language's name and pick it from the list; several with commas",
+            translate(
+                "ApplicantPage",
+                "Type a language's name and pick it from the list; several with commas",
+            ),
         )
         self.body.addWidget(form)
         self.setTabOrder(self.family_name, self.given_names)

@@ -9,6 +9,7 @@ from typing import Any
 from desktop.ui.case_flow.case_flow_parts import CaseFlowParts
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.context import UiServices
+from desktop.ui.i18n import translate
 from desktop.ui.office.conflicts import CaseConflictError, open_merge_dialog
 
 AUTOSAVE_DELAY_MS = 500
@@ -46,7 +47,7 @@ class Autosave(CaseFlowParts):
         page.show_problems(self.flow.problems(self.flow.current))
         self.step_model.refresh()
         self._edit_generation += 1
-        self.save_status.setText("Unsaved changes…")
+        self.save_status.setText(translate("Autosave", "Unsaved changes…"))
         self.save_timer.start()
 
     @property
@@ -61,7 +62,7 @@ class Autosave(CaseFlowParts):
         generation = self._dispatched_generation = self._edit_generation
         snapshot = copy.deepcopy(self.flow.data)
         self._saving = True
-        self.save_status.setText("Saving…")
+        self.save_status.setText(translate("Autosave", "Saving…"))
         self.services.runner.run(
             lambda: self._writer.write(generation, snapshot),
             on_done=while_alive(self, lambda _result: self._on_saved(generation)),
@@ -72,7 +73,7 @@ class Autosave(CaseFlowParts):
         self._saved_generation = max(self._saved_generation, generation)
         self._saving = self._saved_generation != self._dispatched_generation
         if not self.has_unsaved_changes:
-            self.save_status.setText("All changes saved")
+            self.save_status.setText(translate("Autosave", "All changes saved"))
         self.case_saved.emit(self.case_id)
 
     def _on_save_error(self, error: BaseException) -> None:
@@ -82,6 +83,6 @@ class Autosave(CaseFlowParts):
             self.merge_dialog = open_merge_dialog(self, error)
             self.save_failed.emit(str(error))
             return
-        message = f"Not saved: {error}"
+        message = translate("Autosave", "Not saved: {error}").format(error=error)
         self.save_status.setText(message)
         self.save_failed.emit(message)

@@ -38,6 +38,7 @@ from desktop.ui.case_flow.review_page import ReviewPage
 from desktop.ui.case_flow.step_list_model import StepListModel
 from desktop.ui.case_flow.step_navigation import StepNavigation
 from desktop.ui.context import UiServices
+from desktop.ui.i18n import translate
 from desktop.ui.office.review_panel import attach_review
 from desktop.ui.widgets.focus_order import step_in_chain
 
@@ -91,7 +92,7 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         self._dispatched_generation = 0
         self._saving = False
         self._writer = DraftWriter(services, case_id)
-        self.setAccessibleName("Case")
+        self.setAccessibleName(translate("CaseFlowPage", "Case"))
 
         self._make_step_list()
         self._make_banner()
@@ -120,9 +121,12 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         self.step_model = StepListModel(self.flow, self)
         self.step_list = QListView(self)
         self.step_list.setModel(self.step_model)
-        self.step_list.setAccessibleName("Steps")
+        self.step_list.setAccessibleName(translate("CaseFlowPage", "Steps"))
         self.step_list.setAccessibleDescription(
-            "Up and Down open a step; Enter moves to its first field; F6 comes back here"
+            translate(
+                "CaseFlowPage",
+                "Up and Down open a step; Enter moves to its first field; F6 comes back here",
+            )
         )
         self.step_list.setFixedWidth(250)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -138,9 +142,13 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         self.banner = QWidget(self)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(6, 4, 6, 4)
-        self.banner_label = QLabel("This case is finalized and read-only.", self.banner)
-        self.amend_button = QPushButton("A&mend…", self.banner)  # Alt+A is "Add stop"
-        self.amend_button.setAccessibleName("Amend the finalized case")
+        self.banner_label = QLabel(
+            translate("CaseFlowPage", "This case is finalized and read-only."), self.banner
+        )
+        self.amend_button = QPushButton(
+            translate("CaseFlowPage", "A&mend…"), self.banner
+        )  # Alt+A is "Add stop"
+        self.amend_button.setAccessibleName(translate("CaseFlowPage", "Amend the finalized case"))
         self.amend_button.clicked.connect(self.ask_amend)
         banner_layout.addWidget(self.banner_label, 1)
         banner_layout.addWidget(self.amend_button)
@@ -157,12 +165,12 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         self.stack = QStackedWidget(self)
         # Pages are built when first opened, so opening a case costs one page, not seven.
         self.pages = _LazyPages(self._build_page)
-        self.back_button = QPushButton("← &Back", self)
-        self.back_button.setAccessibleName("Previous step")
-        self.next_button = QPushButton("&Next →", self)
-        self.next_button.setAccessibleName("Next step")
-        self.save_status = QLabel("Opening the case…", self)
-        self.save_status.setAccessibleName("Save status")
+        self.back_button = QPushButton(translate("CaseFlowPage", "← &Back"), self)
+        self.back_button.setAccessibleName(translate("CaseFlowPage", "Previous step"))
+        self.next_button = QPushButton(translate("CaseFlowPage", "&Next →"), self)
+        self.next_button.setAccessibleName(translate("CaseFlowPage", "Next step"))
+        self.save_status = QLabel(translate("CaseFlowPage", "Opening the case…"), self)
+        self.save_status.setAccessibleName(translate("CaseFlowPage", "Save status"))
         self.back_button.clicked.connect(self.previous_step)
         self.next_button.clicked.connect(self.next_step)
         nav = QHBoxLayout()
@@ -207,13 +215,19 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         flow, services = self.flow, self.services
         page: Any
         if step is Step.REVIEW:
-            page = ReviewPage(flow, services.runner, self.decision_date, self.stack,
-                              decision_path=services.decision_path_factory())
+            page = ReviewPage(
+                flow,
+                services.runner,
+                self.decision_date,
+                self.stack,
+                decision_path=services.decision_path_factory(),
+            )
         elif step is Step.MEMO:
             page = MemoPage(flow, services, self.case_id, self.decision_date, self.stack)
             page.finalized.connect(self._on_finalized)
-            page.set_review_required(getattr(self, "review_panel", None) is not None
-                                     and self.review_panel.required)
+            page.set_review_required(
+                getattr(self, "review_panel", None) is not None and self.review_panel.required
+            )
         else:
             page = _PAGE_CLASSES[step](flow, self.stack)
         self.stack.addWidget(page)
@@ -240,9 +254,6 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
                 if self.is_loaded:
                     later(self, self._build_ahead)
                 return
-
-
-
 
     # -- loading -------------------------------------------------------------------------------
     def _prepare(self) -> None:
@@ -271,7 +282,7 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         self.is_loaded = True
         self.setEnabled(True)
         self._apply_read_only()
-        self.save_status.setText("All changes saved")
+        self.save_status.setText(translate("CaseFlowPage", "All changes saved"))
         self._load_header()
         # A new case starts on its first field; a case that has answers opens on the step list,
         # so that no keystroke lands in (or replaces) someone's stored name.
@@ -283,7 +294,9 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         later(self, self._build_ahead)
 
     def _on_load_error(self, error: BaseException) -> None:
-        self.save_status.setText(f"The case could not be opened: {error}")
+        self.save_status.setText(
+            translate("CaseFlowPage", "The case could not be opened: {error}").format(error=error)
+        )
         self.load_failed.emit(str(error))
 
     def _apply_read_only(self) -> None:
@@ -292,14 +305,6 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         for page in self.pages.values():
             page.set_read_only(read_only)
         self.finalize_action.setEnabled(not read_only)
-
-
-
-
-
-
-
-
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt spelling)
         # Tab follows the page's reading order even when a page grew new rows since it opened.
@@ -311,20 +316,6 @@ class CaseFlowPage(StepNavigation, CaseHeader, Autosave, Amendment):
         reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
         target.setFocus(reason)
         return True
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt spelling)

@@ -21,6 +21,7 @@ from desktop.flow.steps import Step
 from desktop.flow.term_help import term_help
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.step_page import StepPage
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
@@ -39,25 +40,28 @@ class CircumstancesPage(StepPage):
         form = self.add_form(FieldForm(self, ("circumstances",)))
         self.trafficking_victim = form.add_field(
             ("trafficking_victim",),
-            "Victim of severe trafficking",
+            translate("CircumstancesPage", "Victim of severe trafficking"),
             TriStateComboBox(form),
-            "A severe form of trafficking in persons (8 CFR 214.11)",
+            translate(
+                "CircumstancesPage", "A severe form of trafficking in persons (8 CFR 214.11)"),
         )
         self.medical_emergency = form.add_field(
-            ("medical_emergency_at_entry",), "Medical emergency at entry", TriStateComboBox(form)
+            ("medical_emergency_at_entry",), translate(
+                "CircumstancesPage", "Medical emergency at entry"), TriStateComboBox(form)
         )
         self.imminent_threat = form.add_field(
-            ("imminent_threat_at_entry",), "Imminent threat at entry", TriStateComboBox(form)
+            ("imminent_threat_at_entry",), translate(
+                "CircumstancesPage", "Imminent threat at entry"), TriStateComboBox(form)
         )
         self.public_interest = form.add_field(
             ("public_interest_exception",),
-            "Public-interest exception",
+            translate("CircumstancesPage", "Public-interest exception"),
             TriStateComboBox(form),
             term_help("public_interest_exception"),
         )
         self.proclamation_exception = form.add_field(
             ("proclamation_case_by_case_exception",),
-            "Proclamation case-by-case exception",
+            translate("CircumstancesPage", "Proclamation case-by-case exception"),
             TriStateComboBox(form),
             term_help("proclamation_case_by_case_exception"),
         )
@@ -66,9 +70,11 @@ class CircumstancesPage(StepPage):
         self.list_boxes: dict[str, QGroupBox] = {}
         self.list_layouts: dict[str, QVBoxLayout] = {}
         for key, title in (
-            ("travelling_with_family", "Family travelling together"),
-            ("family_in_us", "Family in the United States"),
-            ("fear_of_receiving_country", "Fear of a country the person could be sent to"),
+            ("travelling_with_family", translate(
+                "CircumstancesPage", "Family travelling together")),
+            ("family_in_us", translate("CircumstancesPage", "Family in the United States")),
+            ("fear_of_receiving_country", translate(
+                "CircumstancesPage", "Fear of a country the person could be sent to")),
         ):
             box = QGroupBox(title, self)
             box.setAccessibleName(title)
@@ -77,7 +83,9 @@ class CircumstancesPage(StepPage):
             self.body.addWidget(box)
         notes_form = self.add_form(FieldForm(self, ()))
         self.notes = notes_form.add_field(
-            ("notes",), "Notes for the memo", TextLineEdit(notes_form, empty_is_none=True)
+            ("notes",),
+            translate("CircumstancesPage", "Notes for the memo"),
+            TextLineEdit(notes_form, empty_is_none=True),
         )
         self.body.addWidget(notes_form)
         self.fixed_forms.append(notes_form)
@@ -109,13 +117,19 @@ class CircumstancesPage(StepPage):
                 row_layout.setContentsMargins(0, 0, 0, 0)
                 form = self.add_form(self._member_form(row, key, index))
                 row_layout.addWidget(form, 1)
-                remove = QPushButton("Remove", row)
-                remove.setAccessibleName(f"Remove family member {index + 1}")
+                remove = QPushButton(translate("CircumstancesPage", "Remove"), row)
+                remove.setAccessibleName(
+                    translate("CircumstancesPage", "Remove family member {index}").format(
+                        index=index + 1
+                    )
+                )
                 remove.clicked.connect(lambda _=False, k=key, i=index: self._remove_member(k, i))
                 row_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
                 self.list_layouts[key].addWidget(row)
-            add = QPushButton("Add family member", box)
-            add.setAccessibleName(f"Add: {box.title()}")
+            add = QPushButton(translate("CircumstancesPage", "Add family member"), box)
+            add.setAccessibleName(
+                translate("CircumstancesPage", "Add: {title}").format(title=box.title())
+            )
             add.clicked.connect(lambda _=False, k=key: self._add_member(k))
             self.list_layouts[key].addWidget(add)
         self._build_fear_rows(circumstances.get("fear_of_receiving_country") or {})
@@ -128,34 +142,60 @@ class CircumstancesPage(StepPage):
     def _member_form(self, parent: QWidget, key: str, index: int) -> FieldForm:
         form = FieldForm(parent, ("circumstances", key, index))
         if key == "travelling_with_family":
-            form.add_field(("relation",), "Relation", ChoiceComboBox(choices.FAMILY_RELATION, form))
-            form.add_field(("family_name",), "Family name", TextLineEdit(form))
-            form.add_field(("given_names",), "Given names", TextLineEdit(form))
-            form.add_field(("date_of_birth",), "Date of birth", PartialDateEdit(form))
+            form.add_field(
+                ("relation",),
+                translate("CircumstancesPage", "Relation"),
+                ChoiceComboBox(choices.FAMILY_RELATION, form),
+            )
+            form.add_field(
+                ("family_name",), translate("CircumstancesPage", "Family name"), TextLineEdit(form)
+            )
+            form.add_field(
+                ("given_names",), translate("CircumstancesPage", "Given names"), TextLineEdit(form)
+            )
+            form.add_field(
+                ("date_of_birth",),
+                translate("CircumstancesPage", "Date of birth"),
+                PartialDateEdit(form),
+            )
             form.add_field(
                 ("parole_authorization",),
-                "Parole travel authorization",
+                translate("CircumstancesPage", "Parole travel authorization"),
                 TriStateComboBox(form),
                 term_help("parole_authorization"),
             )
             form.add_field(
                 ("scheduled_appointment",),
-                "Scheduled appointment (CBP One)",
+                translate("CircumstancesPage", "Scheduled appointment (CBP One)"),
                 TriStateComboBox(form),
                 term_help("scheduled_appointment"),
             )
             form.add_field(
                 ("final_denial_country",),
-                "Protection finally denied in",
+                translate("CircumstancesPage", "Protection finally denied in"),
                 CountryComboBox(form),
                 term_help("final_denial_country"),
             )
         else:
-            form.add_field(("relation",), "Relation", ChoiceComboBox(choices.FAMILY_RELATION, form))
-            form.add_field(("status",), "Status", ChoiceComboBox(choices.FAMILY_STATUS, form))
-            form.add_field(("age",), "Age", IntLineEdit(form, maximum=130))
+            form.add_field(
+                ("relation",),
+                translate("CircumstancesPage", "Relation"),
+                ChoiceComboBox(choices.FAMILY_RELATION, form),
+            )
+            form.add_field(
+                ("status",),
+                translate("CircumstancesPage", "Status"),
+                ChoiceComboBox(choices.FAMILY_STATUS, form),
+            )
+            form.add_field(
+                ("age",), translate("CircumstancesPage", "Age"), IntLineEdit(form, maximum=130)
+            )
         for binding in form.bindings:
-            binding.editor.setAccessibleName(f"Family member {index + 1}: {binding.label}")
+            binding.editor.setAccessibleName(
+                translate("CircumstancesPage", "Family member {index}: {label}").format(
+                    index=index + 1, label=binding.label
+                )
+            )
         return form
 
     def _add_member(self, key: str) -> None:
@@ -192,10 +232,14 @@ class CircumstancesPage(StepPage):
             layout.setContentsMargins(0, 0, 0, 0)
             country = CountryComboBox(row)
             country.set_value(code)
-            country.setAccessibleName("Receiving country")
-            answer = ChoiceComboBox(choices.FEAR_FINDING, row, unknown_label="No finding")
+            country.setAccessibleName(translate("CircumstancesPage", "Receiving country"))
+            answer = ChoiceComboBox(
+                choices.FEAR_FINDING,
+                row,
+                unknown_label=translate("CircumstancesPage", "No finding"),
+            )
             answer.set_value(finding)
-            answer.setAccessibleName("Officer's finding on fear")
+            answer.setAccessibleName(translate("CircumstancesPage", "Officer's finding on fear"))
             layout.addWidget(country, 1)
             layout.addWidget(answer, 1)
             country.value_edited.connect(self._store_fear)

@@ -23,6 +23,7 @@ from desktop.flow.validation import Problem, claims_not_asked_reason
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.step_page import StepPage
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import country_label
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
@@ -32,18 +33,21 @@ from desktop.ui.widgets.text_edits import TextLineEdit
 def build_claim_form(parent: QWidget, base: FieldPath) -> FieldForm:
     """The editors of one claim at `base` (journey[i].protection_claims[j])."""
     form = FieldForm(parent, base)
-    form.add_field(("kind",), "Kind of claim", ChoiceComboBox(choices.CLAIM_KIND, form))
-    form.add_field(("filed",), "Filed", PartialDateEdit(form))
-    form.add_field(("outcome",), "Outcome", ChoiceComboBox(choices.CLAIM_OUTCOME, form))
+    form.add_field(("kind",), translate(
+        "ClaimsPage", "Kind of claim"), ChoiceComboBox(choices.CLAIM_KIND, form))
+    form.add_field(("filed",), translate("ClaimsPage", "Filed"), PartialDateEdit(form))
+    form.add_field(("outcome",), translate(
+        "ClaimsPage", "Outcome"), ChoiceComboBox(choices.CLAIM_OUTCOME, form))
     form.add_field(
         ("final",),
-        "Final decision",
+        translate("ClaimsPage", "Final decision"),
         TriStateComboBox(form),
-        "A final judgment or decision: no appeal pending or available",
+        translate("ClaimsPage", "A final judgment or decision: no appeal pending or available"),
     )
-    form.add_field(("decided",), "Decided", PartialDateEdit(form))
-    form.add_field(("authority",), "Authority", TextLineEdit(form, empty_is_none=True),
-                   "Who received or decided the claim, e.g. COMAR, CONARE")
+    form.add_field(("decided",), translate("ClaimsPage", "Decided"), PartialDateEdit(form))
+    form.add_field(("authority",), translate(
+        "ClaimsPage", "Authority"), TextLineEdit(form, empty_is_none=True),
+                   translate("ClaimsPage", "Who received or decided the claim, e.g. COMAR, CONARE"))
     return form
 
 
@@ -57,7 +61,8 @@ class ClaimsPage(StepPage):
         self.stop_boxes: list[QGroupBox] = []
         self.add_buttons: list[QPushButton] = []
         self.none_buttons: list[QPushButton] = []
-        self.empty_label = QLabel("Add the journey's stops first; claims belong to a stop.", self)
+        self.empty_label = QLabel(translate(
+            "ClaimsPage", "Add the journey's stops first; claims belong to a stop."), self)
         self.body.addWidget(self.empty_label)
 
     def load(self) -> None:
@@ -88,9 +93,15 @@ class ClaimsPage(StepPage):
 
     def _add_stop_box(self, stop_index: int, stop: dict[str, Any]) -> None:
         """One stop's box: whether a claim was asked about, its claims, and "Add claim"."""
-        name = country_label(stop.get("country")) or "country not chosen"
-        box = QGroupBox(f"Stop {stop_index + 1}: {name}", self)
-        box.setAccessibleName(f"Claims in stop {stop_index + 1}, {name}")
+        name = country_label(stop.get("country")) or translate("ClaimsPage", "country not chosen")
+        box = QGroupBox(translate(
+                    "ClaimsPage",
+                    "Stop {stop_index}: {name}").format(
+                    stop_index=stop_index + 1, name=name), self)
+        box.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "Claims in stop {stop_index}, {name}").format(
+                    stop_index=stop_index + 1, name=name))
         layout = QVBoxLayout(box)
         asked = isinstance(stop.get("protection_claims"), list)
         claims = stop.get("protection_claims") or []
@@ -98,9 +109,13 @@ class ClaimsPage(StepPage):
             self._add_not_asked(box, layout, stop_index, stop, name)
         elif not claims:
             answered = QHBoxLayout()
-            answered.addWidget(QLabel("No protection claim made here (as answered).", box))
-            undo = QPushButton("Not asked yet", box)
-            undo.setAccessibleName(f"Stop {stop_index + 1}: not asked yet")
+            answered.addWidget(QLabel(translate(
+                "ClaimsPage", "No protection claim made here (as answered)."), box))
+            undo = QPushButton(translate("ClaimsPage", "Not asked yet"), box)
+            undo.setAccessibleName(translate(
+                        "ClaimsPage",
+                        "Stop {stop_index}: not asked yet").format(
+                        stop_index=stop_index + 1))
             undo.clicked.connect(lambda _=False, s=stop_index: self.set_not_asked(s))
             undo.setEnabled(not self.read_only)
             answered.addWidget(undo)
@@ -108,8 +123,11 @@ class ClaimsPage(StepPage):
             layout.addLayout(answered)
         for claim_index in range(len(claims)):
             self._add_claim_row(box, layout, stop_index, claim_index)
-        add = QPushButton("Add claim", box)
-        add.setAccessibleName(f"Add a claim made in stop {stop_index + 1}, {name}")
+        add = QPushButton(translate("ClaimsPage", "Add claim"), box)
+        add.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "Add a claim made in stop {stop_index}, {name}").format(
+                    stop_index=stop_index + 1, name=name))
         add.clicked.connect(lambda _=False, s=stop_index: self.add_claim(s))
         add.setEnabled(not self.read_only)
         layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
@@ -122,16 +140,25 @@ class ClaimsPage(StepPage):
         """Not asked yet (or not needed, and why), with "No claim made here"."""
         not_needed = claims_not_asked_reason(self.flow.data, stop)
         question = QLabel(
-            f"Not asked: {not_needed}. Add a claim only if one was made."
+            translate(
+                "ClaimsPage",
+                "Not asked: {not_needed}. Add a claim only if one was made.").format(
+                not_needed=not_needed)
             if not_needed
-            else f"Not asked yet: was a protection claim made in {name}?",
+            else translate(
+                     "ClaimsPage",
+                     "Not asked yet: was a protection claim made in {name}?").format(
+                     name=name),
             box,
         )
         question.setWordWrap(True)
         question.setStyleSheet("font-style: italic; color: #6b6b6b;")
         layout.addWidget(question)
-        none_made = QPushButton("No claim made here", box)
-        none_made.setAccessibleName(f"No protection claim made in stop {stop_index + 1}")
+        none_made = QPushButton(translate("ClaimsPage", "No claim made here"), box)
+        none_made.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "No protection claim made in stop {stop_index}").format(
+                    stop_index=stop_index + 1))
         none_made.clicked.connect(lambda _=False, s=stop_index: self.set_no_claims(s))
         none_made.setEnabled(not self.read_only)
         layout.addWidget(none_made, 0, Qt.AlignmentFlag.AlignLeft)
@@ -146,11 +173,17 @@ class ClaimsPage(StepPage):
         )
         for binding in form.bindings:
             binding.editor.setAccessibleName(
-                f"Stop {stop_index + 1} claim {claim_index + 1}: {binding.label}"
+                translate(
+                    "ClaimsPage",
+                    "Stop {stop_index} claim {claim_index}: {label}").format(
+                    stop_index=stop_index + 1, claim_index=claim_index + 1, label=binding.label)
             )
         row.addWidget(form, 1)
-        remove = QPushButton("Remove claim", box)
-        remove.setAccessibleName(f"Remove claim {claim_index + 1} of stop {stop_index + 1}")
+        remove = QPushButton(translate("ClaimsPage", "Remove claim"), box)
+        remove.setAccessibleName(translate(
+                    "ClaimsPage",
+                    "Remove claim {claim_index} of stop {stop_index}").format(
+                    claim_index=claim_index + 1, stop_index=stop_index + 1))
         remove.clicked.connect(
             lambda _=False, s=stop_index, c=claim_index: self.remove_claim(s, c)
         )

@@ -25,29 +25,41 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.case_flow.officer_dialogs import OfficerDialog
 from desktop.ui.case_flow.why_tree_model import OUTCOME_LABELS
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.focus_order import chain_tab_order, focusable_widgets
 
-CHOICES = (("", "Choose…"), ("agree", "Agree with the finding"),
-           ("differ", "Differ (give your reason)"), ("not_decided", "Not decided here (why)"))
+CHOICES = (
+    ("", QT_TRANSLATE_NOOP("DeterminationDialog", "Choose…")),
+    ("agree", QT_TRANSLATE_NOOP("DeterminationDialog", "Agree with the finding")),
+    ("differ", QT_TRANSLATE_NOOP("DeterminationDialog", "Differ (give your reason)")),
+    ("not_decided", QT_TRANSLATE_NOOP("DeterminationDialog", "Not decided here (why)")),
+)
 
 
 class ConclusionRow:
     """One finding: its outcome, the officer's conclusion and the reason it needs."""
 
-    def __init__(self, finding: dict[str, Any], grid: QGridLayout, row: int,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, finding: dict[str, Any], grid: QGridLayout, row: int, parent: QWidget
+    ) -> None:
         self.rule = str(finding.get("rule"))
         title = str(finding.get("title") or self.rule)
-        outcome = OUTCOME_LABELS.get(str(finding.get("outcome")), str(finding.get("outcome")))
+        outcome = translate("WhyTreeModel", OUTCOME_LABELS.get(str(finding.get("outcome")),
+                                                             str(finding.get("outcome"))))
         label = QLabel(f"{title}: <b>{outcome}</b>", parent)
         label.setWordWrap(True)
         self.choice = QComboBox(parent)
-        for value, words in CHOICES:
+        for value, source in CHOICES:
+            words = translate("DeterminationDialog", source)
             self.choice.addItem(words, value)
-        self.choice.setAccessibleName(f"Your conclusion on {title}")
+        self.choice.setAccessibleName(
+            translate("DeterminationDialog", "Your conclusion on {title}").format(title=title)
+        )
         self.reason = QLineEdit(parent)
-        self.reason.setPlaceholderText("Reason, in words")
-        self.reason.setAccessibleName(f"Your reason on {title}")
+        self.reason.setPlaceholderText(translate("DeterminationDialog", "Reason, in words"))
+        self.reason.setAccessibleName(
+            translate("DeterminationDialog", "Your reason on {title}").format(title=title)
+        )
         self.reason.setEnabled(False)
         self.choice.currentIndexChanged.connect(self._chosen)
         grid.addWidget(label, row, 0)
@@ -67,19 +79,37 @@ class ConclusionRow:
 class QuestionRow:
     """One question still open: answer it on its step, or decide without it and say why."""
 
-    def __init__(self, question: Any, grid: QGridLayout, row: int, parent: QWidget,
-                 on_answer: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        question: Any,
+        grid: QGridLayout,
+        row: int,
+        parent: QWidget,
+        on_answer: Callable[[str], None],
+    ) -> None:
         self.field, self.question = question.field, question.question
         label = QLabel(self.question, parent)
         label.setWordWrap(True)
-        self.answer_button = QPushButton("Answer it…", parent)
-        self.answer_button.setAccessibleName(f"Answer: {self.question}")
+        self.answer_button = QPushButton(translate("DeterminationDialog", "Answer it…"), parent)
+        self.answer_button.setAccessibleName(
+            translate("DeterminationDialog", "Answer: {question}").format(question=self.question)
+        )
         self.answer_button.clicked.connect(lambda: on_answer(self.field))
-        self.without = QCheckBox("Decide without it", parent)
-        self.without.setAccessibleName(f"Decide without: {self.question}")
+        self.without = QCheckBox(translate("DeterminationDialog", "Decide without it"), parent)
+        self.without.setAccessibleName(
+            translate("DeterminationDialog", "Decide without: {question}").format(
+                question=self.question
+            )
+        )
         self.reason = QLineEdit(parent)
-        self.reason.setPlaceholderText("Why you decide without it")
-        self.reason.setAccessibleName(f"Why you decide without: {self.question}")
+        self.reason.setPlaceholderText(
+            translate("DeterminationDialog", "Why you decide without it")
+        )
+        self.reason.setAccessibleName(
+            translate("DeterminationDialog", "Why you decide without: {question}").format(
+                question=self.question
+            )
+        )
         self.reason.setEnabled(False)
         self.without.toggled.connect(self.reason.setEnabled)
         grid.addWidget(label, row, 0)
@@ -96,22 +126,37 @@ class FinalizeDialog(OfficerDialog):
 
     answer_requested = Signal(str)  # a question's case-file field: go and answer it
 
-    def __init__(self, determination: dict[str, Any], decision_words: str,
-                 parent: QWidget | None = None,
-                 has_key: Callable[[str], bool] | None = None, *,
-                 title: str = "Finalize memo — your determination",
-                 explanation: str | None = None) -> None:
+    def __init__(
+        self,
+        determination: dict[str, Any],
+        decision_words: str,
+        parent: QWidget | None = None,
+        has_key: Callable[[str], bool] | None = None,
+        *,
+        title: str | None = None,
+        explanation: str | None = None,
+    ) -> None:
         from desktop.services.officer_record import open_questions
 
         self.conclusion_rows: list[ConclusionRow] = []
         self.question_rows: list[QuestionRow] = []
         super().__init__(
-            title, explanation or (
-                f"Decision date: {decision_words} (it is fixed when you finalize). Waypoint's "
-                "findings are decision support: record your own conclusion on each. Finalizing "
-                "signs the memo with your digital signature, stores it under your name and "
-                "locks the case. Later changes need an amendment."),
-            parent, ask_reason=False, ask_passphrase=True, has_key=has_key)
+            title or translate("DeterminationDialog", "Finalize memo — your determination"),
+            explanation
+            or (
+                translate(
+                    "DeterminationDialog",
+                    "Decision date: {decision_words} (it is fixed when you finalize). "
+                    "Waypoint's findings are decision support: record your own conclusion on "
+                    "each. Finalizing signs the memo with your digital signature, stores it "
+                    "under your name and locks the case. Later changes need an amendment.",
+                ).format(decision_words=decision_words)
+            ),
+            parent,
+            ask_reason=False,
+            ask_passphrase=True,
+            has_key=has_key,
+        )
         self.setObjectName("finalizeDialog")
         section = QWidget(self)
         body = QVBoxLayout(section)
@@ -127,7 +172,9 @@ class FinalizeDialog(OfficerDialog):
         scroll.setMinimumHeight(220)
         self.missing = QLabel(self)
         self.missing.setWordWrap(True)
-        self.missing.setAccessibleName("What is still needed to finalize")
+        self.missing.setAccessibleName(
+            translate("DeterminationDialog", "What is still needed to finalize")
+        )
         self.missing.setStyleSheet("color: #b3261e;")
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)  # made by OfficerDialog
@@ -138,7 +185,10 @@ class FinalizeDialog(OfficerDialog):
         self._update_ok()
 
     def _conclusions_box(self, determination: dict[str, Any], parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Your conclusion on each of Waypoint's findings", parent)
+        box = QGroupBox(
+            translate("DeterminationDialog", "Your conclusion on each of Waypoint's findings"),
+            parent,
+        )
         grid = QGridLayout(box)
         for row, finding in enumerate(determination.get("findings") or []):
             made = ConclusionRow(finding, grid, row, box)
@@ -150,8 +200,16 @@ class FinalizeDialog(OfficerDialog):
         return box
 
     def _questions_box(self, questions: list[Any], parent: QWidget) -> QGroupBox:
-        box = QGroupBox(f"Questions still open ({len(questions)}): answer each, or say why "
-                        "you decide without it", parent)
+        count = len(questions)
+        box = QGroupBox(
+            translate(
+                "DeterminationDialog",
+                "Questions still open (%n): answer each, or say why you decide without it",
+                None,
+                count,
+            ),
+            parent,
+        )
         grid = QGridLayout(box)
         for row, question in enumerate(questions):
             made = QuestionRow(question, grid, row, box, self._answer)
@@ -171,12 +229,24 @@ class FinalizeDialog(OfficerDialog):
         needed = []
         open_conclusions = sum(not row.complete() for row in self.conclusion_rows)
         if open_conclusions:
-            needed.append(f"a conclusion (with a reason unless you agree) on {open_conclusions} "
-                          f"finding{'s' if open_conclusions != 1 else ''}")
+            needed.append(
+                translate(
+                    "DeterminationDialog",
+                    "a conclusion (with a reason unless you agree) on %n finding(s)",
+                    None,
+                    open_conclusions,
+                )
+            )
         open_questions = sum(not row.complete() for row in self.question_rows)
         if open_questions:
-            needed.append(f"{open_questions} open question{'s' if open_questions != 1 else ''}"
-                          " answered, or decided without with your reason")
+            needed.append(
+                translate(
+                    "DeterminationDialog",
+                    "%n open question(s) answered, or decided without with your reason",
+                    None,
+                    open_questions,
+                )
+            )
         return needed
 
     def _update_ok(self) -> None:
@@ -184,7 +254,11 @@ class FinalizeDialog(OfficerDialog):
         if not hasattr(self, "missing"):
             return  # OfficerDialog's own first call, before this dialog's rows exist
         needed = self.still_needed()
-        self.missing.setText("Still needed: " + "; ".join(needed) + "." if needed else "")
+        self.missing.setText(
+            translate("DeterminationDialog", "Still needed: ") + "; ".join(needed) + "."
+            if needed
+            else ""
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(ok.isEnabled() and not needed)
 
@@ -193,10 +267,18 @@ class FinalizeDialog(OfficerDialog):
         from desktop.services.decision import FinalInput
         from desktop.services.officer_record import ALIASES, DecidedWithout, RuleConclusion
 
-        conclusions = tuple(RuleConclusion(row.rule, ALIASES[row.value()],
-                                           row.reason.text().strip() if row.value() != "agree"
-                                           else "") for row in self.conclusion_rows
-                            if row.value())
-        without = tuple(DecidedWithout(row.field, row.question, row.reason.text().strip())
-                        for row in self.question_rows if row.without.isChecked())
+        conclusions = tuple(
+            RuleConclusion(
+                row.rule,
+                ALIASES[row.value()],
+                row.reason.text().strip() if row.value() != "agree" else "",
+            )
+            for row in self.conclusion_rows
+            if row.value()
+        )
+        without = tuple(
+            DecidedWithout(row.field, row.question, row.reason.text().strip())
+            for row in self.question_rows
+            if row.without.isChecked()
+        )
         return FinalInput(self.officer(), conclusions, without)

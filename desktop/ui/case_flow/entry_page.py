@@ -12,6 +12,7 @@ from desktop.flow.steps import Step
 from desktop.flow.term_help import term_help
 from desktop.ui.case_flow.field_form import FieldForm
 from desktop.ui.case_flow.step_page import StepPage
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
@@ -27,68 +28,88 @@ class EntryPage(StepPage):
     def __init__(self, flow: CaseFlow, parent: QWidget | None = None) -> None:
         super().__init__(flow, parent)
         form = self.add_form(FieldForm(self, ("entry",)))
-        self.date = form.add_field(("date",), "Entry date", PartialDateEdit(form))
+        self.date = form.add_field(("date",), translate(
+            "EntryPage", "Entry date"), PartialDateEdit(form))
         self.time = form.add_field(
             ("time",),
-            "Entry time",
+            translate("EntryPage", "Entry time"),
             TimeLineEdit(form),
-            "Local time, 24-hour (e.g. 23:40); needed only when a rule changed on the entry day",
+            translate(
+                "EntryPage",
+                "Local time, 24-hour (e.g. 23:40); needed only when a rule changed on the entry "
+                "day",
+            ),
         )
-        self.border = form.add_field(("border",), "Border", ChoiceComboBox(choices.BORDER, form))
+        self.border = form.add_field(
+            ("border",), translate("EntryPage", "Border"), ChoiceComboBox(choices.BORDER, form)
+        )
         self.at_port_of_entry = form.add_field(
             ("at_port_of_entry",),
-            "At a port of entry",
+            translate("EntryPage", "At a port of entry"),
             TriStateComboBox(form),
-            "No = crossed between ports",
+            translate("EntryPage", "No = crossed between ports"),
         )
         self.port = form.add_field(
-            ("port",), "Port", TextLineEdit(form, empty_is_none=True), "e.g. San Ysidro, CA"
+            ("port",),
+            translate("EntryPage", "Port"),
+            TextLineEdit(form, empty_is_none=True),
+            translate("EntryPage", "e.g. San Ysidro, CA"),
         )
         self.place = form.add_field(
             ("place",),
-            "Place of crossing",
+            translate("EntryPage", "Place of crossing"),
             TextLineEdit(form, empty_is_none=True),
-            "Port, Border Patrol sector or state (e.g. El Paso Sector); sets the time zone",
+            translate(
+                "EntryPage",
+                "Port, Border Patrol sector or state (e.g. El Paso Sector); sets the time zone",
+            ),
         )
         self.coming_from = form.add_field(
             ("coming_from",),
-            "Coming from",
+            translate("EntryPage", "Coming from"),
             CountryComboBox(form),
-            "The country the person crossed from",
+            translate("EntryPage", "The country the person crossed from"),
         )
         self.proceeding = form.add_field(
             ("proceeding",),
-            "Proceeding",
+            translate("EntryPage", "Proceeding"),
             ChoiceComboBox(choices.PROCEEDING, form),
             term_help("proceeding"),
         )
         self.unaccompanied_child = form.add_field(
-            ("unaccompanied_child",), "Unaccompanied child", TriStateComboBox(form)
+            ("unaccompanied_child",),
+            translate("EntryPage", "Unaccompanied child"),
+            TriStateComboBox(form),
         )
         self.documents = form.add_field(
-            ("documents",), "Documents held", ChoiceComboBox(choices.DOCUMENTS, form)
+            ("documents",),
+            translate("EntryPage", "Documents held"),
+            ChoiceComboBox(choices.DOCUMENTS, form),
         )
         self.scheduled_appointment = form.add_field(
             ("scheduled_appointment",),
-            "Scheduled appointment (CBP One)",
+            translate("EntryPage", "Scheduled appointment (CBP One)"),
             TriStateComboBox(form),
             term_help("scheduled_appointment"),
         )
         self.scheduling_obstacle = form.add_field(
             ("scheduling_obstacle",),
-            "Obstacle to scheduling",
+            translate("EntryPage", "Obstacle to scheduling"),
             ChoiceComboBox(choices.SCHEDULING_OBSTACLE, form),
-            "Why the scheduling system could not be used; Unknown until the person was asked",
+            translate(
+                "EntryPage",
+                "Why the scheduling system could not be used; Unknown until the person was asked",
+            ),
         )
         self.metered = form.add_field(
             ("metered_before_2019_07_16",),
-            "Metered before 16 July 2019",
+            translate("EntryPage", "Metered before 16 July 2019"),
             TriStateComboBox(form),
             term_help("metered_before_2019_07_16"),
         )
         self.claimed_within_days = form.add_field(
             ("claimed_within_days",),
-            "Days until the claim",
+            translate("EntryPage", "Days until the claim"),
             IntLineEdit(form),
             term_help("claimed_within_days"),
         )

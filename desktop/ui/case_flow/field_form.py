@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.flow.field_paths import FieldPath, get_value, is_within
 from desktop.flow.validation import Problem, Severity
+from desktop.ui.i18n import translate
 
 ERROR_STYLE = "color: #b3261e;"
 MISSING_STYLE = "color: #6b6b6b; font-style: italic;"
@@ -31,7 +32,7 @@ def make_problem_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAccessibleName(f"{name}: problem")
+    label.setAccessibleName(translate("FieldForm", "{name}: problem").format(name=name))
     label.hide()
     return label
 
@@ -41,7 +42,7 @@ def show_problem(label: QLabel, message: str | None, severity: Severity = Severi
         label.clear()
         label.hide()
         return
-    prefix = "⚠ " if severity is Severity.ERROR else "Needed: "
+    prefix = "⚠ " if severity is Severity.ERROR else translate("FieldForm", "Needed: ")
     label.setText(prefix + message)
     label.setStyleSheet(ERROR_STYLE if severity is Severity.ERROR else MISSING_STYLE)
     label.show()
@@ -183,5 +184,8 @@ class FieldForm(QWidget):
         show_problem(binding.problem_label, message)
 
     def _on_unresolved(self, binding: Binding, text: str) -> None:
-        binding.local_problem = f"'{text}' is not a country; type a name or code and pick one"
+        binding.local_problem = translate(
+                    "FieldForm",
+                    "'{text}' is not a country; type a name or code and pick one").format(
+                    text=text)
         show_problem(binding.problem_label, binding.local_problem)

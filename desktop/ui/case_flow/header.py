@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 from desktop.flow.field_paths import FieldPath
 from desktop.flow.steps import Step
 from desktop.ui.case_flow.case_flow_parts import CaseFlowParts
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
 from desktop.ui.widgets.text_edits import TextLineEdit
 
@@ -29,23 +30,29 @@ class CaseHeader(CaseFlowParts):
         self._header_built = True
         header, row = self.header, self._header_row
         self.reference_edit = TextLineEdit(header, empty_is_none=True)
-        self.reference_edit.setPlaceholderText("None yet")
-        self.reference_edit.setAccessibleName("Case reference")
-        self.reference_edit.setToolTip("The office's own file number; printed on every memo page")
+        self.reference_edit.setPlaceholderText(translate("Header", "None yet"))
+        self.reference_edit.setAccessibleName(translate("Header", "Case reference"))
+        self.reference_edit.setToolTip(translate(
+            "Header", "The office's own file number; printed on every memo page"))
         self.reference_edit.setMaximumWidth(200)
         self.decision_edit = PartialDateEdit(header, full_date_only=True, show_reading=False)
-        self.decision_edit.line_edit.setPlaceholderText("Empty = today")
-        self.decision_edit.setAccessibleName("Decision date")
+        self.decision_edit.line_edit.setPlaceholderText(translate("Header", "Empty = today"))
+        self.decision_edit.setAccessibleName(translate("Header", "Decision date"))
         self.decision_edit.setToolTip(
-            "The date the rules are applied as of; empty means today. Type e.g. 2/12/2019"
+            translate(
+                "Header",
+                "The date the rules are applied as of; empty means today. Type e.g. 2/12/2019",
+            )
         )
         self.decision_words = QLabel(header)
-        self.decision_words.setAccessibleName("Decision date in words")
+        self.decision_words.setAccessibleName(translate("Header", "Decision date in words"))
+        # Cut short rather than widen the page past 1024 pixels; the tooltip keeps it whole.
+        self.decision_words.setMinimumWidth(60)
         self.decision_problem = QLabel(header)
         self.decision_problem.setStyleSheet("color: #b3261e;")
-        reference_label = QLabel("Case &reference:", header)
+        reference_label = QLabel(translate("Header", "Case &reference:"), header)
         reference_label.setBuddy(self.reference_edit)
-        decision_label = QLabel("&Decision date:", header)
+        decision_label = QLabel(translate("Header", "&Decision date:"), header)
         decision_label.setBuddy(self.decision_edit)
         row.addWidget(reference_label)
         row.addWidget(self.reference_edit)
@@ -96,11 +103,18 @@ class CaseHeader(CaseFlowParts):
         if not self._header_built:
             return
         decision = self.decision_date()
-        self.decision_words.setText("rules applied as of " + decision.words())
+        words = translate("Header", "rules applied as of {date}").format(date=decision.words())
+        self.decision_words.setText(words)
+        self.decision_words.setToolTip(words)
         self.banner_label.setText(
-            "This case is finalized and read-only. Its decision date, "
-            f"{decision.words()}, was fixed when it was finalized." if self.flow.read_only
-            else "This case is finalized and read-only.")
+            translate(
+                "Header",
+                "This case is finalized and read-only. Its decision date, {words}, was fixed "
+                "when it was finalized.",
+            ).format(words=decision.words())
+            if self.flow.read_only
+            else translate("Header", "This case is finalized and read-only.")
+        )
 
     def decision_date(self) -> DecisionDate:
         """The case's decision date, else today in the office's time zone: one typed value

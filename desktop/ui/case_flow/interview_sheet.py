@@ -24,13 +24,19 @@ from PySide6.QtWidgets import (
 from desktop.ui.background import Task
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_printing import print_pdf
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.ui.case_flow.memo_page import MemoPage
 
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
-SHEET_CAPTION = ("Save interview sheet as PDF — the file will be outside Waypoint's "
-                 "encrypted store")
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("InterviewSheet", "English"),
+    "es": QT_TRANSLATE_NOOP("InterviewSheet", "Spanish"),
+}
+SHEET_CAPTION = QT_TRANSLATE_NOOP(
+    "InterviewSheet",
+    "Save interview sheet as PDF — the file will be outside Waypoint's encrypted store",
+)
 
 
 class InterviewSheetDialog(QDialog):
@@ -39,29 +45,36 @@ class InterviewSheetDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Interview sheet")
+        self.setWindowTitle(translate("InterviewSheet", "Interview sheet"))
         self.setObjectName("interviewSheetDialog")
         self.choice = ""
         explanation = QLabel(
-            "The questions still open in this case on one page, with room for the answers, "
-            "to take to the interview. It uses the answers as they stand now and the decision "
-            "date above.", self)
+            translate(
+                "InterviewSheet",
+                "The questions still open in this case on one page, with room for the answers, "
+                "to take to the interview. It uses the answers as they stand now and the "
+                "decision date above.",
+            ),
+            self,
+        )
         explanation.setWordWrap(True)
         self.language_buttons: dict[str, QRadioButton] = {
-            "en": QRadioButton("&English", self),
-            "es": QRadioButton("Spa&nish (español)", self),
+            "en": QRadioButton(translate("InterviewSheet", "&English"), self),
+            "es": QRadioButton(translate("InterviewSheet", "Spa&nish (español)"), self),
         }
         self.language_buttons["en"].setChecked(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.addButton("&Save as PDF…",
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button = self.buttons.addButton("&Print…",
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            translate("InterviewSheet", "&Save as PDF…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.print_button = self.buttons.addButton(
+            translate("InterviewSheet", "&Print…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.clicked.connect(self._clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
-        layout.addWidget(QLabel("Language of the sheet:", self))
+        layout.addWidget(QLabel(translate("InterviewSheet", "Language of the sheet:"), self))
         for button in self.language_buttons.values():
             layout.addWidget(button)
         layout.addWidget(self.buttons)
@@ -87,9 +100,13 @@ class InterviewSheet(QObject):
         super().__init__(page)
         self.page = page
         self.dialog: InterviewSheetDialog | None = None
-        self.button = QPushButton("&Interview sheet…", page)
-        self.button.setToolTip("The open questions on one page, in English or Spanish: "
-                               "save as PDF or print")
+        self.button = QPushButton(translate("InterviewSheet", "&Interview sheet…"), page)
+        self.button.setToolTip(
+            translate(
+                "InterviewSheet",
+                "The open questions on one page, in English or Spanish: save as PDF or print",
+            )
+        )
         self.button.clicked.connect(self.ask)
 
     def ask(self) -> InterviewSheetDialog:
@@ -108,15 +125,19 @@ class InterviewSheet(QObject):
 
     def ask_save(self, language: str) -> QFileDialog:
         return self.page.open_save_dialog(
-            SHEET_CAPTION, f"interview sheet ({LANGUAGE_NAMES[language]})",
-            lambda path: self.save_to(path, language))
+            translate("InterviewSheet", SHEET_CAPTION),
+            f"interview sheet ({LANGUAGE_NAMES[language]})",
+            lambda path: self.save_to(path, language),
+        )
 
     def ask_print(self, language: str) -> QPrintDialog:
-        name = LANGUAGE_NAMES[language]
+        name = translate("InterviewSheet", LANGUAGE_NAMES[language])
         return self.page.open_print_dialog(
-            f"Print interview sheet ({name})", f"interview sheet ({name})",
+            translate("InterviewSheet", "Print interview sheet ({name})").format(name=name),
+            translate("InterviewSheet", "interview sheet ({name})").format(name=name),
             lambda printer: self.print_to(printer, language),
-            lambda path: self.save_to(path, language, "printed to a file"))
+            lambda path: self.save_to(path, language, "printed to a file"),
+        )
 
     def _render_later(self, language: str) -> Callable[[], bytes]:
         """The rendering, bound now to a copy of the answers, the decision date and the clock."""
@@ -124,8 +145,9 @@ class InterviewSheet(QObject):
         decision = self.page.decision_date()
         generated_at = self.page.services.clock()
         make_path = self.page.services.decision_path_factory()
-        return lambda: make_path().interview_sheet(snapshot, decision, language=language,
-                                                   generated_at=generated_at)
+        return lambda: make_path().interview_sheet(
+            snapshot, decision, language=language, generated_at=generated_at
+        )
 
     def save_to(self, path: str, language: str, how: str = "saved") -> None:
         """Render the sheet in the runner and write it to `path` (owner-only)."""
@@ -133,7 +155,7 @@ class InterviewSheet(QObject):
 
         render = self._render_later(language)
         self.page.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
-        self.page.status.setText("Rendering the interview sheet…")
+        self.page.status.setText(translate("InterviewSheet", "Rendering the interview sheet…"))
         memos, case_id = self.page.services.memos, self.page.case_id
 
         def work() -> str:
@@ -144,8 +166,11 @@ class InterviewSheet(QObject):
             memos.copy_left_store(case_id, "interview sheet", how, pdf)
             return path
 
-        self.page.services.runner.run(work, on_done=while_alive(self.page, self._saved),
-                                      on_error=while_alive(self.page, self._failed))
+        self.page.services.runner.run(
+            work,
+            on_done=while_alive(self.page, self._saved),
+            on_error=while_alive(self.page, self._failed),
+        )
 
     def print_to(self, printer: QPrinter, language: str) -> Task:
         """Render and print the sheet in the runner, with the page's progress dialog."""
@@ -160,14 +185,22 @@ class InterviewSheet(QObject):
             memos.copy_left_store(case_id, "interview sheet", how, pdf)  # audited
             return pages
 
-        return self.page.print_with_progress("Printing the interview sheet…", 1, work)
+        return self.page.print_with_progress(
+            translate("InterviewSheet", "Printing the interview sheet…"), 1, work
+        )
 
     def _saved(self, path: str) -> None:
-        self.page.status.setText(f"Interview sheet saved to {path} — this copy is outside "
-                                 "Waypoint's encrypted store")
+        self.page.status.setText(
+            translate(
+                "InterviewSheet",
+                "Interview sheet saved to {path} — this copy is outside Waypoint's encrypted store",
+            ).format(path=path)
+        )
         self.saved_to.emit(path)
 
     def _failed(self, error: BaseException) -> None:
-        message = f"The interview sheet could not be made: {error}"
+        message = translate(
+            "InterviewSheet", "The interview sheet could not be made: {error}"
+        ).format(error=error)
         self.page.status.setText(message)
         self.page.failed.emit(message)

@@ -19,26 +19,30 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.flow.case_flow import CaseFlow
 from desktop.flow.steps import Step
 from desktop.flow.validation import Problem, Severity
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.country_combo_box import country_label
 
 STOP_MIME = "application/x-waypoint-stop-row"
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1  # "error", "missing" or None
 ERROR_COLOUR = "#b3261e"
 MISSING_COLOUR = "#8a5a00"
-REORDER_HINT = "Drag, or press Ctrl+Up / Ctrl+Down, to reorder"
+REORDER_HINT = QT_TRANSLATE_NOOP("JourneyModel", "Drag, or press Ctrl+Up / Ctrl+Down, to reorder")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def describe_stop(number: int | None, stop: dict[str, Any]) -> str:
-    country = country_label(stop.get("country")) or "Country not chosen"
+    country = country_label(stop.get("country")) or translate("JourneyModel", "Country not chosen")
     arrived = stop.get("arrived") or "?"
     departed = stop.get("departed") or "?"
     claims = len(stop.get("protection_claims") or [])
     text = f"{country}   {arrived} → {departed}"
     if number is not None:
-        text = f"Stop {number}: {text}"
+        text = translate(
+                   "JourneyModel",
+                   "Stop {number}: {text}").format(
+                   number=number, text=text)
     if claims:
-        text += f"   ({claims} claim{'s' if claims > 1 else ''})"
+        text += translate("JourneyModel", "   (%n claim(s))", None, claims)
     return text
 
 
@@ -73,7 +77,11 @@ class JourneyModel(QAbstractListModel):
         kind = self.problem_kind(row)
         if kind is None:
             return ""
-        lead = "Problems" if kind == "error" else "Still needed"
+        lead = (
+            translate("JourneyModel", "Problems")
+            if kind == "error"
+            else translate("JourneyModel", "Still needed")
+        )
         return f"{lead}: " + "; ".join(p.message for p in self.problems_of(row))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -95,7 +103,8 @@ class JourneyModel(QAbstractListModel):
             return describe_stop(row + 1, stop) + (f". {problems}" if problems else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             problems = self._problem_text(row)
-            return f"{problems}\n{REORDER_HINT}" if problems else REORDER_HINT
+            hint = translate("JourneyModel", REORDER_HINT)
+            return f"{problems}\n{hint}" if problems else hint
         if role == Qt.ItemDataRole.ForegroundRole and kind is not None:
             return QBrush(QColor(ERROR_COLOUR if kind == "error" else MISSING_COLOUR))
         if role == Qt.ItemDataRole.UserRole:

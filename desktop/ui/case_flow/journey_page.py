@@ -29,6 +29,7 @@ from desktop.ui.case_flow.journey_model import REORDER_HINT, JourneyModel, descr
 from desktop.ui.case_flow.route_map_widget import RouteMapWidget
 from desktop.ui.case_flow.step_page import StepPage
 from desktop.ui.case_flow.timeline_widget import TimelineWidget
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.choice_combo_box import ChoiceComboBox, TriStateComboBox
 from desktop.ui.widgets.country_combo_box import CountryComboBox
 from desktop.ui.widgets.partial_date_edit import PartialDateEdit
@@ -47,7 +48,7 @@ class StopListView(QListView):
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAccessibleName("Stops in order")
+        self.setAccessibleName(translate("JourneyPage", "Stops in order"))
         self.setAccessibleDescription(
             "Ctrl+Up and Ctrl+Down move the stop; Insert adds a stop before it; Delete removes it"
         )
@@ -103,17 +104,19 @@ class JourneyPage(StepPage):
     def _make_buttons(self) -> QVBoxLayout:
         """Add, insert, remove and move, beside the list of stops."""
         buttons = QVBoxLayout()
-        self.add_button = QPushButton("&Add stop", self)
-        self.insert_button = QPushButton("&Insert before", self)
-        self.remove_button = QPushButton("&Remove", self)
-        self.up_button = QPushButton("Move &up", self)
-        self.down_button = QPushButton("Move &down", self)
+        self.add_button = QPushButton(translate("JourneyPage", "&Add stop"), self)
+        self.insert_button = QPushButton(translate("JourneyPage", "&Insert before"), self)
+        self.remove_button = QPushButton(translate("JourneyPage", "&Remove"), self)
+        self.up_button = QPushButton(translate("JourneyPage", "Move &up"), self)
+        self.down_button = QPushButton(translate("JourneyPage", "Move &down"), self)
         for button, tip in (
-            (self.add_button, "Add a stop at the end"),
-            (self.insert_button, "Insert a stop before the selected one (Insert)"),
-            (self.remove_button, "Remove the selected stop (Delete)"),
-            (self.up_button, "Move the selected stop earlier (Ctrl+Up)"),
-            (self.down_button, "Move the selected stop later (Ctrl+Down)"),
+            (self.add_button, translate("JourneyPage", "Add a stop at the end")),
+            (self.insert_button, translate(
+                "JourneyPage", "Insert a stop before the selected one (Insert)")),
+            (self.remove_button, translate("JourneyPage", "Remove the selected stop (Delete)")),
+            (self.up_button, translate("JourneyPage", "Move the selected stop earlier (Ctrl+Up)")),
+            (self.down_button, translate(
+                "JourneyPage", "Move the selected stop later (Ctrl+Down)")),
         ):
             button.setAccessibleName(button.text().replace("&", ""))
             button.setToolTip(tip)
@@ -128,49 +131,65 @@ class JourneyPage(StepPage):
 
     def _make_stop_editor(self) -> None:
         """The selected stop's fields (the form is bound to journey[current])."""
-        self.editor_box = QGroupBox("Stop", self)
+        self.editor_box = QGroupBox(translate("JourneyPage", "Stop"), self)
         self.stop_form = self.add_form(FieldForm(self.editor_box, ("journey", 0)))
         form = self.stop_form
-        self.country = form.add_field(("country",), "Country", CountryComboBox(form))
-        self.arrived = form.add_field(("arrived",), "Arrived", PartialDateEdit(form))
-        self.departed = form.add_field(("departed",), "Departed", PartialDateEdit(form))
-        self.place = form.add_field(("place",), "City or region",
-                                    TextLineEdit(form, empty_is_none=True), "e.g. Tapachula")
+        self.country = form.add_field(("country",), translate(
+            "JourneyPage", "Country"), CountryComboBox(form))
+        self.arrived = form.add_field(("arrived",), translate(
+            "JourneyPage", "Arrived"), PartialDateEdit(form))
+        self.departed = form.add_field(("departed",), translate(
+            "JourneyPage", "Departed"), PartialDateEdit(form))
+        self.place = form.add_field(("place",), translate("JourneyPage", "City or region"),
+                                    TextLineEdit(form, empty_is_none=True), translate(
+                                        "JourneyPage", "e.g. Tapachula"))
         self.status_held = form.add_field(
-            ("status_held",), "Status held", ChoiceComboBox(choices.STATUS_HELD, form)
+            ("status_held",), translate(
+                "JourneyPage", "Status held"), ChoiceComboBox(choices.STATUS_HELD, form)
         )
         self.permanent_status_offered = form.add_field(
             ("permanent_status_offered",),
-            "Permanent status offered",
+            translate("JourneyPage", "Permanent status offered"),
             TriStateComboBox(form),
-            "An offer of permanent residence, citizenship or other permanent resettlement",
+            translate(
+                "JourneyPage",
+                "An offer of permanent residence, citizenship or other permanent resettlement",
+            ),
         )
         self.onward_travel_only = form.add_field(
             ("onward_travel_only",),
-            "Onward travel only",
+            translate("JourneyPage", "Onward travel only"),
             TriStateComboBox(form),
             term_help("onward_travel_only"),
         )
         self.residence_restricted = form.add_field(
             ("residence_restricted",),
-            "Residence restricted",
+            translate("JourneyPage", "Residence restricted"),
             TriStateComboBox(form),
             term_help("residence_restricted"),
         )
         self.returned_later = form.add_field(
-            ("returned_later",), "Returned later", TriStateComboBox(form), "Left and came back"
+            ("returned_later",),
+            translate("JourneyPage", "Returned later"),
+            TriStateComboBox(form),
+            translate("JourneyPage", "Left and came back"),
         )
         # Asked only of an earlier stay in the United States (a stop with country US).
         self.left_how = form.add_field(
             ("left_how",),
-            "How the US stay ended",
+            translate("JourneyPage", "How the US stay ended"),
             ChoiceComboBox(choices.LEFT_HOW, form),
-            "An earlier stay in the United States: removed, returned voluntarily or departed",
+            translate(
+                "JourneyPage",
+                "An earlier stay in the United States: removed, returned voluntarily or departed",
+            ),
         )
         box_layout = QVBoxLayout(self.editor_box)
         box_layout.addWidget(form)
-        self.empty_hint = QPushButton("Add the first stop", self.editor_box)
-        self.empty_hint.setAccessibleName("Add the first stop")
+        self.empty_hint = QPushButton(
+            translate("JourneyPage", "Add the first stop"), self.editor_box
+        )
+        self.empty_hint.setAccessibleName(translate("JourneyPage", "Add the first stop"))
         self.empty_hint.clicked.connect(lambda: self.add_stop())
         box_layout.addWidget(self.empty_hint)
 
@@ -181,10 +200,10 @@ class JourneyPage(StepPage):
         undo_layout.setContentsMargins(6, 2, 6, 2)
         self.undo_label = QLabel(self.undo_bar)
         self.undo_label.setWordWrap(True)
-        self.undo_label.setAccessibleName("Removed stop")
-        self.undo_button = QPushButton("Undo re&move", self.undo_bar)
-        self.undo_button.setAccessibleName("Undo remove")
-        self.undo_button.setToolTip("Put the removed stop back (Ctrl+Z)")
+        self.undo_label.setAccessibleName(translate("JourneyPage", "Removed stop"))
+        self.undo_button = QPushButton(translate("JourneyPage", "Undo re&move"), self.undo_bar)
+        self.undo_button.setAccessibleName(translate("JourneyPage", "Undo remove"))
+        self.undo_button.setToolTip(translate("JourneyPage", "Put the removed stop back (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.undo_remove)
         undo_layout.addWidget(self.undo_label, 1)
         undo_layout.addWidget(self.undo_button)
@@ -199,16 +218,16 @@ class JourneyPage(StepPage):
         shortcut_up = QShortcut(QKeySequence("Ctrl+Up"), self.editor_box)
         shortcut_up.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut_up.activated.connect(lambda: self.move_current(-1))
-        shortcut_up.setWhatsThis("Move the selected stop up")
+        shortcut_up.setWhatsThis(translate("JourneyPage", "Move the selected stop up"))
         shortcut_down = QShortcut(QKeySequence("Ctrl+Down"), self.editor_box)
         shortcut_down.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut_down.activated.connect(lambda: self.move_current(+1))
-        shortcut_down.setWhatsThis("Move the selected stop down")
+        shortcut_down.setWhatsThis(translate("JourneyPage", "Move the selected stop down"))
         # Ctrl+Z in the list or on a button; a line edit with focus keeps its own text undo.
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_remove)
-        undo.setWhatsThis("Undo removing a stop")
+        undo.setWhatsThis(translate("JourneyPage", "Undo removing a stop"))
 
     def first_focus(self) -> QWidget | None:
         return self.stop_list if self.model.rowCount() else self.add_button
@@ -251,7 +270,9 @@ class JourneyPage(StepPage):
         if removed is not None:
             self._removed = (row, removed)
             self.undo_label.setText(
-                f"Removed {describe_stop(row + 1, removed)}. Ctrl+Z puts it back."
+                translate("JourneyPage", "Removed {describe_stop}. Ctrl+Z puts it back.").format(
+                    describe_stop=describe_stop(row + 1, removed)
+                )
             )
             self.undo_bar.show()
         self.select_row(min(row, self.model.rowCount() - 1))
@@ -305,7 +326,7 @@ class JourneyPage(StepPage):
         self.empty_hint.setVisible(not has_stop)
         if has_stop:
             self.stop_form.base = ("journey", row)
-            self.editor_box.setTitle(f"Stop {row + 1}")
+            self.editor_box.setTitle(translate("JourneyPage", "Stop {row}").format(row=row + 1))
             self.stop_form.load(self.flow.data)
             self._show_us_stay_row(row)
             self.show_problems(self.flow.problems(self.step))
@@ -341,9 +362,10 @@ class JourneyPage(StepPage):
         self.model.refresh()  # the rows carry their own problem marks
         rows_with_errors = {p.path[1] for p in problems if len(p.path) > 1}
         self.stop_list.setToolTip(
-            "Problems in stop(s) " + ", ".join(str(int(r) + 1) for r in sorted(rows_with_errors))
+            translate("JourneyPage", "Problems in stop(s) {stops}").format(
+                stops=", ".join(str(int(r) + 1) for r in sorted(rows_with_errors)))
             if rows_with_errors
-            else REORDER_HINT
+            else translate("JourneyModel", REORDER_HINT)
         )
 
     def focus_field(self, path: FieldPath) -> bool:

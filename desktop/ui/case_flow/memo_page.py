@@ -35,13 +35,16 @@ from desktop.ui.case_flow.memo_printing import (
 )
 from desktop.ui.case_flow.review_page import DECISION_SUPPORT_NOTICE
 from desktop.ui.context import UiServices
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.widgets.focus_order import first_reachable
 
 if TYPE_CHECKING:
     from desktop.services.decision import DecisionDate, FinalInput, FinalMemo
 
 LAST_FOLDER_KEY = "memo/last_folder"
-SAVE_CAPTION = "Save memo as PDF — the file will be outside Waypoint's encrypted store"
+SAVE_CAPTION = QT_TRANSLATE_NOOP(
+    "MemoPage", "Save memo as PDF — the file will be outside Waypoint's encrypted store"
+)
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
@@ -105,16 +108,16 @@ class MemoPage(MemoPrintSteps):
         heading = QLabel(self.step.title, self)
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout.addWidget(heading)
-        notice = QLabel(DECISION_SUPPORT_NOTICE, self)
+        notice = QLabel(translate("ReviewPage", DECISION_SUPPORT_NOTICE), self)
         notice.setStyleSheet(
             "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; font-weight: 600;"
         )
         layout.addWidget(notice)
         buttons = QHBoxLayout()
-        self.refresh_button = QPushButton("&Refresh preview", self)
-        self.save_button = QPushButton("&Save as PDF…", self)
-        self.print_button = QPushButton("&Print…", self)
-        self.finalize_button = QPushButton("Finali&ze…", self)
+        self.refresh_button = QPushButton(translate("MemoPage", "&Refresh preview"), self)
+        self.save_button = QPushButton(translate("MemoPage", "&Save as PDF…"), self)
+        self.print_button = QPushButton(translate("MemoPage", "&Print…"), self)
+        self.finalize_button = QPushButton(translate("MemoPage", "Finali&ze…"), self)
         self.interview_sheet = InterviewSheet(self)
         for button in (
             self.refresh_button,
@@ -127,14 +130,20 @@ class MemoPage(MemoPrintSteps):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.review_note = QLabel("This office requires review: submit the case for review "
-                                  "(a supervisor's approval finalizes it).", self)
+        self.review_note = QLabel(
+            translate(
+                "MemoPage",
+                "This office requires review: submit the case for review (a supervisor's "
+                "approval finalizes it).",
+            ),
+            self,
+        )
         self.review_note.setWordWrap(True)
         self.review_note.hide()
         layout.addWidget(self.review_note)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Memo status")
+        self.status.setAccessibleName(translate("MemoPage", "Memo status"))
         layout.addWidget(self.status)
         self.document = QPdfDocument(self)
         self.view = self._make_view(self.document)
@@ -189,7 +198,7 @@ class MemoPage(MemoPrintSteps):
         self.pdf_bytes = self.determination = None
         self._rendering = True
         self._update_buttons()
-        self.status.setText("Rendering the memo…")
+        self.status.setText(translate("MemoPage", "Rendering the memo…"))
         decision = self.decision_date()
         generated_at = self.services.clock()
         make_path = self.services.decision_path_factory()
@@ -215,9 +224,18 @@ class MemoPage(MemoPrintSteps):
         self.determination, self.pdf_bytes = result
         self._rendering = False
         self._show_document(self.pdf_bytes)
-        kind = "Final memo" if self.read_only else "Draft memo"
-        self.status.setText(f"{kind}: {self.document.pageCount()} page(s)"
-                            + (self.anchor_note if self.read_only else ""))
+        kind = (
+            translate("MemoPage", "Final memo")
+            if self.read_only
+            else translate("MemoPage", "Draft memo")
+        )
+        count = self.document.pageCount()
+        self.status.setText(
+            translate("MemoPage", "{kind}: %n page(s)", None, count).format(
+                kind=kind
+            )
+            + (self.anchor_note if self.read_only else "")
+        )
         self._update_buttons()
         self.preview_ready.emit()
         on_ready, self._on_ready = self._on_ready, None
@@ -238,7 +256,7 @@ class MemoPage(MemoPrintSteps):
         view.setDocument(document)
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        view.setAccessibleName("Memo preview")
+        view.setAccessibleName(translate("MemoPage", "Memo preview"))
         return view
 
     def _show_document(self, pdf_bytes: bytes) -> None:
@@ -268,7 +286,9 @@ class MemoPage(MemoPrintSteps):
         self.pdf_bytes = None
         self.document.close()
         self._on_ready, self._rendering = None, False
-        message = f"The memo cannot be rendered yet: {error}"
+        message = translate("MemoPage", "The memo cannot be rendered yet: {error}").format(
+            error=error
+        )
         self.status.setText(message)
         self._update_buttons()
         self.failed.emit(message)
@@ -276,7 +296,7 @@ class MemoPage(MemoPrintSteps):
     # -- save --------------------------------------------------------------------------------
     def ask_save(self) -> QFileDialog:
         """The save dialog, opened (not exec'ed); a chosen file is written by save_to()."""
-        return self.open_save_dialog(SAVE_CAPTION, "memo", self.save_to)
+        return self.open_save_dialog(translate("MemoPage", SAVE_CAPTION), "memo", self.save_to)
 
     def open_save_dialog(
         self, caption: str, what: str, on_selected: Callable[[str], None]
@@ -286,10 +306,11 @@ class MemoPage(MemoPrintSteps):
         from desktop.ui.case_list.transfer import documents_folder
 
         remembered = str(self.services.settings.value(LAST_FOLDER_KEY, "") or "")
-        folder = Path(remembered if remembered and Path(remembered).is_dir()
-                      else documents_folder())
+        folder = Path(
+            remembered if remembered and Path(remembered).is_dir() else documents_folder()
+        )
         name = safe_file_stem(neutral_document_name(what, self.case_id))
-        dialog = QFileDialog(self, caption, str(folder), "PDF (*.pdf)")
+        dialog = QFileDialog(self, caption, str(folder), translate("MemoPage", "PDF (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.selectFile(str(folder / f"{name}.pdf"))
@@ -319,11 +340,15 @@ class MemoPage(MemoPrintSteps):
         self.services.runner.run(work, on_done=self._saved, on_error=self._report_error)
 
     def _saved(self, path: str) -> None:
-        self.status.setText(f"Saved to {path} — this copy is outside Waypoint's encrypted store")
+        self.status.setText(
+            translate(
+                "MemoPage", "Saved to {path} — this copy is outside Waypoint's encrypted store"
+            ).format(path=path)
+        )
         self.saved_to.emit(path)
 
     def _report_error(self, error: BaseException) -> None:
-        message = f"That did not work: {error}"
+        message = translate("MemoPage", "That did not work: {error}").format(error=error)
         self.status.setText(message)
         self.failed.emit(message)
 
@@ -335,11 +360,16 @@ class MemoPage(MemoPrintSteps):
         if self.determination is None:
             return None
         data_dir = self.services.paths.data_dir
-        dialog = FinalizeDialog(self.determination, self.decision_date().words(), self,
-                                has_key=lambda name: has_key(data_dir, name))
+        dialog = FinalizeDialog(
+            self.determination,
+            self.decision_date().words(),
+            self,
+            has_key=lambda name: has_key(data_dir, name),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.finalize_as(dialog.record_input(),
-                                                         dialog.passphrase()))
+        dialog.accepted.connect(
+            lambda: self.finalize_as(dialog.record_input(), dialog.passphrase())
+        )
         dialog.answer_requested.connect(self.field_requested.emit)
         self.finalize_dialog = dialog
         dialog.open()
@@ -359,21 +389,39 @@ class MemoPage(MemoPrintSteps):
         snapshot = copy.deepcopy(self.flow.data)
         services, case_id = self.services, self.case_id
         make_path = services.decision_path_factory()
-        self.status.setText("Finalizing…")
+        self.status.setText(translate("MemoPage", "Finalizing…"))
 
         def work() -> FinalMemo:
-            return make_path().finalize(services.cases, services.memos, case_id, snapshot,
-                                        record, data_dir=services.paths.data_dir,
-                                        passphrase=passphrase or None)
+            return make_path().finalize(
+                services.cases,
+                services.memos,
+                case_id,
+                snapshot,
+                record,
+                data_dir=services.paths.data_dir,
+                passphrase=passphrase or None,
+            )
 
-        services.runner.run(work, on_done=while_alive(self, self._finalized),
-                            on_error=while_alive(self, self._report_error))
+        services.runner.run(
+            work,
+            on_done=while_alive(self, self._finalized),
+            on_error=while_alive(self, self._report_error),
+        )
 
     def _finalized(self, final: FinalMemo) -> None:
         self.flow.data["decision_date"] = final.decision.iso  # pinned, as stored with the case
         officer = final.record.officer
         code = self.services.memos.anchor_code()  # the record's anchor, to keep outside
-        self.anchor_note = f". Anchor code for the file: {code}" if code else ""
-        self.status.setText(f"Finalized by {officer}, decision date {final.decision.words()}. "
-                            f"The case is now read-only{self.anchor_note}.")
+        self.anchor_note = (
+            translate("MemoPage", ". Anchor code for the file: {code}").format(code=code)
+            if code
+            else ""
+        )
+        self.status.setText(
+            translate(
+                "MemoPage",
+                "Finalized by {officer}, decision date {words}. The case is now "
+                "read-only{anchor_note}.",
+            ).format(officer=officer, words=final.decision.words(), anchor_note=self.anchor_note)
+        )
         self.finalized.emit(officer)

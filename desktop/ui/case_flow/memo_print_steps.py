@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QWidget
 from desktop.ui.background import Task, TaskCancelled
 from desktop.ui.case_flow.lifetime import while_alive
 from desktop.ui.case_flow.memo_printing import file_destination, neutral_document_name, print_pdf
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -48,7 +49,8 @@ class MemoPrintSteps(QWidget):
 
         Where the platform offers it, the dialog also prints to a PDF file.
         """
-        return self.open_print_dialog("Print memo", "memo", self.print_to,
+        return self.open_print_dialog(translate(
+            "MemoPrintSteps", "Print memo"), "memo", self.print_to,
                                       lambda path: self.save_to(path, "printed to a file"))
 
     def open_print_dialog(
@@ -60,8 +62,11 @@ class MemoPrintSteps(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         printer.setDocName(neutral_document_name(what, self.case_id))
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"{title} — printing to a file makes a copy outside Waypoint's "
-                              "encrypted store")
+        dialog.setWindowTitle(translate(
+                    "MemoPrintSteps",
+                    "{title} — printing to a file makes a copy outside Waypoint's encrypted "
+                    "store").format(
+                    title=title))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
@@ -91,13 +96,15 @@ class MemoPrintSteps(QWidget):
             memos.copy_left_store(case_id, "memo", how, pdf)  # an audit entry
             return pages
 
-        return self.print_with_progress("Printing the memo…", max(self.document.pageCount(), 1),
+        return self.print_with_progress(translate(
+            "MemoPrintSteps", "Printing the memo…"), max(self.document.pageCount(), 1),
                                         work)
 
     def print_with_progress(self, label: str, pages: int, work: Callable[[Task], int]) -> Task:
         """Run `work` (which prints, returning the pages) in the runner with a progress dialog."""
-        self.progress = QProgressDialog(label, "Cancel", 0, pages, self)
-        self.progress.setWindowTitle("Printing")
+        self.progress = QProgressDialog(label, translate(
+            "MemoPrintSteps", "Cancel"), 0, pages, self)
+        self.progress.setWindowTitle(translate("MemoPrintSteps", "Printing"))
         self.progress.setMinimumDuration(0)
         self.progress.setValue(0)
         task = self.services.runner.run_task(
@@ -125,13 +132,13 @@ class MemoPrintSteps(QWidget):
 
     def _printed(self, pages: int) -> None:
         self._close_progress()
-        self.status.setText(f"Printed {pages} page(s)")
+        self.status.setText(translate("MemoPrintSteps", "Printed %n page(s)", None, pages))
         self.printed.emit(pages)
 
     def _print_failed(self, error: BaseException) -> None:
         self._close_progress()
         if isinstance(error, TaskCancelled):
-            self.status.setText("Printing cancelled")
+            self.status.setText(translate("MemoPrintSteps", "Printing cancelled"))
             self.printed.emit(0)
         else:
             self._report_error(error)

@@ -15,6 +15,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.ui.background import Task
+from desktop.ui.i18n import translate
 
 _UNSAFE = re.compile(r'[^0-9A-Za-z_.-]+')
 PRINT_DPI = 300  # QPrinter's HighResolution (1200 dpi) takes ~18x longer for no visible gain
@@ -37,7 +38,10 @@ def read_pdf(pdf_bytes: bytes) -> tuple[QPdfDocument, QBuffer]:
     if document.status() is not QPdfDocument.Status.Ready:
         problem = document.error().name
         document.close()
-        raise RuntimeError(f"The memo could not be read for printing ({problem})")
+        raise RuntimeError(translate(
+                    "MemoPrinting",
+                    "The memo could not be read for printing ({problem})").format(
+                    problem=problem))
     return document, buffer
 
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
+
 NOTE_LINES = 3  # the "no key yet" note wraps to at most this many lines at the dialog's width
 
 
@@ -50,13 +52,14 @@ class OfficerDialog(QDialog):
         layout.addWidget(text)
         form = QFormLayout()
         self.officer_edit = QLineEdit(self)
-        self.officer_edit.setAccessibleName("Officer's name")
-        form.addRow("&Officer's name:", self.officer_edit)
+        self.officer_edit.setAccessibleName(translate("OfficerDialogs", "Officer's name"))
+        form.addRow(translate("OfficerDialogs", "&Officer's name:"), self.officer_edit)
         self.reason_edit: QLineEdit | None = None
         if ask_reason:
             self.reason_edit = QLineEdit(self)
-            self.reason_edit.setAccessibleName("Reason for the amendment")
-            form.addRow("&Reason:", self.reason_edit)
+            self.reason_edit.setAccessibleName(translate(
+                "OfficerDialogs", "Reason for the amendment"))
+            form.addRow(translate("OfficerDialogs", "&Reason:"), self.reason_edit)
         # Finalizing signs the memo with the officer's key: its passphrase is asked here, twice
         # when the officer has no key yet (the key is made with it).
         self.passphrase_edit: QLineEdit | None = None
@@ -65,12 +68,14 @@ class OfficerDialog(QDialog):
         if ask_passphrase:
             self.passphrase_edit = QLineEdit(self)
             self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.passphrase_edit.setAccessibleName("Signing key passphrase")
-            form.addRow("Signing &passphrase:", self.passphrase_edit)
+            self.passphrase_edit.setAccessibleName(translate(
+                "OfficerDialogs", "Signing key passphrase"))
+            form.addRow(translate("OfficerDialogs", "Signing &passphrase:"), self.passphrase_edit)
             self.repeat_edit = QLineEdit(self)
             self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.repeat_edit.setAccessibleName("Repeat the new passphrase")
-            form.addRow("&Repeat (new key):", self.repeat_edit)
+            self.repeat_edit.setAccessibleName(translate(
+                "OfficerDialogs", "Repeat the new passphrase"))
+            form.addRow(translate("OfficerDialogs", "&Repeat (new key):"), self.repeat_edit)
         layout.addLayout(form)
         self.key_note = QLabel("", self)
         self.key_note.setWordWrap(True)
@@ -110,8 +115,10 @@ class OfficerDialog(QDialog):
             ready = ready and bool(self.passphrase())
             if new_key:
                 ready = ready and self.repeat_edit.text() == self.passphrase()
-                self.key_note.setText("No signing key under this name yet: one is made now and "
-                                      "protected with this passphrase.")
+                self.key_note.setText(translate(
+                            "OfficerDialogs",
+                            "No signing key under this name yet: one is made now and protected "
+                            "with this passphrase."))
             else:
                 self.key_note.setText("")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
@@ -121,9 +128,11 @@ def finalize_dialog(
     parent: QWidget | None = None, has_key: Callable[[str], bool] | None = None
 ) -> OfficerDialog:
     return OfficerDialog(
-        "Finalize memo",
-        "Finalizing signs the memo with your digital signature, stores it under your name "
-        "and locks the case. Later changes need an amendment.",
+        translate("OfficerDialogs", "Finalize memo"),
+        translate(
+            "OfficerDialogs",
+            "Finalizing signs the memo with your digital signature, stores it under your name "
+            "and locks the case. Later changes need an amendment."),
         parent,
         ask_reason=False,
         ask_passphrase=True,
@@ -135,10 +144,12 @@ def amendment_dialog(
     parent: QWidget | None = None, has_key: Callable[[str], bool] | None = None
 ) -> OfficerDialog:
     return OfficerDialog(
-        "Amend finalized case",
-        "The final memo stays on record. Amending unlocks the facts; finalizing again stores a "
-        "new memo that supersedes it. Your signing key's passphrase shows the amendment is "
-        "yours.",
+        translate("OfficerDialogs", "Amend finalized case"),
+        translate(
+            "OfficerDialogs",
+            "The final memo stays on record. Amending unlocks the facts; finalizing again "
+            "stores a new memo that supersedes it. Your signing key's passphrase shows the "
+            "amendment is yours."),
         parent,
         ask_reason=True,
         ask_passphrase=True,

@@ -32,11 +32,12 @@ from desktop.ui.case_flow.why_tree_model import (
     label_words,
     rests_on_unverified,
 )
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 # Most consequential first: what limits the claim, what is undecided, what spares the person.
 CONSEQUENCE_ORDER = ("applies", "needs_information", "exception", "not_in_force",
                      "not_applicable")
-VERIFIED_MARK = "✓ rule data verified"
+VERIFIED_MARK = QT_TRANSLATE_NOOP("OutcomeCards", "✓ rule data verified")
 MAX_FACT_LINKS = 8
 
 
@@ -101,15 +102,23 @@ class OutcomeCard(QFrame):
         self.setStyleSheet(f"QFrame#outcomeCard {{ border: 1px solid #c8c8c8; "
                            f"border-left: 6px solid {colour}; background: #fbfbfb; }}")
         title = str(finding.get("title") or finding.get("rule"))
-        self.setAccessibleName(f"{title}: {OUTCOME_LABELS.get(outcome, outcome)}")
+        self.setAccessibleName(
+            f"{title}: {translate('WhyTreeModel', OUTCOME_LABELS.get(outcome, outcome))}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 6, 4)
         layout.setSpacing(2)
-        mark = UNVERIFIED_MARK if rests_on_unverified(finding) else VERIFIED_MARK
-        layout.addWidget(_label(
-            f"<b>{html.escape(title)}</b> — <span style='color:{colour}'><b>"
-            f"{html.escape(OUTCOME_LABELS.get(outcome, outcome))}</b></span>"
-            f" <i style='color:#555'>{html.escape(mark)}</i>", self, rich=True))
+        mark = (translate("WhyTreeModel", UNVERIFIED_MARK) if rests_on_unverified(finding)
+                else translate("OutcomeCards", VERIFIED_MARK))
+        outcome_words = translate("WhyTreeModel", OUTCOME_LABELS.get(outcome, outcome))
+        layout.addWidget(
+            _label(
+                f"<b>{html.escape(title)}</b> — <span style='color:{colour}'><b>"
+                f"{html.escape(outcome_words)}</b></span>"
+                f" <i style='color:#555'>{html.escape(mark)}</i>",
+                self,
+                rich=True,
+            )
+        )
         if finding.get("consequence"):
             layout.addWidget(_label(str(finding["consequence"]), self))
         if outcome != "not_applicable":
@@ -125,28 +134,36 @@ class OutcomeCard(QFrame):
         return button
 
     def _add_facts(self, layout: QVBoxLayout, describe: Callable[[str], str]) -> None:
-        paths = list(dict.fromkeys(
-            str(path) for step in self.finding.get("trace") or []
-            for path in step.get("facts") or [] if str(path) != "decision_date"))
+        paths = list(
+            dict.fromkeys(
+                str(path)
+                for step in self.finding.get("trace") or []
+                for path in step.get("facts") or []
+                if str(path) != "decision_date"
+            )
+        )
         if not paths:
             return
-        layout.addWidget(_label("Decided by:", self))
+        layout.addWidget(_label(translate("OutcomeCards", "Decided by:"), self))
         self._link([(describe(path), path) for path in paths[:MAX_FACT_LINKS]], layout)
 
     def _add_needed(self, layout: QVBoxLayout, describe: Callable[[str], str]) -> None:
         missing = [m for m in self.finding.get("missing_facts") or [] if isinstance(m, dict)]
         if not missing:
             return
-        layout.addWidget(_label("<b>Still needed:</b>", self, rich=True))
+        layout.addWidget(_label(translate("OutcomeCards", "<b>Still needed:</b>"), self, rich=True))
         for fact in missing:
             field = str(fact.get("field", ""))
             self._link([(str(fact.get("question") or describe(field)), field)], layout)
             answers = fact.get("answers") or {}
             if isinstance(answers, dict) and answers:
                 effects = "; ".join(
-                    f"if {label_words(str(answer))}: "
-                    f"{OUTCOME_LABELS.get(str(result), str(result)).lower()}"
-                    for answer, result in answers.items())
+                    translate("OutcomeCards", "if {answer}: {outcome}").format(
+                        answer=label_words(str(answer)),
+                        outcome=translate("WhyTreeModel", OUTCOME_LABELS.get(
+                            str(result), str(result))).lower())
+                    for answer, result in answers.items()
+                )
                 effect = _label(effects, self)
                 effect.setIndent(16)
                 layout.addWidget(effect)
@@ -156,12 +173,15 @@ class OutcomeCard(QFrame):
         if not citations:
             return
         toggle = QToolButton(self)
-        toggle.setText(f"Citations ({len(citations)})")
+        count = len(citations)
+        toggle.setText(translate("OutcomeCards", "Citations (%n)", None, count))
         toggle.setCheckable(True)
         toggle.setArrowType(Qt.ArrowType.RightArrow)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setAutoRaise(True)
-        toggle.setAccessibleName(f"Citations of {self.finding.get('title')}")
+        toggle.setAccessibleName(
+            translate("OutcomeCards", "Citations of {get}").format(get=self.finding.get("title"))
+        )
         listing = _label("\n".join(citations), self)
         listing.setVisible(False)
         listing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,13 +205,12 @@ class OutcomeCards(QWidget):
         super().__init__(parent)
         self.scroll_area = scroll_area
         self.cards: list[OutcomeCard] = []
-        self.setAccessibleName("Outcome cards")
+        self.setAccessibleName(translate("OutcomeCards", "Outcome cards"))
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(6)
 
-    def show_findings(self, findings: list[dict[str, Any]],
-                      describe: Callable[[str], str]) -> None:
+    def show_findings(self, findings: list[dict[str, Any]], describe: Callable[[str], str]) -> None:
         for card in self.cards:
             card.hide()
             card.deleteLater()
@@ -209,20 +228,23 @@ class OutcomeCards(QWidget):
         self.scroll_area.ensureWidgetVisible(widget, 8, 40)
 
 
-WHY_TREE_WORDS = ("Show &why: every step, fact and citation", "Hide &why (every step)")
+WHY_TREE_WORDS = (
+    QT_TRANSLATE_NOOP("OutcomeCards", "Show &why: every step, fact and citation"),
+    QT_TRANSLATE_NOOP("OutcomeCards", "Hide &why (every step)"),
+)
 
 
 def why_tree_toggle(parent: QWidget, tree: QWidget) -> QPushButton:
     """The why-tree one key away (Alt+W): hidden under the cards until asked for."""
-    button = QPushButton(WHY_TREE_WORDS[0], parent)
+    button = QPushButton(translate("OutcomeCards", WHY_TREE_WORDS[0]), parent)
     button.setCheckable(True)
-    button.setAccessibleName("Show the why tree")
+    button.setAccessibleName(translate("OutcomeCards", "Show the why tree"))
     button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     tree.setVisible(False)
 
     def flip(shown: bool) -> None:
         tree.setVisible(shown)
-        button.setText(WHY_TREE_WORDS[1 if shown else 0])
+        button.setText(translate("OutcomeCards", WHY_TREE_WORDS[1 if shown else 0]))
         if shown:
             tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

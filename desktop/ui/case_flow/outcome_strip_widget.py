@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.engine.outcome_dates import OutcomeStrip
 from desktop.memo.strip_words import strip_lines
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
@@ -29,7 +30,9 @@ FILLS = {
 }
 ROW_HEIGHT = 18
 TOP = 18  # the heading line
-HEADING = "When each outcome holds, by decision date (Shift+F1: in words)"
+HEADING = QT_TRANSLATE_NOOP(
+    "OutcomeStripWidget", "When each outcome holds, by decision date (Shift+F1: in words)"
+)
 LABEL_WIDTH = 190
 TAIL_DAYS = 120  # shown past the last boundary, so "onward" reads as onward
 
@@ -45,7 +48,7 @@ class OutcomeStripWidget(QWidget):
         super().__init__(parent)
         self.strips: list[OutcomeStrip] = []
         self.setObjectName("outcomeStrip")
-        self.setAccessibleName("When each outcome holds")
+        self.setAccessibleName(translate("OutcomeStripWidget", "When each outcome holds"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setVisible(False)
@@ -86,30 +89,39 @@ class OutcomeStripWidget(QWidget):
         font = painter.font()
         font.setBold(True)
         painter.setFont(font)
-        painter.drawText(QRectF(0, 0, self.width(), TOP), int(Qt.AlignmentFlag.AlignVCenter),
-                         HEADING)
+        painter.drawText(
+            QRectF(0, 0, self.width(), TOP), int(Qt.AlignmentFlag.AlignVCenter),
+            translate("OutcomeStripWidget", HEADING)
+        )
         font.setBold(False)
         painter.setFont(font)
         for row, strip in enumerate(self.strips):
             top = TOP + 4 + row * ROW_HEIGHT
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(0, top, LABEL_WIDTH - 6, ROW_HEIGHT),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                             self.fontMetrics().elidedText(strip.title,
-                                                           Qt.TextElideMode.ElideRight,
-                                                           LABEL_WIDTH - 6))
+            painter.drawText(
+                QRectF(0, top, LABEL_WIDTH - 6, ROW_HEIGHT),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                self.fontMetrics().elidedText(
+                    strip.title, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 6
+                ),
+            )
             for span in strip.spans:
                 x0 = self.x_of(span.start, left, width)
                 x1 = self.x_of(span.end + timedelta(days=1) if span.end else last, left, width)
-                painter.fillRect(QRectF(x0, top + 2, max(1.0, x1 - x0), ROW_HEIGHT - 4),
-                                 QColor(FILLS.get(span.outcome, "#eeeeee")))
+                painter.fillRect(
+                    QRectF(x0, top + 2, max(1.0, x1 - x0), ROW_HEIGHT - 4),
+                    QColor(FILLS.get(span.outcome, "#eeeeee")),
+                )
             for boundary in strip.boundaries:
                 x = self.x_of(boundary.day, left, width)
                 strong = boundary.changes_outcome
-                painter.setPen(QPen(QColor("#202020" if strong else "#9a9a9a"),
-                                    2 if strong else 1))
-                painter.drawLine(int(x), top + (1 if strong else 5), int(x),
-                                 top + ROW_HEIGHT - (1 if strong else 5))
+                painter.setPen(QPen(QColor("#202020" if strong else "#9a9a9a"), 2 if strong else 1))
+                painter.drawLine(
+                    int(x),
+                    top + (1 if strong else 5),
+                    int(x),
+                    top + ROW_HEIGHT - (1 if strong else 5),
+                )
         self._paint_marks(painter, left, width)
         painter.end()
 
@@ -118,8 +130,9 @@ class OutcomeStripWidget(QWidget):
         known = self.strips[0].law_known_through
         if known is not None:
             x = self.x_of(known + timedelta(days=1), left, width)
-            painter.fillRect(QRectF(x, TOP + 4, left + width - x, bottom - TOP - 4),
-                             QColor(128, 128, 128, 70))
+            painter.fillRect(
+                QRectF(x, TOP + 4, left + width - x, bottom - TOP - 4), QColor(128, 128, 128, 70)
+            )
         decided = self.x_of(self.strips[0].decision_date, left, width)
         first, last = self.span_of_days()
         painter.setPen(QPen(QColor("#505050"), 1))
@@ -127,19 +140,24 @@ class OutcomeStripWidget(QWidget):
             x = self.x_of(date(year, 1, 1), left, width)
             if abs(x - decided) > 70:
                 painter.drawLine(int(x), bottom, int(x), bottom + 3)
-                painter.drawText(QRectF(x - 20, bottom + 1, 40, 14),
-                                 int(Qt.AlignmentFlag.AlignCenter), str(year))
+                painter.drawText(
+                    QRectF(x - 20, bottom + 1, 40, 14), int(Qt.AlignmentFlag.AlignCenter), str(year)
+                )
         painter.setPen(QPen(QColor("#000000"), 2))
         painter.drawLine(int(decided), TOP + 2, int(decided), bottom + 2)
-        painter.drawText(QRectF(decided - 60, bottom + 1, 120, 14),
-                         int(Qt.AlignmentFlag.AlignCenter), "decision date")
+        painter.drawText(
+            QRectF(decided - 60, bottom + 1, 120, 14),
+            int(Qt.AlignmentFlag.AlignCenter),
+            translate("OutcomeStripWidget", "decision date"),
+        )
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DotLine))
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
 
-def with_outcome_dates(result: dict[str, Any], case_data: dict[str, Any],
-                       pack: RulePack) -> dict[str, Any]:
+def with_outcome_dates(
+    result: dict[str, Any], case_data: dict[str, Any], pack: RulePack
+) -> dict[str, Any]:
     """In the worker, after the evaluation under `pack`: its determination's strips (if any)."""
     from desktop.services.outcome_dates import when_outcomes_hold
 

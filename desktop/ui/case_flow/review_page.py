@@ -33,11 +33,12 @@ from desktop.ui.case_flow.why_tree_model import (
     UNVERIFIED_MARK,
     WhyTreeModel,
 )
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.services.decision import DecisionDate, DecisionPath
 
-DECISION_SUPPORT_NOTICE = "Decision support — the officer decides."
+DECISION_SUPPORT_NOTICE = QT_TRANSLATE_NOOP("ReviewPage", "Decision support — the officer decides.")
 
 
 class ReviewPage(StepPage):
@@ -67,12 +68,12 @@ class ReviewPage(StepPage):
 
     def _build_findings(self) -> None:
         """The notice, the legend, the status, the outcome cards and the when-it-holds strip."""
-        notice = QLabel(DECISION_SUPPORT_NOTICE, self)
+        notice = QLabel(translate("ReviewPage", DECISION_SUPPORT_NOTICE), self)
         notice.setObjectName("decisionSupportNotice")
         notice.setStyleSheet(
             "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; font-weight: 600;"
         )
-        notice.setAccessibleName(DECISION_SUPPORT_NOTICE)
+        notice.setAccessibleName(notice.text())
         self.body.addWidget(notice)
         # When the pack's law is older than the decision date or months older than today: in
         # a box like the memo's, not a sentence in the summary's italics.
@@ -82,25 +83,28 @@ class ReviewPage(StepPage):
         self.law_notice.setTextFormat(Qt.TextFormat.PlainText)
         self.law_notice.setStyleSheet(
             "background: #fff4ce; border: 2px solid #c98a00; padding: 6px;")
-        self.law_notice.setAccessibleName("The law may have changed")
+        self.law_notice.setAccessibleName(translate("ReviewPage", "The law may have changed"))
         self.law_notice.hide()
         self.body.addWidget(self.law_notice)
         legend = QLabel(
-            f"{UNVERIFIED_MARK}: rests on data the research notes could not verify.", self
+            translate(
+                "ReviewPage",
+                "{UNVERIFIED_MARK}: rests on data the research notes could not verify.").format(
+                UNVERIFIED_MARK=translate("WhyTreeModel", UNVERIFIED_MARK)), self
         )
-        legend.setAccessibleName("Unverified data legend")
+        legend.setAccessibleName(translate("ReviewPage", "Unverified data legend"))
         self.body.addWidget(legend)
 
         row = QHBoxLayout()
         self.status = QLabel(self)
-        self.status.setAccessibleName("Evaluation status")
+        self.status.setAccessibleName(translate("ReviewPage", "Evaluation status"))
         row.addWidget(self.status, 1)
         self.body.addLayout(row)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("Findings")
+        self.summary.setAccessibleName(translate("ReviewPage", "Findings"))
         self.summary.linkActivated.connect(self._on_link)
         self.summary.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -119,7 +123,8 @@ class ReviewPage(StepPage):
         self.tree_model = WhyTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
-        self.tree.setAccessibleName("Why: trace steps, facts used and citations")
+        self.tree.setAccessibleName(translate(
+            "ReviewPage", "Why: trace steps, facts used and citations"))
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(320)
         header = self.tree.header()
@@ -147,7 +152,7 @@ class ReviewPage(StepPage):
         snapshot = copy.deepcopy(self.flow.data)
         decision = self.decision_date()
         make_path = self.decision_path
-        self.status.setText("Evaluating…")
+        self.status.setText(translate("ReviewPage", "Evaluating…"))
 
         def work() -> dict[str, Any]:
             from desktop.services.law_currency import law_currency_notice
@@ -180,9 +185,12 @@ class ReviewPage(StepPage):
             str(f.get("rule")) for f in (self.determination or {}).get("findings", [])
             if f.get("outcome") != "not_applicable"})
         if self.determination is not None:
-            self.status.setText(f"Evaluated as of {self.decision_date().words()}")
+            self.status.setText(translate(
+                        "ReviewPage",
+                        "Evaluated as of {words}").format(
+                        words=self.decision_date().words()))
         else:
-            self.status.setText("The case cannot be evaluated yet")
+            self.status.setText(translate("ReviewPage", "The case cannot be evaluated yet"))
         self.evaluated.emit()
 
     def _show_error(self, generation: int, error: BaseException) -> None:
@@ -190,7 +198,8 @@ class ReviewPage(StepPage):
             return
         self.determination = None
         self._show_tree(None)
-        self.status.setText(f"Evaluation failed: {error}")
+        self.status.setText(
+            translate("ReviewPage", "Evaluation failed: {error}").format(error=error))
         self.summary.setText(html.escape(str(error)))
         self.evaluated.emit()
 
@@ -218,7 +227,9 @@ class ReviewPage(StepPage):
                 f"{html.escape(message)}</li>"
                 for pointer, message in self.engine_problems
             )
-            return f"<b>Complete these answers first:</b><ul>{items}</ul>"
+            return translate(
+                "ReviewPage", "<b>Complete these answers first:</b><ul>{items}</ul>"
+            ).format(items=items)
         summary = html.escape(str(self.determination.get("summary") or ""))
         return f"<p><i>{summary}</i></p>" if summary else ""
 

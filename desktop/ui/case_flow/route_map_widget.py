@@ -27,11 +27,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.services.world_map import MapStop, countries_in, rings, route_stops, view_box
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 WATER, LAND, ROUTE_LAND = QColor("#e6eef5"), QColor("#f4f3ef"), QColor("#dde8d4")
 BORDER, ROUTE, INK = QColor("#9a9a9a"), QColor("#b3261e"), QColor("#202020")
 MARKER_RADIUS = 9.0
-LEGEND = "Dashed ring: a date of that stop is not known to the day"
+LEGEND = QT_TRANSLATE_NOOP("RouteMapWidget",
+                           "Dashed ring: a date of that stop is not known to the day")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class RouteMapWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Route map")
+        self.setAccessibleName(translate("RouteMapWidget", "Route map"))
         self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.view = _Prepared([], [], QRectF(), 1.0)
@@ -100,9 +102,12 @@ class RouteMapWidget(QWidget):
         if generation != self._generation:
             return
         self.view = view
-        described = ", ".join(f"{s.number} {s.country}" + (" (dates uncertain)" if s.uncertain
-                                                           else "") for s in view.stops)
-        self.setAccessibleDescription(f"Route: {described}" if view.stops else "No stops yet")
+        uncertain = translate("RouteMapWidget", " (dates uncertain)")
+        described = ", ".join(f"{s.number} {s.country}" + (uncertain if s.uncertain else "")
+                              for s in view.stops)
+        self.setAccessibleDescription(
+            translate("RouteMapWidget", "Route: {stops}").format(stops=described) if view.stops
+            else translate("RouteMapWidget", "No stops yet"))
         self.update()
 
     def _transform(self) -> QTransform:
@@ -122,7 +127,8 @@ class RouteMapWidget(QWidget):
         painter.fillRect(self.rect(), WATER)
         if not self.view.paths or self.view.box.isEmpty():
             painter.setPen(INK)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No stops yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             translate("RouteMapWidget", "No stops yet"))
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         transform = self._transform()
@@ -137,7 +143,7 @@ class RouteMapWidget(QWidget):
         route = " · ".join(f"{stop.number} {stop.country}" for stop in self.stops)
         painter.drawText(QRectF(6, self.height() - 20, self.width() - 12, 18),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"{route}   ({LEGEND})")
+                         f"{route}   ({translate('RouteMapWidget', LEGEND)})")
         points = spread([transform.map(QPointF(stop.lon, -stop.lat)) for stop in self.stops])
         self._draw_route(painter, points)
         painter.end()

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.flow.case_flow import CaseFlow, StepState
 from desktop.flow.steps import STEPS
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATE_MARKS = {
-    StepState.NOT_STARTED: ("○", "not started", "#5f6368"),
-    StepState.INCOMPLETE: ("◐", "incomplete", "#a15c00"),
-    StepState.COMPLETE: ("✓", "complete", "#1e7b34"),
-    StepState.PROBLEMS: ("⚠", "has problems", "#b3261e"),
+    StepState.NOT_STARTED: ("○", QT_TRANSLATE_NOOP("StepListModel", "not started"), "#5f6368"),
+    StepState.INCOMPLETE: ("◐", QT_TRANSLATE_NOOP("StepListModel", "incomplete"), "#a15c00"),
+    StepState.COMPLETE: ("✓", QT_TRANSLATE_NOOP("StepListModel", "complete"), "#1e7b34"),
+    StepState.PROBLEMS: ("⚠", QT_TRANSLATE_NOOP("StepListModel", "has problems"), "#b3261e"),
 }
 
 
@@ -39,18 +45,22 @@ class StepListModel(QAbstractListModel):
         step = STEPS[index.row()]
         state = self._states[step]
         mark, words, colour = STATE_MARKS[state]
+        words = translate("StepListModel", words)
         current = step is self.flow.current
         unknown = self._unknown[step] if step.collects_answers else 0
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{mark}  {index.row() + 1}. {step.title}"
             if unknown and state is StepState.COMPLETE:
-                text += f" · {unknown} unknown"
+                text += translate("StepListModel", " · %n unknown", None, unknown)
             return text
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            text = f"Step {index.row() + 1}, {step.title}: {words}"
+            text = translate(
+                       "StepListModel",
+                       "Step {value}, {title}: {words}").format(
+                       value=index.row() + 1, title=step.title, words=words)
             if unknown:
-                text += f"; {unknown} answer(s) Unknown"
-            text += ", current step" if current else ""
+                text += translate("StepListModel", "; %n answer(s) Unknown", None, unknown)
+            text += translate("StepListModel", ", current step") if current else ""
             problems = self.flow.problems(step) if step.collects_answers else []
             if problems and role == Qt.ItemDataRole.ToolTipRole:
                 text += "\n" + "\n".join(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.flow.field_paths import FieldPath, as_path
 from desktop.flow.steps import STEPS, Step
 from desktop.ui.case_flow.case_flow_parts import CaseFlowParts
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.focus_order import chain_tab_order
 
 
@@ -27,22 +28,30 @@ class StepNavigation(CaseFlowParts):
             self.addAction(made)
             return made
 
-        self.next_step_action = action("&Next step", ["Ctrl+PgDown", "Alt+Right"], self.next_step)
+        self.next_step_action = action(translate(
+            "StepNavigation", "&Next step"), ["Ctrl+PgDown", "Alt+Right"], self.next_step)
         self.previous_step_action = action(
-            "&Previous step", ["Ctrl+PgUp", "Alt+Left"], self.previous_step
+            translate(
+                "StepNavigation", "&Previous step"), ["Ctrl+PgUp", "Alt+Left"], self.previous_step
         )
-        self.step_list_action = action("Step &list", ["F6"], self.toggle_step_list_focus)
+        self.step_list_action = action(translate("StepNavigation", "Step &list"), ["F6"],
+                                       self.toggle_step_list_focus)
         self.go_to_step_actions = [
             action(
-                f"Go to step &{step.index + 1}: {step.title}",
+                translate(
+                    "StepNavigation",
+                    "Go to step &{value}: {title}").format(
+                    value=step.index + 1, title=step.title),
                 [f"Ctrl+{step.index + 1}"],
                 lambda _checked=False, s=step: self.go_to_step(s),
             )
             for step in STEPS
         ]
-        self.save_action = action("&Save", ["Ctrl+S"], self.save_now)
-        self.print_action = action("&Print memo…", ["Ctrl+P"], self._print_requested)
-        self.finalize_action = action("&Finalize memo…", ["Ctrl+Shift+F"], self._finalize_requested)
+        self.save_action = action(translate("StepNavigation", "&Save"), ["Ctrl+S"], self.save_now)
+        self.print_action = action(translate(
+            "StepNavigation", "&Print memo…"), ["Ctrl+P"], self._print_requested)
+        self.finalize_action = action(translate(
+            "StepNavigation", "&Finalize memo…"), ["Ctrl+Shift+F"], self._finalize_requested)
 
     def _print_requested(self) -> None:
         self._on_memo_ready(self.memo_page.ask_print)

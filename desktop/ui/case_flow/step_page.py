@@ -19,6 +19,7 @@ from desktop.ui.case_flow.field_form import (
     make_problem_label,
     show_problem,
 )
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.focus_order import first_reachable, focusable_widgets
 
 
@@ -63,7 +64,7 @@ class StepPage(QWidget):
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll_area.setWidget(container)
         outer.addWidget(self.scroll_area, 1)
-        self.setAccessibleName(f"{self.step.title} step")
+        self.setAccessibleName(translate("StepPage", "{title} step").format(title=self.step.title))
 
     def add_form(self, form: FieldForm) -> FieldForm:
         self.forms.append(form)
@@ -94,7 +95,8 @@ class StepPage(QWidget):
             for p in listed
         )
         errors = sum(p.severity is Severity.ERROR for p in listed)
-        title = f"⚠ {errors} problem(s) on this step" if errors else "Still needed on this step"
+        title = (translate("StepPage", "⚠ %n problem(s) on this step", None, errors) if errors
+                 else translate("StepPage", "Still needed on this step"))
         self.page_problems.setText(f"<b>{title}</b><ul style='margin: 0'>{items}</ul>")
         self.page_problems.setStyleSheet(ERROR_STYLE if errors else MISSING_STYLE)
         self.page_problems.show()

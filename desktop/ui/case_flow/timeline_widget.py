@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.flow.timeline import Band, TimelineLayout, timeline_layout
+from desktop.ui.i18n import translate
 
 MARGIN_LEFT = 12.0
 MARGIN_RIGHT = 70.0  # room for the "US" entry flag
@@ -52,7 +53,7 @@ class TimelineWidget(QWidget):
         self.layout_data: TimelineLayout | None = None
         self._palette = QPalette(self.palette())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Journey timeline")
+        self.setAccessibleName(translate("TimelineWidget", "Journey timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumHeight(self._wanted_height(1))
 
@@ -75,17 +76,28 @@ class TimelineWidget(QWidget):
     def describe(self) -> str:
         """A text version of the picture (screen readers, tooltips)."""
         if not self.layout_data:
-            return "No journey yet"
+            return translate("TimelineWidget", "No journey yet")
         parts = []
         for marker in self.layout_data.markers:
             if marker.kind == "contradiction":
-                parts.append(f"stop {marker.index + 1}'s dates contradict the journey's order")
+                parts.append(translate(
+                            "TimelineWidget",
+                            "stop {value}'s dates contradict the journey's order").format(
+                            value=marker.index + 1))
             else:
                 parts.append(
-                    f"{marker.kind} after stop {marker.index + 1}: {marker.start} to {marker.end}"
+                    translate(
+                        "TimelineWidget", "{kind} after stop {value}: {start} to {end}"
+                    ).format(
+                        kind=marker.kind, value=marker.index + 1, start=marker.start, end=marker.end
+                    )
                 )
         bands = len(self.layout_data.bands)
-        return f"{bands} stop(s)" + ("; " + "; ".join(parts) if parts else "; no gaps or overlaps")
+        return translate("TimelineWidget", "%n stop(s)", None, bands) + (
+            "; " + "; ".join(parts)
+            if parts
+            else translate("TimelineWidget", "; no gaps or overlaps")
+        )
 
     # -- geometry (pure arithmetic on the widget's size; tested directly) ----------------------
     def x_for(self, day: date) -> float:
@@ -127,7 +139,9 @@ class TimelineWidget(QWidget):
         if not self.layout_data or not self.layout_data.bands:
             painter.setPen(QColor(self._palette.placeholderText().color()))
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "Add stops to see the journey"
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("TimelineWidget", "Add stops to see the journey"),
             )
             painter.end()
             return
@@ -202,7 +216,9 @@ class TimelineWidget(QWidget):
             QPointF(self.width(), MARGIN_TOP + LANE_HEIGHT),
         )
         painter.drawText(
-            flag, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "→ US " + entry.iso()
+            flag,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            translate("TimelineWidget", "→ US ") + entry.iso(),
         )
 
     def _paint_axis(self, painter: QPainter, top: float) -> None:
@@ -219,7 +235,7 @@ class TimelineWidget(QWidget):
             while tick <= end:
                 ticks.append(tick)
                 tick += timedelta(days=7)
-            label_format = "%d %b"
+            label_format = translate("TimelineWidget", "%d %b")
         else:
             by_month = span_days < 800
             year, month = start.year, start.month
@@ -232,7 +248,11 @@ class TimelineWidget(QWidget):
                 if tick > end:
                     break
                 ticks.append(tick)
-            label_format = "%b %Y" if by_month else "%Y"
+            label_format = (
+                translate("TimelineWidget", "%b %Y")
+                if by_month
+                else translate("TimelineWidget", "%Y")
+            )
         last_label_x = -1000.0
         for tick in ticks:
             x = self.x_for(tick)

@@ -10,25 +10,30 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 from desktop.flow.exception_labels import exception_label
 from desktop.flow.field_labels import describe_path
 from desktop.flow.field_paths import as_path, parse_path
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 FACT_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCEPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OUTCOME_LABELS = {
-    "not_applicable": "Not applicable",
-    "not_in_force": "Not in force",
-    "exception": "Exception established",
-    "applies": "Applies",
-    "needs_information": "Needs information",
+    "not_applicable": QT_TRANSLATE_NOOP("WhyTreeModel", "Not applicable"),
+    "not_in_force": QT_TRANSLATE_NOOP("WhyTreeModel", "Not in force"),
+    "exception": QT_TRANSLATE_NOOP("WhyTreeModel", "Exception established"),
+    "applies": QT_TRANSLATE_NOOP("WhyTreeModel", "Applies"),
+    "needs_information": QT_TRANSLATE_NOOP("WhyTreeModel", "Needs information"),
 }
 def label_words(label: str) -> str:
     """An answer label (a case-file value) in words."""
-    return {"true": "yes", "false": "no"}.get(label, label.replace("_", " "))
+    if label in ("true", "false"):
+        return translate("WhyTreeModel", "yes") if label == "true" else translate(
+            "WhyTreeModel", "no")
+    return label.replace("_", " ")
 
 
 def _answer_outcome(outcome: str) -> str:
     if outcome == "needs_information":
-        return "still depends on the other open questions"
-    return OUTCOME_LABELS.get(outcome, outcome.replace("_", " ")).lower()
+        return translate("WhyTreeModel", "still depends on the other open questions")
+    return translate("WhyTreeModel",
+                     OUTCOME_LABELS.get(outcome, outcome.replace("_", " "))).lower()
 
 
 OUTCOME_COLOURS = {
@@ -38,7 +43,7 @@ OUTCOME_COLOURS = {
     "applies": "#b3261e",
     "needs_information": "#a15c00",
 }
-UNVERIFIED_MARK = "⚠ unverified"
+UNVERIFIED_MARK = QT_TRANSLATE_NOOP("WhyTreeModel", "⚠ unverified")
 
 
 def is_unverified(node: object) -> bool:
@@ -65,7 +70,7 @@ def _item(text: str, *, path: str | None = None, tooltip: str | None = None) -> 
         font = item.font()
         font.setUnderline(True)
         item.setFont(font)
-        item.setToolTip(f"Open the field: {text}")
+        item.setToolTip(translate("WhyTreeModel", "Open the field: {text}").format(text=text))
     return item
 
 
@@ -93,7 +98,9 @@ class WhyTreeModel(QStandardItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.case: dict[str, Any] = {}
-        self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
+        self.setHorizontalHeaderLabels([translate(
+            "WhyTreeModel", "Why"), translate(
+            "WhyTreeModel", "Detail"), translate("WhyTreeModel", "Citation")])
 
     def set_determination(
         self, determination: dict[str, Any] | None, case: dict[str, Any] | None = None
@@ -103,7 +110,9 @@ class WhyTreeModel(QStandardItemModel):
         # A model reset, not row removal: views drop their current row and expanded state in
         # one step (removing the rows under a view that had the focus crashed now and then).
         self.clear()
-        self.setHorizontalHeaderLabels(["Why", "Detail", "Citation"])
+        self.setHorizontalHeaderLabels([translate(
+            "WhyTreeModel", "Why"), translate(
+            "WhyTreeModel", "Detail"), translate("WhyTreeModel", "Citation")])
         if not determination:
             return
         for finding in determination.get("findings", []):
@@ -112,26 +121,29 @@ class WhyTreeModel(QStandardItemModel):
     def _finding_rows(self, finding: dict[str, Any]) -> list[QStandardItem]:
         outcome = str(finding.get("outcome", ""))
         title = str(finding.get("title") or finding.get("rule", "Rule"))
-        flag = f"  {UNVERIFIED_MARK}" if rests_on_unverified(finding) else ""
+        flag = (f"  {translate('WhyTreeModel', UNVERIFIED_MARK)}" if rests_on_unverified(finding)
+                else "")
         head = _item(f"{title}{flag}")
         bold = QFont(head.font())
         bold.setBold(True)
         head.setFont(bold)
-        outcome_item = _item(OUTCOME_LABELS.get(outcome, outcome))
+        outcome_item = _item(translate("WhyTreeModel", OUTCOME_LABELS.get(outcome, outcome)))
         outcome_item.setForeground(QBrush(QColor(OUTCOME_COLOURS.get(outcome, "#000000"))))
         outcome_item.setFont(bold)
         citations = finding.get("citations") or []
         row = [head, outcome_item, _item(str(citations[0]) if citations else "")]
         if finding.get("consequence"):
-            head.appendRow(_row("Consequence", str(finding["consequence"])))
+            head.appendRow(_row(translate(
+                "WhyTreeModel", "Consequence"), str(finding["consequence"])))
         receiving = finding.get("receiving_countries") or []
         if receiving:
-            head.appendRow(_row("Receiving countries", ", ".join(map(str, receiving))))
+            head.appendRow(_row(translate(
+                "WhyTreeModel", "Receiving countries"), ", ".join(map(str, receiving))))
         self._add_missing(head, finding.get("missing_facts") or [])
         self._add_trace(head, finding.get("trace") or [])
         self._add_exceptions(head, finding.get("exceptions_considered") or [])
         if citations:
-            cites = _item("Citations")
+            cites = _item(translate("WhyTreeModel", "Citations"))
             for citation in citations:
                 cites.appendRow(_row(str(citation)))
             head.appendRow([cites, _item(f"{len(citations)}"), _item("")])
@@ -140,7 +152,7 @@ class WhyTreeModel(QStandardItemModel):
     def _add_missing(self, head: QStandardItem, missing: list[Any]) -> None:
         if not missing:
             return
-        group = _item("Questions to settle it")
+        group = _item(translate("WhyTreeModel", "Questions to settle it"))
         for fact in missing:
             if not isinstance(fact, dict):
                 continue
@@ -158,18 +170,20 @@ class WhyTreeModel(QStandardItemModel):
                     _item(field),
                 ]
             )
-        head.appendRow([group, _item(f"{len(missing)} open"), _item("")])
+        count = len(missing)
+        head.appendRow([group, _item(translate("WhyTreeModel", "%n open", None,
+                                                   count)), _item("")])
 
     def _add_trace(self, head: QStandardItem, trace: list[Any]) -> None:
         if not trace:
             return
-        group = _item("Trace")
+        group = _item(translate("WhyTreeModel", "Trace"))
         for step in trace:
             if not isinstance(step, dict):
                 continue
             result = step.get("result")
             mark = "✓" if result is True else "✗" if result is False else "?"
-            flag = f"  {UNVERIFIED_MARK}" if is_unverified(step) else ""
+            flag = f"  {translate('WhyTreeModel', UNVERIFIED_MARK)}" if is_unverified(step) else ""
             step_item = _item(f"{mark} {step.get('step', '')}{flag}")
             for fact in step.get("facts") or []:
                 text = str(fact)
@@ -178,7 +192,7 @@ class WhyTreeModel(QStandardItemModel):
                 step_item.appendRow(
                     [
                         _item(shown, path=text if is_path else None),
-                        _item("fact used"),
+                        _item(translate("WhyTreeModel", "fact used")),
                         _item(""),
                     ]
                 )
@@ -189,27 +203,43 @@ class WhyTreeModel(QStandardItemModel):
                     _item(str(step.get("citation") or "")),
                 ]
             )
+        count = len(trace)
         head.appendRow(
-            [group, _item(f"{len(trace)} step{'' if len(trace) == 1 else 's'}"), _item("")]
+            [
+                group,
+                _item(
+                    translate("WhyTreeModel", "%n step(s)", None, count)
+                ),
+                _item(""),
+            ]
         )
 
     def _add_exceptions(self, head: QStandardItem, exceptions: list[Any]) -> None:
         if not exceptions:
             return
-        group = _item("Exceptions considered")
+        group = _item(translate("WhyTreeModel", "Exceptions considered"))
         for exception in exceptions:
             if not isinstance(exception, dict):
                 continue
             met = exception.get("met")
-            flag = f"  {UNVERIFIED_MARK}" if is_unverified(exception) else ""
+            flag = (f"  {translate('WhyTreeModel', UNVERIFIED_MARK)}" if is_unverified(exception)
+                    else "")
             identifier = str(exception.get("id") or "")
             row = _row(
                 f"{exception_label(exception)}{flag}",
-                "met" if met is True else "not met" if met is False else "unknown",
+                "met"
+                if met is True
+                else translate("WhyTreeModel", "not met")
+                if met is False
+                else "unknown",
                 str(exception.get("citation") or ""),
             )
             # The rule id stays one hover away, for officers who cross-check the rule pack.
-            row[0].setToolTip(f"Rule id: {identifier}" if identifier else row[0].text())
+            row[0].setToolTip(
+                translate("WhyTreeModel", "Rule id: {identifier}").format(identifier=identifier)
+                if identifier
+                else row[0].text()
+            )
             row[0].setData(identifier, EXCEPTION_ID_ROLE)
             group.appendRow(row)
         head.appendRow([group, _item(""), _item("")])

@@ -6,11 +6,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6 import QtCore
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Signal,
+)
 
 from desktop.case_rules import shown_a_number
 from desktop.case_rules.text import visible_text
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -29,7 +35,11 @@ TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE, USER_ROLE = 3, 11, 256
 ANSWERED_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE, USER_ROLE})
 
 # "determined" only means a draft memo was saved; nothing is decided until it is finalized.
-STATUS_LABELS = {"draft": "Draft", "determined": "Draft, memo saved", "finalized": "Finalized"}
+STATUS_LABELS = {
+    "draft": QT_TRANSLATE_NOOP("CaseListModel", "Draft"),
+    "determined": QT_TRANSLATE_NOOP("CaseListModel", "Draft, memo saved"),
+    "finalized": QT_TRANSLATE_NOOP("CaseListModel", "Finalized"),
+}
 
 
 class CaseLister(Protocol):
@@ -54,12 +64,12 @@ class Column(NamedTuple):
 
 
 COLUMNS = (
-    Column("Name", "name"),
-    Column("A-number", "a_number"),
-    Column("Nationality", "nationality"),
-    Column("Entry date", "entry_date"),
-    Column("Status", "status"),
-    Column("Last change", "updated"),
+    Column(QT_TRANSLATE_NOOP("CaseListModel", "Name"), "name"),
+    Column(QT_TRANSLATE_NOOP("CaseListModel", "A-number"), "a_number"),
+    Column(QT_TRANSLATE_NOOP("CaseListModel", "Nationality"), "nationality"),
+    Column(QT_TRANSLATE_NOOP("CaseListModel", "Entry date"), "entry_date"),
+    Column(QT_TRANSLATE_NOOP("CaseListModel", "Status"), "status"),
+    Column(QT_TRANSLATE_NOOP("CaseListModel", "Last change"), "updated"),
 )
 
 
@@ -338,7 +348,7 @@ class CaseListModel(QAbstractTableModel):
     def _display(summary: CaseSummary, column: int) -> str:
         if column == 0:
             # A name stored before the text rule is spelt out ('⟨U+202E⟩'), never obeyed.
-            return visible_text(summary.display_name) or "(no name yet)"
+            return visible_text(summary.display_name) or translate("CaseListModel", "(no name yet)")
         if column == 1:
             return format_a_number(summary.a_number)
         if column == 2:
@@ -346,7 +356,7 @@ class CaseListModel(QAbstractTableModel):
         if column == 3:
             return summary.entry_date or ""
         if column == 4:
-            return STATUS_LABELS.get(summary.status, summary.status)
+            return translate("CaseListModel", STATUS_LABELS.get(summary.status, summary.status))
         if column == 5:
             return format_updated(summary.updated_at)
         return ""
@@ -358,14 +368,18 @@ class CaseListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return super().headerData(section, orientation, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return COLUMNS[section].title
+            return translate("CaseListModel", COLUMNS[section].title)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if self._flags is None:  # made once: combining Qt's flags costs Python calls each time
             item_flag = QtCore.Qt.ItemFlag
-            self._flags = (item_flag.ItemIsEnabled | item_flag.ItemIsSelectable
-                           | item_flag.ItemNeverHasChildren, item_flag.NoItemFlags)
+            self._flags = (
+                item_flag.ItemIsEnabled
+                | item_flag.ItemIsSelectable
+                | item_flag.ItemNeverHasChildren,
+                item_flag.NoItemFlags,
+            )
         row_flags, no_flags = self._flags
         return row_flags if index.isValid() else no_flags
 
@@ -375,6 +389,4 @@ class CaseListModel(QAbstractTableModel):
             return
         descending = order == QtCore.Qt.SortOrder.DescendingOrder
         query = self._query
-        self.set_query(
-            CaseQuery(query.search, query.status, COLUMNS[column].sort_key, descending)
-        )
+        self.set_query(CaseQuery(query.search, query.status, COLUMNS[column].sort_key, descending))

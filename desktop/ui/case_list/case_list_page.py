@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_model import COLUMNS, CaseListModel, CaseQuery
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent  # its class costs the first paint 10 ms: see eventFilter
@@ -31,10 +32,10 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 150
 STATUS_CHOICES = (
-    ("All statuses", None),
-    ("Draft", "draft"),
-    ("Draft, memo saved", "determined"),
-    ("Finalized", "finalized"),
+    (QT_TRANSLATE_NOOP("CaseListPage", "All statuses"), None),
+    (QT_TRANSLATE_NOOP("CaseListPage", "Draft"), "draft"),
+    (QT_TRANSLATE_NOOP("CaseListPage", "Draft, memo saved"), "determined"),
+    (QT_TRANSLATE_NOOP("CaseListPage", "Finalized"), "finalized"),
 )
 
 
@@ -87,7 +88,7 @@ class CaseListPage(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
-        self.count_label.setAccessibleName("Number of cases")
+        self.count_label.setAccessibleName(translate("CaseListPage", "Number of cases"))
 
         top = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.import_button, self.export_button):
@@ -113,15 +114,31 @@ class CaseListPage(QWidget):
 
     def _make_buttons(self) -> None:
         """New, Open, Import and Export above the table."""
-        self.new_button = QPushButton("&New case")
-        self.open_button = QPushButton("&Open")
-        self.import_button = QPushButton("&Import…")
-        self.export_button = QPushButton("E&xport…")
+        self.new_button = QPushButton(translate("CaseListPage", "&New case"))
+        self.open_button = QPushButton(translate("CaseListPage", "&Open"))
+        self.import_button = QPushButton(translate("CaseListPage", "&Import…"))
+        self.export_button = QPushButton(translate("CaseListPage", "E&xport…"))
         for button, name, tip in (
-            (self.new_button, "New case", "Start a new case (Ctrl+N)"),
-            (self.open_button, "Open case", "Open the selected case (Enter)"),
-            (self.import_button, "Import case files", "Import waypoint-case/1 JSON files"),
-            (self.export_button, "Export case files", "Export the selected cases as JSON files"),
+            (
+                self.new_button,
+                translate("CaseListPage", "New case"),
+                translate("CaseListPage", "Start a new case (Ctrl+N)"),
+            ),
+            (
+                self.open_button,
+                translate("CaseListPage", "Open case"),
+                translate("CaseListPage", "Open the selected case (Enter)"),
+            ),
+            (
+                self.import_button,
+                translate("CaseListPage", "Import case files"),
+                translate("CaseListPage", "Import waypoint-case/1 JSON files"),
+            ),
+            (
+                self.export_button,
+                translate("CaseListPage", "Export case files"),
+                translate("CaseListPage", "Export the selected cases as JSON files"),
+            ),
         ):
             button.setAccessibleName(name)
             button.setToolTip(tip)
@@ -131,21 +148,25 @@ class CaseListPage(QWidget):
         """The search field and the status filter, with their labels (returned)."""
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("caseSearch")
-        self.search_edit.setPlaceholderText("Search by name or A-number")
+        self.search_edit.setPlaceholderText(translate("CaseListPage", "Search by name or A-number"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search cases")
+        self.search_edit.setAccessibleName(translate("CaseListPage", "Search cases"))
         self.search_edit.setAccessibleDescription(
-            "Finds names without regard to accents or case, and A-numbers however written"
+            translate(
+                "CaseListPage",
+                "Finds names without regard to accents or case, and A-numbers however written",
+            )
         )
         self.search_edit.setMinimumWidth(260)
-        search_label = QLabel("&Search:")
+        search_label = QLabel(translate("CaseListPage", "&Search:"))
         search_label.setBuddy(self.search_edit)
 
         self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Filter by status")
-        for label, value in STATUS_CHOICES:
+        self.status_combo.setAccessibleName(translate("CaseListPage", "Filter by status"))
+        for source, value in STATUS_CHOICES:
+            label = translate("CaseListPage", source)
             self.status_combo.addItem(label, value)
-        status_label = QLabel("S&tatus:")
+        status_label = QLabel(translate("CaseListPage", "S&tatus:"))
         status_label.setBuddy(self.status_combo)
         return search_label, status_label
 
@@ -153,7 +174,7 @@ class CaseListPage(QWidget):
         """The table of cases: whole rows selected, never edited in place."""
         self.table = QTableView()
         self.table.setObjectName("caseTable")
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(translate("CaseListPage", "Cases"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -162,9 +183,7 @@ class CaseListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10
-        )
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.horizontalHeader().setHighlightSections(False)
 
     def finish_setup(self) -> None:
@@ -189,9 +208,16 @@ class CaseListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for column, sample in ((1, "A-000-000-000"), (2, "Nationality"), (3, "2019-10-03"),
-                               (4, "Draft, memo saved"), (5, "2019-10-03 00:00")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
+        for column, sample in (
+            (1, "A-000-000-000"),
+            (2, translate("CaseListPage", "Nationality")),
+            (3, "2019-10-03"),
+            (4, translate("CaseListPage", "Draft, memo saved")),
+            (5, "2019-10-03 00:00"),
+        ):
+            title = translate("CaseListModel", COLUMNS[column].title)  # wider in some languages
+            widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, widest + 32)
         # Matches CaseQuery(): "Last change", newest first.
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -254,7 +280,11 @@ class CaseListPage(QWidget):
             from desktop.ui.case_list.messages import show_message
 
             self._update_buttons()
-            self.last_message = show_message(self, "New case", f"The case was not created: {error}")
+            self.last_message = show_message(
+                self,
+                translate("CaseListPage", "New case"),
+                translate("CaseListPage", "The case was not created: {error}").format(error=error),
+            )
 
         self._runner.run(lambda: cases.create_case(blank_case()), created, failed)
 
@@ -292,8 +322,12 @@ class CaseListPage(QWidget):
     def _remember_view(self) -> None:
         current = self.table.currentIndex()
         current_id = self.model.summary(current.row()).case_id if current.isValid() else None
-        self._kept_view = (self.model.query(), self.selected_case_ids(), current_id,
-                           self.table.verticalScrollBar().value())
+        self._kept_view = (
+            self.model.query(),
+            self.selected_case_ids(),
+            current_id,
+            self.table.verticalScrollBar().value(),
+        )
 
     def _restore_view(self) -> None:
         """After the same query was reloaded: select the same cases and keep the scroll."""
@@ -304,15 +338,15 @@ class CaseListPage(QWidget):
         from PySide6.QtCore import QItemSelectionModel
 
         selection = self.table.selectionModel()
-        flags = (QItemSelectionModel.SelectionFlag.Select
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for case_id in selected_ids:
             row = self.model.row_of(case_id)
             if row >= 0:
                 selection.select(self.model.index(row, 0), flags)
         if current_id is not None and (row := self.model.row_of(current_id)) >= 0:
-            selection.setCurrentIndex(self.model.index(row, 0),
-                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self.table.verticalScrollBar().setValue(scroll)
 
     def _after_query(self) -> None:
@@ -331,7 +365,7 @@ class CaseListPage(QWidget):
         """The lock: no case's row stays in the list (refresh() brings them back)."""
         self.model.clear_rows()
 
-    opening_words = "Opening the database…"
+    opening_words = QT_TRANSLATE_NOOP("CaseListPage", "Opening the database…")
 
     def show_opening_words(self, words: str) -> None:
         """What start-up is doing while the database opens (shown until the cases load)."""
@@ -345,18 +379,24 @@ class CaseListPage(QWidget):
     def _update_count(self, *_args: object) -> None:
         if self._services is None and self.model.has_preview():
             total = self.model.total_count()
-            text = f"{total:,} case{'s' if total != 1 else ''}"
+            text = translate("CaseListPage", "%Ln case(s)", None, total)
         elif self._services is None or self.model.is_loading():
-            text = "Loading cases…" if self._services is not None else self.opening_words
+            text = (
+                translate("CaseListPage", "Loading cases…")
+                if self._services is not None
+                else translate("CaseListPage", self.opening_words)
+            )
         else:
             total = self.model.total_count()
             query = self.model.query()
             if total == 0 and (query.search or query.status):
-                text = "No case matches the search."
+                text = translate("CaseListPage", "No case matches the search.")
             elif total == 0:
-                text = "No cases yet: start a new case or import case files."
+                text = translate(
+                    "CaseListPage", "No cases yet: start a new case or import case files."
+                )
             else:
-                text = f"{total:,} case{'s' if total != 1 else ''}"
+                text = translate("CaseListPage", "%Ln case(s)", None, total)
         self.count_label.setText(text)
 
     def _update_buttons(self, *_args: object) -> None:
@@ -372,7 +412,11 @@ class CaseListPage(QWidget):
 
         self._update_count()
         self.last_message = show_message(
-            self, "Case list", f"The cases could not be read: {message}"
+            self,
+            translate("CaseListPage", "Case list"),
+            translate("CaseListPage", "The cases could not be read: {message}").format(
+                message=message
+            ),
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.case_rules import shown_a_number
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from desktop.services.cases import CaseSummary
@@ -36,19 +37,20 @@ class OpenCaseDialog(QDialog):
     def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle("Open case")
+        self.setWindowTitle(translate("OpenCaseDialog", "Open case"))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Name, A-number (any part, e.g. the last digits) or notes")
-        self.search.setAccessibleName("Find a case")
+        self.search.setPlaceholderText(translate(
+            "OpenCaseDialog", "Name, A-number (any part, e.g. the last digits) or notes"))
+        self.search.setAccessibleName(translate("OpenCaseDialog", "Find a case"))
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Matching cases")
+        self.results.setAccessibleName(translate("OpenCaseDialog", "Matching cases"))
         self.count = QLabel(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self
         )
         layout = QVBoxLayout(self)
-        find_label = QLabel("&Find:", self)
+        find_label = QLabel(translate("OpenCaseDialog", "&Find:"), self)
         find_label.setBuddy(self.search)
         layout.addWidget(find_label)
         layout.addWidget(self.search)
@@ -76,7 +78,12 @@ class OpenCaseDialog(QDialog):
         self.services.runner.run(
             lambda: cases.list_cases(search=query, limit=MAX_ROWS),
             on_done=while_alive(self, lambda rows: self._show(generation, rows)),
-            on_error=while_alive(self, lambda error: self.count.setText(f"Search failed: {error}")),
+            on_error=while_alive(
+                self,
+                lambda error: self.count.setText(
+                    translate("OpenCaseDialog", "Search failed: {error}").format(error=error)
+                ),
+            ),
         )
 
     def _show(self, generation: int, rows: list[CaseSummary]) -> None:
@@ -85,14 +92,23 @@ class OpenCaseDialog(QDialog):
         self.results.clear()
         for row in rows:
             words: list[str | None] = [row.display_name, shown_a_number(row.a_number)]
-            words += [row.nationality, row.entry_date and f"entered {row.entry_date}"]
+            words += [
+                row.nationality,
+                row.entry_date
+                and translate("OpenCaseDialog", "entered {entry_date}").format(
+                    entry_date=row.entry_date
+                ),
+            ]
             item = QListWidgetItem(" · ".join(str(w) for w in words if w))
             item.setData(Qt.ItemDataRole.UserRole, row.case_id)
             self.results.addItem(item)
         if rows:
             self.results.setCurrentRow(0)
-        more = " (the first 50)" if len(rows) == MAX_ROWS else ""
-        self.count.setText(f"{len(rows)} case(s){more}")
+        more = translate("OpenCaseDialog", " (the first 50)") if len(rows) == MAX_ROWS else ""
+        count = len(rows)
+        self.count.setText(
+            translate("OpenCaseDialog", "%n case(s)", None, count) + more
+        )
         self.results_shown.emit(len(rows))
 
     def chosen_case_id(self) -> str | None:

@@ -13,11 +13,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
 from desktop.ui.case_list.messages import show_message
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop.services.cases import CaseService
 
-CASE_FILE_FILTER = "Waypoint case files (*.case.json *.json);;All files (*)"
+CASE_FILE_FILTER = QT_TRANSLATE_NOOP(
+    "Transfer", "Waypoint case files (*.case.json *.json);;All files (*)"
+)
 IMPORT_FOLDER_KEY = "folders/import"
 EXPORT_FOLDER_KEY = "folders/export"
 
@@ -65,8 +68,10 @@ class CaseTransfer:
 
     def choose_and_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self._parent, "Import case files", _folder(self._settings, IMPORT_FOLDER_KEY),
-            CASE_FILE_FILTER,
+            self._parent,
+            translate("Transfer", "Import case files"),
+            _folder(self._settings, IMPORT_FOLDER_KEY),
+            translate("Transfer", CASE_FILE_FILTER),
         )
         if paths:
             self._settings.setValue(IMPORT_FOLDER_KEY, str(Path(paths[0]).parent))
@@ -80,8 +85,9 @@ class CaseTransfer:
         files = list(paths)
         # The storage layer imports all files in one transaction: once it has started it
         # stores every file or none, so Cancel can only stop an import that has not begun.
+        count = len(files)
         progress = self._open_progress(
-            f"Importing {len(files)} case file{'s' if len(files) != 1 else ''}…", 0
+            translate("Transfer", "Importing %n case file(s)…", None, count), 0
         )
         lock = threading.Lock()
         state = {"cancelled": False, "started": False}
@@ -101,17 +107,25 @@ class CaseTransfer:
 
         def started(_done: int, _total: int) -> None:
             if self.progress is not None:
+                count = len(files)
                 self.progress.setLabelText(
-                    f"Importing {len(files)} file(s): all or nothing, can no longer be cancelled…"
+                    translate(
+                        "Transfer",
+                        "Importing %n file(s): all or nothing, can no longer be cancelled…",
+                        None,
+                        count,
+                    )
                 )
                 self.progress.setCancelButton(None)
 
         def done(case_ids: list[str]) -> None:
             self._close_progress()
             self._on_imported(case_ids)
+            count = len(case_ids)
             self.last_message = show_message(
-                self._parent, "Import finished",
-                f"Imported {len(case_ids)} case{'s' if len(case_ids) != 1 else ''}.",
+                self._parent,
+                translate("Transfer", "Import finished"),
+                translate("Transfer", "Imported %n case(s).", None, count),
                 QMessageBox.Icon.Information,
             )
 
@@ -121,8 +135,8 @@ class CaseTransfer:
                 return
             self.last_message = show_message(
                 self._parent,
-                "Import failed",
-                f"Nothing was imported.\n\n{error}",
+                translate("Transfer", "Import failed"),
+                translate("Transfer", "Nothing was imported.\n\n{error}").format(error=error),
                 details="\n".join(str(p) for p in files),
             )
 
@@ -137,7 +151,9 @@ class CaseTransfer:
         where: one case goes to a file, several to a folder."""
         if not selected:
             self.last_message = show_message(
-                self._parent, "Export", "Select the cases to export in the list first.",
+                self._parent,
+                translate("Transfer", "Export"),
+                translate("Transfer", "Select the cases to export in the list first."),
                 QMessageBox.Icon.Information,
             )
             return
@@ -146,7 +162,8 @@ class CaseTransfer:
         dialog = ExportProtectionDialog(len(selected), self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
-            lambda: self._choose_targets(list(selected), dialog.bundle_passphrase()))
+            lambda: self._choose_targets(list(selected), dialog.bundle_passphrase())
+        )
         self.protection_dialog = dialog
         dialog.open()
 
@@ -156,26 +173,35 @@ class CaseTransfer:
         if len(selected) == 1:
             case_id, _name = selected[0]
             path, _ = QFileDialog.getSaveFileName(
-                self._parent, "Export case file" + (" (encrypted)" if bundle else ""),
+                self._parent,
+                translate("Transfer", "Export case file")
+                + (translate("Transfer", " (encrypted)") if bundle else ""),
                 str(Path(start) / export_file_name(case_id, bundle=bundle)),
-                CASE_FILE_FILTER,
+                translate("Transfer", CASE_FILE_FILTER),
             )
             if path:
                 self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).parent))
                 self.export_cases([(case_id, Path(path))], passphrase)
             return
+        count = len(selected)
         folder = QFileDialog.getExistingDirectory(
-            self._parent, f"Export {len(selected)} cases to folder", start
+            self._parent,
+            translate("Transfer", "Export %n case(s) to folder", None, count),
+            start,
         )
         if folder:
             self._settings.setValue(EXPORT_FOLDER_KEY, folder)
             self.export_cases(
-                [(cid, Path(folder) / export_file_name(cid, bundle=bundle))
-                 for cid, _name in selected], passphrase
+                [
+                    (cid, Path(folder) / export_file_name(cid, bundle=bundle))
+                    for cid, _name in selected
+                ],
+                passphrase,
             )
 
-    def export_cases(self, targets: Sequence[tuple[str, Path]],
-                     bundle_passphrase: str | None = None) -> Task | None:
+    def export_cases(
+        self, targets: Sequence[tuple[str, Path]], bundle_passphrase: str | None = None
+    ) -> Task | None:
         """Write each case to its path in the background; Cancel stops between files.
 
         With bundle_passphrase each file is an encrypted waypoint-bundle/1; without, plain JSON.
@@ -184,7 +210,10 @@ class CaseTransfer:
         if cases is None or not targets:
             return None
         jobs = list(targets)
-        progress = self._open_progress(f"Exporting {len(jobs)} case(s)…", len(jobs))
+        count = len(jobs)
+        progress = self._open_progress(
+            translate("Transfer", "Exporting %n case(s)…", None, count), len(jobs)
+        )
 
         def work(task: Task) -> list[Path]:
             written = []
@@ -198,21 +227,29 @@ class CaseTransfer:
         def done(written: list[Path]) -> None:
             self._close_progress()
             where = written[0] if len(written) == 1 else written[0].parent
+            count = len(written)
             self.last_message = show_message(
-                self._parent, "Export finished",
-                f"Exported {len(written)} case file{'s' if len(written) != 1 else ''} to {where}.",
+                self._parent,
+                translate("Transfer", "Export finished"),
+                translate(
+                    "Transfer", "Exported %n case file(s) to {where}.", None, count
+                ).format(where=where),
                 QMessageBox.Icon.Information,
             )
 
         def failed(error: BaseException) -> None:
             self._close_progress()
             if isinstance(error, TaskCancelled):
-                text = "Export cancelled. Files already written were kept."
+                text = translate("Transfer", "Export cancelled. Files already written were kept.")
                 icon = QMessageBox.Icon.Information
             else:
-                text = f"The export stopped: {error}\nFiles already written were kept."
+                text = translate(
+                    "Transfer", "The export stopped: {error}\nFiles already written were kept."
+                ).format(error=error)
                 icon = QMessageBox.Icon.Warning
-            self.last_message = show_message(self._parent, "Export", text, icon)
+            self.last_message = show_message(
+                self._parent, translate("Transfer", "Export"), text, icon
+            )
 
         def progressed(done_count: int, total: int) -> None:
             if self.progress is not None:
@@ -226,8 +263,8 @@ class CaseTransfer:
 
     def _open_progress(self, label: str, maximum: int) -> QProgressDialog:
         self._close_progress()
-        progress = QProgressDialog(label, "Cancel", 0, maximum, self._parent)
-        progress.setWindowTitle("Waypoint")
+        progress = QProgressDialog(label, translate("Transfer", "Cancel"), 0, maximum, self._parent)
+        progress.setWindowTitle(translate("Transfer", "Waypoint"))
         progress.setAccessibleName(label)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # quick jobs finish without a flash of a dialog

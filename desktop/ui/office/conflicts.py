@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.services.review import CaseConflictError
+from desktop.ui.i18n import translate
 from desktop.ui.office.merge_dialog import CaseMergeDialog
 
 __all__ = ["CaseConflictError", "open_merge_dialog"]
@@ -17,8 +18,11 @@ def open_merge_dialog(page: Any, conflict: CaseConflictError) -> CaseMergeDialog
     next save meets the conflict again, so nothing is overwritten without a choice.
     """
     page.save_status.setText(
-        f"Not saved: someone else saved version {conflict.stored_version} of this case; "
-        "compare and merge")
+        translate(
+            "Conflicts",
+            "Not saved: someone else saved version {stored_version} of this case; compare and "
+            "merge").format(
+            stored_version=conflict.stored_version))
     dialog = CaseMergeDialog(page.flow.data, conflict.stored_data, conflict.your_version,
                              conflict.stored_version, page, base=page._writer.base)
 

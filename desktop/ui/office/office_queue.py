@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,12 +28,27 @@ from desktop.case_rules.text import visible_text
 from desktop.services.review import OfficeFilter, OfficeRow, Person, ReviewService
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
-VIEWS = (("My cases", "mine"), ("Awaiting my review", "awaiting_review"),
-         ("Returned to me", "returned_to_me"), ("All cases", "all"))
-HEADERS = ("Name", "Status", "Review", "Assigned to", "Comments")
-REVIEW_WORDS = {None: "—", "submitted": "awaiting review", "returned": "returned",
-                "approved": "approved"}
+VIEWS = (
+    (QT_TRANSLATE_NOOP("OfficeQueue", "My cases"), "mine"),
+    (QT_TRANSLATE_NOOP("OfficeQueue", "Awaiting my review"), "awaiting_review"),
+    (QT_TRANSLATE_NOOP("OfficeQueue", "Returned to me"), "returned_to_me"),
+    (QT_TRANSLATE_NOOP("OfficeQueue", "All cases"), "all"),
+)
+HEADERS = (
+    QT_TRANSLATE_NOOP("OfficeQueue", "Name"),
+    QT_TRANSLATE_NOOP("OfficeQueue", "Status"),
+    QT_TRANSLATE_NOOP("OfficeQueue", "Review"),
+    QT_TRANSLATE_NOOP("OfficeQueue", "Assigned to"),
+    QT_TRANSLATE_NOOP("OfficeQueue", "Comments"),
+)
+REVIEW_WORDS = {
+    None: "—",
+    "submitted": QT_TRANSLATE_NOOP("OfficeQueue", "awaiting review"),
+    "returned": QT_TRANSLATE_NOOP("OfficeQueue", "returned"),
+    "approved": "approved",
+}
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -50,11 +71,15 @@ class OfficeQueueModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt)
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return translate("OfficeQueue", HEADERS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -63,8 +88,13 @@ class OfficeQueueModel(QAbstractTableModel):
         row = self.rows[index.row()]
         assigned = self.names.get(row.assigned_to or "", row.assigned_to or "—")
         name = visible_text(row.summary.display_name)  # spelt out, never obeyed
-        return (name, row.summary.status, REVIEW_WORDS[row.review_state],
-                assigned, str(row.comment_count))[index.column()]
+        return (
+            name,
+            row.summary.status,
+            translate("OfficeQueue", REVIEW_WORDS[row.review_state]),
+            assigned,
+            str(row.comment_count),
+        )[index.column()]
 
 
 class OfficeQueuePage(QWidget):
@@ -74,26 +104,29 @@ class OfficeQueuePage(QWidget):
     loaded = Signal()
     failed = Signal(str)
 
-    def __init__(self, service: ReviewService, runner: BackgroundRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ReviewService, runner: BackgroundRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.runner = runner
         self.required = False
         self.people: list[Person] = []
         self.view_combo = QComboBox(self)
-        self.view_combo.setAccessibleName("Which cases")
-        for label, view in VIEWS:
+        self.view_combo.setAccessibleName(translate("OfficeQueue", "Which cases"))
+        for label, view in ((translate("OfficeQueue", text), key) for text, key in VIEWS):
             self.view_combo.addItem(label, view)
         self.model = OfficeQueueModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Office cases")
+        self.table.setAccessibleName(translate("OfficeQueue", "Office cases"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.assign_button = QPushButton("Assign to…", self)
-        self.assign_button.setAccessibleName("Assign the selected case to a caseworker")
+        self.assign_button = QPushButton(translate("OfficeQueue", "Assign to…"), self)
+        self.assign_button.setAccessibleName(
+            translate("OfficeQueue", "Assign the selected case to a caseworker")
+        )
         self.status_label = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.view_combo)
@@ -104,7 +137,8 @@ class OfficeQueuePage(QWidget):
         layout.addWidget(self.table, 1)
         self.view_combo.currentIndexChanged.connect(self.refresh)
         self.table.activated.connect(
-            lambda index: self.open_requested.emit(self.model.rows[index.row()].summary.case_id))
+            lambda index: self.open_requested.emit(self.model.rows[index.row()].summary.case_id)
+        )
         self.assign_button.clicked.connect(self.ask_assign)
         self.assign_dialog: QInputDialog | None = None
 
@@ -114,13 +148,17 @@ class OfficeQueuePage(QWidget):
         def read() -> tuple[bool, list[Person], list[OfficeRow]]:
             return service.review_required(), service.people(), service.office_rows(view)
 
-        self.runner.run(read, on_done=while_alive(self, self._show),
-                        on_error=while_alive(self, lambda error: self.failed.emit(str(error))))
+        self.runner.run(
+            read,
+            on_done=while_alive(self, self._show),
+            on_error=while_alive(self, lambda error: self.failed.emit(str(error))),
+        )
 
     def _show(self, result: tuple[bool, list[Person], list[OfficeRow]]) -> None:
         self.required, self.people, rows = result
         self.model.set_rows(rows, {p.login: p.display_name for p in self.people})
-        self.status_label.setText(f"{len(rows)} case(s)")
+        count = len(rows)
+        self.status_label.setText(translate("OfficeQueue", "%n case(s)", None, count))
         self.loaded.emit()
 
     def selected_case(self) -> str | None:
@@ -133,19 +171,22 @@ class OfficeQueuePage(QWidget):
         if case_id is None:
             return
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Assign the case")
-        dialog.setLabelText("Caseworker")
+        dialog.setWindowTitle(translate("OfficeQueue", "Assign the case"))
+        dialog.setLabelText(translate("OfficeQueue", "Caseworker"))
         workers = [p for p in self.people if p.role == "caseworker"]
         dialog.setComboBoxItems([f"{p.display_name} ({p.login})" for p in workers])
         dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems, False)
 
         def chosen() -> None:
-            login = workers[[f"{p.display_name} ({p.login})" for p in workers].index(
-                dialog.textValue())].login
+            login = workers[
+                [f"{p.display_name} ({p.login})" for p in workers].index(dialog.textValue())
+            ].login
             service = self.service
-            self.runner.run(lambda: service.assign(case_id, login),
-                            on_done=while_alive(self, lambda _r: self.refresh()),
-                            on_error=while_alive(self, lambda e: self.failed.emit(str(e))))
+            self.runner.run(
+                lambda: service.assign(case_id, login),
+                on_done=while_alive(self, lambda _r: self.refresh()),
+                on_error=while_alive(self, lambda e: self.failed.emit(str(e))),
+            )
 
         dialog.accepted.connect(chosen)
         self.assign_dialog = dialog
@@ -154,10 +195,9 @@ class OfficeQueuePage(QWidget):
 
 def attach_office_queue(window: Any, services: Any) -> OfficeQueuePage:
     """Dock the office queue on the main window; it shows only when the office reviews."""
-    service = ReviewService(services.cases.database, services.clock,
-                            actor=services.cases.actor)
+    service = ReviewService(services.cases.database, services.clock, actor=services.cases.actor)
     page = OfficeQueuePage(service, services.runner)
-    dock = QDockWidget("Office", window)
+    dock = QDockWidget(translate("OfficeQueue", "Office"), window)
     dock.setObjectName("officeDock")
     dock.setWidget(page)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from desktop.services.review import Person, ReviewService
+from desktop.ui.i18n import translate
 
 
 class ProfileDialog(QDialog):
@@ -16,17 +17,18 @@ class ProfileDialog(QDialog):
 
     def __init__(self, people: list[Person], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Who is working?")
+        self.setWindowTitle(translate("ProfileDialog", "Who is working?"))
         self.people = people
         self.combo = QComboBox(self)
-        self.combo.setAccessibleName("Profile")
+        self.combo.setAccessibleName(translate("ProfileDialog", "Profile"))
         for person in people:
             self.combo.addItem(f"{person.display_name} ({person.role})", person.login)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
         form = QFormLayout(self)
-        form.addRow(QLabel("Your actions are recorded under this profile.", self))
-        form.addRow("Profile", self.combo)
+        form.addRow(QLabel(translate(
+            "ProfileDialog", "Your actions are recorded under this profile."), self))
+        form.addRow(translate("ProfileDialog", "Profile"), self.combo)
         form.addRow(buttons)
 
     def chosen(self) -> str:

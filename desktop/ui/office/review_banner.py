@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.services.review import Comment
+from desktop.ui.i18n import translate
 
 
 class ReviewCommentBanner(QWidget):
@@ -15,7 +16,7 @@ class ReviewCommentBanner(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewCommentBanner")
-        self.setAccessibleName("Review comments on this step")
+        self.setAccessibleName(translate("ReviewBanner", "Review comments on this step"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(self.label.textFormat().PlainText)
@@ -32,7 +33,10 @@ class ReviewCommentBanner(QWidget):
             self.label.clear()
             self.hide()
             return
-        lines = [f"Returned by {name_of(c.author)} on {c.at.date().isoformat()}: {c.body}"
+        lines = [translate(
+                    "ReviewBanner",
+                    "Returned by {name_of} on {isoformat}: {body}").format(
+                    name_of=name_of(c.author), isoformat=c.at.date().isoformat(), body=c.body)
                  for c in comments]
         self.label.setText("\n".join(lines))
         self.show()

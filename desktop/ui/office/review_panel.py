@@ -25,6 +25,7 @@ from desktop.services.review import Comment, Person, Review, ReviewService, Sign
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_flow.determination_dialog import FinalizeDialog
 from desktop.ui.case_flow.lifetime import while_alive
+from desktop.ui.i18n import translate
 from desktop.ui.office.review_banner import ReviewCommentBanner
 
 if TYPE_CHECKING:
@@ -53,21 +54,21 @@ class ReturnDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Return the case with a comment")
+        self.setWindowTitle(translate("ReviewPanel", "Return the case with a comment"))
         self.step_combo = QComboBox(self)
-        self.step_combo.setAccessibleName("Step the comment concerns")
+        self.step_combo.setAccessibleName(translate("ReviewPanel", "Step the comment concerns"))
         for step in STEPS:
             self.step_combo.addItem(step.title, step.value)
         self.comment_edit = QPlainTextEdit(self)
-        self.comment_edit.setAccessibleName("Comment")
+        self.comment_edit.setAccessibleName(translate("ReviewPanel", "Comment"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.return_button = buttons.addButton("Return to caseworker",
+        self.return_button = buttons.addButton(translate("ReviewPanel", "Return to caseworker"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Step", self.step_combo)
-        form.addRow("Comment", self.comment_edit)
+        form.addRow(translate("ReviewPanel", "Step"), self.step_combo)
+        form.addRow(translate("ReviewPanel", "Comment"), self.comment_edit)
         form.addRow(buttons)
 
     def comment(self) -> tuple[str, str]:
@@ -79,24 +80,27 @@ class ApproveDialog(QDialog):
 
     def __init__(self, reviewer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Approve and sign the memo")
+        self.setWindowTitle(translate("ReviewPanel", "Approve and sign the memo"))
         explanation = QLabel(
-            f"Approving makes the memo final and signs it as {reviewer}: your digital signature "
-            "is added to the caseworker's (or is the only one if they did not sign). Leave the "
-            "passphrase empty to approve without a digital signature, when the caseworker did "
-            "not sign. A new key is made on first use.", self)
+            translate(
+                "ReviewPanel",
+                "Approving makes the memo final and signs it as {reviewer}: your digital "
+                "signature is added to the caseworker's (or is the only one if they did not "
+                "sign). Leave the passphrase empty to approve without a digital signature, when"
+                " the caseworker did not sign. A new key is made on first use.").format(
+                reviewer=reviewer), self)
         explanation.setWordWrap(True)
         self.passphrase_edit = QLineEdit(self)
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName("Signing passphrase")
+        self.passphrase_edit.setAccessibleName(translate("ReviewPanel", "Signing passphrase"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.approve_button = buttons.addButton("Approve",
+        self.approve_button = buttons.addButton(translate("ReviewPanel", "Approve"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(explanation)
-        form.addRow("Signing passphrase", self.passphrase_edit)
+        form.addRow(translate("ReviewPanel", "Signing passphrase"), self.passphrase_edit)
         form.addRow(buttons)
 
 
@@ -120,13 +124,16 @@ class ReviewPanel(QWidget):
         self.return_dialog: ReturnDialog | None = None
         self.approve_dialog: ApproveDialog | None = None
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Review status")
-        self.submit_button = QPushButton("Submit for review", self)
-        self.submit_button.setAccessibleName("Submit the case for a supervisor's review")
-        self.approve_button = QPushButton("Approve", self)
-        self.approve_button.setAccessibleName("Approve the case and finalize its memo")
-        self.return_button = QPushButton("Return…", self)
-        self.return_button.setAccessibleName("Return the case to the caseworker with a comment")
+        self.status_label.setAccessibleName(translate("ReviewPanel", "Review status"))
+        self.submit_button = QPushButton(translate("ReviewPanel", "Submit for review"), self)
+        self.submit_button.setAccessibleName(translate(
+            "ReviewPanel", "Submit the case for a supervisor's review"))
+        self.approve_button = QPushButton(translate("ReviewPanel", "Approve"), self)
+        self.approve_button.setAccessibleName(translate(
+            "ReviewPanel", "Approve the case and finalize its memo"))
+        self.return_button = QPushButton(translate("ReviewPanel", "Return…"), self)
+        self.return_button.setAccessibleName(translate(
+            "ReviewPanel", "Return the case to the caseworker with a comment"))
         self._generation = 0  # only the newest read is shown
         self.submit_dialog: FinalizeDialog | None = None
         self.submit_button.clicked.connect(self.ask_submit)
@@ -165,10 +172,16 @@ class ReviewPanel(QWidget):
         who = (snapshot.names.get(review.reviewed_by or review.submitted_by, "")
                if review is not None else "")
         self.status_label.setText(
-            {"draft": "Draft: not yet submitted for review",
-             "submitted": f"Awaiting review (submitted by {who})",
-             "returned": f"Returned by {who}: see the comments on the steps",
-             "approved": f"Approved by {who}"}[state])
+            {"draft": translate("ReviewPanel", "Draft: not yet submitted for review"),
+             "submitted": translate(
+                         "ReviewPanel",
+                         "Awaiting review (submitted by {who})").format(
+                         who=who),
+             "returned": translate(
+                         "ReviewPanel",
+                         "Returned by {who}: see the comments on the steps").format(
+                         who=who),
+             "approved": translate("ReviewPanel", "Approved by {who}").format(who=who)}[state])
         supervisor = me is not None and me.role == "supervisor"
         self.submit_button.setVisible(state in ("draft", "returned"))
         reviewing = state == "submitted" and supervisor
@@ -209,12 +222,14 @@ class ReviewPanel(QWidget):
         dialog = FinalizeDialog(
             determination, decision.words(), self,
             has_key=lambda name: keys is not None and has_key(keys, name),
-            title="Submit for review — your determination",
-            explanation=f"Decision date: {decision.words()} (it is fixed when you submit). "
-                        "Waypoint's findings are decision support: record your own conclusion "
-                        "on each. A supervisor's approval endorses your determination and "
-                        "makes the memo final. With a passphrase you sign the memo as "
-                        "submitted.")
+            title=translate("ReviewPanel", "Submit for review — your determination"),
+            explanation=translate(
+                        "ReviewPanel",
+                        "Decision date: {words} (it is fixed when you submit). Waypoint's "
+                        "findings are decision support: record your own conclusion on each. A "
+                        "supervisor's approval endorses your determination and makes the memo "
+                        "final. With a passphrase you sign the memo as submitted.").format(
+                        words=decision.words()))
         dialog.officer_edit.setText(me)
         dialog.officer_edit.setReadOnly(True)  # the acting person decides
 
@@ -249,7 +264,7 @@ class ReviewPanel(QWidget):
                         on_error=while_alive(self, lambda error: self._failed(error)))
 
     def _failed(self, error: BaseException) -> None:
-        self.status_label.setText(f"Not done: {error}")
+        self.status_label.setText(translate("ReviewPanel", "Not done: {error}").format(error=error))
         self.failed.emit(str(error))
 
 

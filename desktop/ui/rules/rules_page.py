@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.rules.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -27,10 +28,31 @@ if TYPE_CHECKING:
     from desktop.services.rule_pack_file import VerifiedPack
     from desktop.services.rule_pack_service import RulePackService
 
-PACK_HEADERS = ["Active", "Version", "Law known through", "Signer", "Installed", "Hash"]
-IMPACT_HEADERS = ["Case", "Reference", "Status", "Decision date", "Rule", "Before", "After"]
+PACK_HEADERS = [
+    QT_TRANSLATE_NOOP("RulesPage", "Active"),
+    QT_TRANSLATE_NOOP("RulesPage", "Version"),
+    QT_TRANSLATE_NOOP("RulesPage", "Law known through"),
+    QT_TRANSLATE_NOOP("RulesPage", "Signer"),
+    QT_TRANSLATE_NOOP("RulesPage", "Installed"),
+    QT_TRANSLATE_NOOP("RulesPage", "Hash"),
+]
+IMPACT_HEADERS = [
+    QT_TRANSLATE_NOOP("RulesPage", "Case"),
+    QT_TRANSLATE_NOOP("RulesPage", "Reference"),
+    QT_TRANSLATE_NOOP("RulesPage", "Status"),
+    QT_TRANSLATE_NOOP("RulesPage", "Decision date"),
+    QT_TRANSLATE_NOOP("RulesPage", "Rule"),
+    QT_TRANSLATE_NOOP("RulesPage", "Before"),
+    QT_TRANSLATE_NOOP("RulesPage", "After"),
+]
 RESIZE_ROWS = 100
-FLAG_HEADERS = ["Case", "Reference", "Status", "Flag", "What changed"]
+FLAG_HEADERS = [
+    QT_TRANSLATE_NOOP("RulesPage", "Case"),
+    QT_TRANSLATE_NOOP("RulesPage", "Reference"),
+    QT_TRANSLATE_NOOP("RulesPage", "Status"),
+    QT_TRANSLATE_NOOP("RulesPage", "Flag"),
+    QT_TRANSLATE_NOOP("RulesPage", "What changed"),
+]
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -44,6 +66,7 @@ def _table(model: RowsModel, name: str) -> QTableView:
     # Column widths from the first rows only: measuring 100,000 rows stalls the window.
     view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     view.verticalHeader().hide()
+    view.resizeColumnsToContents()  # empty yet: each column as wide as its title
     return view
 
 
@@ -56,7 +79,8 @@ def _impact_with_rows(report: ImpactReport) -> ShownImpact:
     rows: list[tuple[str, ...]] = [
         (case_id, case_ref or "", status, decision_date, *change)
         for case_id, case_ref, status, decision_date, changes in report.found
-        for change in changes]  # exact tuples of strings: untracked by the collector
+        for change in changes
+    ]  # exact tuples of strings: untracked by the collector
     return report, rows, report.by_rule()
 
 
@@ -69,8 +93,9 @@ class RulesPage(QWidget):
     impact_finished = Signal()  # the impact is shown (or was cancelled / failed)
     installed = Signal()  # a pack was installed and its cases flagged
 
-    def __init__(self, service: RulePackService, runner: BackgroundRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: RulePackService, runner: BackgroundRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.runner = runner
@@ -95,23 +120,34 @@ class RulesPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        title = QLabel("<b>Rule packs</b> — the law Waypoint applies. Every pack ever used is "
-                       "kept, so each stored determination can be reproduced.")
+        title = QLabel(
+            translate(
+                "RulesPage",
+                "<b>Rule packs</b> — the law Waypoint applies. Every pack ever used is "
+                "kept, so each stored determination can be reproduced.",
+            )
+        )
         title.setWordWrap(True)
         layout.addWidget(title)
-        self.packs_view = _table(self.packs_model, "Installed rule packs")
+        self.packs_view = _table(self.packs_model, translate("RulesPage", "Installed rule packs"))
         self.packs_view.selectionModel().currentRowChanged.connect(self._show_changelog)
         layout.addWidget(self.packs_view, 2)
         self.changelog = QPlainTextEdit()
         self.changelog.setReadOnly(True)
-        self.changelog.setAccessibleName("What changed in the selected pack")
+        self.changelog.setAccessibleName(
+            translate("RulesPage", "What changed in the selected pack")
+        )
         self.changelog.setMaximumHeight(80)
         layout.addWidget(self.changelog)
         buttons = QHBoxLayout()
-        self.install_button = self._button("&Install from file…", self.choose_file)
-        self.activate_button = self._button("&Activate selected", self.activate_selected)
-        self.rollback_button = self._button("&Roll back", self.rollback)
-        self.back_button = self._button("&Back to cases", self.closed.emit)
+        self.install_button = self._button(
+            translate("RulesPage", "&Install from file…"), self.choose_file
+        )
+        self.activate_button = self._button(
+            translate("RulesPage", "&Activate selected"), self.activate_selected
+        )
+        self.rollback_button = self._button(translate("RulesPage", "&Roll back"), self.rollback)
+        self.back_button = self._button(translate("RulesPage", "&Back to cases"), self.closed.emit)
         for button in (self.install_button, self.activate_button, self.rollback_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -120,33 +156,43 @@ class RulesPage(QWidget):
 
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Rule pack status")
+        self.status.setAccessibleName(translate("RulesPage", "Rule pack status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 4)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Impact progress")
+        self.progress.setAccessibleName(translate("RulesPage", "Impact progress"))
         self.progress.hide()
-        self.cancel_button = self._button("&Cancel", self.cancel_impact)
+        self.cancel_button = self._button(translate("RulesPage", "&Cancel"), self.cancel_impact)
         self.cancel_button.hide()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
-        self.impact_view = _table(self.impact_model, "Cases the new pack changes")
+        self.impact_view = _table(
+            self.impact_model, translate("RulesPage", "Cases the new pack changes")
+        )
         layout.addWidget(self.impact_view, 3)
         confirm_row = QHBoxLayout()
-        self.confirm_button = self._button("Install and &mark cases", self.confirm_install)
-        self.discard_button = self._button("&Discard", self.discard)
+        self.confirm_button = self._button(
+            translate("RulesPage", "Install and &mark cases"), self.confirm_install
+        )
+        self.discard_button = self._button(translate("RulesPage", "&Discard"), self.discard)
         for button in (self.confirm_button, self.discard_button):
             button.setEnabled(False)
             confirm_row.addWidget(button)
         confirm_row.addStretch(1)
         layout.addLayout(confirm_row)
 
-        layout.addWidget(QLabel("Cases marked by a change in the law (until re-evaluated):"))
-        self.flags_view = _table(self.flags_model, "Cases marked law changed")
+        layout.addWidget(
+            QLabel(
+                translate("RulesPage", "Cases marked by a change in the law (until re-evaluated):")
+            )
+        )
+        self.flags_view = _table(
+            self.flags_model, translate("RulesPage", "Cases marked law changed")
+        )
         self.flags_view.doubleClicked.connect(self._open_flagged)
         layout.addWidget(self.flags_view, 2)
 
@@ -154,8 +200,9 @@ class RulesPage(QWidget):
 
     def refresh(self) -> None:
         """Read the packs and the flagged cases again (in the background)."""
-        self.runner.run(lambda: (self.service.packs(), self.service.flags()), self._show_lists,
-                        self._failed)
+        self.runner.run(
+            lambda: (self.service.packs(), self.service.flags()), self._show_lists, self._failed
+        )
 
     def _show_lists(self, result: Any) -> None:
         from desktop.services.law_changes import flag_label
@@ -163,14 +210,31 @@ class RulesPage(QWidget):
         packs, flags = result
         self._hashes = [p.pack_hash for p in packs]
         self._changelogs = [p.changelog for p in packs]
-        self.packs_model.set_rows([
-            ("●" if p.active else "", p.version, p.law_known_through or "unknown", p.signer,
-             (p.installed_at or "")[:10] or "with the app", p.pack_hash[:12])
-            for p in packs])
-        self.flags_model.set_rows([
-            (f.case_id, f.case_ref or "", f.status, flag_label(f.kind),
-             "; ".join(f"{c['rule']}: {c['old']} → {c['new']}" for c in f.changes))
-            for f in flags])
+        self.packs_model.set_rows(
+            [
+                (
+                    "●" if p.active else "",
+                    p.version,
+                    p.law_known_through or "unknown",
+                    p.signer,
+                    (p.installed_at or "")[:10] or translate("RulesPage", "with the app"),
+                    p.pack_hash[:12],
+                )
+                for p in packs
+            ]
+        )
+        self.flags_model.set_rows(
+            [
+                (
+                    f.case_id,
+                    f.case_ref or "",
+                    f.status,
+                    flag_label(f.kind),
+                    "; ".join(f"{c['rule']}: {c['old']} → {c['new']}" for c in f.changes),
+                )
+                for f in flags
+            ]
+        )
         self.packs_view.resizeColumnsToContents()
         active = next((row for row, p in enumerate(packs) if p.active), -1)
         if active >= 0:
@@ -178,8 +242,9 @@ class RulesPage(QWidget):
 
     def _show_changelog(self, current: Any, _previous: Any) -> None:
         row = current.row()
-        self.changelog.setPlainText(self._changelogs[row] if 0 <= row < len(self._changelogs)
-                                    else "")
+        self.changelog.setPlainText(
+            self._changelogs[row] if 0 <= row < len(self._changelogs) else ""
+        )
 
     def _open_flagged(self, index: Any) -> None:
         self.open_requested.emit(self.flags_model.row(index.row())[0])
@@ -188,7 +253,11 @@ class RulesPage(QWidget):
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Install a rule pack", "", "Waypoint rule packs (*.wprules)")
+            self,
+            translate("RulesPage", "Install a rule pack"),
+            "",
+            translate("RulesPage", "Waypoint rule packs (*.wprules)"),
+        )
         if path:
             self.check_file(Path(path))
 
@@ -196,22 +265,32 @@ class RulesPage(QWidget):
         """Verify the file, then compute its impact; nothing is installed until confirmed."""
         self.discard()
         self._busy(True)
-        self.status.setText(f"Checking {path.name}…")
-        self.runner.run(lambda: self.service.check_file(path), self._start_impact,
-                        self._failed)
+        self.status.setText(translate("RulesPage", "Checking {name}…").format(name=path.name))
+        self.runner.run(lambda: self.service.check_file(path), self._start_impact, self._failed)
 
     def _start_impact(self, pack: VerifiedPack) -> None:
         self.candidate = pack
-        self.status.setText(f"Rule pack {pack.version} (law known through "
-                            f"{pack.law_known_through or 'unknown'}), signed by {pack.signer}. "
-                            f"What changed: {pack.changelog}\nRe-evaluating the stored cases…")
+        known = pack.law_known_through or translate("RulesPage", "unknown")
+        self.status.setText(
+            translate(
+                "RulesPage",
+                "Rule pack {version} (law known through {known}), signed by {signer}. What "
+                "changed: {changelog}\nRe-evaluating the stored cases…",
+            ).format(
+                version=pack.version, known=known, signer=pack.signer, changelog=pack.changelog
+            )
+        )
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.impact_task = self.runner.run_task(
             lambda task: _impact_with_rows(
-                self.service.impact(pack, task.report_progress, lambda: task.cancelled)),
-            self._show_impact, self._impact_failed, self._progressed)
+                self.service.impact(pack, task.report_progress, lambda: task.cancelled)
+            ),
+            self._show_impact,
+            self._impact_failed,
+            self._progressed,
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -232,12 +311,28 @@ class RulesPage(QWidget):
         self.impact_model.set_rows(rows)
         self.impact_view.resizeColumnsToContents()
         by_rule = ", ".join(f"{rule}: {n}" for rule, n in sorted(counts.items()))
+        count = report.not_evaluable
+        count2 = report.total
         self.status.setText(
-            f"{self.status.text().rsplit(chr(10), 1)[0]}\n{len(report.found)} of "
-            f"{report.total} stored case(s) change{' (' + by_rule + ')' if by_rule else ''}; "
-            f"{report.not_evaluable} draft(s) too incomplete to evaluate. Finalized memos never "
-            "change: finalized cases are marked for an amendment.")
-        self.confirm_button.setText(f"Install and mark {len(report.found)} case(s)")
+            self.status.text().rsplit(chr(10), 1)[0]
+            + "\n"
+            + translate(
+                "RulesPage", "Of %n stored case(s), {count} change{by_rule}.", None, count2
+            ).format(count=len(report.found), by_rule=f" ({by_rule})" if by_rule else "")
+            + " "
+            + translate(
+                "RulesPage", "%n draft(s) too incomplete to evaluate.", None, count
+            )
+            + " "
+            + translate(
+                "RulesPage",
+                "Finalized memos never change: finalized cases are marked for an amendment.",
+            )
+        )
+        count = len(report.found)
+        self.confirm_button.setText(
+            translate("RulesPage", "Install and mark %n case(s)", None, count)
+        )
         self.confirm_button.setEnabled(True)
         self.discard_button.setEnabled(True)
         self.impact_finished.emit()
@@ -247,9 +342,13 @@ class RulesPage(QWidget):
         self._end_progress()
         self.candidate = None
         if isinstance(error, TaskCancelled):
-            self.status.setText("Impact cancelled; nothing was installed.")
+            self.status.setText(translate("RulesPage", "Impact cancelled; nothing was installed."))
         else:
-            self.status.setText(f"The impact could not be computed: {error}")
+            self.status.setText(
+                translate("RulesPage", "The impact could not be computed: {error}").format(
+                    error=error
+                )
+            )
         self._busy(False)
         self.impact_finished.emit()
 
@@ -259,14 +358,23 @@ class RulesPage(QWidget):
             return
         self.confirm_button.setEnabled(False)
         self.discard_button.setEnabled(False)
-        self.status.setText(f"Installing rule pack {pack.version}…")
-        self.runner.run(lambda: self.service.install_and_mark(pack, report),
-                        self._installed, self._failed)
+        self.status.setText(
+            translate("RulesPage", "Installing rule pack {version}…").format(version=pack.version)
+        )
+        self.runner.run(
+            lambda: self.service.install_and_mark(pack, report), self._installed, self._failed
+        )
 
     def _installed(self, marked: int) -> None:
         version = self.candidate.version if self.candidate else "?"
-        self.status.setText(f"Rule pack {version} installed and active; {marked} case(s) "
-                            "marked \"law changed\".")
+        self.status.setText(
+            translate(
+                "RulesPage",
+                'Rule pack {version} installed and active; %n case(s) marked "law changed".',
+                None,
+                marked,
+            ).format(version=version)
+        )
         self.candidate, self.report = None, None
         self.impact_model.set_rows([])
         self._busy(False)
@@ -293,7 +401,11 @@ class RulesPage(QWidget):
         self.runner.run(self.service.rollback, self._switched, self._failed)
 
     def _switched(self, info: Any) -> None:
-        self.status.setText(f"Active rule pack: {info.version} ({info.pack_hash[:12]}).")
+        self.status.setText(
+            translate("RulesPage", "Active rule pack: {version} ({value}).").format(
+                version=info.version, value=info.pack_hash[:12]
+            )
+        )
         self.refresh()
         self.active_pack_changed.emit()
 

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+
+UNKNOWN = QT_TRANSLATE_NOOP("ChoiceComboBox", "Unknown")  # translated when shown
 
 class ChoiceComboBox(QComboBox):
     """One value of a closed set, or None (shown as `unknown_label`) when allowed.
@@ -22,7 +25,7 @@ class ChoiceComboBox(QComboBox):
         choices: Sequence[tuple[object, str]],
         parent: QWidget | None = None,
         *,
-        unknown_label: str | None = "Unknown",
+        unknown_label: str | None = UNKNOWN,
     ) -> None:
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -30,7 +33,7 @@ class ChoiceComboBox(QComboBox):
         self._values: list[object] = []
         if unknown_label is not None:
             self._values.append(None)
-            self.addItem(unknown_label)
+            self.addItem(translate("ChoiceComboBox", unknown_label))
         for value, label in choices:
             self._values.append(value)
             self.addItem(label)
@@ -64,4 +67,7 @@ class TriStateComboBox(ChoiceComboBox):
     """Yes, No or Unknown → True, False or None."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(((True, "Yes"), (False, "No")), parent, unknown_label="Unknown")
+        super().__init__(((True, translate(
+            "ChoiceComboBox", "Yes")), (False, translate(
+            "ChoiceComboBox", "No"))), parent, unknown_label=translate(
+            "ChoiceComboBox", "Unknown"))

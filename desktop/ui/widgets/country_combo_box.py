@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -17,16 +18,30 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 from desktop.case_rules import EXTRA_COUNTRIES
+from desktop.ui.i18n import translate
+from desktop.ui.language import current_language
+from desktop.ui.place_names import local_country_name, sort_key
 
 
 @cache
-def country_entries() -> tuple[tuple[str, str], ...]:
-    """(code, display name) for every country a case file may name (ISO 3166-1 and XK)."""
-    entries = list(EXTRA_COUNTRIES.items())
+def english_country_names() -> dict[str, str]:
+    """Code → English name for every country a case file may name (ISO 3166-1 and XK)."""
+    names = dict(EXTRA_COUNTRIES)
     for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        entries.append((country.alpha_2, name))
-    return tuple(sorted(entries, key=lambda entry: entry[1]))
+        names[country.alpha_2] = getattr(country, "common_name", None) or country.name
+    return names
+
+
+def country_entries() -> tuple[tuple[str, str], ...]:
+    """(code, name in the window's language), in that language's alphabetical order."""
+    return _entries_in(current_language())
+
+
+@cache
+def _entries_in(language: str) -> tuple[tuple[str, str], ...]:
+    entries = [(code, local_country_name(english, language))
+               for code, english in english_country_names().items()]
+    return tuple(sorted(entries, key=lambda entry: sort_key(entry[1])))
 
 
 def country_label(code: str | None) -> str:
@@ -40,15 +55,18 @@ def country_label(code: str | None) -> str:
 
 
 def resolve_country(text: str) -> str | None:
-    """The code for `MX`, `mx`, `Mexico` or `Mexico (MX)`; None when nothing matches."""
+    """The code for `MX`, `mx`, `Mexico`, `México` (the window's language) or `México (MX)`;
+    None when nothing matches. English names are accepted in every language."""
     cleaned = text.strip()
     if not cleaned:
         return None
-    if cleaned.endswith(")") and "(" in cleaned:
-        cleaned = cleaned[cleaned.rindex("(") + 1 : -1].strip()
+    in_brackets = _CODE_IN_BRACKETS.search(cleaned)
+    if in_brackets and in_brackets.group(1).upper() in english_country_names():
+        return in_brackets.group(1).upper()
     folded = cleaned.casefold()
+    english = english_country_names()
     for code, name in country_entries():
-        if folded in (code.casefold(), name.casefold()):
+        if folded in (code.casefold(), name.casefold(), english[code].casefold()):
             return code
     try:
         found = pycountry.countries.lookup(cleaned)
@@ -57,7 +75,10 @@ def resolve_country(text: str) -> str | None:
     return str(found.alpha_2)
 
 
+_CODE_IN_BRACKETS = re.compile(r"\(([A-Za-z]{2})\)")
 AnyIndex = QModelIndex | QPersistentModelIndex
+# What completion matches: the name in the window's language, the code and the English name.
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 _TEXT_ROLES = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.EditRole,
@@ -89,6 +110,9 @@ class CountryListModel(QAbstractListModel):
         code, name = self._entries[row - 1]
         if role in _TEXT_ROLES:
             return f"{name} ({code})"
+        if role == SEARCH_ROLE:
+            english = english_country_names()[code]
+            return f"{name} ({code})" + (f" · {english}" if english != name else "")
         if role == Qt.ItemDataRole.UserRole:
             return code
         return None
@@ -115,17 +139,18 @@ class CountryComboBox(QComboBox):
         self.setModel(CountryListModel(self))
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         line_edit = self.lineEdit()
         assert line_edit is not None  # editable combos always have one
-        line_edit.setPlaceholderText("Country name or code")
+        line_edit.setPlaceholderText(translate("CountryComboBox", "Country name or code"))
         line_edit.editingFinished.connect(self._commit_text)
         self.activated.connect(self._on_activated)
         completer.activated[str].connect(self._on_completed)  # type: ignore[index]  # stubs: no signal overloads
         self._code: str | None = None
-        self.setAccessibleName("Country")
+        self.setAccessibleName(translate("CountryComboBox", "Country"))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)

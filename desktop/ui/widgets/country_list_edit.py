@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
 from desktop.ui.widgets.country_combo_box import CountryComboBox, country_label
 
 
@@ -34,10 +35,10 @@ class CountryListEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = CountryComboBox(self)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(translate("CountryListEdit", "Add"), self)
         self.list_widget = _CountryList(self)
         self.list_widget.setFixedHeight(52)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(translate("CountryListEdit", "Remove"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 2)
@@ -51,14 +52,22 @@ class CountryListEdit(QWidget):
         self.add_button.clicked.connect(self._add_current)
         self.remove_button.clicked.connect(self._remove_selected)
         self.list_widget.delete_pressed.connect(self._remove_selected)
-        self.setAccessibleName("Countries")
+        self.setAccessibleName(translate("CountryListEdit", "Countries"))
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
-        self.combo.setAccessibleName(f"{name}: add a country")
-        self.add_button.setAccessibleName(f"Add to {name}")
-        self.list_widget.setAccessibleName(f"{name} chosen")
-        self.remove_button.setAccessibleName(f"Remove from {name}")
+        self.combo.setAccessibleName(
+            translate("CountryListEdit", "{name}: add a country").format(name=name)
+        )
+        self.add_button.setAccessibleName(
+            translate("CountryListEdit", "Add to {name}").format(name=name)
+        )
+        self.list_widget.setAccessibleName(
+            translate("CountryListEdit", "{name} chosen").format(name=name)
+        )
+        self.remove_button.setAccessibleName(
+            translate("CountryListEdit", "Remove from {name}").format(name=name)
+        )
 
     def value(self) -> list[str]:
         return list(self._codes)

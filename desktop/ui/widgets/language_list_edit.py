@@ -17,20 +17,24 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.flow import language_names, languages
+from desktop.ui.i18n import translate
+from desktop.ui.place_names import local_language_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 WARM_DELAY_MS = 1500
 
 
 def language_name(code: str) -> str:
+    """The language's name in the window's language (`Vietnamita` in Spanish)."""
     for known, name in languages.language_entries():
         if known == code:
-            return name
+            return local_language_name(name)
     return code
 
 
 def resolve_language(text: str) -> str | None:
-    """The code for `Vietnamese`, `vi`, `vie` or `Vietnamese (vi)`; None when nothing matches."""
+    """The code for `Vietnamese`, `Vietnamita` (the window's language), `vi`, `vie` or
+    `Vietnamese (vi)`; None when nothing matches. English names work in every language."""
     cleaned = text.strip()
     if cleaned.endswith(")") and "(" in cleaned:
         cleaned = cleaned[cleaned.rindex("(") + 1 : -1].strip()
@@ -38,9 +42,17 @@ def resolve_language(text: str) -> str | None:
     if not folded:
         return None
     for code, name in languages.language_entries():
-        if folded in (code, name.casefold()):
+        if folded in (code, name.casefold(), local_language_name(name).casefold()):
             return code
     return languages.two_letter_code(folded) or language_names.code_for_other_name(cleaned)
+
+
+def completion_names() -> list[str]:
+    """What completion offers: each name in the window's language and in English."""
+    english = [name for _code, name in languages.language_entries()]
+    local = [local_language_name(name) for name in english]
+    others = [name for name, _code in language_names.other_names()]
+    return list(dict.fromkeys(local + english + others))
 
 
 class _LanguageTable(QObject):
@@ -100,7 +112,8 @@ class LanguageListEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Unknown — type a language, e.g. Vietnamese, English")
+        self.setPlaceholderText(translate(
+            "LanguageListEdit", "Unknown — type a language, e.g. Vietnamese, English"))
         self._codes: list[str] = []
         self._confirmed: list[str] = []  # the codes as last finished without a wrong word
         self.textEdited.connect(self._on_edited)
@@ -124,8 +137,7 @@ class LanguageListEdit(QLineEdit):
     def _on_table_ready(self) -> None:
         if self.completer() is None:
             completer = _LastPartCompleter(
-                QStringListModel([name for _code, name in languages.language_entries()]
-                                 + [name for name, _code in language_names.other_names()], self),
+                QStringListModel(completion_names(), self),
                 self,
             )
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -179,7 +191,10 @@ class LanguageListEdit(QLineEdit):
                 self._codes = list(self._confirmed)
                 self.value_edited.emit(self.value())
             self.invalid.emit(
-                f"Not a language: {', '.join(wrong)}. Type a name and choose from the list"
+                translate(
+                    "LanguageListEdit",
+                    "Not a language: {join}. Type a name and choose from the list").format(
+                    join=', '.join(wrong))
             )
         else:
             self._codes = self._read_text()

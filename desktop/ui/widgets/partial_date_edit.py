@@ -13,6 +13,7 @@ from desktop.flow.partial_dates import (
     parse_typed_date,
     try_parse,
 )
+from desktop.ui.i18n import translate
 
 
 def locale_is_day_first(locale: QLocale | None = None) -> bool:
@@ -46,8 +47,14 @@ class PartialDateEdit(QWidget):
         self.line_edit = QLineEdit(self)
         example = "20/5/2019" if self.day_first else "5/20/2019"
         self.line_edit.setPlaceholderText(
-            f"Unknown — type e.g. {example}" if full_date_only
-            else f"Unknown — type 2019, 5/2019, May 2019 or {example}"
+            translate(
+                "PartialDateEdit",
+                "Unknown — type e.g. {example}").format(
+                example=example) if full_date_only
+            else translate(
+                     "PartialDateEdit",
+                     "Unknown — type 2019, 5/2019, May 2019 or {example}").format(
+                     example=example)
         )
         # The placeholder says how to type a date: never cut (a form narrower wraps the row).
         placeholder = self.line_edit.fontMetrics().horizontalAdvance(
@@ -68,7 +75,7 @@ class PartialDateEdit(QWidget):
         self.setFocusProxy(self.line_edit)
         self.line_edit.textEdited.connect(self._on_text_edited)
         self.line_edit.editingFinished.connect(self._on_editing_finished)
-        self.setAccessibleName("Date")
+        self.setAccessibleName(translate("PartialDateEdit", "Date"))
         self._show_reading()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -137,11 +144,12 @@ class PartialDateEdit(QWidget):
         try:
             self._parse()
         except ValueError as error:
-            self.reading.setText("not a date")
+            self.reading.setText(translate("PartialDateEdit", "not a date"))
             self.invalid.emit(str(error)[:1].upper() + str(error)[1:])
 
     def _show_reading(self) -> None:
-        self.reading.setText("Unknown" if self._value is None else describe_date(self._value))
+        self.reading.setText(translate(
+            "PartialDateEdit", "Unknown") if self._value is None else describe_date(self._value))
         self.reading.setToolTip(self.reading.text())
         self._place_reading()
 

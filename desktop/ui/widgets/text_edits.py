@@ -7,6 +7,7 @@ from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.case_rules import display_a_number
+from desktop.ui.i18n import translate
 
 
 class TextLineEdit(QLineEdit):
@@ -42,7 +43,7 @@ class IntLineEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None, maximum: int = 100_000) -> None:
         super().__init__(parent)
         self.setValidator(QIntValidator(0, maximum, self))
-        self.setPlaceholderText("Unknown")
+        self.setPlaceholderText(translate("TextEdits", "Unknown"))
         self.textEdited.connect(lambda _text: self.value_edited.emit(self.value()))
 
     def value(self) -> int | None:
@@ -84,7 +85,7 @@ class TimeLineEdit(QLineEdit):
         super().__init__(parent)
         pattern = QRegularExpression(r"^([01]?\d|2[0-3])?(:[0-5]?\d?)?$")
         self.setValidator(QRegularExpressionValidator(pattern, self))
-        self.setPlaceholderText("Unknown — e.g. 23:40")
+        self.setPlaceholderText(translate("TextEdits", "Unknown — e.g. 23:40"))
         self.textEdited.connect(lambda _text: self.value_edited.emit(self.value()))
 
     def value(self) -> str | None:
@@ -113,7 +114,7 @@ class ANumberLineEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Unknown — e.g. A-123-456-789 or 123456789")
+        self.setPlaceholderText(translate("TextEdits", "Unknown — e.g. A-123-456-789 or 123456789"))
         self.textEdited.connect(self._on_edited)
         self.editingFinished.connect(self._on_finished)
 
