@@ -155,8 +155,11 @@ def test_evaluate_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert "Waypoint determination" in ran.stdout
     modules = loaded_modules(ran)
     assert "desktop.commands.evaluate" in modules
+    # The memo's renderer (ReportLab, pikepdf) cost `evaluate` ~200 ms when only its
+    # catalog choice was needed.
     for unused in ("desktop.commands.memo", "desktop.commands.storage", "jsonschema",
-                   "pycountry", "sqlalchemy", "db.records"):
+                   "pycountry", "sqlalchemy", "db.records", "desktop.services.memo_rendering",
+                   "reportlab", "pikepdf"):
         assert unused not in modules, unused
 
 

@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _catalog(language: str) -> TextCatalog:
-    from desktop.services.memo_rendering import memo_catalog
+    from desktop.services.memo_catalogs import memo_catalog  # no renderer: ~200 ms less
     from desktop.text_catalogs import NoCatalog
 
     try:

@@ -177,7 +177,7 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def _memo_language(language: str | None) -> str:
-    from desktop.services.memo_rendering import MEMO_LANGUAGES
+    from desktop.services.memo_catalogs import MEMO_LANGUAGES
     from desktop.text_catalogs import language_tag
 
     tag = language_tag(language or "en")

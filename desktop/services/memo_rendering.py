@@ -21,11 +21,10 @@ from desktop.memo.archival import (
 from desktop.memo.interview import render_interview_sheet, sheet_catalog
 from desktop.memo.signature_fields import OFFICER, REVIEWER, SignatureField
 from desktop.services.evaluation import treaty_status
+from desktop.services.memo_catalogs import MEMO_LANGUAGES as MEMO_LANGUAGES  # re-exported
+from desktop.services.memo_catalogs import memo_catalog
 from desktop.services.outcome_dates import when_outcomes_hold
 from desktop.services.rule_pack_file import law_known_through
-from desktop.text_catalogs import NoCatalog, TextCatalog, language_tag, text_catalog
-
-MEMO_LANGUAGES = ("en", "es")  # the catalogs that word the whole memo (the others: the sheet)
 
 if TYPE_CHECKING:
     from desktop.engine import RulePack
@@ -74,14 +73,6 @@ def memo_signature_fields(memo_options: dict[str, Any]) -> list[SignatureField]:
     if memo_options.get("status") != "final" or not memo_options.get("signed"):
         return []
     return [OFFICER, REVIEWER] if memo_options.get("review_pending") else [OFFICER]
-
-
-def memo_catalog(language: str | None) -> TextCatalog:
-    """The catalog a memo is worded in; NoCatalog (naming en and es) for any other language."""
-    tag = language_tag(language or "en")
-    if tag not in MEMO_LANGUAGES:
-        raise NoCatalog(language or "", MEMO_LANGUAGES)
-    return text_catalog(tag)
 
 
 def memo_attachments(case_data: dict[str, Any], determination: dict[str, Any],
