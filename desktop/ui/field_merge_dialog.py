@@ -25,28 +25,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import translate
+
 if TYPE_CHECKING:
     from desktop.services.sync_conflicts import OpenConflict
     from desktop.ui.main_window import MainWindow
 
 
 def _value(leaf: list[Any]) -> str:
-    return "(absent)" if not leaf else json.dumps(leaf[0], ensure_ascii=False)
+    return (
+        translate("FieldMerge", "(absent)") if not leaf else json.dumps(leaf[0], ensure_ascii=False)
+    )
 
 
 class FieldConflictsDialog(QDialog):
     """The open conflicts, one shown side by side; keyboard: Up/Down, Alt+O, Alt+F."""
 
-    def __init__(self, database: Any, actor: str | None, clock: Any,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Any, actor: str | None, clock: Any, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.database, self.actor, self.clock = database, actor, clock
-        self.setWindowTitle("Conflicts from the field")
+        self.setWindowTitle(translate("FieldMerge", "Conflicts from the field"))
         self.setObjectName("fieldConflictsDialog")
         self.setMinimumSize(760, 360)
         self.conflicts: list[OpenConflict] = []
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Open conflicts")
+        self.list.setAccessibleName(translate("FieldMerge", "Open conflicts"))
         self.list.currentRowChanged.connect(self._show)
         self.path_label = QLabel(self)
         self.base_label = QLabel(self)
@@ -55,8 +60,8 @@ class FieldConflictsDialog(QDialog):
         for label in (self.office_value, self.field_value):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.keep_button = QPushButton("Keep the &office's value", self)
-        self.take_button = QPushButton("Take the &field's value", self)
+        self.keep_button = QPushButton(translate("FieldMerge", "Keep the &office's value"), self)
+        self.take_button = QPushButton(translate("FieldMerge", "Take the &field's value"), self)
         self.keep_button.clicked.connect(lambda: self.resolve("office"))
         self.take_button.clicked.connect(lambda: self.resolve("field"))
         self.message = QLabel(self)
@@ -66,8 +71,8 @@ class FieldConflictsDialog(QDialog):
 
     def _lay_out(self) -> None:
         sides = QGridLayout()
-        sides.addWidget(QLabel("<b>Office</b>", self), 0, 0)
-        sides.addWidget(QLabel("<b>Field</b>", self), 0, 1)
+        sides.addWidget(QLabel(translate("FieldMerge", "<b>Office</b>"), self), 0, 0)
+        sides.addWidget(QLabel(translate("FieldMerge", "<b>Field</b>"), self), 0, 1)
         sides.addWidget(self.office_value, 1, 0)
         sides.addWidget(self.field_value, 1, 1)
         sides.addWidget(self.office_who, 2, 0)
@@ -90,8 +95,12 @@ class FieldConflictsDialog(QDialog):
         self.conflicts = list_conflicts(self.database)
         self.list.clear()
         for one in self.conflicts:
-            kind = "proposal" if one.kind == "amendment" else "conflict"
-            QListWidgetItem(f"{one.case_id[:8]}  {one.path}  ({kind})", self.list)
+            item = (
+                translate("FieldMerge", "{case}  {field}  (proposal)")
+                if one.kind == "amendment"
+                else translate("FieldMerge", "{case}  {field}  (conflict)")
+            )
+            QListWidgetItem(item.format(case=one.case_id[:8], field=one.path), self.list)
         has_any = bool(self.conflicts)
         self.keep_button.setEnabled(has_any)
         self.take_button.setEnabled(has_any)
@@ -103,18 +112,33 @@ class FieldConflictsDialog(QDialog):
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.conflicts):
-            self.path_label.setText("No open conflicts.")
-            for label in (self.base_label, self.office_value, self.office_who,
-                          self.field_value, self.field_who):
+            self.path_label.setText(translate("FieldMerge", "No open conflicts."))
+            for label in (
+                self.base_label,
+                self.office_value,
+                self.office_who,
+                self.field_value,
+                self.field_who,
+            ):
                 label.clear()
             return
         one = self.conflicts[row]
-        self.path_label.setText(f"Case {one.case_id}, field {one.path}")
-        self.base_label.setText(f"Both started from: {_value(one.base)}")
+        self.path_label.setText(
+            translate("FieldMerge", "Case {case}, field {field}").format(
+                case=one.case_id, field=one.path
+            )
+        )
+        self.base_label.setText(
+            translate("FieldMerge", "Both started from: {value}").format(value=_value(one.base))
+        )
         self.office_value.setText(_value(one.office))
         self.office_who.setText(f"{one.office_by or '?'}, {one.office_at or '?'}")
         self.field_value.setText(_value(one.field))
-        self.field_who.setText(f"{one.field_by}, device {one.field_device[:8]}, {one.field_at}")
+        self.field_who.setText(
+            translate("FieldMerge", "{person}, device {device}, {when}").format(
+                person=one.field_by, device=one.field_device[:8], when=one.field_at
+            )
+        )
 
     def resolve(self, choice: str) -> bool:
         """Resolve the selected conflict with choice ('office' or 'field'); True when done."""
@@ -125,13 +149,22 @@ class FieldConflictsDialog(QDialog):
         if not 0 <= row < len(self.conflicts):
             return False
         try:
-            resolve(self.database, self.conflicts[row].conflict_id, choice,  # type: ignore[arg-type]  # the two buttons' choices
-                    actor=self.actor, now=self.clock())
+            resolve(
+                self.database,
+                self.conflicts[row].conflict_id,
+                choice,  # type: ignore[arg-type]  # the two buttons' choices
+                actor=self.actor,
+                now=self.clock(),
+            )
         except TransferError as problem:
             self.message.setText(str(problem))
             return False
-        side = "kept the office" if choice == "office" else "took the field"
-        self.message.setText(f"Resolved: {side}'s value of {self.conflicts[row].path}.")
+        done = (
+            translate("FieldMerge", "Resolved: kept the office's value of {field}.")
+            if choice == "office"
+            else translate("FieldMerge", "Resolved: took the field's value of {field}.")
+        )
+        self.message.setText(done.format(field=self.conflicts[row].path))
         self.reload(row)
         return True
 

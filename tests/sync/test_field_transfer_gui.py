@@ -52,7 +52,7 @@ def test_take_out_and_bring_back_from_the_window(qtbot: Any, office: Office,
                        (take.again_edit, TRANSFER_PASSPHRASE), (take.key_edit, KEY_PASSPHRASE)):
         edit.setText(text)
     take.go_button.click()
-    qtbot.waitUntil(lambda: "are out to device" in take.message.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "out to device" in take.message.text(), timeout=20_000)
     laptop = open_sqlite(tmp_path / "laptop" / "waypoint.sqlite3")
     try:
         sync_laptop.receive(laptop, read_transfer(tmp_path / "out.wpfield",

@@ -944,6 +944,202 @@
         </message>
     </context>
     <context>
+        <name>FieldMerge</name>
+        <message>
+            <source>(absent)</source>
+            <translation>(ausente)</translation>
+        </message>
+        <message>
+            <source>Conflicts from the field</source>
+            <translation>Conflictos del trabajo de campo</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>Conflictos abiertos</translation>
+        </message>
+        <message>
+            <source>Keep the &amp;office's value</source>
+            <translation>Mantener el valor de la &amp;oficina</translation>
+        </message>
+        <message>
+            <source>Take the &amp;field's value</source>
+            <translation>Tomar el valor de &amp;campo</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Office&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Oficina&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Field&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Campo&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>{case}  {field}  (proposal)</source>
+            <translation>{case}  {field}  (propuesta)</translation>
+        </message>
+        <message>
+            <source>{case}  {field}  (conflict)</source>
+            <translation>{case}  {field}  (conflicto)</translation>
+        </message>
+        <message>
+            <source>No open conflicts.</source>
+            <translation>No hay conflictos abiertos.</translation>
+        </message>
+        <message>
+            <source>Case {case}, field {field}</source>
+            <translation>Caso {case}, campo {field}</translation>
+        </message>
+        <message>
+            <source>Both started from: {value}</source>
+            <translation>Ambos partieron de: {value}</translation>
+        </message>
+        <message>
+            <source>{person}, device {device}, {when}</source>
+            <translation>{person}, dispositivo {device}, {when}</translation>
+        </message>
+        <message>
+            <source>Resolved: kept the office's value of {field}.</source>
+            <translation>Resuelto: se mantuvo el valor de la oficina para {field}.</translation>
+        </message>
+        <message>
+            <source>Resolved: took the field's value of {field}.</source>
+            <translation>Resuelto: se tomó el valor de campo para {field}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldTransfer</name>
+        <message>
+            <source>Transfer file</source>
+            <translation>Archivo de transferencia</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Examinar…</translation>
+        </message>
+        <message>
+            <source>Transfer &amp;file:</source>
+            <translation>&amp;Archivo de transferencia:</translation>
+        </message>
+        <message>
+            <source>Transfer result</source>
+            <translation>Resultado de la transferencia</translation>
+        </message>
+        <message>
+            <source>The file could not be used: {problem}.</source>
+            <translation>No se pudo usar el archivo: {problem}.</translation>
+        </message>
+        <message>
+            <source>The transfer did not go through: {problem}</source>
+            <translation>La transferencia no se completó: {problem}</translation>
+        </message>
+        <message>
+            <source>Bring cases back</source>
+            <translation>Traer casos de vuelta</translation>
+        </message>
+        <message>
+            <source>Bring &amp;back</source>
+            <translation>&amp;Traer de vuelta</translation>
+        </message>
+        <message>
+            <source>Transfer passphrase</source>
+            <translation>Frase de contraseña de la transferencia</translation>
+        </message>
+        <message>
+            <source>Transfer &amp;passphrase:</source>
+            <translation>&amp;Frase de contraseña de la transferencia:</translation>
+        </message>
+        <message>
+            <source>&amp;Resolve conflicts…</source>
+            <translation>&amp;Resolver conflictos…</translation>
+        </message>
+        <message>
+            <source>A laptop's transfer file</source>
+            <translation>Archivo de transferencia de una computadora portátil</translation>
+        </message>
+        <message>
+            <source>Choose the transfer file and type its passphrase.</source>
+            <translation>Elija el archivo de transferencia y escriba su frase de contraseña.</translation>
+        </message>
+        <message>
+            <source>Bringing the cases back…</source>
+            <translation>Trayendo los casos de vuelta…</translation>
+        </message>
+        <message>
+            <source>Take cases to the field</source>
+            <translation>Llevar casos al trabajo de campo</translation>
+        </message>
+        <message>
+            <source>&amp;Take</source>
+            <translation>&amp;Llevar</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n selected case(s).</source>
+            <translation>
+                <numerusform>%n caso seleccionado.</numerusform>
+                <numerusform>%n casos seleccionados.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Device id (empty: a new laptop)</source>
+            <translation>Identificador del dispositivo (vacío: una portátil nueva)</translation>
+        </message>
+        <message>
+            <source>laptop</source>
+            <translation>portátil</translation>
+        </message>
+        <message>
+            <source>Repeat the transfer passphrase</source>
+            <translation>Repita la frase de contraseña de la transferencia</translation>
+        </message>
+        <message>
+            <source>Signing key passphrase</source>
+            <translation>Frase de contraseña de la clave de firma</translation>
+        </message>
+        <message>
+            <source>&amp;Device id (empty: new):</source>
+            <translation>&amp;Dispositivo (vacío: nuevo):</translation>
+        </message>
+        <message>
+            <source>Device &amp;name:</source>
+            <translation>&amp;Nombre del dispositivo:</translation>
+        </message>
+        <message>
+            <source>&amp;Signer's name:</source>
+            <translation>Nombre de quien &amp;firma:</translation>
+        </message>
+        <message>
+            <source>R&amp;epeat:</source>
+            <translation>R&amp;epetir:</translation>
+        </message>
+        <message>
+            <source>Signing &amp;key passphrase:</source>
+            <translation>Frase de la &amp;clave de firma:</translation>
+        </message>
+        <message>
+            <source>Save the transfer file</source>
+            <translation>Guardar el archivo de transferencia</translation>
+        </message>
+        <message>
+            <source>Select cases, choose a file and type a passphrase.</source>
+            <translation>Seleccione casos, elija un archivo y escriba una frase de contraseña.</translation>
+        </message>
+        <message>
+            <source>The two transfer passphrases differ.</source>
+            <translation>Las dos frases de contraseña de la transferencia no coinciden.</translation>
+        </message>
+        <message>
+            <source>Writing the transfer…</source>
+            <translation>Escribiendo la transferencia…</translation>
+        </message>
+        <message numerus="yes">
+            <source>{file}: %n case(s) out to device {device}; on the laptop: waypoint field checkin FILE</source>
+            <translation>
+                <numerusform>{file}: %n caso enviado al dispositivo {device}; en la portátil: waypoint field checkin ARCHIVO</numerusform>
+                <numerusform>{file}: %n casos enviados al dispositivo {device}; en la portátil: waypoint field checkin ARCHIVO</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Header</name>
         <message>
             <source>None yet</source>
@@ -1444,10 +1640,6 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Decision support — the officer decides</source>
-            <translation>Apoyo a la decisión — el oficial decide</translation>
-        </message>
-        <message>
             <source>Waypoint</source>
             <translation>Waypoint</translation>
         </message>
@@ -1466,6 +1658,30 @@
         <message>
             <source>&amp;Recent cases</source>
             <translation>Casos &amp;recientes</translation>
+        </message>
+        <message>
+            <source>Database: {describe_database}</source>
+            <translation>Base de datos: {describe_database}</translation>
+        </message>
+        <message>
+            <source>No database: {reason}</source>
+            <translation>Sin base de datos: {reason}</translation>
+        </message>
+        <message>
+            <source>Rules: —</source>
+            <translation>Normas: —</translation>
+        </message>
+        <message>
+            <source>Rules {value} · law known through {known}</source>
+            <translation>Normas {value} · ley conocida hasta {known}</translation>
+        </message>
+        <message>
+            <source>Rule pack {get}. Decisions after {known} may be affected by later changes in the law.</source>
+            <translation>Paquete de normas {get}. Las decisiones posteriores a {known} pueden verse afectadas por cambios posteriores en la ley.</translation>
+        </message>
+        <message>
+            <source>Decision support — the officer decides</source>
+            <translation>Apoyo a la decisión — el oficial decide</translation>
         </message>
         <message>
             <source>Opening {describe_database}…</source>
@@ -1490,26 +1706,6 @@
         <message>
             <source>Decision support notice</source>
             <translation>Aviso de apoyo a la decisión</translation>
-        </message>
-        <message>
-            <source>Database: {describe_database}</source>
-            <translation>Base de datos: {describe_database}</translation>
-        </message>
-        <message>
-            <source>No database: {reason}</source>
-            <translation>Sin base de datos: {reason}</translation>
-        </message>
-        <message>
-            <source>Rules: —</source>
-            <translation>Normas: —</translation>
-        </message>
-        <message>
-            <source>Rules {value} · law known through {known}</source>
-            <translation>Normas {value} · ley conocida hasta {known}</translation>
-        </message>
-        <message>
-            <source>Rule pack {get}. Decisions after {known} may be affected by later changes in the law.</source>
-            <translation>Paquete de normas {get}. Las decisiones posteriores a {known} pueden verse afectadas por cambios posteriores en la ley.</translation>
         </message>
     </context>
     <context>
@@ -3077,6 +3273,18 @@ Se conservaron los archivos ya escritos.</translation>
         <message>
             <source>Iss&amp;ue a signing key (office authority)…</source>
             <translation>Emi&amp;tir una clave de firma (autoridad de la oficina)…</translation>
+        </message>
+        <message>
+            <source>&amp;Take cases to the field…</source>
+            <translation>Llevar casos al &amp;trabajo de campo…</translation>
+        </message>
+        <message>
+            <source>Brin&amp;g cases back…</source>
+            <translation>Trae&amp;r casos de vuelta…</translation>
+        </message>
+        <message>
+            <source>Field &amp;conflicts…</source>
+            <translation>&amp;Conflictos de campo…</translation>
         </message>
         <message>
             <source>&amp;About Waypoint</source>
