@@ -63,6 +63,31 @@ class ImportKeyDialog(QDialog):
                 " key. The key is kept as issued, still encrypted with the file's passphrase, "
                 "in Waypoint's data folder: type that passphrase when you finalize."), self)
         intro.setWordWrap(True)
+        form = self._make_form()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(translate("SigningKeyDialog", "Import result"))
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(translate("SigningKeyDialog", "&Import"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        for edit in (self.file_edit, self.officer_edit, self.passphrase_edit):
+            edit.textChanged.connect(self._update)
+        self.replace_check.toggled.connect(self._update)
+        self._update()
+        self.file_edit.setFocus()
+
+    def _make_form(self) -> QFormLayout:
+        """The key file (typed or chosen), the officer's name, the file's passphrase and the
+        confirmation to replace the officer's key (shown only when she has one)."""
         self.file_edit = QLineEdit(self)
         self.file_edit.setAccessibleName(translate("SigningKeyDialog", "PKCS#12 key file"))
         self.file_edit.setPlaceholderText(translate("SigningKeyDialog", "the .p12 or .pfx file"))
@@ -85,26 +110,7 @@ class ImportKeyDialog(QDialog):
         form.addRow(translate("SigningKeyDialog", "&Officer's name:"), self.officer_edit)
         form.addRow(translate("SigningKeyDialog", "File's &passphrase:"), self.passphrase_edit)
         form.addRow("", self.replace_check)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(translate("SigningKeyDialog", "Import result"))
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = self.buttons.addButton(translate("SigningKeyDialog", "&Import"),
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.start_import)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        for edit in (self.file_edit, self.officer_edit, self.passphrase_edit):
-            edit.textChanged.connect(self._update)
-        self.replace_check.toggled.connect(self._update)
-        self._update()
-        self.file_edit.setFocus()
+        return form
 
     def officer(self) -> str:
         return self.officer_edit.text().strip()

@@ -18,7 +18,7 @@ from test_case_flow_support import (
 )
 
 from desktop.flow import Step
-from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
+from desktop.ui.case_flow.memo_saving import LAST_FOLDER_KEY
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 

@@ -14,7 +14,7 @@ from test_case_flow_support import (
 )
 
 from desktop.memo.interview import sheet_questions
-from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
+from desktop.ui.case_flow.memo_saving import LAST_FOLDER_KEY
 from tests.evaluated import evaluated
 from tests.owner_only import assert_mode
 

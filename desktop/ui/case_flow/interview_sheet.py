@@ -151,7 +151,7 @@ class InterviewSheet(QObject):
 
     def save_to(self, path: str, language: str, how: str = "saved") -> None:
         """Render the sheet in the runner and write it to `path` (owner-only)."""
-        from desktop.ui.case_flow.memo_page import LAST_FOLDER_KEY
+        from desktop.ui.case_flow.memo_saving import LAST_FOLDER_KEY
 
         render = self._render_later(language)
         self.page.services.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))

@@ -147,6 +147,18 @@ class JourneyPage(StepPage):
             ("status_held",), translate(
                 "JourneyPage", "Status held"), ChoiceComboBox(choices.STATUS_HELD, form)
         )
+        self._add_stay_questions(form)
+        box_layout = QVBoxLayout(self.editor_box)
+        box_layout.addWidget(form)
+        self.empty_hint = QPushButton(
+            translate("JourneyPage", "Add the first stop"), self.editor_box
+        )
+        self.empty_hint.setAccessibleName(translate("JourneyPage", "Add the first stop"))
+        self.empty_hint.clicked.connect(lambda: self.add_stop())
+        box_layout.addWidget(self.empty_hint)
+
+    def _add_stay_questions(self, form: FieldForm) -> None:
+        """The stop's questions about the stay: offers, limits, returns, how a US stay ended."""
         self.permanent_status_offered = form.add_field(
             ("permanent_status_offered",),
             translate("JourneyPage", "Permanent status offered"),
@@ -184,14 +196,6 @@ class JourneyPage(StepPage):
                 "An earlier stay in the United States: removed, returned voluntarily or departed",
             ),
         )
-        box_layout = QVBoxLayout(self.editor_box)
-        box_layout.addWidget(form)
-        self.empty_hint = QPushButton(
-            translate("JourneyPage", "Add the first stop"), self.editor_box
-        )
-        self.empty_hint.setAccessibleName(translate("JourneyPage", "Add the first stop"))
-        self.empty_hint.clicked.connect(lambda: self.add_stop())
-        box_layout.addWidget(self.empty_hint)
 
     def _make_undo_bar(self) -> None:
         """The bar that offers a removed stop back."""

@@ -1,8 +1,8 @@
 """The memo page's printing: the system print dialog, then printing in the runner with progress.
 
-MemoPage (memo_page.py) derives from MemoPrintSteps; the interview sheet uses the same dialog
-and progress (open_print_dialog, print_with_progress). The job is named neutrally (no
-person's name); a "Print to File" is a save, owner-only.
+MemoPage (memo_page.py) derives from MemoPrintSteps through MemoSaveSteps (memo_saving.py);
+the interview sheet uses the same dialog and progress (open_print_dialog, print_with_progress).
+The job is named neutrally (no person's name); a "Print to File" is a save, owner-only.
 """
 
 from __future__ import annotations

@@ -7,19 +7,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.case_list.case_list_model import COLUMNS, CaseListModel, CaseQuery
+from desktop.ui.case_list.case_list_widgets import (
+    make_buttons,
+    make_search,
+    make_status_filter,
+    make_table,
+)
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -31,12 +32,6 @@ if TYPE_CHECKING:
     from desktop.ui.context import UiServices
 
 SEARCH_DELAY_MS = 150
-STATUS_CHOICES = (
-    (QT_TRANSLATE_NOOP("CaseListPage", "All statuses"), None),
-    (QT_TRANSLATE_NOOP("CaseListPage", "Draft"), "draft"),
-    (QT_TRANSLATE_NOOP("CaseListPage", "Draft, memo saved"), "determined"),
-    (QT_TRANSLATE_NOOP("CaseListPage", "Finalized"), "finalized"),
-)
 
 
 class CaseListPage(QWidget):
@@ -82,9 +77,12 @@ class CaseListPage(QWidget):
     # --- layout ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self._make_buttons()
-        search_label, status_label = self._make_filters()
-        self._make_table()
+        self.new_button, self.open_button, self.import_button, self.export_button = (
+            make_buttons()
+        )
+        self.search_edit, search_label = make_search()
+        self.status_combo, status_label = make_status_filter()
+        self.table = make_table(self.model)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
@@ -111,80 +109,6 @@ class CaseListPage(QWidget):
         QWidget.setTabOrder(self.open_button, self.import_button)
         QWidget.setTabOrder(self.import_button, self.export_button)
         self.setFocusProxy(self.search_edit)
-
-    def _make_buttons(self) -> None:
-        """New, Open, Import and Export above the table."""
-        self.new_button = QPushButton(translate("CaseListPage", "&New case"))
-        self.open_button = QPushButton(translate("CaseListPage", "&Open"))
-        self.import_button = QPushButton(translate("CaseListPage", "&Import…"))
-        self.export_button = QPushButton(translate("CaseListPage", "E&xport…"))
-        for button, name, tip in (
-            (
-                self.new_button,
-                translate("CaseListPage", "New case"),
-                translate("CaseListPage", "Start a new case (Ctrl+N)"),
-            ),
-            (
-                self.open_button,
-                translate("CaseListPage", "Open case"),
-                translate("CaseListPage", "Open the selected case (Enter)"),
-            ),
-            (
-                self.import_button,
-                translate("CaseListPage", "Import case files"),
-                translate("CaseListPage", "Import waypoint-case/1 JSON files"),
-            ),
-            (
-                self.export_button,
-                translate("CaseListPage", "Export case files"),
-                translate("CaseListPage", "Export the selected cases as JSON files"),
-            ),
-        ):
-            button.setAccessibleName(name)
-            button.setToolTip(tip)
-            button.setAutoDefault(False)
-
-    def _make_filters(self) -> tuple[QLabel, QLabel]:
-        """The search field and the status filter, with their labels (returned)."""
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("caseSearch")
-        self.search_edit.setPlaceholderText(translate("CaseListPage", "Search by name or A-number"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(translate("CaseListPage", "Search cases"))
-        self.search_edit.setAccessibleDescription(
-            translate(
-                "CaseListPage",
-                "Finds names without regard to accents or case, and A-numbers however written",
-            )
-        )
-        self.search_edit.setMinimumWidth(260)
-        search_label = QLabel(translate("CaseListPage", "&Search:"))
-        search_label.setBuddy(self.search_edit)
-
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName(translate("CaseListPage", "Filter by status"))
-        for source, value in STATUS_CHOICES:
-            label = translate("CaseListPage", source)
-            self.status_combo.addItem(label, value)
-        status_label = QLabel(translate("CaseListPage", "S&tatus:"))
-        status_label.setBuddy(self.status_combo)
-        return search_label, status_label
-
-    def _make_table(self) -> None:
-        """The table of cases: whole rows selected, never edited in place."""
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
-        self.table.setAccessibleName(translate("CaseListPage", "Cases"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setHighlightSections(False)
 
     def finish_setup(self) -> None:
         """The columns, their widths and sorting: after the window's first paint (idempotent).

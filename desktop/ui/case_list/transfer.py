@@ -105,44 +105,49 @@ class CaseTransfer:
             task.report_progress(0, 0)
             return cases.import_files(files)
 
-        def started(_done: int, _total: int) -> None:
-            if self.progress is not None:
-                count = len(files)
-                self.progress.setLabelText(
-                    translate(
-                        "Transfer",
-                        "Importing %n file(s): all or nothing, can no longer be cancelled…",
-                        None,
-                        count,
-                    )
-                )
-                self.progress.setCancelButton(None)
-
-        def done(case_ids: list[str]) -> None:
-            self._close_progress()
-            self._on_imported(case_ids)
-            count = len(case_ids)
-            self.last_message = show_message(
-                self._parent,
-                translate("Transfer", "Import finished"),
-                translate("Transfer", "Imported %n case(s).", None, count),
-                QMessageBox.Icon.Information,
-            )
-
-        def failed(error: BaseException) -> None:
-            self._close_progress()
-            if isinstance(error, TaskCancelled):
-                return
-            self.last_message = show_message(
-                self._parent,
-                translate("Transfer", "Import failed"),
-                translate("Transfer", "Nothing was imported.\n\n{error}").format(error=error),
-                details="\n".join(str(p) for p in files),
-            )
-
-        self.current_task = self._runner.run_task(work, done, failed, started)
+        self.current_task = self._runner.run_task(
+            work,
+            self._imported,
+            lambda error: self._import_failed(files, error),
+            lambda _done, _total: self._import_started(len(files)),
+        )
         progress.canceled.connect(cancel)
         return self.current_task
+
+    def _import_started(self, count: int) -> None:
+        """The import of `count` files has begun: all or nothing, Cancel no longer offered."""
+        if self.progress is not None:
+            self.progress.setLabelText(
+                translate(
+                    "Transfer",
+                    "Importing %n file(s): all or nothing, can no longer be cancelled…",
+                    None,
+                    count,
+                )
+            )
+            self.progress.setCancelButton(None)
+
+    def _imported(self, case_ids: list[str]) -> None:
+        self._close_progress()
+        self._on_imported(case_ids)
+        count = len(case_ids)
+        self.last_message = show_message(
+            self._parent,
+            translate("Transfer", "Import finished"),
+            translate("Transfer", "Imported %n case(s).", None, count),
+            QMessageBox.Icon.Information,
+        )
+
+    def _import_failed(self, files: list[Path], error: BaseException) -> None:
+        self._close_progress()
+        if isinstance(error, TaskCancelled):
+            return
+        self.last_message = show_message(
+            self._parent,
+            translate("Transfer", "Import failed"),
+            translate("Transfer", "Nothing was imported.\n\n{error}").format(error=error),
+            details="\n".join(str(p) for p in files),
+        )
 
     # --- export ------------------------------------------------------------------------------
 

@@ -73,6 +73,23 @@ class CaseMergeDialog(QDialog):
             ]
         )
         self.choices: list[QComboBox] = []
+        self._fill_rows(base)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = buttons.addButton(
+            translate("MergeDialog", "Save merged case"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+
+    def _fill_rows(self, base: dict[str, Any] | None) -> None:
+        """One row per differing field: its label, both values and a choice of which to keep."""
         for row, difference in enumerate(self.differences):
             for column, text in enumerate(
                 (difference.label, shown(difference.mine), shown(difference.theirs))
@@ -92,19 +109,6 @@ class CaseMergeDialog(QDialog):
             )
             self.table.setCellWidget(row, 3, choice)
             self.choices.append(choice)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton(
-            translate("MergeDialog", "Save merged case"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(900, 420)
 
     def keep(self, row: int, mine: bool) -> None:
         self.choices[row].setCurrentIndex(0 if mine else 1)

@@ -7,81 +7,32 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.background import BackgroundRunner, Task, TaskCancelled
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.i18n import translate
 from desktop.ui.rules.rows_model import RowsModel
+from desktop.ui.rules.rules_tables import (
+    FLAG_HEADERS,
+    IMPACT_HEADERS,
+    PACK_HEADERS,
+    ShownImpact,
+    impact_with_rows,
+    rows_table,
+)
 
 if TYPE_CHECKING:
     from desktop.services.rule_impact import ImpactReport
     from desktop.services.rule_pack_file import VerifiedPack
     from desktop.services.rule_pack_service import RulePackService
-
-PACK_HEADERS = [
-    QT_TRANSLATE_NOOP("RulesPage", "Active"),
-    QT_TRANSLATE_NOOP("RulesPage", "Version"),
-    QT_TRANSLATE_NOOP("RulesPage", "Law known through"),
-    QT_TRANSLATE_NOOP("RulesPage", "Signer"),
-    QT_TRANSLATE_NOOP("RulesPage", "Installed"),
-    QT_TRANSLATE_NOOP("RulesPage", "Hash"),
-]
-IMPACT_HEADERS = [
-    QT_TRANSLATE_NOOP("RulesPage", "Case"),
-    QT_TRANSLATE_NOOP("RulesPage", "Reference"),
-    QT_TRANSLATE_NOOP("RulesPage", "Status"),
-    QT_TRANSLATE_NOOP("RulesPage", "Decision date"),
-    QT_TRANSLATE_NOOP("RulesPage", "Rule"),
-    QT_TRANSLATE_NOOP("RulesPage", "Before"),
-    QT_TRANSLATE_NOOP("RulesPage", "After"),
-]
-RESIZE_ROWS = 100
-FLAG_HEADERS = [
-    QT_TRANSLATE_NOOP("RulesPage", "Case"),
-    QT_TRANSLATE_NOOP("RulesPage", "Reference"),
-    QT_TRANSLATE_NOOP("RulesPage", "Status"),
-    QT_TRANSLATE_NOOP("RulesPage", "Flag"),
-    QT_TRANSLATE_NOOP("RulesPage", "What changed"),
-]
-
-
-def _table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setStretchLastSection(True)
-    # Column widths from the first rows only: measuring 100,000 rows stalls the window.
-    view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
-    view.verticalHeader().hide()
-    view.resizeColumnsToContents()  # empty yet: each column as wide as its title
-    return view
-
-
-ShownImpact = tuple["ImpactReport", list[tuple[str, ...]], dict[str, int]]
-
-
-def _impact_with_rows(report: ImpactReport) -> ShownImpact:
-    """The report, its table rows and counts per rule, built in the worker (not on the GUI
-    thread: for 100,000 changed cases that is a long time holding the interpreter lock)."""
-    rows: list[tuple[str, ...]] = [
-        (case_id, case_ref or "", status, decision_date, *change)
-        for case_id, case_ref, status, decision_date, changes in report.found
-        for change in changes
-    ]  # exact tuples of strings: untracked by the collector
-    return report, rows, report.by_rule()
 
 
 class RulesPage(QWidget):
@@ -120,6 +71,21 @@ class RulesPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        self._build_packs(layout)
+        self._build_impact(layout)
+        layout.addWidget(
+            QLabel(
+                translate("RulesPage", "Cases marked by a change in the law (until re-evaluated):")
+            )
+        )
+        self.flags_view = rows_table(
+            self.flags_model, translate("RulesPage", "Cases marked law changed")
+        )
+        self.flags_view.doubleClicked.connect(self._open_flagged)
+        layout.addWidget(self.flags_view, 2)
+
+    def _build_packs(self, layout: QVBoxLayout) -> None:
+        """The title, the installed packs, the selected pack's changelog and the pack buttons."""
         title = QLabel(
             translate(
                 "RulesPage",
@@ -129,7 +95,9 @@ class RulesPage(QWidget):
         )
         title.setWordWrap(True)
         layout.addWidget(title)
-        self.packs_view = _table(self.packs_model, translate("RulesPage", "Installed rule packs"))
+        self.packs_view = rows_table(
+            self.packs_model, translate("RulesPage", "Installed rule packs")
+        )
         self.packs_view.selectionModel().currentRowChanged.connect(self._show_changelog)
         layout.addWidget(self.packs_view, 2)
         self.changelog = QPlainTextEdit()
@@ -154,6 +122,8 @@ class RulesPage(QWidget):
         buttons.addWidget(self.back_button)
         layout.addLayout(buttons)
 
+    def _build_impact(self, layout: QVBoxLayout) -> None:
+        """The status, the impact's progress, the cases a new pack changes, confirm or discard."""
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("RulesPage", "Rule pack status"))
@@ -170,7 +140,7 @@ class RulesPage(QWidget):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
-        self.impact_view = _table(
+        self.impact_view = rows_table(
             self.impact_model, translate("RulesPage", "Cases the new pack changes")
         )
         layout.addWidget(self.impact_view, 3)
@@ -184,17 +154,6 @@ class RulesPage(QWidget):
             confirm_row.addWidget(button)
         confirm_row.addStretch(1)
         layout.addLayout(confirm_row)
-
-        layout.addWidget(
-            QLabel(
-                translate("RulesPage", "Cases marked by a change in the law (until re-evaluated):")
-            )
-        )
-        self.flags_view = _table(
-            self.flags_model, translate("RulesPage", "Cases marked law changed")
-        )
-        self.flags_view.doubleClicked.connect(self._open_flagged)
-        layout.addWidget(self.flags_view, 2)
 
     # --- listing -----------------------------------------------------------------------------
 
@@ -284,7 +243,7 @@ class RulesPage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.impact_task = self.runner.run_task(
-            lambda task: _impact_with_rows(
+            lambda task: impact_with_rows(
                 self.service.impact(pack, task.report_progress, lambda: task.cancelled)
             ),
             self._show_impact,

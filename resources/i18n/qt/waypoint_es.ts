@@ -285,6 +285,57 @@
     <context>
         <name>CaseListPage</name>
         <message>
+            <source>Number of cases</source>
+            <translation>Número de casos</translation>
+        </message>
+        <message>
+            <source>Nationality</source>
+            <translation>Nacionalidad</translation>
+        </message>
+        <message>
+            <source>Draft, memo saved</source>
+            <translation>Borrador, memorando guardado</translation>
+        </message>
+        <message>
+            <source>New case</source>
+            <translation>Nuevo caso</translation>
+        </message>
+        <message>
+            <source>The case was not created: {error}</source>
+            <translation>No se creó el caso: {error}</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Abriendo la base de datos…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln case(s)</source>
+            <translation>
+                <numerusform>%Ln caso</numerusform>
+                <numerusform>%Ln casos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Loading cases…</source>
+            <translation>Cargando casos…</translation>
+        </message>
+        <message>
+            <source>No case matches the search.</source>
+            <translation>Ningún caso coincide con la búsqueda.</translation>
+        </message>
+        <message>
+            <source>No cases yet: start a new case or import case files.</source>
+            <translation>Aún no hay casos: inicie un caso nuevo o importe archivos de caso.</translation>
+        </message>
+        <message>
+            <source>Case list</source>
+            <translation>Lista de casos</translation>
+        </message>
+        <message>
+            <source>The cases could not be read: {message}</source>
+            <translation>No se pudieron leer los casos: {message}</translation>
+        </message>
+        <message>
             <source>All statuses</source>
             <translation>Todos los estados</translation>
         </message>
@@ -293,16 +344,8 @@
             <translation>Borrador</translation>
         </message>
         <message>
-            <source>Draft, memo saved</source>
-            <translation>Borrador, memorando guardado</translation>
-        </message>
-        <message>
             <source>Finalized</source>
             <translation>Finalizado</translation>
-        </message>
-        <message>
-            <source>Number of cases</source>
-            <translation>Número de casos</translation>
         </message>
         <message>
             <source>&amp;New case</source>
@@ -319,10 +362,6 @@
         <message>
             <source>E&amp;xport…</source>
             <translation>E&amp;xportar…</translation>
-        </message>
-        <message>
-            <source>New case</source>
-            <translation>Nuevo caso</translation>
         </message>
         <message>
             <source>Start a new case (Ctrl+N)</source>
@@ -379,45 +418,6 @@
         <message>
             <source>Cases</source>
             <translation>Casos</translation>
-        </message>
-        <message>
-            <source>Nationality</source>
-            <translation>Nacionalidad</translation>
-        </message>
-        <message>
-            <source>The case was not created: {error}</source>
-            <translation>No se creó el caso: {error}</translation>
-        </message>
-        <message>
-            <source>Opening the database…</source>
-            <translation>Abriendo la base de datos…</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln case(s)</source>
-            <translation>
-                <numerusform>%Ln caso</numerusform>
-                <numerusform>%Ln casos</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Loading cases…</source>
-            <translation>Cargando casos…</translation>
-        </message>
-        <message>
-            <source>No case matches the search.</source>
-            <translation>Ningún caso coincide con la búsqueda.</translation>
-        </message>
-        <message>
-            <source>No cases yet: start a new case or import case files.</source>
-            <translation>Aún no hay casos: inicie un caso nuevo o importe archivos de caso.</translation>
-        </message>
-        <message>
-            <source>Case list</source>
-            <translation>Lista de casos</translation>
-        </message>
-        <message>
-            <source>The cases could not be read: {message}</source>
-            <translation>No se pudieron leer los casos: {message}</translation>
         </message>
     </context>
     <context>
@@ -1468,6 +1468,10 @@
             <translation>Estatus que tenía</translation>
         </message>
         <message>
+            <source>Add the first stop</source>
+            <translation>Añadir la primera parada</translation>
+        </message>
+        <message>
             <source>Permanent status offered</source>
             <translation>Estatus permanente ofrecido</translation>
         </message>
@@ -1498,10 +1502,6 @@
         <message>
             <source>An earlier stay in the United States: removed, returned voluntarily or departed</source>
             <translation>Una estancia anterior en los Estados Unidos: expulsado, regresó voluntariamente o salió</translation>
-        </message>
-        <message>
-            <source>Add the first stop</source>
-            <translation>Añadir la primera parada</translation>
         </message>
         <message>
             <source>Removed stop</source>
@@ -1711,10 +1711,6 @@
     <context>
         <name>MemoPage</name>
         <message>
-            <source>Save memo as PDF — the file will be outside Waypoint's encrypted store</source>
-            <translation>Guardar el memorando como PDF — el archivo quedará fuera del almacén cifrado de Waypoint</translation>
-        </message>
-        <message>
             <source>&amp;Refresh preview</source>
             <translation>&amp;Actualizar vista previa</translation>
         </message>
@@ -1766,18 +1762,6 @@
             <translation>Aún no se puede generar el memorando: {error}</translation>
         </message>
         <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Saved to {path} — this copy is outside Waypoint's encrypted store</source>
-            <translation>Guardado en {path} — esta copia está fuera del almacén cifrado de Waypoint</translation>
-        </message>
-        <message>
-            <source>That did not work: {error}</source>
-            <translation>No funcionó: {error}</translation>
-        </message>
-        <message>
             <source>Finalizing…</source>
             <translation>Finalizando…</translation>
         </message>
@@ -1788,6 +1772,22 @@
         <message>
             <source>Finalized by {officer}, decision date {words}. The case is now read-only{anchor_note}.</source>
             <translation>Finalizado por {officer}, fecha de la decisión {words}. El caso ahora es de solo lectura{anchor_note}.</translation>
+        </message>
+        <message>
+            <source>Save memo as PDF — the file will be outside Waypoint's encrypted store</source>
+            <translation>Guardar el memorando como PDF — el archivo quedará fuera del almacén cifrado de Waypoint</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved to {path} — this copy is outside Waypoint's encrypted store</source>
+            <translation>Guardado en {path} — esta copia está fuera del almacén cifrado de Waypoint</translation>
+        </message>
+        <message>
+            <source>That did not work: {error}</source>
+            <translation>No funcionó: {error}</translation>
         </message>
     </context>
     <context>
@@ -1874,12 +1874,12 @@
             <translation>Conservar</translation>
         </message>
         <message>
-            <source>Keep which value of {label}</source>
-            <translation>Qué valor de {label} conservar</translation>
-        </message>
-        <message>
             <source>Save merged case</source>
             <translation>Guardar el caso combinado</translation>
+        </message>
+        <message>
+            <source>Keep which value of {label}</source>
+            <translation>Qué valor de {label} conservar</translation>
         </message>
     </context>
     <context>
@@ -2425,64 +2425,12 @@
     <context>
         <name>RulesPage</name>
         <message>
-            <source>Active</source>
-            <translation>Activo</translation>
+            <source>Cases marked by a change in the law (until re-evaluated):</source>
+            <translation>Casos marcados por un cambio en la ley (hasta que se reevalúen):</translation>
         </message>
         <message>
-            <source>Version</source>
-            <translation>Versión</translation>
-        </message>
-        <message>
-            <source>Law known through</source>
-            <translation>Ley conocida hasta</translation>
-        </message>
-        <message>
-            <source>Signer</source>
-            <translation>Firmante</translation>
-        </message>
-        <message>
-            <source>Installed</source>
-            <translation>Instalado</translation>
-        </message>
-        <message>
-            <source>Hash</source>
-            <translation>Hash</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Caso</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Referencia</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Estado</translation>
-        </message>
-        <message>
-            <source>Decision date</source>
-            <translation>Fecha de la decisión</translation>
-        </message>
-        <message>
-            <source>Rule</source>
-            <translation>Norma</translation>
-        </message>
-        <message>
-            <source>Before</source>
-            <translation>Antes</translation>
-        </message>
-        <message>
-            <source>After</source>
-            <translation>Después</translation>
-        </message>
-        <message>
-            <source>Flag</source>
-            <translation>Marca</translation>
-        </message>
-        <message>
-            <source>What changed</source>
-            <translation>Qué cambió</translation>
+            <source>Cases marked law changed</source>
+            <translation>Casos marcados como «la ley cambió»</translation>
         </message>
         <message>
             <source>&lt;b&gt;Rule packs&lt;/b&gt; — the law Waypoint applies. Every pack ever used is kept, so each stored determination can be reproduced.</source>
@@ -2535,14 +2483,6 @@
         <message>
             <source>&amp;Discard</source>
             <translation>&amp;Descartar</translation>
-        </message>
-        <message>
-            <source>Cases marked by a change in the law (until re-evaluated):</source>
-            <translation>Casos marcados por un cambio en la ley (hasta que se reevalúen):</translation>
-        </message>
-        <message>
-            <source>Cases marked law changed</source>
-            <translation>Casos marcados como «la ley cambió»</translation>
         </message>
         <message>
             <source>with the app</source>
@@ -2618,6 +2558,66 @@ Reevaluando los casos guardados…</translation>
             <source>Active rule pack: {version} ({value}).</source>
             <translation>Paquete de normas activo: {version} ({value}).</translation>
         </message>
+        <message>
+            <source>Active</source>
+            <translation>Activo</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versión</translation>
+        </message>
+        <message>
+            <source>Law known through</source>
+            <translation>Ley conocida hasta</translation>
+        </message>
+        <message>
+            <source>Signer</source>
+            <translation>Firmante</translation>
+        </message>
+        <message>
+            <source>Installed</source>
+            <translation>Instalado</translation>
+        </message>
+        <message>
+            <source>Hash</source>
+            <translation>Hash</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Caso</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referencia</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Decision date</source>
+            <translation>Fecha de la decisión</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Norma</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Antes</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>Después</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>Marca</translation>
+        </message>
+        <message>
+            <source>What changed</source>
+            <translation>Qué cambió</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
@@ -2677,6 +2677,14 @@ Reevaluando los casos guardados…</translation>
             <translation>Importe una clave de firma y un certificado que su organización emitió como archivo PKCS#12 (.p12 o .pfx). Al finalizar un memorando como este oficial, se firmará con esta clave. La clave se conserva tal como se emitió, cifrada aún con la frase de contraseña del archivo, en la carpeta de datos de Waypoint: escriba esa frase al finalizar.</translation>
         </message>
         <message>
+            <source>Import result</source>
+            <translation>Resultado de la importación</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importar</translation>
+        </message>
+        <message>
             <source>PKCS#12 key file</source>
             <translation>Archivo de clave PKCS#12</translation>
         </message>
@@ -2711,14 +2719,6 @@ Reevaluando los casos guardados…</translation>
         <message>
             <source>File's &amp;passphrase:</source>
             <translation>&amp;Frase del archivo:</translation>
-        </message>
-        <message>
-            <source>Import result</source>
-            <translation>Resultado de la importación</translation>
-        </message>
-        <message>
-            <source>&amp;Import</source>
-            <translation>&amp;Importar</translation>
         </message>
         <message>
             <source>Replace {officer}'s existing signing key (memos already signed with it stay valid)</source>
